@@ -1,0 +1,250 @@
+// Attempts: start a quiz, save answers as they are given, submit, and read results.
+// The rules live in $lib/quiz (pure); this module checks ownership and state and persists.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Bank, Question } from '../bank/types.ts';
+import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
+import { describeCorrectAnswer, describeResponse, gradeResponse, validateResponse, InvalidResponseError } from '../quiz/grade.ts';
+import { presentQuestion } from '../quiz/present.ts';
+import { scoreAttempt } from '../quiz/score.ts';
+import type { PresentedQuestion, Response } from '../quiz/types.ts';
+import type { Db } from './db/index.ts';
+import { answer, article, attempt, attemptQuestion, fact, question, questionVersion } from './db/schema.ts';
+import { RequestError } from './errors.ts';
+
+export const MAX_QUESTIONS_PER_QUIZ = 50;
+
+/** The bank as it stands in the database: current versions of active questions, with their facts. */
+export async function getCurrentBank(db: Db): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
+	const [articles, facts, rows] = await Promise.all([
+		db.select().from(article).orderBy(asc(article.eventDate), asc(article.slug)),
+		db.select().from(fact),
+		db
+			.select({ id: questionVersion.id, body: questionVersion.body })
+			.from(question)
+			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
+			.where(eq(question.active, true))
+			.orderBy(asc(question.id))
+	]);
+	return {
+		bank: {
+			articles: articles.map((a) => ({ ...a, publisher: a.publisher ?? null })),
+			facts: facts.map((f) => ({
+				id: f.id,
+				article: f.articleSlug,
+				quote: f.quote,
+				value: f.value ?? undefined,
+				span: { start: f.spanStart, end: f.spanEnd }
+			})),
+			questions: rows.map((r) => r.body)
+		},
+		versionIdOf: new Map(rows.map((r) => [r.body.id, r.id]))
+	};
+}
+
+export function newSeed(): string {
+	return randomBytes(6).toString('base64url');
+}
+
+export async function startAttempt(db: Db, userId: string, filters: QuizFilters, seed = newSeed()) {
+	const { bank, versionIdOf } = await getCurrentBank(db);
+	const count = Math.min(Math.max(1, Math.floor(filters.count)), MAX_QUESTIONS_PER_QUIZ);
+	const ids = generateQuiz(bank, { ...filters, count }, seed);
+	if (ids.length === 0) throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
+	const id = randomUUID();
+	await db.transaction(async (tx) => {
+		await tx.insert(attempt).values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
+		await tx.insert(attemptQuestion).values(
+			ids.map((questionId, position) => ({ attemptId: id, position, questionVersionId: versionIdOf.get(questionId)! }))
+		);
+	});
+	return { id, questionCount: ids.length };
+}
+
+async function getOwnAttempt(db: Db, userId: string, attemptId: string) {
+	const [row] = await db.select().from(attempt).where(eq(attempt.id, attemptId));
+	// Someone else's attempt looks exactly like a missing one.
+	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+	return row;
+}
+
+async function getAttemptQuestions(db: Db, attemptId: string) {
+	return db
+		.select({ position: attemptQuestion.position, versionId: questionVersion.id, body: questionVersion.body })
+		.from(attemptQuestion)
+		.innerJoin(questionVersion, eq(attemptQuestion.questionVersionId, questionVersion.id))
+		.where(eq(attemptQuestion.attemptId, attemptId))
+		.orderBy(asc(attemptQuestion.position));
+}
+
+/** Option order is shuffled per attempt, and stays the same within it (reload, second tab). */
+function presentationSeed(attemptId: string, questionId: string) {
+	return `${attemptId}:${questionId}`;
+}
+
+export type AttemptForTaking = {
+	id: string;
+	status: 'in_progress' | 'submitted';
+	startedAt: Date;
+	questions: PresentedQuestion[];
+	/** The learner's own saved responses by question id: no grades, no keys. */
+	responses: Record<string, Response>;
+};
+
+export async function getAttemptForTaking(db: Db, userId: string, attemptId: string): Promise<AttemptForTaking> {
+	const row = await getOwnAttempt(db, userId, attemptId);
+	const [questions, answers] = await Promise.all([
+		getAttemptQuestions(db, attemptId),
+		db.select({ position: answer.position, response: answer.response }).from(answer).where(eq(answer.attemptId, attemptId))
+	]);
+	const idAt = new Map(questions.map((q) => [q.position, q.body.id]));
+	return {
+		id: row.id,
+		status: row.status,
+		startedAt: row.startedAt,
+		questions: questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id))),
+		responses: Object.fromEntries(answers.map((a) => [idAt.get(a.position)!, a.response]))
+	};
+}
+
+/**
+ * Locks an open attempt of this user and finds one of its questions: the shared first step of every
+ * change to an attempt's answers, so a save and a submit never cross.
+ */
+async function lockOpenAttemptQuestion(tx: Db, userId: string, attemptId: string, questionId: string) {
+	const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
+	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+	if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	const questions = await getAttemptQuestions(tx, attemptId);
+	const target = questions.find((q) => q.body.id === questionId);
+	if (!target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
+	return target;
+}
+
+/** Saves (or replaces) the answer to one question; graded now, shown only after submission. */
+export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response) {
+	return db.transaction(async (tx) => {
+		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId);
+		const grade = gradeOrRefuse(target.body, response);
+		const values = { attemptId, position: target.position, response, score: grade.score, correct: grade.correct, answeredAt: new Date() };
+		await tx
+			.insert(answer)
+			.values(values)
+			.onConflictDoUpdate({ target: [answer.attemptId, answer.position], set: values });
+		return { position: target.position };
+	});
+}
+
+/** Removes the saved answer to one question (the learner blanked it). */
+export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string) {
+	await db.transaction(async (tx) => {
+		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId);
+		await tx.delete(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+	});
+}
+
+function gradeOrRefuse(q: Question, response: Response) {
+	try {
+		validateResponse(q, response);
+		return gradeResponse(q, response);
+	} catch (e) {
+		if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
+		throw e;
+	}
+}
+
+export async function submitAttempt(db: Db, userId: string, attemptId: string) {
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
+		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+		if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt was already submitted.');
+		const answers = await tx.select({ score: answer.score, correct: answer.correct }).from(answer).where(eq(answer.attemptId, attemptId));
+		// Unanswered questions count as zero.
+		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({ score: 0, correct: false }));
+		const { score } = scoreAttempt([...answers, ...missing]);
+		await tx.update(attempt).set({ status: 'submitted', submittedAt: new Date(), score }).where(eq(attempt.id, attemptId));
+		return { score, maxScore: row.maxScore };
+	});
+}
+
+export type QuestionResult = {
+	position: number;
+	questionId: string;
+	version: number;
+	type: Question['type'];
+	prompt: string;
+	presented: PresentedQuestion;
+	response: Response | null;
+	responseText: string;
+	correctText: string;
+	score: number;
+	correct: boolean;
+	explanation: string;
+	citations: { factId: string; articleSlug: string; articleTitle: string; quote: string }[];
+};
+
+export async function getAttemptResults(db: Db, userId: string, attemptId: string) {
+	const row = await getOwnAttempt(db, userId, attemptId);
+	if (row.status !== 'submitted') throw new RequestError(409, 'Submit the attempt to see its results.');
+	const questions = await getAttemptQuestions(db, attemptId);
+	const [answers, versions] = await Promise.all([
+		db.select().from(answer).where(eq(answer.attemptId, attemptId)),
+		db.select({ id: questionVersion.id, version: questionVersion.version }).from(questionVersion).where(inArray(questionVersion.id, questions.map((q) => q.versionId)))
+	]);
+	const factIds = [...new Set(questions.flatMap((q) => q.body.facts))];
+	const facts = factIds.length
+		? await db
+				.select({ id: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+				.from(fact)
+				.innerJoin(article, eq(fact.articleSlug, article.slug))
+				.where(inArray(fact.id, factIds))
+		: [];
+	const factById = new Map(facts.map((f) => [f.id, f]));
+	const answerAt = new Map(answers.map((a) => [a.position, a]));
+	const versionOf = new Map(versions.map((v) => [v.id, v.version]));
+
+	const results: QuestionResult[] = questions.map((q) => {
+		const given = answerAt.get(q.position);
+		return {
+			position: q.position,
+			questionId: q.body.id,
+			version: versionOf.get(q.versionId) ?? 1,
+			type: q.body.type,
+			prompt: q.body.prompt,
+			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id)),
+			response: given?.response ?? null,
+			responseText: given ? describeResponse(q.body, given.response) : 'No answer',
+			correctText: describeCorrectAnswer(q.body),
+			score: given?.score ?? 0,
+			correct: given?.correct ?? false,
+			explanation: q.body.explanation,
+			citations: q.body.facts.flatMap((id) => {
+				const f = factById.get(id);
+				return f ? [{ factId: f.id, articleSlug: f.articleSlug, articleTitle: f.articleTitle, quote: f.quote }] : [];
+			})
+		};
+	});
+	return { attempt: row, results, ...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct }))) };
+}
+
+export async function listAttempts(db: Db, userId: string) {
+	return db
+		.select({
+			id: attempt.id,
+			status: attempt.status,
+			startedAt: attempt.startedAt,
+			submittedAt: attempt.submittedAt,
+			score: attempt.score,
+			maxScore: attempt.maxScore,
+			filters: attempt.filters
+		})
+		.from(attempt)
+		.where(eq(attempt.userId, userId))
+		.orderBy(desc(attempt.startedAt));
+}
+
+export async function getAttemptSummary(db: Db, userId: string, attemptId: string) {
+	const row = await getOwnAttempt(db, userId, attemptId);
+	return { id: row.id, status: row.status, seed: row.seed, filters: row.filters };
+}
+

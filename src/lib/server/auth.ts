@@ -1,0 +1,118 @@
+// Sessions in the well-known pattern (as in Lucia's guide): a random token in an httpOnly cookie,
+// its SHA-256 as the session id in Postgres, sliding expiry. Passwords hashed with argon2id.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/index.ts';
+import { session, user, type User } from './db/schema.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+
+export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role'>;
+
+// OWASP's minimum argon2id settings (19 MiB, 2 passes); @node-rs/argon2 defaults to argon2id.
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+	return hash(password, ARGON2_OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	try {
+		return await verify(passwordHash, password);
+	} catch {
+		return false;
+	}
+}
+
+export function generateSessionToken(): string {
+	return randomBytes(24).toString('base64url');
+}
+
+function sessionIdFromToken(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(db: Db, userId: string, now = new Date()) {
+	const token = generateSessionToken();
+	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	await db.insert(session).values({ id: sessionIdFromToken(token), userId, expiresAt });
+	return { token, expiresAt };
+}
+
+/** The signed-in user for a cookie token, or null; renews sessions that are half used up. */
+export async function validateSessionToken(db: Db, token: string, now = new Date()) {
+	const id = sessionIdFromToken(token);
+	const [row] = await db
+		.select({
+			expiresAt: session.expiresAt,
+			user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role }
+		})
+		.from(session)
+		.innerJoin(user, eq(session.userId, user.id))
+		.where(eq(session.id, id));
+	if (!row) return null;
+	if (row.expiresAt.getTime() <= now.getTime()) {
+		await db.delete(session).where(eq(session.id, id));
+		return null;
+	}
+	let expiresAt = row.expiresAt;
+	if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
+	}
+	return { sessionId: id, expiresAt, user: row.user as SessionUser };
+}
+
+export async function invalidateSession(db: Db, sessionId: string) {
+	await db.delete(session).where(eq(session.id, sessionId));
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export async function getUserByEmail(db: Db, email: string) {
+	const [row] = await db.select().from(user).where(eq(user.email, normaliseEmail(email)));
+	return row ?? null;
+}
+
+export async function createUser(
+	db: Db,
+	input: { email: string; password: string; displayName: string; role?: 'student' | 'teacher' }
+): Promise<SessionUser> {
+	const row = {
+		id: randomUUID(),
+		email: normaliseEmail(input.email),
+		displayName: input.displayName.trim(),
+		passwordHash: await hashPassword(input.password),
+		role: input.role ?? 'student'
+	};
+	await db.insert(user).values(row);
+	return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+}
+
+/** Checks email and password; the same answer for an unknown email and a wrong password. */
+export async function authenticate(db: Db, email: string, password: string) {
+	const found = await getUserByEmail(db, email);
+	if (!found) {
+		// Spend the same time as a real check so response times do not reveal which emails exist.
+		await hashPassword(password);
+		return null;
+	}
+	if (!(await verifyPassword(found.passwordHash, password))) return null;
+	return { id: found.id, email: found.email, displayName: found.displayName, role: found.role } satisfies SessionUser;
+}
+
+export const DEMO_USERS = [
+	{ email: 'student@demo.test', password: 'sahel-student-1', displayName: 'Demo Student', role: 'student' },
+	{ email: 'teacher@demo.test', password: 'sahel-teacher-1', displayName: 'Demo Teacher', role: 'teacher' }
+] as const;
+
+export async function ensureDemoUsers(db: Db) {
+	for (const demo of DEMO_USERS) {
+		if (!(await getUserByEmail(db, demo.email))) await createUser(db, demo);
+	}
+}

@@ -1,0 +1,23 @@
+// The one place that reads the environment.
+import path from 'node:path';
+
+export type ServerEnv = {
+	/** Real Postgres when set; otherwise embedded PGlite in `pgliteDir`. */
+	databaseUrl: string | null;
+	pgliteDir: string;
+	questionsDir: string;
+	migrationsDir: string;
+	/** Create the demo student and teacher at start (on unless DEMO_USERS=off). */
+	demoUsers: boolean;
+};
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+	const root = process.cwd();
+	return {
+		databaseUrl: env.DATABASE_URL?.trim() || null,
+		pgliteDir: path.resolve(root, env.PGLITE_DATA_DIR || '.data/pglite'),
+		questionsDir: path.resolve(root, env.QUESTIONS_DIR || 'questions'),
+		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
+		demoUsers: env.DEMO_USERS !== 'off'
+	};
+}

@@ -1,0 +1,85 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { clearAnswer, getAttemptForTaking, saveAnswer } from '$lib/server/attempts.ts';
+import { getDb } from '$lib/server/db/app-db.ts';
+import { RequestError } from '$lib/server/errors.ts';
+import { readFormFields } from '$lib/server/forms.ts';
+import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { isBlankResponse, moveOrderingItem } from '$lib/quiz/answer-form.ts';
+import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function positionParam(n: string): number {
+	const position = Number(n);
+	if (!Number.isInteger(position) || position < 1) error(404, 'No such question.');
+	return position;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUserForPage(event);
+	const taking = await orHttpError(() => getAttemptForTaking(getDb(), user.id, event.params.id));
+	if (taking.status === 'submitted') redirect(303, `/attempts/${taking.id}/results`);
+	const position = positionParam(event.params.n);
+	// "Next" on the last question lands one past the end: that is the review page.
+	if (position === taking.questions.length + 1) redirect(303, `/attempts/${taking.id}/review`);
+	const question = taking.questions[position - 1];
+	if (!question) error(404, 'No such question.');
+	return {
+		attemptId: taking.id,
+		position,
+		total: taking.questions.length,
+		question,
+		response: taking.responses[question.id] ?? null,
+		answered: taking.questions.map((q) => q.id in taking.responses)
+	};
+};
+
+/** Saves what the form holds (or clears a blanked answer); refuses forged input with a 4xx. */
+async function saveFromForm(event: RequestEvent, fields?: Record<string, string[]>) {
+	const user = requireUserForAction(event);
+	try {
+		fields ??= readFormFields(await event.request.formData());
+		const questionId = fields.questionId?.[0];
+		const type = fields.questionType?.[0];
+		if (!questionId || !type) throw new RequestError(400, 'The form is missing "questionId" or "questionType".');
+		const db = getDb();
+		if (isBlankResponse(type, fields)) {
+			await clearAnswer(db, user.id, event.params.id, questionId);
+			return { ok: true as const, saved: false };
+		}
+		const response = parseResponseFromForm(type as never, fields);
+		await saveAnswer(db, user.id, event.params.id, questionId, response);
+		return { ok: true as const, saved: true };
+	} catch (e) {
+		if (e instanceof InvalidResponseError) return { ok: false as const, status: 400 as const, message: e.message };
+		if (e instanceof RequestError) return { ok: false as const, status: e.status, message: e.message };
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	/** Autosave (JavaScript on): store the answer, stay on the page. */
+	save: async (event) => {
+		const result = await saveFromForm(event);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		return { saved: result.saved };
+	},
+	next: async (event) => {
+		const result = await saveFromForm(event);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n) + 1}`);
+	},
+	previous: async (event) => {
+		const result = await saveFromForm(event);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		redirect(303, `/attempts/${event.params.id}/${Math.max(1, positionParam(event.params.n) - 1)}`);
+	},
+	/** Ordering without JavaScript: move one item up or down, save, show the page again. */
+	move: async (event) => {
+		const fields = readFormFields(await event.request.formData());
+		const move = fields.move?.[0] ?? '';
+		fields.order = moveOrderingItem(fields.order ?? [], move);
+		const result = await saveFromForm(event, fields);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);
+	}
+};

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getAttemptForTaking, submitAttempt } from '$lib/server/attempts.ts';
+import { getDb } from '$lib/server/db/app-db.ts';
+import { RequestError } from '$lib/server/errors.ts';
+import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUserForPage(event);
+	const taking = await orHttpError(() => getAttemptForTaking(getDb(), user.id, event.params.id));
+	if (taking.status === 'submitted') redirect(303, `/attempts/${taking.id}/results`);
+	return {
+		attemptId: taking.id,
+		questions: taking.questions.map((q) => ({ prompt: q.prompt, answered: q.id in taking.responses }))
+	};
+};
+
+export const actions: Actions = {
+	submit: async (event) => {
+		const user = requireUserForAction(event);
+		try {
+			await submitAttempt(getDb(), user.id, event.params.id);
+		} catch (e) {
+			if (e instanceof RequestError) return fail(e.status, { message: e.message });
+			throw e;
+		}
+		redirect(303, `/attempts/${event.params.id}/results`);
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { createSession, createUser, getUserByEmail } from '$lib/server/auth.ts';
+import { getDb } from '$lib/server/db/app-db.ts';
+import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const SignUp = z.object({
+	displayName: z.string().trim().min(1, 'Enter your name.').max(80, 'Keep the name under 80 characters.'),
+	email: z.email('Enter a valid email address.').max(254, 'That email is too long.'),
+	password: z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.')
+});
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const values = firstValues(readFormFields(await event.request.formData()));
+		const kept = { displayName: values.displayName ?? '', email: values.email ?? '' };
+		const parsed = SignUp.safeParse({ ...values, email: values.email?.trim() });
+		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
+		const db = getDb();
+		if (await getUserByEmail(db, parsed.data.email)) {
+			return fail(400, { ...kept, errors: { email: 'An account with this email already exists: sign in instead.' } });
+		}
+		// Everyone signs up as a student; teacher accounts are made by an administrator.
+		const user = await createUser(db, parsed.data);
+		const { token, expiresAt } = await createSession(db, user.id);
+		setSessionCookie(event, token, expiresAt);
+		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+	}
+};
