@@ -43,7 +43,7 @@ export const actions: Actions = {
 		try {
 			fields = readFormFields(await event.request.formData());
 		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } });
+			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } as Record<string, string> });
 			throw e;
 		}
 		const parsed = PracticeForm.safeParse({
@@ -63,7 +63,7 @@ export const actions: Actions = {
 		try {
 			started = await startAttempt(getDb(), user.id, filters, seed || undefined);
 		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } });
+			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } as Record<string, string> });
 			throw e;
 		}
 		redirect(303, `/attempts/${started.id}/1`);

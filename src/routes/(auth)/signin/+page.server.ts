@@ -22,7 +22,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
 		const db = getDb();
 		const user = await authenticate(db, parsed.data.email, parsed.data.password);
-		if (!user) return fail(400, { email: parsed.data.email, errors: { form: 'That email and password do not match an account.' } });
+		if (!user) return fail(400, { email: parsed.data.email, errors: { form: 'That email and password do not match an account.' } as Record<string, string> });
 		const { token, expiresAt } = await createSession(db, user.id);
 		setSessionCookie(event, token, expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
 		const db = getDb();
 		if (await getUserByEmail(db, parsed.data.email)) {
-			return fail(400, { ...kept, errors: { email: 'An account with this email already exists: sign in instead.' } });
+			return fail(400, { ...kept, errors: { email: 'An account with this email already exists: sign in instead.' } as Record<string, string> });
 		}
 		// Everyone signs up as a student; teacher accounts are made by an administrator.
 		const user = await createUser(db, parsed.data);

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4173;
+
+// Debian's Chromium: a test tool's own browser download does not work on these machines.
+const chromium = {
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	// Two cores: one for the server, one for the browser.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	timeout: 45_000,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		launchOptions: chromium,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+	webServer: {
+		// The production build on a fresh embedded database, exactly as the README's first command runs it.
+		command: `rm -rf .data/e2e && npm run build && PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e node build`,
+		url: `http://127.0.0.1:${PORT}/articles`,
+		timeout: 240_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

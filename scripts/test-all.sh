@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole suite: bank check, unit tests, integration tests on PGlite and real Postgres, browser tests.
+# On a fresh Debian machine it installs what it needs (Debian's postgresql and chromium) and starts a
+# throwaway Postgres cluster for the integration tests, removed again on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-system-deps.sh
+
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+	eval "$(bash scripts/pg-throwaway.sh start)"
+	trap 'bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"' EXIT
+fi
+export TEST_DATABASE_URL
+
+echo "== bank"
+npm run -s questions:check
+echo "== unit"
+npx vitest run --project unit
+echo "== integration (PGlite and Postgres)"
+npx vitest run --project integration
+echo "== browser (Chromium)"
+npx playwright test

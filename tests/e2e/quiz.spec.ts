@@ -1,0 +1,113 @@
+import { expect, test } from '@playwright/test';
+import { answerWithKeyboard, currentQuestionType, screenshot, signUp, startQuiz } from '../helpers/e2e.ts';
+
+test('take a whole quiz with the keyboard only, then read cited results', async ({ page }) => {
+	await signUp(page);
+	await page.goto('/practice');
+	// Keyboard only from here: Tab to the 5-question choice, Space to pick it, then Tab to Start and Enter.
+	const five = page.getByLabel('5 questions');
+	while (!(await five.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	const start = page.getByRole('button', { name: 'Start the quiz' });
+	while (!(await start.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+
+	const types: string[] = [];
+	for (let n = 1; n <= 5; n++) {
+		await expect(page.getByText(`Question ${n} of 5`)).toBeVisible();
+		types.push(await answerWithKeyboard(page));
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		if (n === 1) await screenshot(page, 'quiz-question-keyboard');
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { name: 'Review and submit' })).toBeVisible();
+	await expect(page.getByText('All 5 questions are answered.')).toBeVisible();
+	await screenshot(page, 'quiz-review');
+	const submit = page.getByRole('button', { name: 'Submit my answers' });
+	while (!(await submit.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	const results = page.locator('li.result');
+	await expect(results).toHaveCount(5);
+	for (const result of await results.all()) {
+		await expect(result.getByText('Right answer')).toBeVisible();
+		await expect(result.locator('blockquote.quote').first()).toBeVisible();
+		await expect(result.getByRole('link', { name: /./ }).first()).toHaveAttribute('href', /\/articles\/[\w-]+\?fact=/);
+	}
+	await screenshot(page, 'quiz-results');
+});
+
+test('reload and a second tab resume the attempt with every answer kept', async ({ page, context }) => {
+	await signUp(page);
+	const base = await startQuiz(page, 5);
+	// Answer the first two questions, then reload in the middle of the quiz.
+	const firstType = await answerWithKeyboard(page);
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	await page.getByRole('button', { name: 'Next →' }).click();
+	await expect(page.getByText('Question 2 of 5')).toBeVisible();
+	await answerWithKeyboard(page);
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	await page.reload();
+	await expect(page.getByText('2 answered')).toBeVisible();
+
+	const second = await context.newPage();
+	await second.goto(`${base}/1`);
+	await expect(second.getByText('2 answered')).toBeVisible();
+	if (firstType === 'single' || firstType === 'multiple' || firstType === 'true_false') {
+		await expect(second.locator('input[name="choice"]:checked, input[name="value"]:checked')).toHaveCount(1);
+	}
+	await screenshot(second, 'quiz-resumed-second-tab');
+});
+
+test('a quiz code gives the same questions again', async ({ page }) => {
+	await signUp(page);
+	const prompts = async () => {
+		const seen: string[] = [];
+		for (let n = 1; n <= 5; n++) {
+			seen.push((await page.locator('h1#prompt').textContent()) ?? '');
+			await page.getByRole('button', { name: /Next|Review/ }).click();
+		}
+		return seen;
+	};
+	await startQuiz(page, 5, 'same-code-42');
+	const first = await prompts();
+	await startQuiz(page, 5, 'same-code-42');
+	expect(await prompts()).toEqual(first);
+});
+
+test('the results link opens the article with the cited passage highlighted', async ({ page }) => {
+	await signUp(page);
+	await startQuiz(page, 5);
+	await page.getByRole('link', { name: 'Question 5' }).click();
+	await page.getByRole('button', { name: 'Review and submit →' }).click();
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	const quote = page.locator('li.result blockquote.quote').first();
+	const quoteText = ((await quote.textContent()) ?? '').replace(/^“|”$/g, '');
+	await page.locator('li.result figcaption a').first().click();
+	await expect(page).toHaveURL(/\/articles\/[\w-]+\?fact=[\w-]+#fact-/);
+	const marked = page.locator('mark.selected');
+	await expect(marked.first()).toBeVisible();
+	await expect(marked.first()).toBeInViewport();
+	// The highlighted words are the cited words (whitespace and quote style aside).
+	const norm = (s: string) => s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim();
+	expect(norm((await marked.allTextContents()).join(' '))).toBe(norm(quoteText));
+	await screenshot(page, 'article-highlighted');
+});
+
+test('phone-sized screen: the quiz fits without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 740 });
+	await signUp(page);
+	await startQuiz(page, 5);
+	for (let n = 1; n <= 5; n++) {
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow, `question ${n} (${await currentQuestionType(page)}) overflows`).toBeLessThanOrEqual(0);
+		if (n === 1) await screenshot(page, 'phone-question');
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+	await screenshot(page, 'phone-results');
+});

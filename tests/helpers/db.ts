@@ -1,0 +1,44 @@
+// Fresh databases for integration tests: an in-memory PGlite, and a new database on the real
+// Postgres named by TEST_DATABASE_URL (dropped afterwards). Both get the real migrations.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../src/lib/server/db/index.ts';
+
+export type Backend = 'pglite' | 'postgres';
+
+const migrationsDir = path.resolve(import.meta.dirname, '../../drizzle');
+
+/** The backends to run on. In CI Postgres is required: a suite that silently skipped it would lie. */
+export function backends(): Backend[] {
+	if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+	if (process.env.CI) throw new Error('TEST_DATABASE_URL is not set: integration tests must also run on Postgres in CI.');
+	console.warn('TEST_DATABASE_URL is not set: integration tests run on PGlite only (npm test sets it up).');
+	return ['pglite'];
+}
+
+export type TestDatabase = Database & { dispose(): Promise<void> };
+
+export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+	if (backend === 'pglite') {
+		const database = openDatabase({ pgliteDir: 'memory://' });
+		await database.migrate(migrationsDir);
+		return { ...database, dispose: () => database.close() };
+	}
+	const adminUrl = process.env.TEST_DATABASE_URL!;
+	const name = `test_${randomBytes(6).toString('hex')}`;
+	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	const database = openDatabase({ url: url.toString() });
+	await database.migrate(migrationsDir);
+	return {
+		...database,
+		dispose: async () => {
+			await database.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
