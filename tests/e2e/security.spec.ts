@@ -51,7 +51,7 @@ test('forged and tampered requests get a clear 4xx', async ({ page, browser, req
 	expect(await res.text()).toContain('is not part of this attempt');
 
 	// An option that is not in the question.
-	const forged =
+	const forged: Record<string, string | string[]> =
 		q.type === 'single' || q.type === 'multiple'
 			? { choice: 'forged-option' }
 			: q.type === 'ordering'
