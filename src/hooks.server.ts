@@ -6,7 +6,10 @@ import { SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts'
 
 export const init: ServerInit = async () => {
 	try {
-		setAppDatabase(await boot());
+		const database = await boot();
+		setAppDatabase(database);
+		// Close cleanly on shutdown so the embedded database's files are left consistent.
+		process.once('sveltekit:shutdown', () => void database.close());
 	} catch (e) {
 		if (e instanceof InvalidBankError) {
 			console.error(e.message);

@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { answerWithKeyboard, currentQuestionType, screenshot, signUp, startQuiz } from '../helpers/e2e.ts';
+import { answerWithKeyboard, currentQuestionType, nextWithKeyboard, screenshot, signUp, startQuiz } from '../helpers/e2e.ts';
 
 test('take a whole quiz with the keyboard only, then read cited results', async ({ page }) => {
 	await signUp(page);
 	await page.goto('/practice');
-	// Keyboard only from here: Tab to the 5-question choice, Space to pick it, then Tab to Start and Enter.
-	const five = page.getByLabel('5 questions');
-	while (!(await five.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
-	await page.keyboard.press('Space');
+	// Keyboard only from here: Tab into the length choice (focus lands on the checked 10), arrow to 5,
+	// then Tab to Start and Enter.
+	const ten = page.getByLabel('10 questions', { exact: true });
+	while (!(await ten.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByLabel('5 questions', { exact: true })).toBeChecked();
 	const start = page.getByRole('button', { name: 'Start the quiz' });
 	while (!(await start.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
@@ -15,11 +17,11 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 
 	const types: string[] = [];
 	for (let n = 1; n <= 5; n++) {
-		await expect(page.getByText(`Question ${n} of 5`)).toBeVisible();
+		await expect(page.getByText(`Question ${n} of 5`, { exact: true })).toBeVisible();
 		types.push(await answerWithKeyboard(page));
 		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
 		if (n === 1) await screenshot(page, 'quiz-question-keyboard');
-		await page.keyboard.press('Enter');
+		await nextWithKeyboard(page);
 	}
 	await expect(page.getByRole('heading', { name: 'Review and submit' })).toBeVisible();
 	await expect(page.getByText('All 5 questions are answered.')).toBeVisible();
@@ -46,7 +48,7 @@ test('reload and a second tab resume the attempt with every answer kept', async 
 	const firstType = await answerWithKeyboard(page);
 	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
 	await page.getByRole('button', { name: 'Next →' }).click();
-	await expect(page.getByText('Question 2 of 5')).toBeVisible();
+	await expect(page.getByText('Question 2 of 5', { exact: true })).toBeVisible();
 	await answerWithKeyboard(page);
 	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
 	await page.reload();
@@ -66,6 +68,7 @@ test('a quiz code gives the same questions again', async ({ page }) => {
 	const prompts = async () => {
 		const seen: string[] = [];
 		for (let n = 1; n <= 5; n++) {
+			await expect(page.getByText(`Question ${n} of 5`, { exact: true })).toBeVisible();
 			seen.push((await page.locator('h1#prompt').textContent()) ?? '');
 			await page.getByRole('button', { name: /Next|Review/ }).click();
 		}

@@ -33,7 +33,7 @@ export async function startQuiz(page: Page, count = 5, seed?: string) {
 		await page.getByText('More options').click();
 		await page.getByLabel(/Quiz code/).fill(seed);
 	}
-	await page.getByLabel(`${count} questions`).check();
+	await page.getByLabel(`${count} questions`, { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
 	return page.url().replace(/\/1$/, '');
@@ -65,8 +65,8 @@ export async function answerWithKeyboard(page: Page) {
 			await page.keyboard.type('Niamey');
 			break;
 		case 'ordering':
-			// Move the last item up once, using Tab to reach its button and Enter to press it.
-			await page.locator('button[data-move$=":up"]').last().focus();
+			// Tab to the first "move up" button that can move, and press it with Enter.
+			await tabTo(page, 'button[data-move$=":up"]:not([disabled])');
 			await page.keyboard.press('Enter');
 			break;
 	}
@@ -75,10 +75,25 @@ export async function answerWithKeyboard(page: Page) {
 
 /** Moves focus into a text field by pressing Tab, as a keyboard user would. */
 async function focusField(page: Page, name: string) {
-	for (let i = 0; i < 40; i++) {
-		const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? '');
-		if (focused === name) return;
+	await tabTo(page, `input[name="${name}"]`);
+}
+
+/** Presses Tab until the focused element matches `selector`. */
+export async function tabTo(page: Page, selector: string) {
+	for (let i = 0; i < 60; i++) {
+		if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
 		await page.keyboard.press('Tab');
 	}
-	throw new Error(`could not reach the "${name}" field with Tab`);
+	throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/**
+ * Goes to the next question with the keyboard: Enter does it from anywhere but a focused button (where
+ * Enter presses that button, as it should), so from a button Tab on to "Next" first.
+ */
+export async function nextWithKeyboard(page: Page) {
+	if (await page.evaluate(() => document.activeElement instanceof HTMLButtonElement)) {
+		await tabTo(page, 'button[data-next]');
+	}
+	await page.keyboard.press('Enter');
 }

@@ -33,7 +33,12 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Saves what the form holds (or clears a blanked answer); refuses forged input with a 4xx. */
+/**
+ * Saves what the form holds (or clears a blanked answer). Input the learner can fix (a number that is
+ * not a number) comes back as a form failure shown on the page; a request no honest form sends (a
+ * question not in the attempt, an option not in the question, someone else's attempt, a submitted
+ * attempt) is refused with its HTTP status.
+ */
 async function saveFromForm(event: RequestEvent, fields?: Record<string, string[]>) {
 	const user = requireUserForAction(event);
 	try {
@@ -51,7 +56,7 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 		return { ok: true as const, saved: true };
 	} catch (e) {
 		if (e instanceof InvalidResponseError) return { ok: false as const, status: 400 as const, message: e.message };
-		if (e instanceof RequestError) return { ok: false as const, status: e.status, message: e.message };
+		if (e instanceof RequestError) error(e.status, e.message);
 		throw e;
 	}
 }

@@ -1,7 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAttemptForTaking, submitAttempt } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { RequestError } from '$lib/server/errors.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,12 +17,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	submit: async (event) => {
 		const user = requireUserForAction(event);
-		try {
-			await submitAttempt(getDb(), user.id, event.params.id);
-		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { message: e.message });
-			throw e;
-		}
+		// Submitting twice (a second tab, a replayed request) is refused with 409; nothing changes.
+		await orHttpError(() => submitAttempt(getDb(), user.id, event.params.id));
 		redirect(303, `/attempts/${event.params.id}/results`);
 	}
 };

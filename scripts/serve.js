@@ -1,0 +1,45 @@
+// `npm start`: serves the production build (build/, made by `npm run build`).
+//
+// adapter-node learns the site's origin from ORIGIN and otherwise assumes https, which makes SvelteKit's
+// CSRF check refuse every form posted to a plain-http local run. Unless ORIGIN is set (deployments behind
+// TLS should set it), we pass the protocol of the connection itself in a header of our own, overwriting
+// whatever a client sent in it, so it cannot be forged.
+import http from 'node:http';
+
+const PROTOCOL_HEADER = 'x-connection-protocol';
+const trustConnection = !process.env.ORIGIN;
+if (trustConnection) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+const { handler } = await import('../build/handler.js');
+
+const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+
+const server = http.createServer((req, res) => {
+	if (trustConnection) req.headers[PROTOCOL_HEADER] = 'socket' in req && req.socket.encrypted ? 'https' : 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	console.log(`Listening on http://${shown}:${port}`);
+});
+
+// Finish requests in flight, then let the app close its database (it listens for this event, as it
+// would under adapter-node's own entry point).
+let closing = false;
+function shutdown(reason) {
+	if (closing) return;
+	closing = true;
+	server.close(() => {
+		process.emit('sveltekit:shutdown', reason);
+		setTimeout(() => process.exit(0), 2000).unref();
+	});
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
