@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { Question } from '../bank/types.ts';
 import {
 	describeCorrectAnswer,
@@ -216,7 +216,7 @@ describe('in words', () => {
 		expect(describeCorrectAnswer(single)).toBe('Mali');
 		expect(describeCorrectAnswer(multiple)).toBe('France; Mali; Niger');
 		expect(describeCorrectAnswer(trueFalse)).toBe('False');
-		expect(describeCorrectAnswer(numeric)).toBe('2400 soldiers (± 100)');
+		expect(describeCorrectAnswer(numeric)).toBe('2,400 soldiers (± 100)');
 		expect(describeCorrectAnswer(exact)).toBe('0.3');
 		expect(describeCorrectAnswer(shortText)).toBe('Barkhane');
 		expect(describeCorrectAnswer(ordering)).toBe('2012 → 2013 → 2014 → 2022');
@@ -227,7 +227,7 @@ describe('in words', () => {
 		expect(describeResponse(single, { type: 'single', optionId: 'zz' })).toBe('?');
 		expect(describeResponse(multiple, { type: 'multiple', optionIds: ['d', 'a', 'zz'] })).toBe('Japan; France; ?');
 		expect(describeResponse(trueFalse, { type: 'true_false', value: true })).toBe('True');
-		expect(describeResponse(numeric, { type: 'numeric', value: 2500 })).toBe('2500 soldiers');
+		expect(describeResponse(numeric, { type: 'numeric', value: 2500 })).toBe('2,500 soldiers');
 		expect(describeResponse(shortText, { type: 'short_text', text: 'Serval' })).toBe('Serval');
 		expect(describeResponse(ordering, { type: 'ordering', itemIds: ['x', 'w', 'zz'] })).toBe('2013 → 2012 → ?');
 	});
@@ -304,5 +304,16 @@ describe('parseResponseFromForm', () => {
 		expect(gradeResponse(numeric, r)).toEqual({ score: 1, correct: true });
 		const forged = parseResponseFromForm('single', { choice: ['forged'] });
 		refusal(() => validateResponse(single, forged));
+	});
+});
+
+describe('numbers in words', () => {
+	const base = { id: 'q', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1 as const };
+	it('groups thousands and keeps calendar years bare', () => {
+		const troops = { ...base, type: 'numeric' as const, answer: 2400, tolerance: 0, unit: 'troops' };
+		const year = { ...base, type: 'numeric' as const, answer: 2014, tolerance: 0, unit: 'year' };
+		expect(describeCorrectAnswer(troops)).toBe('2,400 troops');
+		expect(describeResponse(troops, { type: 'numeric', value: 1000 })).toBe('1,000 troops');
+		expect(describeCorrectAnswer(year)).toBe('2014');
 	});
 });

@@ -168,8 +168,14 @@ function itemText(q: Question, id: string): string {
 	return ('items' in q ? q.items.find((i) => i.id === id)?.text : undefined) ?? UNKNOWN;
 }
 
+/**
+ * A number as people read it: "2,400 troops". A calendar year (unit `year`) is shown bare, "2014",
+ * since "2,014" or "2014 year" would both read wrongly.
+ */
 function withUnit(value: number, q: Question): string {
-	return q.type === 'numeric' && q.unit ? `${value} ${q.unit}` : String(value);
+	if (q.type !== 'numeric' || !q.unit) return String(value);
+	if (q.unit === 'year') return String(value);
+	return `${value.toLocaleString('en-GB', { maximumFractionDigits: 6 })} ${q.unit}`;
 }
 
 /** The answer key in words, for the results page. */
