@@ -1,6 +1,7 @@
 // One schema for both drivers (PGlite and postgres). drizzle-kit generates drizzle/ from this file.
 import { sql } from 'drizzle-orm';
 import {
+	type AnyPgColumn,
 	boolean,
 	check,
 	index,
@@ -131,9 +132,20 @@ export const attempt = pgTable(
 		startedAt: createdAt(),
 		submittedAt: timestamp('submitted_at', { withTimezone: true }),
 		score: real('score'),
-		maxScore: integer('max_score').notNull()
+		maxScore: integer('max_score').notNull(),
+		/** Set when the attempt was taken for an assignment (else it is practice). */
+		assignmentId: text('assignment_id').references((): AnyPgColumn => assignment.id, { onDelete: 'cascade' }),
+		/** 1, 2, … within an assignment: unique, so a limit of N attempts holds even under concurrency. */
+		attemptNumber: integer('attempt_number'),
+		/** The server's deadline for a timed attempt (time limit or due time, whichever is first). */
+		deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+		late: boolean('late').notNull().default(false)
 	},
-	(t) => [index('attempt_user_idx').on(t.userId, t.startedAt)]
+	(t) => [
+		index('attempt_user_idx').on(t.userId, t.startedAt),
+		uniqueIndex('attempt_assignment_number_uq').on(t.assignmentId, t.userId, t.attemptNumber),
+		index('attempt_assignment_idx').on(t.assignmentId)
+	]
 );
 export type Attempt = typeof attempt.$inferSelect;
 
@@ -171,3 +183,101 @@ export const answer = pgTable(
 	]
 );
 export type Answer = typeof answer.$inferSelect;
+
+// ---- teaching: classes, question sets, assignments -----------------------------------------------
+
+export const schoolClass = pgTable(
+	'class',
+	{
+		id: text('id').primaryKey(),
+		teacherId: text('teacher_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** Short code students type to join; unique among all classes, regenerable. */
+		joinCode: text('join_code').notNull().unique(),
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('class_teacher_idx').on(t.teacherId)]
+);
+export type SchoolClass = typeof schoolClass.$inferSelect;
+
+export const classMember = pgTable(
+	'class_member',
+	{
+		classId: text('class_id')
+			.notNull()
+			.references(() => schoolClass.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)]
+);
+
+export const questionSet = pgTable(
+	'question_set',
+	{
+		id: text('id').primaryKey(),
+		teacherId: text('teacher_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('question_set_teacher_idx').on(t.teacherId)]
+);
+export type QuestionSet = typeof questionSet.$inferSelect;
+
+/** A set keeps the question versions it was built with. */
+export const questionSetItem = pgTable(
+	'question_set_item',
+	{
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersion.id)
+	},
+	(t) => [primaryKey({ columns: [t.setId, t.position] })]
+);
+
+export const FEEDBACK_TIMINGS = ['after_each', 'after_submit', 'after_due'] as const;
+export type FeedbackTiming = (typeof FEEDBACK_TIMINGS)[number];
+
+export const assignment = pgTable(
+	'assignment',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id')
+			.notNull()
+			.references(() => schoolClass.id, { onDelete: 'cascade' }),
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id),
+		title: text('title').notNull(),
+		opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+		/** The teacher's IANA time zone, for showing the due time as they meant it. */
+		timeZone: text('time_zone').notNull(),
+		attemptsAllowed: integer('attempts_allowed').notNull().default(1),
+		timeLimitMinutes: integer('time_limit_minutes'),
+		shuffleQuestions: boolean('shuffle_questions').notNull().default(true),
+		shuffleOptions: boolean('shuffle_options').notNull().default(true),
+		feedback: text('feedback', { enum: FEEDBACK_TIMINGS }).notNull().default('after_submit'),
+		/** After the due time: refuse answers, or accept them marked late. */
+		lateWork: text('late_work', { enum: ['refuse', 'mark_late'] }).notNull().default('refuse'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('assignment_class_idx').on(t.classId, t.dueAt),
+		check('assignment_attempts_allowed', sql`${t.attemptsAllowed} >= 1`),
+		check('assignment_due_after_open', sql`${t.dueAt} > ${t.opensAt}`)
+	]
+);
+export type Assignment = typeof assignment.$inferSelect;
