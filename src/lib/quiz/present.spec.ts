@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { Question } from '../bank/types.ts';
 import { presentQuestion } from './present.ts';
 
@@ -97,5 +97,22 @@ describe('presentQuestion', () => {
 		const before = JSON.stringify(q);
 		presentQuestion(q, 'x');
 		expect(JSON.stringify(q)).toBe(before);
+	});
+});
+
+describe('presentation without shuffled options', () => {
+	it('keeps the bank order of choices but still shuffles ordering items', () => {
+		const single: Question = {
+			id: 'q', type: 'single', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1,
+			options: ['a', 'b', 'c', 'd'].map((t) => ({ id: t, text: t, correct: t === 'a' }))
+		};
+		const ordering: Question = {
+			id: 'o', type: 'ordering', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1,
+			items: ['a', 'b', 'c'].map((t) => ({ id: t, text: t }))
+		};
+		for (const seed of ['1', '2', '3', '4']) {
+			expect(presentQuestion(single, seed, { shuffleOptions: false }).options!.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
+			expect(presentQuestion(ordering, seed, { shuffleOptions: false }).items!.map((i) => i.id)).not.toEqual(['a', 'b', 'c']);
+		}
 	});
 });

@@ -6,15 +6,16 @@ import type { PresentedQuestion } from './types.ts';
 /**
  * Builds the presented form of `q`. Only the fields listed here are copied, so nothing of the key
  * (correct flags, answer, accepted texts, tolerance, explanation, facts) can slip through.
- * The same seed always gives the same order.
+ * The same seed always gives the same order. With `shuffleOptions: false` (a teacher's choice) choices
+ * keep the bank's order; ordering items are always shuffled, since their bank order is the answer.
  */
-export function presentQuestion(q: Question, seed: string): PresentedQuestion {
+export function presentQuestion(q: Question, seed: string, { shuffleOptions = true } = {}): PresentedQuestion {
 	const base = { id: q.id, type: q.type, prompt: q.prompt };
 	switch (q.type) {
 		case 'single':
 		case 'multiple': {
 			const options = q.options.map((o) => ({ id: o.id, text: o.text }));
-			return { ...base, options: shuffled(options, createRandom(seed)) };
+			return { ...base, options: shuffleOptions ? shuffled(options, createRandom(seed)) : options };
 		}
 		case 'ordering': {
 			const items = q.items.map((i) => ({ id: i.id, text: i.text }));

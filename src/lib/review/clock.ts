@@ -23,7 +23,7 @@ function checkedTime(date: Date): number {
 export function fixedClock(date: Date): FixedClock {
 	let t = checkedTime(date);
 	return {
-		now: () => new Date(t),
+		now: () => new Date(date),
 		advance(ms: number) {
 			if (!Number.isFinite(ms)) throw new RangeError(`fixedClock.advance needs a finite number of milliseconds, got ${ms}`);
 			t += ms;

@@ -9,7 +9,7 @@ import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
-import { answer, article, attempt, attemptQuestion, fact, question, questionVersion } from './db/schema.ts';
+import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, schoolClass, type FeedbackTiming } from './db/schema.ts';
 import { RequestError } from './errors.ts';
 
 export const MAX_QUESTIONS_PER_QUIZ = 50;
@@ -82,17 +82,51 @@ function presentationSeed(attemptId: string, questionId: string) {
 	return `${attemptId}:${questionId}`;
 }
 
+/** How an attempt is run: practice has no rules; an assignment brings its teacher's settings. */
+export type AttemptRules = {
+	assignmentId: string | null;
+	shuffleOptions: boolean;
+	feedback: FeedbackTiming;
+	dueAt: Date | null;
+	deadlineAt: Date | null;
+};
+
+async function getAttemptRules(db: Db, row: typeof attempt.$inferSelect): Promise<AttemptRules> {
+	if (!row.assignmentId) return { assignmentId: null, shuffleOptions: true, feedback: 'after_submit', dueAt: null, deadlineAt: null };
+	const [a] = await db
+		.select({ shuffleOptions: assignment.shuffleOptions, feedback: assignment.feedback, dueAt: assignment.dueAt })
+		.from(assignment)
+		.where(eq(assignment.id, row.assignmentId));
+	return { assignmentId: row.assignmentId, ...a, deadlineAt: row.deadlineAt };
+}
+
+/** Answers a second or two late (network, a click at the bell) still count. */
+const DEADLINE_GRACE_MS = 5_000;
+
+function pastDeadline(rules: Pick<AttemptRules, 'deadlineAt'>, now: Date) {
+	return rules.deadlineAt !== null && now.getTime() > rules.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+}
+
 export type AttemptForTaking = {
 	id: string;
 	status: 'in_progress' | 'submitted';
 	startedAt: Date;
+	rules: AttemptRules;
 	questions: PresentedQuestion[];
 	/** The learner's own saved responses by question id: no grades, no keys. */
 	responses: Record<string, Response>;
 };
 
-export async function getAttemptForTaking(db: Db, userId: string, attemptId: string): Promise<AttemptForTaking> {
-	const row = await getOwnAttempt(db, userId, attemptId);
+export async function getAttemptForTaking(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptForTaking> {
+	let row = await getOwnAttempt(db, userId, attemptId);
+	const rules = await getAttemptRules(db, row);
+	// Time is up: the server closes the attempt with what was saved, whatever the browser's clock says.
+	if (row.status === 'in_progress' && pastDeadline(rules, now)) {
+		await submitAttempt(db, userId, attemptId, now).catch((e) => {
+			if (!(e instanceof RequestError && e.status === 409)) throw e;
+		});
+		row = await getOwnAttempt(db, userId, attemptId);
+	}
 	const [questions, answers] = await Promise.all([
 		getAttemptQuestions(db, attemptId),
 		db.select({ position: answer.position, response: answer.response }).from(answer).where(eq(answer.attemptId, attemptId))
@@ -102,31 +136,72 @@ export async function getAttemptForTaking(db: Db, userId: string, attemptId: str
 		id: row.id,
 		status: row.status,
 		startedAt: row.startedAt,
-		questions: questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id))),
+		rules,
+		questions: questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions: rules.shuffleOptions })),
 		responses: Object.fromEntries(answers.map((a) => [idAt.get(a.position)!, a.response]))
 	};
+}
+
+/**
+ * Feedback on one answered question, for assignments set to "after each question": only once the
+ * answer is saved, and then the answer is final.
+ */
+export async function getImmediateFeedback(db: Db, userId: string, attemptId: string, questionId: string) {
+	const row = await getOwnAttempt(db, userId, attemptId);
+	const rules = await getAttemptRules(db, row);
+	if (rules.feedback !== 'after_each') return null;
+	const target = (await getAttemptQuestions(db, attemptId)).find((q) => q.body.id === questionId);
+	if (!target) return null;
+	const [given] = await db.select().from(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+	if (!given) return null;
+	const citations = await getCitations(db, target.body.facts);
+	return {
+		correct: given.correct,
+		score: given.score,
+		correctText: describeCorrectAnswer(target.body),
+		explanation: target.body.explanation,
+		citations
+	};
+}
+
+async function getCitations(db: Db, factIds: string[]) {
+	if (factIds.length === 0) return [];
+	const rows = await db
+		.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+		.from(fact)
+		.innerJoin(article, eq(fact.articleSlug, article.slug))
+		.where(inArray(fact.id, factIds));
+	const byId = new Map(rows.map((r) => [r.factId, r]));
+	return factIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
 
 /**
  * Locks an open attempt of this user and finds one of its questions: the shared first step of every
  * change to an attempt's answers, so a save and a submit never cross.
  */
-async function lockOpenAttemptQuestion(tx: Db, userId: string, attemptId: string, questionId: string) {
+async function lockOpenAttemptQuestion(tx: Db, userId: string, attemptId: string, questionId: string, now: Date) {
 	const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
 	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
 	if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	const rules = await getAttemptRules(tx, row);
+	if (pastDeadline(rules, now)) throw new RequestError(409, 'Time is up: this attempt can no longer change.');
 	const questions = await getAttemptQuestions(tx, attemptId);
 	const target = questions.find((q) => q.body.id === questionId);
 	if (!target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
+	if (rules.feedback === 'after_each') {
+		// The learner has seen the key of an answered question: the answer is final.
+		const [given] = await tx.select({ position: answer.position }).from(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+		if (given) throw new RequestError(409, 'This question is answered and its feedback shown: the answer is final.');
+	}
 	return target;
 }
 
 /** Saves (or replaces) the answer to one question; graded now, shown only after submission. */
-export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response) {
+export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response, now = new Date()) {
 	return db.transaction(async (tx) => {
-		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId);
+		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId, now);
 		const grade = gradeOrRefuse(target.body, response);
-		const values = { attemptId, position: target.position, response, score: grade.score, correct: grade.correct, answeredAt: new Date() };
+		const values = { attemptId, position: target.position, response, score: grade.score, correct: grade.correct, answeredAt: now };
 		await tx
 			.insert(answer)
 			.values(values)
@@ -136,9 +211,9 @@ export async function saveAnswer(db: Db, userId: string, attemptId: string, ques
 }
 
 /** Removes the saved answer to one question (the learner blanked it). */
-export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string) {
+export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string, now = new Date()) {
 	await db.transaction(async (tx) => {
-		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId);
+		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId, now);
 		await tx.delete(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
 	});
 }
@@ -153,16 +228,21 @@ function gradeOrRefuse(q: Question, response: Response) {
 	}
 }
 
-export async function submitAttempt(db: Db, userId: string, attemptId: string) {
-	return db.transaction(async (tx) => {
+export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()) {
+	return db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
 		const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
 		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
 		if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt was already submitted.');
+		const rules = await getAttemptRules(tx, row);
+		// Past the deadline the attempt closes with what was saved by then, as of the deadline.
+		if (pastDeadline(rules, now)) now = rules.deadlineAt!;
+		const late = rules.dueAt !== null && now.getTime() > rules.dueAt.getTime() + DEADLINE_GRACE_MS;
 		const answers = await tx.select({ score: answer.score, correct: answer.correct }).from(answer).where(eq(answer.attemptId, attemptId));
 		// Unanswered questions count as zero.
 		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({ score: 0, correct: false }));
 		const { score } = scoreAttempt([...answers, ...missing]);
-		await tx.update(attempt).set({ status: 'submitted', submittedAt: new Date(), score }).where(eq(attempt.id, attemptId));
+		await tx.update(attempt).set({ status: 'submitted', submittedAt: now, score, late }).where(eq(attempt.id, attemptId));
 		return { score, maxScore: row.maxScore };
 	});
 }
@@ -183,10 +263,33 @@ export type QuestionResult = {
 	citations: { factId: string; articleSlug: string; articleTitle: string; quote: string }[];
 };
 
-export async function getAttemptResults(db: Db, userId: string, attemptId: string) {
-	const row = await getOwnAttempt(db, userId, attemptId);
+/**
+ * An attempt its learner may see, or the teacher of the class it was assigned in; anyone else gets 404.
+ */
+async function getViewableAttempt(db: Db, viewerId: string, attemptId: string) {
+	const [row] = await db.select().from(attempt).where(eq(attempt.id, attemptId));
+	if (row && row.userId === viewerId) return { row, asTeacher: false };
+	if (row?.assignmentId) {
+		const [owned] = await db
+			.select({ id: assignment.id })
+			.from(assignment)
+			.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
+			.where(and(eq(assignment.id, row.assignmentId), eq(schoolClass.teacherId, viewerId)));
+		if (owned) return { row, asTeacher: true };
+	}
+	throw new RequestError(404, 'No such attempt.');
+}
+
+export async function getAttemptResults(db: Db, viewerId: string, attemptId: string, now = new Date()) {
+	const { row, asTeacher } = await getViewableAttempt(db, viewerId, attemptId);
 	if (row.status !== 'submitted') throw new RequestError(409, 'Submit the attempt to see its results.');
+	const rules = await getAttemptRules(db, row);
+	// "Feedback after the due date": until then the learner sees that the work is in, nothing more.
+	if (!asTeacher && rules.feedback === 'after_due' && rules.dueAt && now < rules.dueAt) {
+		return { attempt: row, asTeacher, feedbackFrom: rules.dueAt, results: [] as QuestionResult[], score: null, max: row.maxScore, percent: null, correctCount: null };
+	}
 	const questions = await getAttemptQuestions(db, attemptId);
+	const shuffleOptions = rules.shuffleOptions;
 	const [answers, versions] = await Promise.all([
 		db.select().from(answer).where(eq(answer.attemptId, attemptId)),
 		db.select({ id: questionVersion.id, version: questionVersion.version }).from(questionVersion).where(inArray(questionVersion.id, questions.map((q) => q.versionId)))
@@ -211,7 +314,7 @@ export async function getAttemptResults(db: Db, userId: string, attemptId: strin
 			version: versionOf.get(q.versionId) ?? 1,
 			type: q.body.type,
 			prompt: q.body.prompt,
-			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id)),
+			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions }),
 			response: given?.response ?? null,
 			responseText: given ? describeResponse(q.body, given.response) : 'No answer',
 			correctText: describeCorrectAnswer(q.body),
@@ -224,7 +327,7 @@ export async function getAttemptResults(db: Db, userId: string, attemptId: strin
 			})
 		};
 	});
-	return { attempt: row, results, ...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct }))) };
+	return { attempt: row, asTeacher, feedbackFrom: null, results, ...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct }))) };
 }
 
 export async function listAttempts(db: Db, userId: string) {

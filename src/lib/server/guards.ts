@@ -26,3 +26,10 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
 		throw e;
 	}
 }
+
+/** For teacher pages and actions: a signed-in teacher, or 403 for anyone else signed in. */
+export function requireTeacher(event: Pick<RequestEvent, 'locals' | 'url'>, forAction = false): SessionUser {
+	const user = forAction ? requireUserForAction(event) : requireUserForPage(event);
+	if (user.role !== 'teacher') error(403, 'This page is for teachers.');
+	return user;
+}

@@ -1,0 +1,129 @@
+// What a teacher reads: the gradebook of a class and the item analysis of an assignment.
+// Each is a fixed number of queries, whatever the size of the class.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { analyseItems, type ItemAttempt, type ItemQuestion } from '../../analysis/item-analysis.ts';
+import type { Question } from '../../bank/types.ts';
+import { describeResponse, normaliseText } from '../../quiz/grade.ts';
+import type { Response } from '../../quiz/types.ts';
+import type { Db } from '../db/index.ts';
+import { answer, assignment, attempt, attemptQuestion, classMember, questionSetItem, questionVersion, user } from '../db/schema.ts';
+import { getTeacherClass } from './classes.ts';
+import { getTeacherAssignment } from './assignments.ts';
+
+export type ScoreRule = 'best' | 'last';
+
+export type GradebookCell = { attemptId: string; score: number; maxScore: number; late: boolean; attempts: number } | null;
+
+export async function getGradebook(db: Db, teacherId: string, classId: string, rule: ScoreRule) {
+	const klass = await getTeacherClass(db, teacherId, classId);
+	const [students, assignments] = await Promise.all([
+		db
+			.select({ id: user.id, displayName: user.displayName, email: user.email })
+			.from(classMember)
+			.innerJoin(user, eq(user.id, classMember.userId))
+			.where(eq(classMember.classId, classId))
+			.orderBy(asc(user.displayName), asc(user.email)),
+		db
+			.select({ id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, timeZone: assignment.timeZone })
+			.from(assignment)
+			.where(eq(assignment.classId, classId))
+			.orderBy(asc(assignment.dueAt))
+	]);
+	const attempts = assignments.length
+		? await db
+				.select({
+					id: attempt.id,
+					userId: attempt.userId,
+					assignmentId: attempt.assignmentId,
+					score: attempt.score,
+					maxScore: attempt.maxScore,
+					late: attempt.late,
+					submittedAt: attempt.submittedAt
+				})
+				.from(attempt)
+				.where(and(inArray(attempt.assignmentId, assignments.map((a) => a.id)), eq(attempt.status, 'submitted')))
+				.orderBy(asc(attempt.submittedAt))
+		: [];
+
+	const cells = new Map<string, GradebookCell>();
+	for (const a of attempts) {
+		const key = `${a.userId}:${a.assignmentId}`;
+		const held = cells.get(key);
+		const count = (held?.attempts ?? 0) + 1;
+		const candidate = { attemptId: a.id, score: a.score ?? 0, maxScore: a.maxScore, late: a.late, attempts: count };
+		// Attempts come oldest first: "last" keeps replacing, "best" replaces only on a higher score.
+		if (!held || rule === 'last' || candidate.score > held.score) cells.set(key, candidate);
+		else cells.set(key, { ...held, attempts: count });
+	}
+	return {
+		klass,
+		students,
+		assignments,
+		rows: students.map((s) => ({ student: s, cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null) }))
+	};
+}
+
+/** The label under which a response is counted in the response analysis. */
+function responseLabels(q: Question, r: Response | null): string[] | null {
+	if (!r) return null;
+	if (r.type === 'single' && q.type === 'single') return [q.options.find((o) => o.id === r.optionId)?.text ?? '?'];
+	if (r.type === 'multiple' && q.type === 'multiple') return r.optionIds.map((id) => q.options.find((o) => o.id === id)?.text ?? '?');
+	if (r.type === 'true_false') return [r.value ? 'True' : 'False'];
+	if (r.type === 'short_text') return [normaliseText(r.text)];
+	return [describeResponse(q, r)];
+}
+
+function choicesOf(q: Question): ItemQuestion['choices'] {
+	if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => ({ label: o.text, isKey: o.correct }));
+	if (q.type === 'true_false') return [{ label: 'True', isKey: q.answer }, { label: 'False', isKey: !q.answer }];
+	return [];
+}
+
+/** Moodle-style quiz statistics for one assignment (first attempts unless `all`). */
+export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: string, which: 'first' | 'all') {
+	const a = await getTeacherAssignment(db, teacherId, assignmentId);
+	const [setItems, attempts] = await Promise.all([
+		db
+			.select({ versionId: questionVersion.id, body: questionVersion.body })
+			.from(questionSetItem)
+			.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
+			.where(eq(questionSetItem.setId, a.setId))
+			.orderBy(asc(questionSetItem.position)),
+		db
+			.select({ id: attempt.id, userId: attempt.userId, attemptNumber: attempt.attemptNumber })
+			.from(attempt)
+			.where(and(eq(attempt.assignmentId, assignmentId), eq(attempt.status, 'submitted')))
+	]);
+	const attemptIds = attempts.map((t) => t.id);
+	const [served, answers] = attemptIds.length
+		? await Promise.all([
+				db
+					.select({ attemptId: attemptQuestion.attemptId, position: attemptQuestion.position, body: questionVersion.body })
+					.from(attemptQuestion)
+					.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
+					.where(inArray(attemptQuestion.attemptId, attemptIds)),
+				db.select().from(answer).where(inArray(answer.attemptId, attemptIds))
+			])
+		: [[], []];
+
+	const questions: ItemQuestion[] = setItems.map((i) => ({ id: i.body.id, maxMark: 1, choices: choicesOf(i.body) }));
+	const servedAt = new Map(served.map((s) => [`${s.attemptId}:${s.position}`, s.body]));
+	const itemAttempts: ItemAttempt[] = attempts.map((t) => {
+		const marks: ItemAttempt['marks'] = {};
+		const responses: ItemAttempt['responses'] = {};
+		for (const q of questions) {
+			marks[q.id] = null;
+			responses[q.id] = null;
+		}
+		for (const given of answers.filter((x) => x.attemptId === t.id)) {
+			const body = servedAt.get(`${t.id}:${given.position}`);
+			if (!body) continue;
+			marks[body.id] = given.score;
+			responses[body.id] = responseLabels(body, given.response);
+		}
+		return { attemptId: t.id, userId: t.userId, isFirstAttempt: t.attemptNumber === 1, marks, responses };
+	});
+	const analysis = analyseItems(questions, itemAttempts, { attempts: which });
+	const prompts = new Map(setItems.map((i) => [i.body.id, { prompt: i.body.prompt, type: i.body.type }]));
+	return { assignment: a, analysis, prompts: Object.fromEntries(prompts) };
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './csv.ts';
+
+describe('toCsv', () => {
+	it('starts with a BOM and ends lines with CRLF', () => {
+		expect(toCsv([['a', 'b'], [1, null]])).toBe('\uFEFFa,b\r\n1,\r\n');
+	});
+	it('quotes commas, quotes and line breaks, and keeps accents', () => {
+		expect(toCsv([['Zodi, Maïkol', 'say "no"', 'two\nlines']])).toBe('\uFEFF"Zodi, Maïkol","say ""no""","two\nlines"\r\n');
+	});
+	it('defuses text a spreadsheet would run as a formula', () => {
+		expect(toCsv([['=HYPERLINK("x")', '-1', 42, -1]])).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'-1,42,-1\r\n');
+	});
+});
