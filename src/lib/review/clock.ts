@@ -23,7 +23,7 @@ function checkedTime(date: Date): number {
 export function fixedClock(date: Date): FixedClock {
 	let t = checkedTime(date);
 	return {
-		now: () => new Date(date),
+		now: () => new Date(t),
 		advance(ms: number) {
 			if (!Number.isFinite(ms)) throw new RangeError(`fixedClock.advance needs a finite number of milliseconds, got ${ms}`);
 			t += ms;
