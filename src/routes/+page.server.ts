@@ -1,12 +1,19 @@
 import { listAttempts } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
+import { listStudentAssignments } from '$lib/server/teaching/assignments.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user) return { recent: [], inProgress: null };
-	const attempts = await listAttempts(getDb(), locals.user.id);
+	if (!locals.user) return { recent: [], inProgress: null, assignments: [] };
+	const db = getDb();
+	const [attempts, assignments] = await Promise.all([
+		listAttempts(db, locals.user.id),
+		locals.user.role === 'student' ? listStudentAssignments(db, locals.user.id, new Date()) : []
+	]);
+	const practice = attempts.filter((a) => a.assignmentId === null);
 	return {
-		recent: attempts.filter((a) => a.status === 'submitted').slice(0, 5),
-		inProgress: attempts.find((a) => a.status === 'in_progress') ?? null
+		recent: practice.filter((a) => a.status === 'submitted').slice(0, 5),
+		inProgress: practice.find((a) => a.status === 'in_progress') ?? null,
+		assignments
 	};
 };

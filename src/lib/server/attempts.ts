@@ -100,6 +100,10 @@ async function getAttemptRules(db: Db, row: typeof attempt.$inferSelect): Promis
 	return { assignmentId: row.assignmentId, ...a, deadlineAt: row.deadlineAt };
 }
 
+export async function getAttemptRulesFor(db: Db, userId: string, attemptId: string) {
+	return getAttemptRules(db, await getOwnAttempt(db, userId, attemptId));
+}
+
 /** Answers a second or two late (network, a click at the bell) still count. */
 const DEADLINE_GRACE_MS = 5_000;
 
@@ -339,7 +343,9 @@ export async function listAttempts(db: Db, userId: string) {
 			submittedAt: attempt.submittedAt,
 			score: attempt.score,
 			maxScore: attempt.maxScore,
-			filters: attempt.filters
+			filters: attempt.filters,
+			assignmentId: attempt.assignmentId,
+			late: attempt.late
 		})
 		.from(attempt)
 		.where(eq(attempt.userId, userId))

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { clearAnswer, getAttemptForTaking, saveAnswer } from '$lib/server/attempts.ts';
+import { clearAnswer, getAttemptForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
@@ -23,7 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	if (position === taking.questions.length + 1) redirect(303, `/attempts/${taking.id}/review`);
 	const question = taking.questions[position - 1];
 	if (!question) error(404, 'No such question.');
+	const checkMode = taking.rules.feedback === 'after_each';
 	return {
+		checkMode,
+		// Shown only once this question's answer is saved (and so final).
+		feedback: checkMode ? await getImmediateFeedback(getDb(), user.id, taking.id, question.id) : null,
+		deadlineAt: taking.rules.deadlineAt,
 		attemptId: taking.id,
 		position,
 		total: taking.questions.length,
@@ -61,6 +66,12 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 	}
 }
 
+async function answersSaveOnlyOnCheck(event: RequestEvent) {
+	const user = requireUserForAction(event);
+	const rules = await orHttpError(() => getAttemptRulesFor(getDb(), user.id, event.params.id));
+	return rules.feedback === 'after_each';
+}
+
 export const actions: Actions = {
 	/** Autosave (JavaScript on): store the answer, stay on the page. */
 	save: async (event) => {
@@ -69,20 +80,35 @@ export const actions: Actions = {
 		return { saved: result.saved };
 	},
 	next: async (event) => {
-		const result = await saveFromForm(event);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		// With feedback after each question, only "Check answer" saves: moving on never does.
+		if (!(await answersSaveOnlyOnCheck(event))) {
+			const result = await saveFromForm(event);
+			if (!result.ok) return fail(result.status, { message: result.message });
+		}
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n) + 1}`);
 	},
 	previous: async (event) => {
-		const result = await saveFromForm(event);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		if (!(await answersSaveOnlyOnCheck(event))) {
+			const result = await saveFromForm(event);
+			if (!result.ok) return fail(result.status, { message: result.message });
+		}
 		redirect(303, `/attempts/${event.params.id}/${Math.max(1, positionParam(event.params.n) - 1)}`);
+	},
+	/** Feedback after each question: save the answer (final), then show its feedback on the same page. */
+	check: async (event) => {
+		const fields = readFormFields(await event.request.formData());
+		if (isBlankResponse(fields.questionType?.[0] ?? '', fields)) return fail(400, { message: 'Give an answer before checking it.' });
+		const result = await saveFromForm(event, fields);
+		if (!result.ok) return fail(result.status, { message: result.message });
+		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);
 	},
 	/** Ordering without JavaScript: move one item up or down, save, show the page again. */
 	move: async (event) => {
 		const fields = readFormFields(await event.request.formData());
 		const move = fields.move?.[0] ?? '';
 		fields.order = moveOrderingItem(fields.order ?? [], move);
+		// With feedback after each question a move is a draft: saving would make it final.
+		if (await answersSaveOnlyOnCheck(event)) return { draftOrder: fields.order };
 		const result = await saveFromForm(event, fields);
 		if (!result.ok) return fail(result.status, { message: result.message });
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);

@@ -8,9 +8,11 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	try {
-		const { attempt, results, score, max, percent } = await getAttemptResults(getDb(), user.id, event.params.id);
+		const { attempt, results, score, max, percent, asTeacher, feedbackFrom } = await getAttemptResults(getDb(), user.id, event.params.id);
 		return {
-			attempt: { id: attempt.id, seed: attempt.seed, submittedAt: attempt.submittedAt },
+			attempt: { id: attempt.id, seed: attempt.seed, submittedAt: attempt.submittedAt, late: attempt.late, assignmentId: attempt.assignmentId },
+			asTeacher,
+			feedbackFrom,
 			results: results.map(({ presented: _presented, response: _response, ...r }) => r),
 			score,
 			max,
