@@ -11,6 +11,7 @@ import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
 import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, schoolClass, type FeedbackTiming } from './db/schema.ts';
 import { RequestError } from './errors.ts';
+import { feedAttemptIntoReviews } from './review/cards.ts';
 
 export const MAX_QUESTIONS_PER_QUIZ = 50;
 
@@ -247,6 +248,8 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
 		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({ score: 0, correct: false }));
 		const { score } = scoreAttempt([...answers, ...missing]);
 		await tx.update(attempt).set({ status: 'submitted', submittedAt: now, score, late }).where(eq(attempt.id, attemptId));
+		// Every graded answer feeds the learner's review schedule, in the same transaction.
+		await feedAttemptIntoReviews(tx, row.userId, attemptId, row.assignmentId ? 'assignment' : 'practice', now);
 		return { score, maxScore: row.maxScore };
 	});
 }

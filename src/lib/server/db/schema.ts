@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	bigserial,
 	boolean,
 	check,
 	index,
@@ -281,3 +282,99 @@ export const assignment = pgTable(
 	]
 );
 export type Assignment = typeof assignment.$inferSelect;
+
+// ---- spaced repetition ----------------------------------------------------------------------------
+
+export const learnerSettings = pgTable(
+	'learner_settings',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		desiredRetention: real('desired_retention').notNull().default(0.9),
+		/** IANA zone: "due today" and day boundaries follow it. */
+		timeZone: text('time_zone').notNull().default('UTC'),
+		newCardsPerDay: integer('new_cards_per_day').notNull().default(20),
+		/** FSRS weights fitted to this learner's log; null = ts-fsrs defaults. */
+		weights: jsonb('weights').$type<number[]>(),
+		weightsFittedAt: timestamp('weights_fitted_at', { withTimezone: true }),
+		weightsReviewCount: integer('weights_review_count'),
+		weightsLogLoss: real('weights_log_loss')
+	},
+	(t) => [check('learner_settings_retention', sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`)]
+);
+export type LearnerSettings = typeof learnerSettings.$inferSelect;
+
+export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
+
+/** One card per learner per question, scheduled by FSRS (ts-fsrs field names, snake_case columns). */
+export const reviewCard = pgTable(
+	'review_card',
+	{
+		id: serial('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		due: timestamp('due', { withTimezone: true }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		elapsedDays: integer('elapsed_days').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		state: text('state', { enum: CARD_STATES }).notNull(),
+		lastReview: timestamp('last_review', { withTimezone: true }),
+		/** First review in a review session: until then the card counts against the daily cap on new cards. */
+		firstSessionReviewAt: timestamp('first_session_review_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('review_card_user_question_uq').on(t.userId, t.questionId),
+		// The due-cards query: this learner's cards by due time.
+		index('review_card_user_due_idx').on(t.userId, t.due)
+	]
+);
+export type ReviewCardRow = typeof reviewCard.$inferSelect;
+
+export type CardSnapshot = {
+	due: string;
+	stability: number;
+	difficulty: number;
+	elapsed_days: number;
+	scheduled_days: number;
+	learning_steps: number;
+	reps: number;
+	lapses: number;
+	state: (typeof CARD_STATES)[number];
+	last_review: string | null;
+};
+
+/** Every review, appended and never changed (a trigger refuses UPDATE and DELETE). */
+export const reviewLog = pgTable(
+	'review_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		cardId: integer('card_id')
+			.notNull()
+			.references(() => reviewCard.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id),
+		questionId: text('question_id').notNull(),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
+		rating: text('rating', { enum: ['again', 'hard', 'good', 'easy'] }).notNull(),
+		source: text('source', { enum: ['practice', 'assignment', 'review'] }).notNull(),
+		attemptId: text('attempt_id'),
+		/** A client-chosen id for a review answer: replaying it never advances the schedule twice. */
+		requestId: text('request_id').unique(),
+		elapsedMs: integer('elapsed_ms'),
+		response: jsonb('response').$type<Response>(),
+		cardBefore: jsonb('card_before').$type<CardSnapshot>().notNull(),
+		cardAfter: jsonb('card_after').$type<CardSnapshot>().notNull()
+	},
+	(t) => [index('review_log_user_time_idx').on(t.userId, t.reviewedAt), index('review_log_card_idx').on(t.cardId, t.reviewedAt)]
+);

@@ -1,0 +1,305 @@
+// Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
+// that question through FSRS (ts-fsrs) and appends one row to the review log.
+import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import type { Question } from '../../bank/types.ts';
+import { describeCorrectAnswer, gradeResponse, InvalidResponseError, validateResponse } from '../../quiz/grade.ts';
+import { presentQuestion } from '../../quiz/present.ts';
+import type { Response } from '../../quiz/types.ts';
+import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
+import { Rating, ratingForAnswer, ratingName, RATING_NAMES, type RatingName, type ReviewRating } from '../../review/rating.ts';
+import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
+import type { Db } from '../db/index.ts';
+import {
+	answer,
+	article,
+	attempt,
+	attemptQuestion,
+	fact,
+	learnerSettings,
+	question,
+	questionVersion,
+	reviewCard,
+	reviewLog,
+	type CardSnapshot,
+	type ReviewCardRow
+} from '../db/schema.ts';
+import { RequestError } from '../errors.ts';
+
+export type ReviewSource = 'practice' | 'assignment' | 'review';
+
+const DEFAULT_SETTINGS = { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 20, weights: null as number[] | null };
+
+export async function getLearnerSettings(db: Db, userId: string) {
+	const [row] = await db.select().from(learnerSettings).where(eq(learnerSettings.userId, userId));
+	return row ?? { userId, ...DEFAULT_SETTINGS, weightsFittedAt: null, weightsReviewCount: null, weightsLogLoss: null };
+}
+
+export async function updateLearnerSettings(
+	db: Db,
+	userId: string,
+	values: { desiredRetention: number; timeZone: string; newCardsPerDay: number }
+) {
+	await db
+		.insert(learnerSettings)
+		.values({ userId, ...values })
+		.onConflictDoUpdate({ target: learnerSettings.userId, set: values });
+}
+
+function schedulerFor(settings: { desiredRetention: number; weights: number[] | null }) {
+	return createScheduler({ desiredRetention: settings.desiredRetention, weights: settings.weights ?? undefined });
+}
+
+function cardFromRow(row: ReviewCardRow): ReviewCard {
+	return {
+		due: row.due,
+		stability: row.stability,
+		difficulty: row.difficulty,
+		elapsed_days: row.elapsedDays,
+		scheduled_days: row.scheduledDays,
+		learning_steps: row.learningSteps,
+		reps: row.reps,
+		lapses: row.lapses,
+		state: row.state,
+		last_review: row.lastReview
+	};
+}
+
+function columnsFromCard(card: ReviewCard) {
+	return {
+		due: card.due,
+		stability: card.stability,
+		difficulty: card.difficulty,
+		elapsedDays: card.elapsed_days,
+		scheduledDays: card.scheduled_days,
+		learningSteps: card.learning_steps,
+		reps: card.reps,
+		lapses: card.lapses,
+		state: card.state,
+		lastReview: card.last_review
+	};
+}
+
+function snapshot(card: ReviewCard): CardSnapshot {
+	return { ...card, due: card.due.toISOString(), last_review: card.last_review?.toISOString() ?? null };
+}
+
+type ReviewInput = {
+	userId: string;
+	questionId: string;
+	rating: ReviewRating;
+	source: ReviewSource;
+	now: Date;
+	attemptId?: string | null;
+	requestId?: string | null;
+	elapsedMs?: number | null;
+	response?: Response | null;
+};
+
+/**
+ * Moves one card (created on first use) by one rating and appends the log row. Call inside a
+ * transaction: the card row is locked so two reviews of one card never interleave.
+ */
+export async function recordReview(tx: Db, settings: { desiredRetention: number; weights: number[] | null }, input: ReviewInput) {
+	const scheduler = schedulerFor(settings);
+	await tx
+		.insert(reviewCard)
+		.values({ userId: input.userId, questionId: input.questionId, ...columnsFromCard(scheduler.newCard(input.now)) })
+		.onConflictDoNothing();
+	const [row] = await tx
+		.select()
+		.from(reviewCard)
+		.where(and(eq(reviewCard.userId, input.userId), eq(reviewCard.questionId, input.questionId)))
+		.for('update');
+	const before = cardFromRow(row);
+	const { card } = scheduler.review(before, input.rating, input.now);
+	await tx
+		.update(reviewCard)
+		.set({
+			...columnsFromCard(card),
+			...(input.source === 'review' && !row.firstSessionReviewAt ? { firstSessionReviewAt: input.now } : {})
+		})
+		.where(eq(reviewCard.id, row.id));
+	await tx.insert(reviewLog).values({
+		cardId: row.id,
+		userId: input.userId,
+		questionId: input.questionId,
+		reviewedAt: input.now,
+		rating: ratingName(input.rating),
+		source: input.source,
+		attemptId: input.attemptId ?? null,
+		requestId: input.requestId ?? null,
+		elapsedMs: input.elapsedMs ?? null,
+		response: input.response ?? null,
+		cardBefore: snapshot(before),
+		cardAfter: snapshot(card)
+	});
+	return { cardId: row.id, card };
+}
+
+/**
+ * Feeds a just-submitted attempt into the learner's reviews: one review per answered question, rated
+ * from its grade and the time since the previous answer. Runs in the submit transaction.
+ */
+export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: string, source: 'practice' | 'assignment', now: Date) {
+	const [settings, rows, [started]] = await Promise.all([
+		getLearnerSettings(tx, userId),
+		tx
+			.select({
+				questionId: questionVersion.questionId,
+				score: answer.score,
+				correct: answer.correct,
+				response: answer.response,
+				answeredAt: answer.answeredAt
+			})
+			.from(answer)
+			.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
+			.where(eq(answer.attemptId, attemptId))
+			.orderBy(asc(answer.answeredAt)),
+		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
+	]);
+	let previous = started?.startedAt ?? null;
+	for (const r of rows) {
+		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
+		// overstate it; that only ever makes a right answer "Hard", never a wrong one "Good".
+		const elapsedMs = previous ? Math.max(0, r.answeredAt.getTime() - previous.getTime()) : null;
+		previous = r.answeredAt;
+		const rating = ratingForAnswer({ score: r.score, correct: r.correct, elapsedMs: elapsedMs ?? undefined });
+		await recordReview(tx, settings, { userId, questionId: r.questionId, rating, source, now, attemptId, elapsedMs, response: r.response });
+	}
+	return rows.length;
+}
+
+/** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
+export async function getDueCards(db: Db, userId: string, now: Date, limit = 100) {
+	const settings = await getLearnerSettings(db, userId);
+	const endOfDay = endOfLearnerDay(now, settings.timeZone);
+	const [rows, [{ introducedToday }]] = await Promise.all([
+		db
+			.select({ card: reviewCard, body: questionVersion.body })
+			.from(reviewCard)
+			.innerJoin(question, eq(question.id, reviewCard.questionId))
+			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+			.where(and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true)))
+			.orderBy(asc(reviewCard.due))
+			.limit(limit + settings.newCardsPerDay),
+		db
+			.select({ introducedToday: count() })
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, userId), gte(reviewCard.firstSessionReviewAt, startOfLearnerDay(now, settings.timeZone))))
+	]);
+	let newAllowed = Math.max(0, settings.newCardsPerDay - introducedToday);
+	const due = [];
+	for (const r of rows) {
+		if (!r.card.firstSessionReviewAt) {
+			if (newAllowed === 0) continue;
+			newAllowed--;
+		}
+		due.push(r);
+		if (due.length === limit) break;
+	}
+	return { settings, due };
+}
+
+export async function countDueCards(db: Db, userId: string, now: Date) {
+	return (await getDueCards(db, userId, now, 1000)).due.length;
+}
+
+async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
+	const [row] = await db
+		.select({ card: reviewCard, body: questionVersion.body })
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId)));
+	if (!row) throw new RequestError(404, 'No such review card.');
+	return row;
+}
+
+/** The question of a card as the learner sees it before answering (no key). */
+export async function presentCard(db: Db, userId: string, cardId: number) {
+	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
+	return { cardId: card.id, state: card.state, question: presentQuestion(body, `card:${card.id}:${card.reps}`) };
+}
+
+async function citationsOf(db: Db, q: Question) {
+	if (!q.facts.length) return [];
+	const rows = await db
+		.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+		.from(fact)
+		.innerJoin(article, eq(article.slug, fact.articleSlug))
+		.where(inArray(fact.id, q.facts));
+	return q.facts.flatMap((id) => rows.filter((r) => r.factId === id));
+}
+
+/** The answer side of a card: key, explanation and quotes; with a response, its grade and suggested rating. */
+export async function revealCard(db: Db, userId: string, cardId: number, response: Response | null) {
+	const { body } = await getOwnCardQuestion(db, userId, cardId);
+	let grade = null;
+	if (response) {
+		try {
+			validateResponse(body, response);
+		} catch (e) {
+			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
+			throw e;
+		}
+		grade = gradeResponse(body, response);
+	}
+	return {
+		grade,
+		suggested: grade ? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct })) : null,
+		correctText: describeCorrectAnswer(body),
+		explanation: body.explanation,
+		citations: await citationsOf(db, body)
+	};
+}
+
+export function parseRatingName(value: string): RatingName | null {
+	return (RATING_NAMES as readonly string[]).includes(value) ? (value as RatingName) : null;
+}
+
+const RATING_OF: Record<RatingName, ReviewRating> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+/**
+ * The learner's rating of a card in a review session. `requestId` makes it idempotent: the same
+ * request replayed (a double click, a retried post) advances the schedule once.
+ */
+export async function rateCard(
+	db: Db,
+	userId: string,
+	cardId: number,
+	rating: RatingName,
+	options: { requestId: string; response: Response | null; elapsedMs: number | null },
+	now: Date
+) {
+	const { card } = await getOwnCardQuestion(db, userId, cardId);
+	const settings = await getLearnerSettings(db, userId);
+	const replay = async () => {
+		const [done] = await db.select({ cardId: reviewLog.cardId }).from(reviewLog).where(eq(reviewLog.requestId, options.requestId));
+		return done ? { cardId: done.cardId, replayed: true } : null;
+	};
+	const seen = await replay();
+	if (seen) return seen;
+	try {
+		return await db.transaction(async (tx) => {
+			await recordReview(tx as unknown as Db, settings, {
+				userId,
+				questionId: card.questionId,
+				rating: RATING_OF[rating],
+				source: 'review',
+				now,
+				requestId: options.requestId,
+				elapsedMs: options.elapsedMs,
+				response: options.response
+			});
+			return { cardId, replayed: false };
+		});
+	} catch (e) {
+		const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+		if (code === '23505') {
+			const again = await replay();
+			if (again) return again;
+		}
+		throw e;
+	}
+}
