@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import type { Article, Bank, Fact, Question, QuestionType } from '../bank/types.ts';
 import { generateQuiz, matchingQuestions } from './generate.ts';
 
@@ -205,5 +205,18 @@ describe('generateQuiz: balance over articles', () => {
 		const firstPicks = new Set<string>();
 		for (let i = 0; i < 30; i++) firstPicks.add(articleOfQuestion(bank, generateQuiz(bank, { count: 1 }, `tie-${i}`)[0]));
 		expect(firstPicks).toEqual(new Set(['a', 'b', 'c']));
+	});
+});
+
+describe('a quiz of chosen questions', () => {
+	it('draws only from the question ids given', () => {
+		const bank = {
+			articles: [],
+			facts: [{ id: 'f1', article: 'a', quote: 'q', span: { start: 0, end: 1 } }],
+			questions: ['q1', 'q2', 'q3'].map((id) => ({
+				id, type: 'true_false' as const, prompt: id, explanation: 'e', facts: ['f1'], tags: [], difficulty: 1 as const, answer: true
+			}))
+		};
+		expect(generateQuiz(bank, { questionIds: ['q3', 'q1'], count: 10 }, 's').sort()).toEqual(['q1', 'q3']);
 	});
 });

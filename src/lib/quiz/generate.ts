@@ -3,6 +3,8 @@ import type { Bank, Question, QuestionType } from '../bank/types.ts';
 import { createRandom, shuffled } from './random.ts';
 
 export type QuizFilters = {
+	/** Only these questions (e.g. "practise my mistakes"). */
+	questionIds?: string[];
 	articles?: string[];
 	tags?: string[];
 	types?: QuestionType[];
@@ -23,10 +25,12 @@ export function matchingQuestions(bank: Bank, filters: Omit<QuizFilters, 'count'
 	const articles = filters.articles?.length ? new Set(filters.articles) : null;
 	const tags = filters.tags?.length ? new Set(filters.tags) : null;
 	const types = filters.types?.length ? new Set<string>(filters.types) : null;
+	const only = filters.questionIds?.length ? new Set(filters.questionIds) : null;
 	const min = filters.difficulty?.min ?? -Infinity;
 	const max = filters.difficulty?.max ?? Infinity;
 	return bank.questions.filter(
 		(q) =>
+			(!only || only.has(q.id)) &&
 			(!articles || q.facts.some((f) => articles.has(articleOf.get(f) ?? ''))) &&
 			(!tags || q.tags.some((t) => tags.has(t))) &&
 			(!types || types.has(q.type)) &&

@@ -111,6 +111,7 @@ export type QuestionVersion = typeof questionVersion.$inferSelect;
 // ---- attempts ---------------------------------------------------------------------------------
 
 export type QuizFiltersRecord = {
+	questionIds?: string[];
 	articles?: string[];
 	tags?: string[];
 	types?: string[];

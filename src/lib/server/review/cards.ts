@@ -272,7 +272,15 @@ export async function rateCard(
 	options: { requestId: string; response: Response | null; elapsedMs: number | null },
 	now: Date
 ) {
-	const { card } = await getOwnCardQuestion(db, userId, cardId);
+	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
+	if (options.response) {
+		try {
+			validateResponse(body, options.response);
+		} catch (e) {
+			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
+			throw e;
+		}
+	}
 	const settings = await getLearnerSettings(db, userId);
 	const replay = async () => {
 		const [done] = await db.select({ cardId: reviewLog.cardId }).from(reviewLog).where(eq(reviewLog.requestId, options.requestId));

@@ -1,0 +1,68 @@
+// Progress figures from a learner's cards and log. Pure: the server loads rows, these shape them.
+import { learnerDayKey } from './days.ts';
+
+/** The learner-day keys from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
+export function dayKeys(from: Date, days: number, timeZone: string): string[] {
+	const keys: string[] = [];
+	// Step by 25 h and dedupe, so days of 23 or 25 hours (DST) are neither skipped nor doubled.
+	let t = from.getTime();
+	while (keys.length < days) {
+		const key = learnerDayKey(new Date(t), timeZone);
+		if (keys[keys.length - 1] !== key) keys.push(key);
+		t += 20 * 60 * 60 * 1000;
+	}
+	return keys;
+}
+
+/** How many dates fall on each of the given learner days. */
+export function countPerDay(dates: Date[], keys: string[], timeZone: string): { day: string; count: number }[] {
+	const counts = new Map(keys.map((k) => [k, 0]));
+	for (const d of dates) {
+		const key = learnerDayKey(d, timeZone);
+		if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
+	}
+	return keys.map((day) => ({ day, count: counts.get(day)! }));
+}
+
+/**
+ * Reviews due on each of the next `days` learner days; cards already overdue count on today.
+ */
+export function dueForecast(dues: Date[], now: Date, days: number, timeZone: string) {
+	const keys = dayKeys(now, days, timeZone);
+	const today = keys[0];
+	return countPerDay(
+		dues.map((d) => (learnerDayKey(d, timeZone) < today ? now : d)),
+		keys,
+		timeZone
+	);
+}
+
+/**
+ * True retention: the share of reviews of cards in the review state (so not the first learning steps)
+ * that were recalled, i.e. not rated Again. Null without such reviews.
+ */
+export function trueRetention(logs: { rating: string; stateBefore: string }[]): { retention: number | null; reviews: number } {
+	const counted = logs.filter((l) => l.stateBefore === 'review');
+	if (counted.length === 0) return { retention: null, reviews: 0 };
+	return { retention: counted.filter((l) => l.rating !== 'again').length / counted.length, reviews: counted.length };
+}
+
+/** A card counts as known once it is in the review state and not lapsed today (the learner recalled it). */
+export function masteryBy<K extends string>(
+	questions: { id: string; groups: K[] }[],
+	cards: Map<string, { state: string; retrievability: number }>,
+	target: number
+) {
+	const totals = new Map<K, { questions: number; seen: number; known: number }>();
+	for (const q of questions) {
+		const card = cards.get(q.id);
+		for (const g of q.groups) {
+			const t = totals.get(g) ?? { questions: 0, seen: 0, known: 0 };
+			t.questions++;
+			if (card) t.seen++;
+			if (card && card.state === 'review' && card.retrievability >= target) t.known++;
+			totals.set(g, t);
+		}
+	}
+	return [...totals].map(([group, t]) => ({ group, ...t, percent: t.questions ? Math.round((100 * t.known) / t.questions) : 0 }));
+}

@@ -1,0 +1,129 @@
+// The learner's mistakes notebook and progress page.
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { Question } from '../../bank/types.ts';
+import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
+import type { Response } from '../../quiz/types.ts';
+import { dueForecast, countPerDay, dayKeys, masteryBy, trueRetention } from '../../review/progress.ts';
+import { createScheduler } from '../../review/scheduler.ts';
+import type { Db } from '../db/index.ts';
+import { answer, article, attempt, attemptQuestion, fact, question, questionVersion, reviewCard, reviewLog } from '../db/schema.ts';
+import { getLearnerSettings } from './cards.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card. */
+export async function getMistakes(db: Db, userId: string) {
+	const [wrongInQuizzes, wrongInReviews, cards] = await Promise.all([
+		db
+			.select({ questionId: questionVersion.questionId, response: answer.response, at: answer.answeredAt })
+			.from(answer)
+			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
+			.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
+			.where(and(eq(attempt.userId, userId), eq(attempt.status, 'submitted'), eq(answer.correct, false))),
+		db
+			.select({ questionId: reviewLog.questionId, response: reviewLog.response, at: reviewLog.reviewedAt })
+			.from(reviewLog)
+			.where(and(eq(reviewLog.userId, userId), eq(reviewLog.rating, 'again'), eq(reviewLog.source, 'review'))),
+		db.select().from(reviewCard).where(eq(reviewCard.userId, userId))
+	]);
+	const latest = new Map<string, { response: Response | null; at: Date }>();
+	for (const w of [...wrongInQuizzes, ...wrongInReviews]) {
+		const held = latest.get(w.questionId);
+		if (!held || w.at > held.at) latest.set(w.questionId, { response: w.response, at: w.at });
+	}
+	if (latest.size === 0) return [];
+	const ids = [...latest.keys()];
+	const rows = await db
+		.select({ id: question.id, body: questionVersion.body })
+		.from(question)
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(and(inArray(question.id, ids), eq(question.active, true)));
+	const factIds = [...new Set(rows.flatMap((r) => r.body.facts))];
+	const facts = factIds.length
+		? await db
+				.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+				.from(fact)
+				.innerJoin(article, eq(article.slug, fact.articleSlug))
+				.where(inArray(fact.id, factIds))
+		: [];
+	const factById = new Map(facts.map((f) => [f.factId, f]));
+	const cardOf = new Map(cards.map((c) => [c.questionId, c]));
+	return rows
+		.map((r) => {
+			const wrong = latest.get(r.id)!;
+			const card = cardOf.get(r.id);
+			const citations = r.body.facts.flatMap((id) => (factById.has(id) ? [factById.get(id)!] : []));
+			return {
+				questionId: r.id,
+				prompt: r.body.prompt,
+				tags: r.body.tags,
+				articles: [...new Set(citations.map((c) => c.articleSlug))],
+				wrongAnswer: wrong.response ? describeResponse(r.body as Question, wrong.response) : 'No answer given',
+				wrongAt: wrong.at,
+				rightAnswer: describeCorrectAnswer(r.body),
+				citations,
+				// "known": in review state and not lapsed since; "learning" and "relearning" as FSRS names them.
+				state: card ? (card.state === 'review' ? 'known' : card.state) : 'learning',
+				due: card?.due ?? null
+			};
+		})
+		.sort((a, b) => b.wrongAt.getTime() - a.wrongAt.getTime());
+}
+
+export async function getProgress(db: Db, userId: string, now: Date) {
+	const settings = await getLearnerSettings(db, userId);
+	const tz = settings.timeZone;
+	const since = new Date(now.getTime() - 31 * DAY_MS);
+	const [logs, cards, bankRows] = await Promise.all([
+		db
+			.select({ reviewedAt: reviewLog.reviewedAt, rating: reviewLog.rating, cardBefore: reviewLog.cardBefore })
+			.from(reviewLog)
+			.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, since)))
+			.orderBy(desc(reviewLog.reviewedAt)),
+		db.select().from(reviewCard).where(eq(reviewCard.userId, userId)),
+		db
+			.select({ id: question.id, facts: questionVersion.factIds, tags: questionVersion.tags })
+			.from(question)
+			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+			.where(eq(question.active, true))
+	]);
+	const articleOfFact = new Map((await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [f.id, f.article]));
+	const articles = await db.select({ slug: article.slug, title: article.title }).from(article);
+
+	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
+	const scheduler = createScheduler({ desiredRetention: settings.desiredRetention, weights: settings.weights ?? undefined });
+	const cardByQuestion = new Map(
+		cards.map((c) => [
+			c.questionId,
+			{
+				state: c.state,
+				retrievability: scheduler.retrievability(
+					{
+						due: c.due, stability: c.stability, difficulty: c.difficulty, elapsed_days: c.elapsedDays, scheduled_days: c.scheduledDays,
+						learning_steps: c.learningSteps, reps: c.reps, lapses: c.lapses, state: c.state, last_review: c.lastReview
+					},
+					now
+				)
+			}
+		])
+	);
+	const byState = { new: 0, learning: 0, review: 0, relearning: 0 };
+	for (const c of cards) byState[c.state]++;
+
+	return {
+		settings,
+		reviewsPerDay: countPerDay(logs.map((l) => l.reviewedAt), last30, tz),
+		retention: trueRetention(logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))),
+		byState,
+		forecast: dueForecast(cards.map((c) => c.due), now, 30, tz),
+		masteryByArticle: masteryBy(
+			bankRows.map((q) => ({ id: q.id, groups: [...new Set(q.facts.map((f) => articleOfFact.get(f) ?? ''))].filter(Boolean) })),
+			cardByQuestion,
+			settings.desiredRetention
+		).map((m) => ({ ...m, title: articles.find((a) => a.slug === m.group)?.title ?? m.group })),
+		masteryByTopic: masteryBy(bankRows.map((q) => ({ id: q.id, groups: q.tags })), cardByQuestion, settings.desiredRetention).sort(
+			(a, b) => b.questions - a.questions
+		)
+	};
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { fail, redirect } from '@sveltejs/kit';
+import { and, eq, gte } from 'drizzle-orm';
+import { getDb } from '$lib/server/db/app-db.ts';
+import { reviewLog } from '$lib/server/db/schema.ts';
+import { RequestError } from '$lib/server/errors.ts';
+import { readFormFields } from '$lib/server/forms.ts';
+import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { getDueCards, parseRatingName, presentCard, rateCard, revealCard } from '$lib/server/review/cards.ts';
+import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
+import { isBlankResponse } from '$lib/quiz/answer-form.ts';
+import { startOfLearnerDay } from '$lib/review/days.ts';
+import type { QuestionType } from '$lib/bank/types.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUserForPage(event);
+	const db = getDb();
+	const now = new Date();
+	const { settings, due } = await getDueCards(db, user.id, now);
+	// Today's session so far, for the progress line and the closing summary.
+	const today = await db
+		.select({ rating: reviewLog.rating })
+		.from(reviewLog)
+		.where(and(eq(reviewLog.userId, user.id), eq(reviewLog.source, 'review'), gte(reviewLog.reviewedAt, startOfLearnerDay(now, settings.timeZone))));
+	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
+	for (const r of today) summary[r.rating]++;
+	const next = due[0] ? await presentCard(db, user.id, due[0].card.id) : null;
+	return { card: next, remaining: due.length, reviewedToday: today.length, summary, shownAt: now.getTime() };
+};
+
+function cardIdFrom(fields: Record<string, string[]>) {
+	const id = Number(fields.cardId?.[0]);
+	if (!Number.isInteger(id) || id <= 0) throw new RequestError(400, 'The form is missing its card.');
+	return id;
+}
+
+function elapsedSince(fields: Record<string, string[]>, now: number) {
+	const shownAt = Number(fields.shownAt?.[0]);
+	// Only a plausible figure: the page's own timestamp, less than an hour ago.
+	return Number.isFinite(shownAt) && shownAt <= now && now - shownAt < 3_600_000 ? now - shownAt : null;
+}
+
+export const actions: Actions = {
+	/** Show the answer side, grading the learner's answer if they gave one. Writes nothing. */
+	reveal: async (event) => {
+		const user = requireUserForAction(event);
+		try {
+			const fields = readFormFields(await event.request.formData());
+			const cardId = cardIdFrom(fields);
+			const type = (fields.questionType?.[0] ?? '') as QuestionType;
+			const response = fields.skip?.length || isBlankResponse(type, fields) ? null : parseResponseFromForm(type, fields);
+			const shown = await revealCard(getDb(), user.id, cardId, response);
+			return {
+				revealed: {
+					cardId,
+					...shown,
+					response: response ? JSON.stringify(response) : '',
+					requestId: randomUUID(),
+					elapsedMs: elapsedSince(fields, Date.now())
+				}
+			};
+		} catch (e) {
+			if (e instanceof InvalidResponseError) return fail(400, { message: e.message });
+			if (e instanceof RequestError) return fail(e.status, { message: e.message });
+			throw e;
+		}
+	},
+	/** The learner's rating: the one write of a review. Replays of the same request count once. */
+	rate: async (event) => {
+		const user = requireUserForAction(event);
+		const fields = readFormFields(await event.request.formData());
+		const rating = parseRatingName(fields.rating?.[0] ?? '');
+		const requestId = fields.requestId?.[0] ?? '';
+		if (!rating) return fail(400, { message: 'Choose Again, Hard, Good or Easy.' });
+		if (!/^[\w-]{8,64}$/.test(requestId)) return fail(400, { message: 'The form is missing its request id.' });
+		let response = null;
+		try {
+			response = fields.response?.[0] ? JSON.parse(fields.response[0]) : null;
+		} catch {
+			return fail(400, { message: 'The saved answer could not be read.' });
+		}
+		const elapsed = Number(fields.elapsedMs?.[0]);
+		await orHttpError(() =>
+			rateCard(getDb(), user.id, cardIdFrom(fields), rating, { requestId, response, elapsedMs: Number.isFinite(elapsed) ? elapsed : null }, new Date())
+		);
+		redirect(303, '/review');
+	}
+};

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db/app-db.ts';
+import { readFormFields } from '$lib/server/forms.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { getLearnerSettings, updateLearnerSettings } from '$lib/server/review/cards.ts';
+import { MIN_REVIEWS_TO_OPTIMISE } from '$lib/review/optimise.ts';
+import { isValidTimeZone } from '$lib/review/days.ts';
+import { createScheduler } from '$lib/review/scheduler.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const SettingsForm = z.object({
+	desiredRetention: z.coerce.number('Enter a number.').min(0.7, 'At least 0.70.').max(0.97, 'At most 0.97.'),
+	timeZone: z.string().refine(isValidTimeZone, 'Choose a time zone from the list.'),
+	newCardsPerDay: z.coerce.number('Enter a number.').int('A whole number.').min(0, 'At least 0.').max(500, 'At most 500.')
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUserForPage(event);
+	const s = await getLearnerSettings(getDb(), user.id);
+	return {
+		settings: { desiredRetention: s.desiredRetention, timeZone: s.timeZone, newCardsPerDay: s.newCardsPerDay },
+		parameters: {
+			fitted: s.weights !== null,
+			weights: s.weights ?? [...createScheduler().params.w],
+			fittedAt: s.weightsFittedAt,
+			reviewCount: s.weightsReviewCount,
+			logLoss: s.weightsLogLoss,
+			threshold: MIN_REVIEWS_TO_OPTIMISE
+		},
+		timeZones: Intl.supportedValuesOf('timeZone')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUserForAction(event);
+		const fields = readFormFields(await event.request.formData());
+		const input = { desiredRetention: fields.desiredRetention?.[0], timeZone: fields.timeZone?.[0], newCardsPerDay: fields.newCardsPerDay?.[0] };
+		const parsed = SettingsForm.safeParse(input);
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { errors, values: input });
+		}
+		await updateLearnerSettings(getDb(), user.id, parsed.data);
+		return { saved: true };
+	}
+};
