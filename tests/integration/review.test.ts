@@ -147,3 +147,50 @@ describe.each(backends())('reviews on %s', (backend) => {
 		expect(await db.execute(sql`select 1`)).toBeTruthy();
 	});
 });
+
+describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) => {
+	let database: TestDatabase;
+	let db: Db;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(backend);
+		db = database.db;
+		await syncBank(db, bank);
+	});
+	afterAll(async () => database?.dispose());
+
+	test('below the threshold nothing is fitted; above it the fit runs in the background and keeps only a better fit', async () => {
+		const { recordReview } = await import('../../src/lib/server/review/cards.ts');
+		const { runOptimisation, scheduleOptimisation, optimisationIdle } = await import('../../src/lib/server/review/optimiser-job.ts');
+		const { learnerSettings } = await import('../../src/lib/server/db/schema.ts');
+		const user = await createUser(db, { email: 'fit@test.example', password: 'a-long-password', displayName: 'Fit' });
+		expect((await runOptimisation(db, user.id)).decision).toBe('too-few-reviews');
+
+		// 30 cards reviewed on a spaced schedule: mostly recalled, forgotten now and then, as a learner would.
+		const settings = { desiredRetention: 0.9, weights: null };
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const start = new Date('2026-01-01T08:00:00Z').getTime();
+		for (const q of bank.questions.slice(0, 30)) {
+			let day = 0;
+			let gap = 1;
+			for (let i = 0; i < 16; i++) {
+				const recalled = random() < 0.85;
+				const rating = recalled ? (random() < 0.2 ? Rating.Hard : Rating.Good) : Rating.Again;
+				await recordReview(db, settings, { userId: user.id, questionId: q.id, rating, source: 'review', now: new Date(start + day * 86_400_000 + i * 60_000) });
+				gap = recalled ? Math.ceil(gap * 2.2) : 1;
+				day += gap;
+			}
+		}
+		scheduleOptimisation(db, user.id); // returns at once
+		await optimisationIdle();
+		const [row] = await db.select().from(learnerSettings).where(eq(learnerSettings.userId, user.id));
+		expect(row.weightsReviewCount).toBe(480);
+		if (row.weights) {
+			expect(row.weights).toHaveLength(21);
+			expect(row.weightsLogLoss).toBeGreaterThan(0);
+		}
+		// Right after a fit, a new one waits for more reviews.
+		expect((await runOptimisation(db, user.id)).decision).toBe('not-yet');
+	});
+});

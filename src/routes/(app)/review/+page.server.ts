@@ -7,6 +7,7 @@ import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getDueCards, parseRatingName, presentCard, rateCard, revealCard } from '$lib/server/review/cards.ts';
+import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
 import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
 import { isBlankResponse } from '$lib/quiz/answer-form.ts';
 import { startOfLearnerDay } from '$lib/review/days.ts';
@@ -84,6 +85,7 @@ export const actions: Actions = {
 		await orHttpError(() =>
 			rateCard(getDb(), user.id, cardIdFrom(fields), rating, { requestId, response, elapsedMs: Number.isFinite(elapsed) ? elapsed : null }, new Date())
 		);
+		scheduleOptimisation(getDb(), user.id);
 		redirect(303, '/review');
 	}
 };

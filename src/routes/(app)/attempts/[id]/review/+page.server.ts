@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getAttemptForTaking, submitAttempt } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
+import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +20,7 @@ export const actions: Actions = {
 		const user = requireUserForAction(event);
 		// Submitting twice (a second tab, a replayed request) is refused with 409; nothing changes.
 		await orHttpError(() => submitAttempt(getDb(), user.id, event.params.id));
+		scheduleOptimisation(getDb(), user.id);
 		redirect(303, `/attempts/${event.params.id}/results`);
 	}
 };
