@@ -170,19 +170,24 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 	return rows.length;
 }
 
+/** The due-cards query (exported so scripts/review-explain.ts can EXPLAIN exactly this SQL). */
+export function dueCardsQuery(db: Db, userId: string, endOfDay: Date, limit: number) {
+	return db
+		.select({ card: reviewCard, body: questionVersion.body })
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true)))
+		.orderBy(asc(reviewCard.due))
+		.limit(limit);
+}
+
 /** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
 export async function getDueCards(db: Db, userId: string, now: Date, limit = 100) {
 	const settings = await getLearnerSettings(db, userId);
 	const endOfDay = endOfLearnerDay(now, settings.timeZone);
 	const [rows, [{ introducedToday }]] = await Promise.all([
-		db
-			.select({ card: reviewCard, body: questionVersion.body })
-			.from(reviewCard)
-			.innerJoin(question, eq(question.id, reviewCard.questionId))
-			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-			.where(and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true)))
-			.orderBy(asc(reviewCard.due))
-			.limit(limit + settings.newCardsPerDay),
+		dueCardsQuery(db, userId, endOfDay, limit + settings.newCardsPerDay),
 		db
 			.select({ introducedToday: count() })
 			.from(reviewCard)

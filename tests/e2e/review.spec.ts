@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot, signUp } from '../helpers/e2e.ts';
+
+/** A practice quiz of five true/false questions answered "False" throughout: the true ones become mistakes. */
+async function quizWithMistakes(page: Page) {
+	await page.goto('/practice');
+	await page.getByText('More options').click();
+	await page.getByLabel('True or false').check();
+	await page.getByLabel('5 questions', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	for (let n = 1; n <= 5; n++) {
+		await expect(page.getByText(`Question ${n} of 5`, { exact: true })).toBeVisible();
+		await page.getByLabel('False').check();
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		await page.getByRole('button', { name: /Next|Review and submit/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	return page.locator('li.result .badge', { hasText: 'Wrong' }).count();
+}
+
+test('mistakes come back for review: reveal, rate, and the session ends with a summary', async ({ page }) => {
+	await signUp(page, 'Review Learner');
+	const wrong = await quizWithMistakes(page);
+	test.skip(wrong === 0, 'every statement in this quiz happened to be false');
+
+	await page.goto('/');
+	await expect(page.getByText(new RegExp(`${wrong} reviews? due today`))).toBeVisible();
+	await screenshot(page, 'review-home-due');
+	await page.getByRole('link', { name: 'Start reviewing' }).click();
+
+	for (let i = 0; i < wrong; i++) {
+		await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
+		// Nothing of the key is on the page before the answer is revealed.
+		await expect(page.locator('text=Answer:')).toHaveCount(0);
+		await page.getByLabel('True', { exact: true }).check();
+		await page.getByRole('button', { name: 'Check my answer' }).click();
+		await expect(page.getByText('How well did you recall it?')).toBeVisible();
+		await expect(page.locator('blockquote.quote').first()).toBeVisible();
+		if (i === 0) await screenshot(page, 'review-revealed');
+		await page.getByRole('button', { name: /^Good/ }).click();
+	}
+	await expect(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+	await expect(page.getByText(`You reviewed ${wrong} card`)).toBeVisible();
+	await screenshot(page, 'review-summary');
+});
+
+test('the mistakes notebook lists wrong answers with the quote, and practises them again', async ({ page }) => {
+	await signUp(page, 'Notebook Learner');
+	const wrong = await quizWithMistakes(page);
+	test.skip(wrong === 0, 'every statement in this quiz happened to be false');
+	await page.goto('/mistakes');
+	await expect(page.locator('li.mistake')).toHaveCount(wrong);
+	await expect(page.locator('li.mistake').first().getByText('False')).toBeVisible();
+	await expect(page.locator('li.mistake blockquote.quote').first()).toBeVisible();
+	await screenshot(page, 'mistakes');
+	await page.getByRole('button', { name: /Practise these/ }).click();
+	await expect(page.getByText(`Question 1 of ${wrong}`, { exact: true })).toBeVisible();
+});
+
+test('progress shows charts and tables; settings change retention and time zone', async ({ page }) => {
+	await signUp(page, 'Progress Learner');
+	await quizWithMistakes(page);
+	await page.goto('/progress');
+	await expect(page.getByRole('heading', { name: 'Your progress' })).toBeVisible();
+	await expect(page.locator('svg').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Mastery by article' })).toBeVisible();
+	await screenshot(page, 'progress');
+
+	await page.goto('/settings');
+	await page.getByLabel('Time zone').selectOption('Pacific/Auckland');
+	await page.getByLabel('New cards per day').fill('5');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Saved.')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('Time zone')).toHaveValue('Pacific/Auckland');
+	await expect(page.getByLabel('New cards per day')).toHaveValue('5');
+	await page.getByLabel('New cards per day').fill('9999');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('At most 500.')).toBeVisible();
+	await screenshot(page, 'settings');
+	await page.setViewportSize({ width: 375, height: 740 });
+	await page.goto('/progress');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+	await screenshot(page, 'phone-progress');
+});
