@@ -51,7 +51,7 @@ try {
 	await timed('cards', () =>
 		db.execute(sql`insert into review_card (user_id, question_id, due, stability, difficulty, elapsed_days, scheduled_days,
 				learning_steps, reps, lapses, state, last_review, first_session_review_at)
-			select 'u' || u, q.id, now() + ((random() * 60 - 20) || ' days')::interval, 5 + random() * 50, 1 + random() * 9,
+			select 'u' || u, q.id, now() + (random() * 60 - 20) * interval '1 day', 5 + random() * 50, 1 + random() * 9,
 				3, 10, 0, 5, 1, 'review', now() - interval '3 days', now() - interval '10 days'
 			from generate_series(1, ${users}) u cross join question q on conflict do nothing`)
 	);
