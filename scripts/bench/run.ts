@@ -1,0 +1,895 @@
+// `npm run bench [-- options]`: the performance benchmark. See README.md, "Performance".
+//
+// Builds the production server, starts a throwaway Postgres (unless DATABASE_URL is given), starts the
+// built server on it, seeds a synthetic population, then measures each route with autocannon from a
+// separate process, after a warm-up, beside its floors: the framework's (a no-op endpoint and a minimal
+// SSR page in the same build) and the database's (pgbench replaying the exact SQL of one request).
+// Prints one table and writes it as JSON to bench/results/<ISO date>.json.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import postgres from 'postgres';
+import type { Question } from '../../src/lib/bank/types.ts';
+import { loadBankFromDir } from '../../src/lib/bank/load-from-disk.ts';
+import { formBody, rng, pick, someResponse } from './answers.ts';
+import { loop, rawReplay, type LoopResult } from './driver.ts';
+import { buildScript, findPgbench, runPgbench, traceRequest, type Mapping, type PgbenchResult, type TracedStatement } from './pgbench.ts';
+import { BENCH_PASSWORD, QUESTIONS_PER_ATTEMPT, seedPopulation, type Population, type SeededAttempt } from './seed.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+process.chdir(root);
+
+// ---- options ----------------------------------------------------------------------------------
+
+const HELP = `npm run bench [-- options]
+  --users N              seeded students (default 2000)
+  --attempts M           seeded practice attempts in progress (default 20000)
+  --duration S           seconds measured per route (default 10)
+  --warmup S             seconds of warm-up before each route (default 3)
+  --connections C        concurrent connections per route, and pgbench clients (default 10)
+  --burst-connections B  connections for the RSS burst on the quiz page (default 1000)
+  --burst-duration S     seconds of that burst (default 10)
+  --class-size N         students in the gradebook's class (default 500)
+  --assignments N        assignments in that class (default 20)
+  --pglite-too           also measure the quiz page and answer save on the embedded database
+  --pglite-users N       users signed up over HTTP for the embedded run (default 50)
+  --no-build             use the existing build/ (it must contain the bench routes)
+  --no-pgbench           skip the database floors
+  --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,burst (the floors and the quiz
+                         page always run); for profiling one route with BENCH_NODE_OPTIONS=--cpu-prof
+  --out FILE             JSON result (default bench/results/<ISO date>.json)
+  --pg-log FILE          the log file of the Postgres at DATABASE_URL (default log_line_prefix), to trace
+                         requests for the pgbench floors on a server of your own
+  --smoke                tiny sizes and 1 s per route: checks the script still works (the test suite runs it)
+Environment: DATABASE_URL to use your own Postgres (no pgbench floors then, unless --pg-log names its log).`;
+
+type Options = {
+	users: number;
+	attempts: number;
+	duration: number;
+	warmup: number;
+	connections: number;
+	burstConnections: number;
+	burstDuration: number;
+	classSize: number;
+	assignments: number;
+	pgliteToo: boolean;
+	pgliteUsers: number;
+	build: boolean;
+	pgbench: boolean;
+	out: string | null;
+	pgLog: string | null;
+	only: string[] | null;
+	smoke: boolean;
+};
+
+function parseArgs(argv: string[]): Options {
+	const o: Options = {
+		users: 2000,
+		attempts: 20000,
+		duration: 10,
+		warmup: 3,
+		connections: 10,
+		burstConnections: 1000,
+		burstDuration: 10,
+		classSize: 500,
+		assignments: 20,
+		pgliteToo: false,
+		pgliteUsers: 50,
+		build: true,
+		pgbench: true,
+		out: null,
+		pgLog: null,
+		only: null,
+		smoke: false
+	};
+	if (argv.includes('--smoke')) {
+		Object.assign(o, { smoke: true, users: 20, attempts: 200, duration: 1, warmup: 0, connections: 4, burstConnections: 100, burstDuration: 1, classSize: 20, assignments: 2, pgliteUsers: 3 });
+	}
+	const numeric: Record<string, keyof Options> = {
+		'--users': 'users',
+		'--attempts': 'attempts',
+		'--duration': 'duration',
+		'--warmup': 'warmup',
+		'--connections': 'connections',
+		'--burst-connections': 'burstConnections',
+		'--burst-duration': 'burstDuration',
+		'--class-size': 'classSize',
+		'--assignments': 'assignments',
+		'--pglite-users': 'pgliteUsers'
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--help' || a === '-h') {
+			console.log(HELP);
+			process.exit(0);
+		} else if (a in numeric) {
+			const v = Number(argv[++i]);
+			if (!Number.isFinite(v) || v < 0 || (v === 0 && a !== '--warmup')) throw new Error(`${a} needs a positive number`);
+			(o as Record<string, unknown>)[numeric[a]] = v;
+		} else if (a === '--pglite-too') o.pgliteToo = true;
+		else if (a === '--no-build') o.build = false;
+		else if (a === '--no-pgbench') o.pgbench = false;
+		else if (a === '--out') o.out = argv[++i];
+		else if (a === '--pg-log') o.pgLog = argv[++i];
+		else if (a === '--only') o.only = argv[++i].split(',').map((x) => x.trim());
+		else if (a === '--smoke') continue;
+		else throw new Error(`unknown option ${a}\n${HELP}`);
+	}
+	o.users = Math.floor(o.users);
+	o.attempts = Math.max(10, Math.floor(o.attempts));
+	o.classSize = Math.min(Math.floor(o.classSize), o.users);
+	return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const only = (part: string) => !opts.only || opts.only.includes(part);
+
+// ---- small helpers ----------------------------------------------------------------------------
+
+const t0 = Date.now();
+const log = (...args: unknown[]) => console.error(`· ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s`, ...args);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as net.AddressInfo;
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+function rssKb(pid: number): number | null {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Waits until no other session is busy in Postgres for half a second (a server may still be draining a backlog). */
+async function quiesce(admin: postgres.Sql) {
+	const deadline = Date.now() + 120_000;
+	let quietSince = Date.now();
+	while (Date.now() < deadline) {
+		const [{ n }] = await admin`select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and datname = current_database() and state <> 'idle' and pid <> pg_backend_pid()`;
+		if (n > 0) quietSince = Date.now();
+		else if (Date.now() - quietSince >= 500) return;
+		await sleep(100);
+	}
+}
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let cleaning: Promise<void> | null = null;
+function cleanup() {
+	cleaning ??= (async () => {
+		for (const c of cleanups.reverse()) {
+			try {
+				await c();
+			} catch (e) {
+				console.error('cleanup:', e);
+			}
+		}
+	})();
+	return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		console.error(`\n${signal}: stopping`);
+		void cleanup().then(() => process.exit(130));
+	});
+}
+
+// ---- the server under test ----------------------------------------------------------------------
+
+type Server = { url: string; origin: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+async function startServer(env: Record<string, string | undefined>, label: string): Promise<Server> {
+	const port = await freePort();
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', BENCH_ROUTES: '1', DEMO_USERS: 'off', NODE_ENV: 'production' };
+	// serve.js trusts the connection's protocol only without ORIGIN; the bench posts from http://127.0.0.1.
+	delete childEnv.ORIGIN;
+	for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
+	const child = spawn(process.execPath, [...(process.env.BENCH_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), 'scripts/serve.js'], { cwd: appDir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const url = `http://127.0.0.1:${port}`;
+	let exited = false;
+	child.on('exit', () => (exited = true));
+	const stop = async () => {
+		if (exited) return;
+		child.kill('SIGTERM');
+		for (let i = 0; i < 100 && !exited; i++) await sleep(100);
+		if (!exited) child.kill('SIGKILL');
+	};
+	cleanups.push(stop);
+	const deadline = Date.now() + 180_000;
+	while (Date.now() < deadline) {
+		if (exited) throw new Error(`${label} server exited during start:\n${output}`);
+		try {
+			const res = await fetch(`${url}/bench/noop`);
+			if (res.status === 204) return { url, origin: url, pid: child.pid!, child, output: () => output, stop };
+			if (res.status === 404) throw new Error(`${label} server answers 404 on /bench/noop: is the build older than the bench routes? (drop --no-build)`);
+		} catch (e) {
+			if (e instanceof Error && e.message.includes('/bench/noop')) throw e;
+		}
+		await sleep(250);
+	}
+	throw new Error(`${label} server did not come up in 180 s:\n${output}`);
+}
+
+// ---- load -------------------------------------------------------------------------------------
+
+type Req = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
+type LoadResult = {
+	requestsPerSecond: number;
+	total: number;
+	duration: number;
+	latency: { p50: number; p90: number; p99: number; max: number; mean: number };
+	non2xx: number;
+	errors: number;
+	timeouts: number;
+	statuses: Record<string, number>;
+};
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
+cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+const appDir = path.join(scratch, 'app');
+let specNo = 0;
+
+function runLoad(server: Server, requests: Req[], load: { connections: number; duration?: number; amount?: number }, onTick?: () => void): Promise<LoadResult> {
+	const file = path.join(scratch, `spec-${specNo++}.json`);
+	writeFileSync(file, JSON.stringify({ url: server.url, connections: load.connections, duration: load.duration, amount: load.amount, requests }));
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['scripts/bench/load.mjs', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (err += d));
+		const tick = onTick ? setInterval(onTick, 200) : null;
+		child.on('close', (code) => {
+			if (tick) clearInterval(tick);
+			if (code !== 0) return reject(new Error(`load generator failed (${code}): ${err}`));
+			resolve(JSON.parse(out));
+		});
+	});
+}
+
+let lastCheckBytes = 0;
+
+/** One request by hand before the load: the route must answer as expected, or its numbers mean nothing. */
+async function check(server: Server, req: Req, expect: (status: number, body: string) => string | null) {
+	const res = await fetch(server.url + req.path, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' });
+	const body = await res.text();
+	lastCheckBytes = Buffer.byteLength(body);
+	const problem = expect(res.status, body);
+	if (problem) {
+		const serverLog = server.output().trim().split('\n').slice(-30).join('\n');
+		throw new Error(`${req.method} ${req.path}: ${problem} (HTTP ${res.status}: ${body.slice(0, 300)})\nserver output:\n${serverLog}`);
+	}
+}
+
+const okPage = (status: number) => (status === 200 ? null : 'expected a 200 page');
+const okAction = (type: string) => (status: number, body: string) => {
+	if (status !== 200) return `expected 200 with an action result of type "${type}"`;
+	try {
+		return JSON.parse(body).type === type ? null : `expected an action result of type "${type}"`;
+	} catch {
+		return 'expected a JSON action result';
+	}
+};
+
+// ---- results ----------------------------------------------------------------------------------
+
+type Row = {
+	route: string;
+	kind: 'floor' | 'route' | 'pgbench' | 'pglite' | 'driver';
+	requestsPerSecond: number;
+	p50: number;
+	p99: number;
+	/** Statements sent to the database per request (traced). */
+	statements?: number;
+	/** Size of one response body. */
+	bytes?: number;
+	errors?: number;
+	floors: { floor: string; ratio: number; p99Ratio?: number }[];
+	note?: string;
+};
+const rows: Row[] = [];
+const notes: string[] = [];
+const failures: string[] = [];
+
+function fromLoad(route: string, kind: Row['kind'], r: LoadResult): Row {
+	const errors = r.non2xx + r.errors + r.timeouts;
+	const row: Row = { route, kind, requestsPerSecond: r.requestsPerSecond, p50: r.latency.p50, p99: r.latency.p99, errors, floors: [] };
+	if (errors) {
+		row.note = `${errors} failed of ${r.total} (statuses ${JSON.stringify(r.statuses)}, errors ${r.errors}, timeouts ${r.timeouts})`;
+		failures.push(`${route}: ${row.note}`);
+	}
+	rows.push(row);
+	return row;
+}
+
+function fromPgbench(route: string, r: PgbenchResult, statements: number): Row {
+	const row: Row = { route, kind: 'pgbench', requestsPerSecond: r.tps, p50: r.p50, p99: r.p99, statements, floors: [] };
+	if (r.aborted || r.failed) {
+		row.note = `pgbench: ${r.failed} failed; ${r.aborted ?? ''}`;
+		failures.push(`${route}: ${row.note}`);
+	}
+	rows.push(row);
+	return row;
+}
+
+// Ratios are computed at the end, once the framework floors have been measured a second time.
+const comparisons: { row: Row; floor: Row; name: string; withP99: boolean }[] = [];
+function against(row: Row | undefined, floor: Row | undefined, name: string, withP99 = false) {
+	if (row && floor) comparisons.push({ row, floor, name, withP99 });
+}
+function computeRatios() {
+	for (const { row, floor, name, withP99 } of comparisons) {
+		if (!Number.isFinite(floor.requestsPerSecond) || floor.requestsPerSecond <= 0) continue;
+		row.floors.push({ floor: name, ratio: row.requestsPerSecond / floor.requestsPerSecond, ...(withP99 ? { p99Ratio: row.p99 / floor.p99 } : {}) });
+	}
+}
+
+/** A framework floor measured at the start and again at the end of the Postgres runs: the mean counts. */
+function remeasured(row: Row, again: LoadResult) {
+	const first = { requestsPerSecond: row.requestsPerSecond, p50: row.p50, p99: row.p99 };
+	row.requestsPerSecond = (first.requestsPerSecond + again.requestsPerSecond) / 2;
+	row.p50 = (first.p50 + again.latency.p50) / 2;
+	row.p99 = (first.p99 + again.latency.p99) / 2;
+	const drift = again.requestsPerSecond / first.requestsPerSecond;
+	row.note = [row.note, `mean of ${first.requestsPerSecond.toFixed(0)} at the start and ${again.requestsPerSecond.toFixed(0)} at the end`].filter(Boolean).join('; ');
+	if (drift < 0.8 || drift > 1.25) notes.push(`${row.route}: ${(drift * 100).toFixed(0)}% of its start rate at the end: the machine's load changed during the run, so the ratios are rough.`);
+	return row;
+}
+
+// ---- main -------------------------------------------------------------------------------------
+
+async function main() {
+	const started = new Date();
+	const loadAtStart = loadavg();
+	const resultsFile = opts.out ?? path.join('bench', 'results', `${started.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`);
+
+	// The server runs from a private copy of the working tree (its node_modules linked): another build
+	// of build/ during the run (the browser tests make one) would otherwise swap modules under it.
+	log(opts.build ? 'building the production server (npm run build) in a private copy of the working tree' : 'copying build/ to a private copy of the working tree');
+	const skip = new Set(['node_modules', '.git', 'build', '.svelte-kit', '.data', 'test-results', 'tests', 'bench', 'playwright-report']);
+	for (const name of readdirSync(root)) if (!skip.has(name)) cpSync(path.join(root, name), path.join(appDir, name), { recursive: true });
+	symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
+	if (opts.build) {
+		const b = spawnSync('npm', ['run', '-s', 'build'], { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+		if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
+	} else {
+		if (!existsSync('build/handler.js')) throw new Error('no build/: run without --no-build');
+		cpSync(path.join(root, 'build'), path.join(appDir, 'build'), { recursive: true });
+	}
+
+	// Postgres: the caller's, or a throwaway cluster like the test suite's.
+	let databaseUrl = process.env.DATABASE_URL?.trim() || '';
+	let pgLog: string | null = null;
+	if (!databaseUrl) {
+		log('starting a throwaway Postgres (scripts/pg-throwaway.sh)');
+		const s = spawnSync('bash', ['scripts/pg-throwaway.sh', 'start'], { encoding: 'utf8' });
+		if (s.status !== 0) throw new Error(`pg-throwaway.sh start failed: ${s.stderr}`);
+		const vars = Object.fromEntries([...s.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+		const dir = vars.PG_THROWAWAY_DIR;
+		databaseUrl = vars.TEST_DATABASE_URL;
+		pgLog = path.join(dir, 'log');
+		cleanups.push(() => void spawnSync('bash', ['scripts/pg-throwaway.sh', 'stop', dir]));
+	} else if (opts.pgLog) {
+		pgLog = opts.pgLog;
+	} else {
+		notes.push('DATABASE_URL was given without --pg-log: no pgbench floors (tracing a request needs the server log).');
+	}
+	const pgbench = opts.pgbench ? findPgbench() : null;
+	if (opts.pgbench && !pgbench) notes.push('pgbench not found under /usr/lib/postgresql: no database floors.');
+	const withPgbench = Boolean(pgbench && pgLog);
+
+	log('starting the built server on Postgres');
+	const server = await startServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: undefined }, 'Postgres');
+	const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	cleanups.push(() => admin.end({ timeout: 2 }));
+	const seeder = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+
+	log(`seeding ${opts.users} users, ${opts.attempts} attempts, a class of ${opts.classSize} with ${opts.assignments} assignments`);
+	const seedStart = Date.now();
+	const pop = await seedPopulation(seeder, { users: opts.users, attempts: opts.attempts, classSize: opts.classSize, assignments: opts.assignments, submitShare: 0.4 });
+	await seeder.end();
+	const seedSeconds = (Date.now() - seedStart) / 1000;
+	log(`seeded in ${seedSeconds.toFixed(1)} s:`, JSON.stringify(pop.rows));
+
+	const origin = server.origin;
+	const cookie = (token: string) => `session=${token}`;
+	const pageReq = (a: SeededAttempt, n: number, token: string): Req => ({ method: 'GET', path: `/attempts/${a.id}/${n}`, headers: { cookie: cookie(token), accept: 'text/html' } });
+	const actionHeaders = (token: string) => ({
+		cookie: cookie(token),
+		origin,
+		'content-type': 'application/x-www-form-urlencoded',
+		'x-sveltekit-action': 'true',
+		accept: 'application/json'
+	});
+	const saveReq = (a: SeededAttempt, position: number, token: string, r: () => number): Req => {
+		const q = a.questions[position];
+		return { method: 'POST', path: `/attempts/${a.id}/${position + 1}?/save`, headers: actionHeaders(token), body: formBody(q, someResponse(q, r)) };
+	};
+	const submitReq = (a: SeededAttempt, token: string): Req => ({ method: 'POST', path: `/attempts/${a.id}/review?/submit`, headers: actionHeaders(token), body: 'confirm=1' });
+	const tokenOf = (a: SeededAttempt) => pop.ids.token(a.user);
+
+	const r = rng(42);
+	const spread = (n: number) => Math.min(5000, Math.max(n, 1));
+	const quizRequests = Array.from({ length: spread(pop.loadAttempts.length * 2) }, () => {
+		const a = pick(r, pop.loadAttempts);
+		return pageReq(a, 1 + Math.floor(r() * a.questions.length), tokenOf(a));
+	});
+	const saveRequests = Array.from({ length: spread(pop.loadAttempts.length * 2) }, () => {
+		const a = pick(r, pop.loadAttempts);
+		return saveReq(a, Math.floor(r() * a.questions.length), tokenOf(a), r);
+	});
+
+	const measure = async (route: string, kind: Row['kind'], srv: Server, requests: Req[]) => {
+		log(`${route}: warm-up, then ${opts.duration} s × ${opts.connections} connections`);
+		if (opts.warmup > 0) await runLoad(srv, requests, { connections: opts.connections, duration: opts.warmup });
+		return fromLoad(route, kind, await runLoad(srv, requests, { connections: opts.connections, duration: opts.duration }));
+	};
+
+	// The database floor for a route: trace one request on the probe user's own attempt, replay it.
+	const traces: Record<string, TracedStatement[]> = {};
+	const trace = async (name: string, request: () => Promise<unknown>) => {
+		if (!pgLog) return null;
+		await quiesce(admin);
+		const statements = await traceRequest(admin, pgLog, async () => void (await request()));
+		if (statements.length === 0) throw new Error(`tracing ${name}: no statements found in ${pgLog}`);
+		traces[name] = statements;
+		return statements;
+	};
+	const probe = pop.probe;
+	const probeMapping = (a: SeededAttempt): Mapping => [
+		{ value: a.id, expression: `('${pop.ids.attemptPrefix}' || lpad((:bench_k)::text, 12, '0'))` },
+		{ value: pop.ids.user(probe.user), expression: `('${pop.ids.userPrefix}' || lpad((:bench_u)::text, 12, '0'))` },
+		{ value: pop.ids.sessionId(probe.token), expression: `encode(sha256(convert_to('${pop.ids.tokenPrefix}' || :bench_u, 'UTF8')), 'hex')` }
+	];
+	const randomAttempt = (from: SeededAttempt[]) => [`\\set bench_k random(${from[0].k}, ${from.at(-1)!.k})`, `\\set bench_u :bench_k % ${pop.users}`];
+	const pgFloor = async (route: string, statements: TracedStatement[] | null, head: string[], mapping: Mapping, mode: 'extended' | 'prepared' = 'extended') => {
+		if (!withPgbench || !statements) return undefined;
+		log(`${route}: pgbench, ${statements.length} statements × ${opts.connections} clients`);
+		const script = buildScript(statements, head, mapping);
+		writeFileSync(path.join(scratch, `${route.replace(/\W+/g, '-')}.sql`), script.text);
+		const result = await runPgbench(pgbench!, databaseUrl, script, { clients: opts.connections, seconds: opts.duration, warmupSeconds: opts.warmup, mode });
+		return fromPgbench(route, result, statements.length);
+	};
+	const fetchAs = (req: Req) => fetch(server.url + req.path, { method: req.method, headers: req.headers, body: req.body, redirect: 'manual' }).then((res) => res.text());
+
+	// 1. The framework's floor.
+	const noopReq: Req = { method: 'GET', path: '/bench/noop', headers: { accept: '*/*' } };
+	const ssrReq: Req = { method: 'GET', path: '/bench/ssr', headers: { accept: 'text/html' } };
+	await check(server, noopReq, (s) => (s === 204 ? null : 'expected 204'));
+	await check(server, ssrReq, okPage);
+	const noop = await measure('floor: no-op endpoint GET /bench/noop', 'floor', server, [noopReq]);
+	const ssrBytes = lastCheckBytes;
+	const ssr = await measure('floor: minimal SSR page GET /bench/ssr', 'floor', server, [ssrReq]);
+	ssr.bytes = ssrBytes;
+
+	// 2. Quiz question page.
+	await check(server, quizRequests[0], okPage);
+	const quizTrace = await trace('quiz page', () => fetchAs(pageReq(probe.attempts[0], 1, probe.token)));
+	const quizBytes = lastCheckBytes;
+	const quiz = await measure('quiz question page GET /attempts/[id]/[n]', 'route', server, quizRequests);
+	quiz.statements = quizTrace?.length;
+	quiz.bytes = quizBytes;
+	against(quiz, ssr, 'SSR page', true);
+	const quizPg = await pgFloor('pgbench: quiz page SQL', quizTrace, randomAttempt(pop.loadAttempts), probeMapping(probe.attempts[0]));
+	against(quiz, quizPg, 'pgbench');
+	// The same SQL as prepared statements: what preparing the page's queries would save the database.
+	const quizPgPrepared = await pgFloor('pgbench: quiz page SQL, prepared (-M prepared)', quizTrace, randomAttempt(pop.loadAttempts), probeMapping(probe.attempts[0]), 'prepared');
+	against(quizPgPrepared, quizPg, 'unnamed');
+
+	// The query layer in-process: the quiz page's SQL through the raw driver (prepared, then unnamed as
+	// Drizzle sends it) beside the app's own calls for that page (session check + attempt) through Drizzle.
+	let queryLayer: { raw: Row; service: Row } | undefined;
+	if (quizTrace && only('driver')) {
+		const n = pop.loadAttempts.length;
+		const attemptAt = (i: number) => pop.loadAttempts[(i * 7919) % n];
+		const substitute = (i: number) => {
+			const a = attemptAt(i);
+			return new Map([
+				[probe.attempts[0].id, a.id],
+				[pop.ids.user(probe.user), pop.ids.user(a.user)],
+				[pop.ids.sessionId(probe.token), pop.ids.sessionId(pop.ids.token(a.user))]
+			]);
+		};
+		const settings = { concurrency: opts.connections, seconds: opts.duration, warmup: opts.smoke ? 20 : 300 };
+		const asRow = (route: string, r: LoopResult): Row => {
+			const row: Row = { route, kind: 'driver', requestsPerSecond: r.opsPerSecond, p50: r.p50, p99: r.p99, statements: quizTrace.length, floors: [] };
+			rows.push(row);
+			return row;
+		};
+		log(`query layer: the quiz page's ${quizTrace.length} statements through the raw driver, prepared`);
+		const raw = asRow('query layer: quiz page SQL, raw postgres driver, prepared', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: true, ...settings }));
+		log('query layer: the same, unnamed statements (as Drizzle sends them)');
+		const unnamed = asRow('query layer: quiz page SQL, raw postgres driver, unnamed', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: false, ...settings }));
+		against(unnamed, raw, 'prepared');
+		log("query layer: the app's own calls through Drizzle (validateSessionToken + getAttemptForTaking)");
+		const { openDatabase } = await import('../../src/lib/server/db/index.ts');
+		const { validateSessionToken } = await import('../../src/lib/server/auth.ts');
+		const { getAttemptForTaking } = await import('../../src/lib/server/attempts.ts');
+		const database = openDatabase({ url: databaseUrl });
+		try {
+			const result = await loop(async (i) => {
+				const a = attemptAt(i);
+				await validateSessionToken(database.db, pop.ids.token(a.user));
+				await getAttemptForTaking(database.db, pop.ids.user(a.user), a.id);
+			}, settings);
+			const service = asRow("query layer: the app's calls for the quiz page, Drizzle", result);
+			against(service, raw, 'raw prepared');
+			queryLayer = { raw, service };
+		} finally {
+			await database.close();
+		}
+	}
+
+	// The plan of the quiz page's main query (its questions with their versions), on the traced attempt.
+	const explains: { sql: string; plan: string }[] = [];
+	for (const s of quizTrace ?? []) {
+		if (!/^select/i.test(s.sql)) continue;
+		const plan = await admin.unsafe(`explain (analyze, buffers) ${s.sql}`, s.params as string[]);
+		explains.push({ sql: s.sql, plan: plan.map((p) => p['QUERY PLAN']).join('\n') });
+	}
+	if (!quizTrace) {
+		const a = pop.loadAttempts[0];
+		const plan = await admin.unsafe(
+			`explain (analyze, buffers) select aq.position, qv.id, qv.body from attempt_question aq join question_version qv on aq.question_version_id = qv.id where aq.attempt_id = $1 order by aq.position`,
+			[a.id]
+		);
+		explains.push({ sql: '(hand-written) attempt questions with their versions', plan: plan.map((p) => p['QUERY PLAN']).join('\n') });
+	}
+	const mainExplain = explains.find((e) => e.sql.includes('attempt_question')) ?? explains[0];
+
+	// JavaScript the quiz page makes the browser load: modulepreload (Link header and <link>) and entry imports.
+	const js = await shippedJs(server, quizRequests[0]);
+
+	// 4. Answer save.
+	let save: Row | undefined;
+	let savePg: Row | undefined;
+	if (only('save')) {
+		await check(server, saveRequests[0], okAction('success'));
+		const saveTrace = await trace('answer save', () => fetchAs(saveReq(probe.attempts[1], 0, probe.token, rng(7))));
+		save = await measure('answer save POST /attempts/[id]/[n]?/save', 'route', server, saveRequests);
+		save.statements = saveTrace?.length;
+		against(save, noop, 'no-op');
+		savePg = await pgFloor('pgbench: answer save SQL', saveTrace, randomAttempt(pop.loadAttempts), probeMapping(probe.attempts[1]));
+		against(save, savePg, 'pgbench');
+		const savePgPrepared = await pgFloor('pgbench: answer save SQL, prepared (-M prepared)', saveTrace, randomAttempt(pop.loadAttempts), probeMapping(probe.attempts[1]), 'prepared');
+		against(savePgPrepared, savePg, 'unnamed');
+	}
+
+	// 5. Attempt submit: every request submits a different attempt. pgbench first (it rolls back).
+	if (only('submit')) await measureSubmit();
+	async function measureSubmit() {
+		const submitTrace = await trace('attempt submit', () => fetchAs(submitReq(probe.attempts[2], probe.token)));
+		const submitPg = await pgFloor('pgbench: attempt submit SQL', submitTrace, randomAttempt(pop.submitAttempts), probeMapping(probe.attempts[2]));
+		const submitRequests = pop.submitAttempts.map((a) => submitReq(a, tokenOf(a)));
+		await check(server, submitRequests[0], okAction('redirect'));
+		// Each submit spends an attempt: warm up on a tenth of them, and size the run from the warm-up's
+		// rate so it lasts about --duration without ever submitting an attempt twice.
+		const pool = submitRequests.slice(1);
+		const warmupAmount = Math.max(opts.connections, Math.min(Math.floor(pool.length * 0.1), 200));
+		log(`attempt submit: warm-up on ${warmupAmount} attempts`);
+		const submitWarmup = await runLoad(server, pool.slice(0, warmupAmount), { connections: opts.connections, amount: warmupAmount });
+		const wanted = Math.round(submitWarmup.requestsPerSecond * opts.duration);
+		const rest = pool.slice(warmupAmount);
+		const runAmount = Math.max(1, Math.min(rest.length, wanted));
+		log(`attempt submit POST /attempts/[id]/review?/submit: ${runAmount} requests × ${opts.connections} connections`);
+		const submit = fromLoad('attempt submit POST /attempts/[id]/review?/submit', 'route', await runLoad(server, rest, { connections: opts.connections, amount: runAmount }));
+		submit.statements = submitTrace?.length;
+		if (runAmount < wanted * 0.9) submit.note = `only ${runAmount} requests: all the seeded attempts left (raise --attempts)`;
+		against(submit, noop, 'no-op');
+		against(submit, submitPg, 'pgbench');
+	}
+
+	// 6. Gradebook of the large class, if the teaching pages have it.
+	let gradebookQueries = null as { big: number; small: number } | null;
+	if (only('gradebook')) await measureGradebook();
+	async function measureGradebook() {
+		const gradebookReq = (classId: string): Req => ({ method: 'GET', path: `/teach/classes/${classId}/gradebook`, headers: { cookie: cookie(pop.teacherToken), accept: 'text/html' } });
+		const probeGradebook = await fetch(server.url + gradebookReq(pop.bigClassId).path, { headers: gradebookReq(pop.bigClassId).headers, redirect: 'manual' });
+		await probeGradebook.text();
+		if (probeGradebook.status === 200) {
+			const bigTrace = await trace('gradebook', () => fetchAs(gradebookReq(pop.bigClassId)));
+			const smallTrace = pgLog ? await trace('gradebook, small class', () => fetchAs(gradebookReq(pop.smallClassId))) : null;
+			if (bigTrace && smallTrace) gradebookQueries = { big: bigTrace.length, small: smallTrace.length };
+			await check(server, gradebookReq(pop.bigClassId), okPage);
+			const gradebookBytes = lastCheckBytes;
+			const gradebook = await measure(`gradebook GET /teach/classes/[id]/gradebook (${opts.classSize} students × ${opts.assignments} assignments)`, 'route', server, [gradebookReq(pop.bigClassId)]);
+			gradebook.statements = bigTrace?.length;
+			gradebook.bytes = gradebookBytes;
+			against(gradebook, ssr, 'SSR page', true);
+			const gradebookPg = await pgFloor('pgbench: gradebook SQL', bigTrace, [], []);
+			against(gradebook, gradebookPg, 'pgbench');
+		} else {
+			notes.push(`gradebook: not measured, /teach/classes/[id]/gradebook answers HTTP ${probeGradebook.status}.`);
+			if (probeGradebook.status >= 500) failures.push(`gradebook: HTTP ${probeGradebook.status}; server output:\n${server.output().trim().split('\n').slice(-15).join('\n')}`);
+		}
+	}
+
+	// Item analysis of one assignment of the large class, if the teaching pages have it.
+	let analysisQueries = null as { big: number; small: number } | null;
+	if (only('analysis')) await measureAnalysis();
+	async function measureAnalysis() {
+		const analysisReq = (assignmentId: string): Req => ({ method: 'GET', path: `/teach/assignments/${assignmentId}/analysis`, headers: { cookie: cookie(pop.teacherToken), accept: 'text/html' } });
+		const bigAssignment = pop.bigClassAssignmentIds.at(-1)!;
+		const probeAnalysis = await fetch(server.url + analysisReq(bigAssignment).path, { headers: analysisReq(bigAssignment).headers, redirect: 'manual' });
+		await probeAnalysis.text();
+		if (probeAnalysis.status !== 200) {
+			notes.push(`item analysis: not measured, /teach/assignments/[id]/analysis answers HTTP ${probeAnalysis.status}.`);
+			if (probeAnalysis.status >= 500) failures.push(`item analysis: HTTP ${probeAnalysis.status}; server output:\n${server.output().trim().split('\n').slice(-15).join('\n')}`);
+			return;
+		}
+		const bigTrace = await trace('item analysis', () => fetchAs(analysisReq(bigAssignment)));
+		const smallTrace = pgLog ? await trace('item analysis, small class', () => fetchAs(analysisReq(pop.smallClassAssignmentIds[0]))) : null;
+		if (bigTrace && smallTrace) analysisQueries = { big: bigTrace.length, small: smallTrace.length };
+		await check(server, analysisReq(bigAssignment), okPage);
+		const bytes = lastCheckBytes;
+		const analysis = await measure(`item analysis GET /teach/assignments/[id]/analysis (${opts.classSize} students)`, 'route', server, [analysisReq(bigAssignment)]);
+		analysis.statements = bigTrace?.length;
+		analysis.bytes = bytes;
+		against(analysis, ssr, 'SSR page', true);
+		const analysisPg = await pgFloor('pgbench: item analysis SQL', bigTrace, [], []);
+		against(analysis, analysisPg, 'pgbench');
+	}
+	notes.push('review queue and review answer: not yet measured (no review pages when this benchmark was written).');
+
+	// The framework floors again: on a shared machine the load drifts, and routes ran in between.
+	log('floors again, to average out drift');
+	remeasured(noop, await runLoad(server, [noopReq], { connections: opts.connections, duration: opts.duration }));
+	remeasured(ssr, await runLoad(server, [ssrReq], { connections: opts.connections, duration: opts.duration }));
+
+	// 7. RSS at the end of the runs, then under a burst of connections on the quiz page (last: the
+	// server works through its backlog long after the load generator has stopped).
+	const rssBefore = rssKb(server.pid);
+	let burst: LoadResult | null = null;
+	let burstRss = 0;
+	if (only('burst')) {
+		log(`burst: ${opts.burstConnections} connections for ${opts.burstDuration} s on the quiz page`);
+		burst = await runLoad(server, quizRequests, { connections: opts.burstConnections, duration: opts.burstDuration }, () => {
+			burstRss = Math.max(burstRss, rssKb(server.pid) ?? 0);
+		});
+		await quiesce(admin);
+	}
+	const rssEnd = rssKb(server.pid);
+	await server.stop();
+
+	// 8. The embedded database: a second server on a fresh PGlite, seeded through its own pages.
+	let pglite: { rssEnd: number | null; users: number; attempts: number } | null = null;
+	if (opts.pgliteToo) pglite = await pgliteRun(quiz, save);
+
+	// ---- report -----------------------------------------------------------------------------------
+	computeRatios();
+	const targets = evaluateTargets({ noop, ssr, quiz, save, quizPg, savePg, js, gradebookQueries, analysisQueries, queryLayer });
+	const result = {
+		date: started.toISOString(),
+		options: opts,
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
+		seeded: { ...pop.rows, seconds: seedSeconds },
+		rows,
+		quizPageJs: js,
+		rss: { afterRunsKb: rssBefore, burstMaxKb: burst ? burstRss : null, afterBurstKb: rssEnd, pgliteEndKb: pglite?.rssEnd ?? null },
+		burst: burst && { connections: opts.burstConnections, seconds: opts.burstDuration, requestsPerSecond: burst.requestsPerSecond, p50: burst.latency.p50, p99: burst.latency.p99, non2xx: burst.non2xx, errors: burst.errors, timeouts: burst.timeouts },
+		gradebookQueries,
+		analysisQueries,
+		// The SQL one request of each route sent, as traced (parameters left out).
+		traces: Object.fromEntries(Object.entries(traces).map(([name, list]) => [name, list.map((t) => t.sql)])),
+		explain: explains,
+		targets,
+		notes,
+		failures
+	};
+	mkdirSync(path.dirname(resultsFile), { recursive: true });
+	writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
+
+	console.log(formatTable(rows));
+	console.log();
+	console.log(`Quiz page JavaScript: ${(js.gzipBytes / 1024).toFixed(1)} KB gzip in ${js.files.length} files (${(js.rawBytes / 1024).toFixed(1)} KB raw)`);
+	console.log(
+		`Server RSS: ${mb(rssBefore)} at the end of the runs` +
+			(burst
+				? `, ${mb(burstRss)} max under ${opts.burstConnections} connections (${burst.requestsPerSecond.toFixed(0)} req/s, p99 ${burst.latency.p99} ms, ` +
+					`${burst.non2xx + burst.errors + burst.timeouts} failed), ${mb(rssEnd)} once it has drained`
+				: '') +
+			(pglite ? `; PGlite server ${mb(pglite.rssEnd)} at its end` : '')
+	);
+	if (gradebookQueries) console.log(`Gradebook SQL statements per request: ${gradebookQueries.big} for ${opts.classSize} students, ${gradebookQueries.small} for ${Math.min(10, opts.classSize)}`);
+	if (analysisQueries) console.log(`Item analysis SQL statements per request: ${analysisQueries.big} for ${opts.classSize} students, ${analysisQueries.small} for ${Math.min(10, opts.classSize)}`);
+	console.log(`\nEXPLAIN ANALYZE of the quiz page's main query:\n${mainExplain?.sql}\n${mainExplain?.plan}`);
+	console.log('\nTargets:');
+	for (const t of targets) console.log(`  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.target}: ${t.value}`);
+	for (const n of notes) console.log(`Note: ${n}`);
+	console.log(`\nJSON: ${resultsFile}`);
+	if (failures.length) {
+		console.log(`\nFAILED requests — these numbers are not valid:\n  ${failures.join('\n  ')}`);
+		process.exitCode = 1;
+	}
+}
+
+// ---- PGlite -------------------------------------------------------------------------------------
+
+async function pgliteRun(postgresQuiz: Row, postgresSave: Row | undefined) {
+	const dataDir = path.join(scratch, 'pglite');
+	log('starting the built server on a fresh PGlite');
+	const server = await startServer({ DATABASE_URL: undefined, PGLITE_DATA_DIR: dataDir }, 'PGlite');
+	const { bank } = loadBankFromDir(path.join(appDir, 'questions'));
+	if (!bank) throw new Error('the bank does not load');
+	const byId = new Map<string, Question>(bank.questions.map((q) => [q.id, q]));
+	const origin = server.origin;
+	const action = (pathName: string, body: string, cookieHeader?: string) =>
+		fetch(server.url + pathName, {
+			method: 'POST',
+			headers: { origin, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json', ...(cookieHeader ? { cookie: cookieHeader } : {}) },
+			body,
+			redirect: 'manual'
+		});
+
+	log(`PGlite: signing up ${opts.pgliteUsers} users and starting their attempts over HTTP`);
+	const seeded: { cookie: string; attemptId: string; questions: { n: number; q: Question }[] }[] = [];
+	for (let i = 0; i < opts.pgliteUsers; i++) {
+		const form = new URLSearchParams({ displayName: `PGlite ${i}`, email: `pglite-${i}@bench.test`, password: BENCH_PASSWORD });
+		const res = await action('/signup', form.toString());
+		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+		await res.text();
+		if (!setCookie) throw new Error(`PGlite sign-up ${i}: no session cookie (HTTP ${res.status})`);
+		const cookieHeader = setCookie.split(';')[0];
+		const started = await action('/practice', `count=${QUESTIONS_PER_ATTEMPT}`, cookieHeader);
+		const location = JSON.parse(await started.text()).location as string | undefined;
+		const attemptId = /^\/attempts\/([^/]+)\/1$/.exec(location ?? '')?.[1];
+		if (!attemptId) throw new Error(`PGlite practice start ${i}: no attempt (got ${location})`);
+		const questions: { n: number; q: Question }[] = [];
+		for (let n = 1; n <= QUESTIONS_PER_ATTEMPT; n++) {
+			const html = await (await fetch(`${server.url}/attempts/${attemptId}/${n}`, { headers: { cookie: cookieHeader, accept: 'text/html' } })).text();
+			const id = /name="questionId" value="([^"]+)"/.exec(html)?.[1];
+			if (id && byId.has(id)) questions.push({ n, q: byId.get(id)! });
+		}
+		seeded.push({ cookie: cookieHeader, attemptId, questions });
+	}
+	const r = rng(99);
+	const pages: Req[] = [];
+	const saves: Req[] = [];
+	for (const s of seeded) {
+		for (const { n, q } of s.questions) {
+			pages.push({ method: 'GET', path: `/attempts/${s.attemptId}/${n}`, headers: { cookie: s.cookie, accept: 'text/html' } });
+			saves.push({
+				method: 'POST',
+				path: `/attempts/${s.attemptId}/${n}?/save`,
+				headers: { cookie: s.cookie, origin, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' },
+				body: formBody(q, someResponse(q, r))
+			});
+		}
+	}
+	const shuffle = <T>(list: T[]) => list.map((v) => [r(), v] as const).sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+	await check(server, pages[0], okPage);
+	await check(server, saves[0], okAction('success'));
+
+	const measure = async (route: string, requests: Req[]) => {
+		log(`${route}: warm-up, then ${opts.duration} s × ${opts.connections} connections`);
+		if (opts.warmup > 0) await runLoad(server, requests, { connections: opts.connections, duration: opts.warmup });
+		return fromLoad(route, 'pglite', await runLoad(server, requests, { connections: opts.connections, duration: opts.duration }));
+	};
+	const quiz = await measure('PGlite: quiz question page', shuffle(pages));
+	against(quiz, postgresQuiz, 'Postgres route', true);
+	const save = await measure('PGlite: answer save', shuffle(saves));
+	against(save, postgresSave, 'Postgres route', true);
+	const rssEnd = rssKb(server.pid);
+	await server.stop();
+	return { rssEnd, users: seeded.length, attempts: seeded.length };
+}
+
+// ---- JavaScript shipped ---------------------------------------------------------------------------
+
+async function shippedJs(server: Server, page: Req) {
+	const res = await fetch(server.url + page.path, { headers: page.headers });
+	const html = await res.text();
+	const base = new URL(page.path, server.url);
+	const refs = new Set<string>();
+	for (const m of (res.headers.get('link') ?? '').matchAll(/<([^>]+)>;[^,]*rel="modulepreload"/g)) refs.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) refs.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]+rel="modulepreload"/g)) refs.add(m[1]);
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]);
+	const files: { path: string; rawBytes: number; gzipBytes: number }[] = [];
+	for (const ref of refs) {
+		const pathname = new URL(ref, base).pathname;
+		const file = path.join(appDir, 'build/client', pathname);
+		if (!existsSync(file)) throw new Error(`the quiz page references ${pathname}, which is not in build/client`);
+		const content = readFileSync(file);
+		files.push({ path: pathname, rawBytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length });
+	}
+	return { files, rawBytes: files.reduce((s, f) => s + f.rawBytes, 0), gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0) };
+}
+
+// ---- targets and table --------------------------------------------------------------------------
+
+type Target = { target: string; value: string; met: boolean | null };
+
+function evaluateTargets(m: {
+	noop: Row;
+	ssr: Row;
+	quiz: Row;
+	save?: Row;
+	quizPg?: Row;
+	savePg?: Row;
+	js: { gzipBytes: number };
+	gradebookQueries: { big: number; small: number } | null;
+	analysisQueries: { big: number; small: number } | null;
+	queryLayer?: { raw: Row; service: Row };
+}): Target[] {
+	const t: Target[] = [];
+	const ratio = (a?: Row, b?: Row) => (a && b ? a.requestsPerSecond / b.requestsPerSecond : NaN);
+	const add = (target: string, value: number, ok: (v: number) => boolean, fmt = (v: number) => `${v.toFixed(2)}×`) =>
+		t.push({ target, value: Number.isFinite(value) ? fmt(value) : 'not measured', met: Number.isFinite(value) ? ok(value) : null });
+	add('answer save ≥ 0.40× pgbench on its own SQL', ratio(m.save, m.savePg), (v) => v >= 0.4);
+	add('answer save ≥ 0.15× the no-op endpoint', ratio(m.save, m.noop), (v) => v >= 0.15);
+	add('quiz page ≥ 0.5× the minimal SSR page in throughput', ratio(m.quiz, m.ssr), (v) => v >= 0.5);
+	add('quiz page p99 ≤ 2× the minimal SSR page p99', m.quiz.p99 / m.ssr.p99, (v) => v <= 2);
+	add(
+		'query layer ≤ 10% over the raw driver (quiz page calls through Drizzle vs its SQL prepared)',
+		m.queryLayer ? m.queryLayer.raw.requestsPerSecond / m.queryLayer.service.requestsPerSecond - 1 : NaN,
+		(v) => v <= 0.1,
+		(v) => `${(v * 100).toFixed(0)}% slower`
+	);
+	add('quiz page JavaScript ≤ 50 KB gzip', m.js.gzipBytes / 1024, (v) => v <= 50, (v) => `${v.toFixed(1)} KB`);
+	const gradebook = rows.find((r) => r.route.startsWith('gradebook'));
+	add('gradebook p99 < 300 ms', gradebook?.p99 ?? NaN, (v) => v < 300, (v) => `${v} ms`);
+	if (m.gradebookQueries)
+		t.push({ target: 'gradebook: a fixed number of queries whatever the class size', value: `${m.gradebookQueries.big} statements (big class) vs ${m.gradebookQueries.small} (small)`, met: m.gradebookQueries.big === m.gradebookQueries.small });
+	const analysis = rows.find((r) => r.route.startsWith('item analysis'));
+	add('item analysis p99 < 300 ms', analysis?.p99 ?? NaN, (v) => v < 300, (v) => `${v} ms`);
+	if (m.analysisQueries)
+		t.push({ target: 'item analysis: a fixed number of queries whatever the class size', value: `${m.analysisQueries.big} statements (big class) vs ${m.analysisQueries.small} (small)`, met: m.analysisQueries.big === m.analysisQueries.small });
+	const pgQuiz = rows.find((r) => r.route === 'PGlite: quiz question page');
+	const pgSave = rows.find((r) => r.route === 'PGlite: answer save');
+	if (pgQuiz && pgSave) {
+		const failed = (pgQuiz.errors ?? 0) + (pgSave.errors ?? 0);
+		t.push({
+			target: 'embedded mode never hangs or fails with 10 concurrent users',
+			value: `${failed} failed or timed out with ${opts.connections} connections`,
+			met: failed > 0 ? false : opts.connections >= 10 ? true : null
+		});
+		add('embedded quiz page ≥ 0.15× Postgres', ratio(pgQuiz, m.quiz), (v) => v >= 0.15);
+		add('embedded answer save ≥ 0.15× Postgres', ratio(pgSave, m.save), (v) => v >= 0.15);
+	}
+	return t;
+}
+
+const mb = (kb: number | null) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '?');
+
+function formatTable(list: Row[]) {
+	const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'KB/resp', 'vs floor'];
+	const fmtMs = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : '–');
+	const body = list.map((row) => [
+		row.route,
+		Number.isFinite(row.requestsPerSecond) ? row.requestsPerSecond.toFixed(0) : '–',
+		fmtMs(row.p50),
+		fmtMs(row.p99),
+		row.statements === undefined ? '' : String(row.statements),
+		row.bytes === undefined ? '' : (row.bytes / 1024).toFixed(1),
+		[...row.floors.map((f) => `${f.ratio.toFixed(2)}× ${f.floor}${f.p99Ratio !== undefined ? ` (p99 ${f.p99Ratio.toFixed(2)}×)` : ''}`), row.note ?? ''].filter(Boolean).join('; ')
+	]);
+	const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+	const numeric = (i: number) => i >= 1 && i <= 5;
+	const line = (cells: string[]) => '| ' + cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |';
+	return [line(header), '|' + widths.map((w, i) => (numeric(i) ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|', ...body.map(line)].join('\n');
+}
+
+try {
+	await main();
+} catch (e) {
+	console.error(e instanceof Error ? e.stack ?? e.message : e);
+	process.exitCode = 1;
+} finally {
+	await cleanup();
+}
