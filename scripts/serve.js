@@ -10,6 +10,10 @@ const PROTOCOL_HEADER = 'x-connection-protocol';
 const trustConnection = !process.env.ORIGIN;
 if (trustConnection) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
+// A GIFT file may be up to 1 MB (the import form says so and the server checks it); adapter-node's default
+// body limit of 512 KB would refuse it before the app could say why. Set BODY_SIZE_LIMIT to override.
+if (!process.env.BODY_SIZE_LIMIT) process.env.BODY_SIZE_LIMIT = '2M';
+
 const { handler } = await import('../build/handler.js');
 
 const host = process.env.HOST ?? '0.0.0.0';

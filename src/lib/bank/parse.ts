@@ -98,6 +98,14 @@ class YamlFile {
 	}
 }
 
+/**
+ * Ids starting with "t-" belong to teachers' own questions and the facts they cite (made in the app, never
+ * in these files), so a bank id can never take over a teacher's question.
+ */
+export const TEACHER_ID_PREFIX = 't-';
+export const isTeacherId = (id: string) => id.startsWith(TEACHER_ID_PREFIX);
+const RESERVED_MESSAGE = `ids starting with "${TEACHER_ID_PREFIX}" are reserved for teachers' own questions and facts`;
+
 export function parseBank(sources: BankSources): { bank: Bank | null; errors: BankError[] } {
 	const errors: BankError[] = [];
 	const articles = parseArticles(sources, errors);
@@ -119,6 +127,7 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			const path = ['facts', i];
 			const entry = yaml.check(factEntrySchema, raw, path, `fact ${describeEntry(raw, i)}`);
 			if (!entry) return;
+			if (isTeacherId(entry.id)) return yaml.error(path, `fact "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
 			const seen = factWhere.get(entry.id);
 			if (seen) return yaml.error(path, `fact "${entry.id}": id already used at ${seen}`, 'id');
 			factWhere.set(entry.id, `${file}:${yaml.lineOf(path, 'id')}`);
@@ -135,6 +144,7 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			}
 			const entry = yaml.check(questionEntrySchema, raw, path, label);
 			if (!entry) return;
+			if (isTeacherId(entry.id)) return yaml.error(path, `question "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
 			const seen = questionWhere.get(entry.id);
 			if (seen) return yaml.error(path, `question "${entry.id}": id already used at ${seen}`, 'id');
 			questionWhere.set(entry.id, `${file}:${yaml.lineOf(path, 'id')}`);
@@ -202,7 +212,7 @@ function parseArticles(sources: BankSources, errors: BankError[]): Article[] {
 }
 
 /** [start, end) offsets of each furniture line of an article. */
-function furnitureRanges(article: Article) {
+export function furnitureRanges(article: Pick<Article, 'text' | 'furniture'>) {
 	const ranges: { start: number; end: number; line: number }[] = [];
 	let offset = 0;
 	article.text.split('\n').forEach((line, i) => {

@@ -1,7 +1,9 @@
 // Loads the parsed bank into Postgres. Idempotent: loading the same bank twice changes nothing.
 // A question whose content changed gets a new version; attempts keep pointing at the version they served.
+// Teachers' own questions (owner_id set, made in the app) are not the files' business: the sync never
+// changes or retires them.
 import { createHash } from 'node:crypto';
-import { eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Bank, Question } from '../bank/types.ts';
 import type { Db } from './db/index.ts';
 import { article, fact, question, questionVersion } from './db/schema.ts';
@@ -66,6 +68,8 @@ export async function syncBank(db: Db, bank: Bank): Promise<SyncReport> {
 			const contentHash = questionContentHash(q);
 			const own = versions.filter((v) => v.questionId === q.id);
 			const existing = currentVersionOf.get(q.id);
+			// Unreachable while the bank refuses ids starting with "t-"; never take over a teacher's question.
+			if (existing?.ownerId) throw new Error(`bank question "${q.id}" has the id of a teacher's own question`);
 			const same = own.find((v) => v.contentHash === contentHash);
 			if (existing && same && existing.currentVersionId === same.id && existing.active) {
 				report.unchanged++;
@@ -101,11 +105,7 @@ export async function syncBank(db: Db, bank: Bank): Promise<SyncReport> {
 		const retired = await tx
 			.update(question)
 			.set({ active: false })
-			.where(
-				ids.length
-					? sql`${question.active} and ${notInArray(question.id, ids)}`
-					: eq(question.active, true)
-			)
+			.where(and(eq(question.active, true), isNull(question.ownerId), ids.length ? notInArray(question.id, ids) : undefined))
 			.returning({ id: question.id });
 		report.retired = retired.length;
 		return report;

@@ -70,19 +70,31 @@ export const fact = pgTable(
 		quote: text('quote').notNull(),
 		value: jsonb('value').$type<FactValue>(),
 		spanStart: integer('span_start').notNull(),
-		spanEnd: integer('span_end').notNull()
+		spanEnd: integer('span_end').notNull(),
+		/** The teacher who cited this passage for one of their own questions; null = a fact of the file bank. */
+		ownerId: text('owner_id').references(() => user.id)
 	},
 	(t) => [index('fact_article_idx').on(t.articleSlug)]
 );
 export type Fact = typeof fact.$inferSelect;
 
 /** A question's stable identity; its content lives in versions. */
-export const question = pgTable('question', {
-	id: text('id').primaryKey(),
-	currentVersionId: integer('current_version_id'),
-	// false once the question has been removed from the bank files: old attempts still show it
-	active: boolean('active').notNull().default(true)
-});
+export const question = pgTable(
+	'question',
+	{
+		id: text('id').primaryKey(),
+		currentVersionId: integer('current_version_id'),
+		// false once the question has been removed from the bank files: old attempts still show it
+		active: boolean('active').notNull().default(true),
+		/**
+		 * The teacher whose own question this is (imported from GIFT, ids `t-…`); null = the file bank.
+		 * Owned questions are never retired by the bank sync, never drawn for practice, and seen only by
+		 * their teacher (and by the students of the sets they put them in).
+		 */
+		ownerId: text('owner_id').references(() => user.id)
+	},
+	(t) => [index('question_owner_idx').on(t.ownerId)]
+);
 
 export const questionVersion = pgTable(
 	'question_version',

@@ -1,5 +1,5 @@
 // The learner's mistakes notebook and progress page.
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
@@ -86,7 +86,8 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			.select({ id: question.id, facts: questionVersion.factIds, tags: questionVersion.tags })
 			.from(question)
 			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-			.where(eq(question.active, true))
+			// Mastery is measured over the grounded bank, not over teachers' own questions.
+			.where(and(eq(question.active, true), isNull(question.ownerId)))
 	]);
 	const articleOfFact = new Map((await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [f.id, f.article]));
 	const articles = await db.select({ slug: article.slug, title: article.title }).from(article);

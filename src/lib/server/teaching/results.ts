@@ -1,12 +1,12 @@
 // What a teacher reads: the gradebook of a class and the item analysis of an assignment.
 // Each is a fixed number of queries, whatever the size of the class.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { analyseItems, type ItemAttempt, type ItemQuestion } from '../../analysis/item-analysis.ts';
 import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
 import type { Db } from '../db/index.ts';
-import { answer, assignment, attempt, attemptQuestion, classMember, questionSetItem, questionVersion, user } from '../db/schema.ts';
+import { answer, assignment, attempt, attemptQuestion, classMember, question, questionSetItem, questionVersion, user } from '../db/schema.ts';
 import { getTeacherClass } from './classes.ts';
 import { getTeacherAssignment } from './assignments.ts';
 
@@ -84,9 +84,15 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 	const a = await getTeacherAssignment(db, teacherId, assignmentId);
 	const [setItems, attempts] = await Promise.all([
 		db
-			.select({ versionId: questionVersion.id, body: questionVersion.body })
+			.select({
+				versionId: questionVersion.id,
+				body: questionVersion.body,
+				// A teacher's own question counts as grounded once any version of it, the current one at least, cites a passage.
+				currentlyCited: sql<boolean>`exists (select 1 from ${questionVersion} cv where cv.id = ${question.currentVersionId} and cardinality(cv.fact_ids) > 0)`
+			})
 			.from(questionSetItem)
 			.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
+			.innerJoin(question, eq(question.id, questionVersion.questionId))
 			.where(eq(questionSetItem.setId, a.setId))
 			.orderBy(asc(questionSetItem.position)),
 		db
@@ -124,6 +130,8 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 		return { attemptId: t.id, userId: t.userId, isFirstAttempt: t.attemptNumber === 1, marks, responses };
 	});
 	const analysis = analyseItems(questions, itemAttempts, { attempts: which });
-	const prompts = new Map(setItems.map((i) => [i.body.id, { prompt: i.body.prompt, type: i.body.type }]));
+	const prompts = new Map(
+		setItems.map((i) => [i.body.id, { prompt: i.body.prompt, type: i.body.type, cited: i.body.facts.length > 0 || i.currentlyCited }])
+	);
 	return { assignment: a, analysis, prompts: Object.fromEntries(prompts) };
 }

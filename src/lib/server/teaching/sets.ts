@@ -2,7 +2,7 @@
 // was built with, so an edit to the bank never changes an assignment under the students' feet; the
 // builder shows when a newer version exists and lets the teacher take it.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Question, QuestionType } from '../../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../../quiz/generate.ts';
 import { getCurrentBank } from '../attempts.ts';
@@ -13,6 +13,10 @@ import { RequestError } from '../errors.ts';
 export const MAX_SET_SIZE = 60;
 
 export type BankSearch = {
+	/** The teacher searching: their own questions are found too (nobody else's). */
+	teacherId?: string;
+	/** Only the file bank, or only the teacher's own questions; both when absent. */
+	source?: 'bank' | 'mine';
 	text?: string;
 	article?: string;
 	tag?: string;
@@ -20,9 +24,19 @@ export type BankSearch = {
 	minDifficulty?: number;
 };
 
-/** The bank as a teacher browses it: current versions, answer keys and quotes included. */
+/** Questions `teacherId` may see and use: the file bank's and their own. */
+export function visibleTo(teacherId: string | undefined) {
+	return teacherId ? or(isNull(question.ownerId), eq(question.ownerId, teacherId))! : isNull(question.ownerId);
+}
+
+/**
+ * The bank as a teacher browses it: current versions, answer keys and quotes included, with the
+ * teacher's own questions (`ownerId` set; not yet cited while their body has no facts).
+ */
 export async function searchBank(db: Db, search: BankSearch, limit = 200) {
-	const conditions = [eq(question.active, true)];
+	const conditions = [eq(question.active, true), visibleTo(search.teacherId)];
+	if (search.source === 'bank') conditions.push(isNull(question.ownerId));
+	if (search.source === 'mine') conditions.push(search.teacherId ? eq(question.ownerId, search.teacherId) : sql`false`);
 	if (search.text?.trim()) {
 		// Full-text search over prompts (English stemming: "withdraw" finds "withdrawal").
 		conditions.push(
@@ -38,7 +52,7 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 		);
 	}
 	const rows = await db
-		.select({ versionId: questionVersion.id, version: questionVersion.version, body: questionVersion.body })
+		.select({ versionId: questionVersion.id, version: questionVersion.version, body: questionVersion.body, ownerId: question.ownerId })
 		.from(question)
 		.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
 		.where(and(...conditions))
@@ -87,7 +101,8 @@ export async function getSetItems(db: Db, setId: string) {
 			version: questionVersion.version,
 			body: questionVersion.body,
 			currentVersionId: question.currentVersionId,
-			active: question.active
+			active: question.active,
+			ownerId: question.ownerId
 		})
 		.from(questionSetItem)
 		.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
@@ -120,7 +135,7 @@ export async function renameSet(db: Db, teacherId: string, setId: string, name: 
 	await db.update(questionSet).set({ name, updatedAt: new Date() }).where(eq(questionSet.id, setId));
 }
 
-type SetEdit =
+export type SetEdit =
 	| { kind: 'add'; questionIds: string[] }
 	| { kind: 'remove'; position: number }
 	| { kind: 'move'; position: number; by: -1 | 1 }
@@ -129,66 +144,68 @@ type SetEdit =
 
 /** Every change to a set's items goes through here: read, change the list, write it back, atomically. */
 export async function editSet(db: Db, teacherId: string, setId: string, edit: SetEdit) {
-	return db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Db;
-		await getTeacherSet(tx, teacherId, setId);
-		const items = await tx
-			.select({ versionId: questionSetItem.questionVersionId, questionId: questionVersion.questionId, current: question.currentVersionId })
-			.from(questionSetItem)
-			.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
-			.innerJoin(question, eq(question.id, questionVersion.questionId))
-			.where(eq(questionSetItem.setId, setId))
-			.orderBy(asc(questionSetItem.position))
-			.for('update');
-		const versionIds = items.map((i) => i.versionId);
-		const inSet = new Set(items.map((i) => i.questionId));
-		const at = (position: number) => {
-			if (!Number.isInteger(position) || position < 0 || position >= items.length) throw new RequestError(400, 'No question at that place in the set.');
-			return position;
-		};
-		let added = 0;
-		switch (edit.kind) {
-			case 'add':
-			case 'add-rule': {
-				let ids: string[];
-				if (edit.kind === 'add') ids = edit.questionIds;
-				else {
-					const { bank } = await getCurrentBank(tx);
-					// The rule draws from questions not yet in the set.
-					const rest = { ...bank, questions: bank.questions.filter((q) => !inSet.has(q.id)) };
-					ids = generateQuiz(rest, edit.filters, edit.seed);
-					if (ids.length === 0) throw new RequestError(400, 'No question outside the set matches this rule.');
-				}
-				const fresh = ids.filter((id) => !inSet.has(id));
-				if (fresh.length) {
-					const current = await tx
-						.select({ id: question.id, versionId: question.currentVersionId })
-						.from(question)
-						.where(and(inArray(question.id, fresh), eq(question.active, true)));
-					if (current.length !== new Set(fresh).size) throw new RequestError(400, 'One of these questions is not in the bank.');
-					const versionOf = new Map(current.map((c) => [c.id, c.versionId!]));
-					for (const id of fresh) versionIds.push(versionOf.get(id)!);
-				}
-				added = fresh.length;
-				break;
+	return db.transaction(async (tx) => editSetInTransaction(tx as unknown as Db, teacherId, setId, edit));
+}
+
+/** editSet's work inside a transaction the caller holds (an import adds its questions in its own). */
+export async function editSetInTransaction(tx: Db, teacherId: string, setId: string, edit: SetEdit) {
+	await getTeacherSet(tx, teacherId, setId);
+	const items = await tx
+		.select({ versionId: questionSetItem.questionVersionId, questionId: questionVersion.questionId, current: question.currentVersionId })
+		.from(questionSetItem)
+		.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
+		.innerJoin(question, eq(question.id, questionVersion.questionId))
+		.where(eq(questionSetItem.setId, setId))
+		.orderBy(asc(questionSetItem.position))
+		.for('update');
+	const versionIds = items.map((i) => i.versionId);
+	const inSet = new Set(items.map((i) => i.questionId));
+	const at = (position: number) => {
+		if (!Number.isInteger(position) || position < 0 || position >= items.length) throw new RequestError(400, 'No question at that place in the set.');
+		return position;
+	};
+	let added = 0;
+	switch (edit.kind) {
+		case 'add':
+		case 'add-rule': {
+			let ids: string[];
+			if (edit.kind === 'add') ids = edit.questionIds;
+			else {
+				const { bank } = await getCurrentBank(tx);
+				// The rule draws from questions not yet in the set.
+				const rest = { ...bank, questions: bank.questions.filter((q) => !inSet.has(q.id)) };
+				ids = generateQuiz(rest, edit.filters, edit.seed);
+				if (ids.length === 0) throw new RequestError(400, 'No question outside the set matches this rule.');
 			}
-			case 'remove':
-				versionIds.splice(at(edit.position), 1);
-				break;
-			case 'move': {
-				const from = at(edit.position);
-				const to = from + edit.by;
-				if (to < 0 || to >= versionIds.length) break;
-				[versionIds[from], versionIds[to]] = [versionIds[to], versionIds[from]];
-				break;
+			const fresh = ids.filter((id) => !inSet.has(id));
+			if (fresh.length) {
+				const current = await tx
+					.select({ id: question.id, versionId: question.currentVersionId })
+					.from(question)
+					.where(and(inArray(question.id, fresh), eq(question.active, true), visibleTo(teacherId)));
+				if (current.length !== new Set(fresh).size) throw new RequestError(400, 'One of these questions is not in the bank.');
+				const versionOf = new Map(current.map((c) => [c.id, c.versionId!]));
+				for (const id of fresh) versionIds.push(versionOf.get(id)!);
 			}
-			case 'update-version': {
-				const item = items[at(edit.position)];
-				if (item.current) versionIds[edit.position] = item.current;
-				break;
-			}
+			added = fresh.length;
+			break;
 		}
-		await writeItems(tx, setId, versionIds);
-		return { added, size: versionIds.length };
-	});
+		case 'remove':
+			versionIds.splice(at(edit.position), 1);
+			break;
+		case 'move': {
+			const from = at(edit.position);
+			const to = from + edit.by;
+			if (to < 0 || to >= versionIds.length) break;
+			[versionIds[from], versionIds[to]] = [versionIds[to], versionIds[from]];
+			break;
+		}
+		case 'update-version': {
+			const item = items[at(edit.position)];
+			if (item.current) versionIds[edit.position] = item.current;
+			break;
+		}
+	}
+	await writeItems(tx, setId, versionIds);
+	return { added, size: versionIds.length };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../index.ts';
 import { article, fact, question, questionVersion } from '../schema.ts';
 
@@ -16,13 +16,14 @@ export async function getArticleWithCitations(db: Db, slug: string) {
 	const facts = await db
 		.select({ id: fact.id, quote: fact.quote, start: fact.spanStart, end: fact.spanEnd })
 		.from(fact)
-		.where(eq(fact.articleSlug, slug))
+		// Passages teachers cite for their own questions stay theirs: the article page shows the bank's.
+		.where(and(eq(fact.articleSlug, slug), isNull(fact.ownerId)))
 		.orderBy(asc(fact.spanStart));
 	const questions = await db
 		.select({ id: questionVersion.questionId, prompt: sql<string>`${questionVersion.body}->>'prompt'`, factIds: questionVersion.factIds })
 		.from(question)
 		.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
-		.where(and(eq(question.active, true), sql`${questionVersion.factIds} && ${sql.param(facts.map((f) => f.id))}::text[]`))
+		.where(and(eq(question.active, true), isNull(question.ownerId), sql`${questionVersion.factIds} && ${sql.param(facts.map((f) => f.id))}::text[]`))
 		.orderBy(asc(question.id));
 	return {
 		article: row,

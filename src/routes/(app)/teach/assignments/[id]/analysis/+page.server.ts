@@ -25,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 			...q,
 			position: i + 1,
 			prompt: prompts[q.questionId]?.prompt ?? q.questionId,
-			typeLabel: prompts[q.questionId] ? QUESTION_TYPE_LABELS[prompts[q.questionId].type] : ''
+			typeLabel: prompts[q.questionId] ? QUESTION_TYPE_LABELS[prompts[q.questionId].type] : '',
+			cited: prompts[q.questionId]?.cited ?? true
 		}))
 	};
 };
