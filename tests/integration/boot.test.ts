@@ -31,6 +31,7 @@ describe('starting the server on the embedded database', () => {
 		try {
 			expect(await getUserByEmail(database.db, 'student@demo.test')).not.toBeNull();
 			expect(await getUserByEmail(database.db, 'teacher@demo.test')).toMatchObject({ role: 'teacher' });
+			expect(await getUserByEmail(database.db, 'teacher2@demo.test')).toMatchObject({ role: 'teacher' });
 			const resumed = await getAttemptForTaking(database.db, user.id, id);
 			expect(resumed.responses).toEqual({ [first.id]: response });
 		} finally {

@@ -220,7 +220,8 @@ describe.each(backends())('teaching on %s', (backend) => {
 		expect(await getImmediateFeedback(db, alice.id, id, q.id)).toBeNull();
 		await saveAnswer(db, alice.id, id, q.id, wrongResponse(q));
 		const feedback = await getImmediateFeedback(db, alice.id, id, q.id);
-		expect(feedback).toMatchObject({ correct: false, explanation: q.explanation });
+		// The set may serve the reworded version made by the set test above: it starts with the files' text.
+		expect(feedback).toMatchObject({ correct: false, explanation: expect.stringContaining(q.explanation) });
 		expect((await refusal(saveAnswer(db, alice.id, id, q.id, rightResponse(q)))).message).toMatch(/final/);
 		// Options keep the bank's order when the teacher turns shuffling off.
 		const choice = taking.questions.find((p) => p.options);

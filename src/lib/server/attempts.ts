@@ -1,7 +1,7 @@
 // Attempts: start a quiz, save answers as they are given, submit, and read results.
 // The rules live in $lib/quiz (pure); this module checks ownership and state and persists.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Bank, Question } from '../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
 import { describeCorrectAnswer, describeResponse, gradeResponse, validateResponse, InvalidResponseError } from '../quiz/grade.ts';
@@ -9,22 +9,27 @@ import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
+import { transactionWithRetry } from './db/retry.ts';
 import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, schoolClass, type FeedbackTiming } from './db/schema.ts';
 import { RequestError } from './errors.ts';
 import { feedAttemptIntoReviews } from './review/cards.ts';
 
 export const MAX_QUESTIONS_PER_QUIZ = 50;
 
-/** The bank as it stands in the database: current versions of active questions, with their facts. */
+/**
+ * The grounded bank as it stands in the database: current versions of the active questions of the files,
+ * with their facts. Teachers' own questions (and the facts they cite) are not in it: practice and rules
+ * draw only from questions every one of which cites its articles.
+ */
 export async function getCurrentBank(db: Db): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
 	const [articles, facts, rows] = await Promise.all([
 		db.select().from(article).orderBy(asc(article.eventDate), asc(article.slug)),
-		db.select().from(fact),
+		db.select().from(fact).where(isNull(fact.ownerId)),
 		db
 			.select({ id: questionVersion.id, body: questionVersion.body })
 			.from(question)
 			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
-			.where(eq(question.active, true))
+			.where(and(eq(question.active, true), isNull(question.ownerId)))
 			.orderBy(asc(question.id))
 	]);
 	return {
@@ -233,9 +238,10 @@ function gradeOrRefuse(q: Question, response: Response) {
 	}
 }
 
-export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()) {
-	return db.transaction(async (txRaw) => {
-		const tx = txRaw as unknown as Db;
+export async function submitAttempt(db: Db, userId: string, attemptId: string, requestedAt = new Date()) {
+	// Retried on a deadlock: two submits of one learner can move the same review cards.
+	return transactionWithRetry(db, async (tx) => {
+		let now = requestedAt;
 		const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
 		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
 		if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt was already submitted.');

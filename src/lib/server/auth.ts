@@ -108,7 +108,9 @@ export async function authenticate(db: Db, email: string, password: string) {
 
 export const DEMO_USERS = [
 	{ email: 'student@demo.test', password: 'sahel-student-1', displayName: 'Demo Student', role: 'student' },
-	{ email: 'teacher@demo.test', password: 'sahel-teacher-1', displayName: 'Demo Teacher', role: 'teacher' }
+	{ email: 'teacher@demo.test', password: 'sahel-teacher-1', displayName: 'Demo Teacher', role: 'teacher' },
+	// A second teacher, so "someone else's class" can be tried by hand and by the access tests.
+	{ email: 'teacher2@demo.test', password: 'sahel-teacher-2', displayName: 'Second Demo Teacher', role: 'teacher' }
 ] as const;
 
 export async function ensureDemoUsers(db: Db) {

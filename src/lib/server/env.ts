@@ -7,7 +7,7 @@ export type ServerEnv = {
 	pgliteDir: string;
 	questionsDir: string;
 	migrationsDir: string;
-	/** Create the demo student and teacher at start (on unless DEMO_USERS=off). */
+	/** Create the demo student and the two demo teachers at start (on unless DEMO_USERS=off). */
 	demoUsers: boolean;
 };
 

@@ -111,7 +111,10 @@ export async function recordReview(tx: Db, settings: { desiredRetention: number;
 		.where(and(eq(reviewCard.userId, input.userId), eq(reviewCard.questionId, input.questionId)))
 		.for('update');
 	const before = cardFromRow(row);
-	const { card } = scheduler.review(before, input.rating, input.now);
+	// An attempt closed as of its deadline is fed in after the fact, possibly after a later review of the
+	// same card: FSRS cannot go back in time, so such a review counts as of the card's last review.
+	const reviewedAt = before.last_review && input.now < before.last_review ? before.last_review : input.now;
+	const { card } = scheduler.review(before, input.rating, reviewedAt);
 	await tx
 		.update(reviewCard)
 		.set({
@@ -123,7 +126,7 @@ export async function recordReview(tx: Db, settings: { desiredRetention: number;
 		cardId: row.id,
 		userId: input.userId,
 		questionId: input.questionId,
-		reviewedAt: input.now,
+		reviewedAt,
 		rating: ratingName(input.rating),
 		source: input.source,
 		attemptId: input.attemptId ?? null,
@@ -158,6 +161,22 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 			.orderBy(asc(answer.answeredAt)),
 		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
 	]);
+	// Create and lock the learner's cards for these questions in one fixed order (by question id) before
+	// moving any: two submits of one learner over the same questions then queue instead of deadlocking.
+	const questionIds = [...new Set(rows.map((r) => r.questionId))].sort();
+	if (questionIds.length > 0) {
+		const fresh = columnsFromCard(schedulerFor(settings).newCard(now));
+		await tx
+			.insert(reviewCard)
+			.values(questionIds.map((questionId) => ({ userId, questionId, ...fresh })))
+			.onConflictDoNothing();
+		await tx
+			.select({ id: reviewCard.id })
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, userId), inArray(reviewCard.questionId, questionIds)))
+			.orderBy(asc(reviewCard.questionId))
+			.for('update');
+	}
 	let previous = started?.startedAt ?? null;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
