@@ -1,0 +1,228 @@
+// A small school built through the UI, for the access tests: teacher X (the demo teacher) with a class,
+// a set and an assignment; teacher Y (the second demo teacher) with the same; student A in X's class and
+// student B in Y's, each with a submitted assignment attempt, a practice attempt in progress and a review
+// card. Every name is unique to the run, so a test can look for it in any response body.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { answerWithKeyboard, signUp, startQuiz } from './e2e.ts';
+
+export type Who = 'anonymous' | 'A' | 'B' | 'X' | 'Y';
+export const REQUESTERS: Who[] = ['anonymous', 'A', 'B', 'X', 'Y'];
+
+export const DEMO_TEACHERS = {
+	X: { email: 'teacher@demo.test', password: 'sahel-teacher-1' },
+	Y: { email: 'teacher2@demo.test', password: 'sahel-teacher-2' }
+} as const;
+
+export type Principal = { context: BrowserContext | null; page: Page | null; cookie: string };
+
+export type AttemptRef = {
+	id: string;
+	owner: 'A' | 'B';
+	/** The teacher of the class it was assigned in (practice: none). */
+	teacher: 'X' | 'Y' | null;
+	status: 'in_progress' | 'submitted';
+	/** The question form of question 1 as the browser posts it (a valid body for the attempt's actions). */
+	form: [string, string][];
+};
+
+export type TeacherWorld = {
+	classId: string;
+	className: string;
+	joinCode: string;
+	setId: string;
+	setName: string;
+	assignmentId: string;
+	assignmentTitle: string;
+	/** The id of the one student in the class (from the roster's remove form). */
+	studentId: string;
+	questionId: string;
+};
+
+export type StudentWorld = { name: string; email: string; cardId: string; practice: AttemptRef; assigned: AttemptRef };
+
+export type World = {
+	tag: string;
+	who: Record<Who, Principal>;
+	X: TeacherWorld;
+	Y: TeacherWorld;
+	A: StudentWorld;
+	B: StudentWorld;
+	articleSlug: string;
+	/** Strings that only some requesters may ever receive, with who they are. */
+	markers: { text: string; what: string; visibleTo: Who[] }[];
+};
+
+export async function cookieOf(context: BrowserContext) {
+	return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/** "YYYY-MM-DDTHH:mm" some days from now, as a datetime-local input takes it. */
+export function localInDays(days: number, hour = 17) {
+	const d = new Date(Date.now() + days * 86_400_000);
+	return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+}
+
+export async function createClassUi(page: Page, name: string) {
+	await page.goto('/teach');
+	await page.getByLabel('New class').fill(name);
+	await page.getByRole('button', { name: 'Create the class' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	const joinCode = ((await page.getByTestId('join-code').textContent()) ?? '').trim();
+	return { id: page.url().split('/').pop()!.split(/[?#]/)[0], joinCode };
+}
+
+/** A set of `count` questions added by rule; its id. */
+export async function createSetUi(page: Page, name: string, count = 3) {
+	await page.goto('/teach');
+	await page.getByLabel('New set').fill(name);
+	await page.getByRole('button', { name: 'Create the set' }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	const id = page.url().split('/').pop()!.split(/[?#]/)[0];
+	await page.getByLabel('How many').fill(String(count));
+	await page.getByRole('button', { name: 'Add by rule' }).click();
+	await expect(page.getByText(`${count} questions added to the set.`)).toBeVisible();
+	return id;
+}
+
+export type AssignmentOptions = { feedback?: 'after_each' | 'after_submit' | 'after_due'; attempts?: number; dueInDays?: number };
+
+/** An assignment of set `setName` (of `size` questions) in the class at `classId`; its id. */
+export async function createAssignmentUi(page: Page, classId: string, setName: string, size: number, title: string, options: AssignmentOptions = {}) {
+	await page.goto(`/teach/classes/${classId}`);
+	await page.getByLabel('Question set').selectOption({ label: `${setName} (${size} questions)` });
+	await page.getByLabel(/^Title/).fill(title);
+	await page.getByLabel(/^Due/).fill(localInDays(options.dueInDays ?? 7));
+	await page.getByLabel('Attempts allowed').fill(String(options.attempts ?? 1));
+	await page.locator(`input[name="feedback"][value="${options.feedback ?? 'after_submit'}"]`).check();
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	const link = page.locator('ul.assignments > li', { hasText: title }).getByRole('link', { name: /Item analysis/ });
+	await expect(link).toBeVisible();
+	return (await link.getAttribute('href'))!.split('/')[3];
+}
+
+export async function joinClassUi(page: Page, code: string) {
+	await page.goto('/classes/join');
+	await page.getByLabel('Join code').fill(code);
+	await page.getByRole('button', { name: 'Join class' }).click();
+	await expect(page).toHaveURL(/\/classes(\?|$)/);
+}
+
+/** The fields the question form on screen would post. */
+export async function questionForm(page: Page): Promise<[string, string][]> {
+	return page.locator('form.card.question').evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]));
+}
+
+/** Answers every question of the attempt on screen (keyboard, without knowing keys); the form of question 1. */
+export async function answerAll(page: Page) {
+	const total = Number((await page.getByText(/^Question 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
+	let first: [string, string][] = [];
+	for (let n = 1; n <= total; n++) {
+		await expect(page.getByText(`Question ${n} of ${total}`, { exact: true })).toBeVisible();
+		await answerWithKeyboard(page);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		if (n === 1) first = await questionForm(page);
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	return first;
+}
+
+async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
+	const className = `Class ${who} ${tag}`;
+	const setName = `Set ${who} ${tag}`;
+	const assignmentTitle = `Task ${who} ${tag}`;
+	const klass = await createClassUi(page, className);
+	const setId = await createSetUi(page, setName, 3);
+	const questionId = await page.locator('ol.items > li').first().getAttribute('id');
+	const assignmentId = await createAssignmentUi(page, klass.id, setName, 3, assignmentTitle);
+	return {
+		principal: { context, page, cookie: await cookieOf(context) },
+		world: { classId: klass.id, className, joinCode: klass.joinCode, setId, setName, assignmentId, assignmentTitle, studentId: '', questionId: (questionId ?? '').replace(/^item-/, '') }
+	};
+}
+
+async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y', t: TeacherWorld, tag: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const name = `Student ${who} ${tag}`;
+	const email = await signUp(page, name);
+	await joinClassUi(page, t.joinCode);
+	// The assignment: started, answered and handed in.
+	await page.goto(`/assignments/${t.assignmentId}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	const assignedId = page.url().split('/')[4];
+	const assignedForm = await answerAll(page);
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page).toHaveURL(/\/results$/);
+	// A practice quiz, left in progress with question 1 answered.
+	const base = await startQuiz(page, 5);
+	await answerWithKeyboard(page);
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	const practiceForm = await questionForm(page);
+	// The assignment's answers made review cards: the first one due.
+	await page.goto('/review');
+	const cardId = await page.locator('input[name="cardId"]').first().inputValue();
+	return {
+		principal: { context, page, cookie: await cookieOf(context) },
+		world: {
+			name,
+			email,
+			cardId,
+			practice: { id: base.split('/').pop()!, owner: who, teacher: null, status: 'in_progress', form: practiceForm },
+			assigned: { id: assignedId, owner: who, teacher, status: 'submitted', form: assignedForm }
+		} satisfies StudentWorld
+	};
+}
+
+export async function buildWorld(browser: Browser): Promise<World> {
+	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+	const x = await buildTeacher(browser, 'X', tag);
+	const y = await buildTeacher(browser, 'Y', tag);
+	const a = await buildStudent(browser, 'A', 'X', x.world, tag);
+	const b = await buildStudent(browser, 'B', 'Y', y.world, tag);
+	for (const t of [x, y]) {
+		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
+		t.world.studentId = await t.principal.page.locator('input[name="studentId"]').first().inputValue();
+	}
+	await a.principal.page.goto('/articles');
+	const articleHref = await a.principal.page.locator('a[href^="/articles/"]').first().getAttribute('href');
+	const markers: World['markers'] = [
+		{ text: a.world.name, what: "A's name", visibleTo: ['A', 'X'] },
+		{ text: a.world.email, what: "A's email", visibleTo: ['A', 'X'] },
+		{ text: b.world.name, what: "B's name", visibleTo: ['B', 'Y'] },
+		{ text: b.world.email, what: "B's email", visibleTo: ['B', 'Y'] },
+		{ text: x.world.className, what: "X's class name", visibleTo: ['X', 'A'] },
+		{ text: x.world.assignmentTitle, what: "X's assignment title", visibleTo: ['X', 'A'] },
+		{ text: x.world.setName, what: "X's set name", visibleTo: ['X'] },
+		{ text: x.world.joinCode, what: "X's join code", visibleTo: ['X'] },
+		{ text: y.world.className, what: "Y's class name", visibleTo: ['Y', 'B'] },
+		{ text: y.world.assignmentTitle, what: "Y's assignment title", visibleTo: ['Y', 'B'] },
+		{ text: y.world.setName, what: "Y's set name", visibleTo: ['Y'] },
+		{ text: y.world.joinCode, what: "Y's join code", visibleTo: ['Y'] }
+	];
+	return {
+		tag,
+		who: { anonymous: { context: null, page: null, cookie: '' }, A: a.principal, B: b.principal, X: x.principal, Y: y.principal },
+		X: x.world,
+		Y: y.world,
+		A: a.world,
+		B: b.world,
+		articleSlug: articleHref!.split('/')[2],
+		markers
+	};
+}
+
+export async function disposeWorld(world: World) {
+	for (const p of Object.values(world.who)) await p.context?.close();
+}
