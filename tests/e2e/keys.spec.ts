@@ -1,0 +1,242 @@
+// Answer keys never reach the browser early. Every response body the browser receives during whole
+// attempts (HTML, __data.json, scripts, styles, action responses, redirects' targets) is recorded and
+// searched for markers of the real bank's keys: each question's explanation (a sentence of our own that
+// appears nowhere a learner sees before the key), its accepted short-text answers, and any "correct" key.
+//   - practice (feedback after submitting): no marker before the attempt is submitted;
+//   - an assignment with feedback after each question: a question's marker only once it is checked;
+//   - an assignment with feedback after the due time: no marker at all before the due time, also with
+//     the browser's clock a month ahead and in another time zone.
+// Each test also finds the markers once they are due, so a marker that could never match fails the test.
+import { expect, test, type Page } from '@playwright/test';
+import type { Question } from '../../src/lib/bank/types.ts';
+import { loadRealBank } from '../helpers/bank.ts';
+import { answerWithKeyboard, signUp, startQuiz } from '../helpers/e2e.ts';
+import { createAssignmentUi, createClassUi, createSetUi, DEMO_TEACHERS, joinClassUi, signIn } from '../helpers/world.ts';
+
+const bank = loadRealBank();
+const byId = new Map(bank.questions.map((q) => [q.id, q]));
+
+/** Everything a learner may see before any key: prompts, options, items, units, tags, article titles. */
+const visibleText = [
+	...bank.questions.flatMap((q) => [
+		q.prompt,
+		...(q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => o.text) : []),
+		...(q.type === 'ordering' ? q.items.map((i) => i.text) : []),
+		q.type === 'numeric' ? (q.unit ?? '') : '',
+		...q.tags
+	]),
+	...bank.articles.map((a) => a.title),
+	// What answerWithKeyboard types: the learner's own input comes back to them.
+	'Niamey',
+	'1000'
+]
+	.join('\n')
+	.toLowerCase();
+
+/**
+ * The longest run of an explanation free of characters HTML or JSON would escape (quotes, &, <, >, \),
+ * so it is found verbatim in any body; null when it is short or also shown before the key.
+ */
+function explanationMarker(q: Question): string | null {
+	const runs = q.explanation.split(/["'&<>\\\u2028\u2029]/).map((s) => s.trim());
+	const longest = runs.sort((a, b) => b.length - a.length)[0].slice(0, 80).trim();
+	return longest.length >= 25 && !visibleText.includes(longest.toLowerCase()) ? longest : null;
+}
+
+type Marker = { questionId: string; kind: 'explanation' | 'accepted answer'; text: string };
+
+const markersOf = (q: Question): Marker[] => [
+	...[explanationMarker(q)].filter((t): t is string => t !== null).map((text) => ({ questionId: q.id, kind: 'explanation' as const, text })),
+	...(q.type === 'short_text' ? q.accepted : [])
+		.filter((a) => a.length >= 4 && !/["'&<>\\]/.test(a) && !visibleText.includes(a.toLowerCase()))
+		.map((text) => ({ questionId: q.id, kind: 'accepted answer' as const, text }))
+];
+const ALL_MARKERS = bank.questions.flatMap(markersOf);
+
+/** A key field in data: `correct:` / `"correct":` as an object key (HTML-inlined data, __data.json, action JSON). */
+const CORRECT_KEY = /[{,]\s*"?correct"?\s*:/;
+
+type Recorded = { seq: number; url: string; contentType: string; text: string };
+
+/**
+ * Records every body the server sends the page. The requests go through a route that fetches them itself
+ * (redirects are passed on to the browser, which follows them through the route again): Chromium drops
+ * the bodies of some responses before `response.body()` can read them (a `__data.json` that a navigation
+ * replaced), and a body that cannot be read must not count as one without markers.
+ */
+class Recorder {
+	bodies: Recorded[] = [];
+	private pending: Promise<void>[] = [];
+	private seq = 0;
+	private failures: string[] = [];
+	private constructor() {}
+	static async on(page: Page) {
+		const r = new Recorder();
+		await page.route('**/*', (route) => {
+			const seq = r.seq++;
+			const done = route
+				.fetch({ maxRedirects: 0 })
+				.then(async (res) => {
+					const body = await res.body();
+					r.bodies.push({ seq, url: res.url(), contentType: res.headers()['content-type'] ?? '', text: body.toString('utf8') });
+					await route.fulfill({ response: res, body });
+				})
+				.catch((e: unknown) => {
+					// The page went away while a request was on its way: nothing reached the browser.
+					if (!/closed|disposed/i.test(String(e))) r.failures.push(`${route.request().url()}: ${String(e).slice(0, 200)}`);
+				});
+			r.pending.push(done);
+			return done;
+		});
+		return r;
+	}
+	/** Waits for every body received so far; fails when one could not be recorded. */
+	async settle() {
+		for (let n = -1; n !== this.pending.length; ) {
+			n = this.pending.length;
+			await Promise.all(this.pending);
+		}
+		expect(this.failures, 'responses that could not be recorded').toEqual([]);
+		return this.bodies;
+	}
+	async find(markers: Marker[], { from = 0, correctKeys = true } = {}) {
+		const found: { questionId: string | null; what: string }[] = [];
+		for (const b of (await this.settle()).filter((x) => x.seq >= from)) {
+			for (const m of markers) if (b.text.includes(m.text)) found.push({ questionId: m.questionId, what: `${m.kind} of ${m.questionId} ("${m.text.slice(0, 40)}…") in ${b.url}` });
+			if (correctKeys && !/javascript|css/.test(b.contentType) && CORRECT_KEY.test(b.text)) {
+				found.push({ questionId: null, what: `a "correct" key in ${b.url}: …${b.text.match(new RegExp(`.{0,60}${CORRECT_KEY.source}.{0,40}`))?.[0]}…` });
+			}
+		}
+		return found;
+	}
+	get count() {
+		return this.seq;
+	}
+}
+
+test.beforeAll(() => {
+	// The markers must be able to tell: most questions have one.
+	expect(ALL_MARKERS.length).toBeGreaterThan(bank.questions.length * 0.8);
+});
+
+test('practice: nothing of any key reaches the browser before the attempt is submitted', async ({ page }) => {
+	test.setTimeout(180_000);
+	const recorder = await Recorder.on(page);
+	await signUp(page, 'Key Seeker');
+	const base = await startQuiz(page, 20);
+	const attemptPath = new URL(base).pathname;
+	const ids: string[] = [];
+	for (let n = 1; n <= 20; n++) {
+		await expect(page.getByText(`Question ${n} of 20`, { exact: true })).toBeVisible();
+		ids.push(await page.locator('input[name="questionId"]').inputValue());
+		await answerWithKeyboard(page);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		if (n === 3) {
+			// A reload, a step back, and the results page asked for early (it sends back to the review page).
+			await page.reload();
+			await page.getByRole('button', { name: '← Previous' }).click();
+			await expect(page.getByText('Question 2 of 20', { exact: true })).toBeVisible();
+			await page.goto(`${attemptPath}/results`);
+			await expect(page).toHaveURL(new RegExp(`${attemptPath}/review$`));
+			await page.goto(`${attemptPath}/3`);
+		}
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await expect(page.getByRole('button', { name: 'Submit my answers' })).toBeVisible();
+	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'before submitting').toEqual([]);
+	const before = recorder.count;
+	expect(before).toBeGreaterThan(40);
+
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	// The results carry every explanation of the attempt: the markers do find keys once they are due.
+	const after = await recorder.find(ids.flatMap((id) => markersOf(byId.get(id)!)).filter((m) => m.kind === 'explanation'), { from: before, correctKeys: false });
+	expect(new Set(after.map((f) => f.questionId))).toEqual(new Set(ids.filter((id) => explanationMarker(byId.get(id)!))));
+	// Questions that were not in the attempt never show up.
+	const others = ALL_MARKERS.filter((m) => !ids.includes(m.questionId));
+	expect((await recorder.find(others, { correctKeys: false })).map((f) => f.what)).toEqual([]);
+});
+
+async function teacherAssignment(page: Page, feedback: 'after_each' | 'after_due', size: number) {
+	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
+	const klass = await createClassUi(page, `Keys class ${tag}`);
+	const setName = `Keys set ${tag}`;
+	await createSetUi(page, setName, size);
+	const setIds = (await page.locator('ol.items > li').evaluateAll((lis) => lis.map((li) => li.id))).map((id) => id.replace(/^item-/, ''));
+	expect(setIds).toHaveLength(size);
+	const assignmentId = await createAssignmentUi(page, klass.id, setName, size, `Keys task ${tag}`, { feedback, dueInDays: 2 });
+	return { joinCode: klass.joinCode, assignmentId, setIds };
+}
+
+test('feedback after each question: a key appears only once its question is checked', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const teacherContext = await browser.newContext();
+	const { joinCode, assignmentId, setIds } = await teacherAssignment(await teacherContext.newPage(), 'after_each', 5);
+	await teacherContext.close();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const recorder = await Recorder.on(page);
+	await signUp(page, 'Checker');
+	await joinClassUi(page, joinCode);
+	await page.goto(`/assignments/${assignmentId}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	const checked: string[] = [];
+	const notYet = () => ALL_MARKERS.filter((m) => !checked.includes(m.questionId));
+	for (let n = 1; n <= setIds.length; n++) {
+		await expect(page.getByText(`Question ${n} of ${setIds.length}`, { exact: true })).toBeVisible();
+		const id = await page.locator('input[name="questionId"]').inputValue();
+		expect(setIds).toContain(id);
+		await answerWithKeyboard(page);
+		// Answered on screen but not checked: still nothing (answers are not even saved until checked). Once
+		// a question is checked its feedback has a "correct" key, so those are looked for only before that.
+		expect((await recorder.find(notYet(), { correctKeys: n === 1 })).map((f) => f.what), `question ${n} before checking`).toEqual([]);
+		const from = recorder.count;
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(page.locator('section.feedback')).toBeVisible();
+		checked.push(id);
+		const shown = await recorder.find(markersOf(byId.get(id)!).filter((m) => m.kind === 'explanation'), { from, correctKeys: false });
+		if (explanationMarker(byId.get(id)!)) expect(shown.length, `the checked question's explanation is shown`).toBeGreaterThan(0);
+		// The other questions' keys are still unseen.
+		expect((await recorder.find(notYet(), { correctKeys: false })).map((f) => f.what), `question ${n} after checking`).toEqual([]);
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page).toHaveURL(/\/results$/);
+	await context.close();
+});
+
+test('feedback after the due time: no key before it, whatever the browser clock and time zone say', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const teacherContext = await browser.newContext();
+	const { joinCode, assignmentId } = await teacherAssignment(await teacherContext.newPage(), 'after_due', 4);
+	await teacherContext.close();
+
+	// A browser a month in the future, on the other side of the date line.
+	const context = await browser.newContext({ timezoneId: 'Pacific/Kiritimati' });
+	const page = await context.newPage();
+	await page.clock.install({ time: new Date(Date.now() + 30 * 86_400_000) });
+	const recorder = await Recorder.on(page);
+	await signUp(page, 'Early Bird');
+	await joinClassUi(page, joinCode);
+	await page.goto(`/assignments/${assignmentId}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (let n = 1; n <= 4; n++) {
+		await expect(page.getByText(`Question ${n} of 4`, { exact: true })).toBeVisible();
+		await answerWithKeyboard(page);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page).toHaveURL(/\/results$/);
+	const results = page.url();
+	await page.reload();
+	await page.goto('/');
+	await page.goto(`/assignments/${assignmentId}`);
+	await page.goto(results);
+	await page.goto('/history');
+	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'after submitting, before the due time').toEqual([]);
+	await context.close();
+});
