@@ -2,6 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { validateSessionToken } from '$lib/server/auth.ts';
 import { boot, InvalidBankError } from '$lib/server/boot.ts';
 import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
+import { serviceUnavailableResponse } from '$lib/server/errors.ts';
 import { SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
 
 export const init: ServerInit = async () => {
@@ -19,7 +21,26 @@ export const init: ServerInit = async () => {
 	}
 };
 
+/** Requests whose load or action failed because the database could not be reached (marked by handleError). */
+const databaseUnavailable = new WeakSet<App.Locals>();
+
 export const handle: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await authenticateAndResolve(event, resolve);
+	} catch (e) {
+		if (!isDatabaseUnavailableError(e)) throw e;
+		console.error(`503 ${event.request.method} ${event.url.pathname}: ${(e as Error).message}`);
+		response = serviceUnavailableResponse(event.request, event.isDataRequest, DATABASE_UNAVAILABLE_MESSAGE);
+	}
+	// SvelteKit renders an error thrown by a load or an action as a 500; during an outage it is a 503.
+	if (databaseUnavailable.has(event.locals)) response = serviceUnavailableResponse(event.request, event.isDataRequest, DATABASE_UNAVAILABLE_MESSAGE);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	return response;
+};
+
+async function authenticateAndResolve(event: Parameters<Handle>[0]['event'], resolve: Parameters<Handle>[0]['resolve']) {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -33,13 +54,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	return response;
-};
+	return resolve(event);
+}
 
-export const handleError: HandleServerError = ({ error, status }) => {
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailableError(error)) {
+		databaseUnavailable.add(event.locals);
+		console.error(`503 ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
+		return { message: DATABASE_UNAVAILABLE_MESSAGE };
+	}
 	if (status !== 404) console.error(error);
 	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side.' };
 };

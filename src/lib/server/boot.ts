@@ -3,6 +3,7 @@
 import { formatBankErrors, loadBankFromDir } from '../bank/load-from-disk.ts';
 import { ensureDemoUsers } from './auth.ts';
 import { syncBank } from './bank-sync.ts';
+import { isDatabaseUnavailableError } from './db/errors.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { readEnv, type ServerEnv } from './env.ts';
 
@@ -17,11 +18,29 @@ export async function boot(env: ServerEnv = readEnv()): Promise<Database> {
 	const { bank, errors } = loadBankFromDir(env.questionsDir);
 	if (!bank || errors.length) throw new InvalidBankError(formatBankErrors(errors));
 	const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir });
-	await database.migrate(env.migrationsDir);
-	const report = await syncBank(database.db, bank);
-	if (env.demoUsers) await ensureDemoUsers(database.db);
+	// Postgres may not be up yet (started together with the app, or restarting): wait for it rather than
+	// exit. Each step is idempotent (migrations run in a transaction), so the sequence is simply run again.
+	const report = await whileDatabaseUnavailable(env.databaseWaitMs, async () => {
+		await database.migrate(env.migrationsDir);
+		const synced = await syncBank(database.db, bank);
+		if (env.demoUsers) await ensureDemoUsers(database.db);
+		return synced;
+	});
 	console.log(
 		`bank loaded into ${database.kind}: ${bank.questions.length} questions (${report.created} new, ${report.updated} changed, ${report.retired} retired)`
 	);
 	return database;
+}
+
+async function whileDatabaseUnavailable<T>(waitMs: number, work: () => Promise<T>): Promise<T> {
+	const giveUpAt = Date.now() + waitMs;
+	for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
+		try {
+			return await work();
+		} catch (e) {
+			if (!isDatabaseUnavailableError(e) || Date.now() + pause > giveUpAt) throw e;
+			console.error(`the database is not reachable yet (${(e as Error).message}); trying again in ${pause} ms`);
+			await new Promise((resolve) => setTimeout(resolve, pause));
+		}
+	}
 }

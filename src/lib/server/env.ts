@@ -9,6 +9,8 @@ export type ServerEnv = {
 	migrationsDir: string;
 	/** Create the demo student and the two demo teachers at start (on unless DEMO_USERS=off). */
 	demoUsers: boolean;
+	/** How long the server waits at start for an unreachable database before giving up (DATABASE_WAIT_SECONDS, default 120). */
+	databaseWaitMs: number;
 };
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -18,6 +20,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		pgliteDir: path.resolve(root, env.PGLITE_DATA_DIR || '.data/pglite'),
 		questionsDir: path.resolve(root, env.QUESTIONS_DIR || 'questions'),
 		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
-		demoUsers: env.DEMO_USERS !== 'off'
+		demoUsers: env.DEMO_USERS !== 'off',
+		databaseWaitMs: 1000 * (Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim() ? Number(env.DATABASE_WAIT_SECONDS) : 120)
 	};
 }

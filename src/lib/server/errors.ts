@@ -8,3 +8,32 @@ export class RequestError extends Error {
 		this.name = 'RequestError';
 	}
 }
+
+/**
+ * The answer while the database cannot be reached: 503 with a plain message, in the form the asker
+ * reads (a form action's JSON for `use:enhance`, JSON for fetches and page data, a page for browsers).
+ */
+export function serviceUnavailableResponse(request: Request, isDataRequest: boolean, message: string): Response {
+	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
+	const accept = request.headers.get('accept') ?? '';
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'error', error: { message } }, { status: 503, headers });
+	}
+	if (isDataRequest || (accept.includes('application/json') && !accept.includes('text/html'))) {
+		return Response.json({ message }, { status: 503, headers });
+	}
+	if (accept.includes('text/html')) {
+		const page = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Back in a moment</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>Back in a moment</h1>
+<p>${message}</p>
+<p><a href="">Try again</a></p>
+</body>
+</html>
+`;
+		return new Response(page, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+	}
+	return new Response(message + '\n', { status: 503, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+}

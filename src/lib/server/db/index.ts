@@ -27,13 +27,17 @@ export type Database = {
  */
 export function openDatabase(target: { url: string } | { pgliteDir: string }): Database {
 	if ('url' in target) {
-		const client = postgres(target.url, { max: 10, onnotice: () => {} });
+		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
+		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
+		const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,
 			kind: 'postgres',
 			migrate: (migrationsFolder) => migratePostgres(db as never, { migrationsFolder }),
-			close: () => client.end()
+			// Bounded: after the server has gone away and come back, end() can wait forever for a connection
+			// that will never report back (seen with postgres 3.4 after `pg_ctl -m immediate`).
+			close: () => client.end({ timeout: 5 })
 		};
 	}
 	const dir = target.pgliteDir;
