@@ -142,6 +142,14 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			if (!QUESTION_TYPES.includes(type as never)) {
 				return yaml.error(path, `${label}: type must be one of ${QUESTION_TYPES.join(', ')}`, type === undefined ? undefined : 'type');
 			}
+			// Drafts (npm run questions:draft) are marked `review: pending` until an author has read them.
+			if (raw && typeof raw === 'object' && 'review' in raw) {
+				return yaml.error(
+					path,
+					`${label}: not yet reviewed (review: ${String((raw as { review: unknown }).review)}): check its quote, key, options and prompt against the article, then delete the "review:" line`,
+					'review'
+				);
+			}
 			const entry = yaml.check(questionEntrySchema, raw, path, label);
 			if (!entry) return;
 			if (isTeacherId(entry.id)) return yaml.error(path, `question "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
@@ -243,7 +251,7 @@ function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (
 }
 
 /** Checks the answer key against its type and builds the question with stable option ids. */
-function buildQuestion(entry: QuestionEntry, report: (message: string, key?: string) => void): Question | null {
+export function buildQuestion(entry: QuestionEntry, report: (message: string, key?: string) => void): Question | null {
 	const base = {
 		id: entry.id,
 		prompt: entry.prompt,

@@ -1,0 +1,97 @@
+// Drafts as a YAML file in the bank's format (questions/README.md), for an author to review. Every
+// question carries `review: pending`; `questions:check` refuses a file while any is left, so nothing
+// drafted reaches the bank unread. Pure.
+import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import type { Draft, DraftArticle } from './types.ts';
+
+export const REVIEW_PENDING = 'pending';
+
+/** A bank id from a draft key: lowercase letters, digits and single hyphens. */
+export function draftId(prefix: string, key: string): string {
+	return `${prefix}-${key}`
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/gu, '-')
+		.replace(/^-+|-+$/gu, '')
+		.slice(0, 60)
+		.replace(/-+$/u, '');
+}
+
+export function draftsYaml(article: DraftArticle, drafts: Draft[], source: string): string {
+	const prefix = article.slug;
+	const facts: Record<string, unknown>[] = [];
+	const questions: Record<string, unknown>[] = [];
+	const comments: string[][] = [];
+	for (const d of drafts) {
+		const id = draftId(prefix, d.key);
+		const factId = `${id}-f`;
+		facts.push({ id: factId, article: article.slug, quote: d.quote, ...(d.value ? { value: d.value } : {}) });
+		const q = d.question;
+		const head = { id, review: REVIEW_PENDING, type: q.type, prompt: q.prompt };
+		let key: Record<string, unknown>;
+		switch (q.type) {
+			case 'single':
+			case 'multiple':
+				key = { options: q.options.map((o) => (o.correct ? { text: o.text, correct: true } : { text: o.text })) };
+				break;
+			case 'true_false':
+				key = { answer: q.answer };
+				break;
+			case 'numeric':
+				key = { answer: q.answer, tolerance: q.tolerance, unit: q.unit };
+				break;
+			case 'short_text':
+				key = { accepted: q.accepted };
+				break;
+			case 'ordering':
+				key = { items: q.items };
+				break;
+		}
+		questions.push({ ...head, ...key, explanation: q.explanation, facts: [factId, ...d.bankFacts], tags: q.tags, difficulty: q.difficulty });
+		const notes = [`drafted from line ${lineOf(article.text, d.span.start)} of ${source}`];
+		if (d.similarTo.length) notes.push(`the bank already asks about this passage: ${d.similarTo.join(', ')}; keep this one only if it asks something new`);
+		comments.push(notes);
+	}
+	const doc = new Document({ facts, questions });
+	doc.commentBefore = [
+		` Drafted questions on "${article.title}" (${source}), by npm run questions:draft.`,
+		` Not yet reviewed: every question has "review: ${REVIEW_PENDING}", which questions:check refuses.`,
+		' For each question: check the quote says what the key says, that no wrong option is also right, and',
+		' that the prompt is clear without the article; edit or delete it, then delete its "review:" line.',
+		' The article itself goes into questions/articles/ and questions/articles.yaml:',
+		`   - slug: ${article.slug}`,
+		`     file: <the file name under questions/articles/>`,
+		`     title: ${article.title}`,
+		`     publisher: ${article.publisher ?? 'null'}`,
+		`     event_date: ${article.eventDate}`
+	].join('\n');
+	const list = (doc.contents as YAMLMap).get('questions', true);
+	if (isSeq(list)) {
+		list.items.forEach((item, i) => {
+			if (!isMap(item)) return;
+			item.commentBefore = comments[i].map((l) => ` ${l}`).join('\n');
+			if (i > 0) item.spaceBefore = true;
+			for (const k of ['facts', 'tags']) {
+				const node = item.get(k, true);
+				if (isSeq(node)) node.flow = true;
+			}
+		});
+	}
+	const factList = (doc.contents as YAMLMap).get('facts', true);
+	if (isSeq(factList)) {
+		for (const item of factList.items) {
+			if (!isMap(item)) continue;
+			const v = item.get('value', true);
+			if (isMap(v)) {
+				v.flow = true;
+				// "2013" must stay a string: unquoted, YAML reads it as a number.
+				const date = v.get('date', true);
+				if (isScalar(date)) date.type = 'QUOTE_DOUBLE';
+			}
+		}
+	}
+	return doc.toString({ lineWidth: 0 });
+}
+
+function lineOf(text: string, offset: number): number {
+	return text.slice(0, offset).split('\n').length;
+}

@@ -1,0 +1,498 @@
+// Drafting questions from a new article: each draft asks about one typed value the article states
+// (a number with its unit, a date, a person, a place, an organisation or an operation), rests on the
+// sentence that states it (found verbatim with findQuote), and offers wrong options taken from the same
+// kind of value elsewhere in the bank, never one that is the key in another spelling. The prompt turns the
+// sentence into a question ("Some 2,400 soldiers are…" → "How many soldiers are…?"); the teacher reviews
+// every draft before it is used. Pure: article and bank in, drafts out.
+import nlp from 'compromise';
+import type { FactValue } from '../bank/types.ts';
+import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
+import { findMentions, gazetteerOf, splitSentences, type Gazetteer } from './extract.ts';
+import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
+import { formatDate, sameValue, unitClass, valueText } from './values.ts';
+
+const OPTIONS_PER_QUESTION = 4;
+/** Events in a timeline question. */
+const TIMELINE_ITEMS = 4;
+
+type Candidate = { value: FactValue; label: string; factId?: string; article: string };
+
+/** Everything drafting needs, worked out once per article. */
+type Context = {
+	article: DraftArticle;
+	bank: DraftingBank;
+	gazetteer: Gazetteer;
+	/** Typed values of the bank: its facts, and the values recognised in its other articles. */
+	pool: Candidate[];
+};
+
+function capitalise(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function tidy(s: string): string {
+	return s
+		.replace(/\s+/gu, ' ')
+		.replace(/\s+([,.;:?!])/gu, '$1')
+		.replace(/[,;:\s]+\?$/u, '?')
+		.trim();
+}
+
+const AUXILIARIES = /^(will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does|do|did)$/iu;
+const WH_BY_KIND = { person: 'who', organisation: 'which organisation', operation: 'which operation' } as const;
+
+/**
+ * The sentence as a question about the words [from, to) of it: the wh-phrase takes their place, and moves
+ * to the front with its auxiliary ("France deployed troops in 2013" → "In which year did France deploy
+ * troops?") when the sentence allows it, else stays where the words stood.
+ */
+export function askAbout(sentence: string, from: number, to: number, wh: string, options: { front?: boolean } = {}): string {
+	// Only the clause that holds the asked words: "X did A, but Y did B" asks about A or B, not both.
+	const { text: clause, offset } = clauseAround(sentence, from, to);
+	let before = clause.slice(0, from - offset);
+	let after = clause.slice(to - offset);
+	// Opening quotes, "But", "And": not part of the question.
+	before = before.replace(/^["“”'‘’\s]+/u, '').replace(/^(But|And|So|Yet)\s+/u, '');
+	// What follows the asked words after a comma is usually an aside: drop it to keep the question short.
+	after = after.replace(/["“”]/gu, '').replace(/[.!?]+\s*$/u, '');
+	const aside = after.search(/,\s+(an?|the|but|which|who|making|shortly|bringing|including|it said|the statement said)\b/u);
+	if (aside >= 0) after = after.slice(0, aside);
+	after = after.replace(/,\s+(Trend reports.*|it said|the statement said|he said|she said)$/u, '');
+	before = before.replace(/["“”]/gu, '');
+	if (before.trim() === '') return tidy(`${capitalise(wh)}${after}?`);
+	before = lowerFirstUnlessName(before.trim());
+	if (options.front) {
+		const words = before.trim().split(/\s+/u);
+		const terms = (nlp(before).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) => s.terms);
+		const verbAt = terms.findIndex((t, i) => i > 0 && t.tags.includes('Verb') && !t.tags.includes('Gerund') && !t.tags.includes('Infinitive'));
+		if (verbAt > 0 && verbAt < words.length && terms.length === words.length) {
+			const subject = lowerFirstUnlessName(words.slice(0, verbAt).join(' '));
+			const verb = words[verbAt].replace(/[^\p{L}]/gu, '');
+			const rest = words.slice(verbAt + 1).join(' ');
+			if (AUXILIARIES.test(verb)) return tidy(`${capitalise(wh)} ${verb.toLowerCase()} ${subject} ${rest} ${after}?`);
+			if (terms[verbAt].tags.includes('PastTense')) {
+				const inf = nlp(verb).verbs().toInfinitive().text();
+				if (inf) return tidy(`${capitalise(wh)} did ${subject} ${inf} ${rest} ${after}?`);
+			}
+		}
+	}
+	return tidy(`${capitalise(before.trim())} ${wh.charAt(0).toLowerCase()}${wh.slice(1)}${after}?`);
+}
+
+const CLAUSE_BOUNDARY = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|,\s+adding that\s+|\s+and\s+(?=(?:France|they|he|she|it|its|the|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+
+/** The clause of `sentence` that holds [from, to), and where it starts. */
+export function clauseAround(sentence: string, from: number, to: number): { text: string; offset: number } {
+	let start = 0;
+	let end = sentence.length;
+	for (const m of sentence.matchAll(CLAUSE_BOUNDARY)) {
+		const at = m.index;
+		if (at + m[0].length <= from) start = at + m[0].length;
+		else if (at >= to) {
+			end = at;
+			break;
+		}
+	}
+	const text = sentence.slice(start, end);
+	// A clause of three words or fewer says too little on its own: keep the sentence.
+	if (text.trim().split(/\s+/u).length < 5) return { text: sentence, offset: 0 };
+	return { text, offset: start };
+}
+
+/** "His decision was…" becomes "his decision" after a wh-word; "France" stays France. */
+function lowerFirstUnlessName(text: string): string {
+	const first = (nlp(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
+	if (!first || first.tags.includes('ProperNoun') || first.tags.includes('Place') || first.tags.includes('Person') || /^I\b/u.test(text)) return text;
+	return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The article's words for a sentence, checked against the text as a fact would be. */
+function quoteOf(article: DraftArticle, sentence: Sentence): { quote: string; span: { start: number; end: number } } | null {
+	const quote = article.text.slice(sentence.start, sentence.end).replace(/\s+/gu, ' ');
+	const span = findQuote(article.text, quote);
+	return span ? { quote, span } : null;
+}
+
+/** The clause that states the value, when it says enough on its own (six words or more). */
+function quoteOfClause(article: DraftArticle, m: Mention): { quote: string; span: { start: number; end: number } } | null {
+	const from = m.start - m.sentence.start;
+	const { text, offset } = clauseAround(m.sentence.text, from, m.end - m.sentence.start);
+	const trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
+	if (trimmed.split(/\s+/u).length < 6) return null;
+	const start = m.sentence.start + offset + text.indexOf(trimmed);
+	if (start > m.start || start + trimmed.length < m.end) return null;
+	const quote = trimmed.replace(/\s+/gu, ' ');
+	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
+	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+}
+
+/** The report's date and title in words, for explanations. */
+function sourceOf(article: DraftArticle): string {
+	const by = article.publisher ? `${article.publisher}, ` : '';
+	return `the report “${article.title}” (${by}${formatDate(article.eventDate)})`;
+}
+
+/** Typed values of the bank: facts, then names and numbers recognised in the bank's other articles. */
+function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
+	const pool: Candidate[] = bank.facts.filter((f) => f.value).map((f) => ({ value: f.value!, label: labelOf(f.value!), factId: f.id, article: f.article }));
+	for (const a of bank.articles) {
+		if (a.slug === skipArticle) continue;
+		for (const s of splitSentences(a.text, a.furniture)) {
+			for (const m of findMentions(s, a.eventDate, gazetteer)) {
+				if ('name' in m.value && /[()[\]"“”]/u.test(m.value.name)) continue;
+				pool.push({ value: m.value, label: m.label, article: a.slug });
+			}
+		}
+	}
+	return pool;
+}
+
+function labelOf(v: FactValue): string {
+	if (v.kind === 'number') return v.unit;
+	if (v.kind === 'date') return v.date.length === 4 ? 'year' : v.date.length === 7 ? 'month' : 'day';
+	return v.kind;
+}
+
+/** Wrong options for `key`: the same kind of value from elsewhere in the bank, never the key in disguise. */
+function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = false): string[] {
+	const keyText = valueText(key.value, { monthOnly });
+	const picked: string[] = [];
+	const taken = (text: string) => [keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
+	const fits = (c: Candidate) => {
+		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
+		if (c.article === ctx.article.slug && key.sentence.text.includes(valueText(c.value))) return false;
+		if (key.value.kind === 'number' && c.value.kind === 'number') return unitClass(c.value.unit) === unitClass(key.value.unit);
+		if (key.value.kind === 'date' && c.value.kind === 'date') return c.value.date.length === key.value.date.length;
+		if (key.value.kind === 'place') return c.label === key.label || key.label === 'place';
+		return true;
+	};
+	// Facts first (typed by an author), then recognised values; closest numbers and years first.
+	const ranked = ctx.pool
+		.filter(fits)
+		.map((c, i) => ({ c, i, d: distance(key.value, c.value) + (c.factId ? 0 : 0.5) }))
+		.sort((a, b) => a.d - b.d || a.i - b.i);
+	for (const { c } of ranked) {
+		const text = valueText(c.value, { monthOnly });
+		if (taken(text)) continue;
+		if (ranked.some((r) => r.c !== c && false)) continue;
+		if (key.value.kind !== 'number' && key.value.kind !== 'date' && picked.some((p) => sameValueText(p, text))) continue;
+		picked.push(text);
+		if (picked.length === count) break;
+	}
+	return picked;
+}
+
+function sameValueText(a: string, b: string): boolean {
+	return sameValue({ kind: 'place', name: a }, { kind: 'place', name: b });
+}
+
+/** How far apart two values are, so that wrong options are plausible: 2,400 is closer to 2,000 than to 6. */
+function distance(a: FactValue, b: FactValue): number {
+	if (a.kind === 'number' && b.kind === 'number') return Math.abs(Math.log((a.amount + 1) / (b.amount + 1)));
+	if (a.kind === 'date' && b.kind === 'date') return Math.abs(Number(a.date.slice(0, 4)) - Number(b.date.slice(0, 4)));
+	return 0;
+}
+
+/** The words to replace for a mention: "about 4,500 troops" for a number, "in 2013" for a year. */
+function askedWords(m: Mention, sentence: Sentence): { from: number; to: number } {
+	const text = sentence.text;
+	let from = m.start - sentence.start;
+	let to = m.end - sentence.start;
+	if (m.value.kind === 'number') {
+		const before = text.slice(0, from).match(/((?:\b(?:some|about|around|nearly|almost|roughly|approximately|an extra|a total of|more than|over|up to|the|an|a)\s+)+)$/iu);
+		if (before) from -= before[1].length;
+		const after = text.slice(to).match(/^(-?\s*(?:[\p{L}-]+\s+){0,3}?)/u);
+		const unitEnd = text.slice(to).search(new RegExp(`${escape(m.value.unit.split(' ').slice(-1)[0]).replace(/s$/u, '')}s?\\b`, 'iu'));
+		if (unitEnd >= 0 && unitEnd < 40 && after) to += unitEnd + text.slice(to + unitEnd).match(/^[\p{L}]+/u)![0].length;
+	} else if (m.value.kind === 'date') {
+		const prep = text.slice(0, from).match(/\b(in|on|since|until|by|from)\s+$/iu);
+		if (prep) from -= prep[0].length;
+	} else {
+		const the = text.slice(0, from).match(/\bthe\s+$/iu);
+		if (the) from -= the[0].length;
+		if (m.value.kind === 'person') {
+			const title = text.slice(0, from).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
+			if (title && /President|Minister|General|leader|Chief/u.test(title[1])) from -= title[1].length;
+		}
+	}
+	return { from, to };
+}
+
+function escape(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Sentences that speak of "the country" or "currently" need the report's date to be answerable. */
+function withContext(prompt: string, article: DraftArticle): string {
+	if (!/\b(currently|now|the country|there|this year|last year|the region)\b/iu.test(prompt)) return prompt;
+	const when = formatDate(article.eventDate.slice(0, 7));
+	return `According to a report of ${when}, ${/^(How|Which|Who|In|On|There|The|Some|What)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
+}
+
+function whFor(m: Mention): { wh: string; monthOnly: boolean; front: boolean } {
+	const v = m.value;
+	switch (v.kind) {
+		case 'number':
+			return { wh: `how many ${m.label}`, monthOnly: false, front: true };
+		case 'date': {
+			const prep = /^\d{4}$/u.test(v.date) ? 'In which year' : v.date.length === 7 ? 'In which month' : 'On which day';
+			return { wh: prep, monthOnly: v.date.length === 7 && !!m.inferred, front: true };
+		}
+		case 'place':
+			return { wh: `which ${m.label === 'place' ? 'place' : m.label}`, monthOnly: false, front: false };
+		case 'person':
+			return { wh: WH_BY_KIND.person, monthOnly: false, front: false };
+		case 'organisation':
+		case 'operation':
+			return { wh: WH_BY_KIND[v.kind], monthOnly: false, front: false };
+		default:
+			return { wh: 'what', monthOnly: false, front: false };
+	}
+}
+
+function tagsFor(v: FactValue | undefined, kind: Draft['kind']): string[] {
+	const tags = ['drafted'];
+	if (kind === 'timeline') tags.push('timeline');
+	else if (v?.kind === 'number' && unitClass(v.unit) === 'troops') tags.push('troop-numbers');
+	else if (v?.kind === 'date') tags.push('timeline');
+	else if (v?.kind === 'person' || v?.kind === 'organisation') tags.push('actors');
+	else if (v?.kind === 'place') tags.push('places');
+	else if (v?.kind === 'operation') tags.push('operations');
+	return tags;
+}
+
+/** A key for a draft that stays the same when the same article is drafted again. */
+function draftKey(kind: string, text: string): string {
+	return `${kind}-${normaliseAnswerText(text).replace(/\s+/gu, '-').slice(0, 40)}`;
+}
+
+/** Bank questions citing a fact of this article whose quote overlaps `span` and states the same value. */
+function similarQuestions(ctx: Context, span: { start: number; end: number }, value?: FactValue): string[] {
+	const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
+	if (!own) return [];
+	const facts = ctx.bank.facts.filter((f) => {
+		if (f.article !== ctx.article.slug) return false;
+		const at = findQuote(own.text, f.quote);
+		if (!at || at.end <= span.start || span.end <= at.start) return false;
+		return !value || !f.value || (f.value.kind === value.kind && sameValue(f.value, value));
+	});
+	const ids = new Set(facts.map((f) => f.id));
+	return ctx.bank.questions.filter((q) => q.facts.some((f) => ids.has(f))).map((q) => q.id);
+}
+
+/** One draft asking for the value of mention `m`. */
+function draftFor(ctx: Context, m: Mention): Draft | null {
+	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
+	if (!cited) return null;
+	const found = whFor(m);
+	const { monthOnly, front } = found;
+	// "the Wagner Russian mercenary group", "the Malian capital Bamako": the noun after the name says what it is.
+	const described = 'name' in m.value && /^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(ctx.article.text.slice(m.end));
+	const wh = described ? 'which' : found.wh;
+	const words = askedWords(m, m.sentence);
+	let prompt = withContext(askAbout(m.sentence.text, words.from, words.to, wh, { front }), ctx.article);
+	// "“…”, Macron said": ask who said the quoted words, which the clause alone leaves out.
+	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
+	const saidAfter = /^\s*(said|says|told|added)\b/u.test(ctx.article.text.slice(m.end, m.sentence.end));
+	if (v0(m).kind === 'person' && speech && saidAfter && !m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) {
+		prompt = `Who said: “${speech[1].replace(/[,.]\s*$/u, '')}”?`;
+	}
+	// A question of four words or fewer lost what it was about.
+	if (prompt.split(/\s+/u).length < 5) return null;
+	const keyText = valueText(m.value, { monthOnly });
+	// A prompt that still contains the answer gives it away.
+	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
+	const explanationStart = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}`;
+	const base = { explanation: '', tags: tagsFor(m.value, m.value.kind), difficulty: 2 as const };
+	const v = m.value;
+	let question: Draft['question'] | null = null;
+	if (v.kind === 'number') {
+		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1);
+		question =
+			wrong.length >= 2
+				? { ...base, type: 'single', prompt, options: shuffleStable([{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))], prompt) }
+				: { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
+		question.explanation = `${explanationStart} ${v.unit}.`;
+	} else {
+		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, monthOnly);
+		if (wrong.length < 2) return null;
+		question = { ...base, type: 'single', prompt, options: shuffleStable([{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))], prompt) };
+		const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
+		question.explanation = `${explanationStart}${role}.`;
+	}
+	return {
+		key: draftKey(v.kind, `${keyText} ${m.sentence.start}`),
+		kind: v.kind,
+		question,
+		quote: cited.quote,
+		span: cited.span,
+		value: v,
+		bankFacts: [],
+		similarTo: similarQuestions(ctx, cited.span, v)
+	};
+}
+
+const v0 = (m: Mention) => m.value;
+
+/** Options in an order that depends on the text only (the app shuffles again when it presents them). */
+function shuffleStable<T extends { text: string }>(options: T[], seed: string): T[] {
+	const score = (t: string) => {
+		let h = 2166136261;
+		for (const c of seed + t) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+		return h;
+	};
+	return [...options].sort((a, b) => score(a.text) - score(b.text));
+}
+
+/** "the leaders of Niger, Mali, Mauritania, Burkina Faso and Chad": a multiple-select on the list. */
+function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): Draft[] {
+	const places = mentions.filter((m) => m.value.kind === 'place' && m.label === 'country');
+	const drafts: Draft[] = [];
+	for (let i = 0; i + 2 < places.length; i++) {
+		let j = i;
+		while (j + 1 < places.length && /^(,\s*|\s+and\s+|,\s*and\s+)$/u.test(ctx.article.text.slice(places[j].end, places[j + 1].start))) j++;
+		if (j - i < 2) continue;
+		const list = places.slice(i, j + 1);
+		i = j;
+		const cited = quoteOf(ctx.article, sentence);
+		if (!cited) continue;
+		const from = list[0].start - sentence.start;
+		const to = list[list.length - 1].end - sentence.start;
+		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
+		const names = list.map((m) => valueText(m.value));
+		const wrong: string[] = [];
+		for (const c of ctx.pool) {
+			if (c.value.kind !== 'place' || c.label !== 'country') continue;
+			const text = valueText(c.value);
+			if ([...names, ...wrong].some((n) => sameValue({ kind: 'place', name: n }, c.value)) || sentence.text.includes(text)) continue;
+			wrong.push(text);
+			if (wrong.length === 2) break;
+		}
+		if (wrong.length < 1) continue;
+		const options = shuffleStable([...names.map((text) => ({ text, correct: true })), ...wrong.map((text) => ({ text }))], prompt);
+		drafts.push({
+			key: draftKey('list', names.join(' ')),
+			kind: 'list',
+			question: {
+				type: 'multiple',
+				prompt,
+				options,
+				explanation: `${capitalise(sourceOf(ctx.article))} names ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`,
+				tags: ['drafted', 'places'],
+				difficulty: 2
+			},
+			quote: cited.quote,
+			span: cited.span,
+			value: undefined,
+			bankFacts: [],
+			similarTo: similarQuestions(ctx, cited.span)
+		});
+	}
+	return drafts;
+}
+
+/** A dated event in a few of our words: the clause without its date, shortened. */
+function eventLabel(sentence: string, dateFrom: number, dateTo: number): string | null {
+	const head = sentence.slice(0, dateFrom).replace(/\b(in|on|since|until|by|from)\s+$/iu, '');
+	let text = `${head} ${sentence.slice(dateTo).replace(/^,\s*/u, '')}`;
+	text = text.replace(/["“”]/gu, '').replace(/^(But|And)\s+/u, '');
+	const clause = text.split(/,\s+(?:but|and|which|when|while|after|making)\b|;|\s+when\s+|,\s+(?=[a-z])/u)[0];
+	const words = clause.replace(/[.!?]+\s*$/u, '').trim().split(/\s+/u);
+	if (words.length < 4) return null;
+	return tidy(capitalise(words.slice(0, 14).join(' ')) + (words.length > 14 ? ' …' : ''));
+}
+
+/** Orderings of this article's dated events mixed with events of the bank's other articles. */
+function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
+	type Event = { date: string; label: string; factId?: string; mention?: Mention };
+	const own: Event[] = [];
+	for (const m of dated) {
+		if (m.value.kind !== 'date' || m.inferred) continue;
+		const label = eventLabel(m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start);
+		if (label) own.push({ date: m.value.date, label, mention: m });
+	}
+	const others: Event[] = [];
+	for (const f of ctx.bank.facts) {
+		if (f.article === ctx.article.slug || f.value?.kind !== 'date') continue;
+		const source = ctx.bank.articles.find((a) => a.slug === f.article);
+		if (!source) continue;
+		const m = f.quote.match(/\b(19|20)\d{2}\b/u);
+		if (!m || m.index === undefined || !f.value.date.startsWith(m[0])) continue;
+		const label = eventLabel(f.quote, m.index, m.index + 4);
+		if (label) others.push({ date: f.value.date, label, factId: f.id });
+	}
+	const drafts: Draft[] = [];
+	for (const anchor of own) {
+		// Events in distinct years, so the order is not a matter of months nobody was told.
+		const chosen: Event[] = [anchor];
+		for (const e of [...own, ...others]) {
+			if (chosen.length === TIMELINE_ITEMS) break;
+			if (chosen.some((c) => c.date.slice(0, 4) === e.date.slice(0, 4) || normaliseAnswerText(c.label) === normaliseAnswerText(e.label))) continue;
+			chosen.push(e);
+		}
+		if (chosen.length < 3 || !chosen.some((c) => c.factId)) continue;
+		const key = draftKey('timeline', chosen.map((c) => c.date).sort().join(' '));
+		if (drafts.some((d) => d.key === key)) continue;
+		const ordered = [...chosen].sort((a, b) => a.date.localeCompare(b.date));
+		const cited = quoteOf(ctx.article, anchor.mention!.sentence);
+		if (!cited) continue;
+		drafts.push({
+			key,
+			kind: 'timeline',
+			question: {
+				type: 'ordering',
+				prompt: 'Put these events in the order they happened, earliest first.',
+				items: ordered.map((e) => e.label),
+				explanation: `In order: ${ordered.map((e) => `${formatDate(e.date)} (${e.label.charAt(0).toLowerCase()}${e.label.slice(1)})`).join('; ')}. The dates come from ${sourceOf(ctx.article)} and the bank's other articles.`,
+				tags: ['drafted', 'timeline'],
+				difficulty: 3
+			},
+			quote: cited.quote,
+			span: cited.span,
+			value: anchor.mention!.value,
+			bankFacts: chosen.filter((c) => c.factId).map((c) => c.factId!),
+			similarTo: []
+		});
+	}
+	return drafts;
+}
+
+/**
+ * Draft questions for `article`, against `bank` (its facts give the distractors and the other articles'
+ * dated events). One draft per value (per sentence for people); places the article names three times or
+ * more (France, Mali: what the story is about) are not asked about, as every option would be guessable.
+ */
+export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft[] {
+	const gazetteer = gazetteerOf(bank.facts);
+	const ctx: Context = { article, bank, gazetteer, pool: buildPool(bank, gazetteer, article.slug) };
+	const sentences = splitSentences(article.text, article.furniture);
+	const all = sentences.map((s) => ({ s, mentions: findMentions(s, article.eventDate, gazetteer) }));
+	const counts = new Map<string, number>();
+	for (const { mentions } of all) for (const m of mentions) if ('name' in m.value) counts.set(normaliseAnswerText(m.value.name), (counts.get(normaliseAnswerText(m.value.name)) ?? 0) + 1);
+
+	const drafts: Draft[] = [];
+	const asked = new Set<string>();
+	for (const { s, mentions } of all) {
+		const inLists = new Set<Mention>();
+		for (const d of draftsForLists(ctx, s, mentions)) {
+			drafts.push(d);
+			for (const m of mentions) if (m.value.kind === 'place' && d.question.type === 'multiple' && d.question.options.some((o) => o.correct && o.text === valueText(m.value))) inLists.add(m);
+		}
+		for (const m of mentions) {
+			if (inLists.has(m)) continue;
+			const text = valueText(m.value);
+			// The countries the story is about (named three times or more) would make every option guessable.
+			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3) continue;
+			// A person is asked about once per thing they said or did; other values once per article.
+			const seen = `${m.value.kind}:${normaliseAnswerText(text)}${m.value.kind === 'person' ? `:${s.start}` : ''}`;
+			if (asked.has(seen)) continue;
+			const d = draftFor(ctx, m);
+			if (!d) continue;
+			asked.add(seen);
+			drafts.push(d);
+		}
+	}
+	drafts.push(...draftsForTimeline(ctx, all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))));
+	return drafts;
+}

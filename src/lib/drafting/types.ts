@@ -1,0 +1,67 @@
+// Drafting questions from a new article: the data that goes in and comes out. Plain data only.
+import type { FactValue, QuestionType } from '../bank/types.ts';
+
+/** The article to draft from: its text and what we know about it. */
+export type DraftArticle = {
+	slug: string;
+	title: string;
+	publisher: string | null;
+	/** Date of the reported events, YYYY-MM-DD: resolves "on Monday" or "in June" in the text. */
+	eventDate: string;
+	text: string;
+	/** 1-based lines of page furniture (never quoted); may be empty for a new article. */
+	furniture: number[];
+};
+
+/** A fact of the bank as drafting sees it: distractors and timeline events come from these. */
+export type BankFactForDrafting = { id: string; article: string; quote: string; value?: FactValue };
+
+/** The existing bank: facts with typed values, and the articles they quote (for their dates and words). */
+export type DraftingBank = {
+	articles: { slug: string; title: string; eventDate: string; text: string; furniture: number[] }[];
+	facts: BankFactForDrafting[];
+	questions: { id: string; prompt: string; facts: string[] }[];
+};
+
+/** A sentence of the article with its place in the text. */
+export type Sentence = { text: string; start: number; end: number; line: number };
+
+/** A typed value recognised in a sentence; offsets are into the article text. */
+export type Mention = {
+	value: FactValue;
+	start: number;
+	end: number;
+	/** For numbers: the noun phrase that counts ("French soldiers"); for places: "country", "city"… */
+	label: string;
+	sentence: Sentence;
+	/** Whether the date was written with its year, or worked out from the article's date. */
+	inferred?: boolean;
+	/** Recognised from a name the bank already types. */
+	known?: boolean;
+};
+
+/** One proposed question in the bank's YAML shape (options as text, ordering items in order). */
+export type DraftQuestion =
+	| { type: 'single' | 'multiple'; prompt: string; options: { text: string; correct?: boolean }[] }
+	| { type: 'true_false'; prompt: string; answer: boolean }
+	| { type: 'numeric'; prompt: string; answer: number; tolerance: number; unit: string }
+	| { type: 'short_text'; prompt: string; accepted: string[] }
+	| { type: 'ordering'; prompt: string; items: string[] };
+
+export type Draft = {
+	/** Stable within one article's drafts: the same text drafts the same keys. */
+	key: string;
+	kind: FactValue['kind'] | 'list' | 'timeline';
+	question: DraftQuestion & { explanation: string; tags: string[]; difficulty: 1 | 2 | 3 };
+	/** The new article's words the answer rests on, exactly as they stand, and where. */
+	quote: string;
+	span: { start: number; end: number };
+	/** What the quote states: the key agrees with it. */
+	value?: FactValue;
+	/** Facts of other articles the question also rests on (timeline events), by bank fact id. */
+	bankFacts: string[];
+	/** Bank questions that already ask about the same value from an overlapping quote. */
+	similarTo: string[];
+};
+
+export type { QuestionType };
