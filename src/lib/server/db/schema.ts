@@ -17,6 +17,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import type { FactValue, Question } from '../../bank/types.ts';
+import type { Draft } from '../../drafting/types.ts';
 import type { Response } from '../../quiz/types.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -49,16 +50,49 @@ export type Session = typeof session.$inferSelect;
 
 // ---- the bank ---------------------------------------------------------------------------------
 
-export const article = pgTable('article', {
-	slug: text('slug').primaryKey(),
-	file: text('file').notNull(),
-	title: text('title').notNull(),
-	publisher: text('publisher'),
-	eventDate: text('event_date').notNull(),
-	text: text('text').notNull(),
-	furniture: jsonb('furniture').$type<number[]>().notNull()
-});
+export const article = pgTable(
+	'article',
+	{
+		slug: text('slug').primaryKey(),
+		file: text('file').notNull(),
+		title: text('title').notNull(),
+		publisher: text('publisher'),
+		eventDate: text('event_date').notNull(),
+		text: text('text').notNull(),
+		furniture: jsonb('furniture').$type<number[]>().notNull(),
+		/**
+		 * The teacher who added this article in the app to draft questions from; null = an article of the
+		 * files (questions/). A teacher's article is seen only by them and the students of their classes.
+		 */
+		ownerId: text('owner_id').references(() => user.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).defaultNow()
+	},
+	(t) => [index('article_owner_idx').on(t.ownerId)]
+);
 export type Article = typeof article.$inferSelect;
+
+export const DRAFT_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** A question drafted from a teacher's article, waiting for the teacher to accept, edit or reject it. */
+export const articleDraft = pgTable(
+	'article_draft',
+	{
+		id: serial('id').primaryKey(),
+		articleSlug: text('article_slug')
+			.notNull()
+			.references(() => article.slug, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		status: text('status', { enum: DRAFT_STATUSES }).notNull().default('pending'),
+		/** The draft as the drafter made it, with the teacher's edits: quote, span, value and question. */
+		draft: jsonb('draft').$type<Draft>().notNull(),
+		/** The teacher's own question made when the draft was accepted. */
+		questionId: text('question_id').references(() => question.id),
+		decidedAt: timestamp('decided_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('article_draft_position_uq').on(t.articleSlug, t.position)]
+);
+export type ArticleDraft = typeof articleDraft.$inferSelect;
 
 export const fact = pgTable(
 	'fact',
