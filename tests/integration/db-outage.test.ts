@@ -36,13 +36,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database outage', () => {
 		try {
 			await database.migrate(path.join(root, 'drizzle'));
 			expect(await database.db.execute(sql`select 1 as one`)).toHaveLength(1);
-			// A query in flight when the server dies, and one sent while it is down.
+			// A query and a transaction in flight when the server dies, and one sent while it is down. The
+			// transaction's ROLLBACK goes to the dead connection: unpatched, the driver then throws where
+			// nothing can catch it and the process exits (scripts/patch-postgres.js).
 			const inFlight = database.db.execute(sql`select pg_sleep(10)`).then(() => null, (e: unknown) => e);
+			const transaction = database.db.transaction((tx) => tx.execute(sql`select pg_sleep(10)`)).then(() => null, (e: unknown) => e);
 			await new Promise((r) => setTimeout(r, 300));
 			await throwawayAsync('crash', dir);
 			const cut = await inFlight;
 			expect(cut, 'the query in flight is rejected').not.toBeNull();
 			expect(isDatabaseUnavailableError(cut), String(cut)).toBe(true);
+			const rolledBack = await transaction;
+			expect(rolledBack, 'the transaction in flight is rejected').not.toBeNull();
+			expect(isDatabaseUnavailableError(rolledBack), String(rolledBack)).toBe(true);
 			const sentAt = Date.now();
 			const refused = await database.db.execute(sql`select 1`).then(() => null, (e: unknown) => e);
 			expect(isDatabaseUnavailableError(refused), String(refused)).toBe(true);
