@@ -1,7 +1,7 @@
 // Attempts: start a quiz, save answers as they are given, submit, and read results.
 // The rules live in $lib/quiz (pure); this module checks ownership and state and persists.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Bank, Question } from '../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
 import { describeCorrectAnswer, describeResponse, gradeResponse, validateResponse, InvalidResponseError } from '../quiz/grade.ts';
@@ -9,6 +9,7 @@ import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
+import { prepared } from './db/prepared.ts';
 import { transactionWithRetry } from './db/retry.ts';
 import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, schoolClass, type FeedbackTiming } from './db/schema.ts';
 import { RequestError } from './errors.ts';
@@ -127,28 +128,64 @@ export type AttemptForTaking = {
 	responses: Record<string, Response>;
 };
 
+/**
+ * The attempt, its rules, its questions and its answers in one prepared statement: the quiz page is
+ * the hottest read, and each round trip to the database costs more than the query itself.
+ */
+const attemptForTakingQuery = (db: Db) =>
+	db
+		.select({
+			id: attempt.id,
+			userId: attempt.userId,
+			status: attempt.status,
+			startedAt: attempt.startedAt,
+			deadlineAt: attempt.deadlineAt,
+			assignmentId: attempt.assignmentId,
+			shuffleOptions: assignment.shuffleOptions,
+			feedback: assignment.feedback,
+			dueAt: assignment.dueAt,
+			questions: sql<{ position: number; body: Question }[]>`(select coalesce(json_agg(json_build_object('position', aq.position, 'body', qv.body) order by aq.position), '[]'::json)
+				from attempt_question aq join question_version qv on qv.id = aq.question_version_id where aq.attempt_id = ${attempt.id})`,
+			answers: sql<{ position: number; response: Response }[]>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response)), '[]'::json)
+				from answer an where an.attempt_id = ${attempt.id})`
+		})
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, sql.placeholder('attemptId')))
+		.prepare('attempt_for_taking');
+
+type RulesColumns = { assignmentId: string | null; shuffleOptions: boolean | null; feedback: FeedbackTiming | null; dueAt: Date | null; deadlineAt: Date | null };
+
+function rulesOf(row: RulesColumns): AttemptRules {
+	if (!row.assignmentId) return { assignmentId: null, shuffleOptions: true, feedback: 'after_submit', dueAt: null, deadlineAt: null };
+	return { assignmentId: row.assignmentId, shuffleOptions: row.shuffleOptions ?? true, feedback: row.feedback ?? 'after_submit', dueAt: row.dueAt, deadlineAt: row.deadlineAt };
+}
+
+async function readAttemptForTaking(db: Db, userId: string, attemptId: string) {
+	const [row] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({ attemptId });
+	// Someone else's attempt looks exactly like a missing one.
+	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+	return row;
+}
+
 export async function getAttemptForTaking(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptForTaking> {
-	let row = await getOwnAttempt(db, userId, attemptId);
-	const rules = await getAttemptRules(db, row);
+	let row = await readAttemptForTaking(db, userId, attemptId);
 	// Time is up: the server closes the attempt with what was saved, whatever the browser's clock says.
-	if (row.status === 'in_progress' && pastDeadline(rules, now)) {
+	if (row.status === 'in_progress' && pastDeadline(rulesOf(row), now)) {
 		await submitAttempt(db, userId, attemptId, now).catch((e) => {
 			if (!(e instanceof RequestError && e.status === 409)) throw e;
 		});
-		row = await getOwnAttempt(db, userId, attemptId);
+		row = await readAttemptForTaking(db, userId, attemptId);
 	}
-	const [questions, answers] = await Promise.all([
-		getAttemptQuestions(db, attemptId),
-		db.select({ position: answer.position, response: answer.response }).from(answer).where(eq(answer.attemptId, attemptId))
-	]);
-	const idAt = new Map(questions.map((q) => [q.position, q.body.id]));
+	const rules = rulesOf(row);
+	const idAt = new Map(row.questions.map((q) => [q.position, q.body.id]));
 	return {
 		id: row.id,
 		status: row.status,
 		startedAt: row.startedAt,
 		rules,
-		questions: questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions: rules.shuffleOptions })),
-		responses: Object.fromEntries(answers.map((a) => [idAt.get(a.position)!, a.response]))
+		questions: row.questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions: rules.shuffleOptions })),
+		responses: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.response]))
 	};
 }
 
@@ -206,18 +243,80 @@ async function lockOpenAttemptQuestion(tx: Db, userId: string, attemptId: string
 	return target;
 }
 
+/** What a save needs to know before it grades: the attempt, its rules and the question answered. */
+const answerTargetQuery = (db: Db) =>
+	db
+		.select({
+			userId: attempt.userId,
+			status: attempt.status,
+			deadlineAt: attempt.deadlineAt,
+			assignmentId: attempt.assignmentId,
+			shuffleOptions: assignment.shuffleOptions,
+			feedback: assignment.feedback,
+			dueAt: assignment.dueAt,
+			target: sql<{ position: number; body: Question; answered: boolean } | null>`(select json_build_object('position', aq.position, 'body', qv.body,
+					'answered', exists (select 1 from answer an where an.attempt_id = aq.attempt_id and an.position = aq.position))
+				from attempt_question aq join question_version qv on qv.id = aq.question_version_id
+				where aq.attempt_id = ${attempt.id} and qv.body->>'id' = ${sql.placeholder('questionId')} order by aq.position limit 1)`
+		})
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, sql.placeholder('attemptId')))
+		.prepare('answer_target');
+
+/**
+ * The write of a save in one statement: it locks the attempt row (as submit does, so a save and a
+ * submit never cross) and writes only while the attempt is still open; an answer already shown with
+ * its feedback ("after each question") is never replaced. No row back: something changed since the read.
+ */
+const upsertAnswerQuery = (db: Db) =>
+	db
+		.insert(answer)
+		.select(
+			sql`(with locked as (select id from attempt where id = ${sql.placeholder('attemptId')} and user_id = ${sql.placeholder('userId')} and status = 'in_progress' for update)
+			select locked.id, ${sql.placeholder('position')}::int, ${sql.placeholder('response')}::jsonb, ${sql.placeholder('score')}::real,
+				${sql.placeholder('correct')}::boolean, ${sql.placeholder('now')}::timestamptz from locked)`
+		)
+		.onConflictDoUpdate({
+			target: [answer.attemptId, answer.position],
+			set: { response: sql`excluded.response`, score: sql`excluded.score`, correct: sql`excluded.correct`, answeredAt: sql`excluded.answered_at` },
+			setWhere: sql`not ${sql.placeholder('final')}::boolean`
+		})
+		.returning({ position: answer.position })
+		.prepare('upsert_answer');
+
+async function readAnswerTarget(db: Db, userId: string, attemptId: string, questionId: string, now: Date) {
+	const [row] = await prepared(db, 'answer_target', answerTargetQuery).execute({ attemptId, questionId });
+	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+	if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	const rules = rulesOf(row);
+	if (pastDeadline(rules, now)) throw new RequestError(409, 'Time is up: this attempt can no longer change.');
+	if (!row.target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
+	// The learner has seen the key of an answered question: the answer is final.
+	if (rules.feedback === 'after_each' && row.target.answered) throw new RequestError(409, 'This question is answered and its feedback shown: the answer is final.');
+	return { rules, target: row.target };
+}
+
 /** Saves (or replaces) the answer to one question; graded now, shown only after submission. */
 export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response, now = new Date()) {
-	return db.transaction(async (tx) => {
-		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId, now);
-		const grade = gradeOrRefuse(target.body, response);
-		const values = { attemptId, position: target.position, response, score: grade.score, correct: grade.correct, answeredAt: now };
-		await tx
-			.insert(answer)
-			.values(values)
-			.onConflictDoUpdate({ target: [answer.attemptId, answer.position], set: values });
-		return { position: target.position };
+	const { rules, target } = await readAnswerTarget(db, userId, attemptId, questionId, now);
+	const grade = gradeOrRefuse(target.body, response);
+	const [written] = await prepared(db, 'upsert_answer', upsertAnswerQuery).execute({
+		attemptId,
+		userId,
+		position: target.position,
+		response: JSON.stringify(response),
+		score: grade.score,
+		correct: grade.correct,
+		now: now.toISOString(),
+		final: rules.feedback === 'after_each'
 	});
+	if (!written) {
+		// Submitted (or answered and shown) between the read and the write: the read says which.
+		await readAnswerTarget(db, userId, attemptId, questionId, now);
+		throw new RequestError(409, 'This attempt changed meanwhile: reload the page.');
+	}
+	return { position: target.position };
 }
 
 /** Removes the saved answer to one question (the learner blanked it). */

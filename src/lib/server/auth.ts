@@ -2,8 +2,9 @@
 // its SHA-256 as the session id in Postgres, sliding expiry. Passwords hashed with argon2id.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
+import { prepared } from './db/prepared.ts';
 import { session, user, type User } from './db/schema.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -45,14 +46,19 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
 /** The signed-in user for a cookie token, or null; renews sessions that are half used up. */
 export async function validateSessionToken(db: Db, token: string, now = new Date()) {
 	const id = sessionIdFromToken(token);
-	const [row] = await db
-		.select({
-			expiresAt: session.expiresAt,
-			user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role }
-		})
-		.from(session)
-		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id));
+	// Every signed-in request runs this: prepared once per database.
+	const lookup = prepared(db, 'session_user', (d) =>
+		d
+			.select({
+				expiresAt: session.expiresAt,
+				user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role }
+			})
+			.from(session)
+			.innerJoin(user, eq(session.userId, user.id))
+			.where(eq(session.id, sql.placeholder('id')))
+			.prepare('session_user')
+	);
+	const [row] = await lookup.execute({ id });
 	if (!row) return null;
 	if (row.expiresAt.getTime() <= now.getTime()) {
 		await db.delete(session).where(eq(session.id, id));

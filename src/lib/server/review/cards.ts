@@ -1,6 +1,7 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Placeholder } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, gradeResponse, InvalidResponseError, validateResponse } from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
@@ -9,6 +10,7 @@ import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
 import { Rating, ratingForAnswer, ratingName, RATING_NAMES, type RatingName, type ReviewRating } from '../../review/rating.ts';
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import {
 	answer,
 	article,
@@ -30,7 +32,10 @@ export type ReviewSource = 'practice' | 'assignment' | 'review';
 const DEFAULT_SETTINGS = { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 20, weights: null as number[] | null };
 
 export async function getLearnerSettings(db: Db, userId: string) {
-	const [row] = await db.select().from(learnerSettings).where(eq(learnerSettings.userId, userId));
+	const query = prepared(db, 'learner_settings', (d) =>
+		d.select().from(learnerSettings).where(eq(learnerSettings.userId, sql.placeholder('userId'))).prepare('learner_settings')
+	);
+	const [row] = await query.execute({ userId });
 	return row ?? { userId, ...DEFAULT_SETTINGS, weightsFittedAt: null, weightsReviewCount: null, weightsLogLoss: null };
 }
 
@@ -189,8 +194,11 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 	return rows.length;
 }
 
-/** The due-cards query (exported so scripts/review-explain.ts can EXPLAIN exactly this SQL). */
-export function dueCardsQuery(db: Db, userId: string, endOfDay: Date, limit: number) {
+/**
+ * The due-cards query (exported so scripts/review-explain.ts and the benchmark can EXPLAIN exactly this
+ * SQL); with placeholders it is the prepared statement the review queue runs.
+ */
+export function dueCardsQuery(db: Db, userId: string | Placeholder, endOfDay: Date | Placeholder, limit: number | Placeholder) {
 	return db
 		.select({ card: reviewCard, body: questionVersion.body })
 		.from(reviewCard)
@@ -201,16 +209,25 @@ export function dueCardsQuery(db: Db, userId: string, endOfDay: Date, limit: num
 		.limit(limit);
 }
 
+const dueCardsPrepared = (db: Db) =>
+	dueCardsQuery(db, sql.placeholder('userId'), sql.placeholder('endOfDay'), sql.placeholder('limit')).prepare('due_cards');
+
+const introducedTodayPrepared = (db: Db) =>
+	db
+		.select({ introducedToday: count() })
+		.from(reviewCard)
+		.where(and(eq(reviewCard.userId, sql.placeholder('userId')), gte(reviewCard.firstSessionReviewAt, sql.placeholder('startOfDay'))))
+		.prepare('introduced_today');
+
 /** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
-export async function getDueCards(db: Db, userId: string, now: Date, limit = 100) {
-	const settings = await getLearnerSettings(db, userId);
-	const endOfDay = endOfLearnerDay(now, settings.timeZone);
+export async function getDueCards(db: Db, userId: string, now: Date, limit = 100, knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>) {
+	const settings = knownSettings ?? (await getLearnerSettings(db, userId));
+	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
+	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
+	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
 	const [rows, [{ introducedToday }]] = await Promise.all([
-		dueCardsQuery(db, userId, endOfDay, limit + settings.newCardsPerDay),
-		db
-			.select({ introducedToday: count() })
-			.from(reviewCard)
-			.where(and(eq(reviewCard.userId, userId), gte(reviewCard.firstSessionReviewAt, startOfLearnerDay(now, settings.timeZone))))
+		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit: limit + settings.newCardsPerDay }),
+		prepared(db, 'introduced_today', introducedTodayPrepared).execute({ userId, startOfDay })
 	]);
 	let newAllowed = Math.max(0, settings.newCardsPerDay - introducedToday);
 	const due = [];
@@ -225,25 +242,48 @@ export async function getDueCards(db: Db, userId: string, now: Date, limit = 100
 	return { settings, due };
 }
 
+const ratingsTodayPrepared = (db: Db) =>
+	db
+		.select({ rating: reviewLog.rating })
+		.from(reviewLog)
+		.where(and(eq(reviewLog.userId, sql.placeholder('userId')), eq(reviewLog.source, 'review'), gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))))
+		.prepare('ratings_today');
+
+/**
+ * The review queue page: the next card (its question without key), how many remain, and today's
+ * ratings. The learner's settings first (their day depends on their time zone), then the rest at once.
+ */
+export async function getReviewQueue(db: Db, userId: string, now: Date) {
+	const settings = await getLearnerSettings(db, userId);
+	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
+	const [{ due }, today] = await Promise.all([
+		getDueCards(db, userId, now, 100, settings),
+		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
+	]);
+	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
+	for (const r of today) summary[r.rating]++;
+	const first = due[0];
+	const card = first ? { cardId: first.card.id, state: first.card.state, question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`) } : null;
+	return { card, remaining: due.length, reviewedToday: today.length, summary };
+}
+
 export async function countDueCards(db: Db, userId: string, now: Date) {
 	return (await getDueCards(db, userId, now, 1000)).due.length;
 }
 
-async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
-	const [row] = await db
+const ownCardQuestionPrepared = (db: Db) =>
+	db
 		.select({ card: reviewCard, body: questionVersion.body })
 		.from(reviewCard)
 		.innerJoin(question, eq(question.id, reviewCard.questionId))
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId)));
+		.where(and(eq(reviewCard.id, sql.placeholder('cardId')), eq(reviewCard.userId, sql.placeholder('userId'))))
+		.prepare('own_card_question');
+
+async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
+	const [row] = await prepared(db, 'own_card_question', ownCardQuestionPrepared).execute({ cardId, userId });
 	if (!row) throw new RequestError(404, 'No such review card.');
 	return row;
-}
-
-/** The question of a card as the learner sees it before answering (no key). */
-export async function presentCard(db: Db, userId: string, cardId: number) {
-	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
-	return { cardId: card.id, state: card.state, question: presentQuestion(body, `card:${card.id}:${card.reps}`) };
 }
 
 async function citationsOf(db: Db, q: Question) {
@@ -296,7 +336,14 @@ export async function rateCard(
 	options: { requestId: string; response: Response | null; elapsedMs: number | null },
 	now: Date
 ) {
-	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
+	const replay = async () => {
+		const [done] = await prepared(db, 'review_by_request', (d) =>
+			d.select({ cardId: reviewLog.cardId }).from(reviewLog).where(eq(reviewLog.requestId, sql.placeholder('requestId'))).prepare('review_by_request')
+		).execute({ requestId: options.requestId });
+		return done ? { cardId: done.cardId, replayed: true } : null;
+	};
+	// Three independent reads at once: one round trip of waiting instead of three.
+	const [{ card, body }, settings, seen] = await Promise.all([getOwnCardQuestion(db, userId, cardId), getLearnerSettings(db, userId), replay()]);
 	if (options.response) {
 		try {
 			validateResponse(body, options.response);
@@ -305,12 +352,6 @@ export async function rateCard(
 			throw e;
 		}
 	}
-	const settings = await getLearnerSettings(db, userId);
-	const replay = async () => {
-		const [done] = await db.select({ cardId: reviewLog.cardId }).from(reviewLog).where(eq(reviewLog.requestId, options.requestId));
-		return done ? { cardId: done.cardId, replayed: true } : null;
-	};
-	const seen = await replay();
 	if (seen) return seen;
 	try {
 		return await db.transaction(async (tx) => {

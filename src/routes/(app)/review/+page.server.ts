@@ -1,33 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
-import { and, eq, gte } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { reviewLog } from '$lib/server/db/schema.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
-import { getDueCards, parseRatingName, presentCard, rateCard, revealCard } from '$lib/server/review/cards.ts';
+import { getReviewQueue, parseRatingName, rateCard, revealCard } from '$lib/server/review/cards.ts';
 import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
 import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
 import { isBlankResponse } from '$lib/quiz/answer-form.ts';
-import { startOfLearnerDay } from '$lib/review/days.ts';
 import type { QuestionType } from '$lib/bank/types.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
-	const db = getDb();
 	const now = new Date();
-	const { settings, due } = await getDueCards(db, user.id, now);
-	// Today's session so far, for the progress line and the closing summary.
-	const today = await db
-		.select({ rating: reviewLog.rating })
-		.from(reviewLog)
-		.where(and(eq(reviewLog.userId, user.id), eq(reviewLog.source, 'review'), gte(reviewLog.reviewedAt, startOfLearnerDay(now, settings.timeZone))));
-	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
-	for (const r of today) summary[r.rating]++;
-	const next = due[0] ? await presentCard(db, user.id, due[0].card.id) : null;
-	return { card: next, remaining: due.length, reviewedToday: today.length, summary, shownAt: now.getTime() };
+	const queue = await getReviewQueue(getDb(), user.id, now);
+	return { ...queue, shownAt: now.getTime() };
 };
 
 function cardIdFrom(fields: Record<string, string[]>) {
