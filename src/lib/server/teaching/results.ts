@@ -100,20 +100,34 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 			.from(attempt)
 			.where(and(eq(attempt.assignmentId, assignmentId), eq(attempt.status, 'submitted')))
 	]);
-	const attemptIds = attempts.map((t) => t.id);
-	const [served, answers] = attemptIds.length
+	// Answers with the version each was served in, and those versions' bodies once each (not once per
+	// answer): a class of 500 gives 5,000 answers but only the set's handful of versions.
+	const submitted = and(eq(attempt.assignmentId, assignmentId), eq(attempt.status, 'submitted'));
+	const [answers, served] = attempts.length
 		? await Promise.all([
 				db
-					.select({ attemptId: attemptQuestion.attemptId, position: attemptQuestion.position, body: questionVersion.body })
+					.select({ attemptId: answer.attemptId, score: answer.score, response: answer.response, versionId: attemptQuestion.questionVersionId })
+					.from(answer)
+					.innerJoin(attempt, eq(attempt.id, answer.attemptId))
+					.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+					.where(submitted),
+				db
+					.selectDistinct({ id: questionVersion.id, body: questionVersion.body })
 					.from(attemptQuestion)
+					.innerJoin(attempt, eq(attempt.id, attemptQuestion.attemptId))
 					.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
-					.where(inArray(attemptQuestion.attemptId, attemptIds)),
-				db.select().from(answer).where(inArray(answer.attemptId, attemptIds))
+					.where(submitted)
 			])
 		: [[], []];
 
 	const questions: ItemQuestion[] = setItems.map((i) => ({ id: i.body.id, maxMark: 1, choices: choicesOf(i.body) }));
-	const servedAt = new Map(served.map((s) => [`${s.attemptId}:${s.position}`, s.body]));
+	const bodyOf = new Map(served.map((v) => [v.id, v.body]));
+	const answersOf = new Map<string, typeof answers>();
+	for (const given of answers) {
+		const list = answersOf.get(given.attemptId);
+		if (list) list.push(given);
+		else answersOf.set(given.attemptId, [given]);
+	}
 	const itemAttempts: ItemAttempt[] = attempts.map((t) => {
 		const marks: ItemAttempt['marks'] = {};
 		const responses: ItemAttempt['responses'] = {};
@@ -121,8 +135,8 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 			marks[q.id] = null;
 			responses[q.id] = null;
 		}
-		for (const given of answers.filter((x) => x.attemptId === t.id)) {
-			const body = servedAt.get(`${t.id}:${given.position}`);
+		for (const given of answersOf.get(t.id) ?? []) {
+			const body = bodyOf.get(given.versionId);
 			if (!body) continue;
 			marks[body.id] = given.score;
 			responses[body.id] = responseLabels(body, given.response);

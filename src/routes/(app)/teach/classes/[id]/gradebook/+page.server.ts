@@ -4,6 +4,10 @@ import { getGradebook } from '$lib/server/teaching/results.ts';
 import { percentOf, scoreRuleOf } from './rule.ts';
 import type { PageServerLoad } from './$types';
 
+// Links and plain forms only: no hydration, so the 10,000 cells of a big class are not sent twice
+// (once as HTML, once as page data for the client).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const rule = scoreRuleOf(event.url);
