@@ -18,6 +18,11 @@ import { formBody, rng, pick, someResponse } from './answers.ts';
 import { loop, rawReplay, type LoopResult } from './driver.ts';
 import { buildScript, findPgbench, runPgbench, traceRequest, type Mapping, type PgbenchResult, type TracedStatement } from './pgbench.ts';
 import { BENCH_PASSWORD, QUESTIONS_PER_ATTEMPT, seedPopulation, type Population, type SeededAttempt } from './seed.ts';
+import { fillReviews, seedReviewLearners } from './review-seed.ts';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import * as schema from '../../src/lib/server/db/schema.ts';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { dueCardsQuery } from '../../src/lib/server/review/cards.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 process.chdir(root);
@@ -34,11 +39,16 @@ const HELP = `npm run bench [-- options]
   --burst-duration S     seconds of that burst (default 10)
   --class-size N         students in the gradebook's class (default 500)
   --assignments N        assignments in that class (default 20)
+  --review-users N       learners whose review queue is loaded (default 200, 50 cards each: 10,000 log rows)
+  --review-logs N        review-log rows the queue is measured at again (default 1000000)
+  --review-cards N       review cards at that size (default 100000)
+  --large                10,000,000 review-log rows and 1,000,000 cards (seeding takes a while)
+  --soak S               after the routes, S seconds (300 if no number follows) of mixed load, RSS sampled
   --pglite-too           also measure the quiz page and answer save on the embedded database
   --pglite-users N       users signed up over HTTP for the embedded run (default 50)
   --no-build             use the existing build/ (it must contain the bench routes)
   --no-pgbench           skip the database floors
-  --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,burst (the floors and the quiz
+  --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,review,burst (the floors and the quiz
                          page always run); for profiling one route with BENCH_NODE_OPTIONS=--cpu-prof
   --out FILE             JSON result (default bench/results/<ISO date>.json)
   --pg-log FILE          the log file of the Postgres at DATABASE_URL (default log_line_prefix), to trace
@@ -56,6 +66,10 @@ type Options = {
 	burstDuration: number;
 	classSize: number;
 	assignments: number;
+	reviewUsers: number;
+	reviewLogs: number;
+	reviewCards: number;
+	soak: number;
 	pgliteToo: boolean;
 	pgliteUsers: number;
 	build: boolean;
@@ -77,6 +91,10 @@ function parseArgs(argv: string[]): Options {
 		burstDuration: 10,
 		classSize: 500,
 		assignments: 20,
+		reviewUsers: 200,
+		reviewLogs: 1_000_000,
+		reviewCards: 100_000,
+		soak: 0,
 		pgliteToo: false,
 		pgliteUsers: 50,
 		build: true,
@@ -87,7 +105,7 @@ function parseArgs(argv: string[]): Options {
 		smoke: false
 	};
 	if (argv.includes('--smoke')) {
-		Object.assign(o, { smoke: true, users: 20, attempts: 200, duration: 1, warmup: 0, connections: 4, burstConnections: 100, burstDuration: 1, classSize: 20, assignments: 2, pgliteUsers: 3 });
+		Object.assign(o, { smoke: true, users: 20, attempts: 200, duration: 1, warmup: 0, connections: 4, burstConnections: 100, burstDuration: 1, classSize: 20, assignments: 2, pgliteUsers: 3, reviewUsers: 10, reviewLogs: 3000, reviewCards: 1000, soak: 1 });
 	}
 	const numeric: Record<string, keyof Options> = {
 		'--users': 'users',
@@ -99,7 +117,10 @@ function parseArgs(argv: string[]): Options {
 		'--burst-duration': 'burstDuration',
 		'--class-size': 'classSize',
 		'--assignments': 'assignments',
-		'--pglite-users': 'pgliteUsers'
+		'--pglite-users': 'pgliteUsers',
+		'--review-users': 'reviewUsers',
+		'--review-logs': 'reviewLogs',
+		'--review-cards': 'reviewCards'
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -111,6 +132,8 @@ function parseArgs(argv: string[]): Options {
 			if (!Number.isFinite(v) || v < 0 || (v === 0 && a !== '--warmup')) throw new Error(`${a} needs a positive number`);
 			(o as Record<string, unknown>)[numeric[a]] = v;
 		} else if (a === '--pglite-too') o.pgliteToo = true;
+		else if (a === '--large') Object.assign(o, { reviewLogs: 10_000_000, reviewCards: 1_000_000 });
+		else if (a === '--soak') o.soak = /^\d+$/.test(argv[i + 1] ?? '') ? Number(argv[++i]) : 300;
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--no-pgbench') o.pgbench = false;
 		else if (a === '--out') o.out = argv[++i];
@@ -122,6 +145,7 @@ function parseArgs(argv: string[]): Options {
 	o.users = Math.floor(o.users);
 	o.attempts = Math.max(10, Math.floor(o.attempts));
 	o.classSize = Math.min(Math.floor(o.classSize), o.users);
+	o.reviewUsers = Math.max(1, Math.min(Math.floor(o.reviewUsers), o.users));
 	return o;
 }
 
@@ -644,12 +668,117 @@ async function main() {
 		const analysisPg = await pgFloor('pgbench: item analysis SQL', bigTrace, [], []);
 		against(analysis, analysisPg, 'pgbench');
 	}
-	notes.push('review queue and review answer: not yet measured (no review pages when this benchmark was written).');
+	// 7. Review: the queue page with a small review log (10,000 rows by default), then again once other
+	// learners' cards and log rows fill the tables to --review-logs / --review-cards, then review answers.
+	const reviewQueue: { small?: Row; big?: Row } = {};
+	const reviewSizes: { label: string; cards: number; logs: number }[] = [];
+	const dueExplains: { size: string; sql: string; plan: string }[] = [];
+	let reviewQueueRequests: Req[] = [];
+	if (only('review')) await measureReview();
+	async function measureReview() {
+		const seeder = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+		const explainDb = drizzle(seeder, { schema });
+		try {
+			log(`review: ${opts.reviewUsers} learners × 50 cards, one log row each`);
+			const small = await seedReviewLearners(seeder, pop.ids, opts.reviewUsers, 50);
+			const counts = async () => (await seeder`select (select count(*) from review_card)::int as cards, (select count(*) from review_log)::int as logs`)[0] as { cards: number; logs: number };
+			const queueReq = (u: number): Req => ({ method: 'GET', path: '/review', headers: { cookie: cookie(pop.ids.token(u)), accept: 'text/html' } });
+			reviewQueueRequests = Array.from({ length: opts.reviewUsers }, (_, u) => queueReq(u));
+			// The plan of the exact due-cards query the queue runs, for one of the load's learners.
+			const explainDue = async (size: string) => {
+				const q = dueCardsQuery(explainDb as unknown as Db, pop.ids.user(0), new Date(Date.now() + 86_400_000), 120).toSQL();
+				const plan = await seeder.unsafe(`explain (analyze, buffers) ${q.sql}`, q.params as string[]);
+				dueExplains.push({ size, sql: q.sql, plan: plan.map((p) => p['QUERY PLAN']).join('\n') });
+			};
+			const measureQueue = async (label: string) => {
+				const size = await counts();
+				reviewSizes.push({ label, ...size });
+				await explainDue(`${size.logs.toLocaleString('en')} log rows, ${size.cards.toLocaleString('en')} cards`);
+				await check(server, reviewQueueRequests[0], okPage);
+				const bytes = lastCheckBytes;
+				const row = await measure(`review queue GET /review (${size.logs.toLocaleString('en')} log rows, ${size.cards.toLocaleString('en')} cards)`, 'route', server, reviewQueueRequests);
+				row.bytes = bytes;
+				row.statements = queueTrace?.length;
+				against(row, ssr, 'SSR page', true);
+				return row;
+			};
+			const queueTrace = await trace('review queue', () => fetchAs(queueReq(0)));
+			reviewQueue.small = await measureQueue(`${small.logs} log rows`);
+			log(`review: filling to ${opts.reviewLogs.toLocaleString('en')} log rows and ${opts.reviewCards.toLocaleString('en')} cards`);
+			const fillStart = Date.now();
+			const big = await fillReviews(seeder, pop.ids, { cards: opts.reviewCards, logs: opts.reviewLogs }, (what) => log(what));
+			notes.push(`review tables filled to ${big.logs.toLocaleString('en')} log rows and ${big.cards.toLocaleString('en')} cards in ${((Date.now() - fillStart) / 1000).toFixed(0)} s.`);
+			await quiesce(admin);
+			reviewQueue.big = await measureQueue('filled');
+			against(reviewQueue.big, reviewQueue.small, 'small log', true);
+
+			// Review answers: every request rates a different card with its own request id (a repeated id
+			// would be a replay, which writes nothing). Cards of the load's learners, round robin.
+			const cards = await seeder`select id, user_id from review_card where user_id like ${pop.ids.userPrefix + '%'} order by id`;
+			const userNo = new Map(Array.from({ length: pop.users + 1 }, (_, u) => [pop.ids.user(u), u]));
+			const ratings = ['again', 'hard', 'good', 'easy'];
+			const rateReq = (i: number): Req => {
+				const c = cards[i % cards.length];
+				return {
+					method: 'POST',
+					path: '/review?/rate',
+					headers: actionHeaders(pop.ids.token(userNo.get(c.user_id)!)),
+					body: new URLSearchParams({ cardId: String(c.id), rating: ratings[i % 4], requestId: `bench-${pop.ids.tag}-${i}`, response: '', elapsedMs: '4000' }).toString()
+				};
+			};
+			let n = 0;
+			const rateReqs = (count: number) => Array.from({ length: count }, () => rateReq(n++));
+			await check(server, rateReqs(1)[0], okAction('redirect'));
+			const rateTrace = await trace('review answer', () => fetchAs(rateReqs(1)[0]));
+			log('review answer: warm-up on 200 ratings');
+			const warm = await runLoad(server, rateReqs(Math.max(opts.connections, opts.smoke ? 20 : 200)), { connections: opts.connections, amount: opts.smoke ? 20 : 200 });
+			const amount = Math.max(opts.connections, Math.round(warm.requestsPerSecond * opts.duration));
+			log(`review answer POST /review?/rate: ${amount} ratings × ${opts.connections} connections`);
+			const rate = fromLoad('review answer POST /review?/rate', 'route', await runLoad(server, rateReqs(amount), { connections: opts.connections, amount }));
+			rate.statements = rateTrace?.length;
+			against(rate, noop, 'no-op');
+		} finally {
+			await seeder.end();
+		}
+	}
 
 	// The framework floors again: on a shared machine the load drifts, and routes ran in between.
 	log('floors again, to average out drift');
 	remeasured(noop, await runLoad(server, [noopReq], { connections: opts.connections, duration: opts.duration }));
 	remeasured(ssr, await runLoad(server, [ssrReq], { connections: opts.connections, duration: opts.duration }));
+
+	// 8. The soak: a mix of the student routes for --soak seconds, RSS sampled; growth is RSS at the end
+	// against RSS once warm (a fifth of the way in).
+	let soak: { seconds: number; requests: number; failed: number; requestsPerSecond: number; rssStartKb: number | null; rssWarmKb: number; rssMaxKb: number; rssEndKb: number | null; samples: number[] } | null = null;
+	if (opts.soak > 0) {
+		const mix = [...quizRequests.slice(0, 2000), ...saveRequests.slice(0, 2000), ...reviewQueueRequests].sort(() => r() - 0.5);
+		log(`soak: ${opts.soak} s of mixed load (quiz page, answer save, review queue) × ${opts.connections} connections`);
+		const rssStartKb = rssKb(server.pid);
+		const samples: number[] = [];
+		const soakStart = Date.now();
+		let lastSample = 0;
+		const result = await runLoad(server, mix, { connections: opts.connections, duration: opts.soak }, () => {
+			if (Date.now() - lastSample < 1000) return;
+			lastSample = Date.now();
+			samples.push(rssKb(server.pid) ?? 0);
+		});
+		await quiesce(admin);
+		const rssEndKb = rssKb(server.pid);
+		const warmAt = Math.floor(samples.length / 5);
+		soak = {
+			seconds: (Date.now() - soakStart) / 1000,
+			requests: result.total,
+			failed: result.non2xx + result.errors + result.timeouts,
+			requestsPerSecond: result.requestsPerSecond,
+			rssStartKb,
+			rssWarmKb: samples[warmAt] ?? 0,
+			rssMaxKb: Math.max(0, ...samples),
+			rssEndKb,
+			samples
+		};
+		if (soak.failed) failures.push(`soak: ${soak.failed} of ${soak.requests} requests failed (${JSON.stringify(result.statuses)})`);
+	}
+
 
 	// 7. RSS at the end of the runs, then under a burst of connections on the quiz page (last: the
 	// server works through its backlog long after the load generator has stopped).
@@ -672,7 +801,7 @@ async function main() {
 
 	// ---- report -----------------------------------------------------------------------------------
 	computeRatios();
-	const targets = evaluateTargets({ noop, ssr, quiz, save, quizPg, savePg, js, gradebookQueries, analysisQueries, queryLayer });
+	const targets = evaluateTargets({ noop, ssr, quiz, save, quizPg, savePg, js, gradebookQueries, analysisQueries, queryLayer, reviewQueue, soak });
 	const result = {
 		date: started.toISOString(),
 		options: opts,
@@ -687,6 +816,9 @@ async function main() {
 		// The SQL one request of each route sent, as traced (parameters left out).
 		traces: Object.fromEntries(Object.entries(traces).map(([name, list]) => [name, list.map((t) => t.sql)])),
 		explain: explains,
+		reviewSizes,
+		dueCardsExplain: dueExplains,
+		soak,
 		targets,
 		notes,
 		failures
@@ -708,6 +840,12 @@ async function main() {
 	if (gradebookQueries) console.log(`Gradebook SQL statements per request: ${gradebookQueries.big} for ${opts.classSize} students, ${gradebookQueries.small} for ${Math.min(10, opts.classSize)}`);
 	if (analysisQueries) console.log(`Item analysis SQL statements per request: ${analysisQueries.big} for ${opts.classSize} students, ${analysisQueries.small} for ${Math.min(10, opts.classSize)}`);
 	console.log(`\nEXPLAIN ANALYZE of the quiz page's main query:\n${mainExplain?.sql}\n${mainExplain?.plan}`);
+	for (const e of dueExplains) console.log(`\nEXPLAIN ANALYZE of the due-cards query at ${e.size}:\n${e.sql}\n${e.plan}`);
+	if (soak)
+		console.log(
+			`\nSoak: ${soak.seconds.toFixed(0)} s, ${soak.requests} requests (${soak.requestsPerSecond.toFixed(0)}/s, ${soak.failed} failed); server RSS ${mb(soak.rssStartKb)} before, ` +
+				`${mb(soak.rssWarmKb)} once warm, ${mb(soak.rssMaxKb)} max, ${mb(soak.rssEndKb)} after`
+		);
 	console.log('\nTargets:');
 	for (const t of targets) console.log(`  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.target}: ${t.value}`);
 	for (const n of notes) console.log(`Note: ${n}`);
@@ -826,6 +964,8 @@ function evaluateTargets(m: {
 	gradebookQueries: { big: number; small: number } | null;
 	analysisQueries: { big: number; small: number } | null;
 	queryLayer?: { raw: Row; service: Row };
+	reviewQueue: { small?: Row; big?: Row };
+	soak: { rssWarmKb: number; rssEndKb: number | null } | null;
 }): Target[] {
 	const t: Target[] = [];
 	const ratio = (a?: Row, b?: Row) => (a && b ? a.requestsPerSecond / b.requestsPerSecond : NaN);
@@ -841,6 +981,9 @@ function evaluateTargets(m: {
 		(v) => v <= 0.1,
 		(v) => `${(v * 100).toFixed(0)}% slower`
 	);
+	const { small: queueSmall, big: queueBig } = m.reviewQueue;
+	add('review queue at the filled size ≥ 0.7× its throughput at the small one', ratio(queueBig, queueSmall), (v) => v >= 0.7);
+	add('review queue p99 at the filled size ≤ 1.5× that at the small one', queueBig && queueSmall ? queueBig.p99 / queueSmall.p99 : NaN, (v) => v <= 1.5);
 	add('quiz page JavaScript ≤ 50 KB gzip', m.js.gzipBytes / 1024, (v) => v <= 50, (v) => `${v.toFixed(1)} KB`);
 	const gradebook = rows.find((r) => r.route.startsWith('gradebook'));
 	add('gradebook p99 < 300 ms', gradebook?.p99 ?? NaN, (v) => v < 300, (v) => `${v} ms`);
@@ -850,6 +993,8 @@ function evaluateTargets(m: {
 	add('item analysis p99 < 300 ms', analysis?.p99 ?? NaN, (v) => v < 300, (v) => `${v} ms`);
 	if (m.analysisQueries)
 		t.push({ target: 'item analysis: a fixed number of queries whatever the class size', value: `${m.analysisQueries.big} statements (big class) vs ${m.analysisQueries.small} (small)`, met: m.analysisQueries.big === m.analysisQueries.small });
+	if (m.soak)
+		add('no memory growth over the soak (RSS at the end ≤ 1.1× RSS once warm)', (m.soak.rssEndKb ?? NaN) / m.soak.rssWarmKb, (v) => v <= 1.1, (v) => `${v.toFixed(2)}× (${mb(m.soak!.rssWarmKb)} → ${mb(m.soak!.rssEndKb)})`);
 	const pgQuiz = rows.find((r) => r.route === 'PGlite: quiz question page');
 	const pgSave = rows.find((r) => r.route === 'PGlite: answer save');
 	if (pgQuiz && pgSave) {

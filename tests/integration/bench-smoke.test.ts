@@ -48,7 +48,11 @@ describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 			expect(code, output).toBe(0);
 			const result = JSON.parse(readFileSync(out, 'utf8'));
 			const routes = result.rows.map((r: { route: string }) => r.route.split(' ')[0] + ' ' + (r.route.split(' ')[1] ?? ''));
-			expect(routes).toEqual(expect.arrayContaining(['floor: no-op', 'floor: minimal', 'quiz question', 'answer save', 'attempt submit']));
+			expect(routes).toEqual(expect.arrayContaining(['floor: no-op', 'floor: minimal', 'quiz question', 'answer save', 'attempt submit', 'review queue', 'review answer']));
+			// The queue at both sizes, the due-cards plan at each, and the soak's RSS.
+			expect(result.rows.filter((r: { route: string }) => r.route.startsWith('review queue'))).toHaveLength(2);
+			expect(result.dueCardsExplain).toHaveLength(2);
+			expect(result.soak.rssEndKb).toBeGreaterThan(0);
 			expect(result.failures).toEqual([]);
 			for (const row of result.rows) expect(row.requestsPerSecond, row.route).toBeGreaterThan(0);
 			if (pgLog) expect(result.rows.some((r: { kind: string }) => r.kind === 'pgbench')).toBe(true);
