@@ -43,3 +43,20 @@ test('the demo student can sign in', async ({ page }) => {
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('heading', { name: 'Welcome back, Demo Student' })).toBeVisible();
 });
+
+test('what is typed before the page has finished loading is kept', async ({ page }) => {
+	// Hold the app's scripts back, type, then let them load: hydration must not empty the fields.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/signup', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Your name').fill('Early Typist');
+	await page.getByLabel('Email').fill('early@test.example');
+	release();
+	await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+	await expect(page.getByLabel('Your name')).toHaveValue('Early Typist');
+	await expect(page.getByLabel('Email')).toHaveValue('early@test.example');
+});

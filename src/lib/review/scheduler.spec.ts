@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
-import { createScheduler, fromFsrsCard, toFsrsCard, type ReviewCard } from './scheduler.ts';
+import { createScheduler, fromFsrsCard, LEARNING_STEPS, toFsrsCard, type ReviewCard } from './scheduler.ts';
 
 const START = new Date('2026-03-01T09:00:00Z');
 const SEQUENCE: Grade[] = [Rating.Good, Rating.Good, Rating.Again, Rating.Good, Rating.Easy];
@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 
 /** Runs the sequence through ts-fsrs directly, each review at the card's due time. */
 function direct(retention: number, w?: number[]): Card[] {
-	const engine = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, ...(w ? { w } : {}) }));
+	const engine = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, learning_steps: [...LEARNING_STEPS], ...(w ? { w } : {}) }));
 	let card = createEmptyCard(START);
 	const cards: Card[] = [];
 	for (const rating of SEQUENCE) {
@@ -71,11 +71,13 @@ describe('createScheduler', () => {
 			expect(card.last_review).toEqual(expected[i].last_review);
 			expect(card).toEqual(fromFsrsCard(expected[i]));
 		});
-		// The shape of the schedule: learning step, graduation to review, a lapse, relearning, then a long Easy interval.
-		expect(actual.map((c) => c.state)).toEqual(['learning', 'review', 'relearning', 'review', 'review']);
+		// The shape of the schedule: a right first answer graduates at once (one learning step), a lapse
+		// relearns for ten minutes, then a long Easy interval.
+		expect(actual.map((c) => c.state)).toEqual(['review', 'review', 'relearning', 'review', 'review']);
 		expect(actual.map((c) => c.lapses)).toEqual([0, 0, 1, 1, 1]);
-		expect(actual[0].due.getTime() - START.getTime()).toBe(10 * 60_000); // second learning step: 10 minutes
-		expect(actual[1].scheduled_days).toBeGreaterThanOrEqual(1);
+		expect(actual[0].scheduled_days).toBeGreaterThanOrEqual(1);
+		expect(actual[1].scheduled_days).toBeGreaterThan(actual[0].scheduled_days);
+		expect(actual[2].due.getTime() - actual[2].last_review!.getTime()).toBe(10 * 60_000); // relearning step: 10 minutes
 		expect(actual[4].scheduled_days).toBeGreaterThan(actual[3].scheduled_days);
 	});
 
@@ -83,9 +85,9 @@ describe('createScheduler', () => {
 		const high = intervalDays(wrapped(0.97));
 		const mid = intervalDays(wrapped(0.9));
 		const low = intervalDays(wrapped(0.7));
-		// Steps 0 (Good on a new card) and 2 (Again) are fixed 10-minute learning steps, the same whatever the retention.
-		for (const i of [0, 2]) expect([high[i], mid[i], low[i]]).toEqual([10 / 1440, 10 / 1440, 10 / 1440]);
-		for (const i of [1, 3, 4]) {
+		// Step 2 (Again) is the fixed 10-minute relearning step, the same whatever the retention.
+		expect([high[2], mid[2], low[2]]).toEqual([10 / 1440, 10 / 1440, 10 / 1440]);
+		for (const i of [0, 1, 3, 4]) {
 			expect(high[i]).toBeLessThan(low[i]);
 			expect(high[i]).toBeLessThanOrEqual(mid[i]);
 			expect(mid[i]).toBeLessThan(low[i]);

@@ -159,10 +159,19 @@ function checkWeights(weights: readonly number[]): number[] {
 	}
 }
 
+/**
+ * One learning step of ten minutes (ts-fsrs's default is 1 and 10 minutes): a wrong answer (Again) or a hard
+ * one comes back later the same day, while a right first answer (Good) graduates at once to a review some days
+ * on. With two steps every question answered right in a quiz would also be due again ten minutes later,
+ * burying the learner's mistakes under what they already knew.
+ */
+export const LEARNING_STEPS = ['10m'] as const;
+
 export function createScheduler({ desiredRetention = DEFAULT_RETENTION, weights, fuzz = false }: SchedulerOptions = {}): Scheduler {
 	const params = generatorParameters({
 		request_retention: checkRetention(desiredRetention),
 		enable_fuzz: fuzz,
+		learning_steps: [...LEARNING_STEPS],
 		...(weights === undefined ? {} : { w: checkWeights(weights) })
 	});
 	const engine: FSRS = fsrs(params);
