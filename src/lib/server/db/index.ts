@@ -29,7 +29,9 @@ export function openDatabase(target: { url: string } | { pgliteDir: string }): D
 	if ('url' in target) {
 		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
 		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
-		const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+		// The driver waits before reconnecting a connection that failed, up to 20 s by default (3^failures / 100 s):
+		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 0.25 s here.
+		const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,
