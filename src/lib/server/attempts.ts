@@ -24,7 +24,8 @@ export const MAX_QUESTIONS_PER_QUIZ = 50;
  */
 export async function getCurrentBank(db: Db): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
 	const [articles, facts, rows] = await Promise.all([
-		db.select().from(article).orderBy(asc(article.eventDate), asc(article.slug)),
+		// Teachers' own articles are theirs: practice and rules draw on the files' articles only.
+		db.select().from(article).where(isNull(article.ownerId)).orderBy(asc(article.eventDate), asc(article.slug)),
 		db.select().from(fact).where(isNull(fact.ownerId)),
 		db
 			.select({ id: questionVersion.id, body: questionVersion.body })

@@ -90,7 +90,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			.where(and(eq(question.active, true), isNull(question.ownerId)))
 	]);
 	const articleOfFact = new Map((await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [f.id, f.article]));
-	const articles = await db.select({ slug: article.slug, title: article.title }).from(article);
+	const articles = await db.select({ slug: article.slug, title: article.title }).from(article).where(isNull(article.ownerId));
 
 	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
 	const scheduler = createScheduler({ desiredRetention: settings.desiredRetention, weights: settings.weights ?? undefined });

@@ -1,0 +1,170 @@
+// A teacher's own article against both databases: adding it stores the drafts proposed from it; the
+// teacher edits, accepts and rejects them; an accepted draft is the teacher's own question, citing a fact
+// of the new article with its exact span, found in their search, assignable and graded like any other.
+// Nobody else sees the article's drafts (another teacher gets 404, a student 403), and the article page
+// is for the teacher and their classes' students only.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
+import { saveAnswer, submitAttempt } from '../../src/lib/server/attempts.ts';
+import { syncBank } from '../../src/lib/server/bank-sync.ts';
+import { getArticleWithCitations, listArticles } from '../../src/lib/server/db/queries/articles.ts';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
+import { RequestError } from '../../src/lib/server/errors.ts';
+import { acceptDraft, addTeacherArticle, canReadArticle, getTeacherArticle, listTeacherArticles, rejectDraft, saveDraftEdit } from '../../src/lib/server/teaching/articles.ts';
+import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
+import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
+import { createSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
+import { loadRealBank, rightResponse } from '../helpers/bank.ts';
+import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+
+const bank = loadRealBank();
+
+/** A new article (written for this test) that names numbers, dates, people, places and operations. */
+const TEXT = [
+	'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
+	'The deployment was agreed at a meeting in Niamey with Niger’s President Mohamed Bazoum, who said the force would start work in March.',
+	'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.',
+	'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.',
+	'Officials in Nouakchott welcomed the plan, which they said would help the G5 Sahel states share intelligence against armed groups.'
+].join('\n');
+const INPUT = { title: 'Chad sends soldiers to the tri-border area', publisher: 'Test Wire', eventDate: '2023-01-17', text: TEXT };
+
+async function refusal(work: Promise<unknown>) {
+	const e = await work.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e).toBeInstanceOf(RequestError);
+	return e as RequestError;
+}
+
+describe.each(backends())('teachers’ own articles and their drafts on %s', (backend) => {
+	let database: TestDatabase;
+	let db: Db;
+	let teacher: SessionUser;
+	let otherTeacher: SessionUser;
+	let student: SessionUser;
+	let outsider: SessionUser;
+	let slug: string;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(backend);
+		db = database.db;
+		await syncBank(db, bank);
+		teacher = await createUser(db, { email: 'art-teacher@test.example', password: 'a-long-password', displayName: 'Teacher', role: 'teacher' });
+		otherTeacher = await createUser(db, { email: 'art-other@test.example', password: 'a-long-password', displayName: 'Other', role: 'teacher' });
+		student = await createUser(db, { email: 'art-student@test.example', password: 'a-long-password', displayName: 'Student' });
+		outsider = await createUser(db, { email: 'art-outsider@test.example', password: 'a-long-password', displayName: 'Outsider' });
+		({ slug } = await addTeacherArticle(db, teacher.id, INPUT));
+	}, 60_000);
+	afterAll(async () => database?.dispose());
+
+	test('adding an article stores it as the teacher’s, with drafts quoting it; only a teacher may add one', async () => {
+		const { article, drafts } = await getTeacherArticle(db, teacher.id, slug);
+		expect(article.ownerId).toBe(teacher.id);
+		expect(drafts.length).toBeGreaterThanOrEqual(5);
+		for (const d of drafts) {
+			expect(d.status).toBe('pending');
+			expect(TEXT.slice(d.draft.span.start, d.draft.span.end).replace(/\s+/gu, ' ')).toBe(d.draft.quote);
+		}
+		expect((await listTeacherArticles(db, teacher.id)).map((a) => [a.slug, a.pending])).toEqual([[slug, drafts.length]]);
+		expect(await listTeacherArticles(db, otherTeacher.id)).toEqual([]);
+		expect((await refusal(addTeacherArticle(db, student.id, INPUT))).status).toBe(403);
+		// The public article list is the bank's.
+		expect((await listArticles(db)).map((a) => a.slug)).not.toContain(slug);
+	});
+
+	test('another teacher gets 404 for the article and each of its drafts', async () => {
+		const { drafts } = await getTeacherArticle(db, teacher.id, slug);
+		expect((await refusal(getTeacherArticle(db, otherTeacher.id, slug))).status).toBe(404);
+		expect((await refusal(acceptDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
+		expect((await refusal(rejectDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
+		const edit = { prompt: 'Taken over?', explanation: 'No.' };
+		expect((await refusal(saveDraftEdit(db, otherTeacher.id, slug, drafts[0].id, edit))).status).toBe(404);
+		// A draft of another article is not found through this one.
+		const { slug: second } = await addTeacherArticle(db, otherTeacher.id, { ...INPUT, title: 'The same text, another teacher' });
+		const theirs = (await getTeacherArticle(db, otherTeacher.id, second)).drafts[0];
+		expect((await refusal(acceptDraft(db, teacher.id, slug, theirs.id))).status).toBe(404);
+		expect((await getTeacherArticle(db, teacher.id, slug)).drafts.every((d) => d.status === 'pending')).toBe(true);
+	});
+
+	test('reject, edit and accept: accepted drafts become cited, gradeable questions of the teacher, in a set', async () => {
+		const { drafts } = await getTeacherArticle(db, teacher.id, slug);
+		const singles = drafts.filter((d) => d.draft.question.type === 'single');
+		expect(singles.length).toBeGreaterThanOrEqual(3);
+		const [rejected, edited, plain] = singles;
+
+		await rejectDraft(db, teacher.id, slug, rejected.id);
+		expect((await refusal(acceptDraft(db, teacher.id, slug, rejected.id))).status).toBe(400);
+
+		// An edit that breaks the key is refused with a message, and nothing changes.
+		const q = edited.draft.question;
+		if (q.type !== 'single') throw new Error('expected a single-choice draft');
+		const badEdit = { prompt: 'Which is right?', explanation: 'Because.', options: q.options.map((o) => o.text), correct: [] };
+		const bad = await refusal(saveDraftEdit(db, teacher.id, slug, edited.id, badEdit));
+		expect(bad.status).toBe(400);
+		expect(bad.message).toMatch(/exactly one option/u);
+
+		const { id: setId } = await createSet(db, teacher.id, 'From the new article');
+		const prompt = `In the report of January 2023: ${q.prompt}`;
+		const right = q.options.findIndex((o) => o.correct);
+		const edit = { prompt, explanation: 'Our own words on why.', options: q.options.map((o) => o.text), correct: [right] };
+		const first = await acceptDraft(db, teacher.id, slug, edited.id, { edit, setId });
+		const second = await acceptDraft(db, teacher.id, slug, plain.id, { setId });
+		expect((await refusal(acceptDraft(db, teacher.id, slug, plain.id))).status).toBe(400);
+
+		// The questions are the teacher's, cited: a fact of the new article with the draft's exact span.
+		const [row] = await db.select().from(question).where(eq(question.id, first.questionId));
+		expect(row.ownerId).toBe(teacher.id);
+		const [version] = await db.select().from(questionVersion).where(eq(questionVersion.questionId, first.questionId));
+		expect(version.body.prompt).toBe(prompt);
+		expect(version.body.facts).toEqual([first.factId]);
+		const [cited] = await db.select().from(fact).where(eq(fact.id, first.factId));
+		expect(cited).toMatchObject({ articleSlug: slug, ownerId: teacher.id, spanStart: edited.draft.span.start, spanEnd: edited.draft.span.end, quote: edited.draft.quote });
+		expect(cited.value).toEqual(edited.draft.value);
+
+		const mine = await searchBank(db, { teacherId: teacher.id, source: 'mine' });
+		expect(mine.map((m) => m.body.id).sort()).toEqual([first.questionId, second.questionId].sort());
+		expect(await searchBank(db, { teacherId: otherTeacher.id, source: 'mine' })).toEqual([]);
+		const statuses = Object.fromEntries((await getTeacherArticle(db, teacher.id, slug)).drafts.map((d) => [d.id, d.status]));
+		expect([statuses[rejected.id], statuses[edited.id], statuses[plain.id]]).toEqual(['rejected', 'accepted', 'accepted']);
+
+		// Assigned to a class and answered: graded by the server like the bank's questions.
+		const klass = await createClass(db, teacher.id, 'Class');
+		await joinClass(db, student.id, klass.joinCode);
+		const { id: assignmentId } = await createAssignment(db, teacher.id, {
+			classId: klass.id,
+			setId,
+			title: 'New article',
+			opensAt: new Date(Date.now() - 60_000),
+			dueAt: new Date(Date.now() + 86_400_000),
+			timeZone: 'UTC',
+			attemptsAllowed: 1,
+			timeLimitMinutes: null,
+			shuffleQuestions: false,
+			shuffleOptions: false,
+			feedback: 'after_submit',
+			lateWork: 'refuse'
+		});
+		const started = await startAssignmentAttempt(db, student.id, assignmentId, new Date());
+		const items = await getSetItems(db, setId);
+		expect(items).toHaveLength(2);
+		await saveAnswer(db, student.id, started.id, items[0].body.id, rightResponse(items[0].body));
+		const wrongOption = items[1].body.type === 'single' ? items[1].body.options.find((o) => !o.correct)! : null;
+		await saveAnswer(db, student.id, started.id, items[1].body.id, { type: 'single', optionId: wrongOption!.id });
+		expect((await submitAttempt(db, student.id, started.id)).score).toBe(1);
+
+		// The article page: the teacher and their class's students read it, with the cited passage; nobody else.
+		expect(await canReadArticle(db, teacher.id, slug)).not.toBeNull();
+		expect(await canReadArticle(db, student.id, slug)).not.toBeNull();
+		expect(await canReadArticle(db, outsider.id, slug)).toBeNull();
+		expect(await canReadArticle(db, otherTeacher.id, slug)).toBeNull();
+		expect(await canReadArticle(db, null, slug)).toBeNull();
+		expect(await canReadArticle(db, null, bank.articles[0].slug)).not.toBeNull();
+		const page = await getArticleWithCitations(db, slug);
+		expect(page!.facts.map((f) => f.id).sort()).toEqual([first.factId, second.factId].sort());
+		expect(page!.facts.every((f) => f.questions.length === 0)).toBe(true);
+	});
+});
