@@ -65,10 +65,15 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 		const words = before.trim().split(/\s+/u);
 		const terms = (nlp(before).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) => s.terms);
 		const verbAt = terms.findIndex((t, i) => i > 0 && t.tags.includes('Verb') && !t.tags.includes('Gerund') && !t.tags.includes('Infinitive'));
-		if (verbAt > 0 && verbAt < words.length && terms.length === words.length) {
-			const subject = lowerFirstUnlessName(words.slice(0, verbAt).join(' '));
+		// Only "subject verb [a few words] ASKED": with a comma or a long stretch between, the asked words
+		// are not the verb's object and fronting them would garble the question.
+		const between = verbAt > 0 ? words.slice(verbAt + 1) : [];
+		const subjectWords = words.slice(0, Math.max(verbAt, 0));
+		const simple = between.length <= 3 && !between.join(' ').includes(',') && !subjectWords.join(' ').includes(',');
+		if (simple && verbAt > 0 && verbAt < words.length && terms.length === words.length) {
+			const subject = lowerFirstUnlessName(subjectWords.join(' '));
 			const verb = words[verbAt].replace(/[^\p{L}]/gu, '');
-			const rest = words.slice(verbAt + 1).join(' ');
+			const rest = between.join(' ');
 			if (AUXILIARIES.test(verb)) return tidy(`${capitalise(wh)} ${verb.toLowerCase()} ${subject} ${rest} ${after}?`);
 			if (terms[verbAt].tags.includes('PastTense')) {
 				const inf = nlp(verb).verbs().toInfinitive().text();
@@ -79,7 +84,7 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 	return tidy(`${capitalise(before.trim())} ${wh.charAt(0).toLowerCase()}${wh.slice(1)}${after}?`);
 }
 
-const CLAUSE_BOUNDARY = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|,\s+adding that\s+|\s+and\s+(?=(?:France|they|he|she|it|its|the|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+const CLAUSE_BOUNDARY = /[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|,\s+adding that\s+|\s+and\s+(?=(?:France|they|he|she|it|its|the|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
 
 /** The clause of `sentence` that holds [from, to), and where it starts. */
 export function clauseAround(sentence: string, from: number, to: number): { text: string; offset: number } {
@@ -101,8 +106,10 @@ export function clauseAround(sentence: string, from: number, to: number): { text
 
 /** "His decision was…" becomes "his decision" after a wh-word; "France" stays France. */
 function lowerFirstUnlessName(text: string): string {
+	// Only words that are plainly not names: determiners, pronouns, plurals ("Relations between…").
 	const first = (nlp(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
-	if (!first || first.tags.includes('ProperNoun') || first.tags.includes('Place') || first.tags.includes('Person') || /^I\b/u.test(text)) return text;
+	const common = first && ['Determiner', 'Pronoun', 'Possessive', 'Plural', 'Adverb', 'Preposition', 'Conjunction'].some((t) => first.tags.includes(t));
+	if (!common || first.tags.includes('ProperNoun') || /^I\b/u.test(text)) return text;
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -163,7 +170,9 @@ function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = f
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
 		if (c.article === ctx.article.slug && key.sentence.text.includes(valueText(c.value))) return false;
 		if (key.value.kind === 'number' && c.value.kind === 'number') return unitClass(c.value.unit) === unitClass(key.value.unit);
-		if (key.value.kind === 'date' && c.value.kind === 'date') return c.value.date.length === key.value.date.length;
+		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
+		if (key.value.kind === 'date' && c.value.kind === 'date')
+			return c.value.date.length === key.value.date.length && (key.value.date.length < 10 || c.value.date.slice(0, 4) === key.value.date.slice(0, 4));
 		if (key.value.kind === 'place') return c.label === key.label || key.label === 'place';
 		return true;
 	};
@@ -298,6 +307,8 @@ function draftFor(ctx: Context, m: Mention): Draft | null {
 	if (v0(m).kind === 'person' && speech && saidAfter && !m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) {
 		prompt = `Who said: “${speech[1].replace(/[,.]\s*$/u, '')}”?`;
 	}
+	// "Who said, announcing…": the clause lost what was said.
+	if (/^Who (said|told|says)\b[,?]/u.test(prompt)) return null;
 	// A question of four words or fewer lost what it was about.
 	if (prompt.split(/\s+/u).length < 5) return null;
 	const keyText = valueText(m.value, { monthOnly });

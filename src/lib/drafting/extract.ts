@@ -42,7 +42,10 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 			from = m.index + m[0].length;
 		}
 		pieces.push([from, line.length]);
-		for (const [a, b] of pieces) {
+		for (const [from0, b] of pieces) {
+			// A dateline such as "Belgium (Brussels Morning Newspaper) " opens the first line: not the sentence.
+			const dateline = line.slice(from0, b).match(/^\p{Lu}[\p{L} ]*\([^)]*\)\s+/u);
+			const a = from0 + (dateline ? dateline[0].length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
 			if (trimmed.split(/\s+/u).length < MIN_SENTENCE_WORDS) continue;
@@ -161,6 +164,18 @@ export function gazetteerOf(facts: BankFactForDrafting[]): Gazetteer {
 
 const TITLE_WORDS = /^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|chancellor)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
+/** Words compromise tags as organisations that are not what a question could ask about. */
+const NOT_NAMES = new Set(['French', 'British', 'European', 'African', 'GMT', 'UTC', 'Malian']);
+
+/** Whether [from, to) of the text sits in brackets, or is followed by a bracketed alias ("ISIS (ISIL)"). */
+function insideBrackets(text: string, from: number, to: number): boolean {
+	const before = text.slice(0, from);
+	const open = Math.max(before.lastIndexOf('('), before.lastIndexOf('['));
+	const close = Math.max(before.lastIndexOf(')'), before.lastIndexOf(']'));
+	return open > close || /^\s*\(/u.test(text.slice(to));
+}
+
+const COUNTRY_FIRST_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Israel']);
 const DESCRIPTIVE = /^(The|A|An|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
 
 const placeLabels = new Map<string, string>();
@@ -169,7 +184,7 @@ function placeLabel(name: string): string {
 	let label = placeLabels.get(name);
 	if (!label) {
 		const tags = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms.flatMap((t) => t.tags));
-		label = tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : /region$/u.test(name) ? 'region' : 'place';
+		label = /\b(of|Gulf|West|East|North|South|Central)\b/u.test(name) ? 'place' : tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : /region$/u.test(name) ? 'region' : 'place';
 		placeLabels.set(name, label);
 	}
 	return label;
@@ -303,7 +318,12 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 
 	// Parts of compounds ("anti-Islamist", "EU-Africa"), adjectives of nationality ("the Malian capital") and
 	// names in brackets or ISO dates (a dateline) are not values to ask about.
-	const kept = resolveOverlaps(found).filter((m) => !('name' in m.value && (/[()[\]]/u.test(m.value.name) || /^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))) && !/\d{4}-\d{2}/u.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)) && !/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) && !/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)));
+	// Country names compromise also knows as first names ("Chad"): a country unless a surname follows.
+	for (let i = 0; i < found.length; i++) {
+		const m = found[i];
+		if (m.value.kind === 'person' && COUNTRY_FIRST_NAMES.has(m.value.name)) found[i] = { ...m, value: { kind: 'place', name: m.value.name }, label: 'country' };
+	}
+	const kept = resolveOverlaps(found).filter((m) => !insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) && !('name' in m.value && (NOT_NAMES.has(m.value.name) || m.value.name.length < 3 || /-led\b/u.test(m.value.name) || /[()[\]]/u.test(m.value.name) || /^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))) && !/\d{4}-\d{2}/u.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)) && !/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) && !/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)));
 	// "Niger, Mali, Mauritania, Burkina Faso and Chad": a one-word "person" closing a list of places is a place.
 	kept.forEach((m, i) => {
 		const prev = kept[i - 1];

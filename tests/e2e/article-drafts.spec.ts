@@ -1,0 +1,148 @@
+// A teacher adds a new article (uploaded as .txt), reviews the drafted questions (edits one, accepts three
+// into a set, rejects one), assigns the set; a student of the class answers them and follows the
+// citation to the teacher's article. Another teacher and a student cannot reach the drafts.
+import { expect, test, type Page } from '@playwright/test';
+import { answerWithKeyboard, screenshot, signUp } from '../helpers/e2e.ts';
+
+const ARTICLE = [
+	'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
+	'The deployment was agreed at a meeting in Niamey with Niger’s President Mohamed Bazoum, who said the force would start work in March.',
+	'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.',
+	'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.',
+	'Officials in Nouakchott welcomed the plan, which they said would help the G5 Sahel states share intelligence against armed groups.'
+].join('\n');
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/$/);
+}
+
+/** Nothing may stick out sideways on a 375 px phone. */
+async function fitsPhone(page: Page, name: string) {
+	const size = page.viewportSize();
+	await page.setViewportSize({ width: 375, height: 800 });
+	const png = await page.screenshot({ fullPage: true });
+	expect(png.readUInt32BE(16), `${name} is wider than a 375 px phone`).toBe(375);
+	await screenshot(page, `${name}-phone`);
+	if (size) await page.setViewportSize(size);
+}
+
+test('a teacher drafts questions from a new article, accepts three, assigns them; a student answers them', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, 'teacher@demo.test', 'sahel-teacher-1');
+
+	const setName = `New article ${unique()}`;
+	await page.goto('/teach');
+	await page.getByLabel('New set').fill(setName);
+	await page.getByRole('button', { name: 'Create the set' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: setName })).toBeVisible();
+	const className = `Sahel news ${unique()}`;
+	await page.goto('/teach');
+	await page.getByLabel('New class').fill(className);
+	await page.getByRole('button', { name: 'Create the class' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: className })).toBeVisible();
+	const classUrl = page.url();
+	const code = (await page.getByTestId('join-code').textContent())?.trim() ?? '';
+
+	// Adding an article: a missing title and date are named beside their fields; the form keeps the rest.
+	await page.goto('/teach');
+	await page.getByRole('link', { name: 'Add an article and review its drafts' }).click();
+	await page.getByLabel(/^Publisher/).fill('Test Wire');
+	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
+	await expect(page.getByText('Give the article a title of at least 3 characters.')).toBeVisible();
+	await expect(page.getByText('Give the date of the reported events as YYYY-MM-DD.')).toBeVisible();
+	await expect(page.getByLabel(/^Publisher/)).toHaveValue('Test Wire');
+	const title = `Chad sends soldiers ${unique()}`;
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Date of the reported events').fill('2023-01-17');
+	await page.getByLabel('…or a .txt file').setInputFiles({ name: 'chad.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
+	const draftsUrl = page.url();
+	expect(draftsUrl).toMatch(/\/teach\/articles\/t-[a-z0-9-]+$/);
+	await screenshot(page, 'article-drafts');
+
+	const pendingSingles = () => page.locator('ol.drafts > li', { has: page.locator('.badge', { hasText: 'To review' }) }).filter({ hasText: 'Single choice' });
+	expect(await pendingSingles().count()).toBeGreaterThanOrEqual(4);
+
+	// Edit the first: our own words for the question; then accept it into the set.
+	const first = pendingSingles().first();
+	const firstId = await first.getAttribute('id');
+	const editedPrompt = `In January 2023, ${(await first.getByLabel('Question').inputValue()).replace(/^\w/, (c) => c.toLowerCase())}`;
+	await first.getByLabel('Question').fill(editedPrompt);
+	await first.getByLabel('Add to set').selectOption({ label: setName });
+	await first.getByRole('button', { name: 'Accept' }).click();
+	await expect(page.getByRole('status')).toContainText('is now one of yours');
+	await expect(page.locator(`#${firstId}`)).toContainText('Accepted');
+	await expect(page.locator(`#${firstId}`)).toContainText(editedPrompt);
+
+	// Two more accepted as drafted, one rejected.
+	for (let i = 0; i < 2; i++) {
+		const next = pendingSingles().first();
+		const id = await next.getAttribute('id');
+		await next.getByLabel('Add to set').selectOption({ label: setName });
+		await next.getByRole('button', { name: 'Accept' }).click();
+		await expect(page.locator(`#${id} .badge`).first()).toHaveText('Accepted');
+	}
+	const rejected = pendingSingles().first();
+	const rejectedId = await rejected.getAttribute('id');
+	await rejected.getByRole('button', { name: 'Reject' }).click();
+	await expect(page.locator(`#${rejectedId} .badge`).first()).toHaveText('Rejected');
+	await expect(page.locator('.teach-actions .badge', { hasText: 'accepted' })).toHaveText('3 accepted');
+	await fitsPhone(page, 'article-drafts');
+
+	// The set holds the three, cited.
+	await page.goto('/teach');
+	await page.getByRole('link', { name: setName }).click();
+	await expect(page.locator('ol.items > li')).toHaveCount(3);
+	await expect(page.locator('ol.items > li .badge', { hasText: 'Cited' })).toHaveCount(3);
+	await expect(page.getByText(editedPrompt)).toBeVisible();
+
+	// Assigned to the class.
+	await page.goto(classUrl);
+	await page.getByLabel('Question set').selectOption({ label: `${setName} (3 questions)` });
+	const assignmentTitle = `New article check ${unique()}`;
+	await page.getByLabel(/^Title/).fill(assignmentTitle);
+	await page.getByLabel(/^Due/).fill(`${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T17:00`);
+	await page.getByLabel('After they submit').check();
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.locator('ul.assignments > li', { hasText: assignmentTitle })).toBeVisible();
+
+	// A student of the class answers them and follows a citation to the teacher's article.
+	const student = await (await browser.newContext()).newPage();
+	await signUp(student, `Student ${unique()}`);
+	await student.goto('/classes/join');
+	await student.getByLabel('Join code').fill(code);
+	await student.getByRole('button', { name: 'Join class' }).click();
+	await student.goto('/');
+	await student.getByRole('link', { name: assignmentTitle }).click();
+	await student.getByRole('button', { name: 'Start' }).click();
+	for (let n = 1; n <= 3; n++) {
+		await expect(student.getByText(`Question ${n} of 3`, { exact: true })).toBeVisible();
+		await answerWithKeyboard(student);
+		await expect(student.getByText(/Answer saved ✓/)).toBeVisible();
+		await student.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await student.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(student).toHaveURL(/\/results$/);
+	await student.getByRole('link', { name: title }).first().click();
+	await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(student.locator('mark.selected')).toHaveCount(1);
+	await screenshot(student, 'article-drafts-student-article');
+
+	// The drafts are the teacher's alone: a student is refused, another teacher finds nothing.
+	const refused = await student.goto(draftsUrl);
+	expect(refused?.status()).toBe(403);
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, 'teacher2@demo.test', 'sahel-teacher-2');
+	expect((await other.goto(draftsUrl))?.status()).toBe(404);
+	expect((await other.goto(draftsUrl.replace('/teach/articles/', '/articles/')))?.status()).toBe(404);
+	await other.goto('/teach/articles');
+	await expect(other.getByRole('link', { name: title })).toHaveCount(0);
+});
