@@ -7,7 +7,7 @@
 import nlp from 'compromise';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
-import { findMentions, gazetteerOf, splitSentences, type Gazetteer } from './extract.ts';
+import { findMentions, gazetteerOf, placeLabel, splitSentences, type Gazetteer } from './extract.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatDate, sameValue, unitClass, valueText } from './values.ts';
 
@@ -24,6 +24,8 @@ type Context = {
 	gazetteer: Gazetteer;
 	/** Typed values of the bank: its facts, and the values recognised in its other articles. */
 	pool: Candidate[];
+	/** Places the bank names as a city somewhere: never offered as a region. */
+	cities: Set<string>;
 };
 
 function capitalise(s: string): string {
@@ -84,7 +86,7 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 	return tidy(`${capitalise(before.trim())} ${wh.charAt(0).toLowerCase()}${wh.slice(1)}${after}?`);
 }
 
-const CLAUSE_BOUNDARY = /[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|,\s+adding that\s+|\s+and\s+(?=(?:France|they|he|she|it|its|the|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+const CLAUSE_BOUNDARY = /[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
 
 /** The clause of `sentence` that holds [from, to), and where it starts. */
 export function clauseAround(sentence: string, from: number, to: number): { text: string; offset: number } {
@@ -101,6 +103,11 @@ export function clauseAround(sentence: string, from: number, to: number): { text
 	const text = sentence.slice(start, end);
 	// A clause of three words or fewer says too little on its own: keep the sentence.
 	if (text.trim().split(/\s+/u).length < 5) return { text: sentence, offset: 0 };
+	// "they met with him in…": a clause that opens with a pronoun needs the clause that names who.
+	if (start > 0 && /^(they|he|she|it|its|their|his|her|this|these)\b/iu.test(text.trim())) return { text: sentence, offset: 0 };
+	// "…, and instead proposed holding on to power": a clause without its subject.
+	const opening = (nlp(text.trim()).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
+	if (start > 0 && opening && (opening.tags.includes('Verb') || opening.tags.includes('Adverb') || /^\p{Ll}+ed\b/u.test(text.trim()))) return { text: sentence, offset: 0 };
 	return { text, offset: start };
 }
 
@@ -109,6 +116,7 @@ function lowerFirstUnlessName(text: string): string {
 	// Only words that are plainly not names: determiners, pronouns, plurals ("Relations between…").
 	const first = (nlp(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
 	const common = first && ['Determiner', 'Pronoun', 'Possessive', 'Plural', 'Adverb', 'Preposition', 'Conjunction'].some((t) => first.tags.includes(t));
+	if (/^(There|It|This|These|That|Those|Some|Many|The|His|Her|Their|Its)\b/u.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
 	if (!common || first.tags.includes('ProperNoun') || /^I\b/u.test(text)) return text;
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
@@ -141,7 +149,13 @@ function sourceOf(article: DraftArticle): string {
 
 /** Typed values of the bank: facts, then names and numbers recognised in the bank's other articles. */
 function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
-	const pool: Candidate[] = bank.facts.filter((f) => f.value).map((f) => ({ value: f.value!, label: labelOf(f.value!), factId: f.id, article: f.article }));
+	const pool: Candidate[] = bank.facts
+		.filter((f) => f.value)
+		.map((f) => {
+			const v = f.value!;
+			const label = v.kind !== 'place' ? labelOf(v) : new RegExp(`(capital|town|city)[\\s,]*(of\\s+)?${escape(v.name)}`, 'iu').test(f.quote) ? 'city' : placeLabel(v.name);
+			return { value: v, label, factId: f.id, article: f.article };
+		});
 	for (const a of bank.articles) {
 		if (a.slug === skipArticle) continue;
 		for (const s of splitSentences(a.text, a.furniture)) {
@@ -161,19 +175,22 @@ function labelOf(v: FactValue): string {
 }
 
 /** Wrong options for `key`: the same kind of value from elsewhere in the bank, never the key in disguise. */
-function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = false): string[] {
-	const keyText = valueText(key.value, { monthOnly });
+function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = false, weekday = false): string[] {
+	const keyText = valueText(key.value, { monthOnly, weekday });
 	const picked: string[] = [];
 	const taken = (text: string) => [keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
-		if (c.article === ctx.article.slug && key.sentence.text.includes(valueText(c.value))) return false;
+		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
 		if (key.value.kind === 'number' && c.value.kind === 'number') return unitClass(c.value.unit) === unitClass(key.value.unit);
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
-			return c.value.date.length === key.value.date.length && (key.value.date.length < 10 || c.value.date.slice(0, 4) === key.value.date.slice(0, 4));
-		if (key.value.kind === 'place') return c.label === key.label || key.label === 'place';
+			return c.value.date.length === key.value.date.length && (weekday || key.value.date.length < 10 || c.value.date.slice(0, 4) === key.value.date.slice(0, 4));
+		// Countries for a country, cities for a city, regions for a region ("West Africa" among "Mali" and
+		// "Niger" would have right answers among the wrong ones).
+		if (key.value.kind === 'place' && c.value.kind === 'place')
+			return key.label === 'place' || key.label === 'region' ? (c.label === 'place' || c.label === 'region') && !ctx.cities.has(c.value.name) : c.label === key.label;
 		return true;
 	};
 	// Facts first (typed by an author), then recognised values; closest numbers and years first.
@@ -182,7 +199,7 @@ function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = f
 		.map((c, i) => ({ c, i, d: distance(key.value, c.value) + (c.factId ? 0 : 0.5) }))
 		.sort((a, b) => a.d - b.d || a.i - b.i);
 	for (const { c } of ranked) {
-		const text = valueText(c.value, { monthOnly });
+		const text = valueText(c.value, { monthOnly, weekday });
 		if (taken(text)) continue;
 		if (ranked.some((r) => r.c !== c && false)) continue;
 		if (key.value.kind !== 'number' && key.value.kind !== 'date' && picked.some((p) => sameValueText(p, text))) continue;
@@ -218,10 +235,10 @@ function askedWords(m: Mention, sentence: Sentence): { from: number; to: number 
 		const prep = text.slice(0, from).match(/\b(in|on|since|until|by|from)\s+$/iu);
 		if (prep) from -= prep[0].length;
 	} else {
-		const the = text.slice(0, from).match(/\bthe\s+$/iu);
+		const the = text.slice(0, from).match(/\b(the|an?)\s+["“]?$/iu);
 		if (the) from -= the[0].length;
 		if (m.value.kind === 'person') {
-			const title = text.slice(0, from).match(/((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u);
+			const title = text.slice(0, from).match(/((?:\p{Lu}[\p{L}’'-]*\s+){1,3})$/u);
 			if (title && /President|Minister|General|leader|Chief/u.test(title[1])) from -= title[1].length;
 		}
 	}
@@ -239,14 +256,17 @@ function withContext(prompt: string, article: DraftArticle): string {
 	return `According to a report of ${when}, ${/^(How|Which|Who|In|On|There|The|Some|What)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
 }
 
-function whFor(m: Mention): { wh: string; monthOnly: boolean; front: boolean } {
+function whFor(m: Mention): { wh: string; monthOnly: boolean; weekday?: boolean; front: boolean } {
 	const v = m.value;
 	switch (v.kind) {
 		case 'number':
 			return { wh: `how many ${m.label}`, monthOnly: false, front: true };
 		case 'date': {
-			const prep = /^\d{4}$/u.test(v.date) ? 'In which year' : v.date.length === 7 ? 'In which month' : 'On which day';
-			return { wh: prep, monthOnly: v.date.length === 7 && !!m.inferred, front: true };
+			// A day the article names by its weekday ("on Monday") is asked as a weekday: the calendar date
+			// comes from the report's date, not from its words.
+			const weekday = v.date.length === 10 && !!m.inferred;
+			const prep = /^\d{4}$/u.test(v.date) ? 'In which year' : v.date.length === 7 ? 'In which month' : weekday ? 'On which day of the week' : 'On which day';
+			return { wh: prep, monthOnly: v.date.length === 7 && !!m.inferred, weekday, front: true };
 		}
 		case 'place':
 			return { wh: `which ${m.label === 'place' ? 'place' : m.label}`, monthOnly: false, front: false };
@@ -291,27 +311,40 @@ function similarQuestions(ctx: Context, span: { start: number; end: number }, va
 }
 
 /** One draft asking for the value of mention `m`. */
-function draftFor(ctx: Context, m: Mention): Draft | null {
+function draftFor(ctx: Context, mention: Mention): Draft | null {
+	let m = mention;
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
+	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name)) m = { ...m, label: 'city' };
 	const found = whFor(m);
 	const { monthOnly, front } = found;
+	const weekday = found.weekday ?? false;
 	// "the Wagner Russian mercenary group", "the Malian capital Bamako": the noun after the name says what it is.
-	const described = 'name' in m.value && /^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(ctx.article.text.slice(m.end));
-	const wh = described ? 'which' : found.wh;
+	const described = 'name' in m.value && m.value.kind !== 'person' && /^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(ctx.article.text.slice(m.end));
+	// "Bazoum's comments came…" → "Whose comments came…".
+	const possessive = m.value.kind === 'person' && /^['’]s\b/u.test(ctx.article.text.slice(m.end));
+	const wh = described ? 'which' : possessive ? 'whose' : found.wh;
 	const words = askedWords(m, m.sentence);
+	if (possessive) words.to += 2;
 	let prompt = withContext(askAbout(m.sentence.text, words.from, words.to, wh, { front }), ctx.article);
 	// "“…”, Macron said": ask who said the quoted words, which the clause alone leaves out.
 	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
 	const saidAfter = /^\s*(said|says|told|added)\b/u.test(ctx.article.text.slice(m.end, m.sentence.end));
 	if (v0(m).kind === 'person' && speech && saidAfter && !m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) {
 		prompt = `Who said: “${speech[1].replace(/[,.]\s*$/u, '')}”?`;
+		// The citation must hold the words the question quotes: the whole sentence.
+		const whole = quoteOf(ctx.article, m.sentence);
+		if (!whole) return null;
+		Object.assign(cited, whole);
 	}
+	// "Who and his government have…", "which desert" with countries to choose from: not a fair question.
+	if (/^Who and\b/u.test(prompt)) return null;
+	if (described && m.value.kind === 'place' && /^\s+(?:[a-z-]+\s+)?desert\b/u.test(ctx.article.text.slice(m.end))) return null;
 	// "Who said, announcing…": the clause lost what was said.
 	if (/^Who (said|told|says)\b[,?]/u.test(prompt)) return null;
 	// A question of four words or fewer lost what it was about.
 	if (prompt.split(/\s+/u).length < 5) return null;
-	const keyText = valueText(m.value, { monthOnly });
+	const keyText = valueText(m.value, { monthOnly, weekday });
 	// A prompt that still contains the answer gives it away.
 	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
 	const explanationStart = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}`;
@@ -326,7 +359,7 @@ function draftFor(ctx: Context, m: Mention): Draft | null {
 				: { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
 		question.explanation = `${explanationStart} ${v.unit}.`;
 	} else {
-		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, monthOnly);
+		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, monthOnly, weekday);
 		if (wrong.length < 2) return null;
 		question = { ...base, type: 'single', prompt, options: shuffleStable([{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))], prompt) };
 		const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
@@ -476,7 +509,9 @@ function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
  */
 export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft[] {
 	const gazetteer = gazetteerOf(bank.facts);
-	const ctx: Context = { article, bank, gazetteer, pool: buildPool(bank, gazetteer, article.slug) };
+	const pool = buildPool(bank, gazetteer, article.slug);
+	const cities = new Set(pool.filter((c) => c.label === 'city' && c.value.kind === 'place').map((c) => (c.value as { name: string }).name));
+	const ctx: Context = { article, bank, gazetteer, pool, cities };
 	const sentences = splitSentences(article.text, article.furniture);
 	const all = sentences.map((s) => ({ s, mentions: findMentions(s, article.eventDate, gazetteer) }));
 	const counts = new Map<string, number>();

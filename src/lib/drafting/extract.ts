@@ -44,7 +44,7 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		pieces.push([from, line.length]);
 		for (const [from0, b] of pieces) {
 			// A dateline such as "Belgium (Brussels Morning Newspaper) " opens the first line: not the sentence.
-			const dateline = line.slice(from0, b).match(/^\p{Lu}[\p{L} ]*\([^)]*\)\s+/u);
+			const dateline = line.slice(from0, b).match(/^(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
 			const a = from0 + (dateline ? dateline[0].length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
@@ -180,7 +180,7 @@ const DESCRIPTIVE = /^(The|A|An|European|French|African|Russian|American|Malian|
 
 const placeLabels = new Map<string, string>();
 /** "country", "city" or "place", as compromise's lexicon knows the name. */
-function placeLabel(name: string): string {
+export function placeLabel(name: string): string {
 	let label = placeLabels.get(name);
 	if (!label) {
 		const tags = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms.flatMap((t) => t.tags));
@@ -318,6 +318,11 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 
 	// Parts of compounds ("anti-Islamist", "EU-Africa"), adjectives of nationality ("the Malian capital") and
 	// names in brackets or ISO dates (a dateline) are not values to ask about.
+	// "the Malian capital Bamako", "the southwestern town of Pau": a city, whatever the lexicon says.
+	for (let i = 0; i < found.length; i++) {
+		const m = found[i];
+		if (m.value.kind === 'place' && /(capital|town|city)[\s,]*(of\s+)?$/iu.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 30), m.start - sentence.start))) found[i] = { ...m, label: 'city' };
+	}
 	// Country names compromise also knows as first names ("Chad"): a country unless a surname follows.
 	for (let i = 0; i < found.length; i++) {
 		const m = found[i];

@@ -64,8 +64,11 @@ export function formatDate(date: string, monthOnly = false): string {
 	return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
-/** How a value reads as an option. */
-export function valueText(v: FactValue, options: { monthOnly?: boolean } = {}): string {
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** How a value reads as an option; a day the article names only by its weekday reads as that weekday. */
+export function valueText(v: FactValue, options: { monthOnly?: boolean; weekday?: boolean } = {}): string {
+	if (v.kind === 'date' && options.weekday && v.date.length === 10) return WEEKDAY_NAMES[new Date(`${v.date}T00:00:00Z`).getUTCDay()];
 	switch (v.kind) {
 		case 'number':
 			return formatAmount(v.amount);
