@@ -44,7 +44,7 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		pieces.push([from, line.length]);
 		for (const [from0, b] of pieces) {
 			// A dateline such as "Belgium (Brussels Morning Newspaper) " opens the first line: not the sentence.
-			const dateline = line.slice(from0, b).match(/^(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
+			const dateline = line.slice(from0, b).match(/^\s*(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
 			const a = from0 + (dateline ? dateline[0].length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
@@ -205,7 +205,7 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 		const resolved = resolveDate(phrase, sentence.text, eventDate);
 		if (!resolved) continue;
 		// Keep only the words that name the date: "until 2025" → "2025", "on Monday" → "Monday".
-		const core = phrase.match(/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2})?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u);
+		const core = phrase.match(/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u);
 		if (!core || core.index === undefined) continue;
 		const s = start + (d.text.indexOf(core[0]));
 		add({ value: { kind: 'date', date: resolved.date }, start: s, end: s + core[0].length, label: resolved.date.length === 4 ? 'year' : resolved.date.length === 7 ? 'month' : 'day', inferred: resolved.inferred });
@@ -328,7 +328,7 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 		const m = found[i];
 		if (m.value.kind === 'person' && COUNTRY_FIRST_NAMES.has(m.value.name)) found[i] = { ...m, value: { kind: 'place', name: m.value.name }, label: 'country' };
 	}
-	const kept = resolveOverlaps(found).filter((m) => !insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) && !('name' in m.value && (NOT_NAMES.has(m.value.name) || m.value.name.length < 3 || /-led\b/u.test(m.value.name) || /[()[\]]/u.test(m.value.name) || /^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))) && !/\d{4}-\d{2}/u.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)) && !/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) && !/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)));
+	const kept = resolveOverlaps(found).filter((m) => !insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) && !('name' in m.value && (NOT_NAMES.has(m.value.name) || m.value.name.length < 3 || /\b(African|European|Asian|American|Arab|French)$/u.test(m.value.name) || /-led\b/u.test(m.value.name) || /[()[\]]/u.test(m.value.name) || /^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))) && !/\d{4}-\d{2}/u.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)) && !/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) && !/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)));
 	// "Niger, Mali, Mauritania, Burkina Faso and Chad": a one-word "person" closing a list of places is a place.
 	kept.forEach((m, i) => {
 		const prev = kept[i - 1];
