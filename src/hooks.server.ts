@@ -3,7 +3,9 @@ import { validateSessionToken } from '$lib/server/auth.ts';
 import { boot, InvalidBankError } from '$lib/server/boot.ts';
 import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
+import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
+import { checkRequestBody, refusalResponse } from '$lib/server/form-guard.ts';
 import { SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
 
 export const init: ServerInit = async () => {
@@ -24,10 +26,14 @@ export const init: ServerInit = async () => {
 /** Requests whose load or action failed because the database could not be reached (marked by handleError). */
 const databaseUnavailable = new WeakSet<App.Locals>();
 
+const { bodySizeLimit } = readEnv();
+
 export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
-		response = await authenticateAndResolve(event, resolve);
+		// Bodies no route could use (too large, unreadable, NUL bytes) are refused before any route runs.
+		const refusal = await checkRequestBody(event.request, bodySizeLimit);
+		response = refusal ? refusalResponse(event.request, refusal) : await authenticateAndResolve(event, resolve);
 	} catch (e) {
 		if (!isDatabaseUnavailableError(e)) throw e;
 		console.error(`503 ${event.request.method} ${event.url.pathname}: ${(e as Error).message}`);
@@ -63,6 +69,9 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		console.error(`503 ${event.request.method} ${event.url.pathname}: ${(error as Error).message}`);
 		return { message: DATABASE_UNAVAILABLE_MESSAGE };
 	}
-	if (status !== 404) console.error(error);
-	return { message: status === 404 ? 'Not found' : 'Something went wrong on our side.' };
+	// SvelteKit's own refusals of a request (a 415 for a body that is not a form) are the asker's doing:
+	// say what was wrong and keep the log for the server's own failures.
+	if (status < 500) return { message: status === 404 ? 'Not found' : error instanceof Error ? error.message : 'The request was refused.' };
+	console.error(error);
+	return { message: 'Something went wrong on our side.' };
 };

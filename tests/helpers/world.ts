@@ -134,8 +134,8 @@ export async function answerAll(page: Page) {
 	return first;
 }
 
-async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string) {
-	const context = await browser.newContext();
+async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseURL?: string) {
+	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
 	const className = `Class ${who} ${tag}`;
@@ -151,8 +151,8 @@ async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string) {
 	};
 }
 
-async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y', t: TeacherWorld, tag: string) {
-	const context = await browser.newContext();
+async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y', t: TeacherWorld, tag: string, baseURL?: string) {
+	const context = await browser.newContext({ baseURL });
 	const page = await context.newPage();
 	const name = `Student ${who} ${tag}`;
 	const email = await signUp(page, name);
@@ -165,12 +165,26 @@ async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y'
 	const assignedForm = await answerAll(page);
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(page).toHaveURL(/\/results$/);
+	// Five short answers that are certainly wrong: mistakes are due for review today (right answers are
+	// not, and the assignment's may all be right).
+	await page.goto('/practice');
+	await page.getByText('More options').click();
+	await page.getByLabel('Short answer').check();
+	await page.getByLabel('5 questions', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	for (let n = 1; n <= 5; n++) {
+		await expect(page.getByText(`Question ${n} of 5`, { exact: true })).toBeVisible();
+		await page.locator('input[name="text"]').fill('certainly not the answer');
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page).toHaveURL(/\/results$/);
 	// A practice quiz, left in progress with question 1 answered.
 	const base = await startQuiz(page, 5);
 	await answerWithKeyboard(page);
 	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
 	const practiceForm = await questionForm(page);
-	// The assignment's answers made review cards: the first one due.
+	// The first card due.
 	await page.goto('/review');
 	const cardId = await page.locator('input[name="cardId"]').first().inputValue();
 	return {
@@ -185,12 +199,13 @@ async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y'
 	};
 }
 
-export async function buildWorld(browser: Browser): Promise<World> {
+/** The world on the test server, or on another server at `baseURL` (a test that starts its own). */
+export async function buildWorld(browser: Browser, baseURL?: string): Promise<World> {
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-	const x = await buildTeacher(browser, 'X', tag);
-	const y = await buildTeacher(browser, 'Y', tag);
-	const a = await buildStudent(browser, 'A', 'X', x.world, tag);
-	const b = await buildStudent(browser, 'B', 'Y', y.world, tag);
+	const x = await buildTeacher(browser, 'X', tag, baseURL);
+	const y = await buildTeacher(browser, 'Y', tag, baseURL);
+	const a = await buildStudent(browser, 'A', 'X', x.world, tag, baseURL);
+	const b = await buildStudent(browser, 'B', 'Y', y.world, tag, baseURL);
 	for (const t of [x, y]) {
 		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
 		t.world.studentId = await t.principal.page.locator('input[name="studentId"]').first().inputValue();

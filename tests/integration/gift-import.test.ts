@@ -106,6 +106,14 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		expect(items.slice(1).every((i) => i.ownerId === teacher.id && i.quotes.length === 0)).toBe(true);
 	});
 
+	test('a file with a NUL character is refused with its line, and nothing is written', async () => {
+		const before = await ownedCount(teacher.id);
+		const e = await refusal(importGiftQuestions(db, teacher.id, `${GIFT}\n::Nul:: Which? {=a\u0000b ~c}\n`));
+		expect(e.status).toBe(400);
+		expect(e.message).toMatch(/^line 13: .*NUL/);
+		expect(await ownedCount(teacher.id)).toBe(before);
+	});
+
 	test('practice never draws own questions; only their teacher finds them in search', async () => {
 		const owned = (await db.select({ id: question.id }).from(question).where(eq(question.ownerId, teacher.id))).map((r) => r.id);
 		expect(owned.length).toBeGreaterThan(0);

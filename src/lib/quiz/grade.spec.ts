@@ -14,6 +14,7 @@ import {
 	normaliseText,
 	parseNumber,
 	parseResponseFromForm,
+	readResponseJson,
 	validateResponse
 } from './grade.ts';
 import type { Response } from './types.ts';
@@ -315,5 +316,21 @@ describe('numbers in words', () => {
 		expect(describeCorrectAnswer(troops)).toBe('2,400 troops');
 		expect(describeResponse(troops, { type: 'numeric', value: 1000 })).toBe('1,000 troops');
 		expect(describeCorrectAnswer(year)).toBe('2014');
+	});
+});
+
+describe('readResponseJson', () => {
+	it('keeps only the fields of the response type', () => {
+		expect(readResponseJson('{"type":"single","optionId":"a","extra":[[[1]]]}')).toEqual({ type: 'single', optionId: 'a' });
+		expect(readResponseJson('{"type":"true_false","value":true,"x":1}')).toEqual({ type: 'true_false', value: true });
+	});
+	it('refuses what is not a response, with a message', () => {
+		expect(() => readResponseJson('not json')).toThrow(InvalidResponseError);
+		expect(() => readResponseJson('[1]')).toThrow(/could not be read/);
+		expect(() => readResponseJson('{"type":"essay"}')).toThrow(/unknown type "essay"/);
+	});
+	it('leaves the values to validateResponse, which refuses a NUL in a text answer', () => {
+		const q = { id: 'q', type: 'short_text' as const, prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1 as const, accepted: ['Niamey'] };
+		expect(() => validateResponse(q, readResponseJson('{"type":"short_text","text":"a\\u0000b"}'))).toThrow(/NUL/);
 	});
 });

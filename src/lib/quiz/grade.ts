@@ -73,6 +73,8 @@ export function validateResponse(q: Question, r: Response): void {
 			if (typeof text !== 'string') throw new InvalidResponseError('Enter an answer.');
 			if (text.length > MAX_TEXT_LENGTH)
 				throw new InvalidResponseError(`The answer is too long (at most ${MAX_TEXT_LENGTH} characters).`);
+			// Postgres cannot store a NUL in text or JSON; no keyboard types one.
+			if (text.includes('\u0000')) throw new InvalidResponseError('The answer contains a NUL character.');
 			return;
 		}
 		case 'ordering': {
@@ -280,5 +282,36 @@ export function parseResponseFromForm(type: QuestionType, fields: Record<string,
 		}
 		default:
 			throw new InvalidResponseError(`Unknown question type "${String(type)}".`);
+	}
+}
+
+/**
+ * A response sent back as JSON (the review page carries the revealed answer in a hidden field): only the
+ * fields of its type are kept, so nothing else (nesting, extra keys) is stored. The values are checked
+ * against the question by validateResponse.
+ */
+export function readResponseJson(json: string): Response {
+	let r: unknown;
+	try {
+		r = JSON.parse(json);
+	} catch {
+		throw new InvalidResponseError('The saved answer could not be read.');
+	}
+	if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new InvalidResponseError('The saved answer could not be read.');
+	const o = r as Record<string, unknown>;
+	switch (o.type) {
+		case 'single':
+			return { type: 'single', optionId: o.optionId as string };
+		case 'multiple':
+			return { type: 'multiple', optionIds: o.optionIds as string[] };
+		case 'true_false':
+		case 'numeric':
+			return { type: o.type, value: o.value } as Response;
+		case 'short_text':
+			return { type: 'short_text', text: o.text as string };
+		case 'ordering':
+			return { type: 'ordering', itemIds: o.itemIds as string[] };
+		default:
+			throw new InvalidResponseError(`The saved answer has an unknown type "${String(o.type).slice(0, 40)}".`);
 	}
 }

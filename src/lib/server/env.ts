@@ -1,5 +1,6 @@
 // The one place that reads the environment.
 import path from 'node:path';
+import { parseBodySizeLimit } from './form-guard.ts';
 
 export type ServerEnv = {
 	/** Real Postgres when set; otherwise embedded PGlite in `pgliteDir`. */
@@ -11,6 +12,8 @@ export type ServerEnv = {
 	demoUsers: boolean;
 	/** How long the server waits at start for an unreachable database before giving up (DATABASE_WAIT_SECONDS, default 120). */
 	databaseWaitMs: number;
+	/** The largest request body in bytes (BODY_SIZE_LIMIT, as adapter-node reads it; npm start sets 2M). */
+	bodySizeLimit: number;
 };
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -21,6 +24,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		questionsDir: path.resolve(root, env.QUESTIONS_DIR || 'questions'),
 		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
 		demoUsers: env.DEMO_USERS !== 'off',
+		bodySizeLimit: parseBodySizeLimit(env.BODY_SIZE_LIMIT),
 		databaseWaitMs: 1000 * (Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim() ? Number(env.DATABASE_WAIT_SECONDS) : 120)
 	};
 }

@@ -1,15 +1,20 @@
 // Small helpers shared by form actions: refuse oversized fields and report zod issues by field.
+import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { RequestError } from './errors.ts';
 
 export const MAX_FIELD_LENGTH = 2000;
 
-/** Form fields as lists of strings; any field longer than the limit is refused with its name. */
+/**
+ * Form fields as lists of strings; a file, a field longer than the limit or a NUL character is refused
+ * with the field's name. HTTP errors rather than RequestErrors: the actions call this outside their
+ * try blocks, where a RequestError would become a 500.
+ */
 export function readFormFields(form: FormData): Record<string, string[]> {
 	const fields: Record<string, string[]> = {};
 	for (const [name, value] of form) {
-		if (typeof value !== 'string') throw new RequestError(400, `Field "${name}" must be text, not a file.`);
-		if (value.length > MAX_FIELD_LENGTH) throw new RequestError(413, `Field "${name}" is too long (at most ${MAX_FIELD_LENGTH} characters).`);
+		if (typeof value !== 'string') error(400, `Field "${name}" must be text, not a file.`);
+		if (value.length > MAX_FIELD_LENGTH) error(413, `Field "${name}" is too long (at most ${MAX_FIELD_LENGTH} characters).`);
+		if (value.includes('\u0000')) error(400, `Field "${name}" contains a NUL character, which no text may hold.`);
 		(fields[name] ??= []).push(value);
 	}
 	return fields;

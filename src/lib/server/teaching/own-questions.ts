@@ -79,6 +79,9 @@ export async function importGiftQuestions(
 	text: string,
 	options: { setId?: string; idPrefix?: string } = {}
 ): Promise<ImportReport> {
+	// Postgres cannot store a NUL in text: say where it is rather than fail in the middle of the write.
+	const nul = text.indexOf('\u0000');
+	if (nul >= 0) throw new RequestError(400, `line ${text.slice(0, nul).split('\n').length}: the file contains a NUL character; a GIFT file is plain text. Save it again as UTF-8 text.`);
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		await requireTeacherUser(tx, teacherId);

@@ -6,7 +6,7 @@ import { readFormFields } from '$lib/server/forms.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getReviewQueue, parseRatingName, rateCard, revealCard } from '$lib/server/review/cards.ts';
 import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
-import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
+import { InvalidResponseError, parseResponseFromForm, readResponseJson } from '$lib/quiz/grade.ts';
 import { isBlankResponse } from '$lib/quiz/answer-form.ts';
 import type { QuestionType } from '$lib/bank/types.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 
 function cardIdFrom(fields: Record<string, string[]>) {
 	const id = Number(fields.cardId?.[0]);
-	if (!Number.isInteger(id) || id <= 0) throw new RequestError(400, 'The form is missing its card.');
+	// Card ids are Postgres integers: a larger number is no card (and would be a database error).
+	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new RequestError(400, 'Field "cardId" does not name a card.');
 	return id;
 }
 
@@ -65,13 +66,15 @@ export const actions: Actions = {
 		if (!/^[\w-]{8,64}$/.test(requestId)) return fail(400, { message: 'The form is missing its request id.' });
 		let response = null;
 		try {
-			response = fields.response?.[0] ? JSON.parse(fields.response[0]) : null;
-		} catch {
-			return fail(400, { message: 'The saved answer could not be read.' });
+			response = fields.response?.[0] ? readResponseJson(fields.response[0]) : null;
+		} catch (e) {
+			if (e instanceof InvalidResponseError) return fail(400, { message: e.message });
+			throw e;
 		}
+		// Stored as an integer: anything else is no figure at all.
 		const elapsed = Number(fields.elapsedMs?.[0]);
 		await orHttpError(() =>
-			rateCard(getDb(), user.id, cardIdFrom(fields), rating, { requestId, response, elapsedMs: Number.isFinite(elapsed) ? elapsed : null }, new Date())
+			rateCard(getDb(), user.id, cardIdFrom(fields), rating, { requestId, response, elapsedMs: Number.isInteger(elapsed) && elapsed >= 0 && elapsed <= 86_400_000 ? elapsed : null }, new Date())
 		);
 		scheduleOptimisation(getDb(), user.id);
 		redirect(303, '/review');
