@@ -86,7 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => vo
 
 const stats = {
 	requests: 0,
-	acks: { start: 0, save: 0, submit: 0, rate: 0, page: 0 },
+	acks: { start: 0, save: 0, clear: 0, submit: 0, rate: 0, page: 0 },
 	networkErrors: 0,
 	status503: 0,
 	otherStatuses: {} as Record<string, number>,
@@ -244,7 +244,8 @@ async function request(method: 'GET' | 'POST', pathName: string, cookie: string,
 
 // ---- the students -------------------------------------------------------------------------------
 
-type Sent = { seq: number; response: QuizResponse; acked: boolean };
+/** One save as sent; `response` null is a blanked answer (the server deletes it). */
+type Sent = { seq: number; response: QuizResponse | null; acked: boolean };
 type AttemptLog = { id: string; userId: string; questions: Map<number, Question>; saves: Map<number, Sent[]>; submitSent: boolean; submitAcked: boolean };
 type Student = { n: number; userId: string; email: string; cookie: string; attempts: AttemptLog[]; ratingsAcked: string[]; ratingsSent: string[] };
 
@@ -304,16 +305,18 @@ async function readQuestions(s: Student, a: AttemptLog): Promise<boolean> {
 	return a.questions.size > 0;
 }
 
-async function saveAnswer(s: Student, a: AttemptLog, position: number, r: Rng): Promise<'acked' | 'closed' | null> {
+async function saveAnswer(s: Student, a: AttemptLog, position: number, r: Rng, blank = false): Promise<'acked' | 'closed' | null> {
 	const q = a.questions.get(position)!;
-	const response = someResponse(q, r);
+	const response = blank ? null : someResponse(q, r);
 	const sent: Sent = { seq: ++seq, response, acked: false };
 	if (!a.saves.has(position)) a.saves.set(position, []);
 	a.saves.get(position)!.push(sent);
-	const out = await request('POST', `/attempts/${a.id}/${position + 1}?/save`, s.cookie, formBody(q, response));
+	const body = response ? formBody(q, response) : new URLSearchParams({ questionId: q.id, questionType: q.type }).toString();
+	const out = await request('POST', `/attempts/${a.id}/${position + 1}?/save`, s.cookie, body);
 	if (out.kind === 'ok') {
 		sent.acked = true;
-		stats.acks.save++;
+		if (response) stats.acks.save++;
+		else stats.acks.clear++;
 		return 'acked';
 	}
 	if (out.kind === 'status' && out.status === 409) {
@@ -373,11 +376,12 @@ async function studentLoop(s: Student) {
 		const a = await startAttempt(s);
 		if (!a || !(await readQuestions(s, a))) continue;
 		let closed = false;
-		// Answer every question, some twice (a change of mind); leave one blank now and then.
+		// Answer most questions, some twice (a change of mind), and now and then blank an answer again.
 		const positions = [...a.questions.keys()].filter(() => r() > 0.1);
-		for (const position of [...positions, ...positions.filter(() => r() < 0.3)]) {
+		const plan = [...positions.map((p) => ({ p, blank: false })), ...positions.filter(() => r() < 0.3).map((p) => ({ p, blank: r() < 0.3 }))];
+		for (const { p: position, blank } of plan) {
 			if (!running || closed) break;
-			const saved = await retrying(() => saveAnswer(s, a, position, r));
+			const saved = await retrying(() => saveAnswer(s, a, position, r, blank));
 			if (saved === 'closed') closed = true;
 			await sleep(20 + r() * 80);
 		}
@@ -480,11 +484,13 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 				const row = stored.get(`${a.id}:${position}`);
 				if (lastAck < 0) continue;
 				checkedAnswers++;
+				const candidates = sent.slice(lastAck).map((x) => x.response);
 				if (!row) {
-					violation(`acknowledged answer lost: attempt ${a.id} question ${position + 1}`);
+					// Absent is right only if a blanking was acknowledged last or sent after the last acknowledgement.
+					if (!candidates.includes(null)) violation(`acknowledged answer lost: attempt ${a.id} question ${position + 1}`);
 					continue;
 				}
-				if (!sent.slice(lastAck).some((x) => sameResponse(x.response, row.response))) {
+				if (!candidates.some((c) => c !== null && sameResponse(c, row.response))) {
 					violation(`attempt ${a.id} question ${position + 1}: the stored answer is neither the last acknowledged one nor one sent after it`);
 				}
 			}
