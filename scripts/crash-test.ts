@@ -280,6 +280,35 @@ async function startAttempt(s: Student): Promise<AttemptLog | null> {
 	});
 }
 
+/** The class assignment every student takes first: its attempt limit is held by a unique index. */
+const ASSIGNMENT_ATTEMPTS = 2;
+let assignmentId = '';
+
+/** Starts (or resumes) an attempt at the assignment; 'used up' once the limit is reached. */
+async function startAssignmentAttempt(s: Student): Promise<AttemptLog | 'used up' | null> {
+	return retrying(async () => {
+		const out = await request('POST', `/assignments/${assignmentId}?/start`, s.cookie, '');
+		if (out.kind === 'status' && out.status === 409) return 'used up' as const;
+		if (out.kind === 'status' && out.status !== 503) {
+			violation(`assignment start answered ${out.status}: ${out.body.slice(0, 200)}`);
+			return 'used up' as const;
+		}
+		if (out.kind !== 'ok') return null;
+		const id = /^\/attempts\/([^/]+)\/1$/.exec(String(out.json?.location ?? ''))?.[1];
+		if (!id) {
+			violation(`assignment start answered 2xx without an attempt: ${out.body.slice(0, 200)}`);
+			return null;
+		}
+		stats.acks.start++;
+		// A retried start resumes the attempt an unacknowledged one opened: the same attempt, logged once.
+		const known = s.attempts.find((a) => a.id === id);
+		if (known) return known;
+		const a: AttemptLog = { id, userId: s.userId, questions: new Map(), saves: new Map(), submitSent: false, submitAcked: false };
+		s.attempts.push(a);
+		return a;
+	});
+}
+
 /** Reads the attempt's question pages (as the browser would) to learn which question is where. */
 async function readQuestions(s: Student, a: AttemptLog): Promise<boolean> {
 	for (let n = 1; n <= opts.questions && running; n++) {
@@ -372,8 +401,15 @@ async function reviewOnce(s: Student) {
 
 async function studentLoop(s: Student) {
 	const r = rng(1000 + s.n);
+	let assignmentDone = false;
 	while (running) {
-		const a = await startAttempt(s);
+		let a: AttemptLog | null = null;
+		if (!assignmentDone) {
+			const started = await startAssignmentAttempt(s);
+			if (started === 'used up') assignmentDone = true;
+			else a = started;
+		}
+		a ??= await startAttempt(s);
 		if (!a || !(await readQuestions(s, a))) continue;
 		let closed = false;
 		// Answer most questions, some twice (a change of mind), and now and then blank an answer again.
@@ -520,6 +556,9 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 			if (!row) violation(`acknowledged attempt ${a.id} is not in the database`);
 			else if (a.submitAcked && row.status !== 'submitted') violation(`acknowledged submit of ${a.id}, but its status is ${row.status}`);
 		}
+	const overLimit = await sql`select user_id, count(*)::int as n from attempt where assignment_id = ${assignmentId} group by 1 having count(*) > ${ASSIGNMENT_ATTEMPTS}`;
+	for (const o of overLimit) violation(`student ${o.user_id} has ${o.n} attempts at an assignment that allows ${ASSIGNMENT_ATTEMPTS}`);
+	const [{ n: assignmentAttempts }] = await sql<{ n: number }[]>`select count(*)::int as n from attempt where assignment_id = ${assignmentId}`;
 	for (const a of attempts) if (a.questions !== a.max_score || a.questions === 0) violation(`attempt ${a.id} has ${a.questions} questions for a maximum of ${a.max_score}`);
 
 	// 4. Every grade equals a recomputation from the stored answers with the pure grading.
@@ -551,7 +590,7 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 		scored++;
 		if (a.score === null || Math.abs(a.score - expected) > 1e-4) violation(`attempt ${a.id} scored ${a.score}, recomputed ${expected}`);
 	}
-	return { checkedAnswers, regraded, scored, attempts };
+	return { checkedAnswers, regraded, scored, attempts, assignmentAttempts };
 }
 
 /** Every attempt resumes: an open one can be opened, answered and submitted; a submitted one shows its results. */
@@ -633,6 +672,20 @@ async function main() {
 		s.cookie = c.split(';')[0];
 	}
 
+	// A teacher's class with every student in it, and an assignment of the first questions of the bank allowing two attempts.
+	const teacherId = randomUUID();
+	await admin`insert into "user" (id, email, display_name, password_hash, role) values (${teacherId}, 'teacher@crash.test', 'Crash Teacher', ${passwordHash}, 'teacher')`;
+	const classId = randomUUID();
+	const setId = randomUUID();
+	assignmentId = randomUUID();
+	await admin`insert into class (id, teacher_id, name, join_code) values (${classId}, ${teacherId}, 'Crash class', 'CRASHX')`;
+	await admin`insert into question_set (id, teacher_id, name) values (${setId}, ${teacherId}, 'Crash set')`;
+	await admin`insert into question_set_item (set_id, position, question_version_id)
+		select ${setId}, row_number() over (order by q.id) - 1, q.current_version_id from question q where q.active and q.owner_id is null order by q.id limit ${opts.questions}`;
+	await admin`insert into assignment (id, class_id, set_id, title, opens_at, due_at, time_zone, attempts_allowed)
+		values (${assignmentId}, ${classId}, ${setId}, 'Crash assignment', now() - interval '1 hour', now() + interval '1 day', 'UTC', ${ASSIGNMENT_ATTEMPTS})`;
+	for (const s of students) await admin`insert into class_member (class_id, user_id) values (${classId}, ${s.userId})`;
+
 	log(`students answering; ${opts.nodeKills} server kills and ${opts.pgCrashes} Postgres crashes about ${opts.interval} s apart`);
 	const loops = students.map((s) => studentLoop(s));
 	const faults: ('node' | 'pg')[] = [...Array(opts.nodeKills).fill('node'), ...Array(opts.pgCrashes).fill('pg')];
@@ -686,6 +739,7 @@ async function main() {
 		answersRegraded: checks.regraded,
 		attemptsRescored: checks.scored,
 		attempts: checks.attempts.length,
+		assignmentAttempts: checks.assignmentAttempts,
 		attemptsResumed: resumed,
 		synchronousCommit: !opts.asyncCommit,
 		seconds: Math.round((Date.now() - t0) / 1000),
