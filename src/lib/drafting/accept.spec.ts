@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDraftEdit, DraftEditError, draftEditSchema, questionOfDraft } from './accept.ts';
-import { articleInputErrors, articleInputSchema, articleSlug } from './article-input.ts';
+import { articleInputErrors, articleInputSchema, articleSlug, MAX_ARTICLE_CHARS } from './article-input.ts';
 import type { Draft } from './types.ts';
 
 const draft: Draft = {
@@ -73,6 +73,11 @@ describe('a new article as given', () => {
 			eventDate: 'This date does not exist.',
 			text: expect.stringMatching(/at least 50 words/u)
 		});
+	});
+	it('refuses a text too long to draft in one request, saying how long it may be', () => {
+		const long = 'word '.repeat(MAX_ARTICLE_CHARS / 5 + 1);
+		const parsed = articleInputSchema.safeParse({ title: 'Long', publisher: '', eventDate: '2022-02-17', text: long });
+		expect(articleInputErrors(parsed.error!).text).toBe('The article is longer than 40,000 characters.');
 	});
 	it('gets a slug from its title', () => {
 		expect(articleSlug('Niger’s President: the border opens!', 'x7k')).toBe('niger-s-president-the-border-opens-x7k');

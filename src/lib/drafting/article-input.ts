@@ -1,8 +1,11 @@
 // What a teacher (or the CLI) gives for a new article, checked with zod; each problem names its field.
 import { z } from 'zod';
 
-/** The largest article text taken: a long feature is about 60 kB. */
-export const MAX_ARTICLE_CHARS = 200_000;
+/**
+ * The largest article text taken. A long news report is 10–15,000 characters; drafting reads every sentence
+ * with an NLP tagger in the request (about a second per 500 words), so a book-length text is refused.
+ */
+export const MAX_ARTICLE_CHARS = 40_000;
 const MIN_ARTICLE_WORDS = 50;
 
 const realDay = (s: string) => {

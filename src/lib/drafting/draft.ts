@@ -168,6 +168,23 @@ function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string
 	return pool;
 }
 
+// Recognising the values of the bank's articles is most of a draft's work (about a second), and the bank
+// changes rarely: the pool is kept per bank content. It holds only the bank's own values, the same for
+// every teacher.
+const poolCache = new Map<string, Candidate[]>();
+const POOL_CACHE_SIZE = 4;
+
+function poolFor(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
+	const key = JSON.stringify([skipArticle, bank.articles.map((a) => [a.slug, a.eventDate, a.text.length, a.furniture]), bank.facts.map((f) => [f.id, f.article, f.quote, f.value])]);
+	let pool = poolCache.get(key);
+	if (!pool) {
+		pool = buildPool(bank, gazetteer, skipArticle);
+		if (poolCache.size >= POOL_CACHE_SIZE) poolCache.delete(poolCache.keys().next().value!);
+		poolCache.set(key, pool);
+	}
+	return pool;
+}
+
 function labelOf(v: FactValue): string {
 	if (v.kind === 'number') return v.unit;
 	if (v.kind === 'date') return v.date.length === 4 ? 'year' : v.date.length === 7 ? 'month' : 'day';
@@ -509,7 +526,7 @@ function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
  */
 export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft[] {
 	const gazetteer = gazetteerOf(bank.facts);
-	const pool = buildPool(bank, gazetteer, article.slug);
+	const pool = poolFor(bank, gazetteer, article.slug);
 	const cities = new Set(pool.filter((c) => c.label === 'city' && c.value.kind === 'place').map((c) => (c.value as { name: string }).name));
 	const ctx: Context = { article, bank, gazetteer, pool, cities };
 	const sentences = splitSentences(article.text, article.furniture);
