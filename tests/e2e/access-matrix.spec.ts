@@ -67,7 +67,14 @@ const cards = (w: World): Subject[] => [
 	{ label: "A's review card", params: {}, owner: 'A', cardOf: 'A' },
 	{ label: "B's review card", params: {}, owner: 'B', cardOf: 'B' }
 ];
-const articles = (w: World): Subject[] => [{ label: 'an article', params: { slug: w.articleSlug }, owner: null }];
+const articles = (w: World): Subject[] => [
+	{ label: 'a bank article', params: { slug: w.articleSlug }, owner: null },
+	...teacherArticles(w)
+];
+const teacherArticles = (w: World): Subject[] => [
+	{ label: "X's article", params: { slug: w.X.articleSlug }, owner: 'X', members: ['A'] },
+	{ label: "Y's article", params: { slug: w.Y.articleSlug }, owner: 'Y', members: ['B'] }
+];
 const teacherOf = (w: World, s: Subject) => (s.owner === 'X' ? w.X : w.Y);
 
 /** The actions of the attempt page: the owner may change an attempt in progress; a submitted one is 409. */
@@ -80,7 +87,8 @@ const attemptAction: Entry = {
 const MATRIX: Record<string, Entry> = {
 	'/': { expect: publicRoute },
 	'/articles': { expect: publicRoute },
-	'/articles/[slug]': { subjects: articles, expect: publicRoute },
+	// The bank's articles are public; a teacher's own is for them and their classes' students (404 to anyone else).
+	'/articles/[slug]': { subjects: articles, expect: (who, s) => (s.owner === null || who === s.owner || s.members!.includes(who) ? 'ok' : 404) },
 	'/signout': { expect: publicRoute },
 	'/signout ?/default': {
 		expect: (who) => (who === 'anonymous' ? 'ok' : { skip: 'signing out would end the session the matrix uses (auth.spec covers it)' }),
@@ -215,6 +223,33 @@ const MATRIX: Record<string, Entry> = {
 				lateWork: 'refuse'
 			});
 		}
+	},
+
+	'/(app)/teach/articles': { expect: teacherOnly },
+	'/(app)/teach/articles ?/add': {
+		// The teachers' harmless post has no title (400); a student's is a complete article.
+		expect: (who) => (isTeacher(who) ? 400 : teacherOnly(who)),
+		body: (_w, who) =>
+			isTeacher(who)
+				? { multipart: { title: '', eventDate: '2023-01-17', text: '' } }
+				: { multipart: { title: 'Article by a student', eventDate: '2023-01-17', text: 'word '.repeat(60) } }
+	},
+	'/(app)/teach/articles/[slug]': { subjects: teacherArticles, expect: teacherOwn },
+	// The owner posts no draft (400); anyone else one of the owner's drafts.
+	'/(app)/teach/articles/[slug] ?/save': {
+		subjects: teacherArticles,
+		expect: teacherOwnAction,
+		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId, prompt: 'Rewritten by someone else', explanation: 'Hijacked.' })
+	},
+	'/(app)/teach/articles/[slug] ?/accept': {
+		subjects: teacherArticles,
+		expect: teacherOwnAction,
+		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
+	},
+	'/(app)/teach/articles/[slug] ?/reject': {
+		subjects: teacherArticles,
+		expect: teacherOwnAction,
+		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
 	},
 
 	'/(app)/teach/sets/[id]': { subjects: sets, expect: teacherOwn },
@@ -416,7 +451,14 @@ test('role × route matrix: no unexpected access, no foreign data, nothing chang
 	await y.goto(`/teach/classes/${w.Y.classId}`);
 	await expect(y.locator('ul.assignments > li')).toHaveCount(1);
 	await expect(y.getByRole('cell', { name: w.B.email })).toBeVisible();
+	// The drafts others tried to save, accept or reject are as they were.
+	await x.goto(`/teach/articles/${w.X.articleSlug}`);
+	const draft = x.locator('ol.drafts > li', { has: x.locator(`input[name="draftId"][value="${w.X.draftId}"]`) });
+	await expect(draft.locator('.badge', { hasText: 'To review' })).toBeVisible();
+	await expect(x.getByText('Rewritten by someone else')).toHaveCount(0);
 	for (const page of [x, y]) {
+		await page.goto('/teach/articles');
+		await expect(page.getByText('Article by a student')).toHaveCount(0);
 		await page.goto('/teach');
 		await expect(page.getByText('Class made by a student')).toHaveCount(0);
 		await expect(page.getByText('Set made by a student')).toHaveCount(0);

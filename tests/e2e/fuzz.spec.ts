@@ -101,6 +101,7 @@ function fieldNamesOf(routeId: string): string[] {
 function principalFor(routeId: string, w: World): { who: Who; params: Record<string, string> } {
 	const params: Record<string, string> = { slug: w.articleSlug, n: '1' };
 	if (routeId.startsWith('/(auth)') || routeId.startsWith('/signout') || routeId.startsWith('/(bench)')) return { who: 'anonymous', params };
+	if (routeId.startsWith('/(app)/teach/articles')) return { who: 'X', params: { ...params, slug: w.X.articleSlug } };
 	if (routeId.startsWith('/(app)/teach/assignments')) return { who: 'X', params: { ...params, id: w.X.assignmentId } };
 	if (routeId.startsWith('/(app)/teach/classes')) return { who: 'X', params: { ...params, id: w.X.classId } };
 	if (routeId.startsWith('/(app)/teach/sets')) return { who: 'X', params: { ...params, id: w.X.setId } };
@@ -121,6 +122,7 @@ function plausible(name: string, w: World, r: Rng): string {
 		questionId: w.X.questionId,
 		article: w.articleSlug,
 		code: w.X.joinCode,
+		draftId: w.X.draftId,
 		email: w.A.email,
 		password: 'correct-horse-battery',
 		rating: 'good',

@@ -36,6 +36,10 @@ export type TeacherWorld = {
 	/** The id of the one student in the class (from the roster's remove form). */
 	studentId: string;
 	questionId: string;
+	/** The teacher's own article (readable by them and their class) and the id of one of its drafts. */
+	articleSlug: string;
+	articleTitle: string;
+	draftId: string;
 };
 
 export type StudentWorld = { name: string; email: string; cardId: string; practice: AttemptRef; assigned: AttemptRef };
@@ -134,8 +138,26 @@ export async function answerAll(page: Page) {
 	return first;
 }
 
+/** Fifty-odd words of news, enough for the drafter to propose questions. */
+const ARTICLE_TEXT = [
+	'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
+	'The deployment was agreed at a meeting in Niamey with Niger’s President Mohamed Bazoum, who said the force would start work in March.',
+	'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.'
+].join('\n');
+
+/** A teacher's own article added by pasting its text; its slug and the id of its first draft. */
+export async function addArticleUi(page: Page, title: string) {
+	await page.goto('/teach/articles');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Date of the reported events').fill('2023-01-17');
+	await page.getByLabel('Text of the article').fill(ARTICLE_TEXT);
+	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
+	return { slug: page.url().split('/').pop()!.split(/[?#]/)[0], draftId: await page.locator('input[name="draftId"]').first().inputValue() };
+}
+
 async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseURL?: string) {
-	const context = await browser.newContext({ baseURL });
+	const context = await browser.newContext(baseURL ? { baseURL } : {});
 	const page = await context.newPage();
 	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
 	const className = `Class ${who} ${tag}`;
@@ -145,14 +167,29 @@ async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseU
 	const setId = await createSetUi(page, setName, 3);
 	const questionId = await page.locator('ol.items > li').first().getAttribute('id');
 	const assignmentId = await createAssignmentUi(page, klass.id, setName, 3, assignmentTitle);
+	const articleTitle = `Article ${who} ${tag}`;
+	const article = await addArticleUi(page, articleTitle);
 	return {
 		principal: { context, page, cookie: await cookieOf(context) },
-		world: { classId: klass.id, className, joinCode: klass.joinCode, setId, setName, assignmentId, assignmentTitle, studentId: '', questionId: (questionId ?? '').replace(/^item-/, '') }
+		world: {
+			classId: klass.id,
+			className,
+			joinCode: klass.joinCode,
+			setId,
+			setName,
+			assignmentId,
+			assignmentTitle,
+			studentId: '',
+			questionId: (questionId ?? '').replace(/^item-/, ''),
+			articleSlug: article.slug,
+			articleTitle,
+			draftId: article.draftId
+		}
 	};
 }
 
 async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y', t: TeacherWorld, tag: string, baseURL?: string) {
-	const context = await browser.newContext({ baseURL });
+	const context = await browser.newContext(baseURL ? { baseURL } : {});
 	const page = await context.newPage();
 	const name = `Student ${who} ${tag}`;
 	const email = await signUp(page, name);
@@ -224,7 +261,10 @@ export async function buildWorld(browser: Browser, baseURL?: string): Promise<Wo
 		{ text: y.world.className, what: "Y's class name", visibleTo: ['Y', 'B'] },
 		{ text: y.world.assignmentTitle, what: "Y's assignment title", visibleTo: ['Y', 'B'] },
 		{ text: y.world.setName, what: "Y's set name", visibleTo: ['Y'] },
-		{ text: y.world.joinCode, what: "Y's join code", visibleTo: ['Y'] }
+		{ text: y.world.joinCode, what: "Y's join code", visibleTo: ['Y'] },
+		// A teacher's article is theirs and their class's.
+		{ text: x.world.articleTitle, what: "X's article title", visibleTo: ['X', 'A'] },
+		{ text: y.world.articleTitle, what: "Y's article title", visibleTo: ['Y', 'B'] }
 	];
 	return {
 		tag,
