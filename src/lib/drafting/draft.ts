@@ -455,13 +455,43 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 
 /** A dated event in a few of our words: the clause without its date, shortened. */
 function eventLabel(sentence: string, dateFrom: number, dateTo: number): string | null {
-	const head = sentence.slice(0, dateFrom).replace(/\b(in|on|since|until|by|from)\s+$/iu, '');
-	let text = `${head} ${sentence.slice(dateTo).replace(/^,\s*/u, '')}`;
-	text = text.replace(/["“”]/gu, '').replace(/^(But|And)\s+/u, '');
-	const clause = text.split(/,\s+(?:but|and|which|when|while|after|making)\b|;|\s+when\s+|,\s+(?=[a-z])/u)[0];
-	const words = clause.replace(/[.!?]+\s*$/u, '').trim().split(/\s+/u);
-	if (words.length < 4) return null;
-	return tidy(capitalise(words.slice(0, 14).join(' ')) + (words.length > 14 ? ' …' : ''));
+	const before = sentence.slice(0, dateFrom);
+	// "until 2025", "by June": the end of a period or a deadline, not an event that happened then.
+	if (/\b(until|by|before|after|since)\s+$/iu.test(before)) return null;
+	const head = before.replace(/\b(in|on|from)\s+$/iu, '');
+	// The date must close the event's clause ("France deployed troops… in 2013"): words after it
+	// ("in 2014 as armed groups…", "elections in February, and…") would make the label say something else.
+	const after = sentence.slice(dateTo).replace(/^["”]/u, '');
+	if (!/^\s*($|[,.;]|\s+(when|but)\b)/u.test(after)) return null;
+	let text = head.replace(/["“”]/gu, '').replace(/^(But|And)\s+/u, '').trim();
+	// A label names an event with its subject: not "was joined by…", not "including the UN mission…".
+	if (!/^\p{Lu}/u.test(text) || /^(As|When|While|After|Including|Which|In)\b/u.test(text)) return null;
+	const words = text.replace(/[,.!?]+\s*$/u, '').split(/\s+/u);
+	// Long clauses would have to be cut, and a cut label misleads: leave them out.
+	if (words.length < 4 || words.length > 14) return null;
+	text = words.join(' ');
+	return tidy(capitalise(text));
+}
+
+/**
+ * Labels the bank's authors gave dated facts: an ordering question whose dated facts have distinct dates, one
+ * per item, lists its items in the order of those dates ("France deploys troops against jihadists in Mali").
+ */
+function authoredEventLabels(bank: DraftingBank): Map<string, string> {
+	const labels = new Map<string, string>();
+	const factById = new Map(bank.facts.map((f) => [f.id, f]));
+	for (const q of bank.questions) {
+		if (!q.items?.length) continue;
+		const dated = q.facts.map((id) => factById.get(id)).filter((f) => f?.value?.kind === 'date') as { id: string; value: { kind: 'date'; date: string } }[];
+		const dates = dated.map((f) => f.value.date);
+		if (dated.length !== q.items.length || new Set(dates).size !== dates.length) continue;
+		const byDate = [...dated].sort((a, b) => a.value.date.localeCompare(b.value.date));
+		byDate.forEach((f, i) => {
+			const item = q.items![i];
+			if (!labels.has(f.id)) labels.set(f.id, typeof item === 'string' ? item : item.text);
+		});
+	}
+	return labels;
 }
 
 /** Orderings of this article's dated events mixed with events of the bank's other articles. */
@@ -474,22 +504,25 @@ function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
 		if (label) own.push({ date: m.value.date, label, mention: m });
 	}
 	const others: Event[] = [];
+	const authored = authoredEventLabels(ctx.bank);
 	for (const f of ctx.bank.facts) {
 		if (f.article === ctx.article.slug || f.value?.kind !== 'date') continue;
-		const source = ctx.bank.articles.find((a) => a.slug === f.article);
-		if (!source) continue;
-		const m = f.quote.match(/\b(19|20)\d{2}\b/u);
-		if (!m || m.index === undefined || !f.value.date.startsWith(m[0])) continue;
-		const label = eventLabel(f.quote, m.index, m.index + 4);
+		if (!ctx.bank.articles.some((a) => a.slug === f.article)) continue;
+		let label = authored.get(f.id) ?? null;
+		if (!label) {
+			const m = f.quote.match(/\b(19|20)\d{2}\b/u);
+			if (m && m.index !== undefined && f.value.date.startsWith(m[0])) label = eventLabel(f.quote, m.index, m.index + 4);
+		}
 		if (label) others.push({ date: f.value.date, label, factId: f.id });
 	}
 	const drafts: Draft[] = [];
 	for (const anchor of own) {
-		// Events in distinct years, so the order is not a matter of months nobody was told.
+		// Events in distinct years, or distinct months both given, so the order never turns on what nobody was told.
 		const chosen: Event[] = [anchor];
+		const clash = (a: string, b: string) => a.slice(0, 4) === b.slice(0, 4) && (a.length < 7 || b.length < 7 || a.slice(0, 7) === b.slice(0, 7));
 		for (const e of [...own, ...others]) {
 			if (chosen.length === TIMELINE_ITEMS) break;
-			if (chosen.some((c) => c.date.slice(0, 4) === e.date.slice(0, 4) || normaliseAnswerText(c.label) === normaliseAnswerText(e.label))) continue;
+			if (chosen.some((c) => clash(c.date, e.date) || normaliseAnswerText(c.label) === normaliseAnswerText(e.label))) continue;
 			chosen.push(e);
 		}
 		if (chosen.length < 3 || !chosen.some((c) => c.factId)) continue;
@@ -505,7 +538,7 @@ function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
 				type: 'ordering',
 				prompt: 'Put these events in the order they happened, earliest first.',
 				items: ordered.map((e) => e.label),
-				explanation: `In order: ${ordered.map((e) => `${formatDate(e.date)} (${e.label.charAt(0).toLowerCase()}${e.label.slice(1)})`).join('; ')}. The dates come from ${sourceOf(ctx.article)} and the bank's other articles.`,
+				explanation: `In order: ${ordered.map((e) => `${formatDate(e.date)}: ${e.label}`).join('; ')}. The dates come from ${sourceOf(ctx.article)} and the bank's other articles.`,
 				tags: ['drafted', 'timeline'],
 				difficulty: 3
 			},

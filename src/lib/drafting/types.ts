@@ -20,7 +20,8 @@ export type BankFactForDrafting = { id: string; article: string; quote: string; 
 export type DraftingBank = {
 	articles: { slug: string; title: string; eventDate: string; text: string; furniture: number[] }[];
 	facts: BankFactForDrafting[];
-	questions: { id: string; prompt: string; facts: string[] }[];
+	/** `items` of an ordering question (earliest first) give its dated facts labels in the authors' words. */
+	questions: { id: string; prompt: string; facts: string[]; items?: (string | { text: string })[] }[];
 };
 
 /** A sentence of the article with its place in the text. */

@@ -33,12 +33,21 @@ export async function getDraftingBank(db: Db): Promise<DraftingBank> {
 			.where(isNull(article.ownerId)),
 		db.select({ id: fact.id, article: fact.articleSlug, quote: fact.quote, value: fact.value }).from(fact).where(isNull(fact.ownerId)),
 		db
-			.select({ id: question.id, prompt: sql<string>`${questionVersion.body}->>'prompt'`, facts: questionVersion.factIds })
+			.select({
+				id: question.id,
+				prompt: sql<string>`${questionVersion.body}->>'prompt'`,
+				facts: questionVersion.factIds,
+				items: sql<{ text: string }[] | null>`${questionVersion.body}->'items'`
+			})
 			.from(question)
 			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
 			.where(and(eq(question.active, true), isNull(question.ownerId)))
 	]);
-	return { articles, facts: facts.map((f) => ({ ...f, value: f.value ?? undefined })), questions };
+	return {
+		articles,
+		facts: facts.map((f) => ({ ...f, value: f.value ?? undefined })),
+		questions: questions.map((q) => ({ ...q, items: q.items ?? undefined }))
+	};
 }
 
 /** Adds `input` as `teacherId`'s article and stores the drafts proposed from it; returns its slug. */
