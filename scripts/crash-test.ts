@@ -91,6 +91,8 @@ const stats = {
 	status503: 0,
 	otherStatuses: {} as Record<string, number>,
 	nodeKills: 0,
+	/** Kills that hit a server still starting (migrating, syncing the bank). */
+	killsDuringStart: 0,
 	nodeRestarts: 0,
 	pgCrashes: 0,
 	pgRestarts: 0,
@@ -189,10 +191,9 @@ async function killAndRestartServer(waitForIt = true) {
 	while (!old.exited) await sleep(10);
 	stats.nodeKills++;
 	spawnServer();
-	if (!waitForIt) return;
-	const seconds = await waitForServer('a restart');
 	stats.nodeRestarts++;
-	stats.restartSeconds.push(seconds);
+	if (!waitForIt) return;
+	stats.restartSeconds.push(await waitForServer('a restart'));
 }
 
 // ---- HTTP ---------------------------------------------------------------------------------------
@@ -490,9 +491,7 @@ async function crashPostgres(probe: Student, alsoKillServer: boolean) {
 	await throwaway('restart', pgDir);
 	stats.pgRestarts++;
 	if (alsoKillServer) {
-		const seconds = await waitForServer('a restart that waited for Postgres');
-		stats.nodeRestarts++;
-		stats.restartSeconds.push(seconds);
+		stats.restartSeconds.push(await waitForServer('a restart that waited for Postgres'));
 	} else await probeRecovery(probe);
 }
 
@@ -695,17 +694,29 @@ async function main() {
 		[faults[i], faults[j]] = [faults[j], faults[i]];
 	}
 	let overlapped = false;
-	for (const fault of faults) {
+	let nodeFaults = 0;
+	for (let i = 0; i < faults.length; i++) {
 		await sleep(opts.interval * 1000 * (0.5 + Math.random()));
-		if (fault === 'node') {
+		// Some faults use up a later server kill: taken from those not done yet, so the totals stay as asked.
+		const laterKill = () => faults.indexOf('node', i + 1);
+		if (faults[i] === 'node') {
+			// Every third server kill is followed by a second one in the middle of the restart (migrations, bank sync).
+			const duringStart = ++nodeFaults % 3 === 2 && laterKill() > 0;
+			if (duringStart) {
+				faults.splice(laterKill(), 1);
+				await killAndRestartServer(false);
+				await sleep(100 + Math.random() * 1400);
+				// Counted only if it really was still starting (serve.js prints "Listening" once the app is up).
+				if (!server!.output.includes('Listening on')) stats.killsDuringStart++;
+			}
 			await killAndRestartServer();
-			log(`server killed and restarted (${stats.nodeKills}/${opts.nodeKills}) in ${stats.restartSeconds.at(-1)!.toFixed(1)} s; ${stats.acks.save} answers acknowledged so far`);
+			log(`server killed${duringStart ? ', and again while starting,' : ''} and restarted (${stats.nodeKills}/${opts.nodeKills}) in ${stats.restartSeconds.at(-1)!.toFixed(1)} s; ${stats.acks.save} answers acknowledged so far`);
 		} else {
 			// The first crash also kills the server while the database is down (the kill counts towards --node-kills).
-			const both = !overlapped && stats.nodeKills < opts.nodeKills && faults.filter((f) => f === 'node').length > 0;
+			const both = !overlapped && laterKill() > 0;
 			if (both) {
 				overlapped = true;
-				faults.splice(faults.lastIndexOf('node'), 1);
+				faults.splice(laterKill(), 1);
 			}
 			await crashPostgres(students[0], both);
 			log(`Postgres crashed and restarted (${stats.pgCrashes}/${opts.pgCrashes})${both ? ', the server killed while it was down' : ''}; ${stats.status503} answers 503 so far`);
@@ -730,6 +741,7 @@ async function main() {
 		answered503: stats.status503,
 		otherStatuses: stats.otherStatuses,
 		serverKills: stats.nodeKills,
+		serverKillsDuringStart: stats.killsDuringStart,
 		serverRestarts: stats.nodeRestarts,
 		serverRestartSeconds: stats.restartSeconds.length ? { mean: +(stats.restartSeconds.reduce((a, b) => a + b, 0) / stats.restartSeconds.length).toFixed(2), max: +Math.max(...stats.restartSeconds).toFixed(2) } : null,
 		postgresCrashes: stats.pgCrashes,
