@@ -13,7 +13,7 @@ export const draftEditSchema = z.object({
 	explanation: line('The explanation', 1500),
 	options: z.array(line('An option', 200)).optional(),
 	/** Positions of the right options (one for single choice). */
-	correct: z.array(z.coerce.number().int().min(0)).optional(),
+	correct: z.array(z.coerce.number({ error: 'Tick the right option with its box.' }).int('Tick the right option with its box.').min(0, 'Tick the right option with its box.')).optional(),
 	items: z.array(line('An event', 300)).optional(),
 	answer: z.coerce.number({ error: 'The answer must be a number.' }).optional(),
 	tolerance: z.coerce.number({ error: 'The tolerance must be a number.' }).min(0, 'The tolerance must be 0 or more.').optional(),

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-const DraftRef = z.object({ draftId: z.coerce.number().int().positive('Choose a draft.') });
+const DraftRef = z.object({ draftId: z.coerce.number({ error: 'Choose a draft.' }).int('Choose a draft.').positive('Choose a draft.').max(2_147_483_647, 'No such draft.') });
 
 /** The review form of one draft: its id, the teacher's edits, and (to accept) a set to add it to. */
 async function readDraftForm(request: Request) {
