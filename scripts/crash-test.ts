@@ -97,6 +97,7 @@ const stats = {
 	pgCrashes: 0,
 	pgRestarts: 0,
 	outageProbes: 0,
+	actionOutageProbes: 0,
 	restartSeconds: [] as number[]
 };
 const violations: string[] = [];
@@ -477,6 +478,50 @@ async function probeRecovery(s: Student) {
 	if (server!.child.pid !== pid) violation('the server was restarted during the recovery probe');
 }
 
+/**
+ * The outage probes above fail at the session lookup in the handle hook. Here the session lookup works and the
+ * action's own write fails as it would if Postgres went away at that moment (a trigger raises 57P01
+ * admin_shutdown): SvelteKit hands that error to handleError, which must turn the 500 into the same 503.
+ */
+async function probeOutageInsideAction(admin: postgres.Sql, s: Student) {
+	const fresh = await request('POST', '/practice', s.cookie, `count=${opts.questions}`);
+	const id = fresh.kind === 'ok' ? /^\/attempts\/([^/]+)\/1$/.exec(String(fresh.json?.location ?? ''))?.[1] : undefined;
+	const [first] = id ? await admin<{ body: Question }[]>`select qv.body from attempt_question aq join question_version qv on qv.id = aq.question_version_id where aq.attempt_id = ${id} and aq.position = 0` : [];
+	if (!id || !first) {
+		violation('outage inside an action: could not start the probe attempt');
+		return;
+	}
+	await admin.unsafe(`create function crash_probe_outage() returns trigger language plpgsql as $$ begin raise exception 'terminating connection due to administrator command' using errcode = '57P01'; end $$`);
+	await admin.unsafe(`create trigger crash_probe_outage before insert or update on answer for each row execute function crash_probe_outage()`);
+	try {
+		const body = formBody(first.body, someResponse(first.body, rng(3)));
+		const forms = [
+			{ what: 'enhanced form action', headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }, type: 'application/json' },
+			{ what: 'plain form post', headers: { accept: 'text/html' }, type: 'text/html' }
+		];
+		for (const f of forms) {
+			const res = await fetch(`${baseUrl}/attempts/${id}/1?/save`, {
+				method: 'POST',
+				headers: { cookie: s.cookie, origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', ...f.headers },
+				body,
+				redirect: 'manual',
+				signal: AbortSignal.timeout(15_000)
+			});
+			const text = await res.text();
+			if (res.status !== 503 || !text.includes(DATABASE_UNAVAILABLE_MESSAGE) || !res.headers.get('content-type')?.includes(f.type)) {
+				violation(`outage inside an action (${f.what}): HTTP ${res.status} ${res.headers.get('content-type')}: ${text.slice(0, 200)}`);
+			}
+		}
+		stats.actionOutageProbes++;
+	} finally {
+		await admin.unsafe(`drop trigger crash_probe_outage on answer`);
+		await admin.unsafe(`drop function crash_probe_outage()`);
+	}
+	// And the same save goes through once the database is back.
+	const again = await request('POST', `/attempts/${id}/1?/save`, s.cookie, formBody(first.body, someResponse(first.body, rng(3))));
+	if (again.kind !== 'ok') violation(`outage inside an action: the save after it answered ${again.kind === 'status' ? again.status : 'a network error'}`);
+}
+
 async function crashPostgres(probe: Student, alsoKillServer: boolean) {
 	await throwaway('crash', pgDir);
 	stats.pgCrashes++;
@@ -731,6 +776,8 @@ async function main() {
 	const checks = await checkDatabase(admin, students);
 	log('resuming every attempt');
 	const resumed = await checkResume(students, checks.attempts);
+	log('an outage inside a form action');
+	await probeOutageInsideAction(admin, students[0]);
 	await admin.end({ timeout: 5 });
 
 	const summary = {
@@ -747,6 +794,7 @@ async function main() {
 		postgresCrashes: stats.pgCrashes,
 		postgresRestarts: stats.pgRestarts,
 		outageProbes: stats.outageProbes,
+		actionOutageProbes: stats.actionOutageProbes,
 		acknowledgedAnswersChecked: checks.checkedAnswers,
 		answersRegraded: checks.regraded,
 		attemptsRescored: checks.scored,

@@ -43,6 +43,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run test:crash, smoke run',
 			expect(summary.postgresCrashes).toBe(2);
 			expect(summary.postgresRestarts).toBe(2);
 			expect(summary.outageProbes).toBe(2);
+			expect(summary.actionOutageProbes).toBe(1);
 			// The run did real work across the faults: otherwise the checks below would check nothing.
 			expect(summary.acknowledged.save).toBeGreaterThan(50);
 			expect(summary.acknowledged.submit).toBeGreaterThan(5);
