@@ -156,10 +156,63 @@ describe('values', () => {
 	});
 
 	it('reads dates without a year against the article date, backwards for the past and forwards for plans', () => {
-		expect(resolveDate('December', 'Macron said in December he wanted', '2020-01-13')).toEqual({ date: '2019-12', inferred: true });
-		expect(resolveDate('June', 'They will meet again in June', '2020-01-13')).toEqual({ date: '2020-06', inferred: true });
-		expect(resolveDate('Monday', 'states agreed on Monday to unite', '2020-01-13')).toEqual({ date: '2020-01-13', inferred: true });
-		expect(resolveDate('Wednesday', 'after a Wednesday night meeting', '2022-02-17')).toEqual({ date: '2022-02-16', inferred: true });
-		expect(resolveDate('August 15, 2022', 'x', '2022-01-01')).toEqual({ date: '2022-08-15', inferred: false });
+		expect(resolveDate('December', 'Macron said in ', '2020-01-13')).toEqual({ date: '2019-12', inferred: true });
+		expect(resolveDate('June', 'They will meet again in ', '2020-01-13')).toEqual({ date: '2020-06', inferred: true });
+		expect(resolveDate('March', 'Bazoum, who said the force would start work in ', '2023-01-17')).toEqual({ date: '2023-03', inferred: true });
+		expect(resolveDate('June', 'the countries will have agreed to set out plans on how to remain in the region by ', '2022-02-17')).toEqual({ date: '2022-06', inferred: true });
+		expect(resolveDate('Monday', 'states agreed on ', '2020-01-13')).toEqual({ date: '2020-01-13', inferred: true });
+		expect(resolveDate('Wednesday', 'after a ', '2022-02-17')).toEqual({ date: '2022-02-16', inferred: true });
+		// The clause's own verb decides, not a "would" later in the sentence.
+		expect(resolveDate('Wednesday', 'Bazoum said countries, including those in the coastal areas that participated in discussions on ', '2022-02-18')).toEqual({ date: '2022-02-16', inferred: true });
+		expect(resolveDate('August 15, 2022', '', '2022-01-01')).toEqual({ date: '2022-08-15', inferred: false });
+	});
+});
+
+describe('drafting a new article', () => {
+	const text = [
+		'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
+		'The deployment was agreed at a meeting in Niamey with Niger’s President Mohamed Bazoum, who said the force would start work in March.',
+		'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.',
+		'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.'
+	].join('\n');
+	const article = { slug: 't-chad', title: 'Chad sends soldiers', publisher: null, eventDate: '2023-01-17', text, furniture: [] };
+	let drafts: Draft[];
+	beforeAll(() => {
+		drafts = draftQuestions(article, bank);
+	});
+
+	it('asks for the count with the noun it counts, the key from the text, wrong options from the bank’s troop counts', () => {
+		const d = drafts.find((x) => x.value?.kind === 'number' && x.value.amount === 1200)!;
+		expect(d.question.prompt).toBe('How many soldiers will Chad send to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday?');
+		if (d.question.type !== 'single') throw new Error('single expected');
+		const bankCounts = new Set(bank.facts.flatMap((f) => (f.value?.kind === 'number' ? [f.value.amount] : [])));
+		for (const o of d.question.options.filter((o) => !o.correct)) expect(bankCounts.has(Number(o.text.replace(/,/gu, '')))).toBe(true);
+		expect(d.similarTo).toEqual([]);
+	});
+
+	it('asks a weekday as a weekday and a month without a year as a month, read against the article’s date', () => {
+		const weekday = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-01-17')!;
+		expect(weekday.question.prompt).toMatch(/on which day of the week\?$/u);
+		if (weekday.question.type !== 'single') throw new Error('single expected');
+		expect(weekday.question.options.find((o) => o.correct)!.text).toBe('Tuesday');
+		const march = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-03')!;
+		expect(march.question.prompt).toMatch(/in which month\?$/u);
+	});
+
+	it('never offers a name of the quoted sentence as a wrong option (it could be right too)', () => {
+		for (const d of drafts) {
+			if (d.question.type !== 'single' && d.question.type !== 'multiple') continue;
+			for (const o of d.question.options.filter((o) => !o.correct)) expect(d.quote, `${d.key}: ${o.text}`).not.toContain(o.text);
+		}
+	});
+
+	it('orders its dated events among the bank’s, each bank event cited and labelled without its date', () => {
+		const timeline = drafts.find((x) => x.kind === 'timeline')!;
+		if (timeline.question.type !== 'ordering') throw new Error('ordering expected');
+		expect(timeline.question.items).toContain('The European Takuba task force left Mali');
+		expect(timeline.bankFacts.length).toBeGreaterThanOrEqual(2);
+		const dates = timeline.bankFacts.map((id) => bank.facts.find((f) => f.id === id)!.value!);
+		for (const item of timeline.question.items) expect(item).not.toMatch(/\b(19|20)\d{2}\b/u);
+		expect(dates.every((v) => v.kind === 'date')).toBe(true);
 	});
 });

@@ -76,20 +76,27 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A sentence about the future ("will meet in June") points forward from the article's date. */
-function speaksOfFuture(sentence: string): boolean {
-	return /\b(will|shall|next)\b/iu.test(sentence);
+/**
+ * Whether the words just before a date speak of the future ("will meet again in June", "would start work in
+ * March", "set out plans… by June"): then a date without a year is the next one after the report, else the last.
+ */
+function speaksOfFuture(before: string): boolean {
+	const words = before.trim().split(/\s+/u).slice(-14).join(' ');
+	return /\b(will|would|shall|next|due)\b|['’]ll\b/iu.test(words) || /\b(by|until)\s*$/iu.test(before);
 }
 
-/** The date a date phrase means, read against the article's own date when the phrase leaves out the year. */
-export function resolveDate(phrase: string, sentence: string, eventDate: string): { date: string; inferred: boolean } | null {
+/**
+ * The date a date phrase means, read against the article's own date when the phrase leaves out the year.
+ * `before` is the sentence up to the phrase: its tense decides between the last and the next such day or month.
+ */
+export function resolveDate(phrase: string, before: string, eventDate: string): { date: string; inferred: boolean } | null {
 	const words: string[] = phrase.toLowerCase().match(/[a-z]+|\d+/gu) ?? [];
 	const year = words.find((w) => /^(19|20)\d{2}$/u.test(w));
 	const month = MONTHS.findIndex((m) => words.includes(m));
 	const day = words.find((w) => /^\d{1,2}$/u.test(w) && Number(w) >= 1 && Number(w) <= 31);
 	const weekday = WEEKDAYS.findIndex((d) => words.includes(d));
 	const [ey, em, ed] = eventDate.split('-').map(Number);
-	const future = speaksOfFuture(sentence);
+	const future = speaksOfFuture(before);
 	if (year) {
 		if (month >= 0) return { date: day ? `${year}-${pad(month + 1)}-${pad(Number(day))}` : `${year}-${pad(month + 1)}`, inferred: false };
 		return { date: year, inferred: false };
@@ -202,7 +209,7 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 	for (const d of dateDoc.dates({ today: eventDate }).json({ offset: true })) {
 		const start = sentence.start + d.offset.start;
 		const phrase = d.text.replace(/[\s,.;:"”]+$/u, '');
-		const resolved = resolveDate(phrase, sentence.text, eventDate);
+		const resolved = resolveDate(phrase, sentence.text.slice(0, d.offset.start), eventDate);
 		if (!resolved) continue;
 		// Keep only the words that name the date: "until 2025" → "2025", "on Monday" → "Monday".
 		const core = phrase.match(/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u);
