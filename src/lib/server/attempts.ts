@@ -127,7 +127,28 @@ export type AttemptForTaking = {
 	questions: PresentedQuestion[];
 	/** The learner's own saved responses by question id: no grades, no keys. */
 	responses: Record<string, Response>;
+	/** The version of each saved response, by question id: a save names the one it replaces (two tabs). */
+	versions: Record<string, string>;
 };
+
+/**
+ * A save or clear based on a version of the answer that is no longer the saved one: another tab or
+ * window changed it. Refused, so that nothing is silently overwritten; the page shows the saved answer.
+ */
+export class StaleAnswerError extends RequestError {
+	constructor() {
+		super(409, 'This answer was changed in another tab or window: the saved answer is shown now. Change it again here if you want to.');
+		this.name = 'StaleAnswerError';
+	}
+}
+
+/**
+ * What a save expects to replace: the version of the answer its page showed, '' when it showed none;
+ * undefined to replace whatever is there (callers that are the only writer, such as tests and imports).
+ * The version is the row's xmin, the id of the transaction that last wrote it: Postgres changes it on
+ * every write, so it needs no column of its own.
+ */
+export type BasedOn = string | undefined;
 
 /**
  * The attempt, its rules, its questions and its answers in one prepared statement: the quiz page is
@@ -147,7 +168,7 @@ const attemptForTakingQuery = (db: Db) =>
 			dueAt: assignment.dueAt,
 			questions: sql<{ position: number; body: Question }[]>`(select coalesce(json_agg(json_build_object('position', aq.position, 'body', qv.body) order by aq.position), '[]'::json)
 				from attempt_question aq join question_version qv on qv.id = aq.question_version_id where aq.attempt_id = ${attempt.id})`,
-			answers: sql<{ position: number; response: Response }[]>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response)), '[]'::json)
+			answers: sql<{ position: number; response: Response; version: string }[]>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response, 'version', an.xmin::text)), '[]'::json)
 				from answer an where an.attempt_id = ${attempt.id})`
 		})
 		.from(attempt)
@@ -186,7 +207,8 @@ export async function getAttemptForTaking(db: Db, userId: string, attemptId: str
 		startedAt: row.startedAt,
 		rules,
 		questions: row.questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions: rules.shuffleOptions })),
-		responses: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.response]))
+		responses: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.response])),
+		versions: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.version]))
 	};
 }
 
@@ -268,7 +290,10 @@ const answerTargetQuery = (db: Db) =>
 /**
  * The write of a save in one statement: it locks the attempt row (as submit does, so a save and a
  * submit never cross) and writes only while the attempt is still open; an answer already shown with
- * its feedback ("after each question") is never replaced. No row back: something changed since the read.
+ * its feedback ("after each question") is never replaced. With a version to compare (`check`), it
+ * writes only over that version of the answer (`basedOn`), or where there was none ('') and still is
+ * none: the answer row is locked and re-read after any concurrent write, so a save based on an answer
+ * another tab has replaced or cleared meanwhile writes nothing. No row back: something changed.
  */
 const upsertAnswerQuery = (db: Db) =>
 	db
@@ -276,14 +301,17 @@ const upsertAnswerQuery = (db: Db) =>
 		.select(
 			sql`(with locked as (select id from attempt where id = ${sql.placeholder('attemptId')} and user_id = ${sql.placeholder('userId')} and status = 'in_progress' for update)
 			select locked.id, ${sql.placeholder('position')}::int, ${sql.placeholder('response')}::jsonb, ${sql.placeholder('score')}::real,
-				${sql.placeholder('correct')}::boolean, ${sql.placeholder('now')}::timestamptz from locked)`
+				${sql.placeholder('correct')}::boolean, ${sql.placeholder('now')}::timestamptz from locked
+			where not ${sql.placeholder('check')}::boolean or ${sql.placeholder('basedOn')}::text = ''
+				or exists (select 1 from answer cur where cur.attempt_id = locked.id and cur.position = ${sql.placeholder('position')}::int
+					and cur.xmin::text = ${sql.placeholder('basedOn')}::text for update))`
 		)
 		.onConflictDoUpdate({
 			target: [answer.attemptId, answer.position],
 			set: { response: sql`excluded.response`, score: sql`excluded.score`, correct: sql`excluded.correct`, answeredAt: sql`excluded.answered_at` },
-			setWhere: sql`not ${sql.placeholder('final')}::boolean`
+			setWhere: sql`not ${sql.placeholder('final')}::boolean and (not ${sql.placeholder('check')}::boolean or ${answer}.xmin::text = ${sql.placeholder('basedOn')}::text)`
 		})
-		.returning({ position: answer.position })
+		.returning({ position: answer.position, version: sql<string>`${answer}.xmin::text` })
 		.prepare('upsert_answer');
 
 async function readAnswerTarget(db: Db, userId: string, attemptId: string, questionId: string, now: Date) {
@@ -298,8 +326,11 @@ async function readAnswerTarget(db: Db, userId: string, attemptId: string, quest
 	return { rules, target: row.target };
 }
 
-/** Saves (or replaces) the answer to one question; graded now, shown only after submission. */
-export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response, now = new Date()) {
+/**
+ * Saves (or replaces) the answer to one question; graded now, shown only after submission. `basedOn`:
+ * the version of the answer the learner's page showed (see BasedOn); the saved answer's new version back.
+ */
+export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response, now = new Date(), basedOn?: BasedOn) {
 	const { rules, target } = await readAnswerTarget(db, userId, attemptId, questionId, now);
 	const grade = gradeOrRefuse(target.body, response);
 	const [written] = await prepared(db, 'upsert_answer', upsertAnswerQuery).execute({
@@ -310,21 +341,33 @@ export async function saveAnswer(db: Db, userId: string, attemptId: string, ques
 		score: grade.score,
 		correct: grade.correct,
 		now: now.toISOString(),
-		final: rules.feedback === 'after_each'
+		final: rules.feedback === 'after_each',
+		check: basedOn !== undefined,
+		basedOn: basedOn ?? ''
 	});
 	if (!written) {
-		// Submitted (or answered and shown) between the read and the write: the read says which.
+		// Submitted (or answered and shown) between the read and the write: the read says which; else
+		// another tab changed this answer.
 		await readAnswerTarget(db, userId, attemptId, questionId, now);
+		if (basedOn !== undefined) throw new StaleAnswerError();
 		throw new RequestError(409, 'This attempt changed meanwhile: reload the page.');
 	}
-	return { position: target.position };
+	return { position: target.position, version: written.version };
 }
 
-/** Removes the saved answer to one question (the learner blanked it). */
-export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string, now = new Date()) {
+/** Removes the saved answer to one question (the learner blanked it); only the version the page showed (see BasedOn). */
+export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string, now = new Date(), basedOn?: BasedOn) {
 	await db.transaction(async (tx) => {
 		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId, now);
-		await tx.delete(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+		const here = and(eq(answer.attemptId, attemptId), eq(answer.position, target.position));
+		if (basedOn === undefined) {
+			await tx.delete(answer).where(here);
+			return;
+		}
+		// Under the attempt's lock no other write can come between this read and the delete.
+		const [current] = await tx.select({ version: sql<string>`${answer}.xmin::text` }).from(answer).where(here);
+		if ((current?.version ?? '') !== basedOn) throw new StaleAnswerError();
+		if (current) await tx.delete(answer).where(here);
 	});
 }
 

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { clearAnswer, getAttemptForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer } from '$lib/server/attempts.ts';
+import { clearAnswer, getAttemptForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer, StaleAnswerError } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
@@ -34,6 +34,8 @@ export const load: PageServerLoad = async (event) => {
 		total: taking.questions.length,
 		question,
 		response: taking.responses[question.id] ?? null,
+		// The version of that answer ('' for none): the form sends it back so a stale tab cannot overwrite.
+		version: taking.versions[question.id] ?? '',
 		answered: taking.questions.map((q) => q.id in taking.responses)
 	};
 };
@@ -52,15 +54,19 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 		const type = fields.questionType?.[0];
 		if (!questionId || !type) throw new RequestError(400, 'The form is missing "questionId" or "questionType".');
 		const db = getDb();
+		// A form without the field (an old page, a script) replaces whatever is saved.
+		const basedOn = fields.basedOn?.[0];
 		if (isBlankResponse(type, fields)) {
-			await clearAnswer(db, user.id, event.params.id, questionId);
-			return { ok: true as const, saved: false };
+			await clearAnswer(db, user.id, event.params.id, questionId, new Date(), basedOn);
+			return { ok: true as const, saved: false, version: '' };
 		}
 		const response = parseResponseFromForm(type as never, fields);
-		await saveAnswer(db, user.id, event.params.id, questionId, response);
-		return { ok: true as const, saved: true };
+		const { version } = await saveAnswer(db, user.id, event.params.id, questionId, response, new Date(), basedOn);
+		return { ok: true as const, saved: true, version };
 	} catch (e) {
 		if (e instanceof InvalidResponseError) return { ok: false as const, status: 400 as const, message: e.message };
+		// Another tab changed the answer: a failure, so the page loads again and shows the saved answer.
+		if (e instanceof StaleAnswerError) return { ok: false as const, status: 409 as const, message: e.message };
 		if (e instanceof RequestError) error(e.status, e.message);
 		throw e;
 	}
@@ -77,7 +83,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const result = await saveFromForm(event);
 		if (!result.ok) return fail(result.status, { message: result.message });
-		return { saved: result.saved };
+		return { saved: result.saved, version: result.version };
 	},
 	next: async (event) => {
 		// With feedback after each question, only "Check answer" saves: moving on never does.
