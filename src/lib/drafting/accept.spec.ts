@@ -50,6 +50,18 @@ describe('a teacher’s edits to a draft', () => {
 		expect(new Set(q.options.map((o) => o.id)).size).toBe(3);
 	});
 
+	it('edits a numeric answer and an ordering’s events, keeping their number', () => {
+		const numeric: Draft = { ...draft, question: { type: 'numeric', prompt: 'How many?', answer: 6, tolerance: 0, unit: 'leaders', explanation: 'Six.', tags: [], difficulty: 1 } };
+		const edited = applyDraftEdit(numeric, { prompt: 'How many leaders?', explanation: 'Six.', answer: 6, tolerance: 0, unit: 'heads of state' });
+		expect(questionOfDraft(edited, 't-n-q', ['t-fact-n'])).toMatchObject({ type: 'numeric', answer: 6, unit: 'heads of state' });
+		const ordering: Draft = { ...draft, question: { type: 'ordering', prompt: 'Order', items: ['A happens', 'B happens', 'C happens'], explanation: 'A, B, C.', tags: [], difficulty: 3 } };
+		expect(() => applyDraftEdit(ordering, { prompt: 'Order', explanation: 'x', items: ['A', 'B'] })).toThrow(/all 3 events/u);
+		const reordered = applyDraftEdit(ordering, { prompt: 'Order them', explanation: 'x', items: ['A first', 'B next', 'C last'] });
+		const q = questionOfDraft(reordered, 't-o-q', ['t-fact-o', 'bank-fact']);
+		if (q.type !== 'ordering') throw new Error('ordering expected');
+		expect(q.items.map((i) => i.text)).toEqual(['A first', 'B next', 'C last']);
+	});
+
 	it('reports form problems by field', () => {
 		const parsed = draftEditSchema.safeParse({ prompt: ' ', explanation: 'x', tolerance: '-1' });
 		expect(parsed.success).toBe(false);
