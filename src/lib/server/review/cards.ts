@@ -169,19 +169,20 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 	// Create and lock the learner's cards for these questions in one fixed order (by question id) before
 	// moving any: two submits of one learner over the same questions then queue instead of deadlocking.
 	const questionIds = [...new Set(rows.map((r) => r.questionId))].sort();
-	if (questionIds.length > 0) {
-		const fresh = columnsFromCard(schedulerFor(settings).newCard(now));
-		await tx
-			.insert(reviewCard)
-			.values(questionIds.map((questionId) => ({ userId, questionId, ...fresh })))
-			.onConflictDoNothing();
-		await tx
-			.select({ id: reviewCard.id })
-			.from(reviewCard)
-			.where(and(eq(reviewCard.userId, userId), inArray(reviewCard.questionId, questionIds)))
-			.orderBy(asc(reviewCard.questionId))
-			.for('update');
-	}
+	if (questionIds.length === 0) return 0;
+	const scheduler = schedulerFor(settings);
+	await tx
+		.insert(reviewCard)
+		.values(questionIds.map((questionId) => ({ userId, questionId, ...columnsFromCard(scheduler.newCard(now)) })))
+		.onConflictDoNothing();
+	const locked = await tx
+		.select()
+		.from(reviewCard)
+		.where(and(eq(reviewCard.userId, userId), inArray(reviewCard.questionId, questionIds)))
+		.orderBy(asc(reviewCard.questionId))
+		.for('update');
+	const cards = new Map(locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }]));
+	const logRows: (typeof reviewLog.$inferInsert)[] = [];
 	let previous = started?.startedAt ?? null;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
@@ -189,8 +190,36 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 		const elapsedMs = previous ? Math.max(0, r.answeredAt.getTime() - previous.getTime()) : null;
 		previous = r.answeredAt;
 		const rating = ratingForAnswer({ score: r.score, correct: r.correct, elapsedMs: elapsedMs ?? undefined });
-		await recordReview(tx, settings, { userId, questionId: r.questionId, rating, source, now, attemptId, elapsedMs, response: r.response });
+		const held = cards.get(r.questionId)!;
+		const before = held.card;
+		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
+		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
+		held.card = scheduler.review(before, rating, reviewedAt).card;
+		logRows.push({
+			cardId: held.id,
+			userId,
+			questionId: r.questionId,
+			reviewedAt,
+			rating: ratingName(rating),
+			source,
+			attemptId,
+			elapsedMs,
+			response: r.response,
+			cardBefore: snapshot(before),
+			cardAfter: snapshot(held.card)
+		});
 	}
+	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another:
+	// a submit used to send three statements per answer.
+	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<typeof columnsFromCard>)[];
+	await tx
+		.insert(reviewCard)
+		.values([...cards].map(([questionId, { card }]) => ({ userId, questionId, ...columnsFromCard(card) })))
+		.onConflictDoUpdate({
+			target: [reviewCard.userId, reviewCard.questionId],
+			set: Object.fromEntries(movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)]))
+		});
+	await tx.insert(reviewLog).values(logRows);
 	return rows.length;
 }
 
