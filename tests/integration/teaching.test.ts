@@ -11,7 +11,7 @@ import { assignment, attempt, question } from '../../src/lib/server/db/schema.ts
 import { RequestError } from '../../src/lib/server/errors.ts';
 import { createAssignment, listStudentAssignments, startAssignmentAttempt, type AssignmentInput } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, getRoster, joinClass, listTeacherClasses, regenerateJoinCode, removeStudent, setClassArchived } from '../../src/lib/server/teaching/classes.ts';
-import { getGradebook, getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
+import { getGradebook, getGradebookPage, getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
 import { createSet, editSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -242,6 +242,16 @@ describe.each(backends())('teaching on %s', (backend) => {
 		expect(bobRow(last).cells[col]).toMatchObject({ score: 1, attempts: 2, attemptId: second.id });
 		expect(best.rows.find((r) => r.student.id === alice.id)!.cells[col]).toBeNull();
 		expect((await refusal(getGradebook(db, otherTeacher.id, classId, 'best'))).status).toBe(404);
+		// The page the teacher sees picks the same cells in the database, one page of students at a time.
+		for (const [rule, whole] of [['best', best], ['last', last]] as const) {
+			const paged = await getGradebookPage(db, teacher.id, classId, rule, { offset: 0, limit: 100 });
+			expect(paged.rows).toEqual(whole.rows);
+			const percents = (i: number) => whole.rows.flatMap((r) => (r.cells[i] ? [Math.round((r.cells[i]!.score / r.cells[i]!.maxScore) * 1000) / 10] : []));
+			expect(paged.averages).toEqual(whole.assignments.map((_, i) => (percents(i).length ? Math.round((10 * percents(i).reduce((s, p) => s + p, 0)) / percents(i).length) / 10 : null)));
+			const second = await getGradebookPage(db, teacher.id, classId, rule, { offset: 1, limit: 1 });
+			expect(second.rows).toEqual(whole.rows.slice(1, 2));
+		}
+		expect((await refusal(getGradebookPage(db, otherTeacher.id, classId, 'best', { offset: 0, limit: 100 }))).status).toBe(404);
 	});
 
 	test('removing a student takes them off the roster and out of the assignments', async () => {

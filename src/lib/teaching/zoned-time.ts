@@ -99,8 +99,15 @@ export function utcToZonedLocal(date: Date, timeZone: string): string {
 }
 
 /** The zone's short name at that date as the English locale gives it ("GMT+1", "CET", "UTC"). */
+// Building an Intl.DateTimeFormat costs far more than using one (a gradebook header formats 20 dates
+// per request): one of each kind per zone, kept.
+const zoneNameFormatters = new Map<string, Intl.DateTimeFormat>();
+const readableFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function shortZoneName(date: Date, timeZone: string): string {
-	const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+	let f = zoneNameFormatters.get(timeZone);
+	if (!f) zoneNameFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })));
+	const part = f
 		.formatToParts(date)
 		.find((p) => p.type === 'timeZoneName');
 	return part?.value ?? '';
@@ -113,16 +120,21 @@ function shortZoneName(date: Date, timeZone: string): string {
 export function formatZoned(date: Date | string, timeZone: string): string {
 	const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
 	const when = new Date(date);
-	const text = new Intl.DateTimeFormat('en-GB', {
-		timeZone: zone,
-		weekday: 'short',
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).format(when);
+	let readable = readableFormatters.get(zone);
+	if (!readable) {
+		readable = new Intl.DateTimeFormat('en-GB', {
+			timeZone: zone,
+			weekday: 'short',
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		readableFormatters.set(zone, readable);
+	}
+	const text = readable.format(when);
 	const short = shortZoneName(when, zone);
 	const label = zone === 'UTC' || !short || short === zone ? zone : `${zone}, ${short}`;
 	return `${text} (${label})`;

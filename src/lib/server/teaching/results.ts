@@ -1,6 +1,6 @@
 // What a teacher reads: the gradebook of a class and the item analysis of an assignment.
 // Each is a fixed number of queries, whatever the size of the class.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { analyseItems, type ItemAttempt, type ItemQuestion } from '../../analysis/item-analysis.ts';
 import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
@@ -60,6 +60,75 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 		students,
 		assignments,
 		rows: students.map((s) => ({ student: s, cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null) }))
+	};
+}
+
+/**
+ * One page of the gradebook: the page's students with their cells, and each assignment's class average.
+ * The database picks each cell's attempt (best or last) and averages them, so a page reads only its own
+ * cells whatever the size of the class; the CSV (getGradebook) reads them all, on demand.
+ */
+export async function getGradebookPage(db: Db, teacherId: string, classId: string, rule: ScoreRule, page: { offset: number; limit: number }) {
+	const klass = await getTeacherClass(db, teacherId, classId);
+	const [students, assignments] = await Promise.all([
+		db
+			.select({ id: user.id, displayName: user.displayName, email: user.email })
+			.from(classMember)
+			.innerJoin(user, eq(user.id, classMember.userId))
+			.where(eq(classMember.classId, classId))
+			.orderBy(asc(user.displayName), asc(user.email)),
+		db
+			.select({ id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, timeZone: assignment.timeZone })
+			.from(assignment)
+			.where(eq(assignment.classId, classId))
+			.orderBy(asc(assignment.dueAt))
+	]);
+	const shown = students.slice(page.offset, page.offset + page.limit);
+	// Attempts come oldest first in getGradebook: "best" keeps the first of the highest scores, "last" the latest.
+	const ruleOrder = rule === 'best' ? [desc(sql`coalesce(${attempt.score}, 0)`), asc(attempt.submittedAt)] : [desc(attempt.submittedAt)];
+	const submittedInClass = and(eq(assignment.classId, classId), eq(attempt.status, 'submitted'));
+	const members = db.select({ id: classMember.userId }).from(classMember).where(eq(classMember.classId, classId));
+	const chosen = db
+		.selectDistinctOn([attempt.userId, attempt.assignmentId], {
+			assignmentId: attempt.assignmentId,
+			percent: sql<number>`case when ${attempt.maxScore} > 0 then round(coalesce(${attempt.score}, 0)::numeric / ${attempt.maxScore} * 1000) / 10 else 0 end`.as('percent')
+		})
+		.from(attempt)
+		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(and(submittedInClass, inArray(attempt.userId, members)))
+		.orderBy(attempt.userId, attempt.assignmentId, ...ruleOrder)
+		.as('chosen');
+	const [cellRows, averageRows] = await Promise.all([
+		shown.length && assignments.length
+			? db
+					.selectDistinctOn([attempt.userId, attempt.assignmentId], {
+						userId: attempt.userId,
+						assignmentId: attempt.assignmentId,
+						attemptId: attempt.id,
+						score: attempt.score,
+						maxScore: attempt.maxScore,
+						late: attempt.late,
+						attempts: sql<number>`count(*) over (partition by ${attempt.userId}, ${attempt.assignmentId})`.mapWith(Number)
+					})
+					.from(attempt)
+					.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
+					.where(and(submittedInClass, inArray(attempt.userId, shown.map((s) => s.id))))
+					.orderBy(attempt.userId, attempt.assignmentId, ...ruleOrder)
+			: [],
+		db
+			.select({ assignmentId: chosen.assignmentId, average: sql<number>`round(avg(${chosen.percent}) * 10) / 10`.mapWith(Number) })
+			.from(chosen)
+			.groupBy(chosen.assignmentId)
+	]);
+	const cells = new Map<string, NonNullable<GradebookCell>>();
+	for (const c of cellRows) cells.set(`${c.userId}:${c.assignmentId}`, { attemptId: c.attemptId, score: c.score ?? 0, maxScore: c.maxScore, late: c.late, attempts: c.attempts });
+	const averageOf = new Map(averageRows.map((a) => [a.assignmentId, a.average]));
+	return {
+		klass,
+		studentCount: students.length,
+		assignments,
+		averages: assignments.map((a) => averageOf.get(a.id) ?? null),
+		rows: shown.map((s) => ({ student: s, cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null) }))
 	};
 }
 

@@ -1,28 +1,38 @@
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
-import { getGradebook } from '$lib/server/teaching/results.ts';
-import { percentOf, scoreRuleOf } from './rule.ts';
+import { getGradebookPage } from '$lib/server/teaching/results.ts';
+import { percentOf, scoreRuleOf, STUDENTS_PER_PAGE } from './rule.ts';
 import type { PageServerLoad } from './$types';
 
-// Links and plain forms only: no hydration, so the 10,000 cells of a big class are not sent twice
-// (once as HTML, once as page data for the client).
+// Links only: no hydration, so the cells are not sent twice (once as HTML, once as page data).
 export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const rule = scoreRuleOf(event.url);
-	const book = await orHttpError(() => getGradebook(getDb(), teacher.id, event.params.id, rule));
+	const asked = Number(event.url.searchParams.get('page'));
+	const wanted = Number.isInteger(asked) && asked >= 1 ? asked : 1;
+	const book = await orHttpError(() =>
+		getGradebookPage(getDb(), teacher.id, event.params.id, rule, { offset: (wanted - 1) * STUDENTS_PER_PAGE, limit: STUDENTS_PER_PAGE })
+	);
+	// Past the last page: show the last one.
+	const pages = Math.max(1, Math.ceil(book.studentCount / STUDENTS_PER_PAGE));
+	if (wanted > pages) redirect(303, `/teach/classes/${book.klass.id}/gradebook?rule=${rule}&page=${pages}`);
+	const first = (wanted - 1) * STUDENTS_PER_PAGE;
 	return {
 		rule,
+		page: wanted,
+		pages,
+		first: first + 1,
+		last: first + book.rows.length,
+		studentCount: book.studentCount,
 		klass: { id: book.klass.id, name: book.klass.name },
 		assignments: book.assignments,
 		rows: book.rows.map((r) => ({
 			student: r.student,
 			cells: r.cells.map((c) => (c ? { ...c, percent: percentOf(c.score, c.maxScore) } : null))
 		})),
-		averages: book.assignments.map((_, i) => {
-			const done = book.rows.map((r) => r.cells[i]).filter((c) => c !== null);
-			return done.length ? Math.round((10 * done.reduce((sum, c) => sum + percentOf(c.score, c.maxScore), 0)) / done.length) / 10 : null;
-		})
+		averages: book.averages
 	};
 };

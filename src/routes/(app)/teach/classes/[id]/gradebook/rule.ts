@@ -9,3 +9,7 @@ export function scoreRuleOf(url: URL): ScoreRule {
 export function percentOf(score: number, maxScore: number): number {
 	return maxScore > 0 ? Math.round((score / maxScore) * 1000) / 10 : 0;
 }
+
+/** Students per gradebook page, as in Moodle's grader report: a page stays readable and quick to load. */
+export const STUDENTS_PER_PAGE = 100;
+
