@@ -108,6 +108,8 @@ export function buildScript(statements: TracedStatement[], head: string[], mappi
 			const mapped = mapping.find((m) => m.value === value);
 			if (mapped) return mapped.expression;
 			if (inline && !/[:\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+			// pgbench refuses an empty -D variable: an empty string goes in as a literal.
+			if (value === '') return "''";
 			const name = `bench_p${i}_${n}`;
 			defines.push('-D', `${name}=${value}`);
 			return `:${name}`;

@@ -631,7 +631,7 @@ async function main() {
 			if (bigTrace && smallTrace) gradebookQueries = { big: bigTrace.length, small: smallTrace.length };
 			await check(server, gradebookReq(pop.bigClassId), okPage);
 			const gradebookBytes = lastCheckBytes;
-			const gradebook = await measure(`gradebook GET /teach/classes/[id]/gradebook (${opts.classSize} students × ${opts.assignments} assignments)`, 'route', server, [gradebookReq(pop.bigClassId)]);
+			const gradebook = await measure(`gradebook GET /teach/classes/[id]/gradebook (${opts.classSize} students × ${opts.assignments} assignments${opts.classSize > 100 ? ', first page of 100 students' : ''})`, 'route', server, [gradebookReq(pop.bigClassId)]);
 			gradebook.statements = bigTrace?.length;
 			gradebook.bytes = gradebookBytes;
 			against(gradebook, ssr, 'SSR page', true);
