@@ -589,6 +589,28 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 	const dupCards = await sql`select user_id, question_id, count(*)::int as n from review_card group by 1, 2 having count(*) > 1`;
 	for (const d of dupCards) violation(`review card stored ${d.n} times: user ${d.user_id} question ${d.question_id}`);
 
+	// The review schedule moved exactly with the work that is in: each submitted attempt logged one review per
+	// stored answer, an open one none, and every card is where its latest log row says it went.
+	const logCounts = await sql<{ id: string; status: string; answers: number; logs: number }[]>`
+		select a.id, a.status, (select count(*)::int from answer an where an.attempt_id = a.id) as answers,
+			(select count(*)::int from review_log l where l.attempt_id = a.id) as logs
+		from attempt a where a.user_id in ${sql(userIds)}`;
+	for (const a of logCounts) {
+		const expected = a.status === 'submitted' ? a.answers : 0;
+		if (a.logs !== expected) violation(`attempt ${a.id} (${a.status}, ${a.answers} answers) has ${a.logs} review-log rows, expected ${expected}`);
+	}
+	const cards = await sql<{ id: number; reps: number; state: string; logged_reps: string | null; logged_state: string | null; due_diff: number | null }[]>`
+		select c.id, c.reps, c.state, l.card_after->>'reps' as logged_reps, l.card_after->>'state' as logged_state,
+			abs(extract(epoch from c.due) - extract(epoch from (l.card_after->>'due')::timestamptz))::float8 as due_diff
+		from review_card c left join lateral (select card_after from review_log where card_id = c.id order by id desc limit 1) l on true
+		where c.user_id in ${sql(userIds)}`;
+	for (const c of cards) {
+		if (c.logged_reps === null) violation(`review card ${c.id} has no review-log row`);
+		else if (Number(c.logged_reps) !== c.reps || c.logged_state !== c.state || (c.due_diff ?? 1) > 0.001) {
+			violation(`review card ${c.id} (reps ${c.reps}, ${c.state}) differs from its latest log row (reps ${c.logged_reps}, ${c.logged_state}, due ${c.due_diff} s apart)`);
+		}
+	}
+
 	// 3. Acknowledged starts and submits hold.
 	const attempts = await sql<{ id: string; user_id: string; status: string; score: number | null; max_score: number; questions: number }[]>`
 		select a.id, a.user_id, a.status, a.score, a.max_score, (select count(*)::int from attempt_question aq where aq.attempt_id = a.id) as questions
@@ -634,7 +656,7 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 		scored++;
 		if (a.score === null || Math.abs(a.score - expected) > 1e-4) violation(`attempt ${a.id} scored ${a.score}, recomputed ${expected}`);
 	}
-	return { checkedAnswers, regraded, scored, attempts, assignmentAttempts };
+	return { checkedAnswers, regraded, scored, attempts, assignmentAttempts, cardsChecked: cards.length };
 }
 
 /** Every attempt resumes: an open one can be opened, answered and submitted; a submitted one shows its results. */
@@ -801,6 +823,7 @@ async function main() {
 		attempts: checks.attempts.length,
 		assignmentAttempts: checks.assignmentAttempts,
 		attemptsResumed: resumed,
+		reviewCardsChecked: checks.cardsChecked,
 		synchronousCommit: !opts.asyncCommit,
 		seconds: Math.round((Date.now() - t0) / 1000),
 		violations
