@@ -134,6 +134,11 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	await student.getByRole('link', { name: title }).first().click();
 	await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(student.locator('mark.selected')).toHaveCount(1);
+	// Its passages are listed once each, without the teacher's questions (those are for answering, not browsing).
+	await expect(student.getByRole('heading', { name: 'Passages your teacher’s questions cite' })).toBeVisible();
+	await expect(student.getByText('No question rests on it yet.')).toHaveCount(0);
+	const passages = await student.locator('ol.citations blockquote').allTextContents();
+	expect(new Set(passages).size).toBe(passages.length);
 	await screenshot(student, 'article-drafts-student-article');
 
 	// The drafts are the teacher's alone: a student is refused, another teacher finds nothing.

@@ -11,10 +11,19 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const found = await getArticleWithCitations(getDb(), params.slug);
 	if (!found) error(404, 'No such article.');
 	const { article, facts } = found;
+	// A teacher's accepted drafts often cite the same passage (one fact per value it states): list it once.
+	const listed: { id: string; ids: string[]; quote: string; questions: { id: string; prompt: string }[] }[] = [];
+	for (const f of facts) {
+		const same = article.ownerId ? listed.find((l) => facts.some((g) => g.id === l.id && g.start === f.start && g.end === f.end)) : undefined;
+		if (same) same.ids.push(f.id);
+		else listed.push({ id: f.id, ids: [f.id], quote: f.quote, questions: f.questions });
+	}
 	return {
 		article: { slug: article.slug, title: article.title, publisher: article.publisher, eventDate: article.eventDate, file: article.file },
+		/** A teacher's own article: its passages are cited by that teacher's questions, which are not listed here. */
+		teachersOwn: article.ownerId !== null,
 		paragraphs: segmentArticle(article.text, article.furniture, facts),
-		facts: facts.map((f) => ({ id: f.id, quote: f.quote, questions: f.questions })),
+		facts: listed,
 		selected: url.searchParams.get('fact')
 	};
 };
