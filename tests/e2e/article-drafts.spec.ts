@@ -76,8 +76,16 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	const firstId = await first.getAttribute('id');
 	const editedPrompt = `In January 2023, ${(await first.getByLabel('Question').inputValue()).replace(/^\w/, (c) => c.toLowerCase())}`;
 	await first.getByLabel('Question').fill(editedPrompt);
-	await first.getByLabel('Add to set').selectOption({ label: setName });
+	// Two options that read the same are refused by the server; what the teacher typed stays in the form.
+	const option1 = await first.getByLabel('Option 1', { exact: true }).inputValue();
+	const option2 = await first.getByLabel('Option 2', { exact: true }).inputValue();
+	await first.getByLabel('Option 2', { exact: true }).fill(option1.toUpperCase());
 	await first.getByRole('button', { name: 'Accept' }).click();
+	await expect(page.locator(`#${firstId}`).getByText(/appears twice/)).toBeVisible();
+	await expect(page.locator(`#${firstId}`).getByLabel('Question')).toHaveValue(editedPrompt);
+	await page.locator(`#${firstId}`).getByLabel('Option 2', { exact: true }).fill(option2);
+	await page.locator(`#${firstId}`).getByLabel('Add to set').selectOption({ label: setName });
+	await page.locator(`#${firstId}`).getByRole('button', { name: 'Accept' }).click();
 	await expect(page.getByRole('status')).toContainText('is now one of yours');
 	await expect(page.locator(`#${firstId}`)).toContainText('Accepted');
 	await expect(page.locator(`#${firstId}`)).toContainText(editedPrompt);
