@@ -6,6 +6,8 @@
 //   - an assignment with feedback after each question: a question's marker only once it is checked;
 //   - an assignment with feedback after the due time: no marker at all before the due time, also with
 //     the browser's clock a month ahead and in another time zone.
+//   - seeded questions (a teacher's GIFT import) whose accepted answers, numeric key and explanations are
+//     strings found nowhere else: none before submitting, all in the results.
 // Each test also finds the markers once they are due, so a marker that could never match fails the test.
 import { expect, test, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/bank/types.ts';
@@ -238,5 +240,72 @@ test('feedback after the due time: no key before it, whatever the browser clock 
 	await page.goto(results);
 	await page.goto('/history');
 	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'after submitting, before the due time').toEqual([]);
+	await context.close();
+});
+
+test('seeded questions: their marker keys and explanations reach the browser only with the results', async ({ browser }) => {
+	test.setTimeout(180_000);
+	// Questions of our own whose every key and explanation is a string that appears nowhere else.
+	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+	const number = `${4000 + Math.floor(Math.random() * 900)}.${String(Math.floor(Math.random() * 1e3)).padStart(3, '0')}7`;
+	const seeded: Marker[] = [
+		{ questionId: 'short', kind: 'accepted answer', text: `KEYSHORT${tag}` },
+		{ questionId: 'short', kind: 'accepted answer', text: `KEYALT${tag}` },
+		{ questionId: 'short', kind: 'explanation', text: `EXPLSHORT${tag}` },
+		{ questionId: 'numeric', kind: 'accepted answer', text: number },
+		{ questionId: 'numeric', kind: 'explanation', text: `EXPLNUMERIC${tag}` },
+		{ questionId: 'single', kind: 'explanation', text: `EXPLSINGLE${tag}` }
+	];
+	const gift = [
+		`::Short ${tag}:: Which word is the key of this seeded question? {=KEYSHORT${tag} =KEYALT${tag} ####EXPLSHORT${tag}}`,
+		'',
+		`::Numeric ${tag}:: Which number is the key of this seeded question? {#${number}:0 ####EXPLNUMERIC${tag}}`,
+		'',
+		`::Single ${tag}:: Which option is the key of this seeded question? {=Option one ~Option two ~Option three ####EXPLSINGLE${tag}}`,
+		''
+	].join('\n');
+
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	await signIn(teacher, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
+	const klass = await createClassUi(teacher, `Seeded class ${tag}`);
+	const setName = `Seeded set ${tag}`;
+	await teacher.goto('/teach');
+	await teacher.getByLabel('New set').fill(setName);
+	await teacher.getByRole('button', { name: 'Create the set' }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: setName })).toBeVisible();
+	await teacher.getByLabel('GIFT file (.gift or .txt)').setInputFiles({ name: 'seeded.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+	await teacher.getByRole('button', { name: 'Import', exact: true }).click();
+	await expect(teacher.locator('.import-report')).toContainText('3 questions imported');
+	const assignmentId = await createAssignmentUi(teacher, klass.id, setName, 3, `Seeded task ${tag}`, { feedback: 'after_submit', dueInDays: 2 });
+	await teacherContext.close();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const recorder = await Recorder.on(page);
+	await signUp(page, 'Seed Finder');
+	await joinClassUi(page, klass.joinCode);
+	await page.goto(`/assignments/${assignmentId}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	for (let n = 1; n <= 3; n++) {
+		await expect(page.getByText(`Question ${n} of 3`, { exact: true })).toBeVisible();
+		await answerWithKeyboard(page);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		if (n === 2) await page.reload();
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	await expect(page.getByRole('button', { name: 'Submit my answers' })).toBeVisible();
+	await page.goto(`${new URL(page.url()).pathname.replace(/\/review$/, '')}/results`);
+	await expect(page).toHaveURL(/\/review$/);
+	expect((await recorder.find(seeded)).map((f) => f.what), 'before submitting').toEqual([]);
+	const before = recorder.count;
+
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	// Every explanation and a key of each answer question is in the results: the markers can be found.
+	const after = new Set((await recorder.find(seeded, { from: before, correctKeys: false })).map((f) => f.what.split(' in ')[0]));
+	for (const m of seeded.filter((x) => x.kind === 'explanation' || x.text === number || x.text.startsWith('KEYSHORT'))) {
+		expect([...after].some((a) => a.includes(m.text.slice(0, 20))), `${m.kind} "${m.text}" in the results`).toBe(true);
+	}
 	await context.close();
 });
