@@ -5,7 +5,7 @@ import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
-import { checkRequestBody, refusalResponse } from '$lib/server/form-guard.ts';
+import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/form-guard.ts';
 import { SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
 
 export const init: ServerInit = async () => {
@@ -31,8 +31,8 @@ const { bodySizeLimit } = readEnv();
 export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
-		// Bodies no route could use (too large, unreadable, NUL bytes) are refused before any route runs.
-		const refusal = await checkRequestBody(event.request, bodySizeLimit);
+		// Requests no route could use (NUL bytes, bodies too large or unreadable) are refused before any route runs.
+		const refusal = checkRequestUrl(event.url) ?? (await checkRequestBody(event.request, bodySizeLimit));
 		response = refusal ? refusalResponse(event.request, refusal) : await authenticateAndResolve(event, resolve);
 	} catch (e) {
 		if (!isDatabaseUnavailableError(e)) throw e;

@@ -340,6 +340,12 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 		} else {
 			const url = pathOf(entry.routeId, params);
 			const urls = entry.kind === 'page' ? [url, `${url === '/' ? '' : url}/__data.json`] : [url];
+			// Each parameter of the path spoilt in turn (ids the database looks up).
+			for (const name of Object.keys(params).filter((k) => entry.routeId.includes(`[${k}]`))) {
+				for (const bad of ['%00', 'x'.repeat(3000), '..%2F..%2Fetc', '1e308', '-1', '%E2%80%AE', '%FF']) {
+					urls.push(pathOf(entry.routeId, params).replace(encodeURIComponent(params[name]), bad));
+				}
+			}
 			for (const u of urls) {
 				for (let i = 0; i < 5; i++) {
 					const q = queryCase(i, r);

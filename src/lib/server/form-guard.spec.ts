@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestBody, MAX_ANY_FIELD, parseBodySizeLimit, refusalResponse } from './form-guard.ts';
+import { checkRequestBody, checkRequestUrl, MAX_ANY_FIELD, parseBodySizeLimit, refusalResponse } from './form-guard.ts';
 
 const post = (body: BodyInit, headers: Record<string, string>) => new Request('http://x.test/a?/b', { method: 'POST', body, headers });
 const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -42,5 +42,14 @@ describe('checkRequestBody', () => {
 		expect(await json.json()).toEqual({ type: 'error', error: { message: refusal.message } });
 		const html = await refusalResponse(post('', { accept: 'text/html' }), refusal).text();
 		expect(html).toContain('&#60;is&#62;');
+	});
+});
+
+describe('checkRequestUrl', () => {
+	it('refuses a NUL in the path or the query, naming the parameter', () => {
+		expect(checkRequestUrl(new URL('http://x.test/teach/sets/abc?article=%00'))).toEqual({ status: 400, message: expect.stringContaining('"article"') });
+		expect(checkRequestUrl(new URL('http://x.test/attempts/a%00b/1'))).toMatchObject({ status: 400 });
+		expect(checkRequestUrl(new URL('http://x.test/attempts/%E0%A4%A/1'))).toMatchObject({ status: 400 });
+		expect(checkRequestUrl(new URL('http://x.test/articles/pau?fact=f-1&x=%C3%A9'))).toBeNull();
 	});
 });

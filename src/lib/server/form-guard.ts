@@ -20,6 +20,24 @@ export const MAX_ANY_FIELD = 256 * 1024;
 
 export type Refusal = { status: 400 | 413; message: string };
 
+/**
+ * What is wrong with a request's URL, or null: a NUL character in the path (its parameters are ids the
+ * database looks up) or in a query parameter (searches) would reach Postgres, which cannot take it.
+ */
+export function checkRequestUrl(url: URL): Refusal | null {
+	let path: string;
+	try {
+		path = decodeURIComponent(url.pathname);
+	} catch {
+		return { status: 400, message: 'The address is not valid: it has a malformed %-escape.' };
+	}
+	if (path.includes('\u0000')) return { status: 400, message: 'The address contains a NUL character.' };
+	for (const [name, value] of url.searchParams) {
+		if (name.includes('\u0000') || value.includes('\u0000')) return { status: 400, message: `Query parameter "${name.replace(/\u0000/g, '')}" contains a NUL character.` };
+	}
+	return null;
+}
+
 /** What is wrong with a request's body, or null. Reads a clone, so the route can still read the body. */
 export async function checkRequestBody(request: Request, limit: number): Promise<Refusal | null> {
 	if (request.method === 'GET' || request.method === 'HEAD') return null;
