@@ -42,15 +42,29 @@ const visibleText = [
 function explanationMarker(q: Question): string | null {
 	const runs = q.explanation.split(/["'&<>\\\u2028\u2029]/).map((s) => s.trim());
 	const longest = runs.sort((a, b) => b.length - a.length)[0].slice(0, 80).trim();
-	return longest.length >= 25 && !visibleText.includes(longest.toLowerCase()) ? longest : null;
+	return longest.length >= 25 && !visibleText.includes(longest.toLowerCase()) && uniqueTo(q, longest) ? longest : null;
 }
 
 type Marker = { questionId: string; kind: 'explanation' | 'accepted answer'; text: string };
 
+/**
+ * What the results show of each question besides its own key: the quotes of every fact (a quote is shown
+ * with each question citing it), and the explanations and accepted answers of the other questions. A
+ * marker found there would point at the wrong question once another question's results are due.
+ */
+const quotesText = bank.facts.map((f) => f.quote).join('\n').toLowerCase();
+const othersText = (q: Question) =>
+	bank.questions
+		.filter((o) => o.id !== q.id)
+		.flatMap((o) => [o.explanation, ...(o.type === 'short_text' ? o.accepted : [])])
+		.join('\n')
+		.toLowerCase();
+const uniqueTo = (q: Question, text: string) => !quotesText.includes(text.toLowerCase()) && !othersText(q).includes(text.toLowerCase());
+
 const markersOf = (q: Question): Marker[] => [
 	...[explanationMarker(q)].filter((t): t is string => t !== null).map((text) => ({ questionId: q.id, kind: 'explanation' as const, text })),
 	...(q.type === 'short_text' ? q.accepted : [])
-		.filter((a) => a.length >= 4 && !/["'&<>\\]/.test(a) && !visibleText.includes(a.toLowerCase()))
+		.filter((a) => a.length >= 4 && !/["'&<>\\]/.test(a) && !visibleText.includes(a.toLowerCase()) && uniqueTo(q, a))
 		.map((text) => ({ questionId: q.id, kind: 'accepted answer' as const, text }))
 ];
 const ALL_MARKERS = bank.questions.flatMap(markersOf);
