@@ -48,6 +48,19 @@ export const session = pgTable(
 );
 export type Session = typeof session.$inferSelect;
 
+// Failed sign-ins and wrong join codes, kept in the database so that the limits hold across restarts
+// and processes. key is "account:<email>", "address:<ip>" or "join:<user id>"; rows older than the
+// window are deleted as new ones come in.
+export const authFailure = pgTable(
+	'auth_failure',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		key: text('key').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('auth_failure_key_at_idx').on(t.key, t.at)]
+);
+
 // ---- the bank ---------------------------------------------------------------------------------
 
 export const article = pgTable(
