@@ -11,4 +11,12 @@ describe('toCsv', () => {
 	it('defuses text a spreadsheet would run as a formula', () => {
 		expect(toCsv([['=HYPERLINK("x")', '-1', 42, -1]])).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'-1,42,-1\r\n');
 	});
+	it('defuses every formula lead: = + - @, tab and carriage return', () => {
+		for (const lead of ['=', '+', '-', '@', '\t', '\r']) {
+			const field = toCsv([[`${lead}cmd|' /C calc'!A0`]]).slice(1).replace(/\r\n$/, '');
+			// Quoted or not, the cell's text begins with the apostrophe, never with the lead itself.
+			expect(field.replace(/^"/, '')).toMatch(/^'/);
+		}
+		expect(toCsv([['a=1', 'x@y']])).toBe('\uFEFFa=1,x@y\r\n');
+	});
 });
