@@ -6,7 +6,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/s
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
 import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/form-guard.ts';
-import { SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -57,7 +57,7 @@ async function authenticateAndResolve(event: Parameters<Handle>[0]['event'], res
 			event.locals.sessionId = found.sessionId;
 			setSessionCookie(event, token, found.expiresAt);
 		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			clearSessionCookie(event);
 		}
 	}
 	return resolve(event);

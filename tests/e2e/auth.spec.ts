@@ -23,7 +23,7 @@ test('sign-up errors are shown beside the field, and what was typed is kept', as
 	await page.getByLabel(/^Password/).evaluate((el) => el.removeAttribute('minlength'));
 	await page.getByLabel(/^Password/).fill('short');
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByText('Use at least 10 characters.')).toBeVisible();
+	await expect(page.getByText('Use at least 8 characters for the password.')).toBeVisible();
 	await expect(page.getByLabel('Email')).toHaveValue(email);
 	await screenshot(page, 'auth-signup-error');
 });

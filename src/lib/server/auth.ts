@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
 import { session, user, type User } from './db/schema.ts';
+import { RateLimitedError, recordFailure, retryAfterSeconds, signInLimits, waitText } from './rate-limit.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -16,20 +17,43 @@ export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role'>;
 // OWASP's minimum argon2id settings (19 MiB, 2 passes); @node-rs/argon2 defaults to argon2id.
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+// Passwords are compared in Unicode NFC, so the same characters typed on different keyboards (a
+// precomposed "é" or "e" + combining accent) are the same password. Nothing else is changed.
+export function normalisePassword(password: string): string {
+	return password.normalize('NFC');
+}
+
 export function hashPassword(password: string): Promise<string> {
-	return hash(password, ARGON2_OPTIONS);
+	return hash(normalisePassword(password), ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
 	try {
-		return await verify(passwordHash, password);
+		if (await verify(passwordHash, normalisePassword(password))) return true;
+		// Hashes made before NFC was applied hold the password as typed.
+		return password !== normalisePassword(password) && (await verify(passwordHash, password));
 	} catch {
 		return false;
 	}
 }
 
+/** Passwords: 8 to 256 characters (code points, so an emoji is one), any Unicode. */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+export const passwordLength = (password: string) => [...normalisePassword(password)].length;
+
+// Verified against when the email is unknown, so that answer costs one argon2 verify like a wrong password.
+let dummyHash: Promise<string> | null = null;
+export const timing = { dummyVerifies: 0 };
+async function dummyVerify(password: string) {
+	dummyHash ??= hashPassword('dummy password for unknown accounts');
+	timing.dummyVerifies++;
+	await verifyPassword(await dummyHash, password);
+}
+
 export function generateSessionToken(): string {
-	return randomBytes(24).toString('base64url');
+	// 256 bits from the operating system's CSPRNG.
+	return randomBytes(32).toString('base64url');
 }
 
 function sessionIdFromToken(token: string): string {
@@ -105,11 +129,33 @@ export async function authenticate(db: Db, email: string, password: string) {
 	const found = await getUserByEmail(db, email);
 	if (!found) {
 		// Spend the same time as a real check so response times do not reveal which emails exist.
-		await hashPassword(password);
+		await dummyVerify(password);
 		return null;
 	}
 	if (!(await verifyPassword(found.passwordHash, password))) return null;
 	return { id: found.id, email: found.email, displayName: found.displayName, role: found.role } satisfies SessionUser;
+}
+
+export const SIGN_IN_FAILED = 'That email and password do not match an account.';
+
+/**
+ * Sign-in with the limits on guessing: refused (RateLimitedError) while the account or the address has
+ * used up its failures; a failure is recorded for both. On success a new session is made and the one
+ * the browser came with, if any, is deleted, so a token from before the sign-in is never reused.
+ */
+export async function signIn(db: Db, input: { email: string; password: string; address: string; previousSessionId?: string | null }) {
+	const limits = signInLimits(normaliseEmail(input.email), input.address);
+	const wait = await retryAfterSeconds(db, limits);
+	if (wait !== null) {
+		throw new RateLimitedError(wait, `Too many failed sign-ins for this account or from this address. Try again in ${waitText(wait)}.`);
+	}
+	const found = await authenticate(db, input.email, input.password);
+	if (!found) {
+		await recordFailure(db, limits);
+		return null;
+	}
+	if (input.previousSessionId) await invalidateSession(db, input.previousSessionId);
+	return { user: found, ...(await createSession(db, found.id)) };
 }
 
 export const DEMO_USERS = [

@@ -2,17 +2,28 @@ import type { RequestEvent } from '@sveltejs/kit';
 
 export const SESSION_COOKIE = 'session';
 
-export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date) {
-	event.cookies.set(SESSION_COOKIE, token, {
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Secure everywhere except plain http on this machine (development, the e2e and bench servers on
+ * 127.0.0.1), where a Secure cookie would not come back from every client. SvelteKit's own default
+ * spares only http://localhost. Behind a TLS proxy the app may see http with the public host name:
+ * that still gets Secure, since the browser talks https.
+ */
+export function sessionCookieOptions(url: URL, expiresAt?: Date) {
+	return {
 		path: '/',
 		httpOnly: true,
-		sameSite: 'lax',
-		// Plain http on localhost in development and tests; secure whenever served over https.
-		secure: event.url.protocol === 'https:',
-		expires: expiresAt
-	});
+		sameSite: 'lax' as const,
+		secure: !(url.protocol === 'http:' && LOOPBACK.has(url.hostname)),
+		...(expiresAt ? { expires: expiresAt } : {})
+	};
 }
 
-export function clearSessionCookie(event: RequestEvent) {
-	event.cookies.delete(SESSION_COOKIE, { path: '/' });
+export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string, expiresAt: Date) {
+	event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, expiresAt));
+}
+
+export function clearSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>) {
+	event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
 }

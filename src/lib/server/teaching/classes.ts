@@ -2,6 +2,7 @@
 // reaches only their own classes, a student only the classes they are in; anything else is "not found".
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { joinCodeLimit, RateLimitedError, recordFailure, retryAfterSeconds, waitText } from '../rate-limit.ts';
 import { isWellFormedJoinCode, newJoinCode, normaliseJoinCode } from '../../teaching/join-code.ts';
 import type { Db } from '../db/index.ts';
 import { classMember, schoolClass, user } from '../db/schema.ts';
@@ -94,11 +95,18 @@ export async function removeStudent(db: Db, teacherId: string, classId: string, 
 export async function joinClass(db: Db, studentId: string, typedCode: string) {
 	const code = normaliseJoinCode(typedCode);
 	if (!isWellFormedJoinCode(code)) throw new RequestError(400, 'A join code is six letters and digits, like KM7-4QX.');
+	// Wrong codes are limited per student, so codes cannot be guessed by trying them all.
+	const limit = joinCodeLimit(studentId);
+	const wait = await retryAfterSeconds(db, [limit]);
+	if (wait !== null) throw new RateLimitedError(wait, `Too many wrong join codes. Try again in ${waitText(wait)}, or check the code with your teacher.`);
 	const [found] = await db
 		.select({ id: schoolClass.id, name: schoolClass.name })
 		.from(schoolClass)
 		.where(and(eq(schoolClass.joinCode, code), isNull(schoolClass.archivedAt)));
-	if (!found) throw new RequestError(404, 'No open class has this code: check it with your teacher.');
+	if (!found) {
+		await recordFailure(db, [limit]);
+		throw new RequestError(404, 'No open class has this code: check it with your teacher.');
+	}
 	await db.insert(classMember).values({ classId: found.id, userId: studentId }).onConflictDoNothing();
 	return found;
 }

@@ -1,14 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { authenticate, createSession } from '$lib/server/auth.ts';
+import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignIn = z.object({
 	email: z.string().trim().min(1, 'Enter your email.').max(254, 'That email is too long.'),
-	password: z.string().min(1, 'Enter your password.').max(200, 'That password is too long.')
+	// Up to 256 characters of up to two UTF-16 units each (emoji); the exact count is sign-up's business.
+	password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX * 2, 'That password is too long.')
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -20,11 +22,17 @@ export const actions: Actions = {
 		const values = firstValues(readFormFields(await event.request.formData()));
 		const parsed = SignIn.safeParse(values);
 		if (!parsed.success) return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
-		const db = getDb();
-		const user = await authenticate(db, parsed.data.email, parsed.data.password);
-		if (!user) return fail(400, { email: parsed.data.email, errors: { form: 'That email and password do not match an account.' } as Record<string, string> });
-		const { token, expiresAt } = await createSession(db, user.id);
-		setSessionCookie(event, token, expiresAt);
+		let result;
+		try {
+			// getClientAddress: the socket's address, or ADDRESS_HEADER's when adapter-node is told to trust a proxy.
+			result = await signIn(getDb(), { ...parsed.data, address: event.getClientAddress(), previousSessionId: event.locals.sessionId });
+		} catch (e) {
+			if (!(e instanceof RateLimitedError)) throw e;
+			event.setHeaders({ 'retry-after': String(e.retryAfter) });
+			return fail(429, { email: parsed.data.email, errors: { form: e.message } as Record<string, string> });
+		}
+		if (!result) return fail(400, { email: parsed.data.email, errors: { form: SIGN_IN_FAILED } as Record<string, string> });
+		setSessionCookie(event, result.token, result.expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}
 };

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { createSession, createUser, getUserByEmail } from '$lib/server/auth.ts';
+import { createSession, createUser, getUserByEmail, PASSWORD_MAX, PASSWORD_MIN, passwordLength } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
@@ -9,7 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 const SignUp = z.object({
 	displayName: z.string().trim().min(1, 'Enter your name.').max(80, 'Keep the name under 80 characters.'),
 	email: z.email('Enter a valid email address.').max(254, 'That email is too long.'),
-	password: z.string().min(10, 'Use at least 10 characters.').max(200, 'Use at most 200 characters.')
+	// Counted in characters (code points), so an emoji or a CJK character is one.
+	password: z
+		.string()
+		.refine((p) => passwordLength(p) >= PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for the password.`)
+		.refine((p) => passwordLength(p) <= PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters for the password.`)
 });
 
 export const load: PageServerLoad = ({ locals }) => {

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { joinClass } from '$lib/server/teaching/classes.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,6 +25,7 @@ export const actions: Actions = {
 			redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 		} catch (e) {
 			if (e instanceof RequestError) return fail(e.status, { code: '', error: e.message });
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, { code: '' });
 			throw e;
 		}
 	}
