@@ -60,3 +60,131 @@ test('what is typed before the page has finished loading is kept', async ({ page
 	await expect(page.getByLabel('Your name')).toHaveValue('Early Typist');
 	await expect(page.getByLabel('Email')).toHaveValue('early@test.example');
 });
+
+// ---- account rules over HTTP (issue 7) -----------------------------------------------------------
+
+const ORIGIN = 'http://127.0.0.1:4173';
+
+// Node's fetch rather than Playwright's request: no cookie jar, so each request carries exactly the
+// cookie the test gives it.
+/** Posts a form as a plain browser form would (no use:enhance: HTML, not action JSON), without following the redirect. */
+function postForm(path: string, form: Record<string, string>, cookie?: string) {
+	return fetch(ORIGIN + path, {
+		method: 'POST',
+		body: new URLSearchParams(form),
+		redirect: 'manual',
+		headers: { origin: ORIGIN, accept: 'text/html', ...(cookie ? { cookie: `session=${cookie}` } : {}) }
+	});
+}
+
+function sessionSetCookie(response: Response) {
+	return response.headers.getSetCookie().find((h) => h.startsWith('session=')) ?? null;
+}
+
+const tokenOf = (setCookie: string | null) => /^session=([^;]*)/.exec(setCookie ?? '')?.[1] ?? '';
+
+async function signUpByRequest(password = 'correct-horse-battery') {
+	const email = uniqueEmail('http');
+	const response = await postForm('/signup', { displayName: 'Over HTTP', email, password });
+	expect(response.status).toBe(303);
+	return { email, password, token: tokenOf(sessionSetCookie(response)) };
+}
+
+/** Who the home page greets with this cookie (null: signed out). */
+async function whoAmI(token: string) {
+	const response = await fetch(ORIGIN + '/', { headers: { cookie: `session=${token}` }, redirect: 'manual' });
+	const html = await response.text();
+	return { name: /Welcome back, ([^<]+)</.exec(html)?.[1] ?? null, setCookie: sessionSetCookie(response) };
+}
+
+test('the session cookie is HttpOnly, SameSite=Lax, Path=/; not Secure only because this server is plain http on 127.0.0.1', async () => {
+	const { email, password } = await signUpByRequest();
+	const response = await postForm('/signin', { email, password });
+	expect(response.status).toBe(303);
+	const setCookie = sessionSetCookie(response)!;
+	expect(setCookie).toMatch(/; HttpOnly/i);
+	expect(setCookie).toMatch(/; SameSite=Lax/i);
+	expect(setCookie).toMatch(/; Path=\//i);
+	expect(setCookie).toMatch(/; Expires=/i);
+	// Over https (or any non-loopback host) the same options carry Secure: src/lib/server/auth.spec.ts.
+	expect(setCookie).not.toMatch(/; Secure/i);
+	expect(Buffer.from(tokenOf(setCookie), 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+});
+
+test('a new token at every sign-in; the token from before is dead; sign-out kills the session and a replay is signed out', async () => {
+	const { email, password, token: signUpToken } = await signUpByRequest();
+	expect((await whoAmI(signUpToken)).name).toBe('Over HTTP');
+
+	const signIn = await postForm('/signin', { email, password }, signUpToken);
+	const token = tokenOf(sessionSetCookie(signIn));
+	expect(token).not.toBe('');
+	expect(token).not.toBe(signUpToken);
+	expect((await whoAmI(signUpToken)).name).toBeNull();
+	expect((await whoAmI(token)).name).toBe('Over HTTP');
+
+	const signOut = await postForm('/signout', {}, token);
+	expect(signOut.status).toBe(303);
+	expect(sessionSetCookie(signOut)).toMatch(/^session=;.*Max-Age=0/i);
+	const replay = await whoAmI(token);
+	expect(replay.name).toBeNull();
+	// The replayed cookie is cleared too.
+	expect(replay.setCookie).toMatch(/^session=;.*Max-Age=0/i);
+});
+
+test('an unknown email gets exactly the wrong-password message', async () => {
+	const { email } = await signUpByRequest();
+	const wrong = await (await postForm('/signin', { email, password: 'not-the-password' })).text();
+	const unknown = await (await postForm('/signin', { email: uniqueEmail('nobody'), password: 'not-the-password' })).text();
+	const message = (html: string) => /role="alert"[^>]*>([^<]*)</.exec(html)?.[1];
+	expect(message(wrong)).toBe('That email and password do not match an account.');
+	expect(message(unknown)).toBe(message(wrong));
+});
+
+test('passwords: 7 characters are refused beside the field, 8 emoji or CJK characters work', async ({ page }) => {
+	const seven = await postForm('/signup', { displayName: 'Seven', email: uniqueEmail(), password: 'abcdefg' });
+	expect(seven.status).toBe(400);
+	expect(await seven.text()).toContain('Use at least 8 characters for the password.');
+	const tooLong = await postForm('/signup', { displayName: 'Long', email: uniqueEmail(), password: 'x'.repeat(257) });
+	expect(await tooLong.text()).toContain('Use at most 256 characters for the password.');
+
+	for (const password of ['🦊🐧🦉🐢🐙🦋🐝🐞', '日本語の合言葉です', 'Пароль-ÄÖÜ-ß']) {
+		const email = uniqueEmail('unicode');
+		await page.context().clearCookies();
+		await page.goto('/signup');
+		await page.getByLabel('Your name').fill('Unicode');
+		await page.getByLabel('Email').fill(email);
+		await page.getByLabel(/^Password/).fill(password);
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('heading', { name: 'Welcome back, Unicode' })).toBeVisible();
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.goto('/signin');
+		await page.getByLabel('Email').fill(email);
+		await page.getByLabel('Password').fill(password);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page.getByRole('heading', { name: 'Welcome back, Unicode' })).toBeVisible();
+	}
+});
+
+test('wrong join codes: the eleventh try in an hour is a 429 with Retry-After and a plain message', async () => {
+	const { token } = await signUpByRequest();
+	for (let i = 0; i < 10; i++) {
+		const response = await postForm('/classes/join', { code: 'AAAAAA' }, token);
+		expect(response.status).toBe(404);
+	}
+	const limited = await postForm('/classes/join', { code: 'AAAAAA' }, token);
+	expect(limited.status).toBe(429);
+	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+	expect(await limited.text()).toContain('Too many wrong join codes.');
+});
+
+test('the 101st failed sign-in to one account in an hour is a 429 with Retry-After; other accounts still sign in', async () => {
+	const { email, password } = await signUpByRequest();
+	for (let i = 0; i < 100; i++) expect((await postForm('/signin', { email, password: `guess-${i}` })).status).toBe(400);
+	const limited = await postForm('/signin', { email, password });
+	expect(limited.status).toBe(429);
+	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+	expect(await limited.text()).toContain('Too many failed sign-ins for this account or from this address.');
+	expect(sessionSetCookie(limited)).toBeNull();
+	const other = await signUpByRequest();
+	expect((await postForm('/signin', { email: other.email, password: other.password })).status).toBe(303);
+});
