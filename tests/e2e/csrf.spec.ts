@@ -101,3 +101,16 @@ test('no state-changing request from a foreign origin is accepted', async ({ bro
 	await context.close();
 	await studentContext.close();
 });
+
+test('pages carry the Content-Security-Policy and the other security headers', async ({ request }) => {
+	for (const url of ['/signin', '/articles']) {
+		const headers = (await request.get(url)).headers();
+		const csp = headers['content-security-policy'] ?? '';
+		// A nonce per response for SvelteKit's scripts, nothing inline without one; the page cannot be framed.
+		expect(csp).toMatch(/script-src 'self' 'sha256-[^']+' 'nonce-[^']+'/);
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).toContain("object-src 'none'");
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['referrer-policy']).toBe('same-origin');
+	}
+});
