@@ -2,6 +2,7 @@
 // question carries `review: pending`; `questions:check` refuses a file while any is left, so nothing
 // drafted reaches the bank unread. Pure.
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { yamlAnswerKey } from '../bank/yaml-key.ts';
 import type { Draft, DraftArticle } from './types.ts';
 
 export const REVIEW_PENDING = 'pending';
@@ -27,25 +28,7 @@ export function draftsYaml(article: DraftArticle, drafts: Draft[], source: strin
 		facts.push({ id: factId, article: article.slug, quote: d.quote, ...(d.value ? { value: d.value } : {}) });
 		const q = d.question;
 		const head = { id, review: REVIEW_PENDING, type: q.type, prompt: q.prompt };
-		let key: Record<string, unknown>;
-		switch (q.type) {
-			case 'single':
-			case 'multiple':
-				key = { options: q.options.map((o) => (o.correct ? { text: o.text, correct: true } : { text: o.text })) };
-				break;
-			case 'true_false':
-				key = { answer: q.answer };
-				break;
-			case 'numeric':
-				key = { answer: q.answer, tolerance: q.tolerance, unit: q.unit };
-				break;
-			case 'short_text':
-				key = { accepted: q.accepted };
-				break;
-			case 'ordering':
-				key = { items: q.items };
-				break;
-		}
+		const key = yamlAnswerKey(q);
 		questions.push({ ...head, ...key, explanation: q.explanation, facts: [factId, ...d.bankFacts], tags: q.tags, difficulty: q.difficulty });
 		const notes = [`drafted from line ${lineOf(article.text, d.span.start)} of ${source}`];
 		if (d.similarTo.length) notes.push(`the bank already asks about this passage: ${d.similarTo.join(', ')}; keep this one only if it asks something new`);

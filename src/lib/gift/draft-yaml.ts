@@ -2,6 +2,7 @@
 // to finish by hand: the draft has `facts: []`, so `questions:check` refuses it until each question cites
 // the facts it rests on. Used by `npm run questions:import` without --teacher.
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
+import { yamlAnswerKey } from '../bank/yaml-key.ts';
 import type { ImportedQuestion } from './import.ts';
 
 export const DRAFT_HEADER = 'not yet cited: add facts before moving into questions/bank/';
@@ -9,25 +10,7 @@ export const DRAFT_HEADER = 'not yet cited: add facts before moving into questio
 /** One question as a bank entry: our keys, in the order the bank files use. */
 function entryOf(q: ImportedQuestion): Record<string, unknown> {
 	const head = { id: q.id, type: q.type, prompt: q.prompt };
-	let key: Record<string, unknown>;
-	switch (q.type) {
-		case 'single':
-		case 'multiple':
-			key = { options: q.options.map((o) => (o.correct ? { text: o.text, correct: true } : { text: o.text })) };
-			break;
-		case 'true_false':
-			key = { answer: q.answer };
-			break;
-		case 'numeric':
-			key = { answer: q.answer, tolerance: q.tolerance, unit: q.unit };
-			break;
-		case 'short_text':
-			key = { accepted: q.accepted };
-			break;
-		case 'ordering':
-			key = { items: q.items.map((i) => i.text) };
-			break;
-	}
+	const key = yamlAnswerKey(q.type === 'ordering' ? { type: 'ordering', items: q.items.map((i) => i.text) } : q);
 	return { ...head, ...key, explanation: q.explanation, facts: [], tags: q.tags, difficulty: q.difficulty };
 }
 
