@@ -4,27 +4,16 @@
 // Runs when TEST_DATABASE_URL is set (npm test sets it), on a database of its own on that server.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { describe, expect, test } from 'vitest';
+import { buildIsFresh } from '../helpers/build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const adminUrl = process.env.TEST_DATABASE_URL;
 
-/** The build is fresh when it is newer than every source and config file: then the smoke skips `npm run build`. */
-function buildIsFresh(): boolean {
-	const handler = path.join(root, 'build/handler.js');
-	if (!existsSync(handler)) return false;
-	const built = statSync(handler).mtimeMs;
-	const newest = (p: string): number => {
-		const s = statSync(p);
-		if (!s.isDirectory()) return s.mtimeMs;
-		return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newest(path.join(p, n))));
-	};
-	return ['src', 'svelte.config.js', 'vite.config.ts', 'package.json'].every((p) => newest(path.join(root, p)) < built);
-}
 
 describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 	test('measures every route on a tiny seed and writes the JSON', async () => {

@@ -4,24 +4,14 @@
 // starts its own throwaway cluster (it stops it mid-run); it runs where Postgres is installed (npm test
 // sets TEST_DATABASE_URL). The build is reused when it is newer than every source file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { buildIsFresh } from '../helpers/build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function buildIsFresh(): boolean {
-	const handler = path.join(root, 'build/handler.js');
-	if (!existsSync(handler)) return false;
-	const built = statSync(handler).mtimeMs;
-	const newest = (p: string): number => {
-		const s = statSync(p);
-		if (!s.isDirectory()) return s.mtimeMs;
-		return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newest(path.join(p, n))));
-	};
-	return ['src', 'svelte.config.js', 'vite.config.ts', 'package.json'].every((p) => newest(path.join(root, p)) < built);
-}
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run test:crash, smoke run', () => {
 	test('no acknowledged answer lost or doubled, every attempt resumes, grades recompute, outages answer 503', async () => {
