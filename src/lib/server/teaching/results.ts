@@ -14,9 +14,9 @@ export type ScoreRule = 'best' | 'last';
 
 export type GradebookCell = { attemptId: string; score: number; maxScore: number; late: boolean; attempts: number } | null;
 
-export async function getGradebook(db: Db, teacherId: string, classId: string, rule: ScoreRule) {
-	const klass = await getTeacherClass(db, teacherId, classId);
-	const [students, assignments] = await Promise.all([
+/** A class's students (by name) and its assignments (by due time): the gradebook's rows and columns. */
+function rosterAndAssignments(db: Db, classId: string) {
+	return Promise.all([
 		db
 			.select({ id: user.id, displayName: user.displayName, email: user.email })
 			.from(classMember)
@@ -29,6 +29,11 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 			.where(eq(assignment.classId, classId))
 			.orderBy(asc(assignment.dueAt))
 	]);
+}
+
+export async function getGradebook(db: Db, teacherId: string, classId: string, rule: ScoreRule) {
+	const klass = await getTeacherClass(db, teacherId, classId);
+	const [students, assignments] = await rosterAndAssignments(db, classId);
 	const attempts = assignments.length
 		? await db
 				.select({
@@ -70,19 +75,7 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
  */
 export async function getGradebookPage(db: Db, teacherId: string, classId: string, rule: ScoreRule, page: { offset: number; limit: number }) {
 	const klass = await getTeacherClass(db, teacherId, classId);
-	const [students, assignments] = await Promise.all([
-		db
-			.select({ id: user.id, displayName: user.displayName, email: user.email })
-			.from(classMember)
-			.innerJoin(user, eq(user.id, classMember.userId))
-			.where(eq(classMember.classId, classId))
-			.orderBy(asc(user.displayName), asc(user.email)),
-		db
-			.select({ id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, timeZone: assignment.timeZone })
-			.from(assignment)
-			.where(eq(assignment.classId, classId))
-			.orderBy(asc(assignment.dueAt))
-	]);
+	const [students, assignments] = await rosterAndAssignments(db, classId);
 	const shown = students.slice(page.offset, page.offset + page.limit);
 	// Attempts come oldest first in getGradebook: "best" keeps the first of the highest scores, "last" the latest.
 	const ruleOrder = rule === 'best' ? [desc(sql`coalesce(${attempt.score}, 0)`), asc(attempt.submittedAt)] : [desc(attempt.submittedAt)];
