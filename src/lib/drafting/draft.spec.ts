@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank, FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
-import { draftQuestions } from './draft.ts';
+import { bankDuplicates, draftQuestions, gapBetween } from './draft.ts';
+import { dateOfFact, datesClash } from './events.ts';
+import { gazetteerOf } from './extract.ts';
 import { draftsYaml } from './draft-yaml.ts';
 import { resolveDate } from './extract.ts';
 import type { Draft } from './types.ts';
@@ -15,12 +17,15 @@ import { sameName, sameValue, valueText } from './values.ts';
 const questionsDir = path.resolve(import.meta.dirname, '../../../questions');
 let bank: Bank;
 const draftsBySlug = new Map<string, Draft[]>();
+/** The same articles drafted with the bank's duplicates kept: every draft the drafter can make is checked. */
+const allDraftsBySlug = new Map<string, Draft[]>();
 
 beforeAll(() => {
 	const loaded = loadBankFromDir(questionsDir);
 	if (!loaded.bank) throw new Error(loaded.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
 	bank = loaded.bank;
 	for (const a of bank.articles) draftsBySlug.set(a.slug, draftQuestions(a, bank));
+	for (const a of bank.articles) allDraftsBySlug.set(a.slug, draftQuestions(a, bank, { keepBankDuplicates: true }));
 }, 120_000);
 
 /** Whether the quote states the value: the number, the year or month, or the name in some spelling. */
@@ -50,17 +55,20 @@ function quoteStates(quote: string, v: FactValue): boolean {
 
 describe('drafting on the five articles', () => {
 	it.each(['pau-summit-2020', 'withdrawal-announced-2022', 'macron-paris-meeting-2022', 'niger-bazoum-2022', 'barkhane-leaves-mali-2022'])(
-		'%s: at least 15 drafts, each quoting the article verbatim, with a key that agrees with the quote',
+		'%s: at least 15 drafts (bank duplicates kept), each quoting the article verbatim, with a key that agrees with the quote',
 		(slug) => {
 			const article = bank.articles.find((a) => a.slug === slug)!;
-			const drafts = draftsBySlug.get(slug)!;
+			const drafts = allDraftsBySlug.get(slug)!;
 			expect(drafts.length).toBeGreaterThanOrEqual(15);
 			for (const d of drafts) {
 				const span = findQuote(article.text, d.quote);
 				expect(span, `${d.key}: quote not in the article: ${d.quote}`).not.toBeNull();
 				expect(article.text.slice(d.span.start, d.span.end).replace(/\s+/gu, ' ')).toBe(d.quote);
 				const q = d.question;
-				if (q.type === 'single') {
+				if (d.kind === 'timeline' || d.kind === 'gap') {
+					// Checked with the events below; the anchor's quote states the anchor's date.
+					expect(quoteStates(d.quote, d.value!), `${d.key}: "${d.quote}" does not state ${JSON.stringify(d.value)}`).toBe(true);
+				} else if (q.type === 'single') {
 					const right = q.options.filter((o) => o.correct);
 					expect(right, d.key).toHaveLength(1);
 					expect(d.value, d.key).toBeDefined();
@@ -144,6 +152,116 @@ describe('drafting on the five articles', () => {
 	});
 });
 
+describe('questions across reports (timelines, first or last, years or months between)', () => {
+	const across = () => [...allDraftsBySlug.entries()].flatMap(([slug, ds]) => ds.filter((d) => d.kind === 'timeline' || d.kind === 'gap').map((d) => ({ slug, d })));
+	const dates = new Map<string, string | null>();
+	const dateOf = (id: string) => {
+		if (!dates.has(id)) {
+			const f = bank.facts.find((x) => x.id === id)!;
+			dates.set(id, dateOfFact(f, bank.articles.find((a) => a.slug === f.article)!.eventDate, gazetteerOf(bank.facts)));
+		}
+		return dates.get(id)!;
+	};
+
+	it('drafts some on every article, each event resting on a quote that states its date', () => {
+		for (const slug of allDraftsBySlug.keys()) expect(across().filter((x) => x.slug === slug).length, slug).toBeGreaterThanOrEqual(5);
+		for (const { slug, d } of across()) {
+			const events = d.events!;
+			expect(events.length, d.key).toBeGreaterThanOrEqual(2);
+			// Exactly one event is the article's own: the draft's quote, found verbatim, states its date.
+			const own = events.filter((e) => !e.factId);
+			expect(own, d.key).toHaveLength(1);
+			expect(own[0].article).toBe(slug);
+			expect(d.value).toEqual({ kind: 'date', date: own[0].date });
+			expect(findQuote(bank.articles.find((a) => a.slug === slug)!.text, d.quote), d.key).not.toBeNull();
+			for (const e of events.filter((x) => x.factId)) {
+				// Another report's event: a bank fact of that report, cited by the question, found verbatim, stating the date.
+				expect(e.article, d.key).not.toBe(slug);
+				expect(d.bankFacts, d.key).toContain(e.factId);
+				const f = bank.facts.find((x) => x.id === e.factId)!;
+				expect(f.article).toBe(e.article);
+				expect(findQuote(bank.articles.find((a) => a.slug === f.article)!.text, f.quote), e.factId).not.toBeNull();
+				expect(dateOf(e.factId!), `${d.key}: ${e.factId}`).toBe(e.date);
+			}
+			for (const id of d.bankFacts) expect(bank.facts.some((f) => f.id === id), id).toBe(true);
+			// No two events can be confused in time, none has the same label, and no label gives its date.
+			for (const a of events) {
+				expect(a.label, d.key).not.toMatch(/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u);
+				for (const b of events) if (a !== b) expect(datesClash(a.date, b.date) || a.label === b.label, `${d.key}: ${a.date} ${b.date}`).toBe(false);
+			}
+		}
+	});
+
+	it('keys agree with the events’ dates: the order, the first or last, the years or months between', () => {
+		for (const { d } of across()) {
+			const events = d.events!;
+			const byDate = [...events].sort((a, b) => a.date.localeCompare(b.date));
+			const q = d.question;
+			if (q.type === 'ordering') {
+				expect(q.items, d.key).toEqual(byDate.map((e) => e.label));
+				expect(events.length).toBe(4);
+			} else if (q.type === 'single') {
+				const right = q.options.filter((o) => o.correct);
+				expect(right).toHaveLength(1);
+				expect(q.options.map((o) => o.text).sort()).toEqual(events.map((e) => e.label).sort());
+				const want = /first\?$/u.test(q.prompt) ? byDate[0] : byDate[byDate.length - 1];
+				expect(/(first|last)\?$/u.test(q.prompt), d.key).toBe(true);
+				expect(right[0].text, d.key).toBe(want.label);
+			} else if (q.type === 'numeric') {
+				expect(events).toHaveLength(2);
+				const [early, late] = byDate;
+				const [ye, me] = early.date.split('-').map(Number);
+				const [yl, ml] = late.date.split('-').map(Number);
+				// The difference of the quoted years (or months), worked out again here.
+				const expected = q.unit === 'months' ? (yl - ye) * 12 + (ml - me) : yl - ye;
+				expect(q.answer, d.key).toBe(expected);
+				expect(q.answer).toBeGreaterThan(0);
+				expect(gapBetween(early.date, late.date)).toEqual({ amount: q.answer, unit: q.unit });
+				expect(q.prompt).toContain(`“${early.label}” and “${late.label}”`);
+			} else throw new Error(`${d.key}: unexpected ${q.type}`);
+		}
+	});
+
+	it('counts months only when both dates give the month, and never a same-year or same-month gap', () => {
+		expect(gapBetween('2022-02-16', '2022-08-15')).toEqual({ amount: 6, unit: 'months' });
+		expect(gapBetween('2014', '2020-01-13')).toEqual({ amount: 6, unit: 'years' });
+		expect(gapBetween('2020', '2020-06')).toBeNull();
+		expect(gapBetween('2022-02-16', '2022-02-18')).toBeNull();
+		expect(datesClash('2022-02', '2022-02-16')).toBe(true);
+		expect(datesClash('2022-02-16', '2022-02-17')).toBe(false);
+	});
+
+	it('never repeats a combination of dated events the bank already asks, nor drafts one twice', () => {
+		for (const { d } of across()) {
+			const dates = d.events!.map((e) => e.date);
+			for (const q of bank.questions) {
+				const theirs = q.facts.map((id) => dateOf(id)).filter(Boolean);
+				expect(dates.every((x) => theirs.includes(x)), `${d.key} repeats ${q.id}`).toBe(false);
+			}
+		}
+		for (const ds of allDraftsBySlug.values()) expect(new Set(ds.map((d) => d.key)).size).toBe(ds.length);
+	});
+
+	it('leaves out, by default, the drafts the bank already asks (and only those)', () => {
+		for (const a of bank.articles) {
+			const kept = draftsBySlug.get(a.slug)!;
+			const all = allDraftsBySlug.get(a.slug)!;
+			expect(kept.length).toBeLessThan(all.length);
+			for (const d of kept) expect(bankDuplicates({ article: a, bank }, d), d.key).toEqual([]);
+			for (const d of all) if (!kept.some((k) => k.key === d.key)) expect(bankDuplicates({ article: a, bank }, d).length, d.key).toBeGreaterThan(0);
+		}
+	});
+
+	it('drafts no weekday, no "today" and no prompt of more than 40 words', () => {
+		for (const ds of allDraftsBySlug.values())
+			for (const d of ds) {
+				if (d.question.type === 'single') for (const o of d.question.options) expect(o.text).not.toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u);
+				expect(d.question.prompt).not.toMatch(/\btoday\b/iu);
+				expect(d.question.prompt.split(/\s+/u).length, d.key).toBeLessThanOrEqual(40);
+			}
+	});
+});
+
 describe('values', () => {
 	it('treats the same answer in another spelling or unit notation as the same', () => {
 		expect(sameValue({ kind: 'number', amount: 5100, unit: 'troops' }, { kind: 'number', amount: 5100, unit: 'soldiers' })).toBe(true);
@@ -190,29 +308,26 @@ describe('drafting a new article', () => {
 		expect(d.similarTo).toEqual([]);
 	});
 
-	it('asks a weekday as a weekday and a month without a year as a month, read against the article’s date', () => {
-		const weekday = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-01-17')!;
-		expect(weekday.question.prompt).toMatch(/on which day of the week\?$/u);
-		if (weekday.question.type !== 'single') throw new Error('single expected');
-		expect(weekday.question.options.find((o) => o.correct)!.text).toBe('Tuesday');
+	it('asks no weekday (not worth learning), and a month without a year as a month, read against the article’s date', () => {
+		expect(drafts.some((x) => x.kind === 'date' && x.value?.kind === 'date' && x.value.date === '2023-01-17')).toBe(false);
 		const march = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-03')!;
 		expect(march.question.prompt).toMatch(/in which month\?$/u);
 	});
 
 	it('never offers a name of the quoted sentence as a wrong option (it could be right too)', () => {
 		for (const d of drafts) {
-			if (d.question.type !== 'single' && d.question.type !== 'multiple') continue;
+			if ((d.question.type !== 'single' && d.question.type !== 'multiple') || d.kind === 'timeline') continue;
 			for (const o of d.question.options.filter((o) => !o.correct)) expect(d.quote, `${d.key}: ${o.text}`).not.toContain(o.text);
 		}
 	});
 
 	it('orders its dated events among the bank’s, each bank event cited and labelled without its date', () => {
-		const timeline = drafts.find((x) => x.kind === 'timeline')!;
+		const timeline = drafts.find((x) => x.kind === 'timeline' && x.question.type === 'ordering')!;
 		if (timeline.question.type !== 'ordering') throw new Error('ordering expected');
 		expect(timeline.question.items).toContain('The European Takuba task force left Mali');
-		expect(timeline.bankFacts.length).toBeGreaterThanOrEqual(2);
-		const dates = timeline.bankFacts.map((id) => bank.facts.find((f) => f.id === id)!.value!);
+		expect(timeline.bankFacts.length).toBeGreaterThanOrEqual(3);
 		for (const item of timeline.question.items) expect(item).not.toMatch(/\b(19|20)\d{2}\b/u);
-		expect(dates.every((v) => v.kind === 'date')).toBe(true);
+		// Every event of another report is a bank fact the question cites.
+		for (const e of timeline.events!.filter((x) => x.factId)) expect(timeline.bankFacts).toContain(e.factId);
 	});
 });

@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import { findMentions, gazetteerOf, placeLabel, splitSentences, type Gazetteer } from './extract.ts';
+import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatDate, sameValue, unitClass, valueText } from './values.ts';
 
@@ -359,8 +360,10 @@ function draftFor(ctx: Context, mention: Mention): Draft | null {
 	if (described && m.value.kind === 'place' && /^\s+(?:[a-z-]+\s+)?desert\b/u.test(ctx.article.text.slice(m.end))) return null;
 	// "Who said, announcing…": the clause lost what was said.
 	if (/^Who (said|told|says)\b[,?]/u.test(prompt)) return null;
-	// A question of four words or fewer lost what it was about.
-	if (prompt.split(/\s+/u).length < 5) return null;
+	// A question of four words or fewer lost what it was about; one of more than 40 runs on.
+	if (prompt.split(/\s+/u).length < 5 || prompt.split(/\s+/u).length > 40) return null;
+	// A weekday is worth nobody's learning; "today" means nothing without the report's date.
+	if (weekday || /\b(today|yesterday|tomorrow)\b/iu.test(prompt)) return null;
 	const keyText = valueText(m.value, { monthOnly, weekday });
 	// A prompt that still contains the answer gives it away.
 	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
@@ -473,82 +476,223 @@ function eventLabel(sentence: string, dateFrom: number, dateTo: number): string 
 	return tidy(capitalise(text));
 }
 
-/**
- * Labels the bank's authors gave dated facts: an ordering question whose dated facts have distinct dates, one
- * per item, lists its items in the order of those dates ("France deploys troops against jihadists in Mali").
- */
-function authoredEventLabels(bank: DraftingBank): Map<string, string> {
-	const labels = new Map<string, string>();
-	const factById = new Map(bank.facts.map((f) => [f.id, f]));
-	for (const q of bank.questions) {
-		if (!q.items?.length) continue;
-		const dated = q.facts.map((id) => factById.get(id)).filter((f) => f?.value?.kind === 'date') as { id: string; value: { kind: 'date'; date: string } }[];
-		const dates = dated.map((f) => f.value.date);
-		if (dated.length !== q.items.length || new Set(dates).size !== dates.length) continue;
-		const byDate = [...dated].sort((a, b) => a.value.date.localeCompare(b.value.date));
-		byDate.forEach((f, i) => {
-			const item = q.items![i];
-			if (!labels.has(f.id)) labels.set(f.id, typeof item === 'string' ? item : item.text);
-		});
+/** Events of the article being drafted: the bank's labelled events of it (when it is in the bank), else its dated clauses. */
+function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]): (DatedEvent & { span: { start: number; end: number } })[] {
+	const own: (DatedEvent & { span: { start: number; end: number } })[] = [];
+	for (const e of bankEventsAll) {
+		if (e.article !== ctx.article.slug) continue;
+		const span = findQuote(ctx.article.text, e.quote);
+		if (span) own.push({ ...e, factId: undefined, factIds: [], span });
 	}
-	return labels;
-}
-
-/** Orderings of this article's dated events mixed with events of the bank's other articles. */
-function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
-	type Event = { date: string; label: string; factId?: string; mention?: Mention };
-	const own: Event[] = [];
 	for (const m of dated) {
 		if (m.value.kind !== 'date' || m.inferred) continue;
+		if (own.some((e) => datesClash(e.date, (m.value as { date: string }).date))) continue;
 		const label = eventLabel(m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start);
-		if (label) own.push({ date: m.value.date, label, mention: m });
+		const cited = label ? quoteOf(ctx.article, m.sentence) : null;
+		if (label && cited) own.push({ label, date: m.value.date, article: ctx.article.slug, factIds: [], quote: cited.quote, span: cited.span, deadline: false });
 	}
-	const others: Event[] = [];
-	const authored = authoredEventLabels(ctx.bank);
+	// The same event told twice (two facts on overlapping words) is one anchor; two events of one year are two.
+	const kept: typeof own = [];
+	for (const e of [...own].sort((a, b) => b.factIds.length - a.factIds.length)) {
+		if (kept.some((k) => k.date === e.date && k.span.start < e.span.end && e.span.start < k.span.end)) continue;
+		kept.push(e);
+	}
+	return kept;
+}
+
+/** Labels that start something (a deployment, an operation, a force, a command) and milestones of the same military presence. */
+const STARTS = /\b(launch|interven|deploy|joins|joint command)/iu;
+const MILESTONES = /\b(withdraw|contingent|announce|joint command|joins|ends?\b|leave)/iu;
+
+/** One event per article and date: the one whose label's names its quotes hold, then the best supported. */
+function bestPerDate<T extends DatedEvent>(events: T[]): T[] {
+	const score = (e: T) => {
+		const names = namesOf(e.label);
+		const quotes = normaliseAnswerText(e.quote);
+		return (names.length ? names.filter((n) => quotes.includes(n)).length / names.length : 1) * 10 + e.factIds.length;
+	};
+	const best = new Map<string, T>();
+	for (const e of events) {
+		const key = `${e.article} ${e.date}`;
+		const had = best.get(key);
+		if (!had || score(e) > score(had)) best.set(key, e);
+	}
+	return [...best.values()];
+}
+
+/** A report as an explanation names it: "the report of 15 August 2022". */
+function reportOf(ctx: Context, slug: string): string {
+	if (slug === ctx.article.slug) return `this report (${formatDate(ctx.article.eventDate)})`;
+	const a = ctx.bank.articles.find((x) => x.slug === slug);
+	return a ? `the report of ${formatDate(a.eventDate)}` : 'another report of the bank';
+}
+
+/** Whole calendar years or months from `a` to `b` (dates as YYYY, YYYY-MM or YYYY-MM-DD), as a question can ask them. */
+export function gapBetween(a: string, b: string): { amount: number; unit: 'years' | 'months' } | null {
+	const [ya, ma] = a.split('-').map(Number);
+	const [yb, mb] = b.split('-').map(Number);
+	if (ma && mb) {
+		const months = (yb - ya) * 12 + (mb - ma);
+		// Days within the same month, or gaps of years told in months ("25 months"), are not fair to ask.
+		if (months <= 0 || months > 18) return null;
+		return { amount: months, unit: 'months' };
+	}
+	// A year against a month of another year counts in years; the same year cannot be counted.
+	if (yb - ya <= 0) return null;
+	return { amount: yb - ya, unit: 'years' };
+}
+
+/** Bank questions whose facts already date every one of `dates` (by date: the same dates are the same events). */
+function coveredByBank(ctx: Context, dates: string[], factDates: Map<string, string>): string[] {
+	return ctx.bank.questions
+		.filter((q) => {
+			const theirs = q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d);
+			return dates.every((d) => theirs.includes(d));
+		})
+		.map((q) => q.id);
+}
+
+/** Subsets of `pool` of `size`, in a stable order. */
+function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): Generator<T[]> {
+	if (prefix.length === size) {
+		yield prefix;
+		return;
+	}
+	for (let i = from; i < pool.length; i++) yield* combinations(pool, size, i + 1, [...prefix, pool[i]]);
+}
+
+/**
+ * Questions that put an event of this article among the bank's dated events of other articles: an ordering
+ * of four, which of three comes first or last, and how many years or months lie between two. Each event is
+ * labelled in the bank authors' words (or the article's clause), rests on a quote (this article's for its
+ * own event, bank facts for the others), and no two events of a question can be confused in time (the same
+ * day, or a year and a month of it). Combinations the bank already asks (a question of the bank dating all
+ * the same events) are left out, and so are events that share a name ("Barkhane is launched", "the last
+ * Barkhane contingent leaves": the labels give their order away).
+ */
+function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
+	const all = bankEvents(ctx.bank, ctx.gazetteer);
+	const own = ownEvents(ctx, dated, all).sort((a, b) => a.date.localeCompare(b.date));
+	const others = bestPerDate(all.filter((e) => e.article !== ctx.article.slug));
+	const factDates = new Map<string, string>();
+	const articleDates = new Map(ctx.bank.articles.map((a) => [a.slug, a.eventDate]));
 	for (const f of ctx.bank.facts) {
-		if (f.article === ctx.article.slug || f.value?.kind !== 'date') continue;
-		if (!ctx.bank.articles.some((a) => a.slug === f.article)) continue;
-		let label = authored.get(f.id) ?? null;
-		if (!label) {
-			const m = f.quote.match(/\b(19|20)\d{2}\b/u);
-			if (m && m.index !== undefined && f.value.date.startsWith(m[0])) label = eventLabel(f.quote, m.index, m.index + 4);
-		}
-		if (label) others.push({ date: f.value.date, label, factId: f.id });
+		const d = dateOfFact(f, articleDates.get(f.article), ctx.gazetteer);
+		if (d) factDates.set(f.id, d);
 	}
+	const compatible = (events: DatedEvent[]) =>
+		events.every((a, i) =>
+			events.every((b, j) => i >= j || (!datesClash(a.date, b.date) && normaliseAnswerText(a.label) !== normaliseAnswerText(b.label) && !namesOf(a.label).some((n) => namesOf(b.label).includes(n))))
+		);
+	const used = new Map<string, number>();
+	const useOf = (e: DatedEvent) => used.get(`${e.article} ${e.date}`) ?? 0;
+	const markUsed = (events: DatedEvent[]) => events.forEach((e) => used.set(`${e.article} ${e.date}`, useOf(e) + 1));
+	const seenSets = new Set<string>();
+	/** The least used partners that fit with the anchor, from as many articles as possible. */
+	const pick = (anchor: DatedEvent, size: number, fits: (set: DatedEvent[]) => boolean): DatedEvent[] | null => {
+		const pool = others.filter((e) => compatible([anchor, e]));
+		let best: { set: DatedEvent[]; score: number } | null = null;
+		for (const set of combinations(pool, size)) {
+			const events = [anchor, ...set];
+			if (!compatible(events) || !fits(events)) continue;
+			const key = events.map((e) => e.date).sort().join(' ');
+			if (seenSets.has(key)) continue;
+			if (coveredByBank(ctx, events.map((e) => e.date), factDates).length) continue;
+			const articles = new Set(set.map((e) => e.article)).size;
+			// Events close in time make the question turn on what the reports say, not on 2013 coming before 2022.
+			const years = (d: string) => Number(d.slice(0, 4)) + (Number(d.slice(5, 7)) || 6) / 12;
+			const spread = set.reduce((s, e) => s + Math.min(6, Math.abs(years(e.date) - years(anchor.date))), 0);
+			const score = set.reduce((s, e) => s + useOf(e), 0) * 10 - articles * 2 + spread;
+			if (!best || score < best.score) best = { set, score };
+		}
+		if (!best) return null;
+		const events = [anchor, ...best.set];
+		seenSets.add(events.map((e) => e.date).sort().join(' '));
+		markUsed(best.set);
+		return best.set;
+	};
+
 	const drafts: Draft[] = [];
-	for (const anchor of own) {
-		// Events in distinct years, or distinct months both given, so the order never turns on what nobody was told.
-		const chosen: Event[] = [anchor];
-		const clash = (a: string, b: string) => a.slice(0, 4) === b.slice(0, 4) && (a.length < 7 || b.length < 7 || a.slice(0, 7) === b.slice(0, 7));
-		for (const e of [...own, ...others]) {
-			if (chosen.length === TIMELINE_ITEMS) break;
-			if (chosen.some((c) => clash(c.date, e.date) || normaliseAnswerText(c.label) === normaliseAnswerText(e.label))) continue;
-			chosen.push(e);
+	const make = (anchor: (typeof own)[number], events: DatedEvent[], kind: Draft['kind'], question: Draft['question'], extra: Partial<Draft> = {}): Draft => ({
+		key: draftKey(kind, `${question.type} ${events.map((e) => e.date).sort().join(' ')}`),
+		kind,
+		question,
+		quote: anchor.quote,
+		span: anchor.span,
+		value: { kind: 'date', date: anchor.date },
+		bankFacts: [...new Set(events.filter((e) => e !== anchor).flatMap((e) => e.factIds))],
+		similarTo: [],
+		events: events.map((e) => ({ label: e.label, date: e.date, article: e.article, ...(e.factId ? { factId: e.factId } : {}) })),
+		...extra
+	});
+	const explain = (events: DatedEvent[]) =>
+		[...events]
+			.sort((a, b) => a.date.localeCompare(b.date))
+			.map((e) => `${formatDate(e.date)}: ${e.label.charAt(0).toLowerCase()}${e.label.slice(1)} (${reportOf(ctx, e.article)})`)
+			.join('; ');
+
+	own.forEach((anchor, n) => {
+		// An ordering of four events from at least two other reports.
+		const four = pick(anchor, 3, (set) => new Set(set.map((e) => e.article)).size >= 3);
+		if (four) {
+			const events = [anchor, ...four];
+			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
+			const anyDeadline = events.some((e) => e.deadline);
+			drafts.push(
+				make(anchor, events, 'timeline', {
+					type: 'ordering',
+					prompt: anyDeadline ? 'Put these in time order, earliest first, using the dates the reports give.' : 'Put these events from different reports in the order they happened, earliest first.',
+					items: ordered.map((e) => e.label),
+					explanation: `In order: ${explain(events)}.`,
+					tags: ['drafted', 'timeline', 'comparison'],
+					difficulty: 3
+				})
+			);
 		}
-		if (chosen.length < 3 || !chosen.some((c) => c.factId)) continue;
-		const key = draftKey('timeline', chosen.map((c) => c.date).sort().join(' '));
-		if (drafts.some((d) => d.key === key)) continue;
-		const ordered = [...chosen].sort((a, b) => a.date.localeCompare(b.date));
-		const cited = quoteOf(ctx.article, anchor.mention!.sentence);
-		if (!cited) continue;
-		drafts.push({
-			key,
-			kind: 'timeline',
-			question: {
-				type: 'ordering',
-				prompt: 'Put these events in the order they happened, earliest first.',
-				items: ordered.map((e) => e.label),
-				explanation: `In order: ${ordered.map((e) => `${formatDate(e.date)}: ${e.label}`).join('; ')}. The dates come from ${sourceOf(ctx.article)} and the bank's other articles.`,
-				tags: ['drafted', 'timeline'],
-				difficulty: 3
-			},
-			quote: cited.quote,
-			span: cited.span,
-			value: anchor.mention!.value,
-			bankFacts: chosen.filter((c) => c.factId).map((c) => c.factId!),
-			similarTo: []
-		});
-	}
+		// Which of three comes first, and which of three others comes last: the anchor and two events of other reports.
+		for (const last of n % 2 === 1 ? [true, false] : [false, true]) {
+			const three = pick(anchor, 2, (set) => !set.some((e) => e.deadline) && new Set(set.slice(1).map((e) => e.article)).size >= 2);
+			if (!three) continue;
+			const events = [anchor, ...three];
+			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
+			const key = last ? ordered[ordered.length - 1] : ordered[0];
+			drafts.push(
+				make(anchor, events, 'timeline', {
+					type: 'single',
+					prompt: last ? 'Which of these events happened last?' : 'Which of these events happened first?',
+					options: shuffleStable(events.map((e) => (e === key ? { text: e.label, correct: true } : { text: e.label })), events.map((e) => e.label).join(' ')),
+					explanation: `${explain(events)}.`,
+					tags: ['drafted', 'timeline', 'comparison'],
+					difficulty: 2
+				})
+			);
+		}
+		// How long between the anchor and an event of another report.
+		if (!anchor.deadline) {
+			// Only from a start (an intervention, a launch, a force joining) to a later milestone of the same presence:
+			// the years between a UN mission's founding and a minister's remark mean nothing.
+			const two = pick(anchor, 1, ([a, b]) => {
+				const [early, late] = a.date < b.date ? [a, b] : [b, a];
+				return !b.deadline && STARTS.test(early.label) && MILESTONES.test(late.label) && !!gapBetween(early.date, late.date);
+			});
+			if (two) {
+				const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
+				const gap = gapBetween(early.date, late.date)!;
+				drafts.push(
+					make(anchor, [anchor, two[0]], 'gap', {
+						type: 'numeric',
+						prompt: `How many ${gap.unit} passed between these two events: “${early.label}” and “${late.label}”?`,
+						answer: gap.amount,
+						tolerance: 0,
+						unit: gap.unit,
+						explanation: `${explain([early, late])}: ${gap.amount} ${gap.unit}${gap.unit === 'months' ? ' by the calendar' : ''}.`,
+						tags: ['drafted', 'timeline', 'comparison'],
+						difficulty: 2
+					})
+				);
+			}
+		}
+	});
 	return drafts;
 }
 
@@ -557,7 +701,7 @@ function draftsForTimeline(ctx: Context, dated: Mention[]): Draft[] {
  * dated events). One draft per value (per sentence for people); places the article names three times or
  * more (France, Mali: what the story is about) are not asked about, as every option would be guessable.
  */
-export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft[] {
+export function draftQuestions(article: DraftArticle, bank: DraftingBank, options: { keepBankDuplicates?: boolean } = {}): Draft[] {
 	const gazetteer = gazetteerOf(bank.facts);
 	const pool = poolFor(bank, gazetteer, article.slug);
 	const cities = new Set(pool.filter((c) => c.label === 'city' && c.value.kind === 'place').map((c) => (c.value as { name: string }).name));
@@ -580,6 +724,8 @@ export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft
 			const text = valueText(m.value);
 			// The countries the story is about (named three times or more) would make every option guessable.
 			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3) continue;
+			// A region every report of the bank names ("the Sahel") is the subject of them all, not a question.
+			if (m.value.kind === 'place' && m.label !== 'country' && m.label !== 'city' && everywhere(ctx, m.value.name)) continue;
 			// A person is asked about once per thing they said or did; other values once per article.
 			const seen = `${m.value.kind}:${normaliseAnswerText(text)}${m.value.kind === 'person' ? `:${s.start}` : ''}`;
 			if (asked.has(seen)) continue;
@@ -589,6 +735,49 @@ export function draftQuestions(article: DraftArticle, bank: DraftingBank): Draft
 			drafts.push(d);
 		}
 	}
-	drafts.push(...draftsForTimeline(ctx, all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))));
-	return drafts;
+	drafts.push(...draftsAcrossArticles(ctx, all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))));
+	// "Today" means nothing without the report's date; a prompt of more than 40 words runs on (a list's sentence copied whole).
+	const fair = drafts.filter((d) => !/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) && d.question.prompt.split(/\s+/u).length <= 40);
+	if (options.keepBankDuplicates) return fair;
+	// An article already in the bank: a draft asking for a value the bank already asks for from the same words is
+	// no new question. (Orderings that merely cite the passage do not count: they do not ask for its value.)
+	return fair.filter((d) => bankDuplicates(ctx, d).length === 0);
+}
+
+/** Whether every report of the bank (three or more) names `name`. */
+function everywhere(ctx: Context, name: string): boolean {
+	const re = new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u');
+	return ctx.bank.articles.length >= 3 && ctx.bank.articles.every((a) => re.test(a.text));
+}
+
+/**
+ * Bank questions that already ask what `d` asks: not orderings, citing a fact of this article whose words overlap
+ * the draft's quote and whose typed value is the draft's key, or untyped whose words hold the key (any such
+ * question, for a list of countries).
+ */
+export function bankDuplicates(ctx: { article: DraftArticle; bank: DraftingBank }, d: Draft): string[] {
+	if (d.kind === 'timeline' || d.kind === 'gap') return [];
+	const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
+	if (!own) return [];
+	const ids = new Set(
+		ctx.bank.facts
+			.filter((f) => {
+				if (f.article !== ctx.article.slug) return false;
+				const at = findQuote(own.text, f.quote);
+				if (!at || at.end <= d.span.start || d.span.end <= at.start) return false;
+				// No list, and no speaker, is asked twice about the same passage: bank questions on it name who said it.
+				if (!d.value || d.value.kind === 'person') return true;
+				if (f.value && f.value.kind === d.value.kind) return sameValue(f.value, d.value);
+				// A fact whose words hold the key (untyped, or typed as something else): a question citing it states
+				// or asks the same thing ("al Qaeda" in the fact of the 2,400 troops "deployed… to combat groups linked to al Qaeda").
+				const q = d.question;
+				const key = q.type === 'single' ? q.options.find((o) => o.correct)?.text : q.type === 'numeric' ? valueText(d.value) : undefined;
+				if (!key) return false;
+				const words = ` ${normaliseAnswerText(f.quote)} `;
+				const k = normaliseAnswerText(key);
+				return words.includes(` ${k} `);
+			})
+			.map((f) => f.id)
+	);
+	return ctx.bank.questions.filter((q) => !q.items?.length && q.facts.some((f) => ids.has(f))).map((q) => q.id);
 }

@@ -52,7 +52,7 @@ export type DraftQuestion =
 export type Draft = {
 	/** Stable within one article's drafts: the same text drafts the same keys. */
 	key: string;
-	kind: FactValue['kind'] | 'list' | 'timeline';
+	kind: FactValue['kind'] | 'list' | 'timeline' | 'gap';
 	question: DraftQuestion & { explanation: string; tags: string[]; difficulty: 1 | 2 | 3 };
 	/** The new article's words the answer rests on, exactly as they stand, and where. */
 	quote: string;
@@ -63,6 +63,8 @@ export type Draft = {
 	bankFacts: string[];
 	/** Bank questions that already ask about the same value from an overlapping quote. */
 	similarTo: string[];
+	/** For questions across reports: the dated events, each with its date and the fact it rests on (none for this article's own). */
+	events?: { label: string; date: string; article: string; factId?: string }[];
 };
 
 export type { QuestionType };
