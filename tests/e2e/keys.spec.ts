@@ -6,6 +6,11 @@
 //   - an assignment with feedback after each question: a question's marker only once it is checked;
 //   - an assignment with feedback after the due time: no marker at all before the due time, also with
 //     the browser's clock a month ahead and in another time zone.
+//   - a timed assignment with feedback after the due time: a "time up" the browser believes in (its clock
+//     two hours ahead), the student's submit replayed 10 times, a forged early "time up" (fields claiming
+//     time, deadline, lateness, score) replayed 10 times, and a time limit that really runs out (a save
+//     refused, the attempt closed by the server, submits replayed): no marker, each replay 409, one
+//     ordinary submission each, not late, graded from the answers saved in time;
 //   - seeded questions (a teacher's GIFT import) whose accepted answers, numeric key and explanations are
 //     strings found nowhere else: none before submitting, all in the results.
 // Each test also finds the markers once they are due, so a marker that could never match fails the test.
@@ -173,7 +178,7 @@ test('practice: nothing of any key reaches the browser before the attempt is sub
 	expect((await recorder.find(others, { correctKeys: false })).map((f) => f.what)).toEqual([]);
 });
 
-async function teacherAssignment(page: Page, feedback: 'after_each' | 'after_due', size: number) {
+async function teacherAssignment(page: Page, feedback: 'after_each' | 'after_due', size: number, options: { timeLimitMinutes?: number } = {}) {
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
 	const klass = await createClassUi(page, `Keys class ${tag}`);
@@ -181,8 +186,8 @@ async function teacherAssignment(page: Page, feedback: 'after_each' | 'after_due
 	await createSetUi(page, setName, size);
 	const setIds = (await page.locator('ol.items > li').evaluateAll((lis) => lis.map((li) => li.id))).map((id) => id.replace(/^item-/, ''));
 	expect(setIds).toHaveLength(size);
-	const assignmentId = await createAssignmentUi(page, klass.id, setName, size, `Keys task ${tag}`, { feedback, dueInDays: 2 });
-	return { joinCode: klass.joinCode, assignmentId, setIds };
+	const assignmentId = await createAssignmentUi(page, klass.id, setName, size, `Keys task ${tag}`, { feedback, dueInDays: 2, ...options });
+	return { joinCode: klass.joinCode, assignmentId, setIds, classId: klass.id, setName, tag };
 }
 
 test('feedback after each question: a key appears only once its question is checked', async ({ browser }) => {
@@ -322,4 +327,170 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 		expect([...after].some((a) => a.includes(m.text.slice(0, 20))), `${m.kind} "${m.text}" in the results`).toBe(true);
 	}
 	await context.close();
+});
+
+/** A form posted from inside the page (so the recorder sees the reply), as use:enhance or a plain form would. */
+async function postFromPage(page: Page, url: string, body: { fields?: [string, string][]; raw?: { data: string; contentType: string } }, enhanced = true) {
+	return page.evaluate(
+		async ({ url, body, enhanced }) => {
+			const init: RequestInit = { method: 'POST', redirect: 'manual', headers: enhanced ? { 'x-sveltekit-action': 'true' } : { accept: 'text/html' } };
+			if (body.raw) {
+				init.body = body.raw.data;
+				(init.headers as Record<string, string>)['content-type'] = body.raw.contentType;
+			} else {
+				const form = new FormData();
+				for (const [k, v] of body.fields ?? []) form.append(k, v);
+				init.body = form;
+			}
+			const res = await fetch(url, init);
+			return { status: res.status, type: res.type, text: await res.text() };
+		},
+		{ url, body, enhanced }
+	);
+}
+
+/** Starts the assignment on screen and answers the first `answered` questions (each saved); the attempt's path and question ids. */
+async function startAndAnswer(page: Page, assignmentId: string, total: number, answered: number) {
+	await page.goto(`/assignments/${assignmentId}`);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	const path = new URL(page.url()).pathname.replace(/\/1$/, '');
+	const ids: string[] = [];
+	for (let n = 1; n <= answered; n++) {
+		await expect(page.getByText(`Question ${n} of ${total}`, { exact: true })).toBeVisible();
+		ids.push(await page.locator('input[name="questionId"]').inputValue());
+		await answerWithKeyboard(page);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		await page.getByRole('button', { name: /Next|Review/ }).click();
+	}
+	return { path, ids };
+}
+
+/** The student's own view of the assignment: one attempt, submitted, not late, none left. */
+async function expectOneOrdinarySubmission(page: Page, assignmentId: string) {
+	await page.goto(`/assignments/${assignmentId}`);
+	await expect(page.getByText('1 of 1 used', { exact: true })).toBeVisible();
+	await expect(page.locator('li', { hasText: /^\s*Attempt \d/ })).toHaveCount(1);
+	await expect(page.locator('li', { hasText: /^\s*Attempt 1/ })).toHaveText(/^\s*Attempt 1:\s*(submitted|[\d.]+ \/ \d+)\s*$/);
+	await expect(page.getByRole('button', { name: /Start|Resume/ })).toHaveCount(0);
+}
+
+test('a "time up" the browser believes in, replayed, and a forged early one: no key before the due time, one finalisation, an ordinary submit', async ({ browser }) => {
+	test.setTimeout(300_000);
+	// Feedback after the due time (in two days). T10: a 10-minute limit; T1: a 1-minute limit that really runs out.
+	const teacherContext = await browser.newContext();
+	const teacher = await teacherContext.newPage();
+	const { joinCode, assignmentId: t10, setIds, classId, setName, tag } = await teacherAssignment(teacher, 'after_due', 4, { timeLimitMinutes: 10 });
+	const t1 = await createAssignmentUi(teacher, classId, setName, 4, `Keys one-minute task ${tag}`, { feedback: 'after_due', dueInDays: 2, timeLimitMinutes: 1 });
+	const setMarkers = ALL_MARKERS.filter((m) => setIds.includes(m.questionId));
+	expect(setMarkers.length).toBeGreaterThan(0);
+
+	const student = async (name: string, clockAhead = 0) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		if (clockAhead) await page.clock.install({ time: new Date(Date.now() + clockAhead) });
+		const recorder = await Recorder.on(page);
+		await signUp(page, name);
+		await joinClassUi(page, joinCode);
+		return { context, page, recorder };
+	};
+	const noMarkers = async (recorder: Recorder, when: string) => expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), when).toEqual([]);
+	const alreadySubmitted = (r: { status: number; text: string }) => {
+		expect(r.status, r.text.slice(0, 300)).toBe(409);
+		expect(r.text).toContain('This attempt was already submitted.');
+	};
+
+	// C takes the one-minute assignment first, so that its time is really up by the end.
+	const c = await student('Bell Ringer');
+	const cStarted = Date.now();
+	const cAttempt = await startAndAnswer(c.page, t1, 4, 1);
+
+	// A: the browser's clock two hours ahead. The page's timer reads 0:00 at once, but the server's time
+	// is not up: answers still save, and the student's "time up" submit is an ordinary one.
+	const a = await student('Clock Ahead', 2 * 3_600_000);
+	const aAttempt = await startAndAnswer(a.page, t10, 4, 2);
+	await a.page.goto(`${aAttempt.path}/2`);
+	await expect(a.page.locator('.time-left')).toHaveText('⏱ 0:00 left');
+	await a.page.goto(`${aAttempt.path}/review`);
+	const timeUpRequest = a.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/review?/submit'));
+	await a.page.getByRole('button', { name: 'Submit my answers' }).click();
+	const timeUp = await timeUpRequest;
+	await expect(a.page).toHaveURL(/\/results$/);
+	await expect(a.page.getByText('Your answers are in.')).toBeVisible();
+	// The time-up replayed byte for byte, one after another and all at once, enhanced and as a plain form.
+	const raw = { data: timeUp.postDataBuffer()?.toString('latin1') ?? '', contentType: timeUp.headers()['content-type'] ?? 'application/x-www-form-urlencoded' };
+	for (let i = 0; i < 4; i++) alreadySubmitted(await postFromPage(a.page, timeUp.url(), { raw }));
+	for (const r of await Promise.all(Array.from({ length: 6 }, (_, i) => postFromPage(a.page, timeUp.url(), { raw }, i % 2 === 0)))) alreadySubmitted(r);
+	await a.page.reload();
+	await a.page.goto(`${aAttempt.path}/1`);
+	await expect(a.page).toHaveURL(/\/results$/);
+	await noMarkers(a.recorder, 'A: after the time-up and its replays');
+
+	// B: an honest clock, and a forged "time up" long before the limit: fields claiming the time, the
+	// deadline, lateness and a score. The server reads none of them: it is an ordinary submit, then 409s.
+	const b = await student('Forger');
+	const bAttempt = await startAndAnswer(b.page, t10, 4, 1);
+	const forged: [string, string][] = [
+		['timeUp', '1'],
+		['now', new Date(Date.now() + 86_400_000 * 30).toISOString()],
+		['submittedAt', new Date(Date.now() + 86_400_000 * 30).toISOString()],
+		['deadlineAt', new Date(Date.now() - 60_000).toISOString()],
+		['late', 'false'],
+		['score', '4'],
+		['feedback', 'after_submit']
+	];
+	const first = await postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged });
+	expect(first.status).toBe(200);
+	expect(JSON.parse(first.text)).toMatchObject({ type: 'redirect', location: `${bAttempt.path}/results` });
+	for (let i = 0; i < 4; i++) alreadySubmitted(await postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged }, i % 2 === 0));
+	for (const r of await Promise.all(Array.from({ length: 6 }, () => postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged })))) alreadySubmitted(r);
+	await b.page.goto(`${bAttempt.path}/results`);
+	await expect(b.page.getByText('Your answers are in.')).toBeVisible();
+	await noMarkers(b.recorder, 'B: after the forged time-up and its replays');
+
+	// C: the server's time is up (one minute and the 5-second grace). A save is refused on the page, the
+	// next page load closes the attempt as of the deadline, and a submit replayed after it is refused.
+	await c.page.waitForTimeout(Math.max(0, cStarted + 75_000 - Date.now()));
+	await expect(c.page.getByText('Question 2 of 4', { exact: true })).toBeVisible();
+	await expect(c.page.locator('.time-left')).toHaveText('⏱ 0:00 left');
+	await answerWithKeyboard(c.page);
+	await expect(c.page.getByText(/Time is up: this attempt can no longer change/)).toBeVisible();
+	await c.page.goto(`${cAttempt.path}/review`);
+	await expect(c.page).toHaveURL(/\/results$/);
+	await expect(c.page.getByText('Your answers are in.')).toBeVisible();
+	for (let i = 0; i < 5; i++) alreadySubmitted(await postFromPage(c.page, `${cAttempt.path}/review?/submit`, { fields: [] }, i % 2 === 0));
+	await noMarkers(c.recorder, 'C: after its time ran out on the server and the replays');
+
+	// The server's state: each student one submitted attempt, not late, nothing left to start.
+	await expectOneOrdinarySubmission(a.page, t10);
+	await expectOneOrdinarySubmission(b.page, t10);
+	await expectOneOrdinarySubmission(c.page, t1);
+	for (const s of [a, b, c]) await noMarkers(s.recorder, 'on the assignment pages');
+
+	// The teacher sees each attempt graded from the answers saved in time (the rest "No answer"), with the
+	// keys: the markers do match these questions once they may be shown.
+	const teacherRecorder = await Recorder.on(teacher);
+	for (const [attempt, answered] of [
+		[aAttempt, 2],
+		[bAttempt, 1],
+		[cAttempt, 1]
+	] as const) {
+		await teacher.goto(`${attempt.path}/results`);
+		await expect(teacher.getByRole('heading', { name: 'A student’s results' })).toBeVisible();
+		await expect(teacher.locator('.summary .status.overdue')).toHaveCount(0);
+		await expect(teacher.locator('li.result')).toHaveCount(4);
+		await expect(teacher.locator('li.result dd', { hasText: /^No answer$/ })).toHaveCount(4 - answered);
+	}
+	const shown = new Set((await teacherRecorder.find(setMarkers, { correctKeys: false })).map((f) => f.questionId));
+	expect(shown.size, 'markers of the set found in the teacher’s view').toBeGreaterThan(0);
+	const book = await teacher.goto(`/teach/classes/${classId}/gradebook`);
+	expect(book?.status()).toBe(200);
+	for (const name of ['Clock Ahead', 'Forger', 'Bell Ringer']) {
+		const row = teacher.locator('tbody tr', { has: teacher.locator('th', { hasText: name }) });
+		await expect(row.locator('td a')).toHaveCount(1);
+		await expect(row).not.toContainText('attempts');
+		await expect(row.locator('.badge')).toHaveCount(0);
+	}
+	for (const s of [a, b, c]) await s.context.close();
+	await teacherContext.close();
 });

@@ -96,7 +96,7 @@ export async function createSetUi(page: Page, name: string, count = 3) {
 	return id;
 }
 
-export type AssignmentOptions = { feedback?: 'after_each' | 'after_submit' | 'after_due'; attempts?: number; dueInDays?: number };
+export type AssignmentOptions = { feedback?: 'after_each' | 'after_submit' | 'after_due'; attempts?: number; dueInDays?: number; timeLimitMinutes?: number };
 
 /** An assignment of set `setName` (of `size` questions) in the class at `classId`; its id. */
 export async function createAssignmentUi(page: Page, classId: string, setName: string, size: number, title: string, options: AssignmentOptions = {}) {
@@ -105,6 +105,7 @@ export async function createAssignmentUi(page: Page, classId: string, setName: s
 	await page.getByLabel(/^Title/).fill(title);
 	await page.getByLabel(/^Due/).fill(localInDays(options.dueInDays ?? 7));
 	await page.getByLabel('Attempts allowed').fill(String(options.attempts ?? 1));
+	if (options.timeLimitMinutes) await page.getByLabel(/^Time limit in minutes/).fill(String(options.timeLimitMinutes));
 	await page.locator(`input[name="feedback"][value="${options.feedback ?? 'after_submit'}"]`).check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	const link = page.locator('ul.assignments > li', { hasText: title }).getByRole('link', { name: /Item analysis/ });
