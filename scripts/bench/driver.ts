@@ -44,17 +44,22 @@ export async function rawReplay(
 ): Promise<LoopResult> {
 	const sql = postgres(url, { max: opts.concurrency, onnotice: () => {} });
 	try {
-		return await loop(async (i) => {
-			const map = substitute(i);
-			for (const s of statements) {
-				await sql.unsafe(
-					s.sql,
-					s.params.map((p) => (p === null ? null : (map.get(p) ?? p))),
-					{ prepare: opts.prepare }
-				);
-			}
-		}, opts);
+		return await loop(replayOp(sql, statements, substitute, opts.prepare), opts);
 	} finally {
 		await sql.end({ timeout: 2 });
 	}
+}
+
+/** One request's statements, in order, through `sql`: operation i with the ids of `substitute(i)`. */
+export function replayOp(sql: postgres.Sql, statements: TracedStatement[], substitute: (i: number) => Map<string, string>, prepare: boolean) {
+	return async (i: number) => {
+		const map = substitute(i);
+		for (const s of statements) {
+			await sql.unsafe(
+				s.sql,
+				s.params.map((p) => (p === null ? null : (map.get(p) ?? p))),
+				{ prepare }
+			);
+		}
+	};
 }

@@ -183,7 +183,8 @@ function rulesOf(row: RulesColumns): AttemptRules {
 	return { assignmentId: row.assignmentId, shuffleOptions: row.shuffleOptions ?? true, feedback: row.feedback ?? 'after_submit', dueAt: row.dueAt, deadlineAt: row.deadlineAt };
 }
 
-async function readAttemptForTaking(db: Db, userId: string, attemptId: string) {
+/** The one query behind the quiz page (exported for the benchmark's query-layer comparison). */
+export async function readAttemptForTaking(db: Db, userId: string, attemptId: string) {
 	const [row] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({ attemptId });
 	// Someone else's attempt looks exactly like a missing one.
 	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');

@@ -68,9 +68,8 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
 }
 
 /** The signed-in user for a cookie token, or null; renews sessions that are half used up. */
-export async function validateSessionToken(db: Db, token: string, now = new Date()) {
-	const id = sessionIdFromToken(token);
-	// Every signed-in request runs this: prepared once per database.
+/** A session and its user, by session id: every signed-in request runs this, prepared once per database. */
+export async function lookUpSession(db: Db, id: string) {
 	const lookup = prepared(db, 'session_user', (d) =>
 		d
 			.select({
@@ -83,6 +82,12 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 			.prepare('session_user')
 	);
 	const [row] = await lookup.execute({ id });
+	return row;
+}
+
+export async function validateSessionToken(db: Db, token: string, now = new Date()) {
+	const id = sessionIdFromToken(token);
+	const row = await lookUpSession(db, id);
 	if (!row) return null;
 	if (row.expiresAt.getTime() <= now.getTime()) {
 		await db.delete(session).where(eq(session.id, id));
