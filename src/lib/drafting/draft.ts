@@ -492,32 +492,40 @@ function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]):
 		if (label && cited) own.push({ label, date: m.value.date, article: ctx.article.slug, factIds: [], quote: cited.quote, span: cited.span, deadline: false });
 	}
 	// The same event told twice (two facts on overlapping words) is one anchor; two events of one year are two.
-	const kept: typeof own = [];
-	for (const e of [...own].sort((a, b) => b.factIds.length - a.factIds.length)) {
-		if (kept.some((k) => k.date === e.date && k.span.start < e.span.end && e.span.start < k.span.end)) continue;
-		kept.push(e);
-	}
-	return kept;
+	return bestPerDate(own, new Map([[ctx.article.slug, ctx.article.text]]));
 }
 
 /** Labels that start something (a deployment, an operation, a force, a command) and milestones of the same military presence. */
-const STARTS = /\b(launch|interven|deploy|joins|joint command)/iu;
+const STARTS = /\b(launch|interven|deploy|joins|joint command|discussions|meet in Paris|announces? (its|the) withdrawal|on the withdrawal)/iu;
 const MILESTONES = /\b(withdraw|contingent|announce|joint command|joins|ends?\b|leave)/iu;
+/** Labels that open or close the story: "which came first" cannot have an opening as its key, nor "last" a closing. */
+const OPENINGS = /\b(interven|deploys?\b|launch|established)/iu;
+const CLOSINGS = /\b(final|last|withdraw|ended|leave)/iu;
 
-/** One event per article and date: the one whose label's names its quotes hold, then the best supported. */
-function bestPerDate<T extends DatedEvent>(events: T[]): T[] {
+/**
+ * One event per fact told twice (two facts of an article on the same date whose words overlap, "Zodi says…" and
+ * "Zodi declares…"): the one whose label's names its quotes hold, then the best supported. Two events of one
+ * day told in different words (Bazoum's post and Le Drian's remark) stay two.
+ */
+function bestPerDate<T extends DatedEvent>(events: T[], texts: Map<string, string>): T[] {
 	const score = (e: T) => {
 		const names = namesOf(e.label);
 		const quotes = normaliseAnswerText(e.quote);
-		return (names.length ? names.filter((n) => quotes.includes(n)).length / names.length : 1) * 10 + e.factIds.length;
+		// Then the longer label: "Macron holds a press conference in Paris on the withdrawal" says which one.
+		return (names.length ? names.filter((n) => quotes.includes(n)).length / names.length : 1) * 10 + e.label.split(/\s+/u).length / 10;
 	};
-	const best = new Map<string, T>();
-	for (const e of events) {
-		const key = `${e.article} ${e.date}`;
-		const had = best.get(key);
-		if (!had || score(e) > score(had)) best.set(key, e);
+	const spanOf = (e: T) => findQuote(texts.get(e.article) ?? '', e.quote);
+	const kept: T[] = [];
+	for (const e of [...events].sort((a, b) => score(b) - score(a))) {
+		const at = spanOf(e);
+		const same = kept.some((k) => {
+			if (k.article !== e.article || k.date !== e.date) return false;
+			const ks = spanOf(k);
+			return !at || !ks || (ks.start < at.end && at.start < ks.end);
+		});
+		if (!same) kept.push(e);
 	}
-	return [...best.values()];
+	return kept;
 }
 
 /** A report as an explanation names it: "the report of 15 August 2022". */
@@ -573,7 +581,10 @@ function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): 
 function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	const all = bankEvents(ctx.bank, ctx.gazetteer);
 	const own = ownEvents(ctx, dated, all).sort((a, b) => a.date.localeCompare(b.date));
-	const others = bestPerDate(all.filter((e) => e.article !== ctx.article.slug));
+	const others = bestPerDate(
+		all.filter((e) => e.article !== ctx.article.slug),
+		new Map(ctx.bank.articles.map((a) => [a.slug, a.text]))
+	);
 	const factDates = new Map<string, string>();
 	const articleDates = new Map(ctx.bank.articles.map((a) => [a.slug, a.eventDate]));
 	for (const f of ctx.bank.facts) {
@@ -649,9 +660,14 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				})
 			);
 		}
-		// Which of three comes first, and which of three others comes last: the anchor and two events of other reports.
+		// Which of three comes first, and which of three others comes last: the anchor and two events of other reports,
+		// the key never the opening of the story for "first" nor its close for "last" (the labels would tell).
 		for (const last of n % 2 === 1 ? [true, false] : [false, true]) {
-			const three = pick(anchor, 2, (set) => !set.some((e) => e.deadline) && new Set(set.slice(1).map((e) => e.article)).size >= 2);
+			const three = pick(anchor, 2, (set) => {
+				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2) return false;
+				const ordered = [...set].sort((a, b) => a.date.localeCompare(b.date));
+				return last ? !CLOSINGS.test(ordered[2].label) : !OPENINGS.test(ordered[0].label);
+			});
 			if (!three) continue;
 			const events = [anchor, ...three];
 			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
@@ -667,21 +683,53 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				})
 			);
 		}
-		// How long between the anchor and an event of another report.
+		// Which of three happened between the anchor and an event of another report: one of the three inside, two outside.
 		if (!anchor.deadline) {
+			const span = (events: DatedEvent[]) => [events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
+			const found = pick(anchor, 4, (events) => {
+				if (events.some((e) => e.deadline) || new Set(events.slice(1).map((e) => e.article)).size < 3) return false;
+				const [start, end] = span(events);
+				return events.slice(2).filter((e) => e.date > start.date && e.date < end.date).length === 1;
+			});
+			if (found) {
+				const events = [anchor, ...found];
+				const [start, end] = span(events);
+				const options = events.slice(2);
+				const inside = options.find((e) => e.date > start.date && e.date < end.date)!;
+				drafts.push(
+					make(anchor, events, 'timeline', {
+						type: 'single',
+						prompt: `Which of these happened after “${start.label}” and before “${end.label}”?`,
+						options: shuffleStable(options.map((e) => (e === inside ? { text: e.label, correct: true } : { text: e.label })), events.map((e) => e.label).join(' ')),
+						explanation: `${explain(events)}.`,
+						tags: ['drafted', 'timeline', 'comparison'],
+						difficulty: 3
+					})
+				);
+			}
+		}
+		// How long between the anchor and an event of another report (two such questions at most, with other events).
+		for (let k = 0; k < 2 && !anchor.deadline; k++) {
 			// Only from a start (an intervention, a launch, a force joining) to a later milestone of the same presence:
 			// the years between a UN mission's founding and a minister's remark mean nothing.
 			const two = pick(anchor, 1, ([a, b]) => {
 				const [early, late] = a.date < b.date ? [a, b] : [b, a];
-				return !b.deadline && STARTS.test(early.label) && MILESTONES.test(late.label) && !!gapBetween(early.date, late.date);
+				const gap = gapBetween(early.date, late.date);
+				if (b.deadline || !STARTS.test(early.label) || !MILESTONES.test(late.label) || !gap) return false;
+				// "a nine-year operation": a report of one of the two events already gives the length.
+				return !ctx.bank.facts.some((f) => f.value?.kind === 'number' && f.value.amount === gap.amount && f.value.unit === gap.unit && (f.article === a.article || f.article === b.article));
 			});
-			if (two) {
+			if (!two) break;
+			{
 				const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
 				const gap = gapBetween(early.date, late.date)!;
 				drafts.push(
 					make(anchor, [anchor, two[0]], 'gap', {
 						type: 'numeric',
-						prompt: `How many ${gap.unit} passed between these two events: “${early.label}” and “${late.label}”?`,
+						prompt:
+							gap.unit === 'years'
+								? `Going by the years the reports give, how many years passed between “${early.label}” and “${late.label}”?`
+								: `Going by the months the reports give, how many months passed between “${early.label}” and “${late.label}”?`,
 						answer: gap.amount,
 						tolerance: 0,
 						unit: gap.unit,
@@ -724,8 +772,8 @@ export function draftQuestions(article: DraftArticle, bank: DraftingBank, option
 			const text = valueText(m.value);
 			// The countries the story is about (named three times or more) would make every option guessable.
 			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3) continue;
-			// A region every report of the bank names ("the Sahel") is the subject of them all, not a question.
-			if (m.value.kind === 'place' && m.label !== 'country' && m.label !== 'city' && everywhere(ctx, m.value.name)) continue;
+			// A place every report of the bank names (the Sahel, Mali, France) is the subject of them all, not a question.
+			if (m.value.kind === 'place' && everywhere(ctx, m.value.name)) continue;
 			// A person is asked about once per thing they said or did; other values once per article.
 			const seen = `${m.value.kind}:${normaliseAnswerText(text)}${m.value.kind === 'person' ? `:${s.start}` : ''}`;
 			if (asked.has(seen)) continue;
@@ -759,6 +807,9 @@ export function bankDuplicates(ctx: { article: DraftArticle; bank: DraftingBank 
 	if (d.kind === 'timeline' || d.kind === 'gap') return [];
 	const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
 	if (!own) return [];
+	const q0 = d.question;
+	const keyText = q0.type === 'single' ? q0.options.find((o) => o.correct)?.text : q0.type === 'numeric' && d.value ? valueText(d.value) : undefined;
+	const key = keyText ? normaliseAnswerText(keyText) : undefined;
 	const ids = new Set(
 		ctx.bank.facts
 			.filter((f) => {
@@ -767,17 +818,15 @@ export function bankDuplicates(ctx: { article: DraftArticle; bank: DraftingBank 
 				if (!at || at.end <= d.span.start || d.span.end <= at.start) return false;
 				// No list, and no speaker, is asked twice about the same passage: bank questions on it name who said it.
 				if (!d.value || d.value.kind === 'person') return true;
-				if (f.value && f.value.kind === d.value.kind) return sameValue(f.value, d.value);
+				if (f.value && f.value.kind === d.value.kind && sameValue(f.value, d.value)) return true;
 				// A fact whose words hold the key (untyped, or typed as something else): a question citing it states
-				// or asks the same thing ("al Qaeda" in the fact of the 2,400 troops "deployed… to combat groups linked to al Qaeda").
-				const q = d.question;
-				const key = q.type === 'single' ? q.options.find((o) => o.correct)?.text : q.type === 'numeric' ? valueText(d.value) : undefined;
-				if (!key) return false;
-				const words = ` ${normaliseAnswerText(f.quote)} `;
-				const k = normaliseAnswerText(key);
-				return words.includes(` ${k} `);
+				// or asks the same thing ("al Qaeda" in the fact of the 2,400 troops "deployed… to combat groups linked to al Qaeda";
+				// "February" in the fact of the junta's 2025, whose question offers "It broke its commitment to hold elections in February").
+				return !!key && ` ${normaliseAnswerText(f.quote)} `.includes(` ${key} `);
 			})
 			.map((f) => f.id)
 	);
-	return ctx.bank.questions.filter((q) => !q.items?.length && q.facts.some((f) => ids.has(f))).map((q) => q.id);
+	// An ordering does not ask for its facts' values, unless one of its items states the key ("… a press conference in Paris").
+	const states = (q: DraftingBank['questions'][number]) => !q.items?.length || (!!key && q.items.some((i) => ` ${normaliseAnswerText(typeof i === 'string' ? i : i.text)} `.includes(` ${key} `)));
+	return ctx.bank.questions.filter((q) => q.facts.some((f) => ids.has(f)) && states(q)).map((q) => q.id);
 }

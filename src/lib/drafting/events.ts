@@ -29,7 +29,20 @@ export function dateOfFact(f: BankFactForDrafting, articleDate: string | undefin
 	if (!articleDate) return null;
 	const mentions = findMentions({ text: f.quote, start: 0, end: f.quote.length, line: 1 }, articleDate, gazetteer).filter((m) => m.value.kind === 'date');
 	const dates = [...new Set(mentions.map((m) => (m.value.kind === 'date' ? m.value.date : '')))];
+	// "announced today": the report's own day.
+	if (!dates.length && /\btoday\b/iu.test(f.quote)) return articleDate;
 	return dates.length === 1 ? dates[0] : null;
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'its', 'his', 'their', 'that', 'with', 'for', 'from', 'into', 'at', 'by', 'is', 'are', 'was', 'were', 'it', 'they', 'he', 'be', 'will', 'would', 'has', 'had', 'have', 'says', 'said', 'say']);
+/** The content words of a text, cut to their first five letters ("intervenes", "intervened" → "inter"). */
+function stems(text: string): Set<string> {
+	return new Set(
+		normaliseAnswerText(text)
+			.split(' ')
+			.filter((w) => w.length > 2 && !STOP.has(w))
+			.map((w) => w.slice(0, 5))
+	);
 }
 
 /**
@@ -52,15 +65,42 @@ export function authoredLabels(bank: DraftingBank, dates: Map<string, string>): 
 		const between = text.slice(Math.min(sa.end, sb.end), Math.max(sa.start, sb.start));
 		return !/[.!?]["”]?\s/u.test(between) && !between.includes('\n');
 	};
+	/**
+	 * An ordering with undated items: each item takes the dated fact whose quote shares the most content words
+	 * with it (three or more, and more than any other fact), and the mapping stands only if the items' order
+	 * (the authors' earliest first) agrees with the dates so found.
+	 */
+	const byWords = (items: string[], dated: { id: string; date: string }[], undated: string[]) => {
+		const matched: { index: number; fact: { id: string; date: string }; text: string }[] = [];
+		items.forEach((raw, index) => {
+			const text = raw.replace(/\s*\([^)]*\)\s*$/u, '').trim();
+			const mine = stems(text);
+			const scored = dated
+				.map((d) => ({ d, n: [...stems(factById.get(d.id)!.quote)].filter((w) => mine.has(w)).length }))
+				.sort((a, b) => b.n - a.n);
+			if (scored.length && scored[0].n >= 3 && (scored.length === 1 || scored[1].n < scored[0].n)) matched.push({ index, fact: scored[0].d, text });
+		});
+		for (let i = 1; i < matched.length; i++) if (!(matched[i - 1].fact.date < matched[i].fact.date) || datesOverlap(matched[i - 1].fact.date, matched[i].fact.date)) return;
+		for (const m of matched) {
+			if (DATE_WORDS.test(m.text) || labels.has(m.fact.id)) continue;
+			labels.set(m.fact.id, { label: m.text, support: undated.filter((u) => sameSentence(m.fact.id, u)) });
+		}
+	};
 	for (const q of bank.questions) {
 		if (!q.items?.length) continue;
 		// Facts without a date support an item (who, where) without dating it; the dated ones must give one date per item.
 		const dated = q.facts.map((id) => ({ id, date: dates.get(id) })).filter((d) => d.date);
 		const undated = q.facts.filter((id) => !dates.has(id));
 		const distinct = [...new Set(dated.map((d) => d.date!))].sort();
-		if (distinct.length !== q.items.length) continue;
+		if (distinct.length !== q.items.length) {
+			byWords(q.items.map((item) => (typeof item === 'string' ? item : item.text)), dated as { id: string; date: string }[], undated);
+			continue;
+		}
 		// Two dates of which one contains the other ("2022-02" and "2022-02-16") cannot be told apart.
-		if (distinct.some((a, i) => distinct.some((b, j) => i !== j && b.startsWith(a)))) continue;
+		if (distinct.some((a, i) => distinct.some((b, j) => i !== j && b.startsWith(a)))) {
+			byWords(q.items.map((item) => (typeof item === 'string' ? item : item.text)), dated as { id: string; date: string }[], undated);
+			continue;
+		}
 		distinct.forEach((date, i) => {
 			const item = q.items![i];
 			// "… (2013)", "… (Monday of the summit)": the bracket gives the date, the label is what stands before it.
@@ -93,6 +133,8 @@ export function bankEvents(bank: DraftingBank, gazetteer: Gazetteer): DatedEvent
 	}
 	return events;
 }
+
+const datesOverlap = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
 /** Whether two dates cannot be put in order from what they say: the same day, or one within the other. */
 export function datesClash(a: string, b: string): boolean {
