@@ -1,10 +1,11 @@
-// npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE]
+// npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE] [--keep-duplicates]
 //
 // Drafts cited questions from a new article against the bank in questions/ (its typed facts give the wrong
 // options and the other articles' dated events), and prints them as YAML in the bank's format (or writes
 // them to --out). Every question is marked `review: pending`: questions:check refuses the file until an
 // author has read each draft and deleted that line. An article already in questions/articles.yaml is
-// drafted with its own metadata and furniture. Exit status 0, or 2 on bad usage or input.
+// drafted with its own metadata and furniture; drafts the bank already asks about that article are left out
+// (their count is reported) unless --keep-duplicates. Exit status 0, or 2 on bad usage or input.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { draftQuestions } from '../src/lib/drafting/draft.ts';
 import { draftsYaml } from '../src/lib/drafting/draft-yaml.ts';
 import type { DraftArticle } from '../src/lib/drafting/types.ts';
 
-const USAGE = 'usage: npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE]';
+const USAGE = 'usage: npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE] [--keep-duplicates]';
 
 function fail(message: string): never {
 	console.error(`questions:draft: ${message}\n${USAGE}`);
@@ -27,6 +28,7 @@ const options = {
 	date: { type: 'string' },
 	slug: { type: 'string' },
 	out: { type: 'string' },
+	'keep-duplicates': { type: 'boolean' },
 	help: { type: 'boolean', short: 'h' }
 } as const;
 let args: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
@@ -67,15 +69,18 @@ if (known && !args.values.title) {
 	article = { slug, title: parsed.data.title, publisher: parsed.data.publisher, eventDate: parsed.data.eventDate, text: parsed.data.text, furniture: [] };
 }
 
-const drafts = draftQuestions(article, {
+const draftingBank = {
 	articles: bank.articles.filter((a) => a.slug !== article.slug || known),
 	facts: bank.facts,
 	questions: bank.questions
-});
+};
+const drafts = draftQuestions(article, draftingBank, { keepBankDuplicates: args.values['keep-duplicates'] });
+const left = args.values['keep-duplicates'] ? 0 : draftQuestions(article, draftingBank, { keepBankDuplicates: true }).length - drafts.length;
 const yaml = draftsYaml(article, drafts, path.basename(file));
 if (args.values.out) {
 	fs.writeFileSync(args.values.out, yaml);
-	console.error(`questions:draft: ${drafts.length} drafts written to ${args.values.out}; review each, then delete its "review: pending" line`);
+	const skipped = left ? ` (${left} more left out: the bank already asks them; --keep-duplicates keeps them)` : '';
+	console.error(`questions:draft: ${drafts.length} drafts written to ${args.values.out}${skipped}; review each, then delete its "review: pending" line`);
 } else {
 	process.stdout.write(yaml);
 }

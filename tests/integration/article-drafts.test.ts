@@ -3,7 +3,7 @@
 // of the new article with its exact span, found in their search, assignable and graded like any other.
 // Nobody else sees the article's drafts (another teacher gets 404, a student 403), and the article page
 // is for the teacher and their classes' students only.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
 import { saveAnswer, submitAttempt } from '../../src/lib/server/attempts.ts';
@@ -166,5 +166,28 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		const page = await getArticleWithCitations(db, slug);
 		expect(page!.facts.map((f) => f.id).sort()).toEqual([first.factId, second.factId].sort());
 		expect(page!.facts.every((f) => f.questions.length === 0)).toBe(true);
+	});
+
+	test('a draft across reports (an ordering, "which came first", "how many years between") is stored citing the new article’s fact first, then every bank fact its events rest on', async () => {
+		const { drafts } = await getTeacherArticle(db, teacher.id, slug);
+		const across = drafts.filter((d) => d.status === 'pending' && (d.draft.kind === 'timeline' || d.draft.kind === 'gap'));
+		expect(across.length).toBeGreaterThanOrEqual(3);
+		expect(new Set(across.map((d) => d.draft.question.type)).size).toBeGreaterThanOrEqual(2);
+		for (const d of across.slice(0, 3)) {
+			const events = d.draft.events!;
+			// Each event of another report is a bank fact the draft rests on.
+			for (const e of events.filter((x) => x.factId)) expect(d.draft.bankFacts).toContain(e.factId);
+			const { questionId, factId } = await acceptDraft(db, teacher.id, slug, d.id);
+			const [version] = await db.select().from(questionVersion).where(eq(questionVersion.questionId, questionId));
+			expect(version.body.facts).toEqual([factId, ...d.draft.bankFacts]);
+			expect(version.factIds).toEqual([factId, ...d.draft.bankFacts]);
+			const cited = await db.select().from(fact).where(inArray(fact.id, d.draft.bankFacts));
+			expect(cited).toHaveLength(d.draft.bankFacts.length);
+			// The bank's facts stay the bank's (no owner); the new one is the teacher's, quoting the article exactly.
+			expect(cited.every((f) => f.ownerId === null)).toBe(true);
+			const [own] = await db.select().from(fact).where(eq(fact.id, factId));
+			expect(own).toMatchObject({ articleSlug: slug, ownerId: teacher.id, quote: d.draft.quote, spanStart: d.draft.span.start, spanEnd: d.draft.span.end });
+			expect(TEXT.slice(own.spanStart, own.spanEnd).replace(/\s+/gu, ' ')).toBe(d.draft.quote);
+		}
 	});
 });

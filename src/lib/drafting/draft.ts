@@ -550,16 +550,6 @@ export function gapBetween(a: string, b: string): { amount: number; unit: 'years
 	return { amount: yb - ya, unit: 'years' };
 }
 
-/** Bank questions whose facts already date every one of `dates` (by date: the same dates are the same events). */
-function coveredByBank(ctx: Context, dates: string[], factDates: Map<string, string>): string[] {
-	return ctx.bank.questions
-		.filter((q) => {
-			const theirs = q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d);
-			return dates.every((d) => theirs.includes(d));
-		})
-		.map((q) => q.id);
-}
-
 /** Subsets of `pool` of `size`, in a stable order. */
 function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): Generator<T[]> {
 	if (prefix.length === size) {
@@ -600,7 +590,14 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	const markUsed = (events: DatedEvent[]) => events.forEach((e) => used.set(`${e.article} ${e.date}`, useOf(e) + 1));
 	const seenSets = new Set<string>();
 	/** The least used partners that fit with the anchor, from as many articles as possible. */
-	const pick = (anchor: DatedEvent, size: number, fits: (set: DatedEvent[]) => boolean): DatedEvent[] | null => {
+	// The dates each bank question rests on: a draft whose events it already dates asks nothing new.
+	const bankDates = ctx.bank.questions.map((q) => q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d));
+	const covered = (dates: string[]) => bankDates.some((theirs) => dates.every((d) => theirs.includes(d)));
+	/**
+	 * `groups` gives the sets of dates no bank question may already date: by default all the question's events;
+	 * for an ordering of four, any three of them (a bank ordering of three of the four is nearly the same question).
+	 */
+	const pick = (anchor: DatedEvent, size: number, fits: (set: DatedEvent[]) => boolean, groups: (events: DatedEvent[]) => DatedEvent[][] = (events) => [events]): DatedEvent[] | null => {
 		const pool = others.filter((e) => compatible([anchor, e]));
 		let best: { set: DatedEvent[]; score: number } | null = null;
 		for (const set of combinations(pool, size)) {
@@ -608,7 +605,7 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			if (!compatible(events) || !fits(events)) continue;
 			const key = events.map((e) => e.date).sort().join(' ');
 			if (seenSets.has(key)) continue;
-			if (coveredByBank(ctx, events.map((e) => e.date), factDates).length) continue;
+			if (groups(events).some((g) => covered(g.map((e) => e.date)))) continue;
 			const articles = new Set(set.map((e) => e.article)).size;
 			// Events close in time make the question turn on what the reports say, not on 2013 coming before 2022.
 			const years = (d: string) => Number(d.slice(0, 4)) + (Number(d.slice(5, 7)) || 6) / 12;
@@ -644,7 +641,7 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 
 	own.forEach((anchor, n) => {
 		// An ordering of four events from at least two other reports.
-		const four = pick(anchor, 3, (set) => new Set(set.map((e) => e.article)).size >= 3);
+		const four = pick(anchor, 3, (set) => new Set(set.map((e) => e.article)).size >= 3, (events) => [...combinations(events, 3)]);
 		if (four) {
 			const events = [anchor, ...four];
 			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
@@ -690,6 +687,10 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				if (events.some((e) => e.deadline) || new Set(events.slice(1).map((e) => e.article)).size < 3) return false;
 				const [start, end] = span(events);
 				return events.slice(2).filter((e) => e.date > start.date && e.date < end.date).length === 1;
+			}, (events) => {
+				// A bank question dating both ends and the event between them would give the answer away.
+				const [start, end] = span(events);
+				return [[start, end, ...events.slice(2).filter((e) => e.date > start.date && e.date < end.date)]];
 			});
 			if (found) {
 				const events = [anchor, ...found];
@@ -709,6 +710,7 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			}
 		}
 		// How long between the anchor and an event of another report (two such questions at most, with other events).
+		const gapPartners: DatedEvent[] = [];
 		for (let k = 0; k < 2 && !anchor.deadline; k++) {
 			// Only from a start (an intervention, a launch, a force joining) to a later milestone of the same presence:
 			// the years between a UN mission's founding and a minister's remark mean nothing.
@@ -716,10 +718,14 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				const [early, late] = a.date < b.date ? [a, b] : [b, a];
 				const gap = gapBetween(early.date, late.date);
 				if (b.deadline || !STARTS.test(early.label) || !MILESTONES.test(late.label) || !gap) return false;
+				// A second gap from the same event must count to something else ("the Paris meeting" and "the press conference"
+				// the day after are the same six months).
+				if (gapPartners.some((p) => p.date.slice(0, 7) === b.date.slice(0, 7))) return false;
 				// "a nine-year operation": a report of one of the two events already gives the length.
 				return !ctx.bank.facts.some((f) => f.value?.kind === 'number' && f.value.amount === gap.amount && f.value.unit === gap.unit && (f.article === a.article || f.article === b.article));
 			});
 			if (!two) break;
+			gapPartners.push(two[0]);
 			{
 				const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
 				const gap = gapBetween(early.date, late.date)!;
