@@ -479,10 +479,16 @@ function eventLabel(sentence: string, dateFrom: number, dateTo: number): string 
 /** Events of the article being drafted: the bank's labelled events of it (when it is in the bank), else its dated clauses. */
 function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]): (DatedEvent & { span: { start: number; end: number } })[] {
 	const own: (DatedEvent & { span: { start: number; end: number } })[] = [];
+	const sentences = splitSentences(ctx.article.text, ctx.article.furniture);
 	for (const e of bankEventsAll) {
 		if (e.article !== ctx.article.slug) continue;
 		const span = findQuote(ctx.article.text, e.quote);
-		if (span) own.push({ ...e, factId: undefined, factIds: [], span });
+		if (!span) continue;
+		// An event its authors told with more than the dated words ("hailed as heroes in 2013" and "their intervention
+		// helped prevent… a push to… Bamako"): the draft quotes the whole sentence, so its quote holds what the label says.
+		const sentence = e.factIds.length > 1 ? sentences.find((x) => x.start <= span.start && span.end <= x.end) : undefined;
+		const whole = sentence ? quoteOf(ctx.article, sentence) : null;
+		own.push({ ...e, factId: undefined, factIds: [], ...(whole ?? { quote: e.quote, span }) });
 	}
 	for (const m of dated) {
 		if (m.value.kind !== 'date' || m.inferred) continue;
