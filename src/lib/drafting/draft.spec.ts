@@ -236,9 +236,12 @@ describe('questions across reports (timelines, first or last, years or months be
 		}
 	});
 
-	it('counts months only when both dates give the month, and never a same-year or same-month gap', () => {
+	it('counts months only when both dates give the month, years only between bare years, and never a same-year or same-month gap', () => {
 		expect(gapBetween('2022-02-16', '2022-08-15')).toEqual({ amount: 6, unit: 'months' });
-		expect(gapBetween('2014', '2020-01-13')).toEqual({ amount: 6, unit: 'years' });
+		expect(gapBetween('2014', '2020')).toEqual({ amount: 6, unit: 'years' });
+		// A bare year against a month of another year: the reports do not say how long it was.
+		expect(gapBetween('2014', '2020-01-13')).toBeNull();
+		expect(gapBetween('2020', '2022-08-15')).toBeNull();
 		expect(gapBetween('2020', '2020-06')).toBeNull();
 		expect(gapBetween('2022-02-16', '2022-02-18')).toBeNull();
 		expect(datesClash('2022-02', '2022-02-16')).toBe(true);

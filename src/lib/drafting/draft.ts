@@ -541,7 +541,7 @@ function reportOf(ctx: Context, slug: string): string {
 	return a ? `the report of ${formatDate(a.eventDate)}` : 'another report of the bank';
 }
 
-/** Whole calendar years or months from `a` to `b` (dates as YYYY, YYYY-MM or YYYY-MM-DD), as a question can ask them. */
+/** Calendar months (both dates with their month) or years (both bare years) from `a` to `b`, as a question can ask them. */
 export function gapBetween(a: string, b: string): { amount: number; unit: 'years' | 'months' } | null {
 	const [ya, ma] = a.split('-').map(Number);
 	const [yb, mb] = b.split('-').map(Number);
@@ -551,8 +551,9 @@ export function gapBetween(a: string, b: string): { amount: number; unit: 'years
 		if (months <= 0 || months > 18) return null;
 		return { amount: months, unit: 'months' };
 	}
-	// A year against a month of another year counts in years; the same year cannot be counted.
-	if (yb - ya <= 0) return null;
+	// Years only between two bare years: "2014" to "17 February 2022" is seven and a half years or eight, as the
+	// operation began early or late in 2014, and the reports do not say which.
+	if (ma || mb || yb - ya <= 0) return null;
 	return { amount: yb - ya, unit: 'years' };
 }
 
