@@ -1,6 +1,6 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, gradeResponse, InvalidResponseError, validateResponse } from '../../quiz/grade.ts';
@@ -14,6 +14,7 @@ import { prepared } from '../db/prepared.ts';
 import {
 	answer,
 	article,
+	assignment,
 	attempt,
 	attemptQuestion,
 	fact,
@@ -28,6 +29,8 @@ import {
 import { RequestError } from '../errors.ts';
 
 export type ReviewSource = 'practice' | 'assignment' | 'review';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const DEFAULT_SETTINGS = { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 20, weights: null as number[] | null };
 
@@ -164,7 +167,11 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 			.where(eq(answer.attemptId, attemptId))
 			.orderBy(asc(answer.answeredAt)),
-		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
+		tx
+			.select({ startedAt: attempt.startedAt, feedback: assignment.feedback, dueAt: assignment.dueAt })
+			.from(attempt)
+			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+			.where(eq(attempt.id, attemptId))
 	]);
 	// Create and lock the learner's cards for these questions in one fixed order (by question id) before
 	// moving any: two submits of one learner over the same questions then queue instead of deadlocking.
@@ -183,6 +190,10 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 		.for('update');
 	const cards = new Map(locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }]));
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
+	// Feedback after the due time: until then the learner must not see these keys, and a review shows the
+	// key. The cards wait a day past the due time (a day: the review queue reaches to the end of the learner's
+	// day, in whatever time zone they pick); revealCard and rateCard refuse them until the due time.
+	const notBefore = started?.feedback === 'after_due' && started.dueAt && now < started.dueAt ? new Date(started.dueAt.getTime() + DAY_MS) : null;
 	let previous = started?.startedAt ?? null;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
@@ -195,6 +206,7 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
 		held.card = scheduler.review(before, rating, reviewedAt).card;
+		if (notBefore && new Date(held.card.due).getTime() < notBefore.getTime()) held.card = { ...held.card, due: notBefore };
 		logRows.push({
 			cardId: held.id,
 			userId,
@@ -325,9 +337,33 @@ async function citationsOf(db: Db, q: Question) {
 	return q.facts.flatMap((id) => rows.filter((r) => r.factId === id));
 }
 
+/**
+ * The due time until which this card's key is withheld: the card was moved by an attempt at an assignment
+ * whose feedback comes after its due time, and that time has not come. Null when it may be shown.
+ */
+async function keyWithheldUntil(db: Db, userId: string, cardId: number, now: Date): Promise<Date | null> {
+	const [row] = await db
+		.select({ dueAt: assignment.dueAt })
+		.from(reviewLog)
+		.innerJoin(attempt, eq(attempt.id, reviewLog.attemptId))
+		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(and(eq(reviewLog.cardId, cardId), eq(reviewLog.userId, userId), eq(assignment.feedback, 'after_due'), gt(assignment.dueAt, now)))
+		.orderBy(desc(assignment.dueAt))
+		.limit(1);
+	return row?.dueAt ?? null;
+}
+
+export class KeyWithheldError extends RequestError {
+	constructor(until: Date) {
+		super(409, `This question is in an assignment whose results come after its due time (${until.toISOString().slice(0, 16).replace('T', ' ')} UTC): review it after that.`);
+		this.name = 'KeyWithheldError';
+	}
+}
+
 /** The answer side of a card: key, explanation and quotes; with a response, its grade and suggested rating. */
-export async function revealCard(db: Db, userId: string, cardId: number, response: Response | null) {
-	const { body } = await getOwnCardQuestion(db, userId, cardId);
+export async function revealCard(db: Db, userId: string, cardId: number, response: Response | null, now = new Date()) {
+	const [{ body }, withheld] = await Promise.all([getOwnCardQuestion(db, userId, cardId), keyWithheldUntil(db, userId, cardId, now)]);
+	if (withheld) throw new KeyWithheldError(withheld);
 	let grade = null;
 	if (response) {
 		try {
@@ -371,8 +407,14 @@ export async function rateCard(
 		).execute({ requestId: options.requestId });
 		return done ? { cardId: done.cardId, replayed: true } : null;
 	};
-	// Three independent reads at once: one round trip of waiting instead of three.
-	const [{ card, body }, settings, seen] = await Promise.all([getOwnCardQuestion(db, userId, cardId), getLearnerSettings(db, userId), replay()]);
+	// Independent reads at once: one round trip of waiting instead of four.
+	const [{ card, body }, settings, seen, withheld] = await Promise.all([
+		getOwnCardQuestion(db, userId, cardId),
+		getLearnerSettings(db, userId),
+		replay(),
+		keyWithheldUntil(db, userId, cardId, now)
+	]);
+	if (withheld && !seen) throw new KeyWithheldError(withheld);
 	if (options.response) {
 		try {
 			validateResponse(body, options.response);

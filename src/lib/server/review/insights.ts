@@ -1,18 +1,22 @@
 // The learner's mistakes notebook and progress page.
-import { and, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
 import { dueForecast, countPerDay, dayKeys, masteryBy, trueRetention } from '../../review/progress.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
-import { answer, article, attempt, attemptQuestion, fact, question, questionVersion, reviewCard, reviewLog } from '../db/schema.ts';
+import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, reviewCard, reviewLog } from '../db/schema.ts';
 import { getLearnerSettings } from './cards.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card. */
-export async function getMistakes(db: Db, userId: string) {
+/**
+ * Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card.
+ * Not the answers of an assignment whose feedback comes after its due time until that time: the notebook
+ * shows the right answer.
+ */
+export async function getMistakes(db: Db, userId: string, now = new Date()) {
 	const [wrongInQuizzes, wrongInReviews, cards] = await Promise.all([
 		db
 			.select({ questionId: questionVersion.questionId, response: answer.response, at: answer.answeredAt })
@@ -20,7 +24,15 @@ export async function getMistakes(db: Db, userId: string) {
 			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
 			.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
-			.where(and(eq(attempt.userId, userId), eq(attempt.status, 'submitted'), eq(answer.correct, false))),
+			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+			.where(
+				and(
+					eq(attempt.userId, userId),
+					eq(attempt.status, 'submitted'),
+					eq(answer.correct, false),
+					or(isNull(attempt.assignmentId), ne(assignment.feedback, 'after_due'), lte(assignment.dueAt, now))
+				)
+			),
 		db
 			.select({ questionId: reviewLog.questionId, response: reviewLog.response, at: reviewLog.reviewedAt })
 			.from(reviewLog)
