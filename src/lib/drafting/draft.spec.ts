@@ -9,7 +9,7 @@ import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import { bankDuplicates, draftQuestions, gapBetween } from './draft.ts';
 import { dateOfFact, datesClash } from './events.ts';
 import { findMentions, gazetteerOf } from './extract.ts';
-import { draftsYaml } from './draft-yaml.ts';
+import { draftId, draftsYaml } from './draft-yaml.ts';
 import { resolveDate } from './extract.ts';
 import type { Draft } from './types.ts';
 import { sameName, sameValue, valueText } from './values.ts';
@@ -259,7 +259,11 @@ describe('questions across reports (timelines, first or last, years or months be
 			if (q.type === 'single' && /^Which of these happened after/u.test(q.prompt)) groups = [[events[0].date, events[1].date, events.slice(2).find((e) => q.options.find((o) => o.correct)!.text === e.label)!.date]];
 			for (const g of groups) for (const b of bankDates) expect(g.every((x) => b.dates.includes(x)), `${d.key} repeats ${b.id}`).toBe(false);
 		}
-		for (const ds of allDraftsBySlug.values()) expect(new Set(ds.map((d) => d.key)).size).toBe(ds.length);
+		for (const [slug, ds] of allDraftsBySlug) {
+			expect(new Set(ds.map((d) => d.key)).size).toBe(ds.length);
+			// Unique as bank ids too, which are cut at 60 characters.
+			expect(new Set(ds.map((d) => draftId(slug, d.key))).size).toBe(ds.length);
+		}
 	});
 
 	it('leaves out, by default, the drafts the bank already asks (and only those)', () => {

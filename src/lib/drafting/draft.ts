@@ -557,6 +557,13 @@ export function gapBetween(a: string, b: string): { amount: number; unit: 'years
 	return { amount: yb - ya, unit: 'years' };
 }
 
+/** Six hex digits that depend on the text only (FNV-1a). */
+function hashOf(text: string): string {
+	let h = 2166136261;
+	for (const c of text) h = Math.imul(h ^ c.codePointAt(0)!, 16777619) >>> 0;
+	return h.toString(16).padStart(8, '0').slice(0, 6);
+}
+
 /** Subsets of `pool` of `size`, in a stable order. */
 function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): Generator<T[]> {
 	if (prefix.length === size) {
@@ -629,7 +636,8 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 
 	const drafts: Draft[] = [];
 	const make = (anchor: (typeof own)[number], events: DatedEvent[], kind: Draft['kind'], question: Draft['question'], extra: Partial<Draft> = {}): Draft => ({
-		key: draftKey(kind, `${question.type} ${events.map((e) => e.date).sort().join(' ')}`),
+		// Short and unique within the article (a bank id is cut at 60 characters): the kind, the anchor's date and a hash of the rest.
+		key: `${kind}-${question.type === 'ordering' ? 'order' : question.type === 'numeric' ? 'count' : /after/u.test(question.prompt) ? 'between' : /first\?$/u.test(question.prompt) ? 'first' : 'last'}-${anchor.date}-${hashOf(`${question.prompt} ${events.map((e) => `${e.date} ${e.label}`).join(' ')}`)}`,
 		kind,
 		question,
 		quote: anchor.quote,
@@ -646,11 +654,48 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			.map((e) => `${formatDate(e.date)}: ${e.label.charAt(0).toLowerCase()}${e.label.slice(1)} (${reportOf(ctx, e.article)})`)
 			.join('; ');
 
+	// What the article's drafts already turn on, so that no two of them ask the same thing in other words: the dates
+	// of each ordering, the decisive pair of each "first" or "last" (the key and the option closest to it), the key of
+	// each "between", the later event and length of each count.
+	const orderings: string[][] = [];
+	const decisive = new Set<string>();
+	const betweenKeys = new Set<string>();
+	const counted = new Set<string>();
+	const lastReport = ctx.bank.articles.reduce((m, a) => (a.eventDate > m ? a.eventDate : m), ctx.article.eventDate);
+	/**
+	 * How many places of an ordering its labels give away: an opening of the story first, a date after every report
+	 * last (the junta's 2025), a close of the story (the final contingent) last before it. One is fine; with two, a
+	 * single pair is left to know.
+	 */
+	const given = (sorted: DatedEvent[]) => {
+		const future = sorted[sorted.length - 1].deadline && sorted[sorted.length - 1].date > lastReport ? 1 : 0;
+		const closing = CLOSINGS.test(sorted[sorted.length - 1 - future].label) ? 1 : 0;
+		return (OPENINGS.test(sorted[0].label) ? 1 : 0) + future + closing;
+	};
+	/** The key of a "first" or "last" and the option closest to it in time, as dates in order. */
+	const pairOf = (ordered: DatedEvent[], last: boolean) => {
+		const pair = last ? [ordered[ordered.length - 2].date, ordered[ordered.length - 1].date] : [ordered[0].date, ordered[1].date];
+		// Two years apart, the closest option's day does not matter (the Pau command against the Paris talks or the
+		// announcement the next day is one question): the pair is told by its months.
+		return pair[0].slice(0, 4) === pair[1].slice(0, 4) ? pair.join(' ') : pair.map((d) => d.slice(0, 7)).join(' ');
+	};
 	own.forEach((anchor, n) => {
 		// An ordering of four events from at least two other reports.
-		const four = pick(anchor, 3, (set) => new Set(set.map((e) => e.article)).size >= 3, (events) => [...combinations(events, 3)]);
+		const four = pick(
+			anchor,
+			3,
+			(events) => {
+				if (new Set(events.map((e) => e.article)).size < 3) return false;
+				if (given([...events].sort((a, b) => a.date.localeCompare(b.date))) > 1) return false;
+				// "February 2022" and "17 February 2022" may be the same event told by two reports: they count as shared.
+				const dates = events.map((e) => e.date);
+				return !orderings.some((o) => dates.filter((d) => o.some((x) => datesClash(x, d))).length >= 3);
+			},
+			(events) => [...combinations(events, 3)]
+		);
 		if (four) {
 			const events = [anchor, ...four];
+			orderings.push(events.map((e) => e.date));
 			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
 			const anyDeadline = events.some((e) => e.deadline);
 			drafts.push(
@@ -670,11 +715,13 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			const three = pick(anchor, 2, (set) => {
 				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2) return false;
 				const ordered = [...set].sort((a, b) => a.date.localeCompare(b.date));
+				if (decisive.has(pairOf(ordered, last))) return false;
 				return last ? !CLOSINGS.test(ordered[2].label) : !OPENINGS.test(ordered[0].label);
 			});
 			if (!three) continue;
 			const events = [anchor, ...three];
 			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
+			decisive.add(pairOf(ordered, last));
 			const key = last ? ordered[ordered.length - 1] : ordered[0];
 			drafts.push(
 				make(anchor, events, 'timeline', {
@@ -693,7 +740,8 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			const found = pick(anchor, 4, (events) => {
 				if (events.some((e) => e.deadline) || new Set(events.slice(1).map((e) => e.article)).size < 3) return false;
 				const [start, end] = span(events);
-				return events.slice(2).filter((e) => e.date > start.date && e.date < end.date).length === 1;
+				const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
+				return inside.length === 1 && !betweenKeys.has(inside[0].date);
 			}, (events) => {
 				// A bank question dating both ends and the event between them would give the answer away.
 				const [start, end] = span(events);
@@ -704,6 +752,7 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				const [start, end] = span(events);
 				const options = events.slice(2);
 				const inside = options.find((e) => e.date > start.date && e.date < end.date)!;
+				betweenKeys.add(inside.date);
 				drafts.push(
 					make(anchor, events, 'timeline', {
 						type: 'single',
@@ -728,11 +777,18 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				// A second gap from the same event must count to something else ("the Paris meeting" and "the press conference"
 				// the day after are the same six months).
 				if (gapPartners.some((p) => p.date.slice(0, 7) === b.date.slice(0, 7))) return false;
+				// Nor may another draft of the article count the same length to the same event.
+				if (counted.has(`${late.date} ${gap.amount} ${gap.unit}`)) return false;
 				// "a nine-year operation": a report of one of the two events already gives the length.
 				return !ctx.bank.facts.some((f) => f.value?.kind === 'number' && f.value.amount === gap.amount && f.value.unit === gap.unit && (f.article === a.article || f.article === b.article));
 			});
 			if (!two) break;
 			gapPartners.push(two[0]);
+			{
+				const [, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
+				const g = gapBetween(...([anchor.date, two[0].date].sort() as [string, string]))!;
+				counted.add(`${late.date} ${g.amount} ${g.unit}`);
+			}
 			{
 				const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
 				const gap = gapBetween(early.date, late.date)!;
