@@ -7,6 +7,7 @@
 // trips and a fresh plan every time. Drizzle sends every query unnamed unless it is built with .prepare().
 import postgres from 'postgres';
 import type { TracedStatement } from './pgbench.ts';
+import { postgresTarget } from '../../src/lib/server/db/url.ts';
 
 export type LoopResult = { opsPerSecond: number; p50: number; p99: number; operations: number };
 
@@ -42,7 +43,8 @@ export async function rawReplay(
 	substitute: (i: number) => Map<string, string>,
 	opts: { prepare: boolean; concurrency: number; seconds: number; warmup: number }
 ): Promise<LoopResult> {
-	const sql = postgres(url, { max: opts.concurrency, onnotice: () => {} });
+	const target = postgresTarget(url);
+	const sql = postgres(target.url, { max: opts.concurrency, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
 	try {
 		return await loop(replayOp(sql, statements, substitute, opts.prepare), opts);
 	} finally {

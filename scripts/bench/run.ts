@@ -23,8 +23,15 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import * as schema from '../../src/lib/server/db/schema.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { dueCardsQuery } from '../../src/lib/server/review/cards.ts';
+import { postgresTarget } from '../../src/lib/server/db/url.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** A driver connection to DATABASE_URL the way the app opens one (a ?host=/dir socket included). */
+function connect(url: string, options: postgres.Options<Record<string, postgres.PostgresType>>) {
+	const target = postgresTarget(url);
+	return postgres(target.url, { ...options, ...(target.path ? { path: target.path } : {}) });
+}
 process.chdir(root);
 
 // ---- options ----------------------------------------------------------------------------------
@@ -50,6 +57,7 @@ const HELP = `npm run bench [-- options]
   --no-pgbench           skip the database floors
   --rounds N             rounds of the alternating route/floor comparison behind the ratio targets (default 6)
   --slice S              seconds of each side of a round (default 3)
+  --tcp                  connect to the throwaway Postgres over 127.0.0.1 rather than its Unix socket
   --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,review,burst (the floors and the quiz
                          page always run); for profiling one route with BENCH_NODE_OPTIONS=--cpu-prof
   --out FILE             JSON result (default bench/results/<ISO date>.json)
@@ -82,6 +90,7 @@ type Options = {
 	smoke: boolean;
 	rounds: number;
 	slice: number;
+	tcp: boolean;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -108,7 +117,8 @@ function parseArgs(argv: string[]): Options {
 		only: null,
 		smoke: false,
 		rounds: 6,
-		slice: 3
+		slice: 3,
+		tcp: false
 	};
 	if (argv.includes('--smoke')) {
 		Object.assign(o, { smoke: true, users: 20, attempts: 200, duration: 1, warmup: 0, connections: 4, burstConnections: 100, burstDuration: 1, classSize: 20, assignments: 2, pgliteUsers: 3, reviewUsers: 10, reviewLogs: 3000, reviewCards: 1000, soak: 1, rounds: 2, slice: 1 });
@@ -144,6 +154,7 @@ function parseArgs(argv: string[]): Options {
 		else if (a === '--soak') o.soak = /^\d+$/.test(argv[i + 1] ?? '') ? Number(argv[++i]) : 300;
 		else if (a === '--no-build') o.build = false;
 		else if (a === '--no-pgbench') o.pgbench = false;
+		else if (a === '--tcp') o.tcp = true;
 		else if (a === '--out') o.out = argv[++i];
 		else if (a === '--pg-log') o.pgLog = argv[++i];
 		else if (a === '--only') o.only = argv[++i].split(',').map((x) => x.trim());
@@ -450,7 +461,9 @@ async function main() {
 		if (s.status !== 0) throw new Error(`pg-throwaway.sh start failed: ${s.stderr}`);
 		const vars = Object.fromEntries([...s.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
 		const dir = vars.PG_THROWAWAY_DIR;
-		databaseUrl = vars.TEST_DATABASE_URL;
+		// Through its Unix socket, as an app beside its database connects (libpq's ?host=/dir, which the
+		// app's driver options, pgbench and psql all read); --tcp for 127.0.0.1 instead.
+		databaseUrl = opts.tcp ? vars.TEST_DATABASE_URL : `${vars.TEST_DATABASE_URL}?host=${dir}`;
 		pgLog = path.join(dir, 'log');
 		cleanups.push(() => void spawnSync('bash', ['scripts/pg-throwaway.sh', 'stop', dir]));
 	} else if (opts.pgLog) {
@@ -458,15 +471,16 @@ async function main() {
 	} else {
 		notes.push('DATABASE_URL was given without --pg-log: no pgbench floors (tracing a request needs the server log).');
 	}
+	log(`database: ${databaseUrl}`);
 	const pgbench = opts.pgbench ? findPgbench() : null;
 	if (opts.pgbench && !pgbench) notes.push('pgbench not found under /usr/lib/postgresql: no database floors.');
 	const withPgbench = Boolean(pgbench && pgLog);
 
 	log('starting the built server on Postgres');
 	const server = await startServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: undefined }, 'Postgres');
-	const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	const admin = connect(databaseUrl, { max: 1, onnotice: () => {} });
 	cleanups.push(() => admin.end({ timeout: 2 }));
-	const seeder = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	const seeder = connect(databaseUrl, { max: 1, onnotice: () => {} });
 
 	log(`seeding ${opts.users} users, ${opts.attempts} attempts, a class of ${opts.classSize} with ${opts.assignments} assignments`);
 	const seedStart = Date.now();
@@ -629,7 +643,7 @@ async function main() {
 			queryLayer = { raw, service };
 			// The same two in alternating rounds, so both see the same machine.
 			log(`query layer: Drizzle against the raw driver, ${opts.rounds} alternating rounds of ${opts.slice} s each`);
-			const rawSql = postgres(databaseUrl, { max: opts.connections, onnotice: () => {} });
+			const rawSql = connect(databaseUrl, { max: opts.connections, onnotice: () => {} });
 			try {
 				const rawOp = replayOp(rawSql, quizTrace, substitute, true);
 				await loop(rawOp, { ...settings, seconds: 0 });
@@ -765,7 +779,7 @@ async function main() {
 	let reviewQueueRequests: Req[] = [];
 	if (only('review')) await measureReview();
 	async function measureReview() {
-		const seeder = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+		const seeder = connect(databaseUrl, { max: 1, onnotice: () => {} });
 		const explainDb = drizzle(seeder, { schema });
 		try {
 			log(`review: ${opts.reviewUsers} learners × 50 cards, one log row each`);

@@ -9,6 +9,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema.ts';
+import { postgresTarget } from './url.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -31,7 +32,8 @@ export function openDatabase(target: { url: string } | { pgliteDir: string }): D
 		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
 		// The driver waits before reconnecting a connection that failed, up to 20 s by default (3^failures / 100 s):
 		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 0.25 s here.
-		const client = postgres(target.url, { max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
+		const { url, path } = postgresTarget(target.url);
+		const client = postgres(url, { ...(path ? { path } : {}), max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,
