@@ -4,6 +4,7 @@ import type { Bank } from '../../src/lib/bank/types.ts';
 import { createUser } from '../../src/lib/server/auth.ts';
 import {
 	getAttemptForTaking,
+	getAttemptPageForTaking,
 	getAttemptResults,
 	getCurrentBank,
 	saveAnswer,
@@ -103,6 +104,29 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 			expect(json).not.toContain(JSON.stringify(q.explanation));
 			if (q.type === 'short_text') for (const a of q.accepted) expect(json).not.toContain(`"${a}"`);
 		}
+	});
+
+	test("the quiz page's one-question read agrees with the whole attempt, question by question", async () => {
+		const { id } = await startAttempt(db, student.id, { count: 5 }, 'page-read');
+		const whole = await getAttemptForTaking(db, student.id, id);
+		const byId = new Map(bank.questions.map((q) => [q.id, q]));
+		const [first, , third] = whole.questions.map((p) => byId.get(p.id)!);
+		await saveAnswer(db, student.id, id, first.id, wrongResponse(first));
+		await saveAnswer(db, student.id, id, third.id, rightResponse(third));
+		const after = await getAttemptForTaking(db, student.id, id);
+		for (let position = 0; position < 5; position++) {
+			const page = await getAttemptPageForTaking(db, student.id, id, position);
+			const shown = after.questions[position];
+			expect(page).toMatchObject({ id, status: 'in_progress', total: 5, answered: [true, false, true, false, false] });
+			expect(page.question).toEqual(shown);
+			expect(page.response).toEqual(after.responses[shown.id] ?? null);
+			expect(page.version).toBe(after.versions[shown.id] ?? '');
+		}
+		// One past the end has no question (the page sends the learner to the review page).
+		expect((await getAttemptPageForTaking(db, student.id, id, 5)).question).toBeNull();
+		const json = JSON.stringify(await getAttemptPageForTaking(db, student.id, id, 1));
+		expect(json).not.toMatch(/"correct"|"accepted"|"tolerance"|"explanation"|"answer"/);
+		await expectRefused(getAttemptPageForTaking(db, other.id, id, 0), 404, /No such attempt/);
 	});
 
 	test('the same seed and bank give the same quiz', async () => {

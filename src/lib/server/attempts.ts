@@ -214,6 +214,80 @@ export async function getAttemptForTaking(db: Db, userId: string, attemptId: str
 }
 
 /**
+ * The quiz page's read: the attempt, its rules, how many questions it has and which are answered, and
+ * only the question on the page with the learner's answer to it. Reading every question's body (as
+ * getAttemptForTaking does for the review page) made Postgres build and the server parse ten bodies for
+ * the one shown.
+ */
+const attemptPageQuery = (db: Db) =>
+	db
+		.select({
+			id: attempt.id,
+			userId: attempt.userId,
+			status: attempt.status,
+			startedAt: attempt.startedAt,
+			deadlineAt: attempt.deadlineAt,
+			assignmentId: attempt.assignmentId,
+			shuffleOptions: assignment.shuffleOptions,
+			feedback: assignment.feedback,
+			dueAt: assignment.dueAt,
+			total: sql<number>`(select count(*)::int from attempt_question aq where aq.attempt_id = ${attempt.id})`,
+			answered: sql<number[]>`(select coalesce(array_agg(an.position), '{}') from answer an where an.attempt_id = ${attempt.id})`,
+			body: sql<Question | null>`(select qv.body from attempt_question aq join question_version qv on qv.id = aq.question_version_id
+				where aq.attempt_id = ${attempt.id} and aq.position = ${sql.placeholder('position')})`,
+			saved: sql<{ response: Response; version: string } | null>`(select json_build_object('response', an.response, 'version', an.xmin::text)
+				from answer an where an.attempt_id = ${attempt.id} and an.position = ${sql.placeholder('position')})`
+		})
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, sql.placeholder('attemptId')))
+		.prepare('attempt_page');
+
+export type AttemptPage = {
+	id: string;
+	status: 'in_progress' | 'submitted';
+	rules: AttemptRules;
+	total: number;
+	/** Whether each question (by 0-based position) has a saved answer. */
+	answered: boolean[];
+	/** The question at the page's position, as presented (no key); null past the end. */
+	question: PresentedQuestion | null;
+	/** The learner's saved response to it, and that answer's version ('' for none). */
+	response: Response | null;
+	version: string;
+};
+
+/** One question of an attempt for the quiz page; `position` is 0-based. Closes the attempt if its time is up. */
+export async function getAttemptPageForTaking(db: Db, userId: string, attemptId: string, position: number, now = new Date()): Promise<AttemptPage> {
+	const read = async () => {
+		const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({ attemptId, position });
+		// Someone else's attempt looks exactly like a missing one.
+		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+		return row;
+	};
+	let row = await read();
+	// Time is up: the server closes the attempt with what was saved, whatever the browser's clock says.
+	if (row.status === 'in_progress' && pastDeadline(rulesOf(row), now)) {
+		await submitAttempt(db, userId, attemptId, now).catch((e) => {
+			if (!(e instanceof RequestError && e.status === 409)) throw e;
+		});
+		row = await read();
+	}
+	const rules = rulesOf(row);
+	const answered = new Set(row.answered);
+	return {
+		id: row.id,
+		status: row.status,
+		rules,
+		total: row.total,
+		answered: Array.from({ length: row.total }, (_, i) => answered.has(i)),
+		question: row.body ? presentQuestion(row.body, presentationSeed(attemptId, row.body.id), { shuffleOptions: rules.shuffleOptions }) : null,
+		response: row.saved?.response ?? null,
+		version: row.saved?.version ?? ''
+	};
+}
+
+/**
  * Feedback on one answered question, for assignments set to "after each question": only once the
  * answer is saved, and then the answer is final.
  */

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { clearAnswer, getAttemptForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer, StaleAnswerError } from '$lib/server/attempts.ts';
+import { clearAnswer, getAttemptPageForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer, StaleAnswerError } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
@@ -16,27 +16,27 @@ function positionParam(n: string): number {
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
-	const taking = await orHttpError(() => getAttemptForTaking(getDb(), user.id, event.params.id));
-	if (taking.status === 'submitted') redirect(303, `/attempts/${taking.id}/results`);
 	const position = positionParam(event.params.n);
+	const page = await orHttpError(() => getAttemptPageForTaking(getDb(), user.id, event.params.id, position - 1));
+	if (page.status === 'submitted') redirect(303, `/attempts/${page.id}/results`);
 	// "Next" on the last question lands one past the end: that is the review page.
-	if (position === taking.questions.length + 1) redirect(303, `/attempts/${taking.id}/review`);
-	const question = taking.questions[position - 1];
+	if (position === page.total + 1) redirect(303, `/attempts/${page.id}/review`);
+	const question = page.question;
 	if (!question) error(404, 'No such question.');
-	const checkMode = taking.rules.feedback === 'after_each';
+	const checkMode = page.rules.feedback === 'after_each';
 	return {
 		checkMode,
 		// Shown only once this question's answer is saved (and so final).
-		feedback: checkMode ? await getImmediateFeedback(getDb(), user.id, taking.id, question.id) : null,
-		deadlineAt: taking.rules.deadlineAt,
-		attemptId: taking.id,
+		feedback: checkMode ? await getImmediateFeedback(getDb(), user.id, page.id, question.id) : null,
+		deadlineAt: page.rules.deadlineAt,
+		attemptId: page.id,
 		position,
-		total: taking.questions.length,
+		total: page.total,
 		question,
-		response: taking.responses[question.id] ?? null,
+		response: page.response,
 		// The version of that answer ('' for none): the form sends it back so a stale tab cannot overwrite.
-		version: taking.versions[question.id] ?? '',
-		answered: taking.questions.map((q) => q.id in taking.responses)
+		version: page.version,
+		answered: page.answered
 	};
 };
 
