@@ -5,7 +5,8 @@
 //   - practice (feedback after submitting): no marker before the attempt is submitted;
 //   - an assignment with feedback after each question: a question's marker only once it is checked;
 //   - an assignment with feedback after the due time: no marker at all before the due time, also with
-//     the browser's clock a month ahead and in another time zone.
+//     the browser's clock a month ahead and in another time zone, nor in the review queue or the
+//     mistakes notebook (which both show keys).
 //   - a timed assignment with feedback after the due time: a "time up" the browser believes in (its clock
 //     two hours ahead), the student's submit replayed 10 times, a forged early "time up" (fields claiming
 //     time, deadline, lateness, score) replayed 10 times, and a time limit that really runs out (a save
@@ -258,6 +259,7 @@ test('feedback after the due time: no key before it, whatever the browser clock 
 	await page.goto(`/assignments/${assignmentId}`);
 	await page.goto(results);
 	await page.goto('/history');
+	await visitReviewAndMistakes(page);
 	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'after submitting, before the due time').toEqual([]);
 	await context.close();
 });
@@ -328,6 +330,14 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 	}
 	await context.close();
 });
+
+/** The review queue (showing the answer of any card it offers) and the mistakes notebook: both show keys. */
+async function visitReviewAndMistakes(page: Page) {
+	await page.goto('/review');
+	const show = page.getByRole('button', { name: 'Show the answer' });
+	if (await show.count()) await show.click();
+	await page.goto('/mistakes');
+}
 
 /** A form posted from inside the page (so the recorder sees the reply), as use:enhance or a plain form would. */
 async function postFromPage(page: Page, url: string, body: { fields?: [string, string][]; raw?: { data: string; contentType: string } }, enhanced = true) {
@@ -465,7 +475,10 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	await expectOneOrdinarySubmission(a.page, t10);
 	await expectOneOrdinarySubmission(b.page, t10);
 	await expectOneOrdinarySubmission(c.page, t1);
-	for (const s of [a, b, c]) await noMarkers(s.recorder, 'on the assignment pages');
+	for (const s of [a, b, c]) {
+		await visitReviewAndMistakes(s.page);
+		await noMarkers(s.recorder, 'on the assignment, review and mistakes pages');
+	}
 
 	// The teacher sees each attempt graded from the answers saved in time (the rest "No answer"), with the
 	// keys: the markers do match these questions once they may be shown.
