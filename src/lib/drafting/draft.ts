@@ -679,6 +679,12 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 		// announcement the next day is one question): the pair is told by its months.
 		return pair[0].slice(0, 4) === pair[1].slice(0, 4) ? pair.join(' ') : pair.map((d) => d.slice(0, 7)).join(' ');
 	};
+	/** A "between" turns on its key and the end of the interval closest to it, told as a "first" or "last" pair is. */
+	const betweenPair = (start: DatedEvent, inside: DatedEvent, end: DatedEvent) => {
+		const years = (d: string) => Number(d.slice(0, 4)) * 12 + (Number(d.slice(5, 7)) || 6) + (Number(d.slice(8, 10)) || 15) / 31;
+		const near = years(inside.date) - years(start.date) <= years(end.date) - years(inside.date) ? start : end;
+		return pairOf([near, inside].sort((a, b) => a.date.localeCompare(b.date)), false);
+	};
 	own.forEach((anchor, n) => {
 		// An ordering of four events from at least two other reports.
 		const four = pick(
@@ -716,6 +722,10 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2) return false;
 				const ordered = [...set].sort((a, b) => a.date.localeCompare(b.date));
 				if (decisive.has(pairOf(ordered, last))) return false;
+				// Nor two wrong options that both open the story for "last" (MINUSMA founded, Barkhane launched), or both
+				// close it for "first": the labels would tell.
+				const wrong = last ? ordered.slice(0, 2) : ordered.slice(1);
+				if (wrong.every((e) => (last ? OPENINGS : CLOSINGS).test(e.label))) return false;
 				return last ? !CLOSINGS.test(ordered[2].label) : !OPENINGS.test(ordered[0].label);
 			});
 			if (!three) continue;
@@ -741,7 +751,10 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				if (events.some((e) => e.deadline) || new Set(events.slice(1).map((e) => e.article)).size < 3) return false;
 				const [start, end] = span(events);
 				const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
-				return inside.length === 1 && !betweenKeys.has(inside[0].date);
+				if (inside.length !== 1 || betweenKeys.has(inside[0].date) || decisive.has(betweenPair(start, inside[0], end))) return false;
+				// Wrong options that each open or close the story (Serval, Barkhane's launch, the final contingent) give the key away.
+				const outside = events.slice(2).filter((e) => e !== inside[0]);
+				return !outside.every((e) => OPENINGS.test(e.label) || CLOSINGS.test(e.label));
 			}, (events) => {
 				// A bank question dating both ends and the event between them would give the answer away.
 				const [start, end] = span(events);
@@ -753,6 +766,7 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				const options = events.slice(2);
 				const inside = options.find((e) => e.date > start.date && e.date < end.date)!;
 				betweenKeys.add(inside.date);
+				decisive.add(betweenPair(start, inside, end));
 				drafts.push(
 					make(anchor, events, 'timeline', {
 						type: 'single',
