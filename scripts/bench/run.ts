@@ -616,26 +616,26 @@ async function main() {
 		against(unnamed, raw, 'prepared');
 		// The query layer is the two prepared Drizzle queries the page runs (session, attempt), nothing
 		// else; the whole service calls, with hashing the token and laying out the questions, are shown too.
-		log("query layer: the page's two queries through Drizzle (lookUpSession + readAttemptForTaking)");
+		log("query layer: the page's two queries through Drizzle (lookUpSession + readAttemptPage)");
 		const { openDatabase } = await import('../../src/lib/server/db/index.ts');
 		const { lookUpSession, validateSessionToken } = await import('../../src/lib/server/auth.ts');
-		const { getAttemptForTaking, readAttemptForTaking } = await import('../../src/lib/server/attempts.ts');
+		const { getAttemptPageForTaking, readAttemptPage } = await import('../../src/lib/server/attempts.ts');
 		const database = openDatabase({ url: databaseUrl });
 		try {
 			const serviceOp = async (i: number) => {
 				const a = attemptAt(i);
 				await lookUpSession(database.db, pop.ids.sessionId(pop.ids.token(a.user)));
-				await readAttemptForTaking(database.db, pop.ids.user(a.user), a.id);
+				await readAttemptPage(database.db, pop.ids.user(a.user), a.id, 0);
 			};
 			const result = await loop(serviceOp, settings);
 			const service = asRow("query layer: the quiz page's two queries, Drizzle prepared", result);
-			log("query layer: the app's whole calls for the page (validateSessionToken + getAttemptForTaking)");
+			log("query layer: the app's whole calls for the page (validateSessionToken + getAttemptPageForTaking)");
 			const whole = asRow(
 				"the app's whole calls for the quiz page (token hash, queries, questions laid out)",
 				await loop(async (i) => {
 					const a = attemptAt(i);
 					await validateSessionToken(database.db, pop.ids.token(a.user));
-					await getAttemptForTaking(database.db, pop.ids.user(a.user), a.id);
+					await getAttemptPageForTaking(database.db, pop.ids.user(a.user), a.id, 0);
 				}, settings)
 			);
 			against(whole, raw, 'raw prepared');

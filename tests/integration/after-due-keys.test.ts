@@ -10,7 +10,6 @@ import { getAttemptForTaking, saveAnswer, submitAttempt } from '../../src/lib/se
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { reviewCard } from '../../src/lib/server/db/schema.ts';
-import { RequestError } from '../../src/lib/server/errors.ts';
 import { getReviewQueue, rateCard, revealCard } from '../../src/lib/server/review/cards.ts';
 import { getMistakes } from '../../src/lib/server/review/insights.ts';
 import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
@@ -18,20 +17,12 @@ import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { refusal } from '../helpers/refusal.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-
-async function refusal(work: Promise<unknown>) {
-	const e = await work.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(RequestError);
-	return e as RequestError;
-}
 
 describe.each(backends())('keys of an assignment with feedback after the due time, on %s', (backend) => {
 	let database: TestDatabase;

@@ -9,7 +9,6 @@ import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import { getArticleWithCitations } from '../../src/lib/server/db/queries/articles.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
-import { RequestError } from '../../src/lib/server/errors.ts';
 import { importGift } from '../../src/lib/gift/import.ts';
 import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
@@ -19,6 +18,7 @@ import { getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
 import { createSet, editSet, getSetItems, MAX_SET_SIZE, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { refusal } from '../helpers/refusal.ts';
 
 const bank = loadRealBank();
 
@@ -41,15 +41,6 @@ const GIFT = [
 const GOOD_PASSAGE = 'Some 2,400 French troops that were part of the forces deployed in Mali';
 const FURNITURE_PASSAGE = 'Protestors in Mali and Burkina Faso have been pushing for French troops to leave.';
 const ARTICLE = 'niger-bazoum-2022';
-
-async function refusal(work: Promise<unknown>) {
-	const e = await work.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(RequestError);
-	return e as RequestError;
-}
 
 describe.each(backends())('teachers’ own questions on %s', (backend) => {
 	let database: TestDatabase;

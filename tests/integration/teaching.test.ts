@@ -8,25 +8,17 @@ import { getAttemptForTaking, getAttemptResults, getImmediateFeedback, saveAnswe
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { assignment, attempt, question } from '../../src/lib/server/db/schema.ts';
-import { RequestError } from '../../src/lib/server/errors.ts';
+import type { RequestError } from '../../src/lib/server/errors.ts';
 import { createAssignment, listStudentAssignments, startAssignmentAttempt, type AssignmentInput } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, getRoster, joinClass, listTeacherClasses, regenerateJoinCode, removeStudent, setClassArchived } from '../../src/lib/server/teaching/classes.ts';
 import { getGradebook, getGradebookPage, getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
 import { createSet, editSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { refusal } from '../helpers/refusal.ts';
 
 const bank = loadRealBank();
 const HOUR = 60 * 60 * 1000;
-
-async function refusal(work: Promise<unknown>) {
-	const e = await work.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(RequestError);
-	return e as RequestError;
-}
 
 describe.each(backends())('teaching on %s', (backend) => {
 	let database: TestDatabase;

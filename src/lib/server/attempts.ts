@@ -150,22 +150,27 @@ export class StaleAnswerError extends RequestError {
  */
 export type BasedOn = string | undefined;
 
+/** The attempt and the rules of its assignment: the head of both reads below (joined to `assignment`). */
+const attemptWithRules = {
+	id: attempt.id,
+	userId: attempt.userId,
+	status: attempt.status,
+	startedAt: attempt.startedAt,
+	deadlineAt: attempt.deadlineAt,
+	assignmentId: attempt.assignmentId,
+	shuffleOptions: assignment.shuffleOptions,
+	feedback: assignment.feedback,
+	dueAt: assignment.dueAt
+};
+
 /**
- * The attempt, its rules, its questions and its answers in one prepared statement: the quiz page is
- * the hottest read, and each round trip to the database costs more than the query itself.
+ * The attempt, its rules, its questions and its answers in one prepared statement (the review page);
+ * each round trip to the database costs more than the query itself.
  */
 const attemptForTakingQuery = (db: Db) =>
 	db
 		.select({
-			id: attempt.id,
-			userId: attempt.userId,
-			status: attempt.status,
-			startedAt: attempt.startedAt,
-			deadlineAt: attempt.deadlineAt,
-			assignmentId: attempt.assignmentId,
-			shuffleOptions: assignment.shuffleOptions,
-			feedback: assignment.feedback,
-			dueAt: assignment.dueAt,
+			...attemptWithRules,
 			questions: sql<{ position: number; body: Question }[]>`(select coalesce(json_agg(json_build_object('position', aq.position, 'body', qv.body) order by aq.position), '[]'::json)
 				from attempt_question aq join question_version qv on qv.id = aq.question_version_id where aq.attempt_id = ${attempt.id})`,
 			answers: sql<{ position: number; response: Response; version: string }[]>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response, 'version', an.xmin::text)), '[]'::json)
@@ -183,23 +188,36 @@ function rulesOf(row: RulesColumns): AttemptRules {
 	return { assignmentId: row.assignmentId, shuffleOptions: row.shuffleOptions ?? true, feedback: row.feedback ?? 'after_submit', dueAt: row.dueAt, deadlineAt: row.deadlineAt };
 }
 
-/** The one query behind the quiz page (exported for the benchmark's query-layer comparison). */
-export async function readAttemptForTaking(db: Db, userId: string, attemptId: string) {
-	const [row] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({ attemptId });
-	// Someone else's attempt looks exactly like a missing one.
+/** The learner's own attempt from one of the reads above: someone else's looks exactly like a missing one. */
+function own<R extends { userId: string }>(row: R | undefined, userId: string): R {
 	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
 	return row;
 }
 
+/**
+ * `read`, and when the attempt's time is up, the same read after closing it: the server closes an
+ * attempt with what was saved, whatever the browser's clock says.
+ */
+async function readClosingWhenTimeUp<R extends RulesColumns & { status: string }>(db: Db, userId: string, attemptId: string, now: Date, read: () => Promise<R>) {
+	const row = await read();
+	if (row.status !== 'in_progress' || !pastDeadline(rulesOf(row), now)) return row;
+	await submitAttempt(db, userId, attemptId, now).catch((e) => {
+		if (!(e instanceof RequestError && e.status === 409)) throw e;
+	});
+	return read();
+}
+
+/** The quiz page's one query (exported for the benchmark's query-layer comparison); `position` is 0-based. */
+export async function readAttemptPage(db: Db, userId: string, attemptId: string, position: number) {
+	const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({ attemptId, position });
+	return own(row, userId);
+}
+
 export async function getAttemptForTaking(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptForTaking> {
-	let row = await readAttemptForTaking(db, userId, attemptId);
-	// Time is up: the server closes the attempt with what was saved, whatever the browser's clock says.
-	if (row.status === 'in_progress' && pastDeadline(rulesOf(row), now)) {
-		await submitAttempt(db, userId, attemptId, now).catch((e) => {
-			if (!(e instanceof RequestError && e.status === 409)) throw e;
-		});
-		row = await readAttemptForTaking(db, userId, attemptId);
-	}
+	const row = await readClosingWhenTimeUp(db, userId, attemptId, now, async () => {
+		const [found] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({ attemptId });
+		return own(found, userId);
+	});
 	const rules = rulesOf(row);
 	const idAt = new Map(row.questions.map((q) => [q.position, q.body.id]));
 	return {
@@ -222,15 +240,7 @@ export async function getAttemptForTaking(db: Db, userId: string, attemptId: str
 const attemptPageQuery = (db: Db) =>
 	db
 		.select({
-			id: attempt.id,
-			userId: attempt.userId,
-			status: attempt.status,
-			startedAt: attempt.startedAt,
-			deadlineAt: attempt.deadlineAt,
-			assignmentId: attempt.assignmentId,
-			shuffleOptions: assignment.shuffleOptions,
-			feedback: assignment.feedback,
-			dueAt: assignment.dueAt,
+			...attemptWithRules,
 			total: sql<number>`(select count(*)::int from attempt_question aq where aq.attempt_id = ${attempt.id})`,
 			answered: sql<number[]>`(select coalesce(array_agg(an.position), '{}') from answer an where an.attempt_id = ${attempt.id})`,
 			body: sql<Question | null>`(select qv.body from attempt_question aq join question_version qv on qv.id = aq.question_version_id
@@ -259,20 +269,7 @@ export type AttemptPage = {
 
 /** One question of an attempt for the quiz page; `position` is 0-based. Closes the attempt if its time is up. */
 export async function getAttemptPageForTaking(db: Db, userId: string, attemptId: string, position: number, now = new Date()): Promise<AttemptPage> {
-	const read = async () => {
-		const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({ attemptId, position });
-		// Someone else's attempt looks exactly like a missing one.
-		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-		return row;
-	};
-	let row = await read();
-	// Time is up: the server closes the attempt with what was saved, whatever the browser's clock says.
-	if (row.status === 'in_progress' && pastDeadline(rulesOf(row), now)) {
-		await submitAttempt(db, userId, attemptId, now).catch((e) => {
-			if (!(e instanceof RequestError && e.status === 409)) throw e;
-		});
-		row = await read();
-	}
+	const row = await readClosingWhenTimeUp(db, userId, attemptId, now, () => readAttemptPage(db, userId, attemptId, position));
 	const rules = rulesOf(row);
 	const answered = new Set(row.answered);
 	return {
