@@ -251,4 +251,55 @@ ${options}
 		const { errors } = parse(source);
 		expect(errors.map((e) => e.line)).toEqual([4, 19]);
 	});
+
+	describe('event labels on facts', () => {
+		const dated = (event: string, extra = '') => `facts:
+  - id: extra-soldiers
+    article: pau
+    quote: "France will send an extra 220 soldiers"
+    value: { kind: date, date: 2020-01-13 }${extra}
+    event: ${JSON.stringify(event)}
+`;
+		it('keeps the label of a fact whose value is a date, or whose quote names a date', () => {
+			const { bank, errors } = parse(dated('France announces more soldiers for the Sahel'));
+			expect(errors).toEqual([]);
+			expect(bank!.facts[0].event).toBe('France announces more soldiers for the Sahel');
+			const said = `facts:
+  - id: said
+    article: pau
+    quote: "officials said"
+    value: { kind: date, date: 2020-01 }
+    event: Officials speak
+`;
+			expect(parse(said).errors).toEqual([]);
+		});
+		it('leaves facts without a label as they were (no event key at all)', () => {
+			const { bank } = parse(GOOD_FACTS);
+			expect(bank!.facts.every((f) => !('event' in f))).toBe(true);
+		});
+		it('refuses a label on a fact that dates nothing, at the line of the label', () => {
+			const source = `facts:
+  - id: extra-soldiers
+    article: pau
+    quote: "France will send an extra 220 soldiers"
+    value: { kind: number, amount: 220, unit: soldiers }
+    event: France sends more soldiers
+`;
+			expect(onlyError(source)).toBe(
+				'questions/bank/pau.yaml:6: fact "extra-soldiers": an event label needs a dated fact: give the fact a date value, or quote the words that date it (a year, a month, a weekday, "today", "last month")'
+			);
+		});
+		it('refuses a label that says when (a year, a month, a weekday, "last month") or has a bracket', () => {
+			expect(onlyError(dated('France sends more soldiers in 2020'))).toBe('questions/bank/pau.yaml:6: fact "extra-soldiers": event "France sends more soldiers in 2020" names a date or time ("2020"): say what happened, not when');
+			expect(onlyError(dated('Leaders meet on Monday at Pau'))).toMatch(/^questions\/bank\/pau\.yaml:6: .*names a date or time \("Monday"\)/u);
+			expect(onlyError(dated('Officials brief reporters last month'))).toMatch(/names a date or time \("last month"\)/u);
+			expect(onlyError(dated('Leaders meet at Pau (the summit)'))).toMatch(/^questions\/bank\/pau\.yaml:6: .*has a bracket/u);
+			// "may" is a verb, not the month.
+			expect(parse(dated('Leaders say more soldiers may come')).errors).toEqual([]);
+		});
+		it('refuses an empty or over-long label', () => {
+			expect(onlyError(dated(''))).toMatch(/^questions\/bank\/pau\.yaml:6: fact "extra-soldiers", event: must not be empty/u);
+			expect(onlyError(dated('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'))).toMatch(/longer than 14 words/u);
+		});
+	});
 });

@@ -230,6 +230,25 @@ export function furnitureRanges(article: Pick<Article, 'text' | 'furniture'>) {
 	return ranges;
 }
 
+/** Words that date something: a year, a month, a weekday, "today", "last month", a day written 17/02. */
+const DATE_WORDS = /\b(1[89]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b([Ll]ast|[Nn]ext|[Tt]his) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/u;
+
+/**
+ * What is wrong with a fact's event label, if anything: it may stand only on a fact that dates something (its value is
+ * a date, or its quote names a year, month, weekday, "today" or "last month"), and must not say the date itself (a
+ * timeline question showing it would give its order away).
+ */
+export function eventProblem(entry: Pick<FactEntry, 'quote' | 'value' | 'event'>): string | null {
+	const event = entry.event ?? '';
+	if (entry.value?.kind !== 'date' && !DATE_WORDS.test(entry.quote)) {
+		return 'an event label needs a dated fact: give the fact a date value, or quote the words that date it (a year, a month, a weekday, "today", "last month")';
+	}
+	if (DATE_WORDS.test(event)) return `event "${event}" names a date or time ("${event.match(DATE_WORDS)![0]}"): say what happened, not when`;
+	if (/[()[\]]/u.test(event)) return `event "${event}" has a bracket: drafting cuts brackets off (they hold dates), write the label without one`;
+	if (event.trim().split(/\s+/u).length > 14) return `event "${event}" is longer than 14 words: a timeline option must be short`;
+	return null;
+}
+
 function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (message: string, key?: string) => void): Fact | null {
 	const article = articles.get(entry.article);
 	if (!article) {
@@ -247,7 +266,14 @@ function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (
 		return null;
 	}
 	if (entry.value?.kind === 'range' && entry.value.min > entry.value.max) report('range min is larger than max', 'value');
-	return { id: entry.id, article: entry.article, quote: entry.quote, value: entry.value, span };
+	if (entry.event !== undefined) {
+		const problem = eventProblem(entry);
+		if (problem) {
+			report(problem, 'event');
+			return null;
+		}
+	}
+	return { id: entry.id, article: entry.article, quote: entry.quote, value: entry.value, ...(entry.event !== undefined ? { event: entry.event } : {}), span };
 }
 
 /** Checks the answer key against its type and builds the question with stable option ids. */

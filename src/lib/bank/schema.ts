@@ -30,7 +30,9 @@ export const factEntrySchema = z.strictObject({
 	id: slug,
 	article: slug,
 	quote: text,
-	value: factValueSchema.optional()
+	value: factValueSchema.optional(),
+	/** A dated event in a few of our words, no date in it ("France announces its withdrawal from Mali"): drafting's timelines use it. */
+	event: text.optional()
 });
 
 const questionBase = {

@@ -27,6 +27,11 @@ export type Fact = {
 	article: string; // article slug
 	quote: string; // verbatim words of the article (whitespace and quote style may differ)
 	value?: FactValue;
+	/**
+	 * The event the fact dates, in a few of our words and without its date: only on a fact whose value is a date
+	 * or whose quote states one. Drafting labels timeline questions with it; it is not part of any question.
+	 */
+	event?: string;
 	/** Where the quote sits in the article text, found by the validator: [start, end) character offsets. */
 	span: { start: number; end: number };
 };
