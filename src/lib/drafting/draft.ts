@@ -651,7 +651,8 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	const explain = (events: DatedEvent[]) =>
 		[...events]
 			.sort((a, b) => a.date.localeCompare(b.date))
-			.map((e) => `${formatDate(e.date)}: ${e.label.charAt(0).toLowerCase()}${e.label.slice(1)} (${reportOf(ctx, e.article)})`)
+			// Labels keep their capitals: most begin with a name (Macron, Bazoum, French…).
+			.map((e) => `${formatDate(e.date)}: ${e.label} (${reportOf(ctx, e.article)})`)
 			.join('; ');
 
 	// What the article's drafts already turn on, so that no two of them ask the same thing in other words: the dates
