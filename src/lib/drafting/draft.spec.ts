@@ -355,3 +355,28 @@ describe('drafting a new article', () => {
 		for (const e of timeline.events!.filter((x) => x.factId)) expect(timeline.bankFacts).toContain(e.factId);
 	});
 });
+
+describe('event labels of the bank (`event:` on a fact)', () => {
+	it('stand only on facts whose quote alone states their date, name no date, and label events the drafter uses', () => {
+		const labelled = bank.facts.filter((f) => f.event);
+		expect(labelled.length).toBeGreaterThanOrEqual(2);
+		for (const f of labelled) {
+			const article = bank.articles.find((a) => a.slug === f.article)!;
+			// The quote alone (its typed value set aside) dates the fact, and to the same date as the typed value.
+			const fromWords = dateOfFact({ id: f.id, article: f.article, quote: f.quote }, article.eventDate, gazetteerOf(bank.facts));
+			expect(fromWords, `${f.id}: "${f.quote}" states no date`).not.toBeNull();
+			if (f.value?.kind === 'date') expect(fromWords, f.id).toBe(f.value.date);
+			expect(f.event, f.id).not.toMatch(/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\b(last|next) (week|month|year)\b/iu);
+		}
+		// The new events of the August 2022 report are put among the other reports' events.
+		const used = new Set([...draftsBySlug.values()].flat().flatMap((d) => (d.events ?? []).map((e) => e.label)));
+		expect(used).toContain('French officials tell reporters Niger will be the hub for French troops');
+		expect(used).toContain('The French Presidency says France stays engaged in the Sahel and beyond');
+	});
+
+	it('reads "last month" as the month before the report’s', () => {
+		const g = gazetteerOf(bank.facts);
+		expect(dateOfFact({ id: 'x', article: 'a', quote: 'officials told reporters last month' }, '2022-08-15', g)).toBe('2022-07');
+		expect(dateOfFact({ id: 'x', article: 'a', quote: 'officials told reporters last month' }, '2023-01-17', g)).toBe('2022-12');
+	});
+});

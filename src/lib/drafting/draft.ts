@@ -686,8 +686,8 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 		const near = years(inside.date) - years(start.date) <= years(end.date) - years(inside.date) ? start : end;
 		return pairOf([near, inside].sort((a, b) => a.date.localeCompare(b.date)), false);
 	};
-	own.forEach((anchor, n) => {
-		// An ordering of four events from at least two other reports.
+	/** An ordering of four events from at least three reports, with the anchor among them. */
+	const orderingFor = (anchor: (typeof own)[number]) => {
 		const four = pick(
 			anchor,
 			3,
@@ -716,6 +716,9 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				})
 			);
 		}
+	};
+	/** Which of three comes first, and which of three others comes last. */
+	const firstAndLastFor = (anchor: (typeof own)[number], n: number) => {
 		// Which of three comes first, and which of three others comes last: the anchor and two events of other reports,
 		// the key never the opening of the story for "first" nor its close for "last" (the labels would tell).
 		for (const last of n % 2 === 1 ? [true, false] : [false, true]) {
@@ -745,6 +748,10 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				})
 			);
 		}
+	};
+	own.forEach((anchor, n) => {
+		orderingFor(anchor);
+		firstAndLastFor(anchor, n);
 		// Which of three happened between the anchor and an event of another report: one of the three inside, two outside.
 		if (!anchor.deadline) {
 			const span = (events: DatedEvent[]) => [events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
@@ -824,6 +831,13 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				);
 			}
 		}
+	});
+	// A second round: another ordering, "first" and "last" for each event of the article, with other events. The same
+	// rules hold (no two orderings sharing three events, no "first"/"last" on a decisive pair already asked, nothing
+	// the bank dates, nothing the labels give away), so what it adds turns on other events than the first round.
+	own.forEach((anchor, n) => {
+		orderingFor(anchor);
+		firstAndLastFor(anchor, n);
 	});
 	return drafts;
 }

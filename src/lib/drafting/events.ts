@@ -23,7 +23,10 @@ export type DatedEvent = {
 const DATE_WORDS = /\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\(\s*[^)]*\)/iu;
 const DEADLINE = /\b(deadline|due|end of|until|by when)\b/iu;
 
-/** The one date a fact states: its typed date, or the single date its quote names (read against its article's date). */
+/**
+ * The one date a fact states: its typed date, or the single date its quote names (read against its article's date:
+ * a weekday, "today", "last month").
+ */
 export function dateOfFact(f: BankFactForDrafting, articleDate: string | undefined, gazetteer: Gazetteer): string | null {
 	if (f.value?.kind === 'date') return f.value.date;
 	if (!articleDate) return null;
@@ -31,6 +34,11 @@ export function dateOfFact(f: BankFactForDrafting, articleDate: string | undefin
 	const dates = [...new Set(mentions.map((m) => (m.value.kind === 'date' ? m.value.date : '')))];
 	// "announced today": the report's own day.
 	if (!dates.length && /\btoday\b/iu.test(f.quote)) return articleDate;
+	// "officials told reporters last month": the month before the report's.
+	if (!dates.length && /\blast month\b/iu.test(f.quote)) {
+		const [y, m] = articleDate.split('-').map(Number);
+		return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+	}
 	return dates.length === 1 ? dates[0] : null;
 }
 
@@ -112,7 +120,10 @@ export function authoredLabels(bank: DraftingBank, dates: Map<string, string>): 
 	return labels;
 }
 
-/** Every dated, labelled event of the bank's articles (the one being drafted included), with the fact it rests on. */
+/**
+ * Every dated, labelled event of the bank's articles (the one being drafted included), with the fact it rests on:
+ * labelled by an ordering question's item, or by the fact's `event:` label.
+ */
 export function bankEvents(bank: DraftingBank, gazetteer: Gazetteer): DatedEvent[] {
 	const articleDates = new Map(bank.articles.map((a) => [a.slug, a.eventDate]));
 	const texts = new Map(bank.articles.map((a) => [a.slug, a.text]));
@@ -124,7 +135,8 @@ export function bankEvents(bank: DraftingBank, gazetteer: Gazetteer): DatedEvent
 	const labels = authoredLabels(bank, dates);
 	const events: DatedEvent[] = [];
 	for (const f of bank.facts) {
-		const authored = labels.get(f.id);
+		// The words of an ordering's item first (as before), else the fact's own event label (`event:` in the bank).
+		const authored = labels.get(f.id) ?? (f.event && !DATE_WORDS.test(f.event) ? { label: f.event, support: [] } : undefined);
 		const date = dates.get(f.id);
 		const text = texts.get(f.article);
 		if (!authored || !date || !text || !findQuote(text, f.quote)) continue;

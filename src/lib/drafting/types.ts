@@ -14,7 +14,14 @@ export type DraftArticle = {
 };
 
 /** A fact of the bank as drafting sees it: distractors and timeline events come from these. */
-export type BankFactForDrafting = { id: string; article: string; quote: string; value?: FactValue };
+export type BankFactForDrafting = {
+	id: string;
+	article: string;
+	quote: string;
+	value?: FactValue;
+	/** The event the fact dates, in the bank authors' words without its date (`event:` in the bank files). */
+	event?: string;
+};
 
 /** The existing bank: facts with typed values, and the articles they quote (for their dates and words). */
 export type DraftingBank = {
