@@ -12,7 +12,7 @@ import { getArticleWithCitations, listArticles } from '../../src/lib/server/db/q
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { RequestError } from '../../src/lib/server/errors.ts';
-import { acceptDraft, addTeacherArticle, canReadArticle, getTeacherArticle, listTeacherArticles, rejectDraft, saveDraftEdit } from '../../src/lib/server/teaching/articles.ts';
+import { acceptDraft, addTeacherArticle, canReadArticle, getDraftingBank, getTeacherArticle, listTeacherArticles, rejectDraft, saveDraftEdit } from '../../src/lib/server/teaching/articles.ts';
 import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
@@ -74,6 +74,17 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		expect((await refusal(addTeacherArticle(db, student.id, INPUT))).status).toBe(403);
 		// The public article list is the bank's.
 		expect((await listArticles(db)).map((a) => a.slug)).not.toContain(slug);
+	});
+
+	test('the bank’s event labels reach the drafter: stored with their facts, read back, used in the drafts across reports', async () => {
+		const drafting = await getDraftingBank(db);
+		const labelled = bank.facts.filter((f) => f.event);
+		expect(labelled.length).toBeGreaterThan(0);
+		for (const f of labelled) expect(drafting.facts.find((x) => x.id === f.id)?.event, f.id).toBe(f.event);
+		expect(drafting.facts.filter((f) => f.event).length).toBe(labelled.length);
+		const own = await getTeacherArticle(db, teacher.id, slug);
+		const texts = JSON.stringify(own.drafts.map((d) => d.draft.question));
+		expect(labelled.some((f) => texts.includes(f.event!))).toBe(true);
 	});
 
 	test('another teacher gets 404 for the article and each of its drafts', async () => {

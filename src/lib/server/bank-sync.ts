@@ -46,6 +46,8 @@ export async function syncBank(db: Db, bank: Bank): Promise<SyncReport> {
 				articleSlug: f.article,
 				quote: f.quote,
 				value: f.value ?? null,
+				// Not part of any question (question versions hash the question only): a label drafting uses.
+				event: f.event ?? null,
 				spanStart: f.span.start,
 				spanEnd: f.span.end
 			};

@@ -116,6 +116,8 @@ export const fact = pgTable(
 			.references(() => article.slug),
 		quote: text('quote').notNull(),
 		value: jsonb('value').$type<FactValue>(),
+		/** The event the fact dates, in the bank's words (`event:` in the bank files): drafting labels timelines with it. */
+		event: text('event'),
 		spanStart: integer('span_start').notNull(),
 		spanEnd: integer('span_end').notNull(),
 		/** The teacher who cited this passage for one of their own questions; null = a fact of the file bank. */

@@ -31,7 +31,7 @@ export async function getDraftingBank(db: Db): Promise<DraftingBank> {
 			.select({ slug: article.slug, title: article.title, eventDate: article.eventDate, text: article.text, furniture: article.furniture })
 			.from(article)
 			.where(isNull(article.ownerId)),
-		db.select({ id: fact.id, article: fact.articleSlug, quote: fact.quote, value: fact.value }).from(fact).where(isNull(fact.ownerId)),
+		db.select({ id: fact.id, article: fact.articleSlug, quote: fact.quote, value: fact.value, event: fact.event }).from(fact).where(isNull(fact.ownerId)),
 		db
 			.select({
 				id: question.id,
@@ -45,7 +45,7 @@ export async function getDraftingBank(db: Db): Promise<DraftingBank> {
 	]);
 	return {
 		articles,
-		facts: facts.map((f) => ({ ...f, value: f.value ?? undefined })),
+		facts: facts.map((f) => ({ ...f, value: f.value ?? undefined, event: f.event ?? undefined })),
 		questions: questions.map((q) => ({ ...q, items: q.items ?? undefined }))
 	};
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "fact" ADD COLUMN "event" text;
