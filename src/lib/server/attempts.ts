@@ -209,6 +209,8 @@ async function readClosingWhenTimeUp<R extends RulesColumns & { status: string }
 
 /** The quiz page's one query (exported for the benchmark's query-layer comparison); `position` is 0-based. */
 export async function readAttemptPage(db: Db, userId: string, attemptId: string, position: number) {
+	// A position no attempt can have (an address like /attempts/…/1e308) must not reach Postgres' int column.
+	if (!Number.isSafeInteger(position) || position < 0 || position > 2_147_483_647) position = -1;
 	const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({ attemptId, position });
 	return own(row, userId);
 }
