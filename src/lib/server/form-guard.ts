@@ -38,7 +38,11 @@ export function checkRequestUrl(url: URL): Refusal | null {
 	return null;
 }
 
-/** What is wrong with a request's body, or null. Reads a clone, so the route can still read the body. */
+/**
+ * What is wrong with a request's body, or null. A form is parsed once, here: afterwards the request's
+ * `formData()` answers with that same form, so the route reads it without the body being copied and
+ * parsed a second time (every POST here is a form action, and an answer save is a hot path).
+ */
 export async function checkRequestBody(request: Request, limit: number): Promise<Refusal | null> {
 	if (request.method === 'GET' || request.method === 'HEAD') return null;
 	const length = Number(request.headers.get('content-length') ?? '');
@@ -48,7 +52,7 @@ export async function checkRequestBody(request: Request, limit: number): Promise
 	if (!/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i.test(type)) return null;
 	let form: FormData;
 	try {
-		form = await request.clone().formData();
+		form = await request.formData();
 	} catch (e) {
 		// adapter-node stops a body that outgrows the limit while it streams in.
 		if (/too large|limit/i.test(String((e as Error)?.message))) return { status: 413, message: `The request is too large (at most ${formatBytes(limit)}).` };
@@ -60,6 +64,8 @@ export async function checkRequestBody(request: Request, limit: number): Promise
 		if (value.includes('\u0000')) return { status: 400, message: `Field "${name}" contains a NUL character, which no text may hold.` };
 		if (value.length > MAX_ANY_FIELD) return { status: 413, message: `Field "${name}" is too long (at most ${MAX_ANY_FIELD / 1024}K characters).` };
 	}
+	const parsed = form;
+	Object.defineProperty(request, 'formData', { value: () => Promise.resolve(parsed), configurable: true });
 	return null;
 }
 
