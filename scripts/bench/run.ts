@@ -24,6 +24,7 @@ import * as schema from '../../src/lib/server/db/schema.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { dueCardsQuery } from '../../src/lib/server/review/cards.ts';
 import { postgresTarget } from '../../src/lib/server/db/url.ts';
+import { readEnv } from '../../src/lib/server/env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -476,7 +477,7 @@ async function main() {
 	if (opts.pgbench && !pgbench) notes.push('pgbench not found under /usr/lib/postgresql: no database floors.');
 	const withPgbench = Boolean(pgbench && pgLog);
 
-	log('starting the built server on Postgres');
+	log(`starting the built server on Postgres (${readEnv().databasePoolMax} connections: DATABASE_POOL_MAX)`);
 	const server = await startServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: undefined }, 'Postgres');
 	const admin = connect(databaseUrl, { max: 1, onnotice: () => {} });
 	cleanups.push(() => admin.end({ timeout: 2 }));
@@ -914,6 +915,8 @@ async function main() {
 	const result = {
 		date: started.toISOString(),
 		options: opts,
+		// The server's connections to Postgres (DATABASE_POOL_MAX, else its default): the quiz page's throughput turns on it.
+		databasePoolMax: readEnv().databasePoolMax,
 		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
 		seeded: { ...pop.rows, seconds: seedSeconds },
 		rows,

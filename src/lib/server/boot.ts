@@ -17,7 +17,7 @@ export class InvalidBankError extends Error {
 export async function boot(env: ServerEnv = readEnv()): Promise<Database> {
 	const { bank, errors } = loadBankFromDir(env.questionsDir);
 	if (!bank || errors.length) throw new InvalidBankError(formatBankErrors(errors));
-	const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir });
+	const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolMax: env.databasePoolMax } : { pgliteDir: env.pgliteDir });
 	// Postgres may not be up yet (started together with the app, or restarting): wait for it rather than
 	// exit. Each step is idempotent (migrations run in a transaction), so the sequence is simply run again.
 	const report = await whileDatabaseUnavailable(env.databaseWaitMs, async () => {

@@ -1,4 +1,5 @@
 // The one place that reads the environment.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseBodySizeLimit } from './form-guard.ts';
 
@@ -14,6 +15,11 @@ export type ServerEnv = {
 	databaseWaitMs: number;
 	/** The largest request body in bytes (BODY_SIZE_LIMIT, as adapter-node reads it; npm start sets 2M). */
 	bodySizeLimit: number;
+	/**
+	 * Connections to Postgres (DATABASE_POOL_MAX; default one per CPU core, at least 2). More requests
+	 * than connections do not wait for one: the driver pipelines their queries onto the open ones.
+	 */
+	databasePoolMax: number;
 };
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -25,6 +31,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
 		demoUsers: env.DEMO_USERS !== 'off',
 		bodySizeLimit: parseBodySizeLimit(env.BODY_SIZE_LIMIT),
+		databasePoolMax: positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? Math.max(2, availableParallelism()),
 		databaseWaitMs: 1000 * (Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim() ? Number(env.DATABASE_WAIT_SECONDS) : 120)
 	};
+}
+
+/** A setting that must be a whole number ≥ 1, or null when unset; anything else stops the start with a message. */
+function positiveInteger(name: string, value: string | undefined): number | null {
+	if (!value?.trim()) return null;
+	const n = Number(value.trim());
+	if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1 (it is "${value}").`);
+	return n;
 }

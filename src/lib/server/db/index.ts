@@ -26,14 +26,14 @@ export type Database = {
  * transaction, so concurrent requests queue rather than interleave inside each other's transactions.
  * Never call the outer `db` from inside a transaction callback on PGlite: that waits for itself.
  */
-export function openDatabase(target: { url: string } | { pgliteDir: string }): Database {
+export function openDatabase(target: { url: string; poolMax?: number } | { pgliteDir: string }): Database {
 	if ('url' in target) {
 		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
 		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
 		// The driver waits before reconnecting a connection that failed, up to 20 s by default (3^failures / 100 s):
 		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 0.25 s here.
 		const { url, path } = postgresTarget(target.url);
-		const client = postgres(url, { ...(path ? { path } : {}), max: 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
+		const client = postgres(url, { ...(path ? { path } : {}), max: target.poolMax ?? 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,
