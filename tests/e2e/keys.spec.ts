@@ -9,9 +9,11 @@
 //     mistakes notebook (which both show keys).
 //   - a timed assignment with feedback after the due time: a "time up" the browser believes in (its clock
 //     two hours ahead), the student's submit replayed 10 times, a forged early "time up" (fields claiming
-//     time, deadline, lateness, score) replayed 10 times, and a time limit that really runs out (a save
-//     refused, the attempt closed by the server, submits replayed): no marker, each replay 409, one
-//     ordinary submission each, not late, graded from the answers saved in time;
+//     time, deadline, lateness, score) replayed 10 times, and a time limit that runs out (a save refused,
+//     the attempt closed by the server, submits replayed): no marker, each replay 409, one ordinary
+//     submission each, not late, graded from the answers saved in time. With TEST_DATABASE_URL (npm test
+//     sets it) this test runs on a server of its own on Postgres, so that the minute can pass at once in
+//     the database (see below); without it, on the shared test server, it waits the minute out;
 //   - seeded questions (a teacher's GIFT import) whose accepted answers, numeric key and explanations are
 //     strings found nowhere else: none before submitting, all in the results.
 // Each test also finds the markers once they are due, so a marker that could never match fails the test.
@@ -19,6 +21,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/bank/types.ts';
 import { loadRealBank } from '../helpers/bank.ts';
 import { answerWithKeyboard, signUp, startQuiz } from '../helpers/e2e.ts';
+import { startServerOnPostgres } from '../helpers/server.ts';
 import { createAssignmentUi, createClassUi, createSetUi, DEMO_TEACHERS, joinClassUi, signIn } from '../helpers/world.ts';
 
 const bank = loadRealBank();
@@ -385,20 +388,39 @@ async function expectOneOrdinarySubmission(page: Page, assignmentId: string) {
 	await expect(page.getByRole('button', { name: /Start|Resume/ })).toHaveCount(0);
 }
 
+let ownServer: Awaited<ReturnType<typeof startServerOnPostgres>> = null;
+test.afterAll(async () => ownServer?.dispose());
+
 test('a "time up" the browser believes in, replayed, and a forged early one: no key before the due time, one finalisation, an ordinary submit', async ({ browser }) => {
 	test.setTimeout(300_000);
+	// C's minute. The shared test server's database (PGlite) is open in its process alone, so with a
+	// Postgres at hand (TEST_DATABASE_URL) the test runs on a server of its own whose database it can
+	// reach, and the minute passes at once: C's attempt (its start, its stored deadline and its saved
+	// answers) is moved 75 s into the past in the database, and C's browser clock 75 s forward. The server
+	// still decides alone, by its own clock against the deadline it stored, that time is up. Without a
+	// Postgres the minute is waited out.
+	ownServer = await startServerOnPostgres();
+	const contextOptions = ownServer ? { baseURL: ownServer.baseURL } : {};
+	const minutePasses = async (page: Page, attemptPath: string, started: number) => {
+		if (!ownServer) return page.waitForTimeout(Math.max(0, started + 75_000 - Date.now()));
+		const id = attemptPath.split('/').pop()!;
+		const moved = await ownServer.sql`update attempt set created_at = created_at - interval '75 seconds', deadline_at = deadline_at - interval '75 seconds' where id = ${id} and status = 'in_progress' and deadline_at is not null`;
+		expect(moved.count, 'the attempt in progress, with its deadline').toBe(1);
+		await ownServer.sql`update answer set answered_at = answered_at - interval '75 seconds' where attempt_id = ${id}`;
+		await page.clock.fastForward(75_000);
+	};
 	// Feedback after the due time (in two days). T10: a 10-minute limit; T1: a 1-minute limit that really runs out.
-	const teacherContext = await browser.newContext();
+	const teacherContext = await browser.newContext(contextOptions);
 	const teacher = await teacherContext.newPage();
 	const { joinCode, assignmentId: t10, setIds, classId, setName, tag } = await teacherAssignment(teacher, 'after_due', 4, { timeLimitMinutes: 10 });
 	const t1 = await createAssignmentUi(teacher, classId, setName, 4, `Keys one-minute task ${tag}`, { feedback: 'after_due', dueInDays: 2, timeLimitMinutes: 1 });
 	const setMarkers = ALL_MARKERS.filter((m) => setIds.includes(m.questionId));
 	expect(setMarkers.length).toBeGreaterThan(0);
 
-	const student = async (name: string, clockAhead = 0) => {
-		const context = await browser.newContext();
+	const student = async (name: string, clockAhead = 0, ownClock = false) => {
+		const context = await browser.newContext(contextOptions);
 		const page = await context.newPage();
-		if (clockAhead) await page.clock.install({ time: new Date(Date.now() + clockAhead) });
+		if (clockAhead || ownClock) await page.clock.install({ time: new Date(Date.now() + clockAhead) });
 		const recorder = await Recorder.on(page);
 		await signUp(page, name);
 		await joinClassUi(page, joinCode);
@@ -411,7 +433,7 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	};
 
 	// C takes the one-minute assignment first, so that its time is really up by the end.
-	const c = await student('Bell Ringer');
+	const c = await student('Bell Ringer', 0, true);
 	const cStarted = Date.now();
 	const cAttempt = await startAndAnswer(c.page, t1, 4, 1);
 
@@ -460,7 +482,7 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 
 	// C: the server's time is up (one minute and the 5-second grace). A save is refused on the page, the
 	// next page load closes the attempt as of the deadline, and a submit replayed after it is refused.
-	await c.page.waitForTimeout(Math.max(0, cStarted + 75_000 - Date.now()));
+	await minutePasses(c.page, cAttempt.path, cStarted);
 	await expect(c.page.getByText('Question 2 of 4', { exact: true })).toBeVisible();
 	await expect(c.page.locator('.time-left')).toHaveText('⏱ 0:00 left');
 	await answerWithKeyboard(c.page);
