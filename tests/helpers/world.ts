@@ -240,10 +240,13 @@ async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y'
 /** The world on the test server, or on another server at `baseURL` (a test that starts its own). */
 export async function buildWorld(browser: Browser, baseURL?: string): Promise<World> {
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-	const x = await buildTeacher(browser, 'X', tag, baseURL);
-	const y = await buildTeacher(browser, 'Y', tag, baseURL);
-	const a = await buildStudent(browser, 'A', 'X', x.world, tag, baseURL);
-	const b = await buildStudent(browser, 'B', 'Y', y.world, tag, baseURL);
+	// X's side (X, then A in X's class) and Y's side are independent: built side by side, in browser
+	// contexts of their own, as two schools using the server at the same time would.
+	const side = async (teacher: 'X' | 'Y', student: 'A' | 'B') => {
+		const t = await buildTeacher(browser, teacher, tag, baseURL);
+		return [t, await buildStudent(browser, student, teacher, t.world, tag, baseURL)] as const;
+	};
+	const [[x, a], [y, b]] = await Promise.all([side('X', 'A'), side('Y', 'B')]);
 	for (const t of [x, y]) {
 		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
 		t.world.studentId = await t.principal.page.locator('input[name="studentId"]').first().inputValue();
