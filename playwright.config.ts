@@ -26,7 +26,9 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
 	webServer: {
 		// The production build on a fresh embedded database, exactly as the README's first command runs it.
-		command: `rm -rf .data/e2e && npm run build && PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e node scripts/serve.js`,
+		// The build is made unless build/ is newer than every source file (npm test builds once, before the
+		// integration tests, whose smoke runs of the benchmark and the crash test use it too).
+		command: `rm -rf .data/e2e && npx tsx tests/helpers/build-if-stale.ts && PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e node scripts/serve.js`,
 		url: `http://127.0.0.1:${PORT}/articles`,
 		timeout: 240_000,
 		reuseExistingServer: false,

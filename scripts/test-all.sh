@@ -17,6 +17,10 @@ echo "== bank"
 npm run -s questions:check
 echo "== unit"
 npx vitest run --project unit
+# One production build for the rest: the integration tests' smoke runs of the benchmark and the crash
+# test, and the browser tests' server, each build only when build/ is older than a source file.
+echo "== build"
+npx tsx tests/helpers/build-if-stale.ts
 echo "== integration (PGlite and Postgres)"
 npx vitest run --project integration
 echo "== browser (Chromium)"
