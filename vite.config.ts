@@ -18,6 +18,7 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					// Each file gets its own database; run files one after another to keep memory and ports calm.
+					// npm test (scripts/test-all.sh) runs two at a time, and the benchmark's smoke run alone.
 					fileParallelism: false,
 					testTimeout: 60_000,
 					hookTimeout: 120_000

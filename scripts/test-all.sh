@@ -22,6 +22,9 @@ npx vitest run --project unit
 echo "== build"
 npx tsx tests/helpers/build-if-stale.ts
 echo "== integration (PGlite and Postgres)"
-npx vitest run --project integration
+# Two files at a time (each has databases of its own), but the benchmark's smoke run alone: it traces the
+# statements of its requests in the shared Postgres log, which other files' queries would get into.
+npx vitest run --project integration --fileParallelism --maxWorkers=2 --exclude tests/integration/bench-smoke.test.ts
+npx vitest run --project integration tests/integration/bench-smoke.test.ts
 echo "== browser (Chromium)"
 npx playwright test
