@@ -1,10 +1,20 @@
-// postinstall: fixes a crash of the `postgres` driver (3.4.9, the latest release) when the database dies
-// under a transaction. The transaction's ROLLBACK is queued on the dead connection; the driver's deferred
-// write then calls `socket.write` on a socket it has already set to null, in a setImmediate callback, so
-// the TypeError cannot be caught and the whole server exits (porsager/postgres#1154, #1208; fix proposed
-// in #1209, not released). The guard below rejects the query with CONNECTION_CLOSED instead, which the app
-// answers with 503, and the teardown paths forget the pending write so a reused connection is not stuck.
-// Idempotent; does nothing once the installed driver no longer has the unguarded code.
+// postinstall: two fixes to the `postgres` driver (3.4.9, the latest release), each applied only while the
+// installed driver still has the code it fixes. Idempotent.
+//
+// 1. A crash when the database dies under a transaction. The transaction's ROLLBACK is queued on the dead
+// connection; the driver's deferred write then calls `socket.write` on a socket it has already set to null, in
+// a setImmediate callback, so the TypeError cannot be caught and the whole server exits (porsager/postgres#1154,
+// #1208; fix proposed in #1209, not released). The guard below rejects the query with CONNECTION_CLOSED
+// instead, which the app answers with 503, and the teardown paths forget the pending write so a reused
+// connection is not stuck.
+//
+// 2. A queue that grows without end under steady load. The pool keeps its connections in queues (open, busy,
+// full); `shift` only blanks the slot it took, and the array is dropped only when the queue runs empty. While
+// every connection is busy (the quiz page under load with the pool of 2), each query shifts a connection off
+// `busy` and pushes it back, so the array grows by one slot per query, and `remove` (every move between queues)
+// scans it from the start: after a million queries each query scanned a million slots, and throughput fell
+// by a third within minutes (found by `npm run bench`, in a profile: the queue's `remove` at 11% of the CPU).
+// The queue below searches only its live part and compacts once half of it is blanked slots.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -35,3 +45,90 @@ for (const flavour of ['src', 'cjs/src', 'cf/src']) {
 	patched++;
 }
 if (patched) console.log(`patch-postgres: guarded nextWrite in ${patched} build(s) of the postgres driver`);
+
+const QUEUE_MARKER = '/* sahel-quiz: bounded queue */';
+// The driver's queue.js as released (3.4.9), after its first line (the export, which differs per build).
+const QUEUE_RELEASED = `
+function Queue(initial = []) {
+  let xs = initial.slice()
+  let index = 0
+
+  return {
+    get length() {
+      return xs.length - index
+    },
+    remove: (x) => {
+      const index = xs.indexOf(x)
+      return index === -1
+        ? null
+        : (xs.splice(index, 1), x)
+    },
+    push: (x) => (xs.push(x), x),
+    shift: () => {
+      const out = xs[index++]
+
+      if (index === xs.length) {
+        index = 0
+        xs = []
+      } else {
+        xs[index - 1] = undefined
+      }
+
+      return out
+    }
+  }
+}
+`;
+const QUEUE_BOUNDED = `
+${QUEUE_MARKER}
+function Queue(initial = []) {
+  let xs = initial.slice()
+  let index = 0
+
+  return {
+    get length() {
+      return xs.length - index
+    },
+    remove: (x) => {
+      // Slots before \`index\` are taken already: search only the live part.
+      const at = xs.indexOf(x, index)
+      return at === -1
+        ? null
+        : (xs.splice(at, 1), x)
+    },
+    push: (x) => (xs.push(x), x),
+    shift: () => {
+      const out = xs[index++]
+
+      if (index >= xs.length) {
+        index = 0
+        xs = []
+      } else if (index >= 64 && index * 2 >= xs.length) {
+        // Mostly taken slots: keep only the live part, so the array stays as long as the queue.
+        xs = xs.slice(index)
+        index = 0
+      } else {
+        xs[index - 1] = undefined
+      }
+
+      return out
+    }
+  }
+}
+`;
+
+let queues = 0;
+for (const flavour of ['src', 'cjs/src', 'cf/src']) {
+	const file = path.join(root, flavour, 'queue.js');
+	if (!existsSync(file)) continue;
+	const text = readFileSync(file, 'utf8');
+	if (text.includes(QUEUE_MARKER)) continue;
+	const firstLine = text.slice(0, text.indexOf('\n'));
+	if (text.slice(firstLine.length + 1) !== QUEUE_RELEASED) {
+		console.warn(`patch-postgres: ${path.relative(process.cwd(), file)} is not the released queue; left unchanged (check whether the driver changed it)`);
+		continue;
+	}
+	writeFileSync(file, `${firstLine}\n${QUEUE_BOUNDED}`);
+	queues++;
+}
+if (queues) console.log(`patch-postgres: bounded the connection queue in ${queues} build(s) of the postgres driver`);
