@@ -41,10 +41,10 @@ export async function rawReplay(
 	url: string,
 	statements: TracedStatement[],
 	substitute: (i: number) => Map<string, string>,
-	opts: { prepare: boolean; concurrency: number; seconds: number; warmup: number }
+	opts: { prepare: boolean; poolMax: number; concurrency: number; seconds: number; warmup: number }
 ): Promise<LoopResult> {
 	const target = postgresTarget(url);
-	const sql = postgres(target.url, { max: opts.concurrency, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
+	const sql = postgres(target.url, { max: opts.poolMax, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
 	try {
 		return await loop(replayOp(sql, statements, substitute, opts.prepare), opts);
 	} finally {

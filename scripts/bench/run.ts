@@ -26,6 +26,8 @@ import { dueCardsQuery } from '../../src/lib/server/review/cards.ts';
 import { postgresTarget } from '../../src/lib/server/db/url.ts';
 import { readEnv } from '../../src/lib/server/env.ts';
 
+/** The server's connections to Postgres, as it reads them (DATABASE_POOL_MAX, else one per core). */
+const appPoolMax = readEnv().databasePoolMax;
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** A driver connection to DATABASE_URL the way the app opens one (a ?host=/dir socket included). */
@@ -477,7 +479,7 @@ async function main() {
 	if (opts.pgbench && !pgbench) notes.push('pgbench not found under /usr/lib/postgresql: no database floors.');
 	const withPgbench = Boolean(pgbench && pgLog);
 
-	log(`starting the built server on Postgres (${readEnv().databasePoolMax} connections: DATABASE_POOL_MAX)`);
+	log(`starting the built server on Postgres (${appPoolMax} connections: DATABASE_POOL_MAX)`);
 	const server = await startServer({ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: undefined }, 'Postgres');
 	const admin = connect(databaseUrl, { max: 1, onnotice: () => {} });
 	cleanups.push(() => admin.end({ timeout: 2 }));
@@ -611,9 +613,9 @@ async function main() {
 			return row;
 		};
 		log(`query layer: the quiz page's ${quizTrace.length} statements through the raw driver, prepared`);
-		const raw = asRow('query layer: quiz page SQL, raw postgres driver, prepared', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: true, ...settings }));
+		const raw = asRow('query layer: quiz page SQL, raw postgres driver, prepared', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: true, poolMax: appPoolMax, ...settings }));
 		log('query layer: the same, unnamed statements (as Drizzle sends them)');
-		const unnamed = asRow('query layer: quiz page SQL, raw postgres driver, unnamed', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: false, ...settings }));
+		const unnamed = asRow('query layer: quiz page SQL, raw postgres driver, unnamed', await rawReplay(databaseUrl, quizTrace, substitute, { prepare: false, poolMax: appPoolMax, ...settings }));
 		against(unnamed, raw, 'prepared');
 		// The query layer is the two prepared Drizzle queries the page runs (session, attempt), nothing
 		// else; the whole service calls, with hashing the token and laying out the questions, are shown too.
@@ -621,7 +623,8 @@ async function main() {
 		const { openDatabase } = await import('../../src/lib/server/db/index.ts');
 		const { lookUpSession, validateSessionToken } = await import('../../src/lib/server/auth.ts');
 		const { getAttemptPageForTaking, readAttemptPage } = await import('../../src/lib/server/attempts.ts');
-		const database = openDatabase({ url: databaseUrl });
+		// Both sides with the app's pool (DATABASE_POOL_MAX or its default): the driver pipelines the loops' queries onto it.
+		const database = openDatabase({ url: databaseUrl, poolMax: appPoolMax });
 		try {
 			const serviceOp = async (i: number) => {
 				const a = attemptAt(i);
@@ -644,7 +647,7 @@ async function main() {
 			queryLayer = { raw, service };
 			// The same two in alternating rounds, so both see the same machine.
 			log(`query layer: Drizzle against the raw driver, ${opts.rounds} alternating rounds of ${opts.slice} s each`);
-			const rawSql = connect(databaseUrl, { max: opts.connections, onnotice: () => {} });
+			const rawSql = connect(databaseUrl, { max: appPoolMax, onnotice: () => {} });
 			try {
 				const rawOp = replayOp(rawSql, quizTrace, substitute, true);
 				await loop(rawOp, { ...settings, seconds: 0 });
@@ -916,7 +919,7 @@ async function main() {
 		date: started.toISOString(),
 		options: opts,
 		// The server's connections to Postgres (DATABASE_POOL_MAX, else its default): the quiz page's throughput turns on it.
-		databasePoolMax: readEnv().databasePoolMax,
+		databasePoolMax: appPoolMax,
 		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg() },
 		seeded: { ...pop.rows, seconds: seedSeconds },
 		rows,
