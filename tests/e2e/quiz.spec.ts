@@ -45,8 +45,12 @@ test('reload and a second tab resume the attempt with every answer kept', async 
 	await signUp(page);
 	const base = await startQuiz(page, 5);
 	// Answer the first two questions, then reload in the middle of the quiz.
+	await expect(page.getByText('0 answered')).toBeVisible();
 	const firstType = await answerWithKeyboard(page);
 	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	// The count and the question strip follow the autosave without a reload.
+	await expect(page.getByText('1 answered')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Question 1, answered' })).toBeVisible();
 	await page.getByRole('button', { name: 'Next →' }).click();
 	await expect(page.getByText('Question 2 of 5', { exact: true })).toBeVisible();
 	await answerWithKeyboard(page);
