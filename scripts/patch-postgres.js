@@ -30,21 +30,33 @@ const replacements = [
 	['    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n', '    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n']
 ];
 
-let patched = 0;
-for (const flavour of ['src', 'cjs/src', 'cf/src']) {
-	const file = path.join(root, flavour, 'connection.js');
-	if (!existsSync(file)) continue;
-	let text = readFileSync(file, 'utf8');
-	if (text.includes(MARKER)) continue;
-	if (!replacements.every(([from]) => text.includes(from))) {
-		console.warn(`patch-postgres: ${path.relative(process.cwd(), file)} does not have the expected code; left unchanged (check whether the driver fixed nextWrite)`);
-		continue;
+/**
+ * Rewrites `file` in each build of the driver (ESM, CommonJS, Workers) with `patch`, which returns the new
+ * text, or null when the file is not the code it fixes (then it is left alone, with a warning saying `what`).
+ * A file that already has `marker` is done.
+ */
+function patchEveryBuild(file, marker, what, patch) {
+	let count = 0;
+	for (const flavour of ['src', 'cjs/src', 'cf/src']) {
+		const target = path.join(root, flavour, file);
+		if (!existsSync(target)) continue;
+		const text = readFileSync(target, 'utf8');
+		if (text.includes(marker)) continue;
+		const patched = patch(text);
+		if (patched === null) {
+			console.warn(`patch-postgres: ${path.relative(process.cwd(), target)} does not have the expected code; left unchanged (check whether the driver ${what})`);
+			continue;
+		}
+		writeFileSync(target, patched);
+		count++;
 	}
-	for (const [from, to] of replacements) text = text.replace(from, to);
-	writeFileSync(file, text);
-	patched++;
+	return count;
 }
-if (patched) console.log(`patch-postgres: guarded nextWrite in ${patched} build(s) of the postgres driver`);
+
+const guarded = patchEveryBuild('connection.js', MARKER, 'fixed nextWrite', (text) =>
+	replacements.every(([from]) => text.includes(from)) ? replacements.reduce((t, [from, to]) => t.replace(from, to), text) : null
+);
+if (guarded) console.log(`patch-postgres: guarded nextWrite in ${guarded} build(s) of the postgres driver`);
 
 const QUEUE_MARKER = '/* sahel-quiz: bounded queue */';
 // The driver's queue.js as released (3.4.9), after its first line (the export, which differs per build).
@@ -117,18 +129,8 @@ function Queue(initial = []) {
 }
 `;
 
-let queues = 0;
-for (const flavour of ['src', 'cjs/src', 'cf/src']) {
-	const file = path.join(root, flavour, 'queue.js');
-	if (!existsSync(file)) continue;
-	const text = readFileSync(file, 'utf8');
-	if (text.includes(QUEUE_MARKER)) continue;
+const bounded = patchEveryBuild('queue.js', QUEUE_MARKER, 'changed its queue', (text) => {
 	const firstLine = text.slice(0, text.indexOf('\n'));
-	if (text.slice(firstLine.length + 1) !== QUEUE_RELEASED) {
-		console.warn(`patch-postgres: ${path.relative(process.cwd(), file)} is not the released queue; left unchanged (check whether the driver changed it)`);
-		continue;
-	}
-	writeFileSync(file, `${firstLine}\n${QUEUE_BOUNDED}`);
-	queues++;
-}
-if (queues) console.log(`patch-postgres: bounded the connection queue in ${queues} build(s) of the postgres driver`);
+	return text.slice(firstLine.length + 1) === QUEUE_RELEASED ? `${firstLine}\n${QUEUE_BOUNDED}` : null;
+});
+if (bounded) console.log(`patch-postgres: bounded the connection queue in ${bounded} build(s) of the postgres driver`);
