@@ -15,6 +15,7 @@
 // scans it from the start: after a million queries each query scanned a million slots, and throughput fell
 // by a third within minutes (found by `npm run bench`, in a profile: the queue's `remove` at 11% of the CPU).
 // The queue below searches only its live part and compacts once half of it is blanked slots.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -59,38 +60,8 @@ const guarded = patchEveryBuild('connection.js', MARKER, 'fixed nextWrite', (tex
 if (guarded) console.log(`patch-postgres: guarded nextWrite in ${guarded} build(s) of the postgres driver`);
 
 const QUEUE_MARKER = '/* sahel-quiz: bounded queue */';
-// The driver's queue.js as released (3.4.9), after its first line (the export, which differs per build).
-const QUEUE_RELEASED = `
-function Queue(initial = []) {
-  let xs = initial.slice()
-  let index = 0
-
-  return {
-    get length() {
-      return xs.length - index
-    },
-    remove: (x) => {
-      const index = xs.indexOf(x)
-      return index === -1
-        ? null
-        : (xs.splice(index, 1), x)
-    },
-    push: (x) => (xs.push(x), x),
-    shift: () => {
-      const out = xs[index++]
-
-      if (index === xs.length) {
-        index = 0
-        xs = []
-      } else {
-        xs[index - 1] = undefined
-      }
-
-      return out
-    }
-  }
-}
-`;
+// SHA-256 of the driver's queue.js as released (3.4.9), after its first line (the export, which differs per build).
+const QUEUE_RELEASED_SHA256 = '49adac99f2b76063637969a092d751a0af2ab0ebfc095fc1c768db10eeaeaf2e';
 const QUEUE_BOUNDED = `
 ${QUEUE_MARKER}
 function Queue(initial = []) {
@@ -131,6 +102,7 @@ function Queue(initial = []) {
 
 const bounded = patchEveryBuild('queue.js', QUEUE_MARKER, 'changed its queue', (text) => {
 	const firstLine = text.slice(0, text.indexOf('\n'));
-	return text.slice(firstLine.length + 1) === QUEUE_RELEASED ? `${firstLine}\n${QUEUE_BOUNDED}` : null;
+	const released = createHash('sha256').update(text.slice(firstLine.length + 1)).digest('hex') === QUEUE_RELEASED_SHA256;
+	return released ? `${firstLine}\n${QUEUE_BOUNDED}` : null;
 });
 if (bounded) console.log(`patch-postgres: bounded the connection queue in ${bounded} build(s) of the postgres driver`);
