@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { readEnv } from './env.ts';
+import { DEFAULT_DATABASE_POOL_MAX, readEnv } from './env.ts';
 
 describe('readEnv: DATABASE_POOL_MAX', () => {
 	it('defaults to one connection per core, at least two', () => {
 		expect(readEnv({}).databasePoolMax).toBe(Math.max(2, availableParallelism()));
+		expect(DEFAULT_DATABASE_POOL_MAX).toBe(Math.max(2, availableParallelism()));
 	});
 	it('takes a whole number', () => {
 		expect(readEnv({ DATABASE_POOL_MAX: '6' }).databasePoolMax).toBe(6);

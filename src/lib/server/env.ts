@@ -22,6 +22,9 @@ export type ServerEnv = {
 	databasePoolMax: number;
 };
 
+/** One Postgres connection per CPU core, at least 2: further queries pipeline onto them (README, Performance). */
+export const DEFAULT_DATABASE_POOL_MAX = Math.max(2, availableParallelism());
+
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 	const root = process.cwd();
 	return {
@@ -31,7 +34,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
 		demoUsers: env.DEMO_USERS !== 'off',
 		bodySizeLimit: parseBodySizeLimit(env.BODY_SIZE_LIMIT),
-		databasePoolMax: positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? Math.max(2, availableParallelism()),
+		databasePoolMax: positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? DEFAULT_DATABASE_POOL_MAX,
 		databaseWaitMs: 1000 * (Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim() ? Number(env.DATABASE_WAIT_SECONDS) : 120)
 	};
 }

@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { DEFAULT_DATABASE_POOL_MAX } from '../env.ts';
 import * as schema from './schema.ts';
 import { postgresTarget } from './url.ts';
 
@@ -31,9 +32,10 @@ export function openDatabase(target: { url: string; poolMax?: number } | { pglit
 		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
 		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
 		// The driver waits before reconnecting a connection that failed, up to 20 s by default (3^failures / 100 s):
-		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 0.25 s here.
+		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 50 ms here:
+		// with a pool of 2, the requests queued during an outage get their 503s two at a time, one reconnect apart.
 		const { url, path } = postgresTarget(target.url);
-		const client = postgres(url, { ...(path ? { path } : {}), max: target.poolMax ?? 10, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.25) });
+		const client = postgres(url, { ...(path ? { path } : {}), max: target.poolMax ?? DEFAULT_DATABASE_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.05) });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,
