@@ -10,12 +10,11 @@
 //
 // Passes when: nothing answers 5xx; an oversized body is 413 and an oversized field 413 or 400; a NUL byte
 // in a field is 400; a body that is not a form is a 4xx; the server's stderr stays empty and it is alive.
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { actionPath, discoverRoutes, pathOf, routesDir, type RouteEntry } from '../helpers/routes.ts';
+import { startServer, type OwnServer } from '../helpers/server.ts';
 import { buildWorld, type Who, type World } from '../helpers/world.ts';
 
 let BASE = '';
@@ -253,54 +252,28 @@ function statusMatches(expected: Case['expect'], status: number) {
 	return status === expected;
 }
 
-let server: ChildProcess | null = null;
-let stderr = '';
+let server: OwnServer | null = null;
 
 test.describe.configure({ mode: 'serial' });
 
-/** A port nobody listens on (other helpers start servers of their own). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-		probe.on('error', reject);
-	});
-}
-
 test.beforeAll(async () => {
-	expect(existsSync('build/handler.js'), 'the production build (the test server builds it)').toBe(true);
-	const PORT = await freePort();
-	BASE = `http://127.0.0.1:${PORT}`;
 	rmSync('.data/fuzz', { recursive: true, force: true });
-	server = spawn(process.execPath, ['scripts/serve.js'], {
-		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', PGLITE_DATA_DIR: '.data/fuzz' },
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
-	server.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-	for (let i = 0; i < 240; i++) {
-		if (server.exitCode !== null) throw new Error(`the fuzz server exited: ${stderr}`);
-		const ok = await fetch(`${BASE}/articles`).then((r) => r.ok, () => false);
-		if (ok) return;
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	throw new Error('the fuzz server did not start');
+	server = await startServer({ PGLITE_DATA_DIR: '.data/fuzz' });
+	BASE = server.baseURL;
 });
 
 test.afterAll(async () => {
-	server?.kill('SIGTERM');
-	await new Promise((r) => setTimeout(r, 500));
+	await server?.stop();
 });
 
 test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, never a 5xx or a crash', async ({ browser }) => {
 	test.setTimeout(300_000);
 	const w = await buildWorld(browser, BASE).catch((e: unknown) => {
-		throw new Error(`building the world failed (server exit code ${server?.exitCode}); its stderr:\n${stderr.slice(-3000)}\n${String(e)}`);
+		throw new Error(`building the world failed (server exit code ${server?.process.exitCode}); its stderr:\n${server?.stderr().slice(-3000)}\n${String(e)}`);
 	});
 	const cookies: Record<Who, string> = Object.fromEntries(Object.entries(w.who).map(([k, p]) => [k, p.cookie])) as Record<Who, string>;
 	// The world is built; from now on the server must print nothing.
-	const quietFrom = stderr.length;
+	const quietFrom = server!.stderr().length;
 	const r = rng(SEED);
 	const failures: string[] = [];
 	let sent = 0;
@@ -357,11 +330,11 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 		}
 	}
 	const alive = await fetch(`${BASE}/articles`).then((res) => res.ok, () => false);
-	const printed = stderr.slice(quietFrom).trim();
+	const printed = server!.stderr().slice(quietFrom).trim();
 	console.log(`fuzz: ${routes.length} route entries, ${sent} requests, seed ${SEED}, ${failures.length} failures, ${printed ? 'stderr not empty' : 'stderr empty'}`);
 	test.info().annotations.push({ type: 'fuzz', description: `${sent} requests, seed ${SEED}, ${failures.length} failures` });
 	expect(failures, `${failures.join('\n')}\nthe server's stderr:\n${printed.slice(0, 3000)}`).toEqual([]);
-	expect(server!.exitCode, 'the server exited').toBeNull();
+	expect(server!.process.exitCode, 'the server exited').toBeNull();
 	expect(alive, 'the server still answers').toBe(true);
 	expect(printed.slice(0, 4000), 'the server printed errors (unexpected exceptions or unhandled rejections)').toBe('');
 	for (const p of Object.values(w.who)) await p.context?.close();
