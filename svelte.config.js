@@ -7,8 +7,11 @@ import { readFileSync } from 'node:fs';
 // nonce to the header only on pages that have a script of its own, so on a page without client-side
 // rendering (the gradebook) the nonce alone would leave this script blocked; the hash allows it everywhere.
 const appHtml = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
-const inlineScripts = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `sha256-${createHash('sha256').update(m[1]).digest('base64')}`);
-if (inlineScripts.length !== 1) throw new Error('svelte.config.js: expected one inline <script> in src/app.html');
+const inlineScripts = [...appHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+	(m) => `sha256-${createHash('sha256').update(m[1]).digest('base64')}`
+);
+if (inlineScripts.length !== 1)
+	throw new Error('svelte.config.js: expected one inline <script> in src/app.html');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

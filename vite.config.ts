@@ -9,7 +9,12 @@ export default defineConfig({
 				extends: './vite.config.ts',
 				// Some unit tests sweep a year of instants or fit the optimiser: on a busy 2-core machine they can
 				// pass vitest's default 5 s. The timeout only guards against hangs; speed lives in npm run bench.
-				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 30_000 }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.spec.ts'],
+					environment: 'node',
+					testTimeout: 30_000
+				}
 			},
 			{
 				extends: './vite.config.ts',

@@ -27,8 +27,14 @@ const replacements = [
 		`  function nextWrite(fn) {\n    ${MARKER}\n    if (!socket) {\n      nextWriteTimer !== null && clearImmediate(nextWriteTimer)\n      chunk = nextWriteTimer = null\n      error(Errors.connection('CONNECTION_CLOSED', options))\n      return false\n    }\n    const x = socket.write(chunk, fn)`
 	],
 	// terminate() and closed() cancel the deferred write without forgetting it: write() would then never schedule another.
-	['    clearImmediate(nextWriteTimer)\n    if (socket) {', '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {'],
-	['    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n', '    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n']
+	[
+		'    clearImmediate(nextWriteTimer)\n    if (socket) {',
+		'    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {'
+	],
+	[
+		'    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n',
+		'    remaining = 0\n    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n'
+	]
 ];
 
 /**
@@ -45,7 +51,9 @@ function patchEveryBuild(file, marker, what, patch) {
 		if (text.includes(marker)) continue;
 		const patched = patch(text);
 		if (patched === null) {
-			console.warn(`patch-postgres: ${path.relative(process.cwd(), target)} does not have the expected code; left unchanged (check whether the driver ${what})`);
+			console.warn(
+				`patch-postgres: ${path.relative(process.cwd(), target)} does not have the expected code; left unchanged (check whether the driver ${what})`
+			);
 			continue;
 		}
 		writeFileSync(target, patched);
@@ -55,9 +63,12 @@ function patchEveryBuild(file, marker, what, patch) {
 }
 
 const guarded = patchEveryBuild('connection.js', MARKER, 'fixed nextWrite', (text) =>
-	replacements.every(([from]) => text.includes(from)) ? replacements.reduce((t, [from, to]) => t.replace(from, to), text) : null
+	replacements.every(([from]) => text.includes(from))
+		? replacements.reduce((t, [from, to]) => t.replace(from, to), text)
+		: null
 );
-if (guarded) console.log(`patch-postgres: guarded nextWrite in ${guarded} build(s) of the postgres driver`);
+if (guarded)
+	console.log(`patch-postgres: guarded nextWrite in ${guarded} build(s) of the postgres driver`);
 
 const QUEUE_MARKER = '/* sahel-quiz: bounded queue */';
 // SHA-256 of the driver's queue.js as released (3.4.9), after its first line (the export, which differs per build).
@@ -102,7 +113,13 @@ function Queue(initial = []) {
 
 const bounded = patchEveryBuild('queue.js', QUEUE_MARKER, 'changed its queue', (text) => {
 	const firstLine = text.slice(0, text.indexOf('\n'));
-	const released = createHash('sha256').update(text.slice(firstLine.length + 1)).digest('hex') === QUEUE_RELEASED_SHA256;
+	const released =
+		createHash('sha256')
+			.update(text.slice(firstLine.length + 1))
+			.digest('hex') === QUEUE_RELEASED_SHA256;
 	return released ? `${firstLine}\n${QUEUE_BOUNDED}` : null;
 });
-if (bounded) console.log(`patch-postgres: bounded the connection queue in ${bounded} build(s) of the postgres driver`);
+if (bounded)
+	console.log(
+		`patch-postgres: bounded the connection queue in ${bounded} build(s) of the postgres driver`
+	);

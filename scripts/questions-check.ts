@@ -10,4 +10,6 @@ if (!bank || errors.length) {
 	console.error(`questions:check: ${errors.length} error${errors.length === 1 ? '' : 's'}`);
 	process.exit(1);
 }
-console.log(`ok: ${bank.questions.length} questions, ${bank.facts.length} facts, ${bank.articles.length} articles`);
+console.log(
+	`ok: ${bank.questions.length} questions, ${bank.facts.length} facts, ${bank.articles.length} articles`
+);

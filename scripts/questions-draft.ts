@@ -10,12 +10,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBankFromDir } from '../src/lib/bank/load-from-disk.ts';
-import { articleInputErrors, articleInputSchema, articleSlug } from '../src/lib/drafting/article-input.ts';
+import {
+	articleInputErrors,
+	articleInputSchema,
+	articleSlug
+} from '../src/lib/drafting/article-input.ts';
 import { draftQuestions } from '../src/lib/drafting/draft.ts';
 import { draftsYaml } from '../src/lib/drafting/draft-yaml.ts';
 import type { DraftArticle } from '../src/lib/drafting/types.ts';
 
-const USAGE = 'usage: npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE] [--keep-duplicates]';
+const USAGE =
+	'usage: npm run questions:draft -- ARTICLE.txt [--title T] [--publisher P] [--date YYYY-MM-DD] [--slug S] [--out FILE] [--keep-duplicates]';
 
 function fail(message: string): never {
 	console.error(`questions:draft: ${message}\n${USAGE}`);
@@ -51,22 +56,55 @@ try {
 }
 
 const { bank, errors } = loadBankFromDir(path.resolve(process.env.QUESTIONS_DIR ?? 'questions'));
-if (!bank) fail(`the bank in questions/ does not pass questions:check (${errors.length} errors): fix it first`);
+if (!bank)
+	fail(
+		`the bank in questions/ does not pass questions:check (${errors.length} errors): fix it first`
+	);
 
 // An article of the bank is drafted with its own metadata (and its furniture left out).
 const known = bank.articles.find((a) => a.file === path.basename(file) && a.text === text);
 let article: DraftArticle;
 if (known && !args.values.title) {
-	article = { slug: args.values.slug ?? known.slug, title: known.title, publisher: known.publisher, eventDate: known.eventDate, text: known.text, furniture: known.furniture };
+	article = {
+		slug: args.values.slug ?? known.slug,
+		title: known.title,
+		publisher: known.publisher,
+		eventDate: known.eventDate,
+		text: known.text,
+		furniture: known.furniture
+	};
 } else {
-	const parsed = articleInputSchema.safeParse({ title: args.values.title ?? '', publisher: args.values.publisher ?? '', eventDate: args.values.date ?? '', text });
+	const parsed = articleInputSchema.safeParse({
+		title: args.values.title ?? '',
+		publisher: args.values.publisher ?? '',
+		eventDate: args.values.date ?? '',
+		text
+	});
 	if (!parsed.success) {
-		const flags: Record<string, string> = { title: '--title', publisher: '--publisher', eventDate: '--date', text: file };
-		fail(Object.entries(articleInputErrors(parsed.error)).map(([k, m]) => `${flags[k]}: ${m}`).join('\n'));
+		const flags: Record<string, string> = {
+			title: '--title',
+			publisher: '--publisher',
+			eventDate: '--date',
+			text: file
+		};
+		fail(
+			Object.entries(articleInputErrors(parsed.error))
+				.map(([k, m]) => `${flags[k]}: ${m}`)
+				.join('\n')
+		);
 	}
-	const slug = args.values.slug ?? articleSlug(parsed.data.title, parsed.data.eventDate.slice(0, 4));
-	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(slug)) fail(`--slug: use lowercase letters, digits and single hyphens, not "${slug}"`);
-	article = { slug, title: parsed.data.title, publisher: parsed.data.publisher, eventDate: parsed.data.eventDate, text: parsed.data.text, furniture: [] };
+	const slug =
+		args.values.slug ?? articleSlug(parsed.data.title, parsed.data.eventDate.slice(0, 4));
+	if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(slug))
+		fail(`--slug: use lowercase letters, digits and single hyphens, not "${slug}"`);
+	article = {
+		slug,
+		title: parsed.data.title,
+		publisher: parsed.data.publisher,
+		eventDate: parsed.data.eventDate,
+		text: parsed.data.text,
+		furniture: []
+	};
 }
 
 const draftingBank = {
@@ -74,13 +112,21 @@ const draftingBank = {
 	facts: bank.facts,
 	questions: bank.questions
 };
-const drafts = draftQuestions(article, draftingBank, { keepBankDuplicates: args.values['keep-duplicates'] });
-const left = args.values['keep-duplicates'] ? 0 : draftQuestions(article, draftingBank, { keepBankDuplicates: true }).length - drafts.length;
+const drafts = draftQuestions(article, draftingBank, {
+	keepBankDuplicates: args.values['keep-duplicates']
+});
+const left = args.values['keep-duplicates']
+	? 0
+	: draftQuestions(article, draftingBank, { keepBankDuplicates: true }).length - drafts.length;
 const yaml = draftsYaml(article, drafts, path.basename(file));
 if (args.values.out) {
 	fs.writeFileSync(args.values.out, yaml);
-	const skipped = left ? ` (${left} more left out: the bank already asks them; --keep-duplicates keeps them)` : '';
-	console.error(`questions:draft: ${drafts.length} drafts written to ${args.values.out}${skipped}; review each, then delete its "review: pending" line`);
+	const skipped = left
+		? ` (${left} more left out: the bank already asks them; --keep-duplicates keeps them)`
+		: '';
+	console.error(
+		`questions:draft: ${drafts.length} drafts written to ${args.values.out}${skipped}; review each, then delete its "review: pending" line`
+	);
 } else {
 	process.stdout.write(yaml);
 }

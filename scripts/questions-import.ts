@@ -17,7 +17,11 @@ import { isTeacherId } from '../src/lib/bank/parse.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { readEnv } from '../src/lib/server/env.ts';
 import { RequestError } from '../src/lib/server/errors.ts';
-import { findTeacherByEmail, importGiftQuestions, MAX_GIFT_BYTES } from '../src/lib/server/teaching/own-questions.ts';
+import {
+	findTeacherByEmail,
+	importGiftQuestions,
+	MAX_GIFT_BYTES
+} from '../src/lib/server/teaching/own-questions.ts';
 
 const USAGE = 'usage: npm run questions:import -- FILE.gift [--out DRAFT.yaml] [--teacher EMAIL]';
 
@@ -26,10 +30,23 @@ function usage(message: string): never {
 	process.exit(2);
 }
 
-let args: ReturnType<typeof parseArgs<{ options: { out: { type: 'string' }; teacher: { type: 'string' }; help: { type: 'boolean'; short: 'h' } }; allowPositionals: true }>>;
+let args: ReturnType<
+	typeof parseArgs<{
+		options: {
+			out: { type: 'string' };
+			teacher: { type: 'string' };
+			help: { type: 'boolean'; short: 'h' };
+		};
+		allowPositionals: true;
+	}>
+>;
 try {
 	args = parseArgs({
-		options: { out: { type: 'string' }, teacher: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+		options: {
+			out: { type: 'string' },
+			teacher: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		},
 		allowPositionals: true
 	});
 } catch (e) {
@@ -40,7 +57,8 @@ if (args.values.help) {
 	process.exit(0);
 }
 if (args.positionals.length !== 1) usage('give exactly one GIFT file');
-if (args.values.out && args.values.teacher) usage('--out writes a YAML draft; --teacher imports into the database: choose one');
+if (args.values.out && args.values.teacher)
+	usage('--out writes a YAML draft; --teacher imports into the database: choose one');
 
 const file = args.positionals[0];
 let bytes: Buffer;
@@ -72,7 +90,9 @@ if (!args.values.teacher) {
 		const yaml = giftDraftYaml(questions, path.basename(file));
 		if (args.values.out) {
 			fs.writeFileSync(args.values.out, yaml);
-			console.error(`questions:import: ${questions.length} question(s) drafted in ${args.values.out}, not yet cited: add their facts`);
+			console.error(
+				`questions:import: ${questions.length} question(s) drafted in ${args.values.out}, not yet cited: add their facts`
+			);
 		} else process.stdout.write(yaml);
 	}
 	console.error(`questions:import: ${questions.length} importable, ${problems.length} left out`);
@@ -80,17 +100,22 @@ if (!args.values.teacher) {
 }
 
 const env = readEnv();
-const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir });
+const database = openDatabase(
+	env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir }
+);
 let status = 0;
 try {
 	await database.migrate(env.migrationsDir);
 	const teacher = await findTeacherByEmail(database.db, args.values.teacher);
 	const report = await importGiftQuestions(database.db, teacher.id, text);
 	reportProblems(report.problems);
-	for (const q of report.imported) console.log(`${q.id}\t(line ${q.line})\t${q.prompt.replace(/\s+/g, ' ').slice(0, 80)}`);
+	for (const q of report.imported)
+		console.log(`${q.id}\t(line ${q.line})\t${q.prompt.replace(/\s+/g, ' ').slice(0, 80)}`);
 	console.error(
 		`questions:import: ${report.imported.length} question(s) imported for ${teacher.email}, not yet cited; ${report.problems.length} left out` +
-			(report.imported.length ? '. Find them in a set builder under "Only mine" to add and cite them.' : '')
+			(report.imported.length
+				? '. Find them in a set builder under "Only mine" to add and cite them.'
+				: '')
 	);
 	status = report.problems.length || report.imported.length === 0 ? 1 : 0;
 } catch (e) {

@@ -22,7 +22,9 @@ const root = path.resolve(import.meta.dirname, '..');
 let url = process.env.DATABASE_URL;
 let throwaway: string | null = null;
 if (!url) {
-	const out = execFileSync('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'start'], { encoding: 'utf8' });
+	const out = execFileSync('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'start'], {
+		encoding: 'utf8'
+	});
 	throwaway = /PG_THROWAWAY_DIR=(\S+)/.exec(out)![1];
 	url = /TEST_DATABASE_URL=(\S+)/.exec(out)![1];
 }
@@ -42,7 +44,9 @@ try {
 	await syncBank(db, bank!);
 	const questions = bank!.questions.length;
 	const users = Math.ceil(CARDS / questions);
-	console.log(`seeding ${users} learners × ${questions} questions = ${users * questions} cards, ${LOGS} log rows`);
+	console.log(
+		`seeding ${users} learners × ${questions} questions = ${users * questions} cards, ${LOGS} log rows`
+	);
 
 	await timed('users', () =>
 		db.execute(sql`insert into "user" (id, email, display_name, password_hash)
@@ -55,7 +59,9 @@ try {
 				3, 10, 0, 5, 1, 'review', now() - interval '3 days', now() - interval '10 days'
 			from generate_series(1, ${users}) u cross join question q on conflict do nothing`)
 	);
-	const [{ maxCard }] = (await db.execute(sql`select max(id)::int as "maxCard" from review_card`)) as unknown as { maxCard: number }[];
+	const [{ maxCard }] = (await db.execute(
+		sql`select max(id)::int as "maxCard" from review_card`
+	)) as unknown as { maxCard: number }[];
 	const snap = sql`'{"due":"2026-01-01T00:00:00Z","stability":5,"difficulty":5,"elapsed_days":1,"scheduled_days":3,"learning_steps":0,"reps":3,"lapses":0,"state":"review","last_review":null}'::jsonb`;
 	await timed('log', () =>
 		db.execute(sql`insert into review_log (card_id, user_id, question_id, reviewed_at, rating, source, card_before, card_after)
@@ -67,7 +73,13 @@ try {
 
 	const dueQuery = dueCardsQuery(db, 'u42', new Date(Date.now() + 86_400_000), 120).toSQL();
 	const explain = async (title: string, statement: string, params: unknown[]) => {
-		const client = (database as unknown as { db: { $client: { unsafe: (q: string, p: unknown[]) => Promise<{ 'QUERY PLAN': string }[]> } } }).db.$client;
+		const client = (
+			database as unknown as {
+				db: {
+					$client: { unsafe: (q: string, p: unknown[]) => Promise<{ 'QUERY PLAN': string }[]> };
+				};
+			}
+		).db.$client;
 		const rows = await client.unsafe(`explain (analyze, buffers) ${statement}`, params as never[]);
 		console.log(`\n== ${title}\n${statement}\n`);
 		for (const r of rows) console.log(r['QUERY PLAN']);
@@ -86,5 +98,6 @@ try {
 	);
 } finally {
 	await database.close();
-	if (throwaway) execFileSync('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'stop', throwaway]);
+	if (throwaway)
+		execFileSync('bash', [path.join(root, 'scripts/pg-throwaway.sh'), 'stop', throwaway]);
 }

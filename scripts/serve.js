@@ -20,7 +20,8 @@ const host = process.env.HOST ?? '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 
 const server = http.createServer((req, res) => {
-	if (trustConnection) req.headers[PROTOCOL_HEADER] = 'socket' in req && req.socket.encrypted ? 'https' : 'http';
+	if (trustConnection)
+		req.headers[PROTOCOL_HEADER] = 'socket' in req && req.socket.encrypted ? 'https' : 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

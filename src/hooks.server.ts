@@ -6,7 +6,11 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/s
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
 import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/form-guard.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/session-cookie.ts';
+import {
+	clearSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie
+} from '$lib/server/session-cookie.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -32,21 +36,36 @@ export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
 		// Requests no route could use (NUL bytes, bodies too large or unreadable) are refused before any route runs.
-		const refusal = checkRequestUrl(event.url) ?? (await checkRequestBody(event.request, bodySizeLimit));
-		response = refusal ? refusalResponse(event.request, refusal) : await authenticateAndResolve(event, resolve);
+		const refusal =
+			checkRequestUrl(event.url) ?? (await checkRequestBody(event.request, bodySizeLimit));
+		response = refusal
+			? refusalResponse(event.request, refusal)
+			: await authenticateAndResolve(event, resolve);
 	} catch (e) {
 		if (!isDatabaseUnavailableError(e)) throw e;
 		console.error(`503 ${event.request.method} ${event.url.pathname}: ${(e as Error).message}`);
-		response = serviceUnavailableResponse(event.request, event.isDataRequest, DATABASE_UNAVAILABLE_MESSAGE);
+		response = serviceUnavailableResponse(
+			event.request,
+			event.isDataRequest,
+			DATABASE_UNAVAILABLE_MESSAGE
+		);
 	}
 	// SvelteKit renders an error thrown by a load or an action as a 500; during an outage it is a 503.
-	if (databaseUnavailable.has(event.locals)) response = serviceUnavailableResponse(event.request, event.isDataRequest, DATABASE_UNAVAILABLE_MESSAGE);
+	if (databaseUnavailable.has(event.locals))
+		response = serviceUnavailableResponse(
+			event.request,
+			event.isDataRequest,
+			DATABASE_UNAVAILABLE_MESSAGE
+		);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;
 };
 
-async function authenticateAndResolve(event: Parameters<Handle>[0]['event'], resolve: Parameters<Handle>[0]['resolve']) {
+async function authenticateAndResolve(
+	event: Parameters<Handle>[0]['event'],
+	resolve: Parameters<Handle>[0]['resolve']
+) {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -71,7 +90,15 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	}
 	// SvelteKit's own refusals of a request (a 415 for a body that is not a form) are the asker's doing:
 	// say what was wrong and keep the log for the server's own failures.
-	if (status < 500) return { message: status === 404 ? 'Not found' : error instanceof Error ? error.message : 'The request was refused.' };
+	if (status < 500)
+		return {
+			message:
+				status === 404
+					? 'Not found'
+					: error instanceof Error
+						? error.message
+						: 'The request was refused.'
+		};
 	console.error(error);
 	return { message: 'Something went wrong on our side.' };
 };

@@ -36,15 +36,23 @@ export function someResponse(q: Question, r: Rng): Response {
 	const right = r() < 0.6;
 	switch (q.type) {
 		case 'single':
-			return { type: 'single', optionId: right ? q.options.find((o) => o.correct)!.id : pick(r, q.options).id };
+			return {
+				type: 'single',
+				optionId: right ? q.options.find((o) => o.correct)!.id : pick(r, q.options).id
+			};
 		case 'multiple': {
-			const ids = right ? q.options.filter((o) => o.correct).map((o) => o.id) : sample(r, q.options, 1 + Math.floor(r() * q.options.length)).map((o) => o.id);
+			const ids = right
+				? q.options.filter((o) => o.correct).map((o) => o.id)
+				: sample(r, q.options, 1 + Math.floor(r() * q.options.length)).map((o) => o.id);
 			return { type: 'multiple', optionIds: ids };
 		}
 		case 'true_false':
 			return { type: 'true_false', value: right ? q.answer : r() < 0.5 };
 		case 'numeric':
-			return { type: 'numeric', value: right ? q.answer : q.answer + q.tolerance + 1 + Math.floor(r() * 100) };
+			return {
+				type: 'numeric',
+				value: right ? q.answer : q.answer + q.tolerance + 1 + Math.floor(r() * 100)
+			};
 		case 'short_text':
 			return { type: 'short_text', text: right ? q.accepted[0] : 'not sure' };
 		case 'ordering': {

@@ -12,7 +12,10 @@ import { postgresTarget } from '../../src/lib/server/db/url.ts';
 export type LoopResult = { opsPerSecond: number; p50: number; p99: number; operations: number };
 
 /** Runs `op` from `concurrency` loops for `seconds` (after `warmup` operations) and times each. */
-export async function loop(op: (i: number) => Promise<unknown>, opts: { concurrency: number; seconds: number; warmup: number }): Promise<LoopResult> {
+export async function loop(
+	op: (i: number) => Promise<unknown>,
+	opts: { concurrency: number; seconds: number; warmup: number }
+): Promise<LoopResult> {
 	let i = 0;
 	for (let w = 0; w < opts.warmup; w++) await op(i++);
 	const latencies: number[] = [];
@@ -29,8 +32,14 @@ export async function loop(op: (i: number) => Promise<unknown>, opts: { concurre
 	);
 	const elapsed = (performance.now() - start) / 1000;
 	latencies.sort((a, b) => a - b);
-	const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
-	return { opsPerSecond: latencies.length / elapsed, p50: at(50), p99: at(99), operations: latencies.length };
+	const at = (p: number) =>
+		latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
+	return {
+		opsPerSecond: latencies.length / elapsed,
+		p50: at(50),
+		p99: at(99),
+		operations: latencies.length
+	};
 }
 
 /**
@@ -44,7 +53,11 @@ export async function rawReplay(
 	opts: { prepare: boolean; poolMax: number; concurrency: number; seconds: number; warmup: number }
 ): Promise<LoopResult> {
 	const target = postgresTarget(url);
-	const sql = postgres(target.url, { max: opts.poolMax, onnotice: () => {}, ...(target.path ? { path: target.path } : {}) });
+	const sql = postgres(target.url, {
+		max: opts.poolMax,
+		onnotice: () => {},
+		...(target.path ? { path: target.path } : {})
+	});
 	try {
 		return await loop(replayOp(sql, statements, substitute, opts.prepare), opts);
 	} finally {
@@ -53,7 +66,12 @@ export async function rawReplay(
 }
 
 /** One request's statements, in order, through `sql`: operation i with the ids of `substitute(i)`. */
-export function replayOp(sql: postgres.Sql, statements: TracedStatement[], substitute: (i: number) => Map<string, string>, prepare: boolean) {
+export function replayOp(
+	sql: postgres.Sql,
+	statements: TracedStatement[],
+	substitute: (i: number) => Map<string, string>,
+	prepare: boolean
+) {
 	return async (i: number) => {
 		const map = substitute(i);
 		for (const s of statements) {

@@ -20,7 +20,13 @@ const options = {
 		{
 			setupRequest(request) {
 				const r = list[next++ % list.length];
-				return { ...request, method: r.method, path: r.path, headers: { ...r.headers }, body: r.body ?? undefined };
+				return {
+					...request,
+					method: r.method,
+					path: r.path,
+					headers: { ...r.headers },
+					body: r.body ?? undefined
+				};
 			}
 		}
 	]

@@ -10,7 +10,15 @@
 //    so replays never collide on unique keys or change the data later routes read.
 // 3. run: tps from pgbench, p50/p99 from its per-transaction log (-l).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,7 +49,8 @@ async function readFrom(file: string, offset: number): Promise<string> {
 	}
 }
 
-const LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (LOG|DETAIL|ERROR|STATEMENT|WARNING|HINT|CONTEXT):  (.*)$/;
+const LINE =
+	/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (LOG|DETAIL|ERROR|STATEMENT|WARNING|HINT|CONTEXT):  (.*)$/;
 
 /** Statements in a chunk of a Postgres log (default log_line_prefix '%m [%p] '), with their parameters. */
 export function parseStatements(log: string, ignorePid: number): TracedStatement[] {
@@ -69,7 +78,11 @@ export function parseStatements(log: string, ignorePid: number): TracedStatement
 }
 
 /** Runs `request` with every statement logged, and returns what the app sent to the database for it. */
-export async function traceRequest(admin: postgres.Sql, logFile: string, request: () => Promise<void>): Promise<TracedStatement[]> {
+export async function traceRequest(
+	admin: postgres.Sql,
+	logFile: string,
+	request: () => Promise<void>
+): Promise<TracedStatement[]> {
 	const [{ pid }] = await admin`select pg_backend_pid() as pid`;
 	const start = statSync(logFile).size;
 	await admin.unsafe(`alter system set log_statement = 'all'`);
@@ -95,7 +108,11 @@ export type PgbenchScript = { text: string; defines: string[]; statements: numbe
  * The pgbench script for traced statements. `head` holds the \set lines; `mapping` turns the traced
  * request's own ids into expressions of those variables.
  */
-export function buildScript(statements: TracedStatement[], head: string[], mapping: Mapping): PgbenchScript {
+export function buildScript(
+	statements: TracedStatement[],
+	head: string[],
+	mapping: Mapping
+): PgbenchScript {
 	const defines: string[] = [];
 	const lines = [...head];
 	const writes = statements.some((s) => /^(insert|update|delete)\b/i.test(s.sql));
@@ -120,7 +137,14 @@ export function buildScript(statements: TracedStatement[], head: string[], mappi
 	return { text: lines.join('\n') + '\n', defines, statements: statements.length };
 }
 
-export type PgbenchResult = { tps: number; p50: number; p99: number; transactions: number; failed: number; aborted: string | null };
+export type PgbenchResult = {
+	tps: number;
+	p50: number;
+	p99: number;
+	transactions: number;
+	failed: number;
+	aborted: string | null;
+};
 
 function percentile(sorted: number[], p: number) {
 	if (!sorted.length) return NaN;
@@ -137,12 +161,40 @@ export async function runPgbench(
 	try {
 		const file = path.join(dir, 'script.sql');
 		writeFileSync(file, script.text);
-		const base = ['-n', '-M', opts.mode ?? 'extended', '-c', String(opts.clients), '-j', String(Math.min(2, opts.clients)), '-f', file, ...script.defines];
-		if (opts.warmupSeconds > 0) await execPgbench(pgbench, [...base, '-T', String(Math.max(1, Math.round(opts.warmupSeconds))), url]);
+		const base = [
+			'-n',
+			'-M',
+			opts.mode ?? 'extended',
+			'-c',
+			String(opts.clients),
+			'-j',
+			String(Math.min(2, opts.clients)),
+			'-f',
+			file,
+			...script.defines
+		];
+		if (opts.warmupSeconds > 0)
+			await execPgbench(pgbench, [
+				...base,
+				'-T',
+				String(Math.max(1, Math.round(opts.warmupSeconds))),
+				url
+			]);
 		const prefix = path.join(dir, 'log');
-		const { stdout, stderr } = await execPgbench(pgbench, [...base, '-T', String(Math.max(1, Math.round(opts.seconds))), '-l', `--log-prefix=${prefix}`, url]);
-		const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? NaN);
-		const transactions = Number(/number of transactions actually processed: (\d+)/.exec(stdout)?.[1] ?? 0);
+		const { stdout, stderr } = await execPgbench(pgbench, [
+			...base,
+			'-T',
+			String(Math.max(1, Math.round(opts.seconds))),
+			'-l',
+			`--log-prefix=${prefix}`,
+			url
+		]);
+		const tps = Number(
+			/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? NaN
+		);
+		const transactions = Number(
+			/number of transactions actually processed: (\d+)/.exec(stdout)?.[1] ?? 0
+		);
 		const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
 		const latencies: number[] = [];
 		for (const name of readdirSync(dir).filter((n) => n.startsWith('log.'))) {
@@ -152,8 +204,21 @@ export async function runPgbench(
 			}
 		}
 		latencies.sort((a, b) => a - b);
-		const aborted = /aborted|ERROR/.test(stderr) ? stderr.split('\n').filter((l) => /aborted|ERROR/.test(l)).slice(0, 3).join(' | ') : null;
-		return { tps, p50: percentile(latencies, 50), p99: percentile(latencies, 99), transactions, failed, aborted };
+		const aborted = /aborted|ERROR/.test(stderr)
+			? stderr
+					.split('\n')
+					.filter((l) => /aborted|ERROR/.test(l))
+					.slice(0, 3)
+					.join(' | ')
+			: null;
+		return {
+			tps,
+			p50: percentile(latencies, 50),
+			p99: percentile(latencies, 99),
+			transactions,
+			failed,
+			aborted
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -170,7 +235,12 @@ function execPgbench(pgbench: string, args: string[]): Promise<{ stdout: string;
 		child.on('close', (code) => {
 			// pgbench exits 2 when some clients aborted: the numbers it printed are still worth reading.
 			if (code === 0 || code === 2) resolve({ stdout, stderr });
-			else reject(new Error(`pgbench exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+			else
+				reject(
+					new Error(
+						`pgbench exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`
+					)
+				);
 		});
 	});
 }

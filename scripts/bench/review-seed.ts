@@ -12,7 +12,12 @@ import type { Ids } from './seed.ts';
 // A plausible card snapshot for the log's before/after columns (the queue never reads them).
 const SNAPSHOT = `'{"due":"2026-01-01T00:00:00Z","stability":5,"difficulty":5,"elapsed_days":1,"scheduled_days":3,"learning_steps":0,"reps":3,"lapses":0,"state":"review","last_review":null}'::jsonb`;
 
-export async function seedReviewLearners(sql: postgres.Sql, ids: Ids, learners: number, cardsPerUser: number) {
+export async function seedReviewLearners(
+	sql: postgres.Sql,
+	ids: Ids,
+	learners: number,
+	cardsPerUser: number
+) {
 	const userId = `('${ids.userPrefix}' || lpad(u::text, 12, '0'))`;
 	// Each learner gets a different slice of the bank; first_session_review_at is set so the daily cap on
 	// new cards does not hide them; half are due (in the past), half later.
@@ -41,9 +46,16 @@ export async function seedReviewLearners(sql: postgres.Sql, ids: Ids, learners: 
 }
 
 /** Other learners' cards and log rows until the tables hold `cards` and `logs` rows; `progress` after each batch. */
-export async function fillReviews(sql: postgres.Sql, ids: Ids, target: { cards: number; logs: number }, progress: (what: string) => void) {
-	const [{ questions }] = await sql`select count(*)::int as questions from question where active and owner_id is null`;
-	const [{ cards: haveCards, logs: haveLogs }] = await sql`select (select count(*) from review_card)::int as cards, (select count(*) from review_log)::int as logs`;
+export async function fillReviews(
+	sql: postgres.Sql,
+	ids: Ids,
+	target: { cards: number; logs: number },
+	progress: (what: string) => void
+) {
+	const [{ questions }] =
+		await sql`select count(*)::int as questions from question where active and owner_id is null`;
+	const [{ cards: haveCards, logs: haveLogs }] =
+		await sql`select (select count(*) from review_card)::int as cards, (select count(*) from review_log)::int as logs`;
 	const learners = Math.max(0, Math.ceil((target.cards - haveCards) / questions));
 	const filler = (n: string) => `('${ids.tag}-f111-4000-8000-' || lpad(${n}::text, 12, '0'))`;
 	const batch = 50_000;
@@ -56,7 +68,9 @@ export async function fillReviews(sql: postgres.Sql, ids: Ids, target: { cards: 
 			select ${filler('g')}, q.id, now() + ((g + hashtext(q.id)) % 60 - 20) * interval '1 day', 5 + g % 50, 1 + g % 9,
 				3, 10, 0, 5, 1, 'review', now() - interval '3 days', now() - interval '10 days'
 			from generate_series(${from}, ${to}) g cross join question q where q.active and q.owner_id is null`);
-		progress(`review cards: ${haveCards + Math.min(learners, to + 1) * questions} of ${target.cards}`);
+		progress(
+			`review cards: ${haveCards + Math.min(learners, to + 1) * questions} of ${target.cards}`
+		);
 	}
 	const [{ lo, hi }] = await sql`select min(id)::int as lo, max(id)::int as hi from review_card`;
 	const logBatch = 1_000_000;
@@ -65,7 +79,8 @@ export async function fillReviews(sql: postgres.Sql, ids: Ids, target: { cards: 
 		const n = Math.min(logBatch, target.logs - logs);
 		// A few more numbers than rows wanted: a number that lands on a gap in the card ids yields no row.
 		// Spread over every card (ids may have gaps: a batch is topped up by the next), over the last 300 days.
-		const [{ added }] = await sql.unsafe(`with l as (insert into review_log (card_id, user_id, question_id, reviewed_at, rating, source, card_before, card_after)
+		const [{ added }] =
+			await sql.unsafe(`with l as (insert into review_log (card_id, user_id, question_id, reviewed_at, rating, source, card_before, card_after)
 			select c.id, c.user_id, c.question_id, now() - ((g % 300) || ' days')::interval - (g % 86400) * interval '1 second',
 				(array['again','hard','good','easy'])[1 + (g % 4)::int], 'review', ${SNAPSHOT}, ${SNAPSHOT}
 			from generate_series(${logs}::bigint, ${logs + Math.ceil(n * 1.05) + 10}::bigint) g join review_card c on c.id = ${lo} + (g * 7919) % ${hi - lo + 1}
@@ -78,6 +93,7 @@ export async function fillReviews(sql: postgres.Sql, ids: Ids, target: { cards: 
 	await sql`analyze review_card`;
 	await sql`analyze review_log`;
 	await sql`analyze "user"`;
-	const [counts] = await sql`select (select count(*) from review_card)::int as cards, (select count(*) from review_log)::int as logs`;
+	const [counts] =
+		await sql`select (select count(*) from review_card)::int as cards, (select count(*) from review_log)::int as logs`;
 	return counts as { cards: number; logs: number };
 }

@@ -90,7 +90,9 @@ async function copyInto(sql: postgres.Sql, table: PgTable, rows: Record<string, 
 	if (rows.length === 0) return 0;
 	const columns = getTableColumns(table) as Record<string, { name: string }>;
 	const props = Object.keys(rows[0]);
-	for (const p of props) if (!columns[p]) throw new Error(`seed: table "${getTableName(table)}" has no property "${p}" in schema.ts`);
+	for (const p of props)
+		if (!columns[p])
+			throw new Error(`seed: table "${getTableName(table)}" has no property "${p}" in schema.ts`);
 	const list = props.map((p) => `"${columns[p].name}"`).join(', ');
 	const stream = await sql.unsafe(`copy "${getTableName(table)}" (${list}) from stdin`).writable();
 	let chunk = '';
@@ -109,17 +111,25 @@ async function copyInto(sql: postgres.Sql, table: PgTable, rows: Record<string, 
 
 // ---- the population -----------------------------------------------------------------------------
 
-export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, tag = randomBytes(4).toString('hex')): Promise<Population> {
+export async function seedPopulation(
+	sql: postgres.Sql,
+	options: SeedOptions,
+	tag = randomBytes(4).toString('hex')
+): Promise<Population> {
 	const ids = idScheme(tag);
 	const r = rng(0x5eed);
 	const db = drizzle(sql, { schema });
 	const bank = await db
 		.select({ versionId: schema.questionVersion.id, body: schema.questionVersion.body })
 		.from(schema.question)
-		.innerJoin(schema.questionVersion, eq(schema.question.currentVersionId, schema.questionVersion.id))
+		.innerJoin(
+			schema.questionVersion,
+			eq(schema.question.currentVersionId, schema.questionVersion.id)
+		)
 		.where(eq(schema.question.active, true))
 		.orderBy(asc(schema.question.id));
-	if (bank.length < QUESTIONS_PER_ATTEMPT) throw new Error('seed: the bank is not loaded (is the server up?)');
+	if (bank.length < QUESTIONS_PER_ATTEMPT)
+		throw new Error('seed: the bank is not loaded (is the server up?)');
 	const versionOf = new Map(bank.map((b) => [b.body.id, b.versionId]));
 	const now = Date.now();
 	const HOUR = 3_600_000;
@@ -134,12 +144,24 @@ export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, ta
 	// Sessions fresher than half their life: validating them never writes (no sliding renewal).
 	const expiresAt = new Date(now + 29 * DAY);
 	for (let u = 0; u <= U; u++) {
-		users.push({ id: ids.user(u), email: `bench-${tag}-${u}@bench.test`, displayName: `Bench Student ${u}`, passwordHash, role: 'student' });
+		users.push({
+			id: ids.user(u),
+			email: `bench-${tag}-${u}@bench.test`,
+			displayName: `Bench Student ${u}`,
+			passwordHash,
+			role: 'student'
+		});
 		sessions.push({ id: ids.sessionId(ids.token(u)), userId: ids.user(u), expiresAt });
 	}
 	const teacherId = ids.other('c000', 0);
 	const teacherToken = `bench-${tag}-teacher`;
-	users.push({ id: teacherId, email: `bench-${tag}-teacher@bench.test`, displayName: 'Bench Teacher', passwordHash, role: 'teacher' });
+	users.push({
+		id: teacherId,
+		email: `bench-${tag}-teacher@bench.test`,
+		displayName: 'Bench Teacher',
+		passwordHash,
+		role: 'teacher'
+	});
 	sessions.push({ id: ids.sessionId(teacherToken), userId: teacherId, expiresAt });
 
 	const attempts: Record<string, unknown>[] = [];
@@ -151,14 +173,29 @@ export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, ta
 		const questions = sample(r, bank, QUESTIONS_PER_ATTEMPT).map((b) => b.body);
 		const id = ids.attempt(k);
 		const startedAt = new Date(now - Math.floor(r() * 48) * HOUR - HOUR);
-		attempts.push({ id, userId: ids.user(user), seed: `bench${k}`, filters: { count: QUESTIONS_PER_ATTEMPT }, status: 'in_progress', startedAt, maxScore: questions.length });
+		attempts.push({
+			id,
+			userId: ids.user(user),
+			seed: `bench${k}`,
+			filters: { count: QUESTIONS_PER_ATTEMPT },
+			status: 'in_progress',
+			startedAt,
+			maxScore: questions.length
+		});
 		questions.forEach((q, position) => {
 			attemptQuestions.push({ attemptId: id, position, questionVersionId: versionOf.get(q.id)! });
 			// About half the questions of an attempt in progress are answered.
 			if (r() < 0.5) {
 				const response = someResponse(q, r);
 				const g = grade(q, response);
-				answers.push({ attemptId: id, position, response, score: g.score, correct: g.correct, answeredAt: new Date(startedAt.getTime() + (position + 1) * 30_000) });
+				answers.push({
+					attemptId: id,
+					position,
+					response,
+					score: g.score,
+					correct: g.correct,
+					answeredAt: new Date(startedAt.getTime() + (position + 1) * 30_000)
+				});
 			}
 		});
 		return { k, id, user, questions };
@@ -184,7 +221,12 @@ export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, ta
 	let assignmentNo = 0;
 	const makeClass = (n: number, size: number, assignmentCount: number) => {
 		const classId = ids.other('e000', n);
-		classes.push({ id: classId, teacherId, name: `Bench class ${n} (${size} students)`, joinCode: `B${tag.toUpperCase()}${n}` });
+		classes.push({
+			id: classId,
+			teacherId,
+			name: `Bench class ${n} (${size} students)`,
+			joinCode: `B${tag.toUpperCase()}${n}`
+		});
 		const students = Array.from({ length: Math.min(size, U) }, (_, i) => i);
 		for (const s of students) members.push({ classId, userId: ids.user(s) });
 		const assignmentIds: string[] = [];
@@ -192,7 +234,9 @@ export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, ta
 			const setId = ids.other('f000', setNo++);
 			const questions = sample(r, bank, QUESTIONS_PER_ATTEMPT);
 			sets.push({ id: setId, teacherId, name: `Bench set ${setNo}` });
-			questions.forEach((q, position) => setItems.push({ setId, position, questionVersionId: q.versionId }));
+			questions.forEach((q, position) =>
+				setItems.push({ setId, position, questionVersionId: q.versionId })
+			);
 			const assignmentId = ids.other('9000', assignmentNo++);
 			assignmentIds.push(assignmentId);
 			const dueAt = new Date(now - (assignmentCount - a) * DAY);
@@ -220,7 +264,14 @@ export async function seedPopulation(sql: postgres.Sql, options: SeedOptions, ta
 							const response = someResponse(q, r);
 							const g = grade(q, response);
 							score += g.score;
-							answers.push({ attemptId: id, position, response, score: g.score, correct: g.correct, answeredAt: new Date(startedAt.getTime() + (position + 1) * 30_000) });
+							answers.push({
+								attemptId: id,
+								position,
+								response,
+								score: g.score,
+								correct: g.correct,
+								answeredAt: new Date(startedAt.getTime() + (position + 1) * 30_000)
+							});
 						}
 					});
 					attempts.push({

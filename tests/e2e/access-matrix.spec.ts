@@ -10,16 +10,32 @@
 // not see, and afterwards nothing a refused request aimed at has changed.
 import { expect, test } from '@playwright/test';
 import { actionPath, discoverRoutes, pathOf, type RouteEntry } from '../helpers/routes.ts';
-import { buildWorld, disposeWorld, REQUESTERS, type AttemptRef, type Who, type World } from '../helpers/world.ts';
+import {
+	buildWorld,
+	disposeWorld,
+	REQUESTERS,
+	type AttemptRef,
+	type Who,
+	type World
+} from '../helpers/world.ts';
 
 /** What a request must get. 'ok': a 2xx or a redirect that is not to /signin. 'signin': a redirect to /signin or 401. */
 type Outcome = 'ok' | 'signin' | 400 | 403 | 404 | 409;
 /** One outcome, any of several (a form without JavaScript may end on another page than a script's request), or a combination left out. */
 type Expected = Outcome | Outcome[] | { skip: string };
 
-type Subject = { label: string; params: Record<string, string>; owner: Who | null; members?: Who[]; attempt?: AttemptRef; cardOf?: 'A' | 'B' };
+type Subject = {
+	label: string;
+	params: Record<string, string>;
+	owner: Who | null;
+	members?: Who[];
+	attempt?: AttemptRef;
+	cardOf?: 'A' | 'B';
+};
 
-type Body = { form: [string, string][] } | { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
+type Body =
+	| { form: [string, string][] }
+	| { multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> };
 
 type Entry = {
 	subjects?: (w: World) => Subject[];
@@ -36,11 +52,14 @@ const isStudent = (who: Who) => who === 'A' || who === 'B';
 const isTeacher = (who: Who) => who === 'X' || who === 'Y';
 const publicRoute = (): Expected => 'ok';
 const signedIn = (who: Who): Expected => (who === 'anonymous' ? 'signin' : 'ok');
-const teacherOnly = (who: Who): Expected => (who === 'anonymous' ? 'signin' : isStudent(who) ? 403 : 'ok');
+const teacherOnly = (who: Who): Expected =>
+	who === 'anonymous' ? 'signin' : isStudent(who) ? 403 : 'ok';
 /** A teacher's own class, set or assignment: students 403, another teacher 404. */
-const teacherOwn = (who: Who, s: Subject): Expected => (who === 'anonymous' ? 'signin' : isStudent(who) ? 403 : who === s.owner ? 'ok' : 404);
+const teacherOwn = (who: Who, s: Subject): Expected =>
+	who === 'anonymous' ? 'signin' : isStudent(who) ? 403 : who === s.owner ? 'ok' : 404;
 /** For teacher actions: the owner's harmless post is refused by the form (400). */
-const teacherOwnAction = (who: Who, s: Subject): Expected => (who === s.owner ? 400 : teacherOwn(who, s));
+const teacherOwnAction = (who: Who, s: Subject): Expected =>
+	who === s.owner ? 400 : teacherOwn(who, s);
 const student = (who: Who) => (who === 'A' || who === 'B' ? who : null);
 
 // Subjects: the ids routes are requested with.
@@ -80,7 +99,14 @@ const teacherOf = (w: World, s: Subject) => (s.owner === 'X' ? w.X : w.Y);
 /** The actions of the attempt page: the owner may change an attempt in progress; a submitted one is 409. */
 const attemptAction: Entry = {
 	subjects: attempts,
-	expect: (who, s) => (who === 'anonymous' ? 'signin' : who === s.owner ? (s.attempt!.status === 'in_progress' ? 'ok' : 409) : 404),
+	expect: (who, s) =>
+		who === 'anonymous'
+			? 'signin'
+			: who === s.owner
+				? s.attempt!.status === 'in_progress'
+					? 'ok'
+					: 409
+				: 404,
 	// Without the version of the answer the page showed: the matrix replays one form many times, and after
 	// the first save a replayed version is stale (409 by design, two-tabs.spec covers it).
 	body: (_w, _who, s) => ({ form: s.attempt!.form.filter(([k]) => k !== 'basedOn') })
@@ -90,17 +116,30 @@ const MATRIX: Record<string, Entry> = {
 	'/': { expect: publicRoute },
 	'/articles': { expect: publicRoute },
 	// The bank's articles are public; a teacher's own is for them and their classes' students (404 to anyone else).
-	'/articles/[slug]': { subjects: articles, expect: (who, s) => (s.owner === null || who === s.owner || s.members!.includes(who) ? 'ok' : 404) },
+	'/articles/[slug]': {
+		subjects: articles,
+		expect: (who, s) =>
+			s.owner === null || who === s.owner || s.members!.includes(who) ? 'ok' : 404
+	},
 	'/signout': { expect: publicRoute },
 	'/signout ?/default': {
-		expect: (who) => (who === 'anonymous' ? 'ok' : { skip: 'signing out would end the session the matrix uses (auth.spec covers it)' }),
+		expect: (who) =>
+			who === 'anonymous'
+				? 'ok'
+				: { skip: 'signing out would end the session the matrix uses (auth.spec covers it)' },
 		body: () => form()
 	},
 	'/(auth)/signin': { expect: publicRoute },
 	// Signed in, a refused form posted without JavaScript shows the sign-in page again, which sends them home.
-	'/(auth)/signin ?/default': { expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']), body: () => form({ email: '', password: '' }) },
+	'/(auth)/signin ?/default': {
+		expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']),
+		body: () => form({ email: '', password: '' })
+	},
 	'/(auth)/signup': { expect: publicRoute },
-	'/(auth)/signup ?/default': { expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']), body: () => form({ displayName: '', email: 'not-an-email', password: 'x' }) },
+	'/(auth)/signup ?/default': {
+		expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']),
+		body: () => form({ displayName: '', email: 'not-an-email', password: 'x' })
+	},
 
 	// The benchmark's routes exist only when BENCH_ROUTES=1, which the test server does not set.
 	'/(bench)/bench/ssr': { expect: () => 404 },
@@ -113,14 +152,24 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/classes/join ?/default': {
 		// A student posts the code of their own class again (harmless); teachers do not join classes.
 		expect: (who) => (who === 'anonymous' ? 'signin' : isTeacher(who) ? 403 : 'ok'),
-		body: (w, who) => form({ code: who === 'A' ? w.X.joinCode : who === 'B' ? w.Y.joinCode : 'QQQQQQ' })
+		body: (w, who) =>
+			form({ code: who === 'A' ? w.X.joinCode : who === 'B' ? w.Y.joinCode : 'QQQQQQ' })
 	},
 	'/(app)/mistakes': { expect: signedIn },
-	'/(app)/mistakes ?/practise': { expect: (who) => (who === 'anonymous' ? 'signin' : 400), body: () => form({ article: 'no-such-article' }) },
+	'/(app)/mistakes ?/practise': {
+		expect: (who) => (who === 'anonymous' ? 'signin' : 400),
+		body: () => form({ article: 'no-such-article' })
+	},
 	'/(app)/practice': { expect: signedIn },
-	'/(app)/practice ?/default': { expect: (who) => (who === 'anonymous' ? 'signin' : 400), body: () => form({ count: '0' }) },
+	'/(app)/practice ?/default': {
+		expect: (who) => (who === 'anonymous' ? 'signin' : 400),
+		body: () => form({ count: '0' })
+	},
 	'/(app)/settings': { expect: signedIn },
-	'/(app)/settings ?/default': { expect: signedIn, body: () => form({ desiredRetention: '0.9', timeZone: 'UTC', newCardsPerDay: '20' }) },
+	'/(app)/settings ?/default': {
+		expect: signedIn,
+		body: () => form({ desiredRetention: '0.9', timeZone: 'UTC', newCardsPerDay: '20' })
+	},
 	'/(app)/review': { expect: signedIn },
 	'/(app)/review ?/reveal': {
 		subjects: cards,
@@ -132,7 +181,13 @@ const MATRIX: Record<string, Entry> = {
 		// The owner sends a rating that does not exist (400), so the schedule stays put for the checks at the end.
 		expect: (who, s) => (who === 'anonymous' ? 'signin' : who === s.owner ? 400 : 404),
 		body: (w, who, s) =>
-			form({ cardId: w[s.cardOf!].cardId, rating: who === s.owner ? 'perfect' : 'good', requestId: `matrix-${w.tag}-${who}-${s.cardOf}`, response: '', elapsedMs: '1000' })
+			form({
+				cardId: w[s.cardOf!].cardId,
+				rating: who === s.owner ? 'perfect' : 'good',
+				requestId: `matrix-${w.tag}-${who}-${s.cardOf}`,
+				response: '',
+				elapsedMs: '1000'
+			})
 	},
 
 	'/(app)/attempts/[id]/[n]': {
@@ -145,7 +200,10 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/attempts/[id]/[n] ?/previous': attemptAction,
 	'/(app)/attempts/[id]/[n] ?/check': attemptAction,
 	'/(app)/attempts/[id]/[n] ?/move': attemptAction,
-	'/(app)/attempts/[id]/review': { subjects: attempts, expect: (who, s) => (who === 'anonymous' ? 'signin' : who === s.owner ? 'ok' : 404) },
+	'/(app)/attempts/[id]/review': {
+		subjects: attempts,
+		expect: (who, s) => (who === 'anonymous' ? 'signin' : who === s.owner ? 'ok' : 404)
+	},
 	'/(app)/attempts/[id]/review ?/submit': {
 		subjects: attempts,
 		expect: (who, s) =>
@@ -162,7 +220,11 @@ const MATRIX: Record<string, Entry> = {
 		subjects: attempts,
 		// The teacher of the class sees a submitted assignment attempt; nobody else but its learner.
 		expect: (who, s) =>
-			who === 'anonymous' ? 'signin' : who === s.owner || (who === s.attempt!.teacher && s.attempt!.status === 'submitted') ? 'ok' : 404
+			who === 'anonymous'
+				? 'signin'
+				: who === s.owner || (who === s.attempt!.teacher && s.attempt!.status === 'submitted')
+					? 'ok'
+					: 404
 	},
 
 	'/(app)/assignments/[id]': {
@@ -193,7 +255,12 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/teach/classes/[id]/gradebook.csv GET': { subjects: classes, expect: teacherOwn },
 	'/(app)/teach/classes/[id] ?/newCode': {
 		subjects: classes,
-		expect: (who, s) => (who === s.owner ? { skip: 'a new code would change the join code the matrix looks for (teacher.spec covers it)' } : teacherOwn(who, s)),
+		expect: (who, s) =>
+			who === s.owner
+				? {
+						skip: 'a new code would change the join code the matrix looks for (teacher.spec covers it)'
+					}
+				: teacherOwn(who, s),
 		body: () => form()
 	},
 	'/(app)/teach/classes/[id] ?/archive': {
@@ -204,7 +271,8 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/teach/classes/[id] ?/removeStudent': {
 		subjects: classes,
 		expect: teacherOwnAction,
-		body: (w, who, s) => form({ studentId: teacherOf(w, s).studentId, ...(who === s.owner ? {} : { confirm: 'yes' }) })
+		body: (w, who, s) =>
+			form({ studentId: teacherOf(w, s).studentId, ...(who === s.owner ? {} : { confirm: 'yes' }) })
 	},
 	'/(app)/teach/classes/[id] ?/assign': {
 		subjects: classes,
@@ -234,24 +302,41 @@ const MATRIX: Record<string, Entry> = {
 		body: (_w, who) =>
 			isTeacher(who)
 				? { multipart: { title: '', eventDate: '2023-01-17', text: '' } }
-				: { multipart: { title: 'Article by a student', eventDate: '2023-01-17', text: 'word '.repeat(60) } }
+				: {
+						multipart: {
+							title: 'Article by a student',
+							eventDate: '2023-01-17',
+							text: 'word '.repeat(60)
+						}
+					}
 	},
 	'/(app)/teach/articles/[slug]': { subjects: teacherArticles, expect: teacherOwn },
 	// The owner posts no draft (400); anyone else one of the owner's drafts.
 	'/(app)/teach/articles/[slug] ?/save': {
 		subjects: teacherArticles,
 		expect: teacherOwnAction,
-		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId, prompt: 'Rewritten by someone else', explanation: 'Hijacked.' })
+		body: (w, who, s) =>
+			form(
+				who === s.owner
+					? { draftId: '' }
+					: {
+							draftId: teacherOf(w, s).draftId,
+							prompt: 'Rewritten by someone else',
+							explanation: 'Hijacked.'
+						}
+			)
 	},
 	'/(app)/teach/articles/[slug] ?/accept': {
 		subjects: teacherArticles,
 		expect: teacherOwnAction,
-		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
+		body: (w, who, s) =>
+			form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
 	},
 	'/(app)/teach/articles/[slug] ?/reject': {
 		subjects: teacherArticles,
 		expect: teacherOwnAction,
-		body: (w, who, s) => form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
+		body: (w, who, s) =>
+			form(who === s.owner ? { draftId: '' } : { draftId: teacherOf(w, s).draftId })
 	},
 
 	'/(app)/teach/sets/[id]': { subjects: sets, expect: teacherOwn },
@@ -262,13 +347,32 @@ const MATRIX: Record<string, Entry> = {
 		expect: teacherOwnAction,
 		body: (_w, who, s) =>
 			who === s.owner
-				? { multipart: { file: { name: 'empty.gift', mimeType: 'text/plain', buffer: Buffer.alloc(0) } } }
-				: { multipart: { file: { name: 'slipped.gift', mimeType: 'text/plain', buffer: Buffer.from('::Slipped in:: Niamey is the capital of Niger. {T}\n') } } }
+				? {
+						multipart: {
+							file: { name: 'empty.gift', mimeType: 'text/plain', buffer: Buffer.alloc(0) }
+						}
+					}
+				: {
+						multipart: {
+							file: {
+								name: 'slipped.gift',
+								mimeType: 'text/plain',
+								buffer: Buffer.from('::Slipped in:: Niamey is the capital of Niger. {T}\n')
+							}
+						}
+					}
 	},
 	'/(app)/teach/sets/[id] ?/cite': {
 		subjects: sets,
 		expect: teacherOwnAction,
-		body: (w, who, s) => (who === s.owner ? form() : form({ questionId: teacherOf(w, s).questionId, article: w.articleSlug, passage: 'France' }))
+		body: (w, who, s) =>
+			who === s.owner
+				? form()
+				: form({
+						questionId: teacherOf(w, s).questionId,
+						article: w.articleSlug,
+						passage: 'France'
+					})
 	},
 	'/(app)/teach/sets/[id] ?/rename': {
 		subjects: sets,
@@ -278,7 +382,8 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/teach/sets/[id] ?/move': {
 		subjects: sets,
 		expect: teacherOwnAction,
-		body: (_w, who, s) => form(who === s.owner ? { position: 'first', by: '1' } : { position: '0', by: '1' })
+		body: (_w, who, s) =>
+			form(who === s.owner ? { position: 'first', by: '1' } : { position: '0', by: '1' })
 	},
 	'/(app)/teach/sets/[id] ?/remove': {
 		subjects: sets,
@@ -298,7 +403,10 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/teach/sets/[id] ?/addRule': {
 		subjects: sets,
 		expect: teacherOwnAction,
-		body: (_w, who, s) => form(who === s.owner ? { minDifficulty: '0', count: '1' } : { minDifficulty: '1', count: '1' })
+		body: (_w, who, s) =>
+			form(
+				who === s.owner ? { minDifficulty: '0', count: '1' } : { minDifficulty: '1', count: '1' }
+			)
 	}
 };
 
@@ -316,7 +424,11 @@ function matches(expected: Outcome | Outcome[], got: Observed): boolean {
 /** What a `__data.json` answer means: a redirect, the status of the first failing load, or 200. */
 function readDataJson(text: string): Pick<Observed, 'status' | 'location'> {
 	try {
-		const json = JSON.parse(text.split('\n')[0]) as { type: string; location?: string; nodes?: ({ type: string; status?: number } | null)[] };
+		const json = JSON.parse(text.split('\n')[0]) as {
+			type: string;
+			location?: string;
+			nodes?: ({ type: string; status?: number } | null)[];
+		};
 		if (json.type === 'redirect') return { status: 303, location: json.location };
 		const failed = json.nodes?.find((n) => n?.type === 'error');
 		return { status: failed ? (failed.status ?? 500) : 200 };
@@ -338,7 +450,16 @@ function readActionJson(status: number, text: string): Pick<Observed, 'status' |
 	}
 }
 
-type Request = { key: string; who: Who; subject: string; mode: string; method: 'GET' | 'POST'; url: string; body?: Body; expected: Expected };
+type Request = {
+	key: string;
+	who: Who;
+	subject: string;
+	mode: string;
+	method: 'GET' | 'POST';
+	url: string;
+	body?: Body;
+	expected: Expected;
+};
 
 function requestsFor(entry: RouteEntry, spec: Entry, w: World): Request[] {
 	const out: Request[] = [];
@@ -349,9 +470,19 @@ function requestsFor(entry: RouteEntry, spec: Entry, w: World): Request[] {
 			if (entry.kind === 'page') {
 				const url = pathOf(entry.routeId, s.params);
 				out.push({ ...base, mode: 'html', method: 'GET', url });
-				out.push({ ...base, mode: 'data', method: 'GET', url: `${url === '/' ? '' : url}/__data.json` });
+				out.push({
+					...base,
+					mode: 'data',
+					method: 'GET',
+					url: `${url === '/' ? '' : url}/__data.json`
+				});
 			} else if (entry.kind === 'endpoint') {
-				out.push({ ...base, mode: 'endpoint', method: entry.method === 'GET' ? 'GET' : 'POST', url: pathOf(entry.routeId, s.params) });
+				out.push({
+					...base,
+					mode: 'endpoint',
+					method: entry.method === 'GET' ? 'GET' : 'POST',
+					url: pathOf(entry.routeId, s.params)
+				});
 			} else {
 				const url = actionPath(entry.routeId, entry.action, s.params);
 				const body = spec.body?.(w, who, s) ?? form();
@@ -386,7 +517,12 @@ async function send(baseURL: string, w: World, r: Request): Promise<Observed> {
 		headers['content-type'] = 'application/x-www-form-urlencoded';
 		body = new URLSearchParams(r.body && 'form' in r.body ? r.body.form : []).toString();
 	}
-	const res = await fetch(new URL(r.url, baseURL), { method: r.method, headers, body, redirect: 'manual' });
+	const res = await fetch(new URL(r.url, baseURL), {
+		method: r.method,
+		headers,
+		body,
+		redirect: 'manual'
+	});
 	const text = await res.text();
 	if (r.mode === 'data') return { ...readDataJson(text), body: text };
 	if (r.mode === 'action (script)') return { ...readActionJson(res.status, text), body: text };
@@ -399,12 +535,22 @@ test('every route under src/routes has an entry in the access matrix', () => {
 	const discovered = discoverRoutes();
 	expect(discovered.length).toBeGreaterThan(40);
 	const missing = discovered.filter((e) => !(e.key in MATRIX)).map((e) => e.key);
-	expect(missing, `routes with no entry in the access matrix of ${import.meta.filename}: add them`).toEqual([]);
+	expect(
+		missing,
+		`routes with no entry in the access matrix of ${import.meta.filename}: add them`
+	).toEqual([]);
 	const stale = Object.keys(MATRIX).filter((k) => !discovered.some((e) => e.key === k));
-	if (stale.length) test.info().annotations.push({ type: 'stale matrix entries (routes gone)', description: stale.join(', ') });
+	if (stale.length)
+		test.info().annotations.push({
+			type: 'stale matrix entries (routes gone)',
+			description: stale.join(', ')
+		});
 });
 
-test('role × route matrix: no unexpected access, no foreign data, nothing changed by a refused request', async ({ browser, baseURL }) => {
+test('role × route matrix: no unexpected access, no foreign data, nothing changed by a refused request', async ({
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(420_000);
 	const w = await buildWorld(browser);
 	const discovered = discoverRoutes().filter((e) => e.key in MATRIX);
@@ -421,13 +567,22 @@ test('role × route matrix: no unexpected access, no foreign data, nothing chang
 		sent++;
 		const where = `${r.method} ${r.url} [${r.key}, ${r.mode}] as ${r.who}${r.subject ? ` on ${r.subject}` : ''}`;
 		if (got.status >= 500) failures.push(`${where}: ${got.status} (server error)`);
-		else if (!matches(r.expected, got)) failures.push(`${where}: expected ${[r.expected].flat().join(' or ')}, got ${got.status}${got.location ? ` → ${got.location}` : ''}`);
+		else if (!matches(r.expected, got))
+			failures.push(
+				`${where}: expected ${[r.expected].flat().join(' or ')}, got ${got.status}${got.location ? ` → ${got.location}` : ''}`
+			);
 		for (const m of w.markers) {
-			if (!m.visibleTo.includes(r.who) && got.body.includes(m.text)) failures.push(`${where}: the body contains ${m.what}`);
+			if (!m.visibleTo.includes(r.who) && got.body.includes(m.text))
+				failures.push(`${where}: the body contains ${m.what}`);
 		}
 	}
-	console.log(`access matrix: ${discovered.length} route entries, ${sent} requests, ${skipped.size} combinations skipped, ${failures.length} failures`);
-	test.info().annotations.push({ type: 'matrix', description: `${discovered.length} route entries, ${sent} requests, ${failures.length} failures` });
+	console.log(
+		`access matrix: ${discovered.length} route entries, ${sent} requests, ${skipped.size} combinations skipped, ${failures.length} failures`
+	);
+	test.info().annotations.push({
+		type: 'matrix',
+		description: `${discovered.length} route entries, ${sent} requests, ${failures.length} failures`
+	});
 	for (const s of skipped) test.info().annotations.push({ type: 'skipped', description: s });
 	expect(failures, failures.join('\n')).toEqual([]);
 
@@ -455,7 +610,9 @@ test('role × route matrix: no unexpected access, no foreign data, nothing chang
 	await expect(y.getByRole('cell', { name: w.B.email })).toBeVisible();
 	// The drafts others tried to save, accept or reject are as they were.
 	await x.goto(`/teach/articles/${w.X.articleSlug}`);
-	const draft = x.locator('ol.drafts > li', { has: x.locator(`input[name="draftId"][value="${w.X.draftId}"]`) });
+	const draft = x.locator('ol.drafts > li', {
+		has: x.locator(`input[name="draftId"][value="${w.X.draftId}"]`)
+	});
 	await expect(draft.locator('.badge', { hasText: 'To review' })).toBeVisible();
 	await expect(x.getByText('Rewritten by someone else')).toHaveCount(0);
 	for (const page of [x, y]) {

@@ -32,7 +32,9 @@ async function fitsPhone(page: Page, name: string) {
 	if (size) await page.setViewportSize(size);
 }
 
-test('a teacher drafts questions from a new article, accepts three, assigns them; a student answers them', async ({ browser }) => {
+test('a teacher drafts questions from a new article, accepts three, assigns them; a student answers them', async ({
+	browser
+}) => {
 	test.setTimeout(120_000);
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, 'teacher@demo.test', 'sahel-teacher-1');
@@ -61,14 +63,21 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	const title = `Chad sends soldiers ${unique()}`;
 	await page.getByLabel('Title').fill(title);
 	await page.getByLabel('Date of the reported events').fill('2023-01-17');
-	await page.getByLabel('…or a .txt file').setInputFiles({ name: 'chad.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
+	await page
+		.getByLabel('…or a .txt file')
+		.setInputFiles({ name: 'chad.txt', mimeType: 'text/plain', buffer: Buffer.from(ARTICLE) });
 	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({
+		timeout: 30_000
+	});
 	const draftsUrl = page.url();
 	expect(draftsUrl).toMatch(/\/teach\/articles\/t-[a-z0-9-]+$/);
 	await screenshot(page, 'article-drafts');
 
-	const pendingSingles = () => page.locator('ol.drafts > li', { has: page.locator('.badge', { hasText: 'To review' }) }).filter({ hasText: 'Single choice' });
+	const pendingSingles = () =>
+		page
+			.locator('ol.drafts > li', { has: page.locator('.badge', { hasText: 'To review' }) })
+			.filter({ hasText: 'Single choice' });
 	expect(await pendingSingles().count()).toBeGreaterThanOrEqual(4);
 
 	// Edit the first: our own words for the question; then accept it into the set.
@@ -102,7 +111,9 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	const rejectedId = await rejected.getAttribute('id');
 	await rejected.getByRole('button', { name: 'Reject' }).click();
 	await expect(page.locator(`#${rejectedId} .badge`).first()).toHaveText('Rejected');
-	await expect(page.locator('.teach-actions .badge', { hasText: 'accepted' })).toHaveText('3 accepted');
+	await expect(page.locator('.teach-actions .badge', { hasText: 'accepted' })).toHaveText(
+		'3 accepted'
+	);
 	await fitsPhone(page, 'article-drafts');
 
 	// The set holds the three, cited.
@@ -117,7 +128,9 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	await page.getByLabel('Question set').selectOption({ label: `${setName} (3 questions)` });
 	const assignmentTitle = `New article check ${unique()}`;
 	await page.getByLabel(/^Title/).fill(assignmentTitle);
-	await page.getByLabel(/^Due/).fill(`${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T17:00`);
+	await page
+		.getByLabel(/^Due/)
+		.fill(`${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T17:00`);
 	await page.getByLabel('After they submit').check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	await expect(page.locator('ul.assignments > li', { hasText: assignmentTitle })).toBeVisible();
@@ -143,7 +156,9 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await expect(student.locator('mark.selected')).toHaveCount(1);
 	// Its passages are listed once each, without the teacher's questions (those are for answering, not browsing).
-	await expect(student.getByRole('heading', { name: 'Passages your teacher’s questions cite' })).toBeVisible();
+	await expect(
+		student.getByRole('heading', { name: 'Passages your teacher’s questions cite' })
+	).toBeVisible();
 	await expect(student.getByText('No question rests on it yet.')).toHaveCount(0);
 	const passages = await student.locator('ol.citations blockquote').allTextContents();
 	expect(new Set(passages).size).toBe(passages.length);
@@ -155,7 +170,9 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	const other = await (await browser.newContext()).newPage();
 	await signIn(other, 'teacher2@demo.test', 'sahel-teacher-2');
 	expect((await other.goto(draftsUrl))?.status()).toBe(404);
-	expect((await other.goto(draftsUrl.replace('/teach/articles/', '/articles/')))?.status()).toBe(404);
+	expect((await other.goto(draftsUrl.replace('/teach/articles/', '/articles/')))?.status()).toBe(
+		404
+	);
 	await other.goto('/teach/articles');
 	await expect(other.getByRole('link', { name: title })).toHaveCount(0);
 });

@@ -33,7 +33,9 @@ test('a wrong password is refused without saying which part was wrong', async ({
 	await page.getByLabel('Email').fill('student@demo.test');
 	await page.getByLabel('Password').fill('not-the-password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+	await expect(page.getByRole('alert')).toHaveText(
+		'That email and password do not match an account.'
+	);
 });
 
 test('the demo student can sign in', async ({ page }) => {
@@ -56,7 +58,9 @@ test('what is typed before the page has finished loading is kept', async ({ page
 	await page.getByLabel('Your name').fill('Early Typist');
 	await page.getByLabel('Email').fill('early@test.example');
 	release();
-	await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+	await page.waitForFunction(
+		() => (window as unknown as { __hydrated?: boolean }).__hydrated === true
+	);
 	await expect(page.getByLabel('Your name')).toHaveValue('Early Typist');
 	await expect(page.getByLabel('Email')).toHaveValue('early@test.example');
 });
@@ -73,7 +77,11 @@ function postForm(path: string, form: Record<string, string>, cookie?: string) {
 		method: 'POST',
 		body: new URLSearchParams(form),
 		redirect: 'manual',
-		headers: { origin: ORIGIN, accept: 'text/html', ...(cookie ? { cookie: `session=${cookie}` } : {}) }
+		headers: {
+			origin: ORIGIN,
+			accept: 'text/html',
+			...(cookie ? { cookie: `session=${cookie}` } : {})
+		}
 	});
 }
 
@@ -92,9 +100,15 @@ async function signUpByRequest(password = 'correct-horse-battery') {
 
 /** Who the home page greets with this cookie (null: signed out). */
 async function whoAmI(token: string) {
-	const response = await fetch(ORIGIN + '/', { headers: { cookie: `session=${token}` }, redirect: 'manual' });
+	const response = await fetch(ORIGIN + '/', {
+		headers: { cookie: `session=${token}` },
+		redirect: 'manual'
+	});
 	const html = await response.text();
-	return { name: /Welcome back, ([^<]+)</.exec(html)?.[1] ?? null, setCookie: sessionSetCookie(response) };
+	return {
+		name: /Welcome back, ([^<]+)</.exec(html)?.[1] ?? null,
+		setCookie: sessionSetCookie(response)
+	};
 }
 
 test('the session cookie is HttpOnly, SameSite=Lax, Path=/; not Secure only because this server is plain http on 127.0.0.1', async () => {
@@ -134,17 +148,29 @@ test('a new token at every sign-in; the token from before is dead; sign-out kill
 test('an unknown email gets exactly the wrong-password message', async () => {
 	const { email } = await signUpByRequest();
 	const wrong = await (await postForm('/signin', { email, password: 'not-the-password' })).text();
-	const unknown = await (await postForm('/signin', { email: uniqueEmail('nobody'), password: 'not-the-password' })).text();
+	const unknown = await (
+		await postForm('/signin', { email: uniqueEmail('nobody'), password: 'not-the-password' })
+	).text();
 	const message = (html: string) => /role="alert"[^>]*>([^<]*)</.exec(html)?.[1];
 	expect(message(wrong)).toBe('That email and password do not match an account.');
 	expect(message(unknown)).toBe(message(wrong));
 });
 
-test('passwords: 7 characters are refused beside the field, 8 emoji or CJK characters work', async ({ page }) => {
-	const seven = await postForm('/signup', { displayName: 'Seven', email: uniqueEmail(), password: 'abcdefg' });
+test('passwords: 7 characters are refused beside the field, 8 emoji or CJK characters work', async ({
+	page
+}) => {
+	const seven = await postForm('/signup', {
+		displayName: 'Seven',
+		email: uniqueEmail(),
+		password: 'abcdefg'
+	});
 	expect(seven.status).toBe(400);
 	expect(await seven.text()).toContain('Use at least 8 characters for the password.');
-	const tooLong = await postForm('/signup', { displayName: 'Long', email: uniqueEmail(), password: 'x'.repeat(257) });
+	const tooLong = await postForm('/signup', {
+		displayName: 'Long',
+		email: uniqueEmail(),
+		password: 'x'.repeat(257)
+	});
 	expect(await tooLong.text()).toContain('Use at most 256 characters for the password.');
 
 	for (const password of ['🦊🐧🦉🐢🐙🦋🐝🐞', '日本語の合言葉です', 'Пароль-ÄÖÜ-ß']) {
@@ -179,12 +205,17 @@ test('wrong join codes: the eleventh try in an hour is a 429 with Retry-After an
 
 test('the 101st failed sign-in to one account in an hour is a 429 with Retry-After; other accounts still sign in', async () => {
 	const { email, password } = await signUpByRequest();
-	for (let i = 0; i < 100; i++) expect((await postForm('/signin', { email, password: `guess-${i}` })).status).toBe(400);
+	for (let i = 0; i < 100; i++)
+		expect((await postForm('/signin', { email, password: `guess-${i}` })).status).toBe(400);
 	const limited = await postForm('/signin', { email, password });
 	expect(limited.status).toBe(429);
 	expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
-	expect(await limited.text()).toContain('Too many failed sign-ins for this account or from this address.');
+	expect(await limited.text()).toContain(
+		'Too many failed sign-ins for this account or from this address.'
+	);
 	expect(sessionSetCookie(limited)).toBeNull();
 	const other = await signUpByRequest();
-	expect((await postForm('/signin', { email: other.email, password: other.password })).status).toBe(303);
+	expect((await postForm('/signin', { email: other.email, password: other.password })).status).toBe(
+		303
+	);
 });

@@ -5,13 +5,24 @@
 // from our own origin are then not refused as cross-site, so the test fails if the check is switched off.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { actionPath, discoverRoutes, pathOf } from '../helpers/routes.ts';
-import { addArticleUi, cookieOf, createAssignmentUi, createClassUi, createSetUi, DEMO_TEACHERS, signIn } from '../helpers/world.ts';
+import {
+	addArticleUi,
+	cookieOf,
+	createAssignmentUi,
+	createClassUi,
+	createSetUi,
+	DEMO_TEACHERS,
+	signIn
+} from '../helpers/world.ts';
 import { signUp, startQuiz } from '../helpers/e2e.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_MESSAGE = /Cross-site \w+ form submissions are forbidden/;
 
-test('no state-changing request from a foreign origin is accepted', async ({ browser, baseURL }) => {
+test('no state-changing request from a foreign origin is accepted', async ({
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(120_000);
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -31,30 +42,68 @@ test('no state-changing request from a foreign origin is accepted', async ({ bro
 	const cookieFor = (url: string) => (url.startsWith('/attempts/') ? studentCookie : cookie);
 
 	const idFor = (routeId: string) =>
-		routeId.includes('/assignments/') ? assignmentId : routeId.includes('/attempts/') ? attempt : routeId.includes('/classes/') ? klass.id : setId;
+		routeId.includes('/assignments/')
+			? assignmentId
+			: routeId.includes('/attempts/')
+				? attempt
+				: routeId.includes('/classes/')
+					? klass.id
+					: setId;
 	const params = (routeId: string) => ({ id: idFor(routeId), n: '1', slug: article.slug });
 
 	// Fields most actions read, with values that would change something if an action ran.
 	const FIELDS: Record<string, string> = {
-		name: `Forged ${tag}`, title: `Forged ${tag}`, displayName: `Forged ${tag}`, code: klass.joinCode, count: '2', size: '2',
-		setId, draftId: article.draftId, questionId: 'x', value: 'true', prompt: `Forged ${tag}`, rating: 'good',
-		email: DEMO_TEACHERS.X.email, password: DEMO_TEACHERS.X.password
+		name: `Forged ${tag}`,
+		title: `Forged ${tag}`,
+		displayName: `Forged ${tag}`,
+		code: klass.joinCode,
+		count: '2',
+		size: '2',
+		setId,
+		draftId: article.draftId,
+		questionId: 'x',
+		value: 'true',
+		prompt: `Forged ${tag}`,
+		rating: 'good',
+		email: DEMO_TEACHERS.X.email,
+		password: DEMO_TEACHERS.X.password
 	};
 	const bodies = {
 		'application/x-www-form-urlencoded': () => new URLSearchParams(FIELDS).toString(),
-		'text/plain': () => Object.entries(FIELDS).map(([k, v]) => `${k}=${v}`).join('\r\n'),
+		'text/plain': () =>
+			Object.entries(FIELDS)
+				.map(([k, v]) => `${k}=${v}`)
+				.join('\r\n'),
 		'multipart/form-data': null
 	} as const;
 
 	const targets = discoverRoutes().flatMap((r) => {
-		if (r.kind === 'action') return [{ key: r.key, method: 'POST', url: actionPath(r.routeId, r.action, params(r.routeId)) }];
-		if (r.kind === 'endpoint' && !SAFE.has(r.method) && r.method !== 'fallback') return [{ key: r.key, method: r.method, url: pathOf(r.routeId, params(r.routeId)) }];
-		if (r.kind === 'endpoint' && r.method === 'fallback') return ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({ key: `${r.key} ${m}`, method: m, url: pathOf(r.routeId, params(r.routeId)) }));
+		if (r.kind === 'action')
+			return [
+				{ key: r.key, method: 'POST', url: actionPath(r.routeId, r.action, params(r.routeId)) }
+			];
+		if (r.kind === 'endpoint' && !SAFE.has(r.method) && r.method !== 'fallback')
+			return [{ key: r.key, method: r.method, url: pathOf(r.routeId, params(r.routeId)) }];
+		if (r.kind === 'endpoint' && r.method === 'fallback')
+			return ['POST', 'PUT', 'PATCH', 'DELETE'].map((m) => ({
+				key: `${r.key} ${m}`,
+				method: m,
+				url: pathOf(r.routeId, params(r.routeId))
+			}));
 		return [];
 	});
 	expect(targets.length).toBeGreaterThan(30);
 
-	const snapshotUrls = ['/teach', `/teach/classes/${klass.id}`, `/teach/sets/${setId}`, `/teach/articles/${article.slug}`, '/settings', '/classes', '/history', `/attempts/${attempt}/1`];
+	const snapshotUrls = [
+		'/teach',
+		`/teach/classes/${klass.id}`,
+		`/teach/sets/${setId}`,
+		`/teach/articles/${article.slug}`,
+		'/settings',
+		'/classes',
+		'/history',
+		`/attempts/${attempt}/1`
+	];
 	const snapshot = async (request: APIRequestContext) => {
 		const out: string[] = [];
 		for (const u of snapshotUrls) {
@@ -67,10 +116,19 @@ test('no state-changing request from a foreign origin is accepted', async ({ bro
 	const request = page.request;
 	const before = await snapshot(request);
 
-	const send = (t: (typeof targets)[number], type: keyof typeof bodies, origin: string | null, as = cookieFor(t.url)) =>
+	const send = (
+		t: (typeof targets)[number],
+		type: keyof typeof bodies,
+		origin: string | null,
+		as = cookieFor(t.url)
+	) =>
 		request.fetch(t.url, {
 			method: t.method,
-			headers: { cookie: as, ...(origin ? { origin } : {}), ...(type === 'multipart/form-data' ? {} : { 'content-type': type }) },
+			headers: {
+				cookie: as,
+				...(origin ? { origin } : {}),
+				...(type === 'multipart/form-data' ? {} : { 'content-type': type })
+			},
 			...(type === 'multipart/form-data' ? { multipart: FIELDS } : { data: bodies[type]!() }),
 			maxRedirects: 0
 		});
@@ -97,12 +155,16 @@ test('no state-changing request from a foreign origin is accepted', async ({ bro
 		const res = await send(t, 'application/x-www-form-urlencoded', own, '');
 		expect(await res.text(), t.key).not.toMatch(CSRF_MESSAGE);
 	}
-	console.log(`csrf: ${targets.length} state-changing routes, ${refused} foreign or origin-less requests refused with 403, 0 accepted`);
+	console.log(
+		`csrf: ${targets.length} state-changing routes, ${refused} foreign or origin-less requests refused with 403, 0 accepted`
+	);
 	await context.close();
 	await studentContext.close();
 });
 
-test('pages carry the Content-Security-Policy and the other security headers', async ({ request }) => {
+test('pages carry the Content-Security-Policy and the other security headers', async ({
+	request
+}) => {
 	for (const url of ['/signin', '/articles']) {
 		const headers = (await request.get(url)).headers();
 		const csp = headers['content-security-policy'] ?? '';

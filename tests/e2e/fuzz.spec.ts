@@ -13,7 +13,13 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { actionPath, discoverRoutes, pathOf, routesDir, type RouteEntry } from '../helpers/routes.ts';
+import {
+	actionPath,
+	discoverRoutes,
+	pathOf,
+	routesDir,
+	type RouteEntry
+} from '../helpers/routes.ts';
 import { startServer, type OwnServer } from '../helpers/server.ts';
 import { buildWorld, type Who, type World } from '../helpers/world.ts';
 
@@ -33,7 +39,11 @@ function rng(seed: number) {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
-	return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] };
+	return {
+		next,
+		int: (n: number) => Math.floor(next() * n),
+		pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]
+	};
 }
 type Rng = ReturnType<typeof rng>;
 
@@ -82,7 +92,11 @@ function fieldNamesOf(routeId: string): string[] {
 	const dir = path.join(routesDir, routeId);
 	const names = new Set<string>();
 	const components = path.resolve(routesDir, '../lib/components');
-	const files = [...readdirSync(dir).filter((f) => /\.(svelte|ts)$/.test(f)).map((f) => path.join(dir, f))];
+	const files = [
+		...readdirSync(dir)
+			.filter((f) => /\.(svelte|ts)$/.test(f))
+			.map((f) => path.join(dir, f))
+	];
 	for (const f of files) {
 		const src = readFileSync(f, 'utf8');
 		for (const m of src.matchAll(/name="([A-Za-z_]\w*)"/g)) names.add(m[1]);
@@ -90,7 +104,10 @@ function fieldNamesOf(routeId: string): string[] {
 		for (const m of src.matchAll(/\.get\('([A-Za-z_]\w*)'\)/g)) names.add(m[1]);
 		// Components the page uses bring their fields (the answer inputs of the attempt page).
 		for (const m of src.matchAll(/from '\$lib\/components\/(\w+\.svelte)'/g)) {
-			for (const n of readFileSync(path.join(components, m[1]), 'utf8').matchAll(/name="([A-Za-z_]\w*)"/g)) names.add(n[1]);
+			for (const n of readFileSync(path.join(components, m[1]), 'utf8').matchAll(
+				/name="([A-Za-z_]\w*)"/g
+			))
+				names.add(n[1]);
 		}
 	}
 	return [...names];
@@ -99,14 +116,25 @@ function fieldNamesOf(routeId: string): string[] {
 /** Who fuzzes a route, and with which ids: its owner, so that the requests reach the code behind the checks. */
 function principalFor(routeId: string, w: World): { who: Who; params: Record<string, string> } {
 	const params: Record<string, string> = { slug: w.articleSlug, n: '1' };
-	if (routeId.startsWith('/(auth)') || routeId.startsWith('/signout') || routeId.startsWith('/(bench)')) return { who: 'anonymous', params };
-	if (routeId.startsWith('/(app)/teach/articles')) return { who: 'X', params: { ...params, slug: w.X.articleSlug } };
-	if (routeId.startsWith('/(app)/teach/assignments')) return { who: 'X', params: { ...params, id: w.X.assignmentId } };
-	if (routeId.startsWith('/(app)/teach/classes')) return { who: 'X', params: { ...params, id: w.X.classId } };
-	if (routeId.startsWith('/(app)/teach/sets')) return { who: 'X', params: { ...params, id: w.X.setId } };
+	if (
+		routeId.startsWith('/(auth)') ||
+		routeId.startsWith('/signout') ||
+		routeId.startsWith('/(bench)')
+	)
+		return { who: 'anonymous', params };
+	if (routeId.startsWith('/(app)/teach/articles'))
+		return { who: 'X', params: { ...params, slug: w.X.articleSlug } };
+	if (routeId.startsWith('/(app)/teach/assignments'))
+		return { who: 'X', params: { ...params, id: w.X.assignmentId } };
+	if (routeId.startsWith('/(app)/teach/classes'))
+		return { who: 'X', params: { ...params, id: w.X.classId } };
+	if (routeId.startsWith('/(app)/teach/sets'))
+		return { who: 'X', params: { ...params, id: w.X.setId } };
 	if (routeId.startsWith('/(app)/teach')) return { who: 'X', params };
-	if (routeId.startsWith('/(app)/assignments')) return { who: 'A', params: { ...params, id: w.X.assignmentId } };
-	if (routeId.startsWith('/(app)/attempts')) return { who: 'A', params: { ...params, id: w.A.practice.id } };
+	if (routeId.startsWith('/(app)/assignments'))
+		return { who: 'A', params: { ...params, id: w.X.assignmentId } };
+	if (routeId.startsWith('/(app)/attempts'))
+		return { who: 'A', params: { ...params, id: w.A.practice.id } };
 	return { who: routeId.startsWith('/(app)') ? 'A' : 'anonymous', params };
 }
 
@@ -135,14 +163,23 @@ function plausible(name: string, w: World, r: Rng): string {
 	return known[name] ?? r.pick(['1', 'x', 'yes', 'first', '10']);
 }
 
-type Case = { label: string; expect: 'not 5xx' | 413 | '413 or 400' | 400 | '4xx'; headers: Record<string, string>; body?: Uint8Array | string };
+type Case = {
+	label: string;
+	expect: 'not 5xx' | 413 | '413 or 400' | 400 | '4xx';
+	headers: Record<string, string>;
+	body?: Uint8Array | string;
+};
 
 const enc = new TextEncoder();
 const urlencoded = (pairs: [string, string][]) => new URLSearchParams(pairs).toString();
 
 /** The i-th bad body for an action whose fields are `names`. */
 function actionCase(i: number, names: string[], w: World, r: Rng): Case {
-	const form = (pairs: [string, string][], label: string, expected: Case['expect'] = 'not 5xx'): Case => ({
+	const form = (
+		pairs: [string, string][],
+		label: string,
+		expected: Case['expect'] = 'not 5xx'
+	): Case => ({
 		label,
 		expect: expected,
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -151,20 +188,35 @@ function actionCase(i: number, names: string[], w: World, r: Rng): Case {
 	const base = (): [string, string][] => names.map((n) => [n, plausible(n, w, r)]);
 	const field = names.length ? r.pick(names) : 'x';
 	// The spoilt field replaces the plausible one, or joins the form when the route names none.
-	const spoil = (value: string): [string, string][] => (names.includes(field) ? base().map(([k, v]) => [k, k === field ? value : v]) : [...base(), [field, value]]);
+	const spoil = (value: string): [string, string][] =>
+		names.includes(field)
+			? base().map(([k, v]) => [k, k === field ? value : v])
+			: [...base(), [field, value]];
 	switch (i % KINDS) {
 		case 0:
 			return form(base(), 'plausible values');
 		case 1: {
 			// Larger than the server's body limit (2 MB): refused before the action runs.
 			const big = enc.encode(`${field}=${'a'.repeat(3 * 1024 * 1024)}`);
-			return { label: 'a 3 MB body', expect: 413, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big };
+			return {
+				label: 'a 3 MB body',
+				expect: 413,
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: big
+			};
 		}
 		case 2:
 			// Over every route's limit (the server's: 256K characters); what a route allows under it is its own.
 			return i % (2 * KINDS) < KINDS
-				? form(spoil('y'.repeat(256 * 1024 + 1 + r.int(100_000))), `field "${field}" over 256K characters`, 413)
-				: form(spoil('y'.repeat(2001 + r.int(100_000))), `field "${field}" of over 2000 characters`);
+				? form(
+						spoil('y'.repeat(256 * 1024 + 1 + r.int(100_000))),
+						`field "${field}" over 256K characters`,
+						413
+					)
+				: form(
+						spoil('y'.repeat(2001 + r.int(100_000))),
+						`field "${field}" of over 2000 characters`
+					);
 		case 3:
 			return form(spoil(r.pick(NUL_VALUES)), `NUL byte in "${field}"`, 400);
 		case 4:
@@ -172,33 +224,71 @@ function actionCase(i: number, names: string[], w: World, r: Rng): Case {
 		case 5:
 			return form(spoil(r.pick(NASTY)), `"${field}" nasty`);
 		case 6:
-			return form(base().map(([k]) => [k, r.pick(NASTY)]), 'every field nasty');
+			return form(
+				base().map(([k]) => [k, r.pick(NASTY)]),
+				'every field nasty'
+			);
 		case 7: {
 			// Invalid UTF-8 as percent escapes (lone continuation bytes, overlong forms, surrogates).
 			const bad = r.pick(['%FF', '%C0%AF', '%ED%A0%80', '%E2%82', '%F4%90%80%80']);
-			const text = urlencoded(base()).replace(new RegExp(`(^|&)${field}=[^&]*`), `$1${field}=abc${bad}def`);
-			return { label: `invalid UTF-8 in "${field}"`, expect: 'not 5xx', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: text };
+			const text = urlencoded(base()).replace(
+				new RegExp(`(^|&)${field}=[^&]*`),
+				`$1${field}=abc${bad}def`
+			);
+			return {
+				label: `invalid UTF-8 in "${field}"`,
+				expect: 'not 5xx',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: text
+			};
 		}
 		case 8: {
 			// Raw bytes that are not UTF-8 at all.
-			const bytes = new Uint8Array([...enc.encode(`${field}=`), 0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, ...enc.encode('&x=1')]);
-			return { label: `raw invalid UTF-8 in "${field}"`, expect: 'not 5xx', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: bytes };
+			const bytes = new Uint8Array([
+				...enc.encode(`${field}=`),
+				0xff,
+				0xfe,
+				0xc3,
+				0x28,
+				0xa0,
+				0xa1,
+				...enc.encode('&x=1')
+			]);
+			return {
+				label: `raw invalid UTF-8 in "${field}"`,
+				expect: 'not 5xx',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: bytes
+			};
 		}
 		case 9:
-			return form(spoil(`\u202E${plausible(field, w, r)}\u200B\u200D`), `RTL override and zero-width characters in "${field}"`);
+			return form(
+				spoil(`\u202E${plausible(field, w, r)}\u200B\u200D`),
+				`RTL override and zero-width characters in "${field}"`
+			);
 		case 10: {
 			// Deep nesting, as query-string parsers of other frameworks would read it.
 			const deep = `${field}${'[a]'.repeat(500)}`;
-			return form([...base(), [deep, '1'], [`${field}[]`, '1'], [`${field}.__proto__.polluted`, '1']], 'deeply nested names');
+			return form(
+				[...base(), [deep, '1'], [`${field}[]`, '1'], [`${field}.__proto__.polluted`, '1']],
+				'deeply nested names'
+			);
 		}
 		case 11:
-			return { label: 'no content type', expect: '4xx', headers: {}, body: enc.encode(urlencoded(base())) };
+			return {
+				label: 'no content type',
+				expect: '4xx',
+				headers: {},
+				body: enc.encode(urlencoded(base()))
+			};
 		case 12:
 			return {
 				label: 'JSON body',
 				expect: '4xx',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(Object.fromEntries(base().map(([k, v]) => [k, { nested: [[[[[[v]]]]]] }])))
+				body: JSON.stringify(
+					Object.fromEntries(base().map(([k, v]) => [k, { nested: [[[[[[v]]]]]] }]))
+				)
 			};
 		case 13:
 			return {
@@ -210,25 +300,58 @@ function actionCase(i: number, names: string[], w: World, r: Rng): Case {
 		case 14: {
 			// A file where text is expected, and text where a file is expected.
 			const boundary = `b${r.int(1e9)}`;
-			const parts = base().map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="x.gift"\r\nContent-Type: application/octet-stream\r\n\r\n\u0000\u0001binary\r\n`);
-			return { label: `a file in "${field}"`, expect: 'not 5xx', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body: `${parts.join('')}--${boundary}--\r\n` };
+			const parts = base().map(
+				([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`
+			);
+			parts.push(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="x.gift"\r\nContent-Type: application/octet-stream\r\n\r\n\u0000\u0001binary\r\n`
+			);
+			return {
+				label: `a file in "${field}"`,
+				expect: 'not 5xx',
+				headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+				body: `${parts.join('')}--${boundary}--\r\n`
+			};
 		}
 		case 15:
-			return { label: 'text/plain body', expect: '4xx', headers: { 'content-type': 'text/plain' }, body: urlencoded(base()).replace(/&/g, '\n') };
+			return {
+				label: 'text/plain body',
+				expect: '4xx',
+				headers: { 'content-type': 'text/plain' },
+				body: urlencoded(base()).replace(/&/g, '\n')
+			};
 		default: {
 			// A GIFT-looking file full of bad characters (the import reads files; others refuse them).
 			const boundary = `b${r.int(1e9)}`;
 			const text = `::T\u0000itle:: ${r.pick(NASTY)} \u202E{=a\u0000b ~c}\n`;
 			const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="q.gift"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`;
-			return { label: 'a GIFT file with NUL bytes', expect: 'not 5xx', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body };
+			return {
+				label: 'a GIFT file with NUL bytes',
+				expect: 'not 5xx',
+				headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+				body
+			};
 		}
 	}
 }
 
 /** Bad queries for a page (as HTML and as __data.json) or an endpoint. */
 function queryCase(i: number, r: Rng): string {
-	const names = ['next', 'fact', 'code', 'rule', 'attempts', 'only', 'article', 'tag', 'joined', 'added', 'via', 'cited', 'x-sveltekit-invalidated'];
+	const names = [
+		'next',
+		'fact',
+		'code',
+		'rule',
+		'attempts',
+		'only',
+		'article',
+		'tag',
+		'joined',
+		'added',
+		'via',
+		'cited',
+		'x-sveltekit-invalidated'
+	];
 	const name = r.pick(names);
 	switch (i % 5) {
 		case 0:
@@ -266,12 +389,18 @@ test.afterAll(async () => {
 	await server?.stop();
 });
 
-test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, never a 5xx or a crash', async ({ browser }) => {
+test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, never a 5xx or a crash', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	const w = await buildWorld(browser, BASE).catch((e: unknown) => {
-		throw new Error(`building the world failed (server exit code ${server?.process.exitCode}); its stderr:\n${server?.stderr().slice(-3000)}\n${String(e)}`);
+		throw new Error(
+			`building the world failed (server exit code ${server?.process.exitCode}); its stderr:\n${server?.stderr().slice(-3000)}\n${String(e)}`
+		);
 	});
-	const cookies: Record<Who, string> = Object.fromEntries(Object.entries(w.who).map(([k, p]) => [k, p.cookie])) as Record<Who, string>;
+	const cookies: Record<Who, string> = Object.fromEntries(
+		Object.entries(w.who).map(([k, p]) => [k, p.cookie])
+	) as Record<Who, string>;
 	// The world is built; from now on the server must print nothing.
 	const quietFrom = server!.stderr().length;
 	const r = rng(SEED);
@@ -282,12 +411,24 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 	const last = (e: RouteEntry) => (e.kind === 'action' && /submit|signout/.test(e.key) ? 1 : 0);
 	for (const entry of [...routes].sort((a, b) => last(a) - last(b))) {
 		const { who, params } = principalFor(entry.routeId, w);
-		const headers = (extra: Record<string, string>) => ({ origin: BASE, ...(cookies[who] ? { cookie: cookies[who] } : {}), ...extra });
-		const send = async (method: string, url: string, c: Pick<Case, 'headers' | 'body'>, accept: string) => {
+		const headers = (extra: Record<string, string>) => ({
+			origin: BASE,
+			...(cookies[who] ? { cookie: cookies[who] } : {}),
+			...extra
+		});
+		const send = async (
+			method: string,
+			url: string,
+			c: Pick<Case, 'headers' | 'body'>,
+			accept: string
+		) => {
 			sent++;
-			const res = await fetch(new URL(url, BASE), { method, headers: headers({ accept, ...c.headers }), body: c.body as BodyInit | undefined, redirect: 'manual' }).catch(
-				(e: unknown) => ({ status: 599, text: async () => String(e) })
-			);
+			const res = await fetch(new URL(url, BASE), {
+				method,
+				headers: headers({ accept, ...c.headers }),
+				body: c.body as BodyInit | undefined,
+				redirect: 'manual'
+			}).catch((e: unknown) => ({ status: 599, text: async () => String(e) }));
 			const text = await res.text();
 			// A script's action request carries the action's own status in the JSON.
 			if (accept === 'application/json' && res.status === 200) {
@@ -308,14 +449,25 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 				const c = actionCase(i, names, w, r);
 				const accept = i % 2 ? 'application/json' : 'text/html';
 				const got = await send('POST', url, c, accept);
-				if (!statusMatches(c.expect, got.status)) failures.push(`POST ${url} as ${who}, ${c.label} (${accept}): expected ${c.expect}, got ${got.status}: ${got.text.slice(0, 160)}`);
+				if (!statusMatches(c.expect, got.status))
+					failures.push(
+						`POST ${url} as ${who}, ${c.label} (${accept}): expected ${c.expect}, got ${got.status}: ${got.text.slice(0, 160)}`
+					);
 			}
 		} else {
 			const url = pathOf(entry.routeId, params);
 			const urls = entry.kind === 'page' ? [url, `${url === '/' ? '' : url}/__data.json`] : [url];
 			// Each parameter of the path spoilt in turn (ids the database looks up).
 			for (const name of Object.keys(params).filter((k) => entry.routeId.includes(`[${k}]`))) {
-				for (const bad of ['%00', 'x'.repeat(3000), '..%2F..%2Fetc', '1e308', '-1', '%E2%80%AE', '%FF']) {
+				for (const bad of [
+					'%00',
+					'x'.repeat(3000),
+					'..%2F..%2Fetc',
+					'1e308',
+					'-1',
+					'%E2%80%AE',
+					'%FF'
+				]) {
 					urls.push(pathOf(entry.routeId, params).replace(encodeURIComponent(params[name]), bad));
 				}
 			}
@@ -324,18 +476,35 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 					const q = queryCase(i, r);
 					const method = entry.kind === 'endpoint' && entry.method !== 'GET' ? entry.method : 'GET';
 					const got = await send(method, `${u}${q}`, { headers: {} }, 'text/html');
-					if (got.status >= 500) failures.push(`${method} ${u}${q.slice(0, 80)} as ${who}: ${got.status}: ${got.text.slice(0, 160)}`);
+					if (got.status >= 500)
+						failures.push(
+							`${method} ${u}${q.slice(0, 80)} as ${who}: ${got.status}: ${got.text.slice(0, 160)}`
+						);
 				}
 			}
 		}
 	}
-	const alive = await fetch(`${BASE}/articles`).then((res) => res.ok, () => false);
+	const alive = await fetch(`${BASE}/articles`).then(
+		(res) => res.ok,
+		() => false
+	);
 	const printed = server!.stderr().slice(quietFrom).trim();
-	console.log(`fuzz: ${routes.length} route entries, ${sent} requests, seed ${SEED}, ${failures.length} failures, ${printed ? 'stderr not empty' : 'stderr empty'}`);
-	test.info().annotations.push({ type: 'fuzz', description: `${sent} requests, seed ${SEED}, ${failures.length} failures` });
-	expect(failures, `${failures.join('\n')}\nthe server's stderr:\n${printed.slice(0, 3000)}`).toEqual([]);
+	console.log(
+		`fuzz: ${routes.length} route entries, ${sent} requests, seed ${SEED}, ${failures.length} failures, ${printed ? 'stderr not empty' : 'stderr empty'}`
+	);
+	test.info().annotations.push({
+		type: 'fuzz',
+		description: `${sent} requests, seed ${SEED}, ${failures.length} failures`
+	});
+	expect(
+		failures,
+		`${failures.join('\n')}\nthe server's stderr:\n${printed.slice(0, 3000)}`
+	).toEqual([]);
 	expect(server!.process.exitCode, 'the server exited').toBeNull();
 	expect(alive, 'the server still answers').toBe(true);
-	expect(printed.slice(0, 4000), 'the server printed errors (unexpected exceptions or unhandled rejections)').toBe('');
+	expect(
+		printed.slice(0, 4000),
+		'the server printed errors (unexpected exceptions or unhandled rejections)'
+	).toBe('');
 	for (const p of Object.values(w.who)) await p.context?.close();
 });

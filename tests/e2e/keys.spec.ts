@@ -22,7 +22,14 @@ import type { Question } from '../../src/lib/bank/types.ts';
 import { loadRealBank } from '../helpers/bank.ts';
 import { answerWithKeyboard, signUp, startQuiz } from '../helpers/e2e.ts';
 import { startServerOnPostgres } from '../helpers/server.ts';
-import { createAssignmentUi, createClassUi, createSetUi, DEMO_TEACHERS, joinClassUi, signIn } from '../helpers/world.ts';
+import {
+	createAssignmentUi,
+	createClassUi,
+	createSetUi,
+	DEMO_TEACHERS,
+	joinClassUi,
+	signIn
+} from '../helpers/world.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
@@ -50,8 +57,15 @@ const visibleText = [
  */
 function explanationMarker(q: Question): string | null {
 	const runs = q.explanation.split(/["'&<>\\\u2028\u2029]/).map((s) => s.trim());
-	const longest = runs.sort((a, b) => b.length - a.length)[0].slice(0, 80).trim();
-	return longest.length >= 25 && !visibleText.includes(longest.toLowerCase()) && uniqueTo(q, longest) ? longest : null;
+	const longest = runs
+		.sort((a, b) => b.length - a.length)[0]
+		.slice(0, 80)
+		.trim();
+	return longest.length >= 25 &&
+		!visibleText.includes(longest.toLowerCase()) &&
+		uniqueTo(q, longest)
+		? longest
+		: null;
 }
 
 type Marker = { questionId: string; kind: 'explanation' | 'accepted answer'; text: string };
@@ -61,19 +75,31 @@ type Marker = { questionId: string; kind: 'explanation' | 'accepted answer'; tex
  * with each question citing it), and the explanations and accepted answers of the other questions. A
  * marker found there would point at the wrong question once another question's results are due.
  */
-const quotesText = bank.facts.map((f) => f.quote).join('\n').toLowerCase();
+const quotesText = bank.facts
+	.map((f) => f.quote)
+	.join('\n')
+	.toLowerCase();
 const othersText = (q: Question) =>
 	bank.questions
 		.filter((o) => o.id !== q.id)
 		.flatMap((o) => [o.explanation, ...(o.type === 'short_text' ? o.accepted : [])])
 		.join('\n')
 		.toLowerCase();
-const uniqueTo = (q: Question, text: string) => !quotesText.includes(text.toLowerCase()) && !othersText(q).includes(text.toLowerCase());
+const uniqueTo = (q: Question, text: string) =>
+	!quotesText.includes(text.toLowerCase()) && !othersText(q).includes(text.toLowerCase());
 
 const markersOf = (q: Question): Marker[] => [
-	...[explanationMarker(q)].filter((t): t is string => t !== null).map((text) => ({ questionId: q.id, kind: 'explanation' as const, text })),
+	...[explanationMarker(q)]
+		.filter((t): t is string => t !== null)
+		.map((text) => ({ questionId: q.id, kind: 'explanation' as const, text })),
 	...(q.type === 'short_text' ? q.accepted : [])
-		.filter((a) => a.length >= 4 && !/["'&<>\\]/.test(a) && !visibleText.includes(a.toLowerCase()) && uniqueTo(q, a))
+		.filter(
+			(a) =>
+				a.length >= 4 &&
+				!/["'&<>\\]/.test(a) &&
+				!visibleText.includes(a.toLowerCase()) &&
+				uniqueTo(q, a)
+		)
 		.map((text) => ({ questionId: q.id, kind: 'accepted answer' as const, text }))
 ];
 const ALL_MARKERS = bank.questions.flatMap(markersOf);
@@ -103,12 +129,18 @@ class Recorder {
 				.fetch({ maxRedirects: 0 })
 				.then(async (res) => {
 					const body = await res.body();
-					r.bodies.push({ seq, url: res.url(), contentType: res.headers()['content-type'] ?? '', text: body.toString('utf8') });
+					r.bodies.push({
+						seq,
+						url: res.url(),
+						contentType: res.headers()['content-type'] ?? '',
+						text: body.toString('utf8')
+					});
 					await route.fulfill({ response: res, body });
 				})
 				.catch((e: unknown) => {
 					// The page went away while a request was on its way: nothing reached the browser.
-					if (!/closed|disposed/i.test(String(e))) r.failures.push(`${route.request().url()}: ${String(e).slice(0, 200)}`);
+					if (!/closed|disposed/i.test(String(e)))
+						r.failures.push(`${route.request().url()}: ${String(e).slice(0, 200)}`);
 				});
 			r.pending.push(done);
 			return done;
@@ -117,7 +149,7 @@ class Recorder {
 	}
 	/** Waits for every body received so far; fails when one could not be recorded. */
 	async settle() {
-		for (let n = -1; n !== this.pending.length; ) {
+		for (let n = -1; n !== this.pending.length;) {
 			n = this.pending.length;
 			await Promise.all(this.pending);
 		}
@@ -127,9 +159,17 @@ class Recorder {
 	async find(markers: Marker[], { from = 0, correctKeys = true } = {}) {
 		const found: { questionId: string | null; what: string }[] = [];
 		for (const b of (await this.settle()).filter((x) => x.seq >= from)) {
-			for (const m of markers) if (b.text.includes(m.text)) found.push({ questionId: m.questionId, what: `${m.kind} of ${m.questionId} ("${m.text.slice(0, 40)}…") in ${b.url}` });
+			for (const m of markers)
+				if (b.text.includes(m.text))
+					found.push({
+						questionId: m.questionId,
+						what: `${m.kind} of ${m.questionId} ("${m.text.slice(0, 40)}…") in ${b.url}`
+					});
 			if (correctKeys && !/javascript|css/.test(b.contentType) && CORRECT_KEY.test(b.text)) {
-				found.push({ questionId: null, what: `a "correct" key in ${b.url}: …${b.text.match(new RegExp(`.{0,60}${CORRECT_KEY.source}.{0,40}`))?.[0]}…` });
+				found.push({
+					questionId: null,
+					what: `a "correct" key in ${b.url}: …${b.text.match(new RegExp(`.{0,60}${CORRECT_KEY.source}.{0,40}`))?.[0]}…`
+				});
 			}
 		}
 		return found;
@@ -144,7 +184,9 @@ test.beforeAll(() => {
 	expect(ALL_MARKERS.length).toBeGreaterThan(bank.questions.length * 0.8);
 });
 
-test('practice: nothing of any key reaches the browser before the attempt is submitted', async ({ page }) => {
+test('practice: nothing of any key reaches the browser before the attempt is submitted', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	const recorder = await Recorder.on(page);
 	await signUp(page, 'Key Seeker');
@@ -168,36 +210,61 @@ test('practice: nothing of any key reaches the browser before the attempt is sub
 		await page.getByRole('button', { name: /Next|Review/ }).click();
 	}
 	await expect(page.getByRole('button', { name: 'Submit my answers' })).toBeVisible();
-	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'before submitting').toEqual([]);
+	expect(
+		(await recorder.find(ALL_MARKERS)).map((f) => f.what),
+		'before submitting'
+	).toEqual([]);
 	const before = recorder.count;
 	expect(before).toBeGreaterThan(40);
 
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
 	// The results carry every explanation of the attempt: the markers do find keys once they are due.
-	const after = await recorder.find(ids.flatMap((id) => markersOf(byId.get(id)!)).filter((m) => m.kind === 'explanation'), { from: before, correctKeys: false });
-	expect(new Set(after.map((f) => f.questionId))).toEqual(new Set(ids.filter((id) => explanationMarker(byId.get(id)!))));
+	const after = await recorder.find(
+		ids.flatMap((id) => markersOf(byId.get(id)!)).filter((m) => m.kind === 'explanation'),
+		{ from: before, correctKeys: false }
+	);
+	expect(new Set(after.map((f) => f.questionId))).toEqual(
+		new Set(ids.filter((id) => explanationMarker(byId.get(id)!)))
+	);
 	// Questions that were not in the attempt never show up.
 	const others = ALL_MARKERS.filter((m) => !ids.includes(m.questionId));
 	expect((await recorder.find(others, { correctKeys: false })).map((f) => f.what)).toEqual([]);
 });
 
-async function teacherAssignment(page: Page, feedback: 'after_each' | 'after_due', size: number, options: { timeLimitMinutes?: number } = {}) {
+async function teacherAssignment(
+	page: Page,
+	feedback: 'after_each' | 'after_due',
+	size: number,
+	options: { timeLimitMinutes?: number } = {}
+) {
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
 	const klass = await createClassUi(page, `Keys class ${tag}`);
 	const setName = `Keys set ${tag}`;
 	await createSetUi(page, setName, size);
-	const setIds = (await page.locator('ol.items > li').evaluateAll((lis) => lis.map((li) => li.id))).map((id) => id.replace(/^item-/, ''));
+	const setIds = (
+		await page.locator('ol.items > li').evaluateAll((lis) => lis.map((li) => li.id))
+	).map((id) => id.replace(/^item-/, ''));
 	expect(setIds).toHaveLength(size);
-	const assignmentId = await createAssignmentUi(page, klass.id, setName, size, `Keys task ${tag}`, { feedback, dueInDays: 2, ...options });
+	const assignmentId = await createAssignmentUi(page, klass.id, setName, size, `Keys task ${tag}`, {
+		feedback,
+		dueInDays: 2,
+		...options
+	});
 	return { joinCode: klass.joinCode, assignmentId, setIds, classId: klass.id, setName, tag };
 }
 
-test('feedback after each question: a key appears only once its question is checked', async ({ browser }) => {
+test('feedback after each question: a key appears only once its question is checked', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const teacherContext = await browser.newContext();
-	const { joinCode, assignmentId, setIds } = await teacherAssignment(await teacherContext.newPage(), 'after_each', 5);
+	const { joinCode, assignmentId, setIds } = await teacherAssignment(
+		await teacherContext.newPage(),
+		'after_each',
+		5
+	);
 	await teacherContext.close();
 
 	const context = await browser.newContext();
@@ -211,21 +278,33 @@ test('feedback after each question: a key appears only once its question is chec
 	const checked: string[] = [];
 	const notYet = () => ALL_MARKERS.filter((m) => !checked.includes(m.questionId));
 	for (let n = 1; n <= setIds.length; n++) {
-		await expect(page.getByText(`Question ${n} of ${setIds.length}`, { exact: true })).toBeVisible();
+		await expect(
+			page.getByText(`Question ${n} of ${setIds.length}`, { exact: true })
+		).toBeVisible();
 		const id = await page.locator('input[name="questionId"]').inputValue();
 		expect(setIds).toContain(id);
 		await answerWithKeyboard(page);
 		// Answered on screen but not checked: still nothing (answers are not even saved until checked). Once
 		// a question is checked its feedback has a "correct" key, so those are looked for only before that.
-		expect((await recorder.find(notYet(), { correctKeys: n === 1 })).map((f) => f.what), `question ${n} before checking`).toEqual([]);
+		expect(
+			(await recorder.find(notYet(), { correctKeys: n === 1 })).map((f) => f.what),
+			`question ${n} before checking`
+		).toEqual([]);
 		const from = recorder.count;
 		await page.getByRole('button', { name: 'Check answer' }).click();
 		await expect(page.locator('section.feedback')).toBeVisible();
 		checked.push(id);
-		const shown = await recorder.find(markersOf(byId.get(id)!).filter((m) => m.kind === 'explanation'), { from, correctKeys: false });
-		if (explanationMarker(byId.get(id)!)) expect(shown.length, `the checked question's explanation is shown`).toBeGreaterThan(0);
+		const shown = await recorder.find(
+			markersOf(byId.get(id)!).filter((m) => m.kind === 'explanation'),
+			{ from, correctKeys: false }
+		);
+		if (explanationMarker(byId.get(id)!))
+			expect(shown.length, `the checked question's explanation is shown`).toBeGreaterThan(0);
 		// The other questions' keys are still unseen.
-		expect((await recorder.find(notYet(), { correctKeys: false })).map((f) => f.what), `question ${n} after checking`).toEqual([]);
+		expect(
+			(await recorder.find(notYet(), { correctKeys: false })).map((f) => f.what),
+			`question ${n} after checking`
+		).toEqual([]);
 		await page.getByRole('button', { name: /Next|Review/ }).click();
 	}
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
@@ -233,10 +312,16 @@ test('feedback after each question: a key appears only once its question is chec
 	await context.close();
 });
 
-test('feedback after the due time: no key before it, whatever the browser clock and time zone say', async ({ browser }) => {
+test('feedback after the due time: no key before it, whatever the browser clock and time zone say', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	const teacherContext = await browser.newContext();
-	const { joinCode, assignmentId } = await teacherAssignment(await teacherContext.newPage(), 'after_due', 4);
+	const { joinCode, assignmentId } = await teacherAssignment(
+		await teacherContext.newPage(),
+		'after_due',
+		4
+	);
 	await teacherContext.close();
 
 	// A browser a month in the future, on the other side of the date line.
@@ -263,11 +348,16 @@ test('feedback after the due time: no key before it, whatever the browser clock 
 	await page.goto(results);
 	await page.goto('/history');
 	await visitReviewAndMistakes(page);
-	expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), 'after submitting, before the due time').toEqual([]);
+	expect(
+		(await recorder.find(ALL_MARKERS)).map((f) => f.what),
+		'after submitting, before the due time'
+	).toEqual([]);
 	await context.close();
 });
 
-test('seeded questions: their marker keys and explanations reach the browser only with the results', async ({ browser }) => {
+test('seeded questions: their marker keys and explanations reach the browser only with the results', async ({
+	browser
+}) => {
 	test.setTimeout(180_000);
 	// Questions of our own whose every key and explanation is a string that appears nowhere else.
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
@@ -298,10 +388,19 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 	await teacher.getByLabel('New set').fill(setName);
 	await teacher.getByRole('button', { name: 'Create the set' }).click();
 	await expect(teacher.getByRole('heading', { level: 1, name: setName })).toBeVisible();
-	await teacher.getByLabel('GIFT file (.gift or .txt)').setInputFiles({ name: 'seeded.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+	await teacher
+		.getByLabel('GIFT file (.gift or .txt)')
+		.setInputFiles({ name: 'seeded.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
 	await teacher.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(teacher.locator('.import-report')).toContainText('3 questions imported');
-	const assignmentId = await createAssignmentUi(teacher, klass.id, setName, 3, `Seeded task ${tag}`, { feedback: 'after_submit', dueInDays: 2 });
+	const assignmentId = await createAssignmentUi(
+		teacher,
+		klass.id,
+		setName,
+		3,
+		`Seeded task ${tag}`,
+		{ feedback: 'after_submit', dueInDays: 2 }
+	);
 	await teacherContext.close();
 
 	const context = await browser.newContext();
@@ -321,15 +420,27 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 	await expect(page.getByRole('button', { name: 'Submit my answers' })).toBeVisible();
 	await page.goto(`${new URL(page.url()).pathname.replace(/\/review$/, '')}/results`);
 	await expect(page).toHaveURL(/\/review$/);
-	expect((await recorder.find(seeded)).map((f) => f.what), 'before submitting').toEqual([]);
+	expect(
+		(await recorder.find(seeded)).map((f) => f.what),
+		'before submitting'
+	).toEqual([]);
 	const before = recorder.count;
 
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
 	// Every explanation and a key of each answer question is in the results: the markers can be found.
-	const after = new Set((await recorder.find(seeded, { from: before, correctKeys: false })).map((f) => f.what.split(' in ')[0]));
-	for (const m of seeded.filter((x) => x.kind === 'explanation' || x.text === number || x.text.startsWith('KEYSHORT'))) {
-		expect([...after].some((a) => a.includes(m.text.slice(0, 20))), `${m.kind} "${m.text}" in the results`).toBe(true);
+	const after = new Set(
+		(await recorder.find(seeded, { from: before, correctKeys: false })).map(
+			(f) => f.what.split(' in ')[0]
+		)
+	);
+	for (const m of seeded.filter(
+		(x) => x.kind === 'explanation' || x.text === number || x.text.startsWith('KEYSHORT')
+	)) {
+		expect(
+			[...after].some((a) => a.includes(m.text.slice(0, 20))),
+			`${m.kind} "${m.text}" in the results`
+		).toBe(true);
 	}
 	await context.close();
 });
@@ -343,10 +454,19 @@ async function visitReviewAndMistakes(page: Page) {
 }
 
 /** A form posted from inside the page (so the recorder sees the reply), as use:enhance or a plain form would. */
-async function postFromPage(page: Page, url: string, body: { fields?: [string, string][]; raw?: { data: string; contentType: string } }, enhanced = true) {
+async function postFromPage(
+	page: Page,
+	url: string,
+	body: { fields?: [string, string][]; raw?: { data: string; contentType: string } },
+	enhanced = true
+) {
 	return page.evaluate(
 		async ({ url, body, enhanced }) => {
-			const init: RequestInit = { method: 'POST', redirect: 'manual', headers: enhanced ? { 'x-sveltekit-action': 'true' } : { accept: 'text/html' } };
+			const init: RequestInit = {
+				method: 'POST',
+				redirect: 'manual',
+				headers: enhanced ? { 'x-sveltekit-action': 'true' } : { accept: 'text/html' }
+			};
 			if (body.raw) {
 				init.body = body.raw.data;
 				(init.headers as Record<string, string>)['content-type'] = body.raw.contentType;
@@ -384,14 +504,18 @@ async function expectOneOrdinarySubmission(page: Page, assignmentId: string) {
 	await page.goto(`/assignments/${assignmentId}`);
 	await expect(page.getByText('1 of 1 used', { exact: true })).toBeVisible();
 	await expect(page.locator('li', { hasText: /^\s*Attempt \d/ })).toHaveCount(1);
-	await expect(page.locator('li', { hasText: /^\s*Attempt 1/ })).toHaveText(/^\s*Attempt 1:\s*(submitted|[\d.]+ \/ \d+)\s*$/);
+	await expect(page.locator('li', { hasText: /^\s*Attempt 1/ })).toHaveText(
+		/^\s*Attempt 1:\s*(submitted|[\d.]+ \/ \d+)\s*$/
+	);
 	await expect(page.getByRole('button', { name: /Start|Resume/ })).toHaveCount(0);
 }
 
 let ownServer: Awaited<ReturnType<typeof startServerOnPostgres>> = null;
 test.afterAll(async () => ownServer?.dispose());
 
-test('a "time up" the browser believes in, replayed, and a forged early one: no key before the due time, one finalisation, an ordinary submit', async ({ browser }) => {
+test('a "time up" the browser believes in, replayed, and a forged early one: no key before the due time, one finalisation, an ordinary submit', async ({
+	browser
+}) => {
 	test.setTimeout(300_000);
 	// C's minute. The shared test server's database (PGlite) is open in its process alone, so with a
 	// Postgres at hand (TEST_DATABASE_URL) the test runs on a server of its own whose database it can
@@ -404,7 +528,8 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	const minutePasses = async (page: Page, attemptPath: string, started: number) => {
 		if (!ownServer) return page.waitForTimeout(Math.max(0, started + 75_000 - Date.now()));
 		const id = attemptPath.split('/').pop()!;
-		const moved = await ownServer.sql`update attempt set created_at = created_at - interval '75 seconds', deadline_at = deadline_at - interval '75 seconds' where id = ${id} and status = 'in_progress' and deadline_at is not null`;
+		const moved =
+			await ownServer.sql`update attempt set created_at = created_at - interval '75 seconds', deadline_at = deadline_at - interval '75 seconds' where id = ${id} and status = 'in_progress' and deadline_at is not null`;
 		expect(moved.count, 'the attempt in progress, with its deadline').toBe(1);
 		await ownServer.sql`update answer set answered_at = answered_at - interval '75 seconds' where attempt_id = ${id}`;
 		await page.clock.fastForward(75_000);
@@ -412,21 +537,37 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	// Feedback after the due time (in two days). T10: a 10-minute limit; T1: a 1-minute limit that really runs out.
 	const teacherContext = await browser.newContext(contextOptions);
 	const teacher = await teacherContext.newPage();
-	const { joinCode, assignmentId: t10, setIds, classId, setName, tag } = await teacherAssignment(teacher, 'after_due', 4, { timeLimitMinutes: 10 });
-	const t1 = await createAssignmentUi(teacher, classId, setName, 4, `Keys one-minute task ${tag}`, { feedback: 'after_due', dueInDays: 2, timeLimitMinutes: 1 });
+	const {
+		joinCode,
+		assignmentId: t10,
+		setIds,
+		classId,
+		setName,
+		tag
+	} = await teacherAssignment(teacher, 'after_due', 4, { timeLimitMinutes: 10 });
+	const t1 = await createAssignmentUi(teacher, classId, setName, 4, `Keys one-minute task ${tag}`, {
+		feedback: 'after_due',
+		dueInDays: 2,
+		timeLimitMinutes: 1
+	});
 	const setMarkers = ALL_MARKERS.filter((m) => setIds.includes(m.questionId));
 	expect(setMarkers.length).toBeGreaterThan(0);
 
 	const student = async (name: string, clockAhead = 0, ownClock = false) => {
 		const context = await browser.newContext(contextOptions);
 		const page = await context.newPage();
-		if (clockAhead || ownClock) await page.clock.install({ time: new Date(Date.now() + clockAhead) });
+		if (clockAhead || ownClock)
+			await page.clock.install({ time: new Date(Date.now() + clockAhead) });
 		const recorder = await Recorder.on(page);
 		await signUp(page, name);
 		await joinClassUi(page, joinCode);
 		return { context, page, recorder };
 	};
-	const noMarkers = async (recorder: Recorder, when: string) => expect((await recorder.find(ALL_MARKERS)).map((f) => f.what), when).toEqual([]);
+	const noMarkers = async (recorder: Recorder, when: string) =>
+		expect(
+			(await recorder.find(ALL_MARKERS)).map((f) => f.what),
+			when
+		).toEqual([]);
 	const alreadySubmitted = (r: { status: number; text: string }) => {
 		expect(r.status, r.text.slice(0, 300)).toBe(409);
 		expect(r.text).toContain('This attempt was already submitted.');
@@ -444,15 +585,23 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	await a.page.goto(`${aAttempt.path}/2`);
 	await expect(a.page.locator('.time-left')).toHaveText('⏱ 0:00 left');
 	await a.page.goto(`${aAttempt.path}/review`);
-	const timeUpRequest = a.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/review?/submit'));
+	const timeUpRequest = a.page.waitForRequest(
+		(r) => r.method() === 'POST' && r.url().endsWith('/review?/submit')
+	);
 	await a.page.getByRole('button', { name: 'Submit my answers' }).click();
 	const timeUp = await timeUpRequest;
 	await expect(a.page).toHaveURL(/\/results$/);
 	await expect(a.page.getByText('Your answers are in.')).toBeVisible();
 	// The time-up replayed byte for byte, one after another and all at once, enhanced and as a plain form.
-	const raw = { data: timeUp.postDataBuffer()?.toString('latin1') ?? '', contentType: timeUp.headers()['content-type'] ?? 'application/x-www-form-urlencoded' };
+	const raw = {
+		data: timeUp.postDataBuffer()?.toString('latin1') ?? '',
+		contentType: timeUp.headers()['content-type'] ?? 'application/x-www-form-urlencoded'
+	};
 	for (let i = 0; i < 4; i++) alreadySubmitted(await postFromPage(a.page, timeUp.url(), { raw }));
-	for (const r of await Promise.all(Array.from({ length: 6 }, (_, i) => postFromPage(a.page, timeUp.url(), { raw }, i % 2 === 0)))) alreadySubmitted(r);
+	for (const r of await Promise.all(
+		Array.from({ length: 6 }, (_, i) => postFromPage(a.page, timeUp.url(), { raw }, i % 2 === 0))
+	))
+		alreadySubmitted(r);
 	await a.page.reload();
 	await a.page.goto(`${aAttempt.path}/1`);
 	await expect(a.page).toHaveURL(/\/results$/);
@@ -473,9 +622,20 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	];
 	const first = await postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged });
 	expect(first.status).toBe(200);
-	expect(JSON.parse(first.text)).toMatchObject({ type: 'redirect', location: `${bAttempt.path}/results` });
-	for (let i = 0; i < 4; i++) alreadySubmitted(await postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged }, i % 2 === 0));
-	for (const r of await Promise.all(Array.from({ length: 6 }, () => postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged })))) alreadySubmitted(r);
+	expect(JSON.parse(first.text)).toMatchObject({
+		type: 'redirect',
+		location: `${bAttempt.path}/results`
+	});
+	for (let i = 0; i < 4; i++)
+		alreadySubmitted(
+			await postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged }, i % 2 === 0)
+		);
+	for (const r of await Promise.all(
+		Array.from({ length: 6 }, () =>
+			postFromPage(b.page, `${bAttempt.path}/review?/submit`, { fields: forged })
+		)
+	))
+		alreadySubmitted(r);
 	await b.page.goto(`${bAttempt.path}/results`);
 	await expect(b.page.getByText('Your answers are in.')).toBeVisible();
 	await noMarkers(b.recorder, 'B: after the forged time-up and its replays');
@@ -490,7 +650,10 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 	await c.page.goto(`${cAttempt.path}/review`);
 	await expect(c.page).toHaveURL(/\/results$/);
 	await expect(c.page.getByText('Your answers are in.')).toBeVisible();
-	for (let i = 0; i < 5; i++) alreadySubmitted(await postFromPage(c.page, `${cAttempt.path}/review?/submit`, { fields: [] }, i % 2 === 0));
+	for (let i = 0; i < 5; i++)
+		alreadySubmitted(
+			await postFromPage(c.page, `${cAttempt.path}/review?/submit`, { fields: [] }, i % 2 === 0)
+		);
 	await noMarkers(c.recorder, 'C: after its time ran out on the server and the replays');
 
 	// The server's state: each student one submitted attempt, not late, nothing left to start.
@@ -514,9 +677,13 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 		await expect(teacher.getByRole('heading', { name: 'A student’s results' })).toBeVisible();
 		await expect(teacher.locator('.summary .status.overdue')).toHaveCount(0);
 		await expect(teacher.locator('li.result')).toHaveCount(4);
-		await expect(teacher.locator('li.result dd', { hasText: /^No answer$/ })).toHaveCount(4 - answered);
+		await expect(teacher.locator('li.result dd', { hasText: /^No answer$/ })).toHaveCount(
+			4 - answered
+		);
 	}
-	const shown = new Set((await teacherRecorder.find(setMarkers, { correctKeys: false })).map((f) => f.questionId));
+	const shown = new Set(
+		(await teacherRecorder.find(setMarkers, { correctKeys: false })).map((f) => f.questionId)
+	);
 	expect(shown.size, 'markers of the set found in the teacher’s view').toBeGreaterThan(0);
 	const book = await teacher.goto(`/teach/classes/${classId}/gradebook`);
 	expect(book?.status()).toBe(200);

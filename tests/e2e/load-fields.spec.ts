@@ -18,12 +18,39 @@ type Visit = { role: Role; who: Who; label: string; params: Record<string, strin
 const LAYOUT = ['user', 'user.displayName', 'user.role'];
 
 /** A question as presented to a learner: no key, no explanation, no facts. */
-const PRESENTED = (p: string) => [p, ...['id', 'type', 'prompt', 'options', 'options[]', 'options[].id', 'options[].text', 'items', 'items[]', 'items[].id', 'items[].text', 'unit'].map((k) => `${p}.${k}`)].join(' ');
+const PRESENTED = (p: string) =>
+	[
+		p,
+		...[
+			'id',
+			'type',
+			'prompt',
+			'options',
+			'options[]',
+			'options[].id',
+			'options[].text',
+			'items',
+			'items[]',
+			'items[].id',
+			'items[].text',
+			'unit'
+		].map((k) => `${p}.${k}`)
+	].join(' ');
 
 /** Whose view of which page with which ids. */
 function visits(routeId: string, w: World): Visit[] {
-	const A = (label: string, params: Record<string, string> = {}): Visit => ({ role: 'student', who: 'A', label, params });
-	const X = (label: string, params: Record<string, string> = {}): Visit => ({ role: 'teacher', who: 'X', label, params });
+	const A = (label: string, params: Record<string, string> = {}): Visit => ({
+		role: 'student',
+		who: 'A',
+		label,
+		params
+	});
+	const X = (label: string, params: Record<string, string> = {}): Visit => ({
+		role: 'teacher',
+		who: 'X',
+		label,
+		params
+	});
 	const anon: Visit = { role: 'anonymous', who: 'anonymous', label: 'anonymous', params: {} };
 	switch (routeId) {
 		case '/':
@@ -46,7 +73,10 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/(app)/attempts/[id]/review':
 			return [A('student, practice in progress', { id: w.A.practice.id, n: '1' })];
 		case '/(app)/attempts/[id]/results':
-			return [A('student, submitted assignment', { id: w.A.assigned.id }), X("teacher, their student's attempt", { id: w.A.assigned.id })];
+			return [
+				A('student, submitted assignment', { id: w.A.assigned.id }),
+				X("teacher, their student's attempt", { id: w.A.assigned.id })
+			];
 		case '/(app)/assignments/[id]':
 			return [A('student', { id: w.X.assignmentId })];
 		case '/(app)/teach/assignments/[id]/analysis':
@@ -92,30 +122,46 @@ function fieldPaths(value: unknown, prefix = '', out = new Set<string>()): Set<s
 /** Every string in a value, with its path. */
 function* strings(value: unknown, path = ''): Generator<[string, string]> {
 	if (typeof value === 'string') yield [path, value];
-	else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${path}[${i}]`);
-	else if (value !== null && typeof value === 'object' && !(value instanceof Date)) for (const [k, v] of Object.entries(value)) yield* strings(v, path ? `${path}.${k}` : k);
+	else if (Array.isArray(value))
+		for (const [i, v] of value.entries()) yield* strings(v, `${path}[${i}]`);
+	else if (value !== null && typeof value === 'object' && !(value instanceof Date))
+		for (const [k, v] of Object.entries(value)) yield* strings(v, path ? `${path}.${k}` : k);
 }
 
 /** The loads' data of a page, decoded from its __data.json, merged over its layouts. */
 async function loadData(baseURL: string, url: string, cookie: string) {
-	const res = await fetch(new URL(`${url === '/' ? '' : url}/__data.json`, baseURL), { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	const res = await fetch(new URL(`${url === '/' ? '' : url}/__data.json`, baseURL), {
+		headers: cookie ? { cookie } : {},
+		redirect: 'manual'
+	});
 	const text = await res.text();
-	const json = JSON.parse(text.split('\n')[0]) as { type: string; nodes?: ({ type: string; data?: unknown[] } | null)[] };
+	const json = JSON.parse(text.split('\n')[0]) as {
+		type: string;
+		nodes?: ({ type: string; data?: unknown[] } | null)[];
+	};
 	// A page that only redirects (sign-out) sends no data.
 	if (json.type === 'redirect') return {};
 	expect(json.type, `${url}: ${text.slice(0, 200)}`).toBe('data');
 	const merged: Record<string, unknown> = {};
 	for (const node of json.nodes ?? []) {
-		expect(node?.type ?? 'skip', `${url}: a load failed: ${JSON.stringify(node).slice(0, 200)}`).not.toBe('error');
-		if (node?.type === 'data' && node.data) Object.assign(merged, unflatten(node.data as never) as object);
+		expect(
+			node?.type ?? 'skip',
+			`${url}: a load failed: ${JSON.stringify(node).slice(0, 200)}`
+		).not.toBe('error');
+		if (node?.type === 'data' && node.data)
+			Object.assign(merged, unflatten(node.data as never) as object);
 	}
 	return merged;
 }
 
-const KEY_FIELDS = /(^|\.)(correct|accepted|answer|tolerance|explanation|facts|correctText|citations)$/;
+const KEY_FIELDS =
+	/(^|\.)(correct|accepted|answer|tolerance|explanation|facts|correctText|citations)$/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 
-test('every page load returns only the fields on its role’s allow-list, and no secrets', async ({ browser, baseURL }) => {
+test('every page load returns only the fields on its role’s allow-list, and no secrets', async ({
+	browser,
+	baseURL
+}) => {
 	test.setTimeout(240_000);
 	const w = await buildWorld(browser);
 	const lists = ALLOW;
@@ -134,18 +180,30 @@ test('every page load returns only the fields on its role’s allow-list, and no
 			const data = await loadData(baseURL!, url, w.who[v.who].cookie);
 			loads++;
 			const paths = [...fieldPaths(data)].sort();
-			(observed[page.routeId] ??= {})[v.role] = [...new Set([...(observed[page.routeId]?.[v.role] ?? []), ...paths])].sort();
+			(observed[page.routeId] ??= {})[v.role] = [
+				...new Set([...(observed[page.routeId]?.[v.role] ?? []), ...paths])
+			].sort();
 			const allowed = new Set([...LAYOUT, ...(list?.[v.role] ?? [])]);
-			if (!list?.[v.role]) failures.push(`${page.routeId} as ${v.label}: no allow-list for the ${v.role} role`);
-			for (const p of paths) if (!allowed.has(p)) failures.push(`${page.routeId} as ${v.label}: field "${p}" is not on the allow-list`);
+			if (!list?.[v.role])
+				failures.push(`${page.routeId} as ${v.label}: no allow-list for the ${v.role} role`);
+			for (const p of paths)
+				if (!allowed.has(p))
+					failures.push(`${page.routeId} as ${v.label}: field "${p}" is not on the allow-list`);
 			for (const [p, s] of strings(data)) {
-				if (/^\$argon2|^\$2[aby]\$|^scrypt:/.test(s)) failures.push(`${page.routeId} as ${v.label}: a password hash at ${p}`);
-				if (s === w.who[v.who].cookie.split('=')[1]) failures.push(`${page.routeId} as ${v.label}: the session token at ${p}`);
+				if (/^\$argon2|^\$2[aby]\$|^scrypt:/.test(s))
+					failures.push(`${page.routeId} as ${v.label}: a password hash at ${p}`);
+				if (s === w.who[v.who].cookie.split('=')[1])
+					failures.push(`${page.routeId} as ${v.label}: the session token at ${p}`);
 				const email = EMAIL.exec(s)?.[0];
-				if (v.role === 'student' && email && email !== w.A.email) failures.push(`${page.routeId} as ${v.label}: someone else's email (${email}) at ${p}`);
+				if (v.role === 'student' && email && email !== w.A.email)
+					failures.push(`${page.routeId} as ${v.label}: someone else's email (${email}) at ${p}`);
 			}
 			if (v.role === 'student' && /\[n\]|review$/.test(page.routeId)) {
-				for (const p of paths) if (KEY_FIELDS.test(p)) failures.push(`${page.routeId} as ${v.label}: a key field "${p}" before the attempt is final`);
+				for (const p of paths)
+					if (KEY_FIELDS.test(p))
+						failures.push(
+							`${page.routeId} as ${v.label}: a key field "${p}" before the attempt is final`
+						);
 			}
 		}
 	}
@@ -159,11 +217,33 @@ test('every page load returns only the fields on its role’s allow-list, and no
 const fields = (list: string) => list.split(/\s+/).filter(Boolean);
 
 /** A response of any type, as the learner gave it. */
-const RESPONSE = (p: string) => [p, ...['type', 'optionId', 'optionIds', 'value', 'text', 'itemIds'].map((k) => `${p}.${k}`)].join(' ');
+const RESPONSE = (p: string) =>
+	[
+		p,
+		...['type', 'optionId', 'optionIds', 'value', 'text', 'itemIds'].map((k) => `${p}.${k}`)
+	].join(' ');
 
 /** A teacher's draft question of any type: theirs to edit, keys included. */
 const DRAFT = (p: string) =>
-	[p, ...['type', 'prompt', 'explanation', 'difficulty', 'tags', 'options', 'options[]', 'options[].text', 'options[].correct', 'answer', 'tolerance', 'unit', 'accepted', 'items'].map((k) => `${p}.${k}`)].join(' ');
+	[
+		p,
+		...[
+			'type',
+			'prompt',
+			'explanation',
+			'difficulty',
+			'tags',
+			'options',
+			'options[]',
+			'options[].text',
+			'options[].correct',
+			'answer',
+			'tolerance',
+			'unit',
+			'accepted',
+			'items'
+		].map((k) => `${p}.${k}`)
+	].join(' ');
 
 /**
  * The allow-lists, by route and role: what each page renders, reviewed for secrets. Keys appear only
@@ -175,95 +255,153 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	'/(bench)/bench/ssr': {},
 	'/': {
 		anonymous: fields(`assignments dueReviews inProgress recent`),
-		student: fields(`assignments assignments[] assignments[].attemptsAllowed assignments[].attemptsUsed assignments[].bestScore assignments[].className assignments[].dueAt assignments[].feedback assignments[].id assignments[].inProgressId assignments[].lateWork assignments[].maxScore assignments[].opensAt assignments[].status assignments[].timeZone assignments[].title dueReviews inProgress inProgress.assignmentId inProgress.filters inProgress.filters.articles inProgress.filters.count inProgress.filters.tags inProgress.filters.types inProgress.id inProgress.late inProgress.maxScore inProgress.score inProgress.startedAt inProgress.status inProgress.submittedAt recent recent[] recent[].assignmentId recent[].filters recent[].filters.articles recent[].filters.count recent[].filters.tags recent[].filters.types recent[].id recent[].late recent[].maxScore recent[].score recent[].startedAt recent[].status recent[].submittedAt`),
-		teacher: fields(`assignments dueReviews inProgress recent`),
+		student: fields(
+			`assignments assignments[] assignments[].attemptsAllowed assignments[].attemptsUsed assignments[].bestScore assignments[].className assignments[].dueAt assignments[].feedback assignments[].id assignments[].inProgressId assignments[].lateWork assignments[].maxScore assignments[].opensAt assignments[].status assignments[].timeZone assignments[].title dueReviews inProgress inProgress.assignmentId inProgress.filters inProgress.filters.articles inProgress.filters.count inProgress.filters.tags inProgress.filters.types inProgress.id inProgress.late inProgress.maxScore inProgress.score inProgress.startedAt inProgress.status inProgress.submittedAt recent recent[] recent[].assignmentId recent[].filters recent[].filters.articles recent[].filters.count recent[].filters.tags recent[].filters.types recent[].id recent[].late recent[].maxScore recent[].score recent[].startedAt recent[].status recent[].submittedAt`
+		),
+		teacher: fields(`assignments dueReviews inProgress recent`)
 	},
 	'/(app)/assignments/[id]': {
-		student: fields(`assignment assignment.attemptsAllowed assignment.className assignment.dueAt assignment.feedback assignment.id assignment.lateWork assignment.opensAt assignment.timeLimitMinutes assignment.timeZone assignment.title attempts attempts[] attempts[].attemptNumber attempts[].id attempts[].late attempts[].maxScore attempts[].score attempts[].status attempts[].submittedAt canStart inProgress status`),
+		student: fields(
+			`assignment assignment.attemptsAllowed assignment.className assignment.dueAt assignment.feedback assignment.id assignment.lateWork assignment.opensAt assignment.timeLimitMinutes assignment.timeZone assignment.title attempts attempts[] attempts[].attemptNumber attempts[].id attempts[].late attempts[].maxScore attempts[].score attempts[].status attempts[].submittedAt canStart inProgress status`
+		)
 	},
 	'/(app)/attempts/[id]/[n]': {
-		student: fields(`answered attemptId checkMode deadlineAt feedback position total version ${PRESENTED('question')} ${RESPONSE('response')}`),
+		student: fields(
+			`answered attemptId checkMode deadlineAt feedback position total version ${PRESENTED('question')} ${RESPONSE('response')}`
+		)
 	},
 	'/(app)/attempts/[id]/results': {
-		student: fields(`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`),
-		teacher: fields(`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`),
+		student: fields(
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`
+		),
+		teacher: fields(
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`
+		)
 	},
 	'/(app)/attempts/[id]/review': {
-		student: fields(`attemptId questions questions[] questions[].answered questions[].prompt`),
+		student: fields(`attemptId questions questions[] questions[].answered questions[].prompt`)
 	},
 	'/(app)/classes': {
 		student: fields(`classes classes[] classes[].id classes[].name classes[].teacher joined`),
-		teacher: fields(`classes joined`),
+		teacher: fields(`classes joined`)
 	},
 	'/(app)/classes/join': {
 		student: fields(`code`),
-		teacher: fields(`code`),
+		teacher: fields(`code`)
 	},
 	'/(app)/history': {
-		student: fields(`attempts attempts[] attempts[].assignmentId attempts[].filters attempts[].filters.articles attempts[].filters.count attempts[].filters.tags attempts[].filters.types attempts[].id attempts[].late attempts[].maxScore attempts[].score attempts[].startedAt attempts[].status attempts[].submittedAt`),
-		teacher: fields(`attempts`),
+		student: fields(
+			`attempts attempts[] attempts[].assignmentId attempts[].filters attempts[].filters.articles attempts[].filters.count attempts[].filters.tags attempts[].filters.types attempts[].id attempts[].late attempts[].maxScore attempts[].score attempts[].startedAt attempts[].status attempts[].submittedAt`
+		),
+		teacher: fields(`attempts`)
 	},
 	'/(app)/mistakes': {
-		student: fields(`articles articles[] articles[].slug articles[].title filters filters.article filters.tag mistakes mistakes[] mistakes[].articles mistakes[].citations mistakes[].citations[] mistakes[].citations[].articleSlug mistakes[].citations[].articleTitle mistakes[].citations[].factId mistakes[].citations[].quote mistakes[].due mistakes[].prompt mistakes[].questionId mistakes[].rightAnswer mistakes[].state mistakes[].tags mistakes[].wrongAnswer mistakes[].wrongAt tags total`),
-		teacher: fields(`articles filters filters.article filters.tag mistakes tags total`),
+		student: fields(
+			`articles articles[] articles[].slug articles[].title filters filters.article filters.tag mistakes mistakes[] mistakes[].articles mistakes[].citations mistakes[].citations[] mistakes[].citations[].articleSlug mistakes[].citations[].articleTitle mistakes[].citations[].factId mistakes[].citations[].quote mistakes[].due mistakes[].prompt mistakes[].questionId mistakes[].rightAnswer mistakes[].state mistakes[].tags mistakes[].wrongAnswer mistakes[].wrongAt tags total`
+		),
+		teacher: fields(`articles filters filters.article filters.tag mistakes tags total`)
 	},
 	'/(app)/practice': {
-		student: fields(`articles articles[] articles[].eventDate articles[].questionCount articles[].slug articles[].title tags tags[] tags[].count tags[].tag total types types[] types[].label types[].type`),
-		teacher: fields(`articles articles[] articles[].eventDate articles[].questionCount articles[].slug articles[].title tags tags[] tags[].count tags[].tag total types types[] types[].label types[].type`),
+		student: fields(
+			`articles articles[] articles[].eventDate articles[].questionCount articles[].slug articles[].title tags tags[] tags[].count tags[].tag total types types[] types[].label types[].type`
+		),
+		teacher: fields(
+			`articles articles[] articles[].eventDate articles[].questionCount articles[].slug articles[].title tags tags[] tags[].count tags[].tag total types types[] types[].label types[].type`
+		)
 	},
 	'/(app)/progress': {
-		student: fields(`byState byState.learning byState.new byState.relearning byState.review desiredRetention forecast forecast[] forecast[].count forecast[].day masteryByArticle masteryByArticle[] masteryByArticle[].group masteryByArticle[].known masteryByArticle[].percent masteryByArticle[].questions masteryByArticle[].seen masteryByArticle[].title masteryByTopic masteryByTopic[] masteryByTopic[].group masteryByTopic[].known masteryByTopic[].percent masteryByTopic[].questions masteryByTopic[].seen retention retention.retention retention.reviews reviewsPerDay reviewsPerDay[] reviewsPerDay[].count reviewsPerDay[].day timeZone`),
-		teacher: fields(`byState byState.learning byState.new byState.relearning byState.review desiredRetention forecast forecast[] forecast[].count forecast[].day masteryByArticle masteryByArticle[] masteryByArticle[].group masteryByArticle[].known masteryByArticle[].percent masteryByArticle[].questions masteryByArticle[].seen masteryByArticle[].title masteryByTopic masteryByTopic[] masteryByTopic[].group masteryByTopic[].known masteryByTopic[].percent masteryByTopic[].questions masteryByTopic[].seen retention retention.retention retention.reviews reviewsPerDay reviewsPerDay[] reviewsPerDay[].count reviewsPerDay[].day timeZone`),
+		student: fields(
+			`byState byState.learning byState.new byState.relearning byState.review desiredRetention forecast forecast[] forecast[].count forecast[].day masteryByArticle masteryByArticle[] masteryByArticle[].group masteryByArticle[].known masteryByArticle[].percent masteryByArticle[].questions masteryByArticle[].seen masteryByArticle[].title masteryByTopic masteryByTopic[] masteryByTopic[].group masteryByTopic[].known masteryByTopic[].percent masteryByTopic[].questions masteryByTopic[].seen retention retention.retention retention.reviews reviewsPerDay reviewsPerDay[] reviewsPerDay[].count reviewsPerDay[].day timeZone`
+		),
+		teacher: fields(
+			`byState byState.learning byState.new byState.relearning byState.review desiredRetention forecast forecast[] forecast[].count forecast[].day masteryByArticle masteryByArticle[] masteryByArticle[].group masteryByArticle[].known masteryByArticle[].percent masteryByArticle[].questions masteryByArticle[].seen masteryByArticle[].title masteryByTopic masteryByTopic[] masteryByTopic[].group masteryByTopic[].known masteryByTopic[].percent masteryByTopic[].questions masteryByTopic[].seen retention retention.retention retention.reviews reviewsPerDay reviewsPerDay[] reviewsPerDay[].count reviewsPerDay[].day timeZone`
+		)
 	},
 	'/(app)/review': {
-		student: fields(`card card.cardId ${PRESENTED('card.question')} card.state remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`),
-		teacher: fields(`card remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`),
+		student: fields(
+			`card card.cardId ${PRESENTED('card.question')} card.state remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
+		),
+		teacher: fields(
+			`card remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
+		)
 	},
 	'/(app)/settings': {
-		student: fields(`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`),
-		teacher: fields(`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`),
+		student: fields(
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+		),
+		teacher: fields(
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+		)
 	},
 	'/(app)/teach': {
-		teacher: fields(`classes classes[] classes[].archived classes[].id classes[].joinCode classes[].name classes[].students sets sets[] sets[].id sets[].name sets[].size sets[].updatedAt`),
+		teacher: fields(
+			`classes classes[] classes[].archived classes[].id classes[].joinCode classes[].name classes[].students sets sets[] sets[].id sets[].name sets[].size sets[].updatedAt`
+		)
 	},
 	'/(app)/teach/articles': {
-		teacher: fields(`articles articles[] articles[].accepted articles[].createdAt articles[].eventDate articles[].pending articles[].publisher articles[].rejected articles[].slug articles[].title maxChars`),
+		teacher: fields(
+			`articles articles[] articles[].accepted articles[].createdAt articles[].eventDate articles[].pending articles[].publisher articles[].rejected articles[].slug articles[].title maxChars`
+		)
 	},
 	'/(app)/teach/articles/[slug]': {
-		teacher: fields(`accepted article article.eventDate article.file article.publisher article.slug article.title drafts drafts[] drafts[].id drafts[].kind ${DRAFT('drafts[].question')} drafts[].questionId drafts[].quote drafts[].similarTo drafts[].status drafts[].timelineFacts drafts[].typeLabel sets sets[] sets[].id sets[].name`),
+		teacher: fields(
+			`accepted article article.eventDate article.file article.publisher article.slug article.title drafts drafts[] drafts[].id drafts[].kind ${DRAFT('drafts[].question')} drafts[].questionId drafts[].quote drafts[].similarTo drafts[].status drafts[].timelineFacts drafts[].typeLabel sets sets[] sets[].id sets[].name`
+		)
 	},
 	'/(app)/teach/assignments/[id]/analysis': {
-		teacher: fields(`assignment assignment.classId assignment.className assignment.dueAt assignment.id assignment.timeZone assignment.title questions questions[] questions[].attempts questions[].cited questions[].discriminationIndex questions[].facilityIndex questions[].flags questions[].maxMark questions[].position questions[].prompt questions[].questionId questions[].responses questions[].responses[] questions[].responses[].count questions[].responses[].isKey questions[].responses[].label questions[].standardDeviation questions[].typeLabel summary summary.attemptCount summary.cronbachAlpha summary.maxTotal summary.mean summary.meanPercent summary.median summary.standardDeviation summary.standardDeviationPercent which`),
+		teacher: fields(
+			`assignment assignment.classId assignment.className assignment.dueAt assignment.id assignment.timeZone assignment.title questions questions[] questions[].attempts questions[].cited questions[].discriminationIndex questions[].facilityIndex questions[].flags questions[].maxMark questions[].position questions[].prompt questions[].questionId questions[].responses questions[].responses[] questions[].responses[].count questions[].responses[].isKey questions[].responses[].label questions[].standardDeviation questions[].typeLabel summary summary.attemptCount summary.cronbachAlpha summary.maxTotal summary.mean summary.meanPercent summary.median summary.standardDeviation summary.standardDeviationPercent which`
+		)
 	},
 	'/(app)/teach/classes/[id]': {
-		teacher: fields(`assignments assignments[] assignments[].dueAt assignments[].id assignments[].opensAt assignments[].setName assignments[].timeZone assignments[].title joinLink klass klass.archived klass.id klass.joinCode klass.name roster roster[] roster[].displayName roster[].email roster[].id roster[].joinedAt sets sets[] sets[].id sets[].name sets[].size`),
+		teacher: fields(
+			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].opensAt assignments[].setName assignments[].timeZone assignments[].title joinLink klass klass.archived klass.id klass.joinCode klass.name roster roster[] roster[].displayName roster[].email roster[].id roster[].joinedAt sets sets[] sets[].id sets[].name sets[].size`
+		)
 	},
 	'/(app)/teach/classes/[id]/gradebook': {
-		teacher: fields(`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`),
+		teacher: fields(
+			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`
+		)
 	},
 	'/(app)/teach/sets/[id]': {
-		teacher: fields(`articles articles[] articles[].slug articles[].title items items[] items[].answer items[].cited items[].difficulty items[].newerVersion items[].owned items[].position items[].prompt items[].questionId items[].quotes items[].quotes[] items[].quotes[].articleSlug items[].quotes[].articleTitle items[].quotes[].quote items[].retired items[].type items[].typeLabel items[].version maxGiftBytes maxSize notice notice.added notice.cited notice.via results search search.article search.difficulty search.more search.q search.query search.searched search.source search.tag search.type set set.id set.name tags types types[] types[].label types[].value`),
+		teacher: fields(
+			`articles articles[] articles[].slug articles[].title items items[] items[].answer items[].cited items[].difficulty items[].newerVersion items[].owned items[].position items[].prompt items[].questionId items[].quotes items[].quotes[] items[].quotes[].articleSlug items[].quotes[].articleTitle items[].quotes[].quote items[].retired items[].type items[].typeLabel items[].version maxGiftBytes maxSize notice notice.added notice.cited notice.via results search search.article search.difficulty search.more search.q search.query search.searched search.source search.tag search.type set set.id set.name tags types types[] types[].label types[].value`
+		)
 	},
 	'/(app)/teach/sets/[id]/preview': {
-		teacher: fields(`questions questions[] questions[].position ${PRESENTED('questions[].question')} questions[].typeLabel set set.id set.name`),
+		teacher: fields(
+			`questions questions[] questions[].position ${PRESENTED('questions[].question')} questions[].typeLabel set set.id set.name`
+		)
 	},
 	'/(auth)/signin': {
-		anonymous: fields(``),
+		anonymous: fields(``)
 	},
 	'/(auth)/signup': {
-		anonymous: fields(``),
+		anonymous: fields(``)
 	},
 	'/articles': {
-		anonymous: fields(`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`),
-		student: fields(`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`),
-		teacher: fields(`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`),
+		anonymous: fields(
+			`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`
+		),
+		student: fields(
+			`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`
+		),
+		teacher: fields(
+			`articles articles[] articles[].eventDate articles[].publisher articles[].slug articles[].title`
+		)
 	},
 	'/articles/[slug]': {
-		anonymous: fields(`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`),
-		student: fields(`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`),
-		teacher: fields(`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`),
+		anonymous: fields(
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+		),
+		student: fields(
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+		),
+		teacher: fields(
+			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+		)
 	},
 	'/signout': {
-		anonymous: fields(``),
-	},
+		anonymous: fields(``)
+	}
 };

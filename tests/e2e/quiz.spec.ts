@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { answerWithKeyboard, currentQuestionType, nextWithKeyboard, screenshot, signUp, startQuiz } from '../helpers/e2e.ts';
+import {
+	answerWithKeyboard,
+	currentQuestionType,
+	nextWithKeyboard,
+	screenshot,
+	signUp,
+	startQuiz
+} from '../helpers/e2e.ts';
 
 test('take a whole quiz with the keyboard only, then read cited results', async ({ page }) => {
 	await signUp(page);
@@ -7,11 +14,13 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 	// Keyboard only from here: Tab into the length choice (focus lands on the checked 10), arrow to 5,
 	// then Tab to Start and Enter.
 	const ten = page.getByLabel('10 questions', { exact: true });
-	while (!(await ten.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	while (!(await ten.evaluate((el) => el === document.activeElement)))
+		await page.keyboard.press('Tab');
 	await page.keyboard.press('ArrowLeft');
 	await expect(page.getByLabel('5 questions', { exact: true })).toBeChecked();
 	const start = page.getByRole('button', { name: 'Start the quiz' });
-	while (!(await start.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	while (!(await start.evaluate((el) => el === document.activeElement)))
+		await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
 
@@ -27,7 +36,8 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 	await expect(page.getByText('All 5 questions are answered.')).toBeVisible();
 	await screenshot(page, 'quiz-review');
 	const submit = page.getByRole('button', { name: 'Submit my answers' });
-	while (!(await submit.evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
+	while (!(await submit.evaluate((el) => el === document.activeElement)))
+		await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter');
 
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
@@ -36,12 +46,18 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 	for (const result of await results.all()) {
 		await expect(result.getByText('Right answer')).toBeVisible();
 		await expect(result.locator('blockquote.quote').first()).toBeVisible();
-		await expect(result.getByRole('link', { name: /./ }).first()).toHaveAttribute('href', /\/articles\/[\w-]+\?fact=/);
+		await expect(result.getByRole('link', { name: /./ }).first()).toHaveAttribute(
+			'href',
+			/\/articles\/[\w-]+\?fact=/
+		);
 	}
 	await screenshot(page, 'quiz-results');
 });
 
-test('reload and a second tab resume the attempt with every answer kept', async ({ page, context }) => {
+test('reload and a second tab resume the attempt with every answer kept', async ({
+	page,
+	context
+}) => {
 	await signUp(page);
 	const base = await startQuiz(page, 5);
 	// Answer the first two questions, then reload in the middle of the quiz.
@@ -62,7 +78,9 @@ test('reload and a second tab resume the attempt with every answer kept', async 
 	await second.goto(`${base}/1`);
 	await expect(second.getByText('2 answered')).toBeVisible();
 	if (firstType === 'single' || firstType === 'multiple' || firstType === 'true_false') {
-		await expect(second.locator('input[name="choice"]:checked, input[name="value"]:checked')).toHaveCount(1);
+		await expect(
+			second.locator('input[name="choice"]:checked, input[name="value"]:checked')
+		).toHaveCount(1);
 	}
 	await screenshot(second, 'quiz-resumed-second-tab');
 });
@@ -98,12 +116,17 @@ test('the results link opens the article with the cited passage highlighted', as
 	await expect(marked.first()).toBeVisible();
 	await expect(marked.first()).toBeInViewport();
 	// The highlighted words are the cited words (whitespace and quote style aside).
-	const norm = (s: string) => s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim();
+	const norm = (s: string) =>
+		s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim();
 	// A passage is split into several marks where other cited passages begin or end: join those within a
 	// paragraph as they stand, paragraphs with a space.
-	const highlighted = await page.locator('p:has(mark.selected)').evaluateAll((ps) =>
-		ps.map((p) => [...p.querySelectorAll('mark.selected')].map((m) => m.textContent).join('')).join(' ')
-	);
+	const highlighted = await page
+		.locator('p:has(mark.selected)')
+		.evaluateAll((ps) =>
+			ps
+				.map((p) => [...p.querySelectorAll('mark.selected')].map((m) => m.textContent).join(''))
+				.join(' ')
+		);
 	expect(norm(highlighted)).toBe(norm(quoteText));
 	await screenshot(page, 'article-highlighted');
 });
@@ -113,13 +136,20 @@ test('phone-sized screen: the quiz fits without sideways scrolling', async ({ pa
 	await signUp(page);
 	await startQuiz(page, 5);
 	for (let n = 1; n <= 5; n++) {
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-		expect(overflow, `question ${n} (${await currentQuestionType(page)}) overflows`).toBeLessThanOrEqual(0);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(
+			overflow,
+			`question ${n} (${await currentQuestionType(page)}) overflows`
+		).toBeLessThanOrEqual(0);
 		if (n === 1) await screenshot(page, 'phone-question');
 		await page.getByRole('button', { name: /Next|Review/ }).click();
 	}
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
-	expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+	).toBeLessThanOrEqual(0);
 	await screenshot(page, 'phone-results');
 });

@@ -20,7 +20,9 @@ async function quizWithMistakes(page: Page) {
 	return page.locator('li.result .badge', { hasText: 'Wrong' }).count();
 }
 
-test('mistakes come back for review: reveal, rate, and the session ends with a summary', async ({ page }) => {
+test('mistakes come back for review: reveal, rate, and the session ends with a summary', async ({
+	page
+}) => {
 	await signUp(page, 'Review Learner');
 	const wrong = await quizWithMistakes(page);
 	test.skip(wrong === 0, 'every statement in this quiz happened to be false');
@@ -46,20 +48,26 @@ test('mistakes come back for review: reveal, rate, and the session ends with a s
 	await screenshot(page, 'review-summary');
 });
 
-test('the mistakes notebook lists wrong answers with the quote, and practises them again', async ({ page }) => {
+test('the mistakes notebook lists wrong answers with the quote, and practises them again', async ({
+	page
+}) => {
 	await signUp(page, 'Notebook Learner');
 	const wrong = await quizWithMistakes(page);
 	test.skip(wrong === 0, 'every statement in this quiz happened to be false');
 	await page.goto('/mistakes');
 	await expect(page.locator('li.mistake')).toHaveCount(wrong);
-	await expect(page.locator('li.mistake').first().getByText('False', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('li.mistake').first().getByText('False', { exact: true })
+	).toBeVisible();
 	await expect(page.locator('li.mistake blockquote.quote').first()).toBeVisible();
 	await screenshot(page, 'mistakes');
 	await page.getByRole('button', { name: /Practise these/ }).click();
 	await expect(page.getByText(`Question 1 of ${wrong}`, { exact: true })).toBeVisible();
 });
 
-test('progress shows charts and tables; settings change retention and time zone', async ({ page }) => {
+test('progress shows charts and tables; settings change retention and time zone', async ({
+	page
+}) => {
 	await signUp(page, 'Progress Learner');
 	await quizWithMistakes(page);
 	await page.goto('/progress');

@@ -12,42 +12,70 @@ async function questionOnScreen(page: Page) {
 	};
 }
 
-test("no page or data request carries the answer key of an unanswered question", async ({ page, request }) => {
+test('no page or data request carries the answer key of an unanswered question', async ({
+	page,
+	request
+}) => {
 	await signUp(page);
 	const base = await startQuiz(page, 10);
 	const cookies = await page.context().cookies();
 	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 	for (let n = 1; n <= 10; n++) {
 		const html = await (await request.get(`${base}/${n}`, { headers: { cookie } })).text();
-		const data = await (await request.get(`${base}/${n}/__data.json`, { headers: { cookie } })).text();
+		const data = await (
+			await request.get(`${base}/${n}/__data.json`, { headers: { cookie } })
+		).text();
 		await page.goto(`${base}/${n}`);
 		const { id } = await questionOnScreen(page);
 		const q = bank!.questions.find((b) => b.id === id)!;
 		for (const body of [html, data]) {
 			expect(body).not.toMatch(/"?correct"?:\s*true|"accepted"|"tolerance"|"explanation"/);
 			expect(body).not.toContain(q.explanation.slice(0, 40));
-			if (q.type === 'short_text') for (const a of q.accepted) expect(body.toLowerCase()).not.toContain(`>${a.toLowerCase()}<`);
+			if (q.type === 'short_text')
+				for (const a of q.accepted)
+					expect(body.toLowerCase()).not.toContain(`>${a.toLowerCase()}<`);
 		}
 	}
 });
 
-test('forged and tampered requests get a clear 4xx', async ({ page, browser, request, baseURL }) => {
+test('forged and tampered requests get a clear 4xx', async ({
+	page,
+	browser,
+	request,
+	baseURL
+}) => {
 	await signUp(page);
 	const base = await startQuiz(page, 5);
 	const url = new URL(base);
 	const q = await questionOnScreen(page);
 	const own = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 	// By default as a browser posts a form without JavaScript; `accept: application/json` as a script would.
-	const post = (path: string, fields: Record<string, string | string[]>, cookie = own, accept = 'text/html') =>
+	const post = (
+		path: string,
+		fields: Record<string, string | string[]>,
+		cookie = own,
+		accept = 'text/html'
+	) =>
 		request.post(path, {
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept, origin: baseURL!, cookie },
-			data: new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))).toString(),
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				accept,
+				origin: baseURL!,
+				cookie
+			},
+			data: new URLSearchParams(
+				Object.entries(fields).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))
+			).toString(),
 			maxRedirects: 0
 		});
 
 	// A question that is not in this attempt.
 	const stranger = bank!.questions.find((b) => b.id !== q.id && b.type === 'true_false')!;
-	let res = await post(`${url.pathname}/1?/save`, { questionId: stranger.id, questionType: 'true_false', value: 'true' });
+	let res = await post(`${url.pathname}/1?/save`, {
+		questionId: stranger.id,
+		questionType: 'true_false',
+		value: 'true'
+	});
 	expect(res.status()).toBe(400);
 	expect(await res.text()).toContain('is not part of this attempt');
 
@@ -62,11 +90,19 @@ test('forged and tampered requests get a clear 4xx', async ({ page, browser, req
 					: q.type === 'numeric'
 						? { value: 'a lot' }
 						: { text: 'x'.repeat(1500) };
-	res = await post(`${url.pathname}/1?/save`, { questionId: q.id, questionType: q.type, ...forged });
+	res = await post(`${url.pathname}/1?/save`, {
+		questionId: q.id,
+		questionType: q.type,
+		...forged
+	});
 	expect(res.status()).toBe(400);
 
 	// An oversized field.
-	res = await post(`${url.pathname}/1?/save`, { questionId: q.id, questionType: 'short_text', text: 'x'.repeat(5000) });
+	res = await post(`${url.pathname}/1?/save`, {
+		questionId: q.id,
+		questionType: 'short_text',
+		text: 'x'.repeat(5000)
+	});
 	expect(res.status()).toBe(413);
 
 	// No session at all: a script is told 401; a browser is sent to sign in. Nothing is saved either way.
@@ -82,7 +118,11 @@ test('forged and tampered requests get a clear 4xx', async ({ page, browser, req
 	const other = await otherContext.newPage();
 	await signUp(other, 'Someone Else');
 	const otherCookie = (await otherContext.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-	res = await post(`${url.pathname}/1?/save`, { questionId: q.id, questionType: 'true_false', value: 'true' }, otherCookie);
+	res = await post(
+		`${url.pathname}/1?/save`,
+		{ questionId: q.id, questionType: 'true_false', value: 'true' },
+		otherCookie
+	);
 	expect(res.status()).toBe(404);
 	expect((await other.goto(`${base}/1`))!.status()).toBe(404);
 	await otherContext.close();
@@ -90,7 +130,11 @@ test('forged and tampered requests get a clear 4xx', async ({ page, browser, req
 	// After submission.
 	res = await post(`${url.pathname}/review?/submit`, {});
 	expect(res.status()).toBe(303);
-	res = await post(`${url.pathname}/1?/save`, { questionId: q.id, questionType: 'true_false', value: 'true' });
+	res = await post(`${url.pathname}/1?/save`, {
+		questionId: q.id,
+		questionType: 'true_false',
+		value: 'true'
+	});
 	expect(res.status()).toBe(409);
 	res = await post(`${url.pathname}/review?/submit`, {});
 	expect(res.status()).toBe(409);
@@ -103,7 +147,8 @@ test('the quiz works with JavaScript turned off', async ({ browser }) => {
 	await startQuiz(page, 5);
 	for (let n = 1; n <= 5; n++) {
 		const { type } = await questionOnScreen(page);
-		if (type === 'single' || type === 'multiple') await page.locator('input[name="choice"]').first().check();
+		if (type === 'single' || type === 'multiple')
+			await page.locator('input[name="choice"]').first().check();
 		if (type === 'true_false') await page.getByLabel('False').check();
 		if (type === 'numeric') await page.locator('input[name="value"]').fill('2400');
 		if (type === 'short_text') await page.locator('input[name="text"]').fill('Bamako');

@@ -34,7 +34,10 @@ async function shots(page: Page, name: string) {
 			.slice(-5)
 			.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`)
 	);
-	expect(png.readUInt32BE(16), `${name} is wider than a 375 px phone; sticking out: ${sticking.join(', ')}`).toBe(375);
+	expect(
+		png.readUInt32BE(16),
+		`${name} is wider than a 375 px phone; sticking out: ${sticking.join(', ')}`
+	).toBe(375);
 	await screenshot(page, `teach-${name}-phone`);
 	if (size) await page.setViewportSize(size);
 }
@@ -68,7 +71,9 @@ async function createSet(page: Page, name: string) {
 const items = (page: Page) => page.locator('ol.items > li');
 const itemPrompts = (page: Page) => page.locator('ol.items > li h3').allTextContents();
 
-test('a teacher builds a class, a set and an assignment; a student joins and hands in; the teacher reads the results', async ({ browser }) => {
+test('a teacher builds a class, a set and an assignment; a student joins and hands in; the teacher reads the results', async ({
+	browser
+}) => {
 	test.setTimeout(150_000);
 	const page = await teacherPage(browser);
 
@@ -76,13 +81,17 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 	await page.goto('/teach');
 	await expect(page.getByRole('heading', { name: 'Teaching', level: 1 })).toBeVisible();
 	// An empty name is refused beside the field (the browser's own check is bypassed here on purpose).
-	await page.locator('form[action="?/createClass"]').evaluate((f: HTMLFormElement) => (f.noValidate = true));
+	await page
+		.locator('form[action="?/createClass"]')
+		.evaluate((f: HTMLFormElement) => (f.noValidate = true));
 	await page.getByRole('button', { name: 'Create the class' }).click();
 	await expect(page.locator('#class-name-error')).toHaveText('Give it a name.');
 
 	const className = `History 11B ${unique()}`;
 	const klass = await createClass(page, className);
-	await expect(page.getByLabel('Join link')).toHaveValue(new RegExp(`/classes/join\\?code=${klass.code}$`));
+	await expect(page.getByLabel('Join link')).toHaveValue(
+		new RegExp(`/classes/join\\?code=${klass.code}$`)
+	);
 	// A new code replaces the old one.
 	await page.getByRole('button', { name: 'New code' }).click();
 	await expect(page.getByTestId('join-code')).not.toHaveText(klass.code);
@@ -202,17 +211,25 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 	const cell = row.getByRole('link', { name: /%/ });
 	await expect(cell).toHaveAttribute('href', /\/attempts\/[\w-]+\/results$/);
 	await expect(row.getByText('2 attempts')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Best attempt' })).toHaveAttribute('aria-current', 'page');
+	await expect(page.getByRole('link', { name: 'Best attempt' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
 	await shots(page, 'gradebook');
 	await page.getByRole('link', { name: 'Last attempt' }).click();
 	await expect(page).toHaveURL(/rule=last/);
-	await expect(page.getByRole('link', { name: 'Last attempt' })).toHaveAttribute('aria-current', 'page');
+	await expect(page.getByRole('link', { name: 'Last attempt' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
 
 	// The CSV: a header and the student's row.
 	const csv = await page.request.get(`/teach/classes/${klass.id}/gradebook.csv`);
 	expect(csv.status()).toBe(200);
 	expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-	expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="gradebook-.*\.csv"$/);
+	expect(csv.headers()['content-disposition']).toMatch(
+		/^attachment; filename="gradebook-.*\.csv"$/
+	);
 	const text = await csv.text();
 	expect(text).toContain(`Name,Email,${title} (%),${title} late`);
 	expect(text).toContain(`${studentName},${studentEmail},`);
@@ -224,23 +241,39 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 
 	// Item analysis.
 	await page.goto(klass.url);
-	await page.locator('ul.assignments > li', { hasText: title }).getByRole('link', { name: /Item analysis/ }).click();
+	await page
+		.locator('ul.assignments > li', { hasText: title })
+		.getByRole('link', { name: /Item analysis/ })
+		.click();
 	await expect(page.getByRole('heading', { name: `Item analysis: ${title}` })).toBeVisible();
-	await expect(page.locator('.summary div', { hasText: 'Attempts analysed' }).locator('dd')).toHaveText('1');
+	await expect(
+		page.locator('.summary div', { hasText: 'Attempts analysed' }).locator('dd')
+	).toHaveText('1');
 	await expect(page.locator('ol.questions > li')).toHaveCount(4);
-	await expect(page.getByRole('img', { name: /Facility and discrimination per question/ })).toBeVisible();
+	await expect(
+		page.getByRole('img', { name: /Facility and discrimination per question/ })
+	).toBeVisible();
 	await expect(page.getByText('✓ key').first()).toBeVisible();
 	await shots(page, 'analysis');
 	await page.getByRole('link', { name: 'All attempts' }).click();
 	await expect(page).toHaveURL(/attempts=all/);
-	await expect(page.getByRole('link', { name: 'All attempts' })).toHaveAttribute('aria-current', 'page');
-	await expect(page.locator('.summary div', { hasText: 'Attempts analysed' }).locator('dd')).toHaveText('2');
+	await expect(page.getByRole('link', { name: 'All attempts' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
+	await expect(
+		page.locator('.summary div', { hasText: 'Attempts analysed' }).locator('dd')
+	).toHaveText('2');
 	await screenshot(page, 'teach-analysis-all-attempts');
 
 	// Home of the teacher, with the class and the set listed.
 	await page.goto('/teach');
 	await expect(page.getByRole('link', { name: className })).toBeVisible();
-	await expect(page.getByRole('row', { name: new RegExp(className) }).getByRole('cell', { name: '1', exact: true })).toBeVisible();
+	await expect(
+		page
+			.getByRole('row', { name: new RegExp(className) })
+			.getByRole('cell', { name: '1', exact: true })
+	).toBeVisible();
 	await shots(page, 'home');
 
 	// Remove the student, with the confirmation box ticked.
@@ -269,7 +302,11 @@ test('every teacher form works without JavaScript; times default to UTC', async 
 	await expect(page.getByText('4 questions added to the set.')).toBeVisible();
 	await page.getByLabel(/^Type/).selectOption({ label: 'Number' });
 	await page.getByRole('button', { name: 'Search' }).click();
-	await page.locator('ul.results > li').getByRole('button', { name: 'Add', exact: true }).first().click();
+	await page
+		.locator('ul.results > li')
+		.getByRole('button', { name: 'Add', exact: true })
+		.first()
+		.click();
 	await expect(items(page)).toHaveCount(5);
 	const before = await itemPrompts(page);
 	await items(page).nth(0).getByRole('button', { name: '↓ Down' }).click();
@@ -280,7 +317,9 @@ test('every teacher form works without JavaScript; times default to UTC', async 
 	await expect(page.getByRole('heading', { level: 1, name: `${setName} (renamed)` })).toBeVisible();
 
 	await page.goto(klass.url);
-	await page.getByLabel('Question set').selectOption({ label: `${setName} (renamed) (5 questions)` });
+	await page
+		.getByLabel('Question set')
+		.selectOption({ label: `${setName} (renamed) (5 questions)` });
 	await page.getByLabel(/^Title/).fill('Without scripts');
 	await page.getByLabel(/^Due/).fill(localInDays(3, 9));
 	await page.getByLabel('Time limit in minutes').fill('0');
@@ -289,19 +328,32 @@ test('every teacher form works without JavaScript; times default to UTC', async 
 	await page.getByLabel('Time limit in minutes').fill('20');
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
 	// No script filled the zone in: the time was read, and is shown, in UTC.
-	await expect(page.locator('ul.assignments > li', { hasText: 'Without scripts' }).getByText(/09:00 \(UTC\)/).first()).toBeVisible();
+	await expect(
+		page
+			.locator('ul.assignments > li', { hasText: 'Without scripts' })
+			.getByText(/09:00 \(UTC\)/)
+			.first()
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Gradebook', exact: true }).click();
 	await expect(page.getByText('No student has joined this class yet.')).toBeVisible();
 	await page.context().close();
 });
 
-test('students are kept out of the teacher pages; a class that is not yours does not exist', async ({ browser, page }) => {
+test('students are kept out of the teacher pages; a class that is not yours does not exist', async ({
+	browser,
+	page
+}) => {
 	const teacher = await teacherPage(browser);
 	const klass = await createClass(teacher, `Private class ${unique()}`);
 	const setUrl = await createSet(teacher, `Private set ${unique()}`);
 
 	await signUp(page, 'Curious Student');
-	for (const path of ['/teach', `/teach/classes/${klass.id}`, `/teach/classes/${klass.id}/gradebook`, new URL(setUrl).pathname]) {
+	for (const path of [
+		'/teach',
+		`/teach/classes/${klass.id}`,
+		`/teach/classes/${klass.id}/gradebook`,
+		new URL(setUrl).pathname
+	]) {
 		const res = await page.goto(path);
 		expect(res?.status(), path).toBe(403);
 	}
@@ -310,14 +362,22 @@ test('students are kept out of the teacher pages; a class that is not yours does
 	expect(csv.status()).toBe(403);
 	// Actions too.
 	const post = await page.request.post(`/teach/classes/${klass.id}?/newCode`, {
-		headers: { origin: new URL(page.url()).origin, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: new URL(page.url()).origin,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		data: '',
 		maxRedirects: 0
 	});
 	expect(post.status()).toBe(403);
 
 	// A class, set or assignment id that is not the teacher's own is simply not found.
-	for (const path of ['/teach/classes/not-a-class-of-yours', '/teach/sets/00000000-0000-4000-8000-000000000000', '/teach/assignments/nope/analysis', '/teach/classes/nope/gradebook']) {
+	for (const path of [
+		'/teach/classes/not-a-class-of-yours',
+		'/teach/sets/00000000-0000-4000-8000-000000000000',
+		'/teach/assignments/nope/analysis',
+		'/teach/classes/nope/gradebook'
+	]) {
 		const res = await teacher.goto(path);
 		expect(res?.status(), path).toBe(404);
 	}

@@ -15,9 +15,12 @@ async function startTrueFalseQuiz(page: Page) {
 	return new URL(page.url()).pathname;
 }
 
-const radio = (page: Page, name: 'True' | 'False') => page.getByRole('radio', { name, exact: true });
+const radio = (page: Page, name: 'True' | 'False') =>
+	page.getByRole('radio', { name, exact: true });
 
-test('a stale tab is refused with 409, shows the saved answer and can then change it', async ({ browser }) => {
+test('a stale tab is refused with 409, shows the saved answer and can then change it', async ({
+	browser
+}) => {
 	const context = await browser.newContext();
 	const first = await context.newPage();
 	await signUp(first, 'Two Tabs');
@@ -58,7 +61,9 @@ test('a stale tab is refused with 409, shows the saved answer and can then chang
 	await context.close();
 });
 
-test('without JavaScript a stale form post is refused with 409 and the page shows the saved answer', async ({ browser }) => {
+test('without JavaScript a stale form post is refused with 409 and the page shows the saved answer', async ({
+	browser
+}) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const stale = await context.newPage();
 	await signUp(stale, 'No Script Tabs');
@@ -70,7 +75,10 @@ test('without JavaScript a stale form post is refused with 409 and the page show
 	await expect(fresh).toHaveURL(/\/2$/);
 
 	await radio(stale, 'False').check();
-	const [response] = await Promise.all([stale.waitForResponse((r) => r.request().method() === 'POST'), stale.getByRole('button', { name: 'Next →' }).click()]);
+	const [response] = await Promise.all([
+		stale.waitForResponse((r) => r.request().method() === 'POST'),
+		stale.getByRole('button', { name: 'Next →' }).click()
+	]);
 	expect(response.status()).toBe(409);
 	await expect(stale.getByRole('alert')).toContainText('changed in another tab');
 	await expect(radio(stale, 'True')).toBeChecked();

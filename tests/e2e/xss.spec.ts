@@ -7,7 +7,14 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { escapeGift } from '../../src/lib/gift/export.ts';
 import { signUp } from '../helpers/e2e.ts';
-import { answerAll, createAssignmentUi, createClassUi, DEMO_TEACHERS, joinClassUi, signIn } from '../helpers/world.ts';
+import {
+	answerAll,
+	createAssignmentUi,
+	createClassUi,
+	DEMO_TEACHERS,
+	joinClassUi,
+	signIn
+} from '../helpers/world.ts';
 
 // Short enough for a 100-character name with its label; each one is a different way out of text.
 const CORPUS = [
@@ -27,11 +34,15 @@ const ALL = CORPUS.join(' ');
 /** Elements or attributes that exist only if a payload was parsed as markup. */
 async function injected(page: Page) {
 	return page.evaluate(() => {
-		const bad = [...document.querySelectorAll('svg[onload], img[onerror], details[ontoggle], iframe, math, mglyph, a[href^="javascript:" i], b')].filter(
-			(el) => !(el.tagName === 'B' && el.textContent !== '9')
-		);
+		const bad = [
+			...document.querySelectorAll(
+				'svg[onload], img[onerror], details[ontoggle], iframe, math, mglyph, a[href^="javascript:" i], b'
+			)
+		].filter((el) => !(el.tagName === 'B' && el.textContent !== '9'));
 		// SvelteKit's data script quotes the payloads but carries the response's nonce; an injected one cannot.
-		const scripts = [...document.querySelectorAll('script')].filter((s) => !s.nonce && /__xss|alert\(/.test(s.textContent ?? ''));
+		const scripts = [...document.querySelectorAll('script')].filter(
+			(s) => !s.nonce && /__xss|alert\(/.test(s.textContent ?? '')
+		);
 		return [...bad, ...scripts].map((el) => el.outerHTML.slice(0, 80));
 	});
 }
@@ -39,18 +50,28 @@ async function injected(page: Page) {
 /** The page's text as a person (or a screen reader) gets it: body and title text, field values. */
 async function shownText(page: Page) {
 	return page.evaluate(() => {
-		const values = [...document.querySelectorAll('input, textarea, select option:checked')].map((el) => (el as HTMLInputElement).value ?? el.textContent);
-		return [document.title, document.body.textContent ?? '', ...values].join('\n').replace(/\s+/g, ' ');
+		const values = [...document.querySelectorAll('input, textarea, select option:checked')].map(
+			(el) => (el as HTMLInputElement).value ?? el.textContent
+		);
+		return [document.title, document.body.textContent ?? '', ...values]
+			.join('\n')
+			.replace(/\s+/g, ' ');
 	});
 }
 
 async function guard(context: BrowserContext, log: string[]) {
 	await context.exposeBinding('__xss', (_source, id) => log.push(`__xss(${id})`));
 	await context.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI} line ${e.lineNumber} ${e.sample}`));
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window as unknown as { __csp: string[] }).__csp.push(
+				`${e.violatedDirective} ${e.blockedURI} line ${e.lineNumber} ${e.sample}`
+			)
+		);
 		(window as unknown as { __csp: string[] }).__csp = [];
 	});
-	context.on('page', (p) => p.on('dialog', (d) => (log.push(`dialog ${d.message()}`), d.dismiss())));
+	context.on('page', (p) =>
+		p.on('dialog', (d) => (log.push(`dialog ${d.message()}`), d.dismiss()))
+	);
 }
 
 test('stored payloads are shown as text in every view and never run', async ({ browser }) => {
@@ -83,22 +104,34 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		`${escapeGift(prompt)} {\n=${escapeGift(option)}\n~${escapeGift(`W${tag} ${CORPUS[1]}`)}\n####${escapeGift(explanation)}\n}`,
 		`${escapeGift(`Q2${tag} ${CORPUS[2]}`)} {=${escapeGift(`K${tag} ${CORPUS[3]}`)} ####${escapeGift(explanation)}}`
 	].join('\n\n');
-	await t.getByLabel('GIFT file (.gift or .txt)').setInputFiles({ name: 'x.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+	await t
+		.getByLabel('GIFT file (.gift or .txt)')
+		.setInputFiles({ name: 'x.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
 	await t.getByRole('button', { name: 'Import', exact: true }).click();
 	await expect(t.locator('.import-report')).toContainText('2 questions imported');
-	const assignmentId = await createAssignmentUi(t, klass.id, setName, 2, title, { feedback: 'after_submit' });
+	const assignmentId = await createAssignmentUi(t, klass.id, setName, 2, title, {
+		feedback: 'after_submit'
+	});
 
 	// A teacher's article with payloads in its title and text; one draft edited to carry more.
 	await t.goto('/teach/articles');
 	await t.getByLabel('Title').fill(articleTitle);
 	await t.getByLabel('Date of the reported events').fill('2023-01-17');
-	await t.getByLabel('Text of the article').fill(
-		`Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.\n${ALL}\nFrance ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.`
-	);
+	await t
+		.getByLabel('Text of the article')
+		.fill(
+			`Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.\n${ALL}\nFrance ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.`
+		);
 	await t.getByRole('button', { name: 'Add the article and draft questions' }).click();
-	await expect(t.getByRole('heading', { level: 1, name: articleTitle })).toBeVisible({ timeout: 30_000 });
+	await expect(t.getByRole('heading', { level: 1, name: articleTitle })).toBeVisible({
+		timeout: 30_000
+	});
 	const slug = t.url().split('/').pop()!;
-	const draftId = await t.locator('ol.drafts > li').filter({ hasText: 'Single choice' }).first().getAttribute('id');
+	const draftId = await t
+		.locator('ol.drafts > li')
+		.filter({ hasText: 'Single choice' })
+		.first()
+		.getAttribute('id');
 	const draft = t.locator(`[id="${draftId}"]`);
 	const draftPrompt = `D${tag} ${CORPUS[8]}`;
 	const draftExplanation = `X${tag} ${ALL}`;
@@ -153,7 +186,15 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		[s, '/history', []],
 		[s, `/articles/${slug}`, [articleTitle, ALL]],
 		// The other pages, for CSP violations only.
-		...['/practice', '/progress', '/review', '/mistakes', '/settings', '/articles', '/classes/join'].map((u) => [s, u, []] as [Page, string, string[]]),
+		...[
+			'/practice',
+			'/progress',
+			'/review',
+			'/mistakes',
+			'/settings',
+			'/articles',
+			'/classes/join'
+		].map((u) => [s, u, []] as [Page, string, string[]]),
 		...['/signin', '/signup', '/articles'].map((u) => [anon, u, []] as [Page, string, string[]])
 	];
 	const problems: string[] = [];
@@ -165,10 +206,12 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		const text = await shownText(page);
 		for (const x of texts) {
 			checks++;
-			if (!text.includes(x.replace(/\s+/g, ' '))) problems.push(`${url}: not shown literally: ${x.slice(0, 40)}`);
+			if (!text.includes(x.replace(/\s+/g, ' ')))
+				problems.push(`${url}: not shown literally: ${x.slice(0, 40)}`);
 		}
 		for (const el of await injected(page)) problems.push(`${url}: injected ${el}`);
-		for (const v of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)) problems.push(`${url}: CSP violation ${v}`);
+		for (const v of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))
+			problems.push(`${url}: CSP violation ${v}`);
 	}
 	expect(problems).toEqual([]);
 	expect(ran).toEqual([]);
@@ -177,7 +220,9 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 	const csv = await (await t.request.get(`/teach/classes/${klass.id}/gradebook.csv`)).text();
 	expect(csv).toContain(`'=HYPERLINK`);
 	expect(csv).not.toMatch(/(^|,|\n)"?=HYPERLINK/);
-	console.log(`xss: ${CORPUS.length} payloads in 16 stored texts, ${views.length} page views, ${checks} literal checks, 0 scripts run, 0 CSP violations`);
+	console.log(
+		`xss: ${CORPUS.length} payloads in 16 stored texts, ${views.length} page views, ${checks} literal checks, 0 scripts run, 0 CSP violations`
+	);
 	await teacher.close();
 	await student.close();
 	await anonymous.close();

@@ -8,7 +8,10 @@ export const questionsDir = path.resolve(import.meta.dirname, '../../questions')
 /** The real bank from questions/; fails loudly if it does not validate. */
 export function loadRealBank(): Bank {
 	const { bank, errors } = loadBankFromDir(questionsDir);
-	if (!bank || errors.length) throw new Error(`bank invalid:\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`);
+	if (!bank || errors.length)
+		throw new Error(
+			`bank invalid:\n${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n')}`
+		);
 	return bank;
 }
 
@@ -50,11 +53,16 @@ export function wrongResponse(q: Question): Response {
 
 /** Responses a forger might send for a question: each must be refused. */
 export function forgedResponses(q: Question): Response[] {
-	const wrongType: Response = q.type === 'short_text' ? { type: 'true_false', value: true } : { type: 'short_text', text: 'x' };
+	const wrongType: Response =
+		q.type === 'short_text'
+			? { type: 'true_false', value: true }
+			: { type: 'short_text', text: 'x' };
 	const forged: Response[] = [wrongType];
 	if (q.type === 'single') forged.push({ type: 'single', optionId: 'forged-option' });
-	if (q.type === 'multiple') forged.push({ type: 'multiple', optionIds: [q.options[0].id, 'forged-option'] });
-	if (q.type === 'ordering') forged.push({ type: 'ordering', itemIds: q.items.slice(1).map((i) => i.id) });
+	if (q.type === 'multiple')
+		forged.push({ type: 'multiple', optionIds: [q.options[0].id, 'forged-option'] });
+	if (q.type === 'ordering')
+		forged.push({ type: 'ordering', itemIds: q.items.slice(1).map((i) => i.id) });
 	if (q.type === 'short_text') forged.push({ type: 'short_text', text: 'x'.repeat(5000) });
 	if (q.type === 'numeric') forged.push({ type: 'numeric', value: Number.POSITIVE_INFINITY });
 	return forged;

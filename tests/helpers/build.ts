@@ -14,5 +14,7 @@ export function buildIsFresh(): boolean {
 		if (!s.isDirectory()) return s.mtimeMs;
 		return Math.max(s.mtimeMs, ...readdirSync(p).map((n) => newest(path.join(p, n))));
 	};
-	return ['src', 'svelte.config.js', 'vite.config.ts', 'package.json'].every((p) => newest(path.join(root, p)) < built);
+	return ['src', 'svelte.config.js', 'vite.config.ts', 'package.json'].every(
+		(p) => newest(path.join(root, p)) < built
+	);
 }

@@ -12,8 +12,13 @@ const migrationsDir = path.resolve(import.meta.dirname, '../../drizzle');
 /** The backends to run on. In CI Postgres is required: a suite that silently skipped it would lie. */
 export function backends(): Backend[] {
 	if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
-	if (process.env.CI) throw new Error('TEST_DATABASE_URL is not set: integration tests must also run on Postgres in CI.');
-	console.warn('TEST_DATABASE_URL is not set: integration tests run on PGlite only (npm test sets it up).');
+	if (process.env.CI)
+		throw new Error(
+			'TEST_DATABASE_URL is not set: integration tests must also run on Postgres in CI.'
+		);
+	console.warn(
+		'TEST_DATABASE_URL is not set: integration tests run on PGlite only (npm test sets it up).'
+	);
 	return ['pglite'];
 }
 

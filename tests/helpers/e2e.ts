@@ -81,7 +81,8 @@ async function focusField(page: Page, name: string) {
 /** Presses Tab until the focused element matches `selector`. */
 export async function tabTo(page: Page, selector: string) {
 	for (let i = 0; i < 60; i++) {
-		if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+		if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+			return;
 		await page.keyboard.press('Tab');
 	}
 	throw new Error(`could not reach ${selector} with Tab`);

@@ -22,9 +22,13 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'fa
 export function actionNames(source: string): string[] {
 	const block = /export\s+const\s+actions\b[^=]*=\s*\{([\s\S]*?)\n\}/.exec(source);
 	if (!block) return [];
-	const names = [...block[1].matchAll(/^\t(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?::|\()/gm)].map((m) => m[1]);
+	const names = [...block[1].matchAll(/^\t(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?::|\()/gm)].map(
+		(m) => m[1]
+	);
 	if (names.length === 0 && /\S/.test(block[1].replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) {
-		throw new Error('could not read the names of this `actions` object: write one key per line, indented by one tab');
+		throw new Error(
+			'could not read the names of this `actions` object: write one key per line, indented by one tab'
+		);
 	}
 	return names;
 }
@@ -32,10 +36,14 @@ export function actionNames(source: string): string[] {
 /** The methods a `+server.ts` exports: `export const GET`, `export function POST`, `export { handler as PUT }`. */
 export function endpointMethods(source: string): string[] {
 	const found = new Set<string>();
-	for (const m of source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+([A-Za-z]+)/g)) if (METHODS.includes(m[1])) found.add(m[1]);
+	for (const m of source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+([A-Za-z]+)/g))
+		if (METHODS.includes(m[1])) found.add(m[1]);
 	for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
 		for (const part of m[1].split(',')) {
-			const name = part.split(/\s+as\s+/).pop()!.trim();
+			const name = part
+				.split(/\s+as\s+/)
+				.pop()!
+				.trim();
 			if (METHODS.includes(name)) found.add(name);
 		}
 	}
@@ -48,7 +56,8 @@ export function discoverRoutes(dir = routesDir): RouteEntry[] {
 		const files = readdirSync(abs).sort();
 		const rel = path.relative(dir, abs).split(path.sep).join('/');
 		const routeId = `/${rel}`;
-		if (files.some((f) => PAGE_FILES.test(f))) entries.push({ key: routeId, kind: 'page', routeId });
+		if (files.some((f) => PAGE_FILES.test(f)))
+			entries.push({ key: routeId, kind: 'page', routeId });
 		for (const f of files.filter((f) => /^\+page(@[^.]*)?\.server\.(ts|js)$/.test(f))) {
 			for (const action of actionNames(readFileSync(path.join(abs, f), 'utf8'))) {
 				entries.push({ key: `${routeId} ?/${action}`, kind: 'action', routeId, action });
@@ -85,7 +94,11 @@ export function paramNames(routeId: string): string[] {
 }
 
 /** The URL to post a form action to: the default action has no name in the query. */
-export function actionPath(routeId: string, action: string, params: Record<string, string> = {}): string {
+export function actionPath(
+	routeId: string,
+	action: string,
+	params: Record<string, string> = {}
+): string {
 	const p = pathOf(routeId, params);
 	return action === 'default' ? p : `${p}?/${action}`;
 }

@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import postgres from 'postgres';
 
-export type OwnServer = { baseURL: string; process: ChildProcess; stderr: () => string; stop: () => Promise<void> };
+export type OwnServer = {
+	baseURL: string;
+	process: ChildProcess;
+	stderr: () => string;
+	stop: () => Promise<void>;
+};
 
 /** A port nobody listens on. */
 export function freePort(): Promise<number> {
@@ -21,7 +26,8 @@ export function freePort(): Promise<number> {
 
 /** Starts `node scripts/serve.js` with `env` added (DATABASE_URL or PGLITE_DATA_DIR) and waits until it answers. */
 export async function startServer(env: Record<string, string>): Promise<OwnServer> {
-	if (!existsSync('build/handler.js')) throw new Error('no production build in build/ (the test server builds it)');
+	if (!existsSync('build/handler.js'))
+		throw new Error('no production build in build/ (the test server builds it)');
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	let stderr = '';
@@ -38,7 +44,13 @@ export async function startServer(env: Record<string, string>): Promise<OwnServe
 	};
 	for (let i = 0; i < 480; i++) {
 		if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
-		if (await fetch(`${baseURL}/articles`).then((r) => r.ok, () => false)) return { baseURL, process: child, stderr: () => stderr, stop };
+		if (
+			await fetch(`${baseURL}/articles`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			return { baseURL, process: child, stderr: () => stderr, stop };
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await stop();
@@ -50,7 +62,9 @@ export async function startServer(env: Record<string, string>): Promise<OwnServe
  * of its own on it: the test can reach the database with `sql` while the server runs. Null without
  * TEST_DATABASE_URL.
  */
-export async function startServerOnPostgres(): Promise<(OwnServer & { sql: postgres.Sql; dispose: () => Promise<void> }) | null> {
+export async function startServerOnPostgres(): Promise<
+	(OwnServer & { sql: postgres.Sql; dispose: () => Promise<void> }) | null
+> {
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	if (!adminUrl) return null;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

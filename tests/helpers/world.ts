@@ -42,7 +42,13 @@ export type TeacherWorld = {
 	draftId: string;
 };
 
-export type StudentWorld = { name: string; email: string; cardId: string; practice: AttemptRef; assigned: AttemptRef };
+export type StudentWorld = {
+	name: string;
+	email: string;
+	cardId: string;
+	practice: AttemptRef;
+	assigned: AttemptRef;
+};
 
 export type World = {
 	tag: string;
@@ -96,19 +102,36 @@ export async function createSetUi(page: Page, name: string, count = 3) {
 	return id;
 }
 
-export type AssignmentOptions = { feedback?: 'after_each' | 'after_submit' | 'after_due'; attempts?: number; dueInDays?: number; timeLimitMinutes?: number };
+export type AssignmentOptions = {
+	feedback?: 'after_each' | 'after_submit' | 'after_due';
+	attempts?: number;
+	dueInDays?: number;
+	timeLimitMinutes?: number;
+};
 
 /** An assignment of set `setName` (of `size` questions) in the class at `classId`; its id. */
-export async function createAssignmentUi(page: Page, classId: string, setName: string, size: number, title: string, options: AssignmentOptions = {}) {
+export async function createAssignmentUi(
+	page: Page,
+	classId: string,
+	setName: string,
+	size: number,
+	title: string,
+	options: AssignmentOptions = {}
+) {
 	await page.goto(`/teach/classes/${classId}`);
 	await page.getByLabel('Question set').selectOption({ label: `${setName} (${size} questions)` });
 	await page.getByLabel(/^Title/).fill(title);
 	await page.getByLabel(/^Due/).fill(localInDays(options.dueInDays ?? 7));
 	await page.getByLabel('Attempts allowed').fill(String(options.attempts ?? 1));
-	if (options.timeLimitMinutes) await page.getByLabel(/^Time limit in minutes/).fill(String(options.timeLimitMinutes));
-	await page.locator(`input[name="feedback"][value="${options.feedback ?? 'after_submit'}"]`).check();
+	if (options.timeLimitMinutes)
+		await page.getByLabel(/^Time limit in minutes/).fill(String(options.timeLimitMinutes));
+	await page
+		.locator(`input[name="feedback"][value="${options.feedback ?? 'after_submit'}"]`)
+		.check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
-	const link = page.locator('ul.assignments > li', { hasText: title }).getByRole('link', { name: /Item analysis/ });
+	const link = page
+		.locator('ul.assignments > li', { hasText: title })
+		.getByRole('link', { name: /Item analysis/ });
 	await expect(link).toBeVisible();
 	return (await link.getAttribute('href'))!.split('/')[3];
 }
@@ -122,12 +145,18 @@ export async function joinClassUi(page: Page, code: string) {
 
 /** The fields the question form on screen would post. */
 export async function questionForm(page: Page): Promise<[string, string][]> {
-	return page.locator('form.card.question').evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string]));
+	return page
+		.locator('form.card.question')
+		.evaluate((f: HTMLFormElement) =>
+			[...new FormData(f)].map(([k, v]) => [k, String(v)] as [string, string])
+		);
 }
 
 /** Answers every question of the attempt on screen (keyboard, without knowing keys); the form of question 1. */
 export async function answerAll(page: Page) {
-	const total = Number((await page.getByText(/^Question 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
+	const total = Number(
+		(await page.getByText(/^Question 1 of \d+$/).textContent())!.match(/of (\d+)/)![1]
+	);
 	let first: [string, string][] = [];
 	for (let n = 1; n <= total; n++) {
 		await expect(page.getByText(`Question ${n} of ${total}`, { exact: true })).toBeVisible();
@@ -153,8 +182,13 @@ export async function addArticleUi(page: Page, title: string) {
 	await page.getByLabel('Date of the reported events').fill('2023-01-17');
 	await page.getByLabel('Text of the article').fill(ARTICLE_TEXT);
 	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 30_000 });
-	return { slug: page.url().split('/').pop()!.split(/[?#]/)[0], draftId: await page.locator('input[name="draftId"]').first().inputValue() };
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({
+		timeout: 30_000
+	});
+	return {
+		slug: page.url().split('/').pop()!.split(/[?#]/)[0],
+		draftId: await page.locator('input[name="draftId"]').first().inputValue()
+	};
 }
 
 async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseURL?: string) {
@@ -189,7 +223,14 @@ async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseU
 	};
 }
 
-async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y', t: TeacherWorld, tag: string, baseURL?: string) {
+async function buildStudent(
+	browser: Browser,
+	who: 'A' | 'B',
+	teacher: 'X' | 'Y',
+	t: TeacherWorld,
+	tag: string,
+	baseURL?: string
+) {
 	const context = await browser.newContext(baseURL ? { baseURL } : {});
 	const page = await context.newPage();
 	const name = `Student ${who} ${tag}`;
@@ -231,7 +272,13 @@ async function buildStudent(browser: Browser, who: 'A' | 'B', teacher: 'X' | 'Y'
 			name,
 			email,
 			cardId,
-			practice: { id: base.split('/').pop()!, owner: who, teacher: null, status: 'in_progress', form: practiceForm },
+			practice: {
+				id: base.split('/').pop()!,
+				owner: who,
+				teacher: null,
+				status: 'in_progress',
+				form: practiceForm
+			},
 			assigned: { id: assignedId, owner: who, teacher, status: 'submitted', form: assignedForm }
 		} satisfies StudentWorld
 	};
@@ -249,10 +296,16 @@ export async function buildWorld(browser: Browser, baseURL?: string): Promise<Wo
 	const [[x, a], [y, b]] = await Promise.all([side('X', 'A'), side('Y', 'B')]);
 	for (const t of [x, y]) {
 		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
-		t.world.studentId = await t.principal.page.locator('input[name="studentId"]').first().inputValue();
+		t.world.studentId = await t.principal.page
+			.locator('input[name="studentId"]')
+			.first()
+			.inputValue();
 	}
 	await a.principal.page.goto('/articles');
-	const articleHref = await a.principal.page.locator('a[href^="/articles/"]').first().getAttribute('href');
+	const articleHref = await a.principal.page
+		.locator('a[href^="/articles/"]')
+		.first()
+		.getAttribute('href');
 	const markers: World['markers'] = [
 		{ text: a.world.name, what: "A's name", visibleTo: ['A', 'X'] },
 		{ text: a.world.email, what: "A's email", visibleTo: ['A', 'X'] },
@@ -272,7 +325,13 @@ export async function buildWorld(browser: Browser, baseURL?: string): Promise<Wo
 	];
 	return {
 		tag,
-		who: { anonymous: { context: null, page: null, cookie: '' }, A: a.principal, B: b.principal, X: x.principal, Y: y.principal },
+		who: {
+			anonymous: { context: null, page: null, cookie: '' },
+			A: a.principal,
+			B: b.principal,
+			X: x.principal,
+			Y: y.principal
+		},
 		X: x.world,
 		Y: y.world,
 		A: a.world,

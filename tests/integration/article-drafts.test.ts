@@ -12,8 +12,20 @@ import { getArticleWithCitations, listArticles } from '../../src/lib/server/db/q
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { RequestError } from '../../src/lib/server/errors.ts';
-import { acceptDraft, addTeacherArticle, canReadArticle, getDraftingBank, getTeacherArticle, listTeacherArticles, rejectDraft, saveDraftEdit } from '../../src/lib/server/teaching/articles.ts';
-import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
+import {
+	acceptDraft,
+	addTeacherArticle,
+	canReadArticle,
+	getDraftingBank,
+	getTeacherArticle,
+	listTeacherArticles,
+	rejectDraft,
+	saveDraftEdit
+} from '../../src/lib/server/teaching/articles.ts';
+import {
+	createAssignment,
+	startAssignmentAttempt
+} from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse } from '../helpers/bank.ts';
@@ -29,7 +41,12 @@ const TEXT = [
 	'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.',
 	'Officials in Nouakchott welcomed the plan, which they said would help the G5 Sahel states share intelligence against armed groups.'
 ].join('\n');
-const INPUT = { title: 'Chad sends soldiers to the tri-border area', publisher: 'Test Wire', eventDate: '2023-01-17', text: TEXT };
+const INPUT = {
+	title: 'Chad sends soldiers to the tri-border area',
+	publisher: 'Test Wire',
+	eventDate: '2023-01-17',
+	text: TEXT
+};
 
 async function refusal(work: Promise<unknown>) {
 	const e = await work.then(
@@ -53,10 +70,28 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		database = await createTestDatabase(backend);
 		db = database.db;
 		await syncBank(db, bank);
-		teacher = await createUser(db, { email: 'art-teacher@test.example', password: 'a-long-password', displayName: 'Teacher', role: 'teacher' });
-		otherTeacher = await createUser(db, { email: 'art-other@test.example', password: 'a-long-password', displayName: 'Other', role: 'teacher' });
-		student = await createUser(db, { email: 'art-student@test.example', password: 'a-long-password', displayName: 'Student' });
-		outsider = await createUser(db, { email: 'art-outsider@test.example', password: 'a-long-password', displayName: 'Outsider' });
+		teacher = await createUser(db, {
+			email: 'art-teacher@test.example',
+			password: 'a-long-password',
+			displayName: 'Teacher',
+			role: 'teacher'
+		});
+		otherTeacher = await createUser(db, {
+			email: 'art-other@test.example',
+			password: 'a-long-password',
+			displayName: 'Other',
+			role: 'teacher'
+		});
+		student = await createUser(db, {
+			email: 'art-student@test.example',
+			password: 'a-long-password',
+			displayName: 'Student'
+		});
+		outsider = await createUser(db, {
+			email: 'art-outsider@test.example',
+			password: 'a-long-password',
+			displayName: 'Outsider'
+		});
 		({ slug } = await addTeacherArticle(db, teacher.id, INPUT));
 	}, 60_000);
 	afterAll(async () => database?.dispose());
@@ -67,9 +102,13 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		expect(drafts.length).toBeGreaterThanOrEqual(5);
 		for (const d of drafts) {
 			expect(d.status).toBe('pending');
-			expect(TEXT.slice(d.draft.span.start, d.draft.span.end).replace(/\s+/gu, ' ')).toBe(d.draft.quote);
+			expect(TEXT.slice(d.draft.span.start, d.draft.span.end).replace(/\s+/gu, ' ')).toBe(
+				d.draft.quote
+			);
 		}
-		expect((await listTeacherArticles(db, teacher.id)).map((a) => [a.slug, a.pending])).toEqual([[slug, drafts.length]]);
+		expect((await listTeacherArticles(db, teacher.id)).map((a) => [a.slug, a.pending])).toEqual([
+			[slug, drafts.length]
+		]);
 		expect(await listTeacherArticles(db, otherTeacher.id)).toEqual([]);
 		expect((await refusal(addTeacherArticle(db, student.id, INPUT))).status).toBe(403);
 		// The public article list is the bank's.
@@ -80,7 +119,8 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		const drafting = await getDraftingBank(db);
 		const labelled = bank.facts.filter((f) => f.event);
 		expect(labelled.length).toBeGreaterThan(0);
-		for (const f of labelled) expect(drafting.facts.find((x) => x.id === f.id)?.event, f.id).toBe(f.event);
+		for (const f of labelled)
+			expect(drafting.facts.find((x) => x.id === f.id)?.event, f.id).toBe(f.event);
 		expect(drafting.facts.filter((f) => f.event).length).toBe(labelled.length);
 		const own = await getTeacherArticle(db, teacher.id, slug);
 		const texts = JSON.stringify(own.drafts.map((d) => d.draft.question));
@@ -93,12 +133,19 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		expect((await refusal(acceptDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
 		expect((await refusal(rejectDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
 		const edit = { prompt: 'Taken over?', explanation: 'No.' };
-		expect((await refusal(saveDraftEdit(db, otherTeacher.id, slug, drafts[0].id, edit))).status).toBe(404);
+		expect(
+			(await refusal(saveDraftEdit(db, otherTeacher.id, slug, drafts[0].id, edit))).status
+		).toBe(404);
 		// A draft of another article is not found through this one.
-		const { slug: second } = await addTeacherArticle(db, otherTeacher.id, { ...INPUT, title: 'The same text, another teacher' });
+		const { slug: second } = await addTeacherArticle(db, otherTeacher.id, {
+			...INPUT,
+			title: 'The same text, another teacher'
+		});
 		const theirs = (await getTeacherArticle(db, otherTeacher.id, second)).drafts[0];
 		expect((await refusal(acceptDraft(db, teacher.id, slug, theirs.id))).status).toBe(404);
-		expect((await getTeacherArticle(db, teacher.id, slug)).drafts.every((d) => d.status === 'pending')).toBe(true);
+		expect(
+			(await getTeacherArticle(db, teacher.id, slug)).drafts.every((d) => d.status === 'pending')
+		).toBe(true);
 	});
 
 	test('reject, edit and accept: accepted drafts become cited, gradeable questions of the teacher, in a set', async () => {
@@ -113,7 +160,12 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		// An edit that breaks the key is refused with a message, and nothing changes.
 		const q = edited.draft.question;
 		if (q.type !== 'single') throw new Error('expected a single-choice draft');
-		const badEdit = { prompt: 'Which is right?', explanation: 'Because.', options: q.options.map((o) => o.text), correct: [] };
+		const badEdit = {
+			prompt: 'Which is right?',
+			explanation: 'Because.',
+			options: q.options.map((o) => o.text),
+			correct: []
+		};
 		const bad = await refusal(saveDraftEdit(db, teacher.id, slug, edited.id, badEdit));
 		expect(bad.status).toBe(400);
 		expect(bad.message).toMatch(/exactly one option/u);
@@ -121,7 +173,12 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		const { id: setId } = await createSet(db, teacher.id, 'From the new article');
 		const prompt = `In the report of January 2023: ${q.prompt}`;
 		const right = q.options.findIndex((o) => o.correct);
-		const edit = { prompt, explanation: 'Our own words on why.', options: q.options.map((o) => o.text), correct: [right] };
+		const edit = {
+			prompt,
+			explanation: 'Our own words on why.',
+			options: q.options.map((o) => o.text),
+			correct: [right]
+		};
 		const first = await acceptDraft(db, teacher.id, slug, edited.id, { edit, setId });
 		const second = await acceptDraft(db, teacher.id, slug, plain.id, { setId });
 		expect((await refusal(acceptDraft(db, teacher.id, slug, plain.id))).status).toBe(400);
@@ -129,18 +186,33 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		// The questions are the teacher's, cited: a fact of the new article with the draft's exact span.
 		const [row] = await db.select().from(question).where(eq(question.id, first.questionId));
 		expect(row.ownerId).toBe(teacher.id);
-		const [version] = await db.select().from(questionVersion).where(eq(questionVersion.questionId, first.questionId));
+		const [version] = await db
+			.select()
+			.from(questionVersion)
+			.where(eq(questionVersion.questionId, first.questionId));
 		expect(version.body.prompt).toBe(prompt);
 		expect(version.body.facts).toEqual([first.factId]);
 		const [cited] = await db.select().from(fact).where(eq(fact.id, first.factId));
-		expect(cited).toMatchObject({ articleSlug: slug, ownerId: teacher.id, spanStart: edited.draft.span.start, spanEnd: edited.draft.span.end, quote: edited.draft.quote });
+		expect(cited).toMatchObject({
+			articleSlug: slug,
+			ownerId: teacher.id,
+			spanStart: edited.draft.span.start,
+			spanEnd: edited.draft.span.end,
+			quote: edited.draft.quote
+		});
 		expect(cited.value).toEqual(edited.draft.value);
 
 		const mine = await searchBank(db, { teacherId: teacher.id, source: 'mine' });
 		expect(mine.map((m) => m.body.id).sort()).toEqual([first.questionId, second.questionId].sort());
 		expect(await searchBank(db, { teacherId: otherTeacher.id, source: 'mine' })).toEqual([]);
-		const statuses = Object.fromEntries((await getTeacherArticle(db, teacher.id, slug)).drafts.map((d) => [d.id, d.status]));
-		expect([statuses[rejected.id], statuses[edited.id], statuses[plain.id]]).toEqual(['rejected', 'accepted', 'accepted']);
+		const statuses = Object.fromEntries(
+			(await getTeacherArticle(db, teacher.id, slug)).drafts.map((d) => [d.id, d.status])
+		);
+		expect([statuses[rejected.id], statuses[edited.id], statuses[plain.id]]).toEqual([
+			'rejected',
+			'accepted',
+			'accepted'
+		]);
 
 		// Assigned to a class and answered: graded by the server like the bank's questions.
 		const klass = await createClass(db, teacher.id, 'Class');
@@ -163,8 +235,12 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		const items = await getSetItems(db, setId);
 		expect(items).toHaveLength(2);
 		await saveAnswer(db, student.id, started.id, items[0].body.id, rightResponse(items[0].body));
-		const wrongOption = items[1].body.type === 'single' ? items[1].body.options.find((o) => !o.correct)! : null;
-		await saveAnswer(db, student.id, started.id, items[1].body.id, { type: 'single', optionId: wrongOption!.id });
+		const wrongOption =
+			items[1].body.type === 'single' ? items[1].body.options.find((o) => !o.correct)! : null;
+		await saveAnswer(db, student.id, started.id, items[1].body.id, {
+			type: 'single',
+			optionId: wrongOption!.id
+		});
 		expect((await submitAttempt(db, student.id, started.id)).score).toBe(1);
 
 		// The article page: the teacher and their class's students read it, with the cited passage; nobody else.
@@ -181,7 +257,9 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 
 	test('a draft across reports (an ordering, "which came first", "how many years between") is stored citing the new article’s fact first, then every bank fact its events rest on', async () => {
 		const { drafts } = await getTeacherArticle(db, teacher.id, slug);
-		const across = drafts.filter((d) => d.status === 'pending' && (d.draft.kind === 'timeline' || d.draft.kind === 'gap'));
+		const across = drafts.filter(
+			(d) => d.status === 'pending' && (d.draft.kind === 'timeline' || d.draft.kind === 'gap')
+		);
 		expect(across.length).toBeGreaterThanOrEqual(3);
 		expect(new Set(across.map((d) => d.draft.question.type)).size).toBeGreaterThanOrEqual(2);
 		for (const d of across.slice(0, 3)) {
@@ -189,7 +267,10 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 			// Each event of another report is a bank fact the draft rests on.
 			for (const e of events.filter((x) => x.factId)) expect(d.draft.bankFacts).toContain(e.factId);
 			const { questionId, factId } = await acceptDraft(db, teacher.id, slug, d.id);
-			const [version] = await db.select().from(questionVersion).where(eq(questionVersion.questionId, questionId));
+			const [version] = await db
+				.select()
+				.from(questionVersion)
+				.where(eq(questionVersion.questionId, questionId));
 			expect(version.body.facts).toEqual([factId, ...d.draft.bankFacts]);
 			expect(version.factIds).toEqual([factId, ...d.draft.bankFacts]);
 			const cited = await db.select().from(fact).where(inArray(fact.id, d.draft.bankFacts));
@@ -197,7 +278,13 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 			// The bank's facts stay the bank's (no owner); the new one is the teacher's, quoting the article exactly.
 			expect(cited.every((f) => f.ownerId === null)).toBe(true);
 			const [own] = await db.select().from(fact).where(eq(fact.id, factId));
-			expect(own).toMatchObject({ articleSlug: slug, ownerId: teacher.id, quote: d.draft.quote, spanStart: d.draft.span.start, spanEnd: d.draft.span.end });
+			expect(own).toMatchObject({
+				articleSlug: slug,
+				ownerId: teacher.id,
+				quote: d.draft.quote,
+				spanStart: d.draft.span.start,
+				spanEnd: d.draft.span.end
+			});
 			expect(TEXT.slice(own.spanStart, own.spanEnd).replace(/\s+/gu, ' ')).toBe(d.draft.quote);
 		}
 	});

@@ -14,7 +14,6 @@ import { buildIsFresh } from '../helpers/build.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const adminUrl = process.env.TEST_DATABASE_URL;
 
-
 describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 	test('measures every route on a tiny seed and writes the JSON', async () => {
 		const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
@@ -24,22 +23,52 @@ describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 		url.pathname = `/${name}`;
 		const out = path.join(mkdtempSync(path.join(tmpdir(), 'bench-smoke-')), 'result.json');
 		// The suite's throwaway cluster writes its log there: with it the smoke also replays the pgbench floors.
-		const pgLog = process.env.PG_THROWAWAY_DIR ? path.join(process.env.PG_THROWAWAY_DIR, 'log') : null;
-		const args = ['tsx', 'scripts/bench/run.ts', '--smoke', '--out', out, ...(buildIsFresh() ? ['--no-build'] : []), ...(pgLog && existsSync(pgLog) ? ['--pg-log', pgLog] : [])];
+		const pgLog = process.env.PG_THROWAWAY_DIR
+			? path.join(process.env.PG_THROWAWAY_DIR, 'log')
+			: null;
+		const args = [
+			'tsx',
+			'scripts/bench/run.ts',
+			'--smoke',
+			'--out',
+			out,
+			...(buildIsFresh() ? ['--no-build'] : []),
+			...(pgLog && existsSync(pgLog) ? ['--pg-log', pgLog] : [])
+		];
 		try {
-			const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-				const child = spawn('npx', args, { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() }, stdio: ['ignore', 'pipe', 'pipe'] });
-				let output = '';
-				child.stdout.on('data', (d) => (output += d));
-				child.stderr.on('data', (d) => (output += d));
-				child.on('close', (code) => resolve({ code, output }));
-			});
+			const { code, output } = await new Promise<{ code: number | null; output: string }>(
+				(resolve) => {
+					const child = spawn('npx', args, {
+						cwd: root,
+						env: { ...process.env, DATABASE_URL: url.toString() },
+						stdio: ['ignore', 'pipe', 'pipe']
+					});
+					let output = '';
+					child.stdout.on('data', (d) => (output += d));
+					child.stderr.on('data', (d) => (output += d));
+					child.on('close', (code) => resolve({ code, output }));
+				}
+			);
 			expect(code, output).toBe(0);
 			const result = JSON.parse(readFileSync(out, 'utf8'));
-			const routes = result.rows.map((r: { route: string }) => r.route.split(' ')[0] + ' ' + (r.route.split(' ')[1] ?? ''));
-			expect(routes).toEqual(expect.arrayContaining(['floor: no-op', 'floor: minimal', 'quiz question', 'answer save', 'attempt submit', 'review queue', 'review answer']));
+			const routes = result.rows.map(
+				(r: { route: string }) => r.route.split(' ')[0] + ' ' + (r.route.split(' ')[1] ?? '')
+			);
+			expect(routes).toEqual(
+				expect.arrayContaining([
+					'floor: no-op',
+					'floor: minimal',
+					'quiz question',
+					'answer save',
+					'attempt submit',
+					'review queue',
+					'review answer'
+				])
+			);
 			// The queue at both sizes, the due-cards plan at each, and the soak's RSS.
-			expect(result.rows.filter((r: { route: string }) => r.route.startsWith('review queue'))).toHaveLength(2);
+			expect(
+				result.rows.filter((r: { route: string }) => r.route.startsWith('review queue'))
+			).toHaveLength(2);
 			expect(result.dueCardsExplain).toHaveLength(2);
 			expect(result.soak.rssEndKb).toBeGreaterThan(0);
 			expect(result.failures).toEqual([]);

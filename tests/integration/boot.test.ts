@@ -12,7 +12,12 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'sahel-boot-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function envFor(dir: string, questions = questionsDir) {
-	return { ...readEnv({}), pgliteDir: dir, questionsDir: questions, migrationsDir: path.resolve(import.meta.dirname, '../../drizzle') };
+	return {
+		...readEnv({}),
+		pgliteDir: dir,
+		questionsDir: questions,
+		migrationsDir: path.resolve(import.meta.dirname, '../../drizzle')
+	};
 }
 
 describe('starting the server on the embedded database', () => {
@@ -20,7 +25,11 @@ describe('starting the server on the embedded database', () => {
 		const dir = path.join(scratch, 'pglite');
 		const bank = loadRealBank();
 		let database = await boot(envFor(dir));
-		const user = await createUser(database.db, { email: 'restart@test.example', password: 'a-long-password', displayName: 'R' });
+		const user = await createUser(database.db, {
+			email: 'restart@test.example',
+			password: 'a-long-password',
+			displayName: 'R'
+		});
 		const { id } = await startAttempt(database.db, user.id, { count: 3 }, 'restart');
 		const first = (await getAttemptForTaking(database.db, user.id, id)).questions[0];
 		const response = rightResponse(bank.questions.find((q) => q.id === first.id)!);
@@ -30,8 +39,12 @@ describe('starting the server on the embedded database', () => {
 		database = await boot(envFor(dir));
 		try {
 			expect(await getUserByEmail(database.db, 'student@demo.test')).not.toBeNull();
-			expect(await getUserByEmail(database.db, 'teacher@demo.test')).toMatchObject({ role: 'teacher' });
-			expect(await getUserByEmail(database.db, 'teacher2@demo.test')).toMatchObject({ role: 'teacher' });
+			expect(await getUserByEmail(database.db, 'teacher@demo.test')).toMatchObject({
+				role: 'teacher'
+			});
+			expect(await getUserByEmail(database.db, 'teacher2@demo.test')).toMatchObject({
+				role: 'teacher'
+			});
 			const resumed = await getAttemptForTaking(database.db, user.id, id);
 			expect(resumed.responses).toEqual({ [first.id]: response });
 		} finally {
@@ -42,11 +55,16 @@ describe('starting the server on the embedded database', () => {
 	test('an invalid bank stops the start with file:line messages, before the database is touched', async () => {
 		const broken = path.join(scratch, 'questions-broken');
 		cpSync(questionsDir, broken, { recursive: true });
-		const file = readdirSync(path.join(broken, 'bank')).filter((f) => f.endsWith('.yaml')).sort()[0];
+		const file = readdirSync(path.join(broken, 'bank'))
+			.filter((f) => f.endsWith('.yaml'))
+			.sort()[0];
 		const full = path.join(broken, 'bank', file);
 		const lines = readFileSync(full, 'utf8').split('\n');
 		const quoteLine = lines.findIndex((l) => /^\s+quote:/.test(l));
-		lines[quoteLine] = lines[quoteLine].replace(/quote:.*/, 'quote: "words that no article contains"');
+		lines[quoteLine] = lines[quoteLine].replace(
+			/quote:.*/,
+			'quote: "words that no article contains"'
+		);
 		writeFileSync(full, lines.join('\n'));
 
 		const dataDir = path.join(scratch, 'never-created');

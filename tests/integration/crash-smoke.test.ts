@@ -12,19 +12,31 @@ import { buildIsFresh } from '../helpers/build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-
 describe.skipIf(!process.env.TEST_DATABASE_URL)('npm run test:crash, smoke run', () => {
 	test('no acknowledged answer lost or doubled, every attempt resumes, grades recompute, outages answer 503', async () => {
 		const out = path.join(mkdtempSync(path.join(tmpdir(), 'crash-smoke-')), 'summary.json');
-		const args = ['tsx', 'scripts/crash-test.ts', '--smoke', '--out', out, ...(buildIsFresh() ? ['--no-build'] : [])];
+		const args = [
+			'tsx',
+			'scripts/crash-test.ts',
+			'--smoke',
+			'--out',
+			out,
+			...(buildIsFresh() ? ['--no-build'] : [])
+		];
 		try {
-			const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-				const child = spawn('npx', args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-				let output = '';
-				child.stdout.on('data', (d) => (output += d));
-				child.stderr.on('data', (d) => (output += d));
-				child.on('close', (code) => resolve({ code, output }));
-			});
+			const { code, output } = await new Promise<{ code: number | null; output: string }>(
+				(resolve) => {
+					const child = spawn('npx', args, {
+						cwd: root,
+						env: process.env,
+						stdio: ['ignore', 'pipe', 'pipe']
+					});
+					let output = '';
+					child.stdout.on('data', (d) => (output += d));
+					child.stderr.on('data', (d) => (output += d));
+					child.on('close', (code) => resolve({ code, output }));
+				}
+			);
 			expect(code, output.slice(-6000)).toBe(0);
 			const summary = JSON.parse(readFileSync(out, 'utf8'));
 			expect(summary.violations).toEqual([]);

@@ -10,12 +10,25 @@ import { getArticleWithCitations } from '../../src/lib/server/db/queries/article
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { importGift } from '../../src/lib/gift/import.ts';
-import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
+import {
+	createAssignment,
+	startAssignmentAttempt
+} from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { exportBankAsGift, exportSetAsGift } from '../../src/lib/server/teaching/gift-export.ts';
-import { citeOwnQuestion, findTeacherByEmail, importGiftQuestions } from '../../src/lib/server/teaching/own-questions.ts';
+import {
+	citeOwnQuestion,
+	findTeacherByEmail,
+	importGiftQuestions
+} from '../../src/lib/server/teaching/own-questions.ts';
 import { getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
-import { createSet, editSet, getSetItems, MAX_SET_SIZE, searchBank } from '../../src/lib/server/teaching/sets.ts';
+import {
+	createSet,
+	editSet,
+	getSetItems,
+	MAX_SET_SIZE,
+	searchBank
+} from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
@@ -39,7 +52,8 @@ const GIFT = [
 ].join('\n');
 
 const GOOD_PASSAGE = 'Some 2,400 French troops that were part of the forces deployed in Mali';
-const FURNITURE_PASSAGE = 'Protestors in Mali and Burkina Faso have been pushing for French troops to leave.';
+const FURNITURE_PASSAGE =
+	'Protestors in Mali and Burkina Faso have been pushing for French troops to leave.';
 const ARTICLE = 'niger-bazoum-2022';
 
 describe.each(backends())('teachers’ own questions on %s', (backend) => {
@@ -56,9 +70,23 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		database = await createTestDatabase(backend);
 		db = database.db;
 		await syncBank(db, bank);
-		teacher = await createUser(db, { email: 'gift-teacher@test.example', password: 'a-long-password', displayName: 'Teacher', role: 'teacher' });
-		otherTeacher = await createUser(db, { email: 'gift-other@test.example', password: 'a-long-password', displayName: 'Other', role: 'teacher' });
-		student = await createUser(db, { email: 'gift-student@test.example', password: 'a-long-password', displayName: 'Student' });
+		teacher = await createUser(db, {
+			email: 'gift-teacher@test.example',
+			password: 'a-long-password',
+			displayName: 'Teacher',
+			role: 'teacher'
+		});
+		otherTeacher = await createUser(db, {
+			email: 'gift-other@test.example',
+			password: 'a-long-password',
+			displayName: 'Other',
+			role: 'teacher'
+		});
+		student = await createUser(db, {
+			email: 'gift-student@test.example',
+			password: 'a-long-password',
+			displayName: 'Student'
+		});
 	});
 	afterAll(async () => database?.dispose());
 
@@ -77,7 +105,13 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		expect(report.imported[0].id).toMatch(/-troops-leaving$/);
 
 		const rows = await db
-			.select({ id: question.id, ownerId: question.ownerId, active: question.active, version: questionVersion.version, body: questionVersion.body })
+			.select({
+				id: question.id,
+				ownerId: question.ownerId,
+				active: question.active,
+				version: questionVersion.version,
+				body: questionVersion.body
+			})
 			.from(question)
 			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 			.where(eq(question.ownerId, teacher.id));
@@ -90,23 +124,37 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 			expect(Object.keys(r.body)).not.toContain('cited');
 		}
 		const numeric = rows.find((r) => r.body.type === 'numeric')!.body;
-		expect(numeric).toMatchObject({ answer: 2400, tolerance: 100, explanation: 'About 2,400, says the report.', tags: ['niger'] });
+		expect(numeric).toMatchObject({
+			answer: 2400,
+			tolerance: 100,
+			explanation: 'About 2,400, says the report.',
+			tags: ['niger']
+		});
 
 		const items = await getSetItems(db, setId);
-		expect(items.map((i) => i.body.id)).toEqual([bank.questions[0].id, ...report.imported.map((q) => q.id)]);
-		expect(items.slice(1).every((i) => i.ownerId === teacher.id && i.quotes.length === 0)).toBe(true);
+		expect(items.map((i) => i.body.id)).toEqual([
+			bank.questions[0].id,
+			...report.imported.map((q) => q.id)
+		]);
+		expect(items.slice(1).every((i) => i.ownerId === teacher.id && i.quotes.length === 0)).toBe(
+			true
+		);
 	});
 
 	test('a file with a NUL character is refused with its line, and nothing is written', async () => {
 		const before = await ownedCount(teacher.id);
-		const e = await refusal(importGiftQuestions(db, teacher.id, `${GIFT}\n::Nul:: Which? {=a\u0000b ~c}\n`));
+		const e = await refusal(
+			importGiftQuestions(db, teacher.id, `${GIFT}\n::Nul:: Which? {=a\u0000b ~c}\n`)
+		);
 		expect(e.status).toBe(400);
 		expect(e.message).toMatch(/^line 13: .*NUL/);
 		expect(await ownedCount(teacher.id)).toBe(before);
 	});
 
 	test('practice never draws own questions; only their teacher finds them in search', async () => {
-		const owned = (await db.select({ id: question.id }).from(question).where(eq(question.ownerId, teacher.id))).map((r) => r.id);
+		const owned = (
+			await db.select({ id: question.id }).from(question).where(eq(question.ownerId, teacher.id))
+		).map((r) => r.id);
 		expect(owned.length).toBeGreaterThan(0);
 
 		const { bank: current } = await getCurrentBank(db);
@@ -118,10 +166,14 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		expect(mine.every((r) => r.ownerId === teacher.id && r.body.facts.length === 0)).toBe(true);
 
 		const words = await searchBank(db, { teacherId: teacher.id, text: 'Bazoum lead' });
-		expect(words.map((r) => r.body.id)).toContain(owned.find((id) => id.endsWith('bazoum-country')));
+		expect(words.map((r) => r.body.id)).toContain(
+			owned.find((id) => id.endsWith('bazoum-country'))
+		);
 		const all = await searchBank(db, { teacherId: teacher.id });
 		expect(all).toHaveLength(bank.questions.length + owned.length);
-		expect((await searchBank(db, { teacherId: teacher.id, source: 'bank' })).some((r) => r.ownerId)).toBe(false);
+		expect(
+			(await searchBank(db, { teacherId: teacher.id, source: 'bank' })).some((r) => r.ownerId)
+		).toBe(false);
 
 		// Nobody else's: another teacher, and a search without a teacher, see the bank only.
 		for (const search of [{ teacherId: otherTeacher.id }, {}]) {
@@ -133,11 +185,17 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 
 		// …and cannot put one in a set by its id.
 		const { id: otherSet } = await createSet(db, otherTeacher.id, 'Not theirs');
-		const e = await refusal(editSet(db, otherTeacher.id, otherSet, { kind: 'add', questionIds: [owned[0]] }));
+		const e = await refusal(
+			editSet(db, otherTeacher.id, otherSet, { kind: 'add', questionIds: [owned[0]] })
+		);
 		expect(e.status).toBe(400);
 		// A rule draws from the grounded bank only.
 		const { id: ruleSet } = await createSet(db, teacher.id, 'By rule');
-		await editSet(db, teacher.id, ruleSet, { kind: 'add-rule', filters: { count: 50 }, seed: 'rule-seed' });
+		await editSet(db, teacher.id, ruleSet, {
+			kind: 'add-rule',
+			filters: { count: 50 },
+			seed: 'rule-seed'
+		});
 		expect((await getSetItems(db, ruleSet)).some((i) => i.ownerId !== null)).toBe(false);
 	});
 
@@ -151,7 +209,9 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		expect(new Set(ids).size).toBe(6);
 		expect(await ownedCount(teacher.id)).toBe(before + 6);
 		// Only the import's prefix differs: the same question, a different id.
-		expect(first.imported[0].id.replace(/^t-\w+-/, '')).toBe(second.imported[0].id.replace(/^t-\w+-/, ''));
+		expect(first.imported[0].id.replace(/^t-\w+-/, '')).toBe(
+			second.imported[0].id.replace(/^t-\w+-/, '')
+		);
 	});
 
 	test('an import is all or nothing: a failed write saves no question and leaves the set as it was', async () => {
@@ -160,14 +220,23 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		const before = await ownedCount(teacher.id);
 
 		// The database refuses the third question's version: the two before it must not stay behind.
-		await db.execute(sql.raw(`create function refuse_marked_version() returns trigger as $$
+		await db.execute(
+			sql.raw(`create function refuse_marked_version() returns trigger as $$
 			begin
 				if new.body->>'prompt' like '%REFUSE-ME%' then raise exception 'refused by the test'; end if;
 				return new;
-			end $$ language plpgsql`));
-		await db.execute(sql.raw('create trigger refuse_marked before insert on question_version for each row execute function refuse_marked_version()'));
+			end $$ language plpgsql`)
+		);
+		await db.execute(
+			sql.raw(
+				'create trigger refuse_marked before insert on question_version for each row execute function refuse_marked_version()'
+			)
+		);
 		try {
-			const marked = GIFT.replace('The Takuba task force was French-led.', 'REFUSE-ME The Takuba task force was French-led.');
+			const marked = GIFT.replace(
+				'The Takuba task force was French-led.',
+				'REFUSE-ME The Takuba task force was French-led.'
+			);
 			await expect(importGiftQuestions(db, teacher.id, marked, { setId })).rejects.toThrow();
 		} finally {
 			await db.execute(sql.raw('drop trigger refuse_marked on question_version'));
@@ -178,15 +247,22 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 
 		// A set without room for every question: refused whole, with a message for the teacher.
 		const { id: fullSet } = await createSet(db, teacher.id, 'Nearly full');
-		await editSet(db, teacher.id, fullSet, { kind: 'add', questionIds: bank.questions.slice(0, MAX_SET_SIZE - 2).map((q) => q.id) });
+		await editSet(db, teacher.id, fullSet, {
+			kind: 'add',
+			questionIds: bank.questions.slice(0, MAX_SET_SIZE - 2).map((q) => q.id)
+		});
 		const e = await refusal(importGiftQuestions(db, teacher.id, GIFT, { setId: fullSet }));
 		expect(e.status).toBe(400);
-		expect(e.message).toMatch(/3 questions to import and the set has room for 2.*nothing was imported/);
+		expect(e.message).toMatch(
+			/3 questions to import and the set has room for 2.*nothing was imported/
+		);
 		expect(await ownedCount(teacher.id)).toBe(before);
 		expect(await getSetItems(db, fullSet)).toHaveLength(MAX_SET_SIZE - 2);
 
 		// Someone else's set is not found, and nothing is written either.
-		expect((await refusal(importGiftQuestions(db, otherTeacher.id, GIFT, { setId }))).status).toBe(404);
+		expect((await refusal(importGiftQuestions(db, otherTeacher.id, GIFT, { setId }))).status).toBe(
+			404
+		);
 		expect(await ownedCount(otherTeacher.id)).toBe(0);
 		// A student has no questions of their own.
 		expect((await refusal(importGiftQuestions(db, student.id, GIFT))).status).toBe(403);
@@ -201,7 +277,13 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		const report = await importGiftQuestions(db, teacher.id, GIFT, { setId });
 		const troops = report.imported[0].id;
 		const cite = (passage: string, over: Partial<Parameters<typeof citeOwnQuestion>[2]> = {}) =>
-			citeOwnQuestion(db, teacher.id, { questionId: troops, articleSlug: ARTICLE, passage, setId, ...over });
+			citeOwnQuestion(db, teacher.id, {
+				questionId: troops,
+				articleSlug: ARTICLE,
+				passage,
+				setId,
+				...over
+			});
 
 		const notFound = await refusal(cite('Some 2,400 French soldiers that were part of the forces'));
 		expect(notFound.status).toBe(400);
@@ -211,14 +293,32 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		const furniture = await refusal(cite(FURNITURE_PASSAGE));
 		expect(furniture.message).toMatch(/page furniture \(line \d+/);
 		expect((await refusal(cite('Some 2,400'))).message).toMatch(/at least 3 words/);
-		expect((await refusal(cite(GOOD_PASSAGE, { articleSlug: 'no-such-article' }))).status).toBe(400);
-		expect((await refusal(citeOwnQuestion(db, otherTeacher.id, { questionId: troops, articleSlug: ARTICLE, passage: GOOD_PASSAGE }))).status).toBe(404);
-		expect((await refusal(cite(GOOD_PASSAGE, { questionId: bank.questions[0].id }))).status).toBe(404);
+		expect((await refusal(cite(GOOD_PASSAGE, { articleSlug: 'no-such-article' }))).status).toBe(
+			400
+		);
+		expect(
+			(
+				await refusal(
+					citeOwnQuestion(db, otherTeacher.id, {
+						questionId: troops,
+						articleSlug: ARTICLE,
+						passage: GOOD_PASSAGE
+					})
+				)
+			).status
+		).toBe(404);
+		expect((await refusal(cite(GOOD_PASSAGE, { questionId: bank.questions[0].id }))).status).toBe(
+			404
+		);
 		// Nothing was written by the refusals.
-		expect((await db.select({ n: count() }).from(fact).where(isNotNull(fact.ownerId)))[0].n).toBe(0);
+		expect((await db.select({ n: count() }).from(fact).where(isNotNull(fact.ownerId)))[0].n).toBe(
+			0
+		);
 
 		// Whitespace and quote style may differ (a line break pasted, straight quotes).
-		const done = await cite(`  Some 2,400 French troops\nthat were part of   the forces deployed in Mali `);
+		const done = await cite(
+			`  Some 2,400 French troops\nthat were part of   the forces deployed in Mali `
+		);
 		expect(done.factId).toMatch(/^t-fact-[a-z2-9]{10}$/);
 		expect(done.version).toBe(2);
 		expect(done.quote).toBe(GOOD_PASSAGE);
@@ -226,7 +326,11 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		expect(row).toMatchObject({ articleSlug: ARTICLE, quote: GOOD_PASSAGE, ownerId: teacher.id });
 
 		const [current] = await db
-			.select({ versionId: questionVersion.id, body: questionVersion.body, factIds: questionVersion.factIds })
+			.select({
+				versionId: questionVersion.id,
+				body: questionVersion.body,
+				factIds: questionVersion.factIds
+			})
 			.from(question)
 			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 			.where(eq(question.id, troops));
@@ -237,12 +341,25 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		const item = items.find((i) => i.body.id === troops)!;
 		expect(item.versionId).toBe(done.versionId);
 		expect(item.quotes.map((q) => q.quote)).toEqual([GOOD_PASSAGE]);
-		expect((await db.select({ n: count() }).from(questionVersion).where(eq(questionVersion.questionId, troops)))[0].n).toBe(2);
+		expect(
+			(
+				await db
+					.select({ n: count() })
+					.from(questionVersion)
+					.where(eq(questionVersion.questionId, troops))
+			)[0].n
+		).toBe(2);
 
 		expect((await refusal(cite(GOOD_PASSAGE))).message).toMatch(/already cites this passage/);
 
 		// Cited, it shows so in the teacher's search, and still never in practice nor on the article page.
-		const found = (await searchBank(db, { teacherId: teacher.id, source: 'mine', text: 'troops leave Mali six months' })).find((r) => r.body.id === troops)!;
+		const found = (
+			await searchBank(db, {
+				teacherId: teacher.id,
+				source: 'mine',
+				text: 'troops leave Mali six months'
+			})
+		).find((r) => r.body.id === troops)!;
 		expect(found.body.facts).toEqual([done.factId]);
 		expect(found.quotes.map((q) => q.quote)).toEqual([GOOD_PASSAGE]);
 		const { bank: current2 } = await getCurrentBank(db);
@@ -268,29 +385,41 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		// The removed bank question is back when the file is.
 		expect((await syncBank(db, bank)).updated).toBe(1);
 		// And no own question was ever versioned by the sync.
-		const synced = await db.select({ n: count() }).from(questionVersion).where(and(like(questionVersion.questionId, 't-%'), eq(questionVersion.version, 3)));
+		const synced = await db
+			.select({ n: count() })
+			.from(questionVersion)
+			.where(and(like(questionVersion.questionId, 't-%'), eq(questionVersion.version, 3)));
 		expect(synced[0].n).toBe(0);
 	});
 
 	test('a set and the bank export as GIFT with explanations and cited quotes, and import back the same', async () => {
 		const { id: setId } = await createSet(db, teacher.id, 'Export me');
 		const report = await importGiftQuestions(db, teacher.id, GIFT, { setId });
-		await citeOwnQuestion(db, teacher.id, { questionId: report.imported[1].id, articleSlug: ARTICLE, passage: "Niger's President Mohamed Bazoum says", setId });
+		await citeOwnQuestion(db, teacher.id, {
+			questionId: report.imported[1].id,
+			articleSlug: ARTICLE,
+			passage: "Niger's President Mohamed Bazoum says",
+			setId
+		});
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [bank.questions[0].id] });
 
 		const { name, text } = await exportSetAsGift(db, teacher.id, setId);
 		expect(name).toBe('Export me');
-		expect(text).toContain("\"Niger's President Mohamed Bazoum says\"");
+		expect(text).toContain('"Niger\'s President Mohamed Bazoum says"');
 		const back = importGift(text, { idPrefix: 'back' });
 		expect(back.problems).toEqual([]);
 		const items = await getSetItems(db, setId);
-		expect(back.questions.map((q) => ({ type: q.type, prompt: q.prompt }))).toEqual(items.map((i) => ({ type: i.body.type, prompt: i.body.prompt })));
+		expect(back.questions.map((q) => ({ type: q.type, prompt: q.prompt }))).toEqual(
+			items.map((i) => ({ type: i.body.type, prompt: i.body.prompt }))
+		);
 		const bankQuote = bank.facts.find((f) => f.id === bank.questions[0].facts[0])!.quote;
 		expect(text).toContain(bankQuote.replace(/[~=#{}:\\]/g, (c) => `\\${c}`));
 
 		expect((await refusal(exportSetAsGift(db, otherTeacher.id, setId))).status).toBe(404);
 		const mine = await exportBankAsGift(db, teacher.id, 'mine');
-		expect(importGift(mine, { idPrefix: 'x' }).questions).toHaveLength(await ownedCount(teacher.id));
+		expect(importGift(mine, { idPrefix: 'x' }).questions).toHaveLength(
+			await ownedCount(teacher.id)
+		);
 		const theirs = await exportBankAsGift(db, otherTeacher.id);
 		expect(importGift(theirs, { idPrefix: 'x' }).questions).toHaveLength(bank.questions.length);
 	});
@@ -298,7 +427,12 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 	test('the item analysis says which questions are not yet cited', async () => {
 		const { id: setId } = await createSet(db, teacher.id, 'Assigned');
 		const report = await importGiftQuestions(db, teacher.id, GIFT, { setId });
-		await citeOwnQuestion(db, teacher.id, { questionId: report.imported[0].id, articleSlug: ARTICLE, passage: GOOD_PASSAGE, setId });
+		await citeOwnQuestion(db, teacher.id, {
+			questionId: report.imported[0].id,
+			articleSlug: ARTICLE,
+			passage: GOOD_PASSAGE,
+			setId
+		});
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [bank.questions[0].id] });
 		const klass = await createClass(db, teacher.id, 'Class');
 		await joinClass(db, student.id, klass.joinCode);
@@ -318,7 +452,8 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		});
 		// A student takes it: own questions are served like any other.
 		const started = await startAssignmentAttempt(db, student.id, assignmentId, new Date());
-		for (const item of await getSetItems(db, setId)) await saveAnswer(db, student.id, started.id, item.body.id, rightResponse(item.body));
+		for (const item of await getSetItems(db, setId))
+			await saveAnswer(db, student.id, started.id, item.body.id, rightResponse(item.body));
 		expect((await submitAttempt(db, student.id, started.id)).score).toBe(4);
 
 		const { prompts, analysis } = await getItemAnalysis(db, teacher.id, assignmentId, 'first');
@@ -331,7 +466,11 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 			[bank.questions[0].id]: true
 		});
 		// Citing after the fact counts: the report follows the question, not the version served.
-		await citeOwnQuestion(db, teacher.id, { questionId: report.imported[1].id, articleSlug: ARTICLE, passage: GOOD_PASSAGE });
+		await citeOwnQuestion(db, teacher.id, {
+			questionId: report.imported[1].id,
+			articleSlug: ARTICLE,
+			passage: GOOD_PASSAGE
+		});
 		const after = await getItemAnalysis(db, teacher.id, assignmentId, 'first');
 		expect(after.prompts[report.imported[1].id].cited).toBe(true);
 	});

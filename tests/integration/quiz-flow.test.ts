@@ -49,8 +49,16 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 	beforeAll(async () => {
 		database = await createTestDatabase(backend);
 		db = database.db;
-		student = await createUser(db, { email: 'learner@test.example', password: 'a-long-password', displayName: 'Learner' });
-		other = await createUser(db, { email: 'other@test.example', password: 'a-long-password', displayName: 'Other' });
+		student = await createUser(db, {
+			email: 'learner@test.example',
+			password: 'a-long-password',
+			displayName: 'Learner'
+		});
+		other = await createUser(db, {
+			email: 'other@test.example',
+			password: 'a-long-password',
+			displayName: 'Other'
+		});
 	});
 	afterAll(async () => database?.dispose());
 
@@ -59,7 +67,12 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 		expect(first.created).toBe(bank.questions.length);
 		const before = await rowCounts(db);
 		const second = await syncBank(db, bank);
-		expect(second).toEqual({ created: 0, updated: 0, unchanged: bank.questions.length, retired: 0 });
+		expect(second).toEqual({
+			created: 0,
+			updated: 0,
+			unchanged: bank.questions.length,
+			retired: 0
+		});
 		expect(await rowCounts(db)).toEqual(before);
 		const { bank: stored } = await getCurrentBank(db);
 		expect(stored.questions).toHaveLength(bank.questions.length);
@@ -81,7 +94,11 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 		// Resume (a reload, another tab, a restart): the same questions in the same order with the saved answers.
 		const resumed = await getAttemptForTaking(db, student.id, id);
 		expect(resumed.questions).toEqual(taking.questions);
-		expect(resumed.responses).toEqual({ [q1.id]: rightResponse(q1), [q2.id]: wrongResponse(q2), [q3.id]: rightResponse(q3) });
+		expect(resumed.responses).toEqual({
+			[q1.id]: rightResponse(q1),
+			[q2.id]: wrongResponse(q2),
+			[q3.id]: rightResponse(q3)
+		});
 
 		const submitted = await submitAttempt(db, student.id, id);
 		expect(submitted).toEqual({ score: 2, maxScore: 6 });
@@ -117,7 +134,12 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 		for (let position = 0; position < 5; position++) {
 			const page = await getAttemptPageForTaking(db, student.id, id, position);
 			const shown = after.questions[position];
-			expect(page).toMatchObject({ id, status: 'in_progress', total: 5, answered: [true, false, true, false, false] });
+			expect(page).toMatchObject({
+				id,
+				status: 'in_progress',
+				total: 5,
+				answered: [true, false, true, false, false]
+			});
 			expect(page.question).toEqual(shown);
 			expect(page.response).toEqual(after.responses[shown.id] ?? null);
 			expect(page.version).toBe(after.versions[shown.id] ?? '');
@@ -125,7 +147,8 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 		// One past the end has no question (the page sends the learner to the review page).
 		expect((await getAttemptPageForTaking(db, student.id, id, 5)).question).toBeNull();
 		// An address with a position no column can hold (the fuzz test's /1e308) finds no question rather than failing.
-		for (const position of [1e308, 2 ** 31, -1, 1.5]) expect((await getAttemptPageForTaking(db, student.id, id, position)).question).toBeNull();
+		for (const position of [1e308, 2 ** 31, -1, 1.5])
+			expect((await getAttemptPageForTaking(db, student.id, id, position)).question).toBeNull();
 		const json = JSON.stringify(await getAttemptPageForTaking(db, student.id, id, 1));
 		expect(json).not.toMatch(/"correct"|"accepted"|"tolerance"|"explanation"|"answer"/);
 		await expectRefused(getAttemptPageForTaking(db, other.id, id, 0), 404, /No such attempt/);
@@ -134,7 +157,8 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 	test('the same seed and bank give the same quiz', async () => {
 		const a = await startAttempt(db, student.id, { count: 8 }, 'same-seed');
 		const b = await startAttempt(db, other.id, { count: 8 }, 'same-seed');
-		const ids = async (userId: string, attemptId: string) => (await getAttemptForTaking(db, userId, attemptId)).questions.map((q) => q.id);
+		const ids = async (userId: string, attemptId: string) =>
+			(await getAttemptForTaking(db, userId, attemptId)).questions.map((q) => q.id);
 		expect(await ids(other.id, b.id)).toEqual(await ids(student.id, a.id));
 	});
 
@@ -154,7 +178,11 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 
 		test('an answer to a question not in the attempt', async () => {
 			const before = await rowCounts(db);
-			await expectRefused(saveAnswer(db, student.id, attemptId, notInAttempt.id, rightResponse(notInAttempt)), 400, /not part of this attempt/);
+			await expectRefused(
+				saveAnswer(db, student.id, attemptId, notInAttempt.id, rightResponse(notInAttempt)),
+				400,
+				/not part of this attempt/
+			);
 			expect(await rowCounts(db)).toEqual(before);
 		});
 
@@ -165,12 +193,18 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 				await expectRefused(saveAnswer(db, student.id, attemptId, inAttempt.id, forged), 400, /./);
 			}
 			expect(await rowCounts(db)).toEqual(before);
-			expect((await getAttemptForTaking(db, student.id, attemptId)).responses).toEqual(saved.responses);
+			expect((await getAttemptForTaking(db, student.id, attemptId)).responses).toEqual(
+				saved.responses
+			);
 		});
 
 		test("someone else's attempt looks like no attempt at all", async () => {
 			const before = await rowCounts(db);
-			await expectRefused(saveAnswer(db, other.id, attemptId, inAttempt.id, rightResponse(inAttempt)), 404, /No such attempt/);
+			await expectRefused(
+				saveAnswer(db, other.id, attemptId, inAttempt.id, rightResponse(inAttempt)),
+				404,
+				/No such attempt/
+			);
 			await expectRefused(getAttemptForTaking(db, other.id, attemptId), 404, /No such attempt/);
 			await expectRefused(submitAttempt(db, other.id, attemptId), 404, /No such attempt/);
 			expect(await rowCounts(db)).toEqual(before);
@@ -180,7 +214,11 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 			await submitAttempt(db, student.id, attemptId);
 			const before = await rowCounts(db);
 			const [row] = await db.select().from(attempt).where(eq(attempt.id, attemptId));
-			await expectRefused(saveAnswer(db, student.id, attemptId, inAttempt.id, wrongResponse(inAttempt)), 409, /submitted/);
+			await expectRefused(
+				saveAnswer(db, student.id, attemptId, inAttempt.id, wrongResponse(inAttempt)),
+				409,
+				/submitted/
+			);
 			await expectRefused(submitAttempt(db, student.id, attemptId), 409, /already submitted/);
 			expect(await rowCounts(db)).toEqual(before);
 			expect((await db.select().from(attempt).where(eq(attempt.id, attemptId)))[0]).toEqual(row);
@@ -193,20 +231,29 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 		const target = bank.questions.find((q) => q.id === taking.questions[0].id)!;
 		const edited: Bank = {
 			...bank,
-			questions: bank.questions.map((q) => (q.id === target.id ? { ...q, prompt: `${q.prompt} (reworded)` } : q))
+			questions: bank.questions.map((q) =>
+				q.id === target.id ? { ...q, prompt: `${q.prompt} (reworded)` } : q
+			)
 		};
 		expect(await syncBank(db, edited)).toMatchObject({ updated: 1, created: 0 });
-		const versions = await db.select().from(questionVersion).where(eq(questionVersion.questionId, target.id));
+		const versions = await db
+			.select()
+			.from(questionVersion)
+			.where(eq(questionVersion.questionId, target.id));
 		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
 
 		const resumed = await getAttemptForTaking(db, student.id, id);
 		expect(resumed.questions[0].prompt).toBe(target.prompt);
 		const fresh = await getCurrentBank(db);
-		expect(fresh.bank.questions.find((q) => q.id === target.id)!.prompt).toBe(`${target.prompt} (reworded)`);
+		expect(fresh.bank.questions.find((q) => q.id === target.id)!.prompt).toBe(
+			`${target.prompt} (reworded)`
+		);
 
 		// Going back to the original content points at version 1 again rather than making a third.
 		await syncBank(db, bank);
-		expect(await db.select().from(questionVersion).where(eq(questionVersion.questionId, target.id))).toHaveLength(2);
+		expect(
+			await db.select().from(questionVersion).where(eq(questionVersion.questionId, target.id))
+		).toHaveLength(2);
 	});
 });
 
@@ -215,18 +262,31 @@ describe('PGlite serialises transactions from concurrent requests', () => {
 		const database = await createTestDatabase('pglite');
 		try {
 			const db = database.db;
-			const user = await createUser(db, { email: 'c@test.example', password: 'a-long-password', displayName: 'C' });
+			const user = await createUser(db, {
+				email: 'c@test.example',
+				password: 'a-long-password',
+				displayName: 'C'
+			});
 			await syncBank(db, bank);
 			const { id } = await startAttempt(db, user.id, { count: 1 }, 'race');
 			// Each transaction reads max_score, waits, then writes it + 1. Interleaved, both would read the same value.
 			const bump = () =>
 				db.transaction(async (tx) => {
-					const [row] = await tx.select({ m: attempt.maxScore }).from(attempt).where(eq(attempt.id, id));
+					const [row] = await tx
+						.select({ m: attempt.maxScore })
+						.from(attempt)
+						.where(eq(attempt.id, id));
 					await new Promise((r) => setTimeout(r, 30));
-					await tx.update(attempt).set({ maxScore: row.m + 1 }).where(eq(attempt.id, id));
+					await tx
+						.update(attempt)
+						.set({ maxScore: row.m + 1 })
+						.where(eq(attempt.id, id));
 				});
 			await Promise.all([bump(), bump(), bump()]);
-			const [row] = await db.select({ m: attempt.maxScore }).from(attempt).where(eq(attempt.id, id));
+			const [row] = await db
+				.select({ m: attempt.maxScore })
+				.from(attempt)
+				.where(eq(attempt.id, id));
 			expect(row.m).toBe(4);
 		} finally {
 			await database.dispose();

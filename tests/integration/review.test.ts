@@ -3,12 +3,25 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
-import { getAttemptForTaking, saveAnswer, startAttempt, submitAttempt } from '../../src/lib/server/attempts.ts';
+import {
+	getAttemptForTaking,
+	saveAnswer,
+	startAttempt,
+	submitAttempt
+} from '../../src/lib/server/attempts.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
-import { getDueCards, rateCard, revealCard, updateLearnerSettings } from '../../src/lib/server/review/cards.ts';
-import { createAssignment, startAssignmentAttempt } from '../../src/lib/server/teaching/assignments.ts';
+import {
+	getDueCards,
+	rateCard,
+	revealCard,
+	updateLearnerSettings
+} from '../../src/lib/server/review/cards.ts';
+import {
+	createAssignment,
+	startAssignmentAttempt
+} from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { createScheduler } from '../../src/lib/review/scheduler.ts';
@@ -29,25 +42,42 @@ describe.each(backends())('reviews on %s', (backend) => {
 		const taking = await getAttemptForTaking(db, userId, attemptId, now);
 		for (const [i, p] of taking.questions.entries()) {
 			const q = byId.get(p.id)!;
-			await saveAnswer(db, userId, attemptId, q.id, i < wrongFirst ? wrongResponse(q) : rightResponse(q), now);
+			await saveAnswer(
+				db,
+				userId,
+				attemptId,
+				q.id,
+				i < wrongFirst ? wrongResponse(q) : rightResponse(q),
+				now
+			);
 		}
 		await submitAttempt(db, userId, attemptId, now);
 		return taking.questions.map((p) => p.id);
 	}
 
-	const logsOf = (userId: string) => db.select().from(reviewLog).where(eq(reviewLog.userId, userId));
+	const logsOf = (userId: string) =>
+		db.select().from(reviewLog).where(eq(reviewLog.userId, userId));
 
 	beforeAll(async () => {
 		database = await createTestDatabase(backend);
 		db = database.db;
 		await syncBank(db, bank);
-		learner = await createUser(db, { email: 'r@test.example', password: 'a-long-password', displayName: 'Reviewer' });
+		learner = await createUser(db, {
+			email: 'r@test.example',
+			password: 'a-long-password',
+			displayName: 'Reviewer'
+		});
 	});
 	afterAll(async () => database?.dispose());
 
 	test('a practice quiz creates one card and one log entry per answer, rated from the grade', async () => {
 		const now = new Date('2026-05-04T09:00:00Z');
-		const { id } = await startAttempt(db, learner.id, { count: 4, types: ['single', 'true_false'] }, 'review-seed');
+		const { id } = await startAttempt(
+			db,
+			learner.id,
+			{ count: 4, types: ['single', 'true_false'] },
+			'review-seed'
+		);
 		const ids = await takeQuiz(learner.id, id, 2, now);
 		const logs = await logsOf(learner.id);
 		expect(logs).toHaveLength(4);
@@ -58,7 +88,10 @@ describe.each(backends())('reviews on %s', (backend) => {
 		expect(ids.slice(2).map((q) => ratingOf.get(q))).toEqual(['good', 'good']);
 
 		// The card equals what ts-fsrs gives for the same rating at the same time.
-		const [card] = await db.select().from(reviewCard).where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, ids[0])));
+		const [card] = await db
+			.select()
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, ids[0])));
 		const direct = createScheduler();
 		const expected = direct.review(direct.newCard(now), Rating.Again, now).card;
 		expect(card.due.getTime()).toBe(expected.due.getTime());
@@ -67,64 +100,129 @@ describe.each(backends())('reviews on %s', (backend) => {
 	});
 
 	test('an assignment answer feeds the same card, logged as coming from the assignment', async () => {
-		const teacher = await createUser(db, { email: 'rt@test.example', password: 'a-long-password', displayName: 'T', role: 'teacher' });
+		const teacher = await createUser(db, {
+			email: 'rt@test.example',
+			password: 'a-long-password',
+			displayName: 'T',
+			role: 'teacher'
+		});
 		const { id: classId, joinCode } = await createClass(db, teacher.id, 'R');
 		await joinClass(db, learner.id, joinCode);
 		const { id: setId } = await createSet(db, teacher.id, 'R set');
 		const first = (await logsOf(learner.id))[0].questionId;
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [first] });
 		const a = await createAssignment(db, teacher.id, {
-			classId, setId, title: 'R', opensAt: new Date(Date.now() - DAY), dueAt: new Date(Date.now() + DAY), timeZone: 'UTC',
-			attemptsAllowed: 1, timeLimitMinutes: null, shuffleQuestions: false, shuffleOptions: false, feedback: 'after_submit', lateWork: 'refuse'
+			classId,
+			setId,
+			title: 'R',
+			opensAt: new Date(Date.now() - DAY),
+			dueAt: new Date(Date.now() + DAY),
+			timeZone: 'UTC',
+			attemptsAllowed: 1,
+			timeLimitMinutes: null,
+			shuffleQuestions: false,
+			shuffleOptions: false,
+			feedback: 'after_submit',
+			lateWork: 'refuse'
 		});
 		const { id } = await startAssignmentAttempt(db, learner.id, a.id, new Date());
 		await takeQuiz(learner.id, id, 0, new Date());
 		const logs = (await logsOf(learner.id)).filter((l) => l.questionId === first);
 		expect(logs.map((l) => l.source)).toEqual(['practice', 'assignment']);
 		expect(logs[1].cardBefore).toEqual(logs[0].cardAfter);
-		const [{ n }] = await db.select({ n: count() }).from(reviewCard).where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, first)));
+		const [{ n }] = await db
+			.select({ n: count() })
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, first)));
 		expect(n).toBe(1);
 	});
 
 	test('the log is append-only: the database refuses to change or delete a row', async () => {
 		const [log] = await logsOf(learner.id);
-		await expect(db.update(reviewLog).set({ rating: 'easy' }).where(eq(reviewLog.id, log.id))).rejects.toThrow();
+		await expect(
+			db.update(reviewLog).set({ rating: 'easy' }).where(eq(reviewLog.id, log.id))
+		).rejects.toThrow();
 		await expect(db.delete(reviewLog).where(eq(reviewLog.id, log.id))).rejects.toThrow();
 		const [again] = await db.select().from(reviewLog).where(eq(reviewLog.id, log.id));
 		expect(again.rating).toBe(log.rating);
 	});
 
 	test("the due queue follows the learner's day and time zone, most overdue first", async () => {
-		const other = await createUser(db, { email: 'tz@test.example', password: 'a-long-password', displayName: 'TZ' });
-		await updateLearnerSettings(db, other.id, { desiredRetention: 0.9, timeZone: 'Pacific/Auckland', newCardsPerDay: 20 });
+		const other = await createUser(db, {
+			email: 'tz@test.example',
+			password: 'a-long-password',
+			displayName: 'TZ'
+		});
+		await updateLearnerSettings(db, other.id, {
+			desiredRetention: 0.9,
+			timeZone: 'Pacific/Auckland',
+			newCardsPerDay: 20
+		});
 		const { id } = await startAttempt(db, other.id, { count: 3 }, 'tz-seed');
 		const quizTime = new Date('2026-06-01T00:00:00Z');
 		await takeQuiz(other.id, id, 3, quizTime); // all wrong: due again within minutes
 		const cards = await db.select().from(reviewCard).where(eq(reviewCard.userId, other.id));
 		// Make the due times differ, as they would after reviews on different days.
 		const dues = ['2026-06-01T10:00:00Z', '2026-06-01T08:00:00Z', '2026-06-01T12:30:00Z'];
-		for (const [i, c] of cards.entries()) await db.update(reviewCard).set({ due: new Date(dues[i]) }).where(eq(reviewCard.id, c.id));
+		for (const [i, c] of cards.entries())
+			await db
+				.update(reviewCard)
+				.set({ due: new Date(dues[i]) })
+				.where(eq(reviewCard.id, c.id));
 		// At 11:00Z it is 23:00 in Auckland (NZST, UTC+12): the Auckland day ends at 12:00Z.
 		const now = new Date('2026-06-01T11:00:00Z');
 		const { due } = await getDueCards(db, other.id, now);
-		expect(due.map((d) => d.card.due.toISOString())).toEqual(['2026-06-01T08:00:00.000Z', '2026-06-01T10:00:00.000Z']);
+		expect(due.map((d) => d.card.due.toISOString())).toEqual([
+			'2026-06-01T08:00:00.000Z',
+			'2026-06-01T10:00:00.000Z'
+		]);
 		// A UTC learner's day runs to midnight UTC, so the third card is due today for them.
-		await updateLearnerSettings(db, other.id, { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 20 });
+		await updateLearnerSettings(db, other.id, {
+			desiredRetention: 0.9,
+			timeZone: 'UTC',
+			newCardsPerDay: 20
+		});
 		expect((await getDueCards(db, other.id, now)).due).toHaveLength(3);
 		// The daily cap on cards not yet seen in a review session.
-		await updateLearnerSettings(db, other.id, { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 1 });
+		await updateLearnerSettings(db, other.id, {
+			desiredRetention: 0.9,
+			timeZone: 'UTC',
+			newCardsPerDay: 1
+		});
 		const capped = (await getDueCards(db, other.id, now)).due;
 		expect(capped).toHaveLength(1);
-		await rateCard(db, other.id, capped[0].card.id, 'good', { requestId: 'cap-1', response: null, elapsedMs: null }, now);
-		expect((await getDueCards(db, other.id, now)).due.filter((d) => !d.card.firstSessionReviewAt)).toHaveLength(0);
+		await rateCard(
+			db,
+			other.id,
+			capped[0].card.id,
+			'good',
+			{ requestId: 'cap-1', response: null, elapsedMs: null },
+			now
+		);
+		expect(
+			(await getDueCards(db, other.id, now)).due.filter((d) => !d.card.firstSessionReviewAt)
+		).toHaveLength(0);
 	});
 
 	test('a review answer replayed ten times advances the schedule once', async () => {
 		const now = new Date('2026-05-04T10:00:00Z');
-		const [card] = await db.select().from(reviewCard).where(eq(reviewCard.userId, learner.id)).limit(1);
+		const [card] = await db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, learner.id))
+			.limit(1);
 		const before = (await logsOf(learner.id)).length;
 		const results = await Promise.all(
-			Array.from({ length: 10 }, () => rateCard(db, learner.id, card.id, 'good', { requestId: 'same-request', response: null, elapsedMs: 4000 }, now))
+			Array.from({ length: 10 }, () =>
+				rateCard(
+					db,
+					learner.id,
+					card.id,
+					'good',
+					{ requestId: 'same-request', response: null, elapsedMs: 4000 },
+					now
+				)
+			)
 		);
 		expect(results.filter((r) => !r.replayed)).toHaveLength(1);
 		expect((await logsOf(learner.id)).length).toBe(before + 1);
@@ -133,7 +231,11 @@ describe.each(backends())('reviews on %s', (backend) => {
 	});
 
 	test('revealing the answer writes nothing; a card of someone else is not found', async () => {
-		const [card] = await db.select().from(reviewCard).where(eq(reviewCard.userId, learner.id)).limit(1);
+		const [card] = await db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, learner.id))
+			.limit(1);
 		const before = (await logsOf(learner.id)).length;
 		const q = byId.get(card.questionId)!;
 		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q));
@@ -141,9 +243,22 @@ describe.each(backends())('reviews on %s', (backend) => {
 		expect(shown.suggested).toBe('again');
 		expect(shown.explanation).toBe(q.explanation);
 		expect((await logsOf(learner.id)).length).toBe(before);
-		const stranger = await createUser(db, { email: 's@test.example', password: 'a-long-password', displayName: 'S' });
+		const stranger = await createUser(db, {
+			email: 's@test.example',
+			password: 'a-long-password',
+			displayName: 'S'
+		});
 		await expect(revealCard(db, stranger.id, card.id, null)).rejects.toMatchObject({ status: 404 });
-		await expect(rateCard(db, stranger.id, card.id, 'easy', { requestId: 'x', response: null, elapsedMs: null }, new Date())).rejects.toMatchObject({ status: 404 });
+		await expect(
+			rateCard(
+				db,
+				stranger.id,
+				card.id,
+				'easy',
+				{ requestId: 'x', response: null, elapsedMs: null },
+				new Date()
+			)
+		).rejects.toMatchObject({ status: 404 });
 		expect(await db.execute(sql`select 1`)).toBeTruthy();
 	});
 });
@@ -161,15 +276,20 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 
 	test('below the threshold nothing is fitted; above it the fit runs in the background and keeps only a better fit', async () => {
 		const { recordReview } = await import('../../src/lib/server/review/cards.ts');
-		const { runOptimisation, scheduleOptimisation, optimisationIdle } = await import('../../src/lib/server/review/optimiser-job.ts');
+		const { runOptimisation, scheduleOptimisation, optimisationIdle } =
+			await import('../../src/lib/server/review/optimiser-job.ts');
 		const { learnerSettings } = await import('../../src/lib/server/db/schema.ts');
-		const user = await createUser(db, { email: 'fit@test.example', password: 'a-long-password', displayName: 'Fit' });
+		const user = await createUser(db, {
+			email: 'fit@test.example',
+			password: 'a-long-password',
+			displayName: 'Fit'
+		});
 		expect((await runOptimisation(db, user.id)).decision).toBe('too-few-reviews');
 
 		// 30 cards reviewed on a spaced schedule: mostly recalled, forgotten now and then, as a learner would.
 		const settings = { desiredRetention: 0.9, weights: null };
 		let seed = 7;
-		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 		const start = new Date('2026-01-01T08:00:00Z').getTime();
 		for (const q of bank.questions.slice(0, 30)) {
 			let day = 0;
@@ -177,14 +297,23 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 			for (let i = 0; i < 16; i++) {
 				const recalled = random() < 0.85;
 				const rating = recalled ? (random() < 0.2 ? Rating.Hard : Rating.Good) : Rating.Again;
-				await recordReview(db, settings, { userId: user.id, questionId: q.id, rating, source: 'review', now: new Date(start + day * 86_400_000 + i * 60_000) });
+				await recordReview(db, settings, {
+					userId: user.id,
+					questionId: q.id,
+					rating,
+					source: 'review',
+					now: new Date(start + day * 86_400_000 + i * 60_000)
+				});
 				gap = recalled ? Math.ceil(gap * 2.2) : 1;
 				day += gap;
 			}
 		}
 		scheduleOptimisation(db, user.id); // returns at once
 		await optimisationIdle();
-		const [row] = await db.select().from(learnerSettings).where(eq(learnerSettings.userId, user.id));
+		const [row] = await db
+			.select()
+			.from(learnerSettings)
+			.where(eq(learnerSettings.userId, user.id));
 		expect(row.weightsReviewCount).toBe(480);
 		if (row.weights) {
 			expect(row.weights).toHaveLength(21);

@@ -5,7 +5,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
-import { clearAnswer, getAttemptForTaking, saveAnswer, StaleAnswerError, startAttempt } from '../../src/lib/server/attempts.ts';
+import {
+	clearAnswer,
+	getAttemptForTaking,
+	saveAnswer,
+	StaleAnswerError,
+	startAttempt
+} from '../../src/lib/server/attempts.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { answer } from '../../src/lib/server/db/schema.ts';
@@ -35,7 +41,11 @@ describe.each(backends())('two tabs on one attempt on %s', (backend) => {
 		database = await createTestDatabase(backend);
 		db = database.db;
 		await syncBank(db, bank);
-		learner = await createUser(db, { email: 'two-tabs@test.example', password: 'a-long-password', displayName: 'Two Tabs' });
+		learner = await createUser(db, {
+			email: 'two-tabs@test.example',
+			password: 'a-long-password',
+			displayName: 'Two Tabs'
+		});
 	});
 	afterAll(async () => database?.dispose());
 
@@ -43,7 +53,9 @@ describe.each(backends())('two tabs on one attempt on %s', (backend) => {
 	async function attemptWithQuestion(seed: string) {
 		const { id } = await startAttempt(db, learner.id, { count: 5 }, seed);
 		const taking = await getAttemptForTaking(db, learner.id, id);
-		const q = taking.questions.map((p) => questionById.get(p.id)!).find((x) => x.type !== 'short_text') as Question;
+		const q = taking.questions
+			.map((p) => questionById.get(p.id)!)
+			.find((x) => x.type !== 'short_text') as Question;
 		return { id, q, right: rightResponse(q), wrong: wrongResponse(q) };
 	}
 	const stored = async (attemptId: string, q: Question) => {
@@ -90,13 +102,22 @@ describe.each(backends())('two tabs on one attempt on %s', (backend) => {
 		for (const basedOn of ['', first.version]) {
 			const current = await stored(id, q);
 			const responses: Response[] = Array.from({ length: 12 }, (_, i) => (i % 2 ? right : wrong));
-			const settled = await Promise.allSettled(responses.map((r) => saveAnswer(db, learner.id, id, q.id, r, new Date(), current.version)));
-			const ok = settled.filter((s): s is PromiseFulfilledResult<{ position: number; version: string }> => s.status === 'fulfilled');
-			for (const s of settled) if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(StaleAnswerError);
+			const settled = await Promise.allSettled(
+				responses.map((r) => saveAnswer(db, learner.id, id, q.id, r, new Date(), current.version))
+			);
+			const ok = settled.filter(
+				(s): s is PromiseFulfilledResult<{ position: number; version: string }> =>
+					s.status === 'fulfilled'
+			);
+			for (const s of settled)
+				if (s.status === 'rejected') expect(s.reason).toBeInstanceOf(StaleAnswerError);
 			expect(ok, `based on ${basedOn === '' ? 'no answer' : 'the saved answer'}`).toHaveLength(1);
 			const winner = responses[settled.indexOf(ok[0])];
 			expect(await stored(id, q)).toEqual({ response: winner, version: ok[0].value.version });
-			const rows = await db.select().from(answer).where(and(eq(answer.attemptId, id)));
+			const rows = await db
+				.select()
+				.from(answer)
+				.where(and(eq(answer.attemptId, id)));
 			expect(rows).toHaveLength(1);
 		}
 	});

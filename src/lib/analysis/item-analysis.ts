@@ -151,7 +151,8 @@ function countResponses(question: ItemQuestion, attempts: readonly ItemAttempt[]
 		isKey: c.isKey
 	}));
 	const choiceByLabel = new Map<string, ResponseCount>();
-	for (const row of choiceRows) if (!choiceByLabel.has(row.label)) choiceByLabel.set(row.label, row);
+	for (const row of choiceRows)
+		if (!choiceByLabel.has(row.label)) choiceByLabel.set(row.label, row);
 	const otherRows = new Map<string, ResponseCount>();
 	let noAnswer = 0;
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { segmentArticle } from './segments.ts';
 
-const text = 'Banner 2024\n\nFrance sent 220 soldiers.\nThey met in Pau,\nin the south.\nLeave a Reply';
+const text =
+	'Banner 2024\n\nFrance sent 220 soldiers.\nThey met in Pau,\nin the south.\nLeave a Reply';
 
 describe('segmentArticle', () => {
 	test('drops furniture and blank lines, keeps every other word unchanged', () => {
@@ -16,7 +17,7 @@ describe('segmentArticle', () => {
 
 	test('marks a cited span, split across lines, with its anchor on the first piece only', () => {
 		const start = text.indexOf('in Pau');
-		const end = text.indexOf(' south') ;
+		const end = text.indexOf(' south');
 		const paragraphs = segmentArticle(text, [1, 6], [{ id: 'pau', start, end }]);
 		const marked = paragraphs.flatMap((p) => p.segments.filter((s) => s.factIds.includes('pau')));
 		expect(marked.map((s) => s.text)).toEqual(['in Pau,', 'in the']);

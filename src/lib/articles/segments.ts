@@ -6,7 +6,11 @@ export type CitedSpan = { id: string; start: number; end: number };
 export type Segment = { text: string; factIds: string[]; opens: string[] };
 export type Paragraph = { line: number; segments: Segment[] };
 
-export function segmentArticle(text: string, furnitureLines: number[], spans: CitedSpan[]): Paragraph[] {
+export function segmentArticle(
+	text: string,
+	furnitureLines: number[],
+	spans: CitedSpan[]
+): Paragraph[] {
 	const furniture = new Set(furnitureLines);
 	const anchored = new Set<string>();
 	const paragraphs: Paragraph[] = [];

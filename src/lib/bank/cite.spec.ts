@@ -13,7 +13,10 @@ const ARTICLE = { title: 'The Pau summit', text: TEXT, furniture: [1, 5] };
 
 describe('checkPassage: what a teacher may cite', () => {
 	it('finds the article’s own words, whitespace and quote style aside, and gives them back as they stand', () => {
-		const done = checkPassage(ARTICLE, '  "We have no choice. We need results," Macron said in the town of Pau ');
+		const done = checkPassage(
+			ARTICLE,
+			'  "We have no choice. We need results," Macron said in the town of Pau '
+		);
 		expect(done).toEqual({
 			ok: true,
 			span: { start: TEXT.indexOf('“We'), end: TEXT.indexOf(', where') },
@@ -22,7 +25,11 @@ describe('checkPassage: what a teacher may cite', () => {
 	});
 
 	it('refuses a changed word, a changed case or punctuation, with the reason', () => {
-		for (const passage of ['France will send an extra 200 soldiers', 'france will send an extra 220 soldiers', 'France will send an extra 220 soldiers.']) {
+		for (const passage of [
+			'France will send an extra 200 soldiers',
+			'france will send an extra 220 soldiers',
+			'France will send an extra 220 soldiers.'
+		]) {
 			const refused = checkPassage(ARTICLE, passage);
 			expect(refused.ok).toBe(false);
 			if (!refused.ok) expect(refused.reason).toMatch(/not in “The Pau summit” word for word/);
@@ -38,8 +45,14 @@ describe('checkPassage: what a teacher may cite', () => {
 	});
 
 	it('refuses an empty passage and one of fewer than three words', () => {
-		expect(checkPassage(ARTICLE, '   ')).toMatchObject({ ok: false, reason: expect.stringMatching(/Paste the passage/) });
-		expect(checkPassage(ARTICLE, 'extra 220')).toMatchObject({ ok: false, reason: expect.stringMatching(/at least 3 words/) });
+		expect(checkPassage(ARTICLE, '   ')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/Paste the passage/)
+		});
+		expect(checkPassage(ARTICLE, 'extra 220')).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/at least 3 words/)
+		});
 	});
 });
 
@@ -47,7 +60,8 @@ describe('parseBank: ids starting with "t-" belong to teachers', () => {
 	const sources = (bank: string) => ({
 		articles: {
 			file: 'questions/articles.yaml',
-			source: '- slug: pau\n  file: pau.txt\n  title: Pau\n  publisher: null\n  event_date: 2020-01-13\n'
+			source:
+				'- slug: pau\n  file: pau.txt\n  title: Pau\n  publisher: null\n  event_date: 2020-01-13\n'
 		},
 		articleTexts: new Map([['pau.txt', TEXT]]),
 		bankFiles: [{ file: 'questions/bank/pau.yaml', source: bank }]

@@ -9,18 +9,24 @@ import type { Article } from './types.ts';
 export const MIN_PASSAGE_WORDS = 3;
 
 export type PassageCheck =
-	| { ok: true; span: { start: number; end: number }; quote: string }
-	| { ok: false; reason: string };
+	{ ok: true; span: { start: number; end: number }; quote: string } | { ok: false; reason: string };
 
 /**
  * Where `passage` stands in the article, and the article's own words for it (whitespace runs made one
  * space), or why it cannot be cited.
  */
-export function checkPassage(article: Pick<Article, 'title' | 'text' | 'furniture'>, passage: string): PassageCheck {
+export function checkPassage(
+	article: Pick<Article, 'title' | 'text' | 'furniture'>,
+	passage: string
+): PassageCheck {
 	const trimmed = passage.trim();
-	if (trimmed === '') return { ok: false, reason: 'Paste the passage of the article the question rests on.' };
+	if (trimmed === '')
+		return { ok: false, reason: 'Paste the passage of the article the question rests on.' };
 	if (trimmed.split(/\s+/u).length < MIN_PASSAGE_WORDS)
-		return { ok: false, reason: `Cite at least ${MIN_PASSAGE_WORDS} words of the article, so the passage shows what the answer rests on.` };
+		return {
+			ok: false,
+			reason: `Cite at least ${MIN_PASSAGE_WORDS} words of the article, so the passage shows what the answer rests on.`
+		};
 	const span = findQuote(article.text, trimmed);
 	if (!span)
 		return {

@@ -8,12 +8,17 @@ import type { Bank, BankError } from './types.ts';
 export function loadBankFromDir(dir: string): { bank: Bank | null; errors: BankError[] } {
 	const relative = (p: string) => path.relative(process.cwd(), p) || p;
 	const articlesFile = path.join(dir, 'articles.yaml');
-	if (!fs.existsSync(articlesFile)) return { bank: null, errors: [{ file: relative(articlesFile), line: 1, message: 'file missing' }] };
+	if (!fs.existsSync(articlesFile))
+		return {
+			bank: null,
+			errors: [{ file: relative(articlesFile), line: 1, message: 'file missing' }]
+		};
 
 	const articlesDir = path.join(dir, 'articles');
 	const articleTexts = new Map<string, string>();
 	if (fs.existsSync(articlesDir)) {
-		for (const name of fs.readdirSync(articlesDir)) articleTexts.set(name, fs.readFileSync(path.join(articlesDir, name), 'utf8'));
+		for (const name of fs.readdirSync(articlesDir))
+			articleTexts.set(name, fs.readFileSync(path.join(articlesDir, name), 'utf8'));
 	}
 
 	const bankDir = path.join(dir, 'bank');
@@ -22,7 +27,10 @@ export function loadBankFromDir(dir: string): { bank: Bank | null; errors: BankE
 				.readdirSync(bankDir)
 				.filter((name) => /\.ya?ml$/.test(name))
 				.sort()
-				.map((name) => ({ file: relative(path.join(bankDir, name)), source: fs.readFileSync(path.join(bankDir, name), 'utf8') }))
+				.map((name) => ({
+					file: relative(path.join(bankDir, name)),
+					source: fs.readFileSync(path.join(bankDir, name), 'utf8')
+				}))
 		: [];
 
 	return parseBank({

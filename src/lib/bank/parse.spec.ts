@@ -62,12 +62,25 @@ describe('parseBank: a valid bank', () => {
 	it('loads articles, facts with their spans, and questions', () => {
 		const { bank, errors } = parse(GOOD_FACTS + GOOD_QUESTION);
 		expect(errors).toEqual([]);
-		expect(bank!.articles[0]).toMatchObject({ slug: 'pau', eventDate: '2020-01-13', furniture: [1, 5], publisher: null });
+		expect(bank!.articles[0]).toMatchObject({
+			slug: 'pau',
+			eventDate: '2020-01-13',
+			furniture: [1, 5],
+			publisher: null
+		});
 		const quote = bank!.facts[1];
 		// The span covers the words as written, across the line break and with typographic quotes.
-		expect(ARTICLE.slice(quote.span.start, quote.span.end)).toBe('“We have no choice. We need results,” Macron said in the town of\nPau');
+		expect(ARTICLE.slice(quote.span.start, quote.span.end)).toBe(
+			'“We have no choice. We need results,” Macron said in the town of\nPau'
+		);
 		expect(bank!.questions).toHaveLength(1);
-		expect(bank!.questions[0]).toMatchObject({ id: 'q-extra', type: 'numeric', answer: 220, tolerance: 0, facts: ['extra-soldiers'] });
+		expect(bank!.questions[0]).toMatchObject({
+			id: 'q-extra',
+			type: 'numeric',
+			answer: 220,
+			tolerance: 0,
+			facts: ['extra-soldiers']
+		});
 	});
 
 	it('gives options ids that depend on the text, not on the position of the key', () => {
@@ -84,7 +97,10 @@ describe('parseBank: a valid bank', () => {
 `;
 		const a = parse(single('{ text: "220", correct: true }', '{ text: "4,500" }'));
 		const b = parse(single('{ text: "4,500" }', '{ text: "220", correct: true }'));
-		const idOf = (r: typeof a, text: string) => (r.bank!.questions[0] as { options: { id: string; text: string }[] }).options.find((o) => o.text === text)!.id;
+		const idOf = (r: typeof a, text: string) =>
+			(r.bank!.questions[0] as { options: { id: string; text: string }[] }).options.find(
+				(o) => o.text === text
+			)!.id;
 		expect(idOf(a, '220')).toBe(idOf(b, '220'));
 		expect(idOf(a, '220')).not.toBe(idOf(a, '4,500'));
 		expect(idOf(a, '220')).not.toMatch(/^(0|1|a|b)$/);
@@ -96,7 +112,10 @@ describe('parseBank: each error names the file and the line', () => {
 		const { bank, errors } = parse('facts:\n  - id: x\n    quote: [unclosed\n');
 		expect(bank).toBeNull();
 		expect(errors.length).toBeGreaterThan(0);
-		for (const e of errors) expect(`${e.file}:${e.line}: ${e.message}`).toMatch(/^questions\/bank\/pau\.yaml:[34]: YAML: /);
+		for (const e of errors)
+			expect(`${e.file}:${e.line}: ${e.message}`).toMatch(
+				/^questions\/bank\/pau\.yaml:[34]: YAML: /
+			);
 	});
 
 	it('reports a quote that is not in the article', () => {
@@ -107,29 +126,47 @@ describe('parseBank: each error names the file and the line', () => {
 	});
 
 	it('does not tolerate a change of case or punctuation in a quote', () => {
-		expect(onlyError(GOOD_FACTS.replace('France will send', 'france will send'))).toMatch(/pau\.yaml:4: .*quote not found/);
-		expect(onlyError(GOOD_FACTS.replace('We need results,', 'We need results'))).toMatch(/pau\.yaml:8: .*quote not found/);
+		expect(onlyError(GOOD_FACTS.replace('France will send', 'france will send'))).toMatch(
+			/pau\.yaml:4: .*quote not found/
+		);
+		expect(onlyError(GOOD_FACTS.replace('We need results,', 'We need results'))).toMatch(
+			/pau\.yaml:8: .*quote not found/
+		);
 	});
 
 	it('refuses a quote taken from page furniture', () => {
 		const source = `facts:\n  - id: page-date\n    article: pau\n    quote: "Nov 21st, 2024"\n`;
-		expect(onlyError(source)).toBe('questions/bank/pau.yaml:4: fact "page-date": quote is taken from page furniture (line 1 of pau.txt), which is not reporting');
-	});
-
-	it('reports a fact citing an unknown article', () => {
-		expect(onlyError(GOOD_FACTS.replace('article: pau\n    quote: "France', 'article: bamako\n    quote: "France'))).toBe(
-			'questions/bank/pau.yaml:3: fact "extra-soldiers": unknown article "bamako"'
+		expect(onlyError(source)).toBe(
+			'questions/bank/pau.yaml:4: fact "page-date": quote is taken from page furniture (line 1 of pau.txt), which is not reporting'
 		);
 	});
 
+	it('reports a fact citing an unknown article', () => {
+		expect(
+			onlyError(
+				GOOD_FACTS.replace(
+					'article: pau\n    quote: "France',
+					'article: bamako\n    quote: "France'
+				)
+			)
+		).toBe('questions/bank/pau.yaml:3: fact "extra-soldiers": unknown article "bamako"');
+	});
+
 	it('reports unknown keys at their own line', () => {
-		const source = GOOD_FACTS + GOOD_QUESTION.replace('    difficulty: 1', '    difficulty: 1\n    corect: true');
-		expect(onlyError(source)).toBe('questions/bank/pau.yaml:20: question "q-extra": unknown key "corect"');
+		const source =
+			GOOD_FACTS +
+			GOOD_QUESTION.replace('    difficulty: 1', '    difficulty: 1\n    corect: true');
+		expect(onlyError(source)).toBe(
+			'questions/bank/pau.yaml:20: question "q-extra": unknown key "corect"'
+		);
 	});
 
 	it('reports missing keys at the entry', () => {
-		const source = GOOD_FACTS + GOOD_QUESTION.replace('    explanation: France announced 220 more.\n', '');
-		expect(onlyError(source)).toBe('questions/bank/pau.yaml:10: question "q-extra": missing "explanation"');
+		const source =
+			GOOD_FACTS + GOOD_QUESTION.replace('    explanation: France announced 220 more.\n', '');
+		expect(onlyError(source)).toBe(
+			'questions/bank/pau.yaml:10: question "q-extra": missing "explanation"'
+		);
 	});
 
 	it('reports an unknown question type', () => {
@@ -159,12 +196,16 @@ describe('parseBank: each error names the file and the line', () => {
 	});
 
 	it('reports a question citing no fact, or an unknown one', () => {
-		expect(onlyError(GOOD_FACTS + GOOD_QUESTION.replace('facts: [extra-soldiers]', 'facts: []'))).toBe(
+		expect(
+			onlyError(GOOD_FACTS + GOOD_QUESTION.replace('facts: [extra-soldiers]', 'facts: []'))
+		).toBe(
 			'questions/bank/pau.yaml:17: question "q-extra", facts: a question must cite at least one fact'
 		);
-		expect(onlyError(GOOD_FACTS + GOOD_QUESTION.replace('facts: [extra-soldiers]', 'facts: [extra-troops]'))).toBe(
-			'questions/bank/pau.yaml:17: question "q-extra": cites unknown fact "extra-troops"'
-		);
+		expect(
+			onlyError(
+				GOOD_FACTS + GOOD_QUESTION.replace('facts: [extra-soldiers]', 'facts: [extra-troops]')
+			)
+		).toBe('questions/bank/pau.yaml:17: question "q-extra": cites unknown fact "extra-troops"');
 	});
 
 	const choice = (type: string, options: string) => `${GOOD_FACTS}questions:
@@ -179,22 +220,38 @@ ${options}
 `;
 
 	it('needs exactly one correct option in a single-choice question', () => {
-		expect(onlyError(choice('single', '      - { text: "220", correct: true }\n      - { text: "440", correct: true }'))).toBe(
+		expect(
+			onlyError(
+				choice(
+					'single',
+					'      - { text: "220", correct: true }\n      - { text: "440", correct: true }'
+				)
+			)
+		).toBe(
 			'questions/bank/pau.yaml:13: question "q-choice": a single-choice question needs exactly one correct option, found 2'
 		);
-		expect(onlyError(choice('single', '      - { text: "220" }\n      - { text: "440" }'))).toMatch(/exactly one correct option, found 0$/);
+		expect(onlyError(choice('single', '      - { text: "220" }\n      - { text: "440" }'))).toMatch(
+			/exactly one correct option, found 0$/
+		);
 	});
 
 	it('needs a right and a wrong option in a multiple-select question', () => {
-		expect(onlyError(choice('multiple', '      - { text: "220", correct: true }\n      - { text: "440", correct: true }'))).toMatch(
-			/pau\.yaml:13: .*at least one correct and one wrong option$/
-		);
+		expect(
+			onlyError(
+				choice(
+					'multiple',
+					'      - { text: "220", correct: true }\n      - { text: "440", correct: true }'
+				)
+			)
+		).toMatch(/pau\.yaml:13: .*at least one correct and one wrong option$/);
 	});
 
 	it('refuses options that are the same once normalised', () => {
-		expect(onlyError(choice('single', '      - { text: "Niger", correct: true }\n      - { text: "niger." }'))).toBe(
-			'questions/bank/pau.yaml:13: question "q-choice": option "niger." appears twice'
-		);
+		expect(
+			onlyError(
+				choice('single', '      - { text: "Niger", correct: true }\n      - { text: "niger." }')
+			)
+		).toBe('questions/bank/pau.yaml:13: question "q-choice": option "niger." appears twice');
 	});
 
 	it('needs a sane numeric tolerance', () => {
@@ -216,8 +273,12 @@ ${options}
     facts: [extra-soldiers]
     difficulty: 2
 `;
-		expect(onlyError(ordering('Serval, Barkhane'))).toBe('questions/bank/pau.yaml:13: question "q-order", items: an ordering needs at least three items');
-		expect(onlyError(ordering('Serval, Barkhane, serval'))).toBe('questions/bank/pau.yaml:13: question "q-order": item "serval" appears twice');
+		expect(onlyError(ordering('Serval, Barkhane'))).toBe(
+			'questions/bank/pau.yaml:13: question "q-order", items: an ordering needs at least three items'
+		);
+		expect(onlyError(ordering('Serval, Barkhane, serval'))).toBe(
+			'questions/bank/pau.yaml:13: question "q-order": item "serval" appears twice'
+		);
 	});
 
 	it('refuses accepted short answers that collide once normalised', () => {
@@ -230,7 +291,9 @@ ${options}
     facts: [no-choice]
     difficulty: 1
 `;
-		expect(onlyError(source)).toBe('questions/bank/pau.yaml:13: question "q-text": accepted answer "PAU!" appears twice');
+		expect(onlyError(source)).toBe(
+			'questions/bank/pau.yaml:13: question "q-text": accepted answer "PAU!" appears twice'
+		);
 	});
 
 	it('reports a furniture line that is not in the article, in articles.yaml', () => {
@@ -241,13 +304,15 @@ ${options}
 	});
 
 	it('reports a missing article file', () => {
-		expect(onlyError('', { articles: ARTICLES_YAML.replace('file: pau.txt', 'file: gone.txt') })).toBe(
-			'questions/articles.yaml:2: article "pau": no file articles/gone.txt'
-		);
+		expect(
+			onlyError('', { articles: ARTICLES_YAML.replace('file: pau.txt', 'file: gone.txt') })
+		).toBe('questions/articles.yaml:2: article "pau": no file articles/gone.txt');
 	});
 
 	it('keeps checking after the first error', () => {
-		const source = GOOD_FACTS.replace('an extra 220', 'an extra 200') + GOOD_QUESTION.replace('difficulty: 1', 'difficulty: 9');
+		const source =
+			GOOD_FACTS.replace('an extra 220', 'an extra 200') +
+			GOOD_QUESTION.replace('difficulty: 1', 'difficulty: 9');
 		const { errors } = parse(source);
 		expect(errors.map((e) => e.line)).toEqual([4, 19]);
 	});
@@ -290,16 +355,32 @@ ${options}
 			);
 		});
 		it('refuses a label that says when (a year, a month, a weekday, "last month") or has a bracket', () => {
-			expect(onlyError(dated('France sends more soldiers in 2020'))).toBe('questions/bank/pau.yaml:6: fact "extra-soldiers": event "France sends more soldiers in 2020" names a date or time ("2020"): say what happened, not when');
-			expect(onlyError(dated('Leaders meet on Monday at Pau'))).toMatch(/^questions\/bank\/pau\.yaml:6: .*names a date or time \("Monday"\)/u);
-			expect(onlyError(dated('Officials brief reporters last month'))).toMatch(/names a date or time \("last month"\)/u);
-			expect(onlyError(dated('Leaders meet at Pau (the summit)'))).toMatch(/^questions\/bank\/pau\.yaml:6: .*has a bracket/u);
+			expect(onlyError(dated('France sends more soldiers in 2020'))).toBe(
+				'questions/bank/pau.yaml:6: fact "extra-soldiers": event "France sends more soldiers in 2020" names a date or time ("2020"): say what happened, not when'
+			);
+			expect(onlyError(dated('Leaders meet on Monday at Pau'))).toMatch(
+				/^questions\/bank\/pau\.yaml:6: .*names a date or time \("Monday"\)/u
+			);
+			expect(onlyError(dated('Officials brief reporters last month'))).toMatch(
+				/names a date or time \("last month"\)/u
+			);
+			expect(onlyError(dated('Leaders meet at Pau (the summit)'))).toMatch(
+				/^questions\/bank\/pau\.yaml:6: .*has a bracket/u
+			);
 			// "may" is a verb, not the month.
 			expect(parse(dated('Leaders say more soldiers may come')).errors).toEqual([]);
 		});
 		it('refuses an empty or over-long label', () => {
-			expect(onlyError(dated(''))).toMatch(/^questions\/bank\/pau\.yaml:6: fact "extra-soldiers", event: must not be empty/u);
-			expect(onlyError(dated('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'))).toMatch(/longer than 14 words/u);
+			expect(onlyError(dated(''))).toMatch(
+				/^questions\/bank\/pau\.yaml:6: fact "extra-soldiers", event: must not be empty/u
+			);
+			expect(
+				onlyError(
+					dated(
+						'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen'
+					)
+				)
+			).toMatch(/longer than 14 words/u);
 		});
 	});
 });

@@ -39,9 +39,17 @@ class YamlFile {
 		source: string,
 		private readonly errors: BankError[]
 	) {
-		this.doc = parseDocument(source, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+		this.doc = parseDocument(source, {
+			lineCounter: this.lines,
+			prettyErrors: false,
+			uniqueKeys: true
+		});
 		for (const e of [...this.doc.errors, ...this.doc.warnings]) {
-			this.errors.push({ file, line: this.lineAt(e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` });
+			this.errors.push({
+				file,
+				line: this.lineAt(e.pos[0]),
+				message: `YAML: ${e.message.split('\n')[0]}`
+			});
 		}
 	}
 
@@ -127,11 +135,14 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			const path = ['facts', i];
 			const entry = yaml.check(factEntrySchema, raw, path, `fact ${describeEntry(raw, i)}`);
 			if (!entry) return;
-			if (isTeacherId(entry.id)) return yaml.error(path, `fact "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
+			if (isTeacherId(entry.id))
+				return yaml.error(path, `fact "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
 			const seen = factWhere.get(entry.id);
 			if (seen) return yaml.error(path, `fact "${entry.id}": id already used at ${seen}`, 'id');
 			factWhere.set(entry.id, `${file}:${yaml.lineOf(path, 'id')}`);
-			const fact = resolveFact(entry, articleBySlug, (message, key) => yaml.error(path, `fact "${entry.id}": ${message}`, key));
+			const fact = resolveFact(entry, articleBySlug, (message, key) =>
+				yaml.error(path, `fact "${entry.id}": ${message}`, key)
+			);
 			if (fact) facts.push(fact);
 		});
 
@@ -140,7 +151,11 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			const label = `question ${describeEntry(raw, i)}`;
 			const type = (raw as { type?: unknown } | null)?.type;
 			if (!QUESTION_TYPES.includes(type as never)) {
-				return yaml.error(path, `${label}: type must be one of ${QUESTION_TYPES.join(', ')}`, type === undefined ? undefined : 'type');
+				return yaml.error(
+					path,
+					`${label}: type must be one of ${QUESTION_TYPES.join(', ')}`,
+					type === undefined ? undefined : 'type'
+				);
 			}
 			// Drafts (npm run questions:draft) are marked `review: pending` until an author has read them.
 			if (raw && typeof raw === 'object' && 'review' in raw) {
@@ -152,11 +167,14 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			}
 			const entry = yaml.check(questionEntrySchema, raw, path, label);
 			if (!entry) return;
-			if (isTeacherId(entry.id)) return yaml.error(path, `question "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
+			if (isTeacherId(entry.id))
+				return yaml.error(path, `question "${entry.id}": ${RESERVED_MESSAGE}`, 'id');
 			const seen = questionWhere.get(entry.id);
 			if (seen) return yaml.error(path, `question "${entry.id}": id already used at ${seen}`, 'id');
 			questionWhere.set(entry.id, `${file}:${yaml.lineOf(path, 'id')}`);
-			const question = buildQuestion(entry, (message, key) => yaml.error(path, `question "${entry.id}": ${message}`, key));
+			const question = buildQuestion(entry, (message, key) =>
+				yaml.error(path, `question "${entry.id}": ${message}`, key)
+			);
 			if (question) {
 				questions.push(question);
 				pendingCitations.push({ yaml, path, question: entry });
@@ -167,7 +185,8 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 	// Citations are checked last: a question may cite a fact defined in another file.
 	for (const { yaml, path, question } of pendingCitations) {
 		question.facts.forEach((id, i) => {
-			if (!factWhere.has(id)) yaml.error([...path, 'facts', i], `question "${question.id}": cites unknown fact "${id}"`);
+			if (!factWhere.has(id))
+				yaml.error([...path, 'facts', i], `question "${question.id}": cites unknown fact "${id}"`);
 		});
 	}
 
@@ -193,17 +212,28 @@ function parseArticles(sources: BankSources, errors: BankError[]): Article[] {
 	const seen = new Set<string>();
 	raw.forEach((item, i) => {
 		const path = [i];
-		const entry = yaml.check(articleEntrySchema, item, path, `article ${describeEntry({ id: item?.slug }, i)}`);
+		const entry = yaml.check(
+			articleEntrySchema,
+			item,
+			path,
+			`article ${describeEntry({ id: item?.slug }, i)}`
+		);
 		if (!entry) return;
-		if (seen.has(entry.slug)) return yaml.error(path, `article "${entry.slug}": slug already used`, 'slug');
+		if (seen.has(entry.slug))
+			return yaml.error(path, `article "${entry.slug}": slug already used`, 'slug');
 		seen.add(entry.slug);
 		const text = sources.articleTexts.get(entry.file);
-		if (text === undefined) return yaml.error(path, `article "${entry.slug}": no file articles/${entry.file}`, 'file');
+		if (text === undefined)
+			return yaml.error(path, `article "${entry.slug}": no file articles/${entry.file}`, 'file');
 		const lines = text.split('\n');
 		const furniture: number[] = [];
 		entry.furniture.forEach((line, j) => {
 			const at = lines.findIndex((l) => l.trim() === line.trim());
-			if (at < 0) yaml.error([...path, 'furniture', j], `article "${entry.slug}": furniture line not found in ${entry.file}: "${line}"`);
+			if (at < 0)
+				yaml.error(
+					[...path, 'furniture', j],
+					`article "${entry.slug}": furniture line not found in ${entry.file}: "${line}"`
+				);
 			else furniture.push(at + 1);
 		});
 		articles.push({
@@ -224,14 +254,16 @@ export function furnitureRanges(article: Pick<Article, 'text' | 'furniture'>) {
 	const ranges: { start: number; end: number; line: number }[] = [];
 	let offset = 0;
 	article.text.split('\n').forEach((line, i) => {
-		if (article.furniture.includes(i + 1)) ranges.push({ start: offset, end: offset + line.length, line: i + 1 });
+		if (article.furniture.includes(i + 1))
+			ranges.push({ start: offset, end: offset + line.length, line: i + 1 });
 		offset += line.length + 1;
 	});
 	return ranges;
 }
 
 /** Words that date something: a year, a month, a weekday, "today", "last month", a day written 17/02. */
-const DATE_WORDS = /\b(1[89]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b([Ll]ast|[Nn]ext|[Tt]his) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/u;
+const DATE_WORDS =
+	/\b(1[89]|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b|\b([Ll]ast|[Nn]ext|[Tt]his) (week|month|year)\b|\b\d{1,2}\/\d{1,2}\b/u;
 
 /**
  * What is wrong with a fact's event label, if anything: it may stand only on a fact that dates something (its value is
@@ -243,13 +275,20 @@ export function eventProblem(entry: Pick<FactEntry, 'quote' | 'value' | 'event'>
 	if (entry.value?.kind !== 'date' && !DATE_WORDS.test(entry.quote)) {
 		return 'an event label needs a dated fact: give the fact a date value, or quote the words that date it (a year, a month, a weekday, "today", "last month")';
 	}
-	if (DATE_WORDS.test(event)) return `event "${event}" names a date or time ("${event.match(DATE_WORDS)![0]}"): say what happened, not when`;
-	if (/[()[\]]/u.test(event)) return `event "${event}" has a bracket: drafting cuts brackets off (they hold dates), write the label without one`;
-	if (event.trim().split(/\s+/u).length > 14) return `event "${event}" is longer than 14 words: a timeline option must be short`;
+	if (DATE_WORDS.test(event))
+		return `event "${event}" names a date or time ("${event.match(DATE_WORDS)![0]}"): say what happened, not when`;
+	if (/[()[\]]/u.test(event))
+		return `event "${event}" has a bracket: drafting cuts brackets off (they hold dates), write the label without one`;
+	if (event.trim().split(/\s+/u).length > 14)
+		return `event "${event}" is longer than 14 words: a timeline option must be short`;
 	return null;
 }
 
-function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (message: string, key?: string) => void): Fact | null {
+function resolveFact(
+	entry: FactEntry,
+	articles: Map<string, Article>,
+	report: (message: string, key?: string) => void
+): Fact | null {
 	const article = articles.get(entry.article);
 	if (!article) {
 		report(`unknown article "${entry.article}"`, 'article');
@@ -257,15 +296,22 @@ function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (
 	}
 	const span = findQuote(article.text, entry.quote);
 	if (!span) {
-		report(`quote not found in article ${article.slug} (only whitespace and quote style may differ)`, 'quote');
+		report(
+			`quote not found in article ${article.slug} (only whitespace and quote style may differ)`,
+			'quote'
+		);
 		return null;
 	}
 	const furniture = furnitureRanges(article).find((r) => span.start < r.end && r.start < span.end);
 	if (furniture) {
-		report(`quote is taken from page furniture (line ${furniture.line} of ${article.file}), which is not reporting`, 'quote');
+		report(
+			`quote is taken from page furniture (line ${furniture.line} of ${article.file}), which is not reporting`,
+			'quote'
+		);
 		return null;
 	}
-	if (entry.value?.kind === 'range' && entry.value.min > entry.value.max) report('range min is larger than max', 'value');
+	if (entry.value?.kind === 'range' && entry.value.min > entry.value.max)
+		report('range min is larger than max', 'value');
 	if (entry.event !== undefined) {
 		const problem = eventProblem(entry);
 		if (problem) {
@@ -273,11 +319,21 @@ function resolveFact(entry: FactEntry, articles: Map<string, Article>, report: (
 			return null;
 		}
 	}
-	return { id: entry.id, article: entry.article, quote: entry.quote, value: entry.value, ...(entry.event !== undefined ? { event: entry.event } : {}), span };
+	return {
+		id: entry.id,
+		article: entry.article,
+		quote: entry.quote,
+		value: entry.value,
+		...(entry.event !== undefined ? { event: entry.event } : {}),
+		span
+	};
 }
 
 /** Checks the answer key against its type and builds the question with stable option ids. */
-export function buildQuestion(entry: QuestionEntry, report: (message: string, key?: string) => void): Question | null {
+export function buildQuestion(
+	entry: QuestionEntry,
+	report: (message: string, key?: string) => void
+): Question | null {
 	const base = {
 		id: entry.id,
 		prompt: entry.prompt,
@@ -292,19 +348,35 @@ export function buildQuestion(entry: QuestionEntry, report: (message: string, ke
 		const dup = normalised.findIndex((t, i) => normalised.indexOf(t) !== i);
 		if (dup >= 0) problems.push([`${what} "${texts[dup]}" appears twice`, key]);
 	};
-	if (new Set(entry.facts).size !== entry.facts.length) problems.push(['cites the same fact twice', 'facts']);
+	if (new Set(entry.facts).size !== entry.facts.length)
+		problems.push(['cites the same fact twice', 'facts']);
 
 	let question: Question;
 	switch (entry.type) {
 		case 'single':
 		case 'multiple': {
-			distinct(entry.options.map((o) => o.text), 'option', 'options');
+			distinct(
+				entry.options.map((o) => o.text),
+				'option',
+				'options'
+			);
 			const right = entry.options.filter((o) => o.correct).length;
 			const wrong = entry.options.length - right;
-			if (entry.type === 'single' && right !== 1) problems.push([`a single-choice question needs exactly one correct option, found ${right}`, 'options']);
+			if (entry.type === 'single' && right !== 1)
+				problems.push([
+					`a single-choice question needs exactly one correct option, found ${right}`,
+					'options'
+				]);
 			if (entry.type === 'multiple' && (right < 1 || wrong < 1))
-				problems.push(['a multiple-select question needs at least one correct and one wrong option', 'options']);
-			const options = entry.options.map((o) => ({ id: stableChoiceId(entry.id, o.text), text: o.text, correct: o.correct === true }));
+				problems.push([
+					'a multiple-select question needs at least one correct and one wrong option',
+					'options'
+				]);
+			const options = entry.options.map((o) => ({
+				id: stableChoiceId(entry.id, o.text),
+				text: o.text,
+				correct: o.correct === true
+			}));
 			question = { ...base, type: entry.type, options };
 			break;
 		}
@@ -313,18 +385,34 @@ export function buildQuestion(entry: QuestionEntry, report: (message: string, ke
 			break;
 		case 'numeric':
 			if (entry.tolerance >= Math.abs(entry.answer) && entry.answer !== 0)
-				problems.push([`tolerance ${entry.tolerance} is not smaller than the answer ${entry.answer}: almost anything would be right`, 'tolerance']);
-			question = { ...base, type: 'numeric', answer: entry.answer, tolerance: entry.tolerance, unit: entry.unit };
+				problems.push([
+					`tolerance ${entry.tolerance} is not smaller than the answer ${entry.answer}: almost anything would be right`,
+					'tolerance'
+				]);
+			question = {
+				...base,
+				type: 'numeric',
+				answer: entry.answer,
+				tolerance: entry.tolerance,
+				unit: entry.unit
+			};
 			break;
 		case 'short_text':
 			distinct(entry.accepted, 'accepted answer', 'accepted');
 			if (entry.accepted.some((a) => normaliseAnswerText(a) === ''))
-				problems.push(['an accepted answer is only punctuation: nothing typed could match it', 'accepted']);
+				problems.push([
+					'an accepted answer is only punctuation: nothing typed could match it',
+					'accepted'
+				]);
 			question = { ...base, type: 'short_text', accepted: entry.accepted };
 			break;
 		case 'ordering':
 			distinct(entry.items, 'item', 'items');
-			question = { ...base, type: 'ordering', items: entry.items.map((text) => ({ id: stableChoiceId(entry.id, text), text })) };
+			question = {
+				...base,
+				type: 'ordering',
+				items: entry.items.map((text) => ({ id: stableChoiceId(entry.id, text), text }))
+			};
 			break;
 	}
 	for (const [message, key] of problems) report(message, key);

@@ -2,10 +2,14 @@
 // typo until proven otherwise (`corect: true` must not silently make an option wrong).
 import { z } from 'zod';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
-const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z
+	.string()
+	.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const articleEntrySchema = z.strictObject({
 	slug,
@@ -41,16 +45,33 @@ const questionBase = {
 	explanation: text,
 	facts: z.array(slug).min(1, 'a question must cite at least one fact'),
 	tags: z.array(slug).default([]),
-	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'difficulty must be 1, 2 or 3' })
+	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+		error: 'difficulty must be 1, 2 or 3'
+	})
 };
 
 const optionEntry = z.strictObject({ text, correct: z.boolean().optional() });
 
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'numeric', 'short_text', 'ordering'] as const;
+export const QUESTION_TYPES = [
+	'single',
+	'multiple',
+	'true_false',
+	'numeric',
+	'short_text',
+	'ordering'
+] as const;
 
 export const questionEntrySchema = z.discriminatedUnion('type', [
-	z.strictObject({ ...questionBase, type: z.literal('single'), options: z.array(optionEntry).min(2, 'give at least two options') }),
-	z.strictObject({ ...questionBase, type: z.literal('multiple'), options: z.array(optionEntry).min(2, 'give at least two options') }),
+	z.strictObject({
+		...questionBase,
+		type: z.literal('single'),
+		options: z.array(optionEntry).min(2, 'give at least two options')
+	}),
+	z.strictObject({
+		...questionBase,
+		type: z.literal('multiple'),
+		options: z.array(optionEntry).min(2, 'give at least two options')
+	}),
 	z.strictObject({ ...questionBase, type: z.literal('true_false'), answer: z.boolean() }),
 	z.strictObject({
 		...questionBase,
@@ -59,8 +80,16 @@ export const questionEntrySchema = z.discriminatedUnion('type', [
 		tolerance: z.number().min(0, 'tolerance must be 0 or more'),
 		unit: text
 	}),
-	z.strictObject({ ...questionBase, type: z.literal('short_text'), accepted: z.array(text).min(1, 'accept at least one answer') }),
-	z.strictObject({ ...questionBase, type: z.literal('ordering'), items: z.array(text).min(3, 'an ordering needs at least three items') })
+	z.strictObject({
+		...questionBase,
+		type: z.literal('short_text'),
+		accepted: z.array(text).min(1, 'accept at least one answer')
+	}),
+	z.strictObject({
+		...questionBase,
+		type: z.literal('ordering'),
+		items: z.array(text).min(3, 'an ordering needs at least three items')
+	})
 ]);
 
 export const bankFileSchema = z.strictObject({

@@ -36,7 +36,8 @@ export type Fact = {
 	span: { start: number; end: number };
 };
 
-export type QuestionType = 'single' | 'multiple' | 'true_false' | 'numeric' | 'short_text' | 'ordering';
+export type QuestionType =
+	'single' | 'multiple' | 'true_false' | 'numeric' | 'short_text' | 'ordering';
 
 export type Option = { id: string; text: string; correct: boolean };
 

@@ -14,7 +14,11 @@ export function yamlAnswerKey(q: YamlAnswerKey): Record<string, unknown> {
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
-			return { options: q.options.map((o) => (o.correct ? { text: o.text, correct: true } : { text: o.text })) };
+			return {
+				options: q.options.map((o) =>
+					o.correct ? { text: o.text, correct: true } : { text: o.text }
+				)
+			};
 		case 'true_false':
 			return { answer: q.answer };
 		case 'numeric':
@@ -25,4 +29,3 @@ export function yamlAnswerKey(q: YamlAnswerKey): Record<string, unknown> {
 			return { items: q.items };
 	}
 }
-

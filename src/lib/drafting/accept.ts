@@ -5,7 +5,12 @@ import { buildQuestion } from '../bank/parse.ts';
 import type { Question } from '../bank/types.ts';
 import type { Draft } from './types.ts';
 
-const line = (what: string, max = 500) => z.string().trim().min(1, `${what} must not be empty.`).max(max, `${what}: at most ${max} characters.`);
+const line = (what: string, max = 500) =>
+	z
+		.string()
+		.trim()
+		.min(1, `${what} must not be empty.`)
+		.max(max, `${what}: at most ${max} characters.`);
 
 /** What the review form sends for one draft: texts by position, and which options are right. */
 export const draftEditSchema = z.object({
@@ -13,10 +18,20 @@ export const draftEditSchema = z.object({
 	explanation: line('The explanation', 1500),
 	options: z.array(line('An option', 200)).optional(),
 	/** Positions of the right options (one for single choice). */
-	correct: z.array(z.coerce.number({ error: 'Tick the right option with its box.' }).int('Tick the right option with its box.').min(0, 'Tick the right option with its box.')).optional(),
+	correct: z
+		.array(
+			z.coerce
+				.number({ error: 'Tick the right option with its box.' })
+				.int('Tick the right option with its box.')
+				.min(0, 'Tick the right option with its box.')
+		)
+		.optional(),
 	items: z.array(line('An event', 300)).optional(),
 	answer: z.coerce.number({ error: 'The answer must be a number.' }).optional(),
-	tolerance: z.coerce.number({ error: 'The tolerance must be a number.' }).min(0, 'The tolerance must be 0 or more.').optional(),
+	tolerance: z.coerce
+		.number({ error: 'The tolerance must be a number.' })
+		.min(0, 'The tolerance must be 0 or more.')
+		.optional(),
 	unit: line('The unit', 60).optional()
 });
 export type DraftEdit = z.infer<typeof draftEditSchema>;
@@ -38,24 +53,44 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit): Draft {
 		case 'single':
 		case 'multiple': {
 			const texts = edit.options ?? q.options.map((o) => o.text);
-			if (texts.length !== q.options.length) throw new DraftEditError('options', `Give all ${q.options.length} options.`);
+			if (texts.length !== q.options.length)
+				throw new DraftEditError('options', `Give all ${q.options.length} options.`);
 			const correct = edit.correct ?? q.options.flatMap((o, i) => (o.correct ? [i] : []));
-			if (correct.some((i) => i >= texts.length)) throw new DraftEditError('correct', 'Mark an option that exists as right.');
-			if (q.type === 'single' && correct.length !== 1) throw new DraftEditError('correct', 'Mark exactly one option as right.');
+			if (correct.some((i) => i >= texts.length))
+				throw new DraftEditError('correct', 'Mark an option that exists as right.');
+			if (q.type === 'single' && correct.length !== 1)
+				throw new DraftEditError('correct', 'Mark exactly one option as right.');
 			if (q.type === 'multiple' && (correct.length < 1 || correct.length === texts.length))
-				throw new DraftEditError('correct', 'Mark at least one option as right and leave at least one wrong.');
-			return { ...draft, question: { ...base, type: q.type, options: texts.map((text, i) => (correct.includes(i) ? { text, correct: true } : { text })) } };
+				throw new DraftEditError(
+					'correct',
+					'Mark at least one option as right and leave at least one wrong.'
+				);
+			return {
+				...draft,
+				question: {
+					...base,
+					type: q.type,
+					options: texts.map((text, i) =>
+						correct.includes(i) ? { text, correct: true } : { text }
+					)
+				}
+			};
 		}
 		case 'ordering': {
 			const items = edit.items ?? q.items;
-			if (items.length !== q.items.length) throw new DraftEditError('items', `Give all ${q.items.length} events.`);
+			if (items.length !== q.items.length)
+				throw new DraftEditError('items', `Give all ${q.items.length} events.`);
 			return { ...draft, question: { ...base, type: 'ordering', items } };
 		}
 		case 'numeric': {
 			const answer = edit.answer ?? q.answer;
 			const tolerance = edit.tolerance ?? q.tolerance;
-			if (!Number.isFinite(answer)) throw new DraftEditError('answer', 'The answer must be a number.');
-			return { ...draft, question: { ...base, type: 'numeric', answer, tolerance, unit: edit.unit ?? q.unit } };
+			if (!Number.isFinite(answer))
+				throw new DraftEditError('answer', 'The answer must be a number.');
+			return {
+				...draft,
+				question: { ...base, type: 'numeric', answer, tolerance, unit: edit.unit ?? q.unit }
+			};
 		}
 		case 'true_false':
 		case 'short_text':
@@ -69,7 +104,14 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit): Draft {
  */
 export function questionOfDraft(draft: Draft, id: string, factIds: string[]): Question {
 	const q = draft.question;
-	const common = { id, prompt: q.prompt, explanation: q.explanation, facts: factIds, tags: q.tags, difficulty: q.difficulty };
+	const common = {
+		id,
+		prompt: q.prompt,
+		explanation: q.explanation,
+		facts: factIds,
+		tags: q.tags,
+		difficulty: q.difficulty
+	};
 	const problems: string[] = [];
 	const report = (message: string) => problems.push(message);
 	let built: Question | null;
@@ -82,7 +124,10 @@ export function questionOfDraft(draft: Draft, id: string, factIds: string[]): Qu
 			built = buildQuestion({ ...common, type: 'true_false', answer: q.answer }, report);
 			break;
 		case 'numeric':
-			built = buildQuestion({ ...common, type: 'numeric', answer: q.answer, tolerance: q.tolerance, unit: q.unit }, report);
+			built = buildQuestion(
+				{ ...common, type: 'numeric', answer: q.answer, tolerance: q.tolerance, unit: q.unit },
+				report
+			);
 			break;
 		case 'short_text':
 			built = buildQuestion({ ...common, type: 'short_text', accepted: q.accepted }, report);
@@ -91,6 +136,10 @@ export function questionOfDraft(draft: Draft, id: string, factIds: string[]): Qu
 			built = buildQuestion({ ...common, type: 'ordering', items: q.items }, report);
 			break;
 	}
-	if (!built) throw new DraftEditError(q.type === 'ordering' ? 'items' : 'options', `${problems[0].charAt(0).toUpperCase()}${problems[0].slice(1)}.`);
+	if (!built)
+		throw new DraftEditError(
+			q.type === 'ordering' ? 'items' : 'options',
+			`${problems[0].charAt(0).toUpperCase()}${problems[0].slice(1)}.`
+		);
 	return built;
 }

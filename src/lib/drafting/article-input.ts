@@ -14,7 +14,11 @@ const realDay = (s: string) => {
 };
 
 export const articleInputSchema = z.object({
-	title: z.string().trim().min(3, 'Give the article a title of at least 3 characters.').max(200, 'Keep the title under 200 characters.'),
+	title: z
+		.string()
+		.trim()
+		.min(3, 'Give the article a title of at least 3 characters.')
+		.max(200, 'Keep the title under 200 characters.'),
 	publisher: z
 		.string()
 		.trim()
@@ -27,9 +31,20 @@ export const articleInputSchema = z.object({
 		.refine(realDay, 'This date does not exist.'),
 	text: z
 		.string()
-		.max(MAX_ARTICLE_CHARS, `The article is longer than ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} characters.`)
-		.transform((s) => s.replace(/\r\n?/gu, '\n').replace(/^\uFEFF/u, '').trim())
-		.refine((s) => s.split(/\s+/u).filter(Boolean).length >= MIN_ARTICLE_WORDS, `Paste the whole article: at least ${MIN_ARTICLE_WORDS} words.`)
+		.max(
+			MAX_ARTICLE_CHARS,
+			`The article is longer than ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} characters.`
+		)
+		.transform((s) =>
+			s
+				.replace(/\r\n?/gu, '\n')
+				.replace(/^\uFEFF/u, '')
+				.trim()
+		)
+		.refine(
+			(s) => s.split(/\s+/u).filter(Boolean).length >= MIN_ARTICLE_WORDS,
+			`Paste the whole article: at least ${MIN_ARTICLE_WORDS} words.`
+		)
 });
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;

@@ -25,13 +25,28 @@ export function draftsYaml(article: DraftArticle, drafts: Draft[], source: strin
 	for (const d of drafts) {
 		const id = draftId(prefix, d.key);
 		const factId = `${id}-f`;
-		facts.push({ id: factId, article: article.slug, quote: d.quote, ...(d.value ? { value: d.value } : {}) });
+		facts.push({
+			id: factId,
+			article: article.slug,
+			quote: d.quote,
+			...(d.value ? { value: d.value } : {})
+		});
 		const q = d.question;
 		const head = { id, review: REVIEW_PENDING, type: q.type, prompt: q.prompt };
 		const key = yamlAnswerKey(q);
-		questions.push({ ...head, ...key, explanation: q.explanation, facts: [factId, ...d.bankFacts], tags: q.tags, difficulty: q.difficulty });
+		questions.push({
+			...head,
+			...key,
+			explanation: q.explanation,
+			facts: [factId, ...d.bankFacts],
+			tags: q.tags,
+			difficulty: q.difficulty
+		});
 		const notes = [`drafted from line ${lineOf(article.text, d.span.start)} of ${source}`];
-		if (d.similarTo.length) notes.push(`the bank already asks about this passage: ${d.similarTo.join(', ')}; keep this one only if it asks something new`);
+		if (d.similarTo.length)
+			notes.push(
+				`the bank already asks about this passage: ${d.similarTo.join(', ')}; keep this one only if it asks something new`
+			);
 		comments.push(notes);
 	}
 	const doc = new Document({ facts, questions });

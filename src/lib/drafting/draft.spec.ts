@@ -22,10 +22,12 @@ const allDraftsBySlug = new Map<string, Draft[]>();
 
 beforeAll(() => {
 	const loaded = loadBankFromDir(questionsDir);
-	if (!loaded.bank) throw new Error(loaded.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
+	if (!loaded.bank)
+		throw new Error(loaded.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
 	bank = loaded.bank;
 	for (const a of bank.articles) draftsBySlug.set(a.slug, draftQuestions(a, bank));
-	for (const a of bank.articles) allDraftsBySlug.set(a.slug, draftQuestions(a, bank, { keepBankDuplicates: true }));
+	for (const a of bank.articles)
+		allDraftsBySlug.set(a.slug, draftQuestions(a, bank, { keepBankDuplicates: true }));
 }, 120_000);
 
 /** Whether the quote states the value: the number, the year or month, or the name in some spelling. */
@@ -33,14 +35,51 @@ function quoteStates(quote: string, v: FactValue): boolean {
 	const words = normaliseAnswerText(quote);
 	switch (v.kind) {
 		case 'number': {
-			const digits = (quote.match(/\d[\d,\s]*\d|\d/gu) ?? []).map((d) => Number(d.replace(/[,\s]/gu, '')));
-			const spelled = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+			const digits = (quote.match(/\d[\d,\s]*\d|\d/gu) ?? []).map((d) =>
+				Number(d.replace(/[,\s]/gu, ''))
+			);
+			const spelled = [
+				'zero',
+				'one',
+				'two',
+				'three',
+				'four',
+				'five',
+				'six',
+				'seven',
+				'eight',
+				'nine',
+				'ten',
+				'eleven',
+				'twelve'
+			];
 			return digits.includes(v.amount) || words.split(' ').includes(spelled[v.amount]);
 		}
 		case 'date': {
 			const [y, m] = v.date.split('-');
-			const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-			const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+			const months = [
+				'january',
+				'february',
+				'march',
+				'april',
+				'may',
+				'june',
+				'july',
+				'august',
+				'september',
+				'october',
+				'november',
+				'december'
+			];
+			const weekdays = [
+				'sunday',
+				'monday',
+				'tuesday',
+				'wednesday',
+				'thursday',
+				'friday',
+				'saturday'
+			];
 			if (words.includes(y)) return true;
 			if (m && words.includes(months[Number(m) - 1])) return true;
 			return v.date.length === 10 && weekdays.some((d) => words.includes(d));
@@ -49,12 +88,21 @@ function quoteStates(quote: string, v: FactValue): boolean {
 			return false;
 		default:
 			// The name, or its last word ("Macron" for Emmanuel Macron), stands in the quote.
-			return words.includes(normaliseAnswerText(v.name)) || words.split(' ').includes(normaliseAnswerText(v.name).split(' ').slice(-1)[0]);
+			return (
+				words.includes(normaliseAnswerText(v.name)) ||
+				words.split(' ').includes(normaliseAnswerText(v.name).split(' ').slice(-1)[0])
+			);
 	}
 }
 
 describe('drafting on the five articles', () => {
-	it.each(['pau-summit-2020', 'withdrawal-announced-2022', 'macron-paris-meeting-2022', 'niger-bazoum-2022', 'barkhane-leaves-mali-2022'])(
+	it.each([
+		'pau-summit-2020',
+		'withdrawal-announced-2022',
+		'macron-paris-meeting-2022',
+		'niger-bazoum-2022',
+		'barkhane-leaves-mali-2022'
+	])(
 		'%s: at least 15 drafts (bank duplicates kept), each quoting the article verbatim, with a key that agrees with the quote',
 		(slug) => {
 			const article = bank.articles.find((a) => a.slug === slug)!;
@@ -67,27 +115,51 @@ describe('drafting on the five articles', () => {
 				const q = d.question;
 				if (d.kind === 'timeline' || d.kind === 'gap') {
 					// Checked with the events below; the anchor's quote states the anchor's date (read as a fact's would be).
-					const stated = findMentions({ text: d.quote, start: 0, end: d.quote.length, line: 1 }, article.eventDate, gazetteerOf(bank.facts)).flatMap((m) => (m.value.kind === 'date' ? [m.value.date] : []));
-					const date = stated.length ? stated : [dateOfFact({ id: 'anchor', article: slug, quote: d.quote }, article.eventDate, gazetteerOf(bank.facts))];
+					const stated = findMentions(
+						{ text: d.quote, start: 0, end: d.quote.length, line: 1 },
+						article.eventDate,
+						gazetteerOf(bank.facts)
+					).flatMap((m) => (m.value.kind === 'date' ? [m.value.date] : []));
+					const date = stated.length
+						? stated
+						: [
+								dateOfFact(
+									{ id: 'anchor', article: slug, quote: d.quote },
+									article.eventDate,
+									gazetteerOf(bank.facts)
+								)
+							];
 					expect(d.value?.kind).toBe('date');
-					if (d.value?.kind === 'date') expect(date, `${d.key}: "${d.quote}"`).toContain(d.value.date);
+					if (d.value?.kind === 'date')
+						expect(date, `${d.key}: "${d.quote}"`).toContain(d.value.date);
 				} else if (q.type === 'single') {
 					const right = q.options.filter((o) => o.correct);
 					expect(right, d.key).toHaveLength(1);
 					expect(d.value, d.key).toBeDefined();
-					expect(quoteStates(d.quote, d.value!), `${d.key}: "${d.quote}" does not state ${JSON.stringify(d.value)}`).toBe(true);
+					expect(
+						quoteStates(d.quote, d.value!),
+						`${d.key}: "${d.quote}" does not state ${JSON.stringify(d.value)}`
+					).toBe(true);
 					// A date may be asked as a month ("December") or a weekday ("Monday") when the quote says only that.
-					const readings = [valueText(d.value!), valueText(d.value!, { monthOnly: true }), valueText(d.value!, { weekday: true })];
+					const readings = [
+						valueText(d.value!),
+						valueText(d.value!, { monthOnly: true }),
+						valueText(d.value!, { weekday: true })
+					];
 					expect(readings, d.key).toContain(right[0].text);
 					if (d.value!.kind === 'date' && right[0].text !== valueText(d.value!))
-						expect(normaliseAnswerText(d.quote).split(' '), d.key).toContain(normaliseAnswerText(right[0].text));
+						expect(normaliseAnswerText(d.quote).split(' '), d.key).toContain(
+							normaliseAnswerText(right[0].text)
+						);
 				} else if (q.type === 'numeric') {
 					expect(d.value?.kind).toBe('number');
 					if (d.value?.kind === 'number') expect(q.answer).toBe(d.value.amount);
 					expect(quoteStates(d.quote, d.value!), d.key).toBe(true);
 				} else if (q.type === 'multiple') {
-					for (const o of q.options.filter((o) => o.correct)) expect(d.quote, d.key).toContain(o.text);
-					for (const o of q.options.filter((o) => !o.correct)) expect(d.quote, d.key).not.toContain(o.text);
+					for (const o of q.options.filter((o) => o.correct))
+						expect(d.quote, d.key).toContain(o.text);
+					for (const o of q.options.filter((o) => !o.correct))
+						expect(d.quote, d.key).not.toContain(o.text);
 				} else if (q.type === 'ordering') {
 					// The items come with their facts' dates; the draft's own quote states its date.
 					expect(d.bankFacts.length, d.key).toBeGreaterThan(0);
@@ -107,8 +179,12 @@ describe('drafting on the five articles', () => {
 				const key = q.options.find((o) => o.correct)!.text;
 				for (const o of q.options.filter((o) => !o.correct)) {
 					expect(normaliseAnswerText(o.text), d.key).not.toBe(normaliseAnswerText(key));
-					if (d.value.kind === 'number') expect(Number(o.text.replace(/[,\s]/gu, ''))).not.toBe(d.value.amount);
-					if ('name' in d.value) expect(sameName(o.text, d.value.name), `${d.key}: ${o.text} = ${d.value.name}`).toBe(false);
+					if (d.value.kind === 'number')
+						expect(Number(o.text.replace(/[,\s]/gu, ''))).not.toBe(d.value.amount);
+					if ('name' in d.value)
+						expect(sameName(o.text, d.value.name), `${d.key}: ${o.text} = ${d.value.name}`).toBe(
+							false
+						);
 				}
 			}
 		}
@@ -123,7 +199,10 @@ describe('drafting on the five articles', () => {
 				if (d.question.type !== 'single' || d.value?.kind === 'date') continue;
 				for (const o of d.question.options) {
 					const t = normaliseAnswerText(o.text);
-					expect(known.has(t) || allText.includes(t) || allText.includes(t.replace(/ /gu, '')), `${d.key}: "${o.text}" is not in the bank`).toBe(true);
+					expect(
+						known.has(t) || allText.includes(t) || allText.includes(t.replace(/ /gu, '')),
+						`${d.key}: "${o.text}" is not in the bank`
+					).toBe(true);
 				}
 			}
 		}
@@ -146,28 +225,44 @@ describe('drafting on the five articles', () => {
 		expect(reviewErrors[0].line).toBe(firstLine);
 		expect(reviewErrors[0].file).toMatch(/zz-drafts\.yaml$/u);
 
-		fs.writeFileSync(path.join(dir, 'bank', 'zz-drafts.yaml'), yaml.replace(/^\s+review: pending\n/gmu, ''));
+		fs.writeFileSync(
+			path.join(dir, 'bank', 'zz-drafts.yaml'),
+			yaml.replace(/^\s+review: pending\n/gmu, '')
+		);
 		const reviewed = loadBankFromDir(dir);
 		expect(reviewed.errors).toEqual([]);
-		expect(reviewed.bank!.questions.length).toBe(bank.questions.length + draftsBySlug.get(slug)!.length);
+		expect(reviewed.bank!.questions.length).toBe(
+			bank.questions.length + draftsBySlug.get(slug)!.length
+		);
 		const parsed = parse(yaml) as { questions: { id: string }[] };
 		expect(new Set(parsed.questions.map((q) => q.id)).size).toBe(parsed.questions.length);
 	});
 });
 
 describe('questions across reports (timelines, first or last, years or months between)', () => {
-	const across = () => [...allDraftsBySlug.entries()].flatMap(([slug, ds]) => ds.filter((d) => d.kind === 'timeline' || d.kind === 'gap').map((d) => ({ slug, d })));
+	const across = () =>
+		[...allDraftsBySlug.entries()].flatMap(([slug, ds]) =>
+			ds.filter((d) => d.kind === 'timeline' || d.kind === 'gap').map((d) => ({ slug, d }))
+		);
 	const dates = new Map<string, string | null>();
 	const dateOf = (id: string) => {
 		if (!dates.has(id)) {
 			const f = bank.facts.find((x) => x.id === id)!;
-			dates.set(id, dateOfFact(f, bank.articles.find((a) => a.slug === f.article)!.eventDate, gazetteerOf(bank.facts)));
+			dates.set(
+				id,
+				dateOfFact(
+					f,
+					bank.articles.find((a) => a.slug === f.article)!.eventDate,
+					gazetteerOf(bank.facts)
+				)
+			);
 		}
 		return dates.get(id)!;
 	};
 
 	it('drafts some on every article, each event resting on a quote that states its date', () => {
-		for (const slug of allDraftsBySlug.keys()) expect(across().filter((x) => x.slug === slug).length, slug).toBeGreaterThanOrEqual(5);
+		for (const slug of allDraftsBySlug.keys())
+			expect(across().filter((x) => x.slug === slug).length, slug).toBeGreaterThanOrEqual(5);
 		for (const { slug, d } of across()) {
 			const events = d.events!;
 			expect(events.length, d.key).toBeGreaterThanOrEqual(2);
@@ -176,21 +271,38 @@ describe('questions across reports (timelines, first or last, years or months be
 			expect(own, d.key).toHaveLength(1);
 			expect(own[0].article).toBe(slug);
 			expect(d.value).toEqual({ kind: 'date', date: own[0].date });
-			expect(findQuote(bank.articles.find((a) => a.slug === slug)!.text, d.quote), d.key).not.toBeNull();
+			expect(
+				findQuote(bank.articles.find((a) => a.slug === slug)!.text, d.quote),
+				d.key
+			).not.toBeNull();
 			for (const e of events.filter((x) => x.factId)) {
 				// Another report's event: a bank fact of that report, cited by the question, found verbatim, stating the date.
 				expect(e.article, d.key).not.toBe(slug);
 				expect(d.bankFacts, d.key).toContain(e.factId);
 				const f = bank.facts.find((x) => x.id === e.factId)!;
 				expect(f.article).toBe(e.article);
-				expect(findQuote(bank.articles.find((a) => a.slug === f.article)!.text, f.quote), e.factId).not.toBeNull();
+				expect(
+					findQuote(bank.articles.find((a) => a.slug === f.article)!.text, f.quote),
+					e.factId
+				).not.toBeNull();
 				expect(dateOf(e.factId!), `${d.key}: ${e.factId}`).toBe(e.date);
 			}
-			for (const id of d.bankFacts) expect(bank.facts.some((f) => f.id === id), id).toBe(true);
+			for (const id of d.bankFacts)
+				expect(
+					bank.facts.some((f) => f.id === id),
+					id
+				).toBe(true);
 			// No two events can be confused in time, none has the same label, and no label gives its date.
 			for (const a of events) {
-				expect(a.label, d.key).not.toMatch(/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u);
-				for (const b of events) if (a !== b) expect(datesClash(a.date, b.date) || a.label === b.label, `${d.key}: ${a.date} ${b.date}`).toBe(false);
+				expect(a.label, d.key).not.toMatch(
+					/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u
+				);
+				for (const b of events)
+					if (a !== b)
+						expect(
+							datesClash(a.date, b.date) || a.label === b.label,
+							`${d.key}: ${a.date} ${b.date}`
+						).toBe(false);
 			}
 		}
 	});
@@ -206,9 +318,16 @@ describe('questions across reports (timelines, first or last, years or months be
 			} else if (q.type === 'single' && /^Which of these happened after/u.test(q.prompt)) {
 				// Between two events: the other three are the options, exactly one of them inside the interval.
 				const [start, end] = [events[0], events[1]].sort((a, b) => a.date.localeCompare(b.date));
-				expect(q.prompt).toBe(`Which of these happened after “${start.label}” and before “${end.label}”?`);
+				expect(q.prompt).toBe(
+					`Which of these happened after “${start.label}” and before “${end.label}”?`
+				);
 				expect(events).toHaveLength(5);
-				expect(q.options.map((o) => o.text).sort()).toEqual(events.slice(2).map((e) => e.label).sort());
+				expect(q.options.map((o) => o.text).sort()).toEqual(
+					events
+						.slice(2)
+						.map((e) => e.label)
+						.sort()
+				);
 				const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
 				expect(inside, d.key).toHaveLength(1);
 				expect(q.options.filter((o) => o.correct).map((o) => o.text)).toEqual([inside[0].label]);
@@ -231,7 +350,9 @@ describe('questions across reports (timelines, first or last, years or months be
 				expect(q.answer).toBeGreaterThan(0);
 				expect(gapBetween(early.date, late.date)).toEqual({ amount: q.answer, unit: q.unit });
 				expect(q.prompt).toContain(`between “${early.label}” and “${late.label}”?`);
-				expect(q.prompt).toMatch(q.unit === 'months' ? /^Going by the months/u : /^Going by the years/u);
+				expect(q.prompt).toMatch(
+					q.unit === 'months' ? /^Going by the months/u : /^Going by the years/u
+				);
 			} else throw new Error(`${d.key}: unexpected ${q.type}`);
 		}
 	});
@@ -249,15 +370,31 @@ describe('questions across reports (timelines, first or last, years or months be
 	});
 
 	it('never repeats a combination of dated events the bank already asks, nor drafts one twice', () => {
-		const bankDates = bank.questions.map((q) => ({ id: q.id, dates: q.facts.map((id) => dateOf(id)).filter(Boolean) }));
+		const bankDates = bank.questions.map((q) => ({
+			id: q.id,
+			dates: q.facts.map((id) => dateOf(id)).filter(Boolean)
+		}));
 		for (const { d } of across()) {
 			const events = d.events!;
 			const q = d.question;
 			// What no bank question may date already: all the events; three of an ordering's four; the ends and the key of a "between".
 			let groups = [events.map((e) => e.date)];
-			if (q.type === 'ordering') groups = events.map((_, skip) => events.filter((__, i) => i !== skip).map((e) => e.date));
-			if (q.type === 'single' && /^Which of these happened after/u.test(q.prompt)) groups = [[events[0].date, events[1].date, events.slice(2).find((e) => q.options.find((o) => o.correct)!.text === e.label)!.date]];
-			for (const g of groups) for (const b of bankDates) expect(g.every((x) => b.dates.includes(x)), `${d.key} repeats ${b.id}`).toBe(false);
+			if (q.type === 'ordering')
+				groups = events.map((_, skip) => events.filter((__, i) => i !== skip).map((e) => e.date));
+			if (q.type === 'single' && /^Which of these happened after/u.test(q.prompt))
+				groups = [
+					[
+						events[0].date,
+						events[1].date,
+						events.slice(2).find((e) => q.options.find((o) => o.correct)!.text === e.label)!.date
+					]
+				];
+			for (const g of groups)
+				for (const b of bankDates)
+					expect(
+						g.every((x) => b.dates.includes(x)),
+						`${d.key} repeats ${b.id}`
+					).toBe(false);
 		}
 		for (const [slug, ds] of allDraftsBySlug) {
 			expect(new Set(ds.map((d) => d.key)).size).toBe(ds.length);
@@ -272,14 +409,20 @@ describe('questions across reports (timelines, first or last, years or months be
 			const all = allDraftsBySlug.get(a.slug)!;
 			expect(kept.length).toBeLessThan(all.length);
 			for (const d of kept) expect(bankDuplicates({ article: a, bank }, d), d.key).toEqual([]);
-			for (const d of all) if (!kept.some((k) => k.key === d.key)) expect(bankDuplicates({ article: a, bank }, d).length, d.key).toBeGreaterThan(0);
+			for (const d of all)
+				if (!kept.some((k) => k.key === d.key))
+					expect(bankDuplicates({ article: a, bank }, d).length, d.key).toBeGreaterThan(0);
 		}
 	});
 
 	it('drafts no weekday, no "today" and no prompt of more than 40 words', () => {
 		for (const ds of allDraftsBySlug.values())
 			for (const d of ds) {
-				if (d.question.type === 'single') for (const o of d.question.options) expect(o.text).not.toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u);
+				if (d.question.type === 'single')
+					for (const o of d.question.options)
+						expect(o.text).not.toMatch(
+							/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
+						);
 				expect(d.question.prompt).not.toMatch(/\btoday\b/iu);
 				expect(d.question.prompt.split(/\s+/u).length, d.key).toBeLessThanOrEqual(40);
 			}
@@ -288,7 +431,12 @@ describe('questions across reports (timelines, first or last, years or months be
 
 describe('values', () => {
 	it('treats the same answer in another spelling or unit notation as the same', () => {
-		expect(sameValue({ kind: 'number', amount: 5100, unit: 'troops' }, { kind: 'number', amount: 5100, unit: 'soldiers' })).toBe(true);
+		expect(
+			sameValue(
+				{ kind: 'number', amount: 5100, unit: 'troops' },
+				{ kind: 'number', amount: 5100, unit: 'soldiers' }
+			)
+		).toBe(true);
 		expect(sameName('Emmanuel Macron', 'Macron')).toBe(true);
 		expect(sameName('Operation Barkhane', 'barkhane')).toBe(true);
 		expect(sameName('Maïkol Zodi', 'MAIKOL ZODI')).toBe(true);
@@ -298,15 +446,44 @@ describe('values', () => {
 	});
 
 	it('reads dates without a year against the article date, backwards for the past and forwards for plans', () => {
-		expect(resolveDate('December', 'Macron said in ', '2020-01-13')).toEqual({ date: '2019-12', inferred: true });
-		expect(resolveDate('June', 'They will meet again in ', '2020-01-13')).toEqual({ date: '2020-06', inferred: true });
-		expect(resolveDate('March', 'Bazoum, who said the force would start work in ', '2023-01-17')).toEqual({ date: '2023-03', inferred: true });
-		expect(resolveDate('June', 'the countries will have agreed to set out plans on how to remain in the region by ', '2022-02-17')).toEqual({ date: '2022-06', inferred: true });
-		expect(resolveDate('Monday', 'states agreed on ', '2020-01-13')).toEqual({ date: '2020-01-13', inferred: true });
-		expect(resolveDate('Wednesday', 'after a ', '2022-02-17')).toEqual({ date: '2022-02-16', inferred: true });
+		expect(resolveDate('December', 'Macron said in ', '2020-01-13')).toEqual({
+			date: '2019-12',
+			inferred: true
+		});
+		expect(resolveDate('June', 'They will meet again in ', '2020-01-13')).toEqual({
+			date: '2020-06',
+			inferred: true
+		});
+		expect(
+			resolveDate('March', 'Bazoum, who said the force would start work in ', '2023-01-17')
+		).toEqual({ date: '2023-03', inferred: true });
+		expect(
+			resolveDate(
+				'June',
+				'the countries will have agreed to set out plans on how to remain in the region by ',
+				'2022-02-17'
+			)
+		).toEqual({ date: '2022-06', inferred: true });
+		expect(resolveDate('Monday', 'states agreed on ', '2020-01-13')).toEqual({
+			date: '2020-01-13',
+			inferred: true
+		});
+		expect(resolveDate('Wednesday', 'after a ', '2022-02-17')).toEqual({
+			date: '2022-02-16',
+			inferred: true
+		});
 		// The clause's own verb decides, not a "would" later in the sentence.
-		expect(resolveDate('Wednesday', 'Bazoum said countries, including those in the coastal areas that participated in discussions on ', '2022-02-18')).toEqual({ date: '2022-02-16', inferred: true });
-		expect(resolveDate('August 15, 2022', '', '2022-01-01')).toEqual({ date: '2022-08-15', inferred: false });
+		expect(
+			resolveDate(
+				'Wednesday',
+				'Bazoum said countries, including those in the coastal areas that participated in discussions on ',
+				'2022-02-18'
+			)
+		).toEqual({ date: '2022-02-16', inferred: true });
+		expect(resolveDate('August 15, 2022', '', '2022-01-01')).toEqual({
+			date: '2022-08-15',
+			inferred: false
+		});
 	});
 });
 
@@ -317,7 +494,14 @@ describe('drafting a new article', () => {
 		'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.',
 		'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.'
 	].join('\n');
-	const article = { slug: 't-chad', title: 'Chad sends soldiers', publisher: null, eventDate: '2023-01-17', text, furniture: [] };
+	const article = {
+		slug: 't-chad',
+		title: 'Chad sends soldiers',
+		publisher: null,
+		eventDate: '2023-01-17',
+		text,
+		furniture: []
+	};
 	let drafts: Draft[];
 	beforeAll(() => {
 		drafts = draftQuestions(article, bank);
@@ -325,23 +509,34 @@ describe('drafting a new article', () => {
 
 	it('asks for the count with the noun it counts, the key from the text, wrong options from the bank’s troop counts', () => {
 		const d = drafts.find((x) => x.value?.kind === 'number' && x.value.amount === 1200)!;
-		expect(d.question.prompt).toBe('How many soldiers will Chad send to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday?');
+		expect(d.question.prompt).toBe(
+			'How many soldiers will Chad send to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday?'
+		);
 		if (d.question.type !== 'single') throw new Error('single expected');
-		const bankCounts = new Set(bank.facts.flatMap((f) => (f.value?.kind === 'number' ? [f.value.amount] : [])));
-		for (const o of d.question.options.filter((o) => !o.correct)) expect(bankCounts.has(Number(o.text.replace(/,/gu, '')))).toBe(true);
+		const bankCounts = new Set(
+			bank.facts.flatMap((f) => (f.value?.kind === 'number' ? [f.value.amount] : []))
+		);
+		for (const o of d.question.options.filter((o) => !o.correct))
+			expect(bankCounts.has(Number(o.text.replace(/,/gu, '')))).toBe(true);
 		expect(d.similarTo).toEqual([]);
 	});
 
 	it('asks no weekday (not worth learning), and a month without a year as a month, read against the article’s date', () => {
-		expect(drafts.some((x) => x.kind === 'date' && x.value?.kind === 'date' && x.value.date === '2023-01-17')).toBe(false);
+		expect(
+			drafts.some(
+				(x) => x.kind === 'date' && x.value?.kind === 'date' && x.value.date === '2023-01-17'
+			)
+		).toBe(false);
 		const march = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-03')!;
 		expect(march.question.prompt).toMatch(/in which month\?$/u);
 	});
 
 	it('never offers a name of the quoted sentence as a wrong option (it could be right too)', () => {
 		for (const d of drafts) {
-			if ((d.question.type !== 'single' && d.question.type !== 'multiple') || d.kind === 'timeline') continue;
-			for (const o of d.question.options.filter((o) => !o.correct)) expect(d.quote, `${d.key}: ${o.text}`).not.toContain(o.text);
+			if ((d.question.type !== 'single' && d.question.type !== 'multiple') || d.kind === 'timeline')
+				continue;
+			for (const o of d.question.options.filter((o) => !o.correct))
+				expect(d.quote, `${d.key}: ${o.text}`).not.toContain(o.text);
 		}
 	});
 
@@ -352,7 +547,8 @@ describe('drafting a new article', () => {
 		expect(timeline.bankFacts.length).toBeGreaterThanOrEqual(3);
 		for (const item of timeline.question.items) expect(item).not.toMatch(/\b(19|20)\d{2}\b/u);
 		// Every event of another report is a bank fact the question cites.
-		for (const e of timeline.events!.filter((x) => x.factId)) expect(timeline.bankFacts).toContain(e.factId);
+		for (const e of timeline.events!.filter((x) => x.factId))
+			expect(timeline.bankFacts).toContain(e.factId);
 	});
 });
 
@@ -363,20 +559,44 @@ describe('event labels of the bank (`event:` on a fact)', () => {
 		for (const f of labelled) {
 			const article = bank.articles.find((a) => a.slug === f.article)!;
 			// The quote alone (its typed value set aside) dates the fact, and to the same date as the typed value.
-			const fromWords = dateOfFact({ id: f.id, article: f.article, quote: f.quote }, article.eventDate, gazetteerOf(bank.facts));
+			const fromWords = dateOfFact(
+				{ id: f.id, article: f.article, quote: f.quote },
+				article.eventDate,
+				gazetteerOf(bank.facts)
+			);
 			expect(fromWords, `${f.id}: "${f.quote}" states no date`).not.toBeNull();
 			if (f.value?.kind === 'date') expect(fromWords, f.id).toBe(f.value.date);
-			expect(f.event, f.id).not.toMatch(/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\b(last|next) (week|month|year)\b/iu);
+			expect(f.event, f.id).not.toMatch(
+				/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\b(last|next) (week|month|year)\b/iu
+			);
 		}
 		// The new events of the August 2022 report are put among the other reports' events.
-		const used = new Set([...draftsBySlug.values()].flat().flatMap((d) => (d.events ?? []).map((e) => e.label)));
-		expect(used).toContain('French officials tell reporters Niger will be the hub for French troops');
-		expect(used).toContain('The French Presidency says France stays engaged in the Sahel and beyond');
+		const used = new Set(
+			[...draftsBySlug.values()].flat().flatMap((d) => (d.events ?? []).map((e) => e.label))
+		);
+		expect(used).toContain(
+			'French officials tell reporters Niger will be the hub for French troops'
+		);
+		expect(used).toContain(
+			'The French Presidency says France stays engaged in the Sahel and beyond'
+		);
 	});
 
 	it('reads "last month" as the month before the report’s', () => {
 		const g = gazetteerOf(bank.facts);
-		expect(dateOfFact({ id: 'x', article: 'a', quote: 'officials told reporters last month' }, '2022-08-15', g)).toBe('2022-07');
-		expect(dateOfFact({ id: 'x', article: 'a', quote: 'officials told reporters last month' }, '2023-01-17', g)).toBe('2022-12');
+		expect(
+			dateOfFact(
+				{ id: 'x', article: 'a', quote: 'officials told reporters last month' },
+				'2022-08-15',
+				g
+			)
+		).toBe('2022-07');
+		expect(
+			dateOfFact(
+				{ id: 'x', article: 'a', quote: 'officials told reporters last month' },
+				'2023-01-17',
+				g
+			)
+		).toBe('2022-12');
 	});
 });

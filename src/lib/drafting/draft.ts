@@ -7,7 +7,13 @@
 import nlp from 'compromise';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
-import { findMentions, gazetteerOf, placeLabel, splitSentences, type Gazetteer } from './extract.ts';
+import {
+	findMentions,
+	gazetteerOf,
+	placeLabel,
+	splitSentences,
+	type Gazetteer
+} from './extract.ts';
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatDate, sameValue, unitClass, valueText } from './values.ts';
@@ -41,15 +47,26 @@ function tidy(s: string): string {
 		.trim();
 }
 
-const AUXILIARIES = /^(will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does|do|did)$/iu;
-const WH_BY_KIND = { person: 'who', organisation: 'which organisation', operation: 'which operation' } as const;
+const AUXILIARIES =
+	/^(will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does|do|did)$/iu;
+const WH_BY_KIND = {
+	person: 'who',
+	organisation: 'which organisation',
+	operation: 'which operation'
+} as const;
 
 /**
  * The sentence as a question about the words [from, to) of it: the wh-phrase takes their place, and moves
  * to the front with its auxiliary ("France deployed troops in 2013" → "In which year did France deploy
  * troops?") when the sentence allows it, else stays where the words stood.
  */
-export function askAbout(sentence: string, from: number, to: number, wh: string, options: { front?: boolean } = {}): string {
+export function askAbout(
+	sentence: string,
+	from: number,
+	to: number,
+	wh: string,
+	options: { front?: boolean } = {}
+): string {
 	// Only the clause that holds the asked words: "X did A, but Y did B" asks about A or B, not both.
 	const { text: clause, offset } = clauseAround(sentence, from, to);
 	let before = clause.slice(0, from - offset);
@@ -58,7 +75,9 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 	before = before.replace(/^["“”'‘’\s]+/u, '').replace(/^(But|And|So|Yet)\s+/u, '');
 	// What follows the asked words after a comma is usually an aside: drop it to keep the question short.
 	after = after.replace(/["“”]/gu, '').replace(/[.!?]+\s*$/u, '');
-	const aside = after.search(/,\s+(an?|the|but|which|who|making|shortly|bringing|including|it said|the statement said)\b/u);
+	const aside = after.search(
+		/,\s+(an?|the|but|which|who|making|shortly|bringing|including|it said|the statement said)\b/u
+	);
 	if (aside >= 0) after = after.slice(0, aside);
 	after = after.replace(/,\s+(Trend reports.*|it said|the statement said|he said|she said)$/u, '');
 	before = before.replace(/["“”]/gu, '');
@@ -66,18 +85,30 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 	before = lowerFirstUnlessName(before.trim());
 	if (options.front) {
 		const words = before.trim().split(/\s+/u);
-		const terms = (nlp(before).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((s) => s.terms);
-		const verbAt = terms.findIndex((t, i) => i > 0 && t.tags.includes('Verb') && !t.tags.includes('Gerund') && !t.tags.includes('Infinitive'));
+		const terms = (nlp(before).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap(
+			(s) => s.terms
+		);
+		const verbAt = terms.findIndex(
+			(t, i) =>
+				i > 0 &&
+				t.tags.includes('Verb') &&
+				!t.tags.includes('Gerund') &&
+				!t.tags.includes('Infinitive')
+		);
 		// Only "subject verb [a few words] ASKED": with a comma or a long stretch between, the asked words
 		// are not the verb's object and fronting them would garble the question.
 		const between = verbAt > 0 ? words.slice(verbAt + 1) : [];
 		const subjectWords = words.slice(0, Math.max(verbAt, 0));
-		const simple = between.length <= 3 && !between.join(' ').includes(',') && !subjectWords.join(' ').includes(',');
+		const simple =
+			between.length <= 3 &&
+			!between.join(' ').includes(',') &&
+			!subjectWords.join(' ').includes(',');
 		if (simple && verbAt > 0 && verbAt < words.length && terms.length === words.length) {
 			const subject = lowerFirstUnlessName(subjectWords.join(' '));
 			const verb = words[verbAt].replace(/[^\p{L}]/gu, '');
 			const rest = between.join(' ');
-			if (AUXILIARIES.test(verb)) return tidy(`${capitalise(wh)} ${verb.toLowerCase()} ${subject} ${rest} ${after}?`);
+			if (AUXILIARIES.test(verb))
+				return tidy(`${capitalise(wh)} ${verb.toLowerCase()} ${subject} ${rest} ${after}?`);
 			if (terms[verbAt].tags.includes('PastTense')) {
 				const inf = nlp(verb).verbs().toInfinitive().text();
 				if (inf) return tidy(`${capitalise(wh)} did ${subject} ${inf} ${rest} ${after}?`);
@@ -87,10 +118,15 @@ export function askAbout(sentence: string, from: number, to: number, wh: string,
 	return tidy(`${capitalise(before.trim())} ${wh.charAt(0).toLowerCase()}${wh.slice(1)}${after}?`);
 }
 
-const CLAUSE_BOUNDARY = /[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+const CLAUSE_BOUNDARY =
+	/[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
 
 /** The clause of `sentence` that holds [from, to), and where it starts. */
-export function clauseAround(sentence: string, from: number, to: number): { text: string; offset: number } {
+export function clauseAround(
+	sentence: string,
+	from: number,
+	to: number
+): { text: string; offset: number } {
 	let start = 0;
 	let end = sentence.length;
 	for (const m of sentence.matchAll(CLAUSE_BOUNDARY)) {
@@ -105,10 +141,18 @@ export function clauseAround(sentence: string, from: number, to: number): { text
 	// A clause of three words or fewer says too little on its own: keep the sentence.
 	if (text.trim().split(/\s+/u).length < 5) return { text: sentence, offset: 0 };
 	// "they met with him in…": a clause that opens with a pronoun needs the clause that names who.
-	if (start > 0 && /^(they|he|she|it|its|their|his|her|this|these)\b/iu.test(text.trim())) return { text: sentence, offset: 0 };
+	if (start > 0 && /^(they|he|she|it|its|their|his|her|this|these)\b/iu.test(text.trim()))
+		return { text: sentence, offset: 0 };
 	// "…, and instead proposed holding on to power": a clause without its subject.
 	const opening = (nlp(text.trim()).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
-	if (start > 0 && opening && (opening.tags.includes('Verb') || opening.tags.includes('Adverb') || /^\p{Ll}+ed\b/u.test(text.trim()))) return { text: sentence, offset: 0 };
+	if (
+		start > 0 &&
+		opening &&
+		(opening.tags.includes('Verb') ||
+			opening.tags.includes('Adverb') ||
+			/^\p{Ll}+ed\b/u.test(text.trim()))
+	)
+		return { text: sentence, offset: 0 };
 	return { text, offset: start };
 }
 
@@ -116,21 +160,32 @@ export function clauseAround(sentence: string, from: number, to: number): { text
 function lowerFirstUnlessName(text: string): string {
 	// Only words that are plainly not names: determiners, pronouns, plurals ("Relations between…").
 	const first = (nlp(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
-	const common = first && ['Determiner', 'Pronoun', 'Possessive', 'Plural', 'Adverb', 'Preposition', 'Conjunction'].some((t) => first.tags.includes(t));
-	if (/^(There|It|This|These|That|Those|Some|Many|The|His|Her|Their|Its)\b/u.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
+	const common =
+		first &&
+		['Determiner', 'Pronoun', 'Possessive', 'Plural', 'Adverb', 'Preposition', 'Conjunction'].some(
+			(t) => first.tags.includes(t)
+		);
+	if (/^(There|It|This|These|That|Those|Some|Many|The|His|Her|Their|Its)\b/u.test(text))
+		return text.charAt(0).toLowerCase() + text.slice(1);
 	if (!common || first.tags.includes('ProperNoun') || /^I\b/u.test(text)) return text;
 	return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The article's words for a sentence, checked against the text as a fact would be. */
-function quoteOf(article: DraftArticle, sentence: Sentence): { quote: string; span: { start: number; end: number } } | null {
+function quoteOf(
+	article: DraftArticle,
+	sentence: Sentence
+): { quote: string; span: { start: number; end: number } } | null {
 	const quote = article.text.slice(sentence.start, sentence.end).replace(/\s+/gu, ' ');
 	const span = findQuote(article.text, quote);
 	return span ? { quote, span } : null;
 }
 
 /** The clause that states the value, when it says enough on its own (six words or more). */
-function quoteOfClause(article: DraftArticle, m: Mention): { quote: string; span: { start: number; end: number } } | null {
+function quoteOfClause(
+	article: DraftArticle,
+	m: Mention
+): { quote: string; span: { start: number; end: number } } | null {
 	const from = m.start - m.sentence.start;
 	const { text, offset } = clauseAround(m.sentence.text, from, m.end - m.sentence.start);
 	const trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
@@ -154,7 +209,12 @@ function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string
 		.filter((f) => f.value)
 		.map((f) => {
 			const v = f.value!;
-			const label = v.kind !== 'place' ? labelOf(v) : new RegExp(`(capital|town|city)[\\s,]*(of\\s+)?${escape(v.name)}`, 'iu').test(f.quote) ? 'city' : placeLabel(v.name);
+			const label =
+				v.kind !== 'place'
+					? labelOf(v)
+					: new RegExp(`(capital|town|city)[\\s,]*(of\\s+)?${escape(v.name)}`, 'iu').test(f.quote)
+						? 'city'
+						: placeLabel(v.name);
 			return { value: v, label, factId: f.id, article: f.article };
 		});
 	for (const a of bank.articles) {
@@ -176,7 +236,11 @@ const poolCache = new Map<string, Candidate[]>();
 const POOL_CACHE_SIZE = 4;
 
 function poolFor(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
-	const key = JSON.stringify([skipArticle, bank.articles.map((a) => [a.slug, a.eventDate, a.text.length, a.furniture]), bank.facts.map((f) => [f.id, f.article, f.quote, f.value])]);
+	const key = JSON.stringify([
+		skipArticle,
+		bank.articles.map((a) => [a.slug, a.eventDate, a.text.length, a.furniture]),
+		bank.facts.map((f) => [f.id, f.article, f.quote, f.value])
+	]);
 	let pool = poolCache.get(key);
 	if (!pool) {
 		pool = buildPool(bank, gazetteer, skipArticle);
@@ -188,27 +252,43 @@ function poolFor(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string):
 
 function labelOf(v: FactValue): string {
 	if (v.kind === 'number') return v.unit;
-	if (v.kind === 'date') return v.date.length === 4 ? 'year' : v.date.length === 7 ? 'month' : 'day';
+	if (v.kind === 'date')
+		return v.date.length === 4 ? 'year' : v.date.length === 7 ? 'month' : 'day';
 	return v.kind;
 }
 
 /** Wrong options for `key`: the same kind of value from elsewhere in the bank, never the key in disguise. */
-function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = false, weekday = false): string[] {
+function distractorsFor(
+	ctx: Context,
+	key: Mention,
+	count: number,
+	monthOnly = false,
+	weekday = false
+): string[] {
 	const keyText = valueText(key.value, { monthOnly, weekday });
 	const picked: string[] = [];
-	const taken = (text: string) => [keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
+	const taken = (text: string) =>
+		[keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
 		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
-		if (key.value.kind === 'number' && c.value.kind === 'number') return unitClass(c.value.unit) === unitClass(key.value.unit);
+		if (key.value.kind === 'number' && c.value.kind === 'number')
+			return unitClass(c.value.unit) === unitClass(key.value.unit);
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
-			return c.value.date.length === key.value.date.length && (weekday || key.value.date.length < 10 || c.value.date.slice(0, 4) === key.value.date.slice(0, 4));
+			return (
+				c.value.date.length === key.value.date.length &&
+				(weekday ||
+					key.value.date.length < 10 ||
+					c.value.date.slice(0, 4) === key.value.date.slice(0, 4))
+			);
 		// Countries for a country, cities for a city, regions for a region ("West Africa" among "Mali" and
 		// "Niger" would have right answers among the wrong ones).
 		if (key.value.kind === 'place' && c.value.kind === 'place')
-			return key.label === 'place' || key.label === 'region' ? (c.label === 'place' || c.label === 'region') && !ctx.cities.has(c.value.name) : c.label === key.label;
+			return key.label === 'place' || key.label === 'region'
+				? (c.label === 'place' || c.label === 'region') && !ctx.cities.has(c.value.name)
+				: c.label === key.label;
 		return true;
 	};
 	// Facts first (typed by an author), then recognised values; closest numbers and years first.
@@ -220,7 +300,12 @@ function distractorsFor(ctx: Context, key: Mention, count: number, monthOnly = f
 		const text = valueText(c.value, { monthOnly, weekday });
 		if (taken(text)) continue;
 		if (ranked.some((r) => r.c !== c && false)) continue;
-		if (key.value.kind !== 'number' && key.value.kind !== 'date' && picked.some((p) => sameValueText(p, text))) continue;
+		if (
+			key.value.kind !== 'number' &&
+			key.value.kind !== 'date' &&
+			picked.some((p) => sameValueText(p, text))
+		)
+			continue;
 		picked.push(text);
 		if (picked.length === count) break;
 	}
@@ -233,8 +318,10 @@ function sameValueText(a: string, b: string): boolean {
 
 /** How far apart two values are, so that wrong options are plausible: 2,400 is closer to 2,000 than to 6. */
 function distance(a: FactValue, b: FactValue): number {
-	if (a.kind === 'number' && b.kind === 'number') return Math.abs(Math.log((a.amount + 1) / (b.amount + 1)));
-	if (a.kind === 'date' && b.kind === 'date') return Math.abs(Number(a.date.slice(0, 4)) - Number(b.date.slice(0, 4)));
+	if (a.kind === 'number' && b.kind === 'number')
+		return Math.abs(Math.log((a.amount + 1) / (b.amount + 1)));
+	if (a.kind === 'date' && b.kind === 'date')
+		return Math.abs(Number(a.date.slice(0, 4)) - Number(b.date.slice(0, 4)));
 	return 0;
 }
 
@@ -244,11 +331,20 @@ function askedWords(m: Mention, sentence: Sentence): { from: number; to: number 
 	let from = m.start - sentence.start;
 	let to = m.end - sentence.start;
 	if (m.value.kind === 'number') {
-		const before = text.slice(0, from).match(/((?:\b(?:some|about|around|nearly|almost|roughly|approximately|an extra|a total of|more than|over|up to|the|an|a)\s+)+)$/iu);
+		const before = text
+			.slice(0, from)
+			.match(
+				/((?:\b(?:some|about|around|nearly|almost|roughly|approximately|an extra|a total of|more than|over|up to|the|an|a)\s+)+)$/iu
+			);
 		if (before) from -= before[1].length;
 		const after = text.slice(to).match(/^(-?\s*(?:[\p{L}-]+\s+){0,3}?)/u);
-		const unitEnd = text.slice(to).search(new RegExp(`${escape(m.value.unit.split(' ').slice(-1)[0]).replace(/s$/u, '')}s?\\b`, 'iu'));
-		if (unitEnd >= 0 && unitEnd < 40 && after) to += unitEnd + text.slice(to + unitEnd).match(/^[\p{L}]+/u)![0].length;
+		const unitEnd = text
+			.slice(to)
+			.search(
+				new RegExp(`${escape(m.value.unit.split(' ').slice(-1)[0]).replace(/s$/u, '')}s?\\b`, 'iu')
+			);
+		if (unitEnd >= 0 && unitEnd < 40 && after)
+			to += unitEnd + text.slice(to + unitEnd).match(/^[\p{L}]+/u)![0].length;
 	} else if (m.value.kind === 'date') {
 		const prep = text.slice(0, from).match(/\b(in|on|since|until|by|from)\s+$/iu);
 		if (prep) from -= prep[0].length;
@@ -257,7 +353,8 @@ function askedWords(m: Mention, sentence: Sentence): { from: number; to: number 
 		if (the) from -= the[0].length;
 		if (m.value.kind === 'person') {
 			const title = text.slice(0, from).match(/((?:\p{Lu}[\p{L}’'-]*\s+){1,3})$/u);
-			if (title && /President|Minister|General|leader|Chief/u.test(title[1])) from -= title[1].length;
+			if (title && /President|Minister|General|leader|Chief/u.test(title[1]))
+				from -= title[1].length;
 		}
 	}
 	return { from, to };
@@ -269,7 +366,8 @@ function escape(s: string): string {
 
 /** Sentences that speak of "the country" or "currently" need the report's date to be answerable. */
 function withContext(prompt: string, article: DraftArticle): string {
-	if (!/\b(currently|now|the country|there|this year|last year|the region)\b/iu.test(prompt)) return prompt;
+	if (!/\b(currently|now|the country|there|this year|last year|the region)\b/iu.test(prompt))
+		return prompt;
 	const when = formatDate(article.eventDate.slice(0, 7));
 	return `According to a report of ${when}, ${/^(How|Which|Who|In|On|There|The|Some|What)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
 }
@@ -283,11 +381,21 @@ function whFor(m: Mention): { wh: string; monthOnly: boolean; weekday?: boolean;
 			// A day the article names by its weekday ("on Monday") is asked as a weekday: the calendar date
 			// comes from the report's date, not from its words.
 			const weekday = v.date.length === 10 && !!m.inferred;
-			const prep = /^\d{4}$/u.test(v.date) ? 'In which year' : v.date.length === 7 ? 'In which month' : weekday ? 'On which day of the week' : 'On which day';
+			const prep = /^\d{4}$/u.test(v.date)
+				? 'In which year'
+				: v.date.length === 7
+					? 'In which month'
+					: weekday
+						? 'On which day of the week'
+						: 'On which day';
 			return { wh: prep, monthOnly: v.date.length === 7 && !!m.inferred, weekday, front: true };
 		}
 		case 'place':
-			return { wh: `which ${m.label === 'place' ? 'place' : m.label}`, monthOnly: false, front: false };
+			return {
+				wh: `which ${m.label === 'place' ? 'place' : m.label}`,
+				monthOnly: false,
+				front: false
+			};
 		case 'person':
 			return { wh: WH_BY_KIND.person, monthOnly: false, front: false };
 		case 'organisation':
@@ -315,7 +423,11 @@ function draftKey(kind: string, text: string): string {
 }
 
 /** Bank questions citing a fact of this article whose quote overlaps `span` and states the same value. */
-function similarQuestions(ctx: Context, span: { start: number; end: number }, value?: FactValue): string[] {
+function similarQuestions(
+	ctx: Context,
+	span: { start: number; end: number },
+	value?: FactValue
+): string[] {
 	const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
 	if (!own) return [];
 	const facts = ctx.bank.facts.filter((f) => {
@@ -333,22 +445,38 @@ function draftFor(ctx: Context, mention: Mention): Draft | null {
 	let m = mention;
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
-	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name)) m = { ...m, label: 'city' };
+	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
+		m = { ...m, label: 'city' };
 	const found = whFor(m);
 	const { monthOnly, front } = found;
 	const weekday = found.weekday ?? false;
 	// "the Wagner Russian mercenary group", "the Malian capital Bamako": the noun after the name says what it is.
-	const described = 'name' in m.value && m.value.kind !== 'person' && /^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(ctx.article.text.slice(m.end));
+	const described =
+		'name' in m.value &&
+		m.value.kind !== 'person' &&
+		/^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(
+			ctx.article.text.slice(m.end)
+		);
 	// "Bazoum's comments came…" → "Whose comments came…".
 	const possessive = m.value.kind === 'person' && /^['’]s\b/u.test(ctx.article.text.slice(m.end));
 	const wh = described ? 'which' : possessive ? 'whose' : found.wh;
 	const words = askedWords(m, m.sentence);
 	if (possessive) words.to += 2;
-	let prompt = withContext(askAbout(m.sentence.text, words.from, words.to, wh, { front }), ctx.article);
+	let prompt = withContext(
+		askAbout(m.sentence.text, words.from, words.to, wh, { front }),
+		ctx.article
+	);
 	// "“…”, Macron said": ask who said the quoted words, which the clause alone leaves out.
 	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
-	const saidAfter = /^\s*(said|says|told|added)\b/u.test(ctx.article.text.slice(m.end, m.sentence.end));
-	if (v0(m).kind === 'person' && speech && saidAfter && !m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) {
+	const saidAfter = /^\s*(said|says|told|added)\b/u.test(
+		ctx.article.text.slice(m.end, m.sentence.end)
+	);
+	if (
+		v0(m).kind === 'person' &&
+		speech &&
+		saidAfter &&
+		!m.sentence.text.slice(speech.index! + speech[0].length).includes('"')
+	) {
 		prompt = `Who said: “${speech[1].replace(/[,.]\s*$/u, '')}”?`;
 		// The citation must hold the words the question quotes: the whole sentence.
 		const whole = quoteOf(ctx.article, m.sentence);
@@ -357,7 +485,12 @@ function draftFor(ctx: Context, mention: Mention): Draft | null {
 	}
 	// "Who and his government have…", "which desert" with countries to choose from: not a fair question.
 	if (/^Who and\b/u.test(prompt)) return null;
-	if (described && m.value.kind === 'place' && /^\s+(?:[a-z-]+\s+)?desert\b/u.test(ctx.article.text.slice(m.end))) return null;
+	if (
+		described &&
+		m.value.kind === 'place' &&
+		/^\s+(?:[a-z-]+\s+)?desert\b/u.test(ctx.article.text.slice(m.end))
+	)
+		return null;
 	// "Who said, announcing…": the clause lost what was said.
 	if (/^Who (said|told|says)\b[,?]/u.test(prompt)) return null;
 	// A question of four words or fewer lost what it was about; one of more than 40 runs on.
@@ -375,13 +508,29 @@ function draftFor(ctx: Context, mention: Mention): Draft | null {
 		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1);
 		question =
 			wrong.length >= 2
-				? { ...base, type: 'single', prompt, options: shuffleStable([{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))], prompt) }
+				? {
+						...base,
+						type: 'single',
+						prompt,
+						options: shuffleStable(
+							[{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))],
+							prompt
+						)
+					}
 				: { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
 		question.explanation = `${explanationStart} ${v.unit}.`;
 	} else {
 		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, monthOnly, weekday);
 		if (wrong.length < 2) return null;
-		question = { ...base, type: 'single', prompt, options: shuffleStable([{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))], prompt) };
+		question = {
+			...base,
+			type: 'single',
+			prompt,
+			options: shuffleStable(
+				[{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))],
+				prompt
+			)
+		};
 		const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
 		question.explanation = `${explanationStart}${role}.`;
 	}
@@ -415,7 +564,13 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 	const drafts: Draft[] = [];
 	for (let i = 0; i + 2 < places.length; i++) {
 		let j = i;
-		while (j + 1 < places.length && /^(,\s*|\s+and\s+|,\s*and\s+)$/u.test(ctx.article.text.slice(places[j].end, places[j + 1].start))) j++;
+		while (
+			j + 1 < places.length &&
+			/^(,\s*|\s+and\s+|,\s*and\s+)$/u.test(
+				ctx.article.text.slice(places[j].end, places[j + 1].start)
+			)
+		)
+			j++;
 		if (j - i < 2) continue;
 		const list = places.slice(i, j + 1);
 		i = j;
@@ -429,12 +584,19 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		for (const c of ctx.pool) {
 			if (c.value.kind !== 'place' || c.label !== 'country') continue;
 			const text = valueText(c.value);
-			if ([...names, ...wrong].some((n) => sameValue({ kind: 'place', name: n }, c.value)) || sentence.text.includes(text)) continue;
+			if (
+				[...names, ...wrong].some((n) => sameValue({ kind: 'place', name: n }, c.value)) ||
+				sentence.text.includes(text)
+			)
+				continue;
 			wrong.push(text);
 			if (wrong.length === 2) break;
 		}
 		if (wrong.length < 1) continue;
-		const options = shuffleStable([...names.map((text) => ({ text, correct: true })), ...wrong.map((text) => ({ text }))], prompt);
+		const options = shuffleStable(
+			[...names.map((text) => ({ text, correct: true })), ...wrong.map((text) => ({ text }))],
+			prompt
+		);
 		drafts.push({
 			key: draftKey('list', names.join(' ')),
 			kind: 'list',
@@ -466,9 +628,13 @@ function eventLabel(sentence: string, dateFrom: number, dateTo: number): string 
 	// ("in 2014 as armed groups…", "elections in February, and…") would make the label say something else.
 	const after = sentence.slice(dateTo).replace(/^["”]/u, '');
 	if (!/^\s*($|[,.;]|\s+(when|but)\b)/u.test(after)) return null;
-	let text = head.replace(/["“”]/gu, '').replace(/^(But|And)\s+/u, '').trim();
+	let text = head
+		.replace(/["“”]/gu, '')
+		.replace(/^(But|And)\s+/u, '')
+		.trim();
 	// A label names an event with its subject: not "was joined by…", not "including the UN mission…".
-	if (!/^\p{Lu}/u.test(text) || /^(As|When|While|After|Including|Which|In)\b/u.test(text)) return null;
+	if (!/^\p{Lu}/u.test(text) || /^(As|When|While|After|Including|Which|In)\b/u.test(text))
+		return null;
 	const words = text.replace(/[,.!?]+\s*$/u, '').split(/\s+/u);
 	// Long clauses would have to be cut, and a cut label misleads: leave them out.
 	if (words.length < 4 || words.length > 14) return null;
@@ -477,7 +643,11 @@ function eventLabel(sentence: string, dateFrom: number, dateTo: number): string 
 }
 
 /** Events of the article being drafted: the bank's labelled events of it (when it is in the bank), else its dated clauses. */
-function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]): (DatedEvent & { span: { start: number; end: number } })[] {
+function ownEvents(
+	ctx: Context,
+	dated: Mention[],
+	bankEventsAll: DatedEvent[]
+): (DatedEvent & { span: { start: number; end: number } })[] {
 	const own: (DatedEvent & { span: { start: number; end: number } })[] = [];
 	const sentences = splitSentences(ctx.article.text, ctx.article.furniture);
 	for (const e of bankEventsAll) {
@@ -486,7 +656,10 @@ function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]):
 		if (!span) continue;
 		// An event its authors told with more than the dated words ("hailed as heroes in 2013" and "their intervention
 		// helped prevent… a push to… Bamako"): the draft quotes the whole sentence, so its quote holds what the label says.
-		const sentence = e.factIds.length > 1 ? sentences.find((x) => x.start <= span.start && span.end <= x.end) : undefined;
+		const sentence =
+			e.factIds.length > 1
+				? sentences.find((x) => x.start <= span.start && span.end <= x.end)
+				: undefined;
 		const whole = sentence ? quoteOf(ctx.article, sentence) : null;
 		own.push({ ...e, factId: undefined, factIds: [], ...(whole ?? { quote: e.quote, span }) });
 	}
@@ -495,14 +668,24 @@ function ownEvents(ctx: Context, dated: Mention[], bankEventsAll: DatedEvent[]):
 		if (own.some((e) => datesClash(e.date, (m.value as { date: string }).date))) continue;
 		const label = eventLabel(m.sentence.text, m.start - m.sentence.start, m.end - m.sentence.start);
 		const cited = label ? quoteOf(ctx.article, m.sentence) : null;
-		if (label && cited) own.push({ label, date: m.value.date, article: ctx.article.slug, factIds: [], quote: cited.quote, span: cited.span, deadline: false });
+		if (label && cited)
+			own.push({
+				label,
+				date: m.value.date,
+				article: ctx.article.slug,
+				factIds: [],
+				quote: cited.quote,
+				span: cited.span,
+				deadline: false
+			});
 	}
 	// The same event told twice (two facts on overlapping words) is one anchor; two events of one year are two.
 	return bestPerDate(own, new Map([[ctx.article.slug, ctx.article.text]]));
 }
 
 /** Labels that start something (a deployment, an operation, a force, a command) and milestones of the same military presence. */
-const STARTS = /\b(launch|interven|deploy|joins|joint command|discussions|meet in Paris|announces? (its|the) withdrawal|on the withdrawal)/iu;
+const STARTS =
+	/\b(launch|interven|deploy|joins|joint command|discussions|meet in Paris|announces? (its|the) withdrawal|on the withdrawal)/iu;
 const MILESTONES = /\b(withdraw|contingent|announce|joint command|joins|ends?\b|leave)/iu;
 /** Labels that open or close the story: "which came first" cannot have an opening as its key, nor "last" a closing. */
 const OPENINGS = /\b(interven|deploys?\b|launch|established)/iu;
@@ -518,7 +701,10 @@ function bestPerDate<T extends DatedEvent>(events: T[], texts: Map<string, strin
 		const names = namesOf(e.label);
 		const quotes = normaliseAnswerText(e.quote);
 		// Then the longer label: "Macron holds a press conference in Paris on the withdrawal" says which one.
-		return (names.length ? names.filter((n) => quotes.includes(n)).length / names.length : 1) * 10 + e.label.split(/\s+/u).length / 10;
+		return (
+			(names.length ? names.filter((n) => quotes.includes(n)).length / names.length : 1) * 10 +
+			e.label.split(/\s+/u).length / 10
+		);
 	};
 	const spanOf = (e: T) => findQuote(texts.get(e.article) ?? '', e.quote);
 	const kept: T[] = [];
@@ -542,7 +728,10 @@ function reportOf(ctx: Context, slug: string): string {
 }
 
 /** Calendar months (both dates with their month) or years (both bare years) from `a` to `b`, as a question can ask them. */
-export function gapBetween(a: string, b: string): { amount: number; unit: 'years' | 'months' } | null {
+export function gapBetween(
+	a: string,
+	b: string
+): { amount: number; unit: 'years' | 'months' } | null {
 	const [ya, ma] = a.split('-').map(Number);
 	const [yb, mb] = b.split('-').map(Number);
 	if (ma && mb) {
@@ -570,7 +759,8 @@ function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): 
 		yield prefix;
 		return;
 	}
-	for (let i = from; i < pool.length; i++) yield* combinations(pool, size, i + 1, [...prefix, pool[i]]);
+	for (let i = from; i < pool.length; i++)
+		yield* combinations(pool, size, i + 1, [...prefix, pool[i]]);
 }
 
 /**
@@ -597,45 +787,77 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	}
 	const compatible = (events: DatedEvent[]) =>
 		events.every((a, i) =>
-			events.every((b, j) => i >= j || (!datesClash(a.date, b.date) && normaliseAnswerText(a.label) !== normaliseAnswerText(b.label) && !namesOf(a.label).some((n) => namesOf(b.label).includes(n))))
+			events.every(
+				(b, j) =>
+					i >= j ||
+					(!datesClash(a.date, b.date) &&
+						normaliseAnswerText(a.label) !== normaliseAnswerText(b.label) &&
+						!namesOf(a.label).some((n) => namesOf(b.label).includes(n)))
+			)
 		);
 	const used = new Map<string, number>();
 	const useOf = (e: DatedEvent) => used.get(`${e.article} ${e.date}`) ?? 0;
-	const markUsed = (events: DatedEvent[]) => events.forEach((e) => used.set(`${e.article} ${e.date}`, useOf(e) + 1));
+	const markUsed = (events: DatedEvent[]) =>
+		events.forEach((e) => used.set(`${e.article} ${e.date}`, useOf(e) + 1));
 	const seenSets = new Set<string>();
 	/** The least used partners that fit with the anchor, from as many articles as possible. */
 	// The dates each bank question rests on: a draft whose events it already dates asks nothing new.
-	const bankDates = ctx.bank.questions.map((q) => q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d));
-	const covered = (dates: string[]) => bankDates.some((theirs) => dates.every((d) => theirs.includes(d)));
+	const bankDates = ctx.bank.questions.map((q) =>
+		q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d)
+	);
+	const covered = (dates: string[]) =>
+		bankDates.some((theirs) => dates.every((d) => theirs.includes(d)));
 	/**
 	 * `groups` gives the sets of dates no bank question may already date: by default all the question's events;
 	 * for an ordering of four, any three of them (a bank ordering of three of the four is nearly the same question).
 	 */
-	const pick = (anchor: DatedEvent, size: number, fits: (set: DatedEvent[]) => boolean, groups: (events: DatedEvent[]) => DatedEvent[][] = (events) => [events]): DatedEvent[] | null => {
+	const pick = (
+		anchor: DatedEvent,
+		size: number,
+		fits: (set: DatedEvent[]) => boolean,
+		groups: (events: DatedEvent[]) => DatedEvent[][] = (events) => [events]
+	): DatedEvent[] | null => {
 		const pool = others.filter((e) => compatible([anchor, e]));
 		let best: { set: DatedEvent[]; score: number } | null = null;
 		for (const set of combinations(pool, size)) {
 			const events = [anchor, ...set];
 			if (!compatible(events) || !fits(events)) continue;
-			const key = events.map((e) => e.date).sort().join(' ');
+			const key = events
+				.map((e) => e.date)
+				.sort()
+				.join(' ');
 			if (seenSets.has(key)) continue;
 			if (groups(events).some((g) => covered(g.map((e) => e.date)))) continue;
 			const articles = new Set(set.map((e) => e.article)).size;
 			// Events close in time make the question turn on what the reports say, not on 2013 coming before 2022.
 			const years = (d: string) => Number(d.slice(0, 4)) + (Number(d.slice(5, 7)) || 6) / 12;
-			const spread = set.reduce((s, e) => s + Math.min(6, Math.abs(years(e.date) - years(anchor.date))), 0);
+			const spread = set.reduce(
+				(s, e) => s + Math.min(6, Math.abs(years(e.date) - years(anchor.date))),
+				0
+			);
 			const score = set.reduce((s, e) => s + useOf(e), 0) * 10 - articles * 2 + spread;
 			if (!best || score < best.score) best = { set, score };
 		}
 		if (!best) return null;
 		const events = [anchor, ...best.set];
-		seenSets.add(events.map((e) => e.date).sort().join(' '));
+		seenSets.add(
+			events
+				.map((e) => e.date)
+				.sort()
+				.join(' ')
+		);
 		markUsed(best.set);
 		return best.set;
 	};
 
 	const drafts: Draft[] = [];
-	const make = (anchor: (typeof own)[number], events: DatedEvent[], kind: Draft['kind'], question: Draft['question'], extra: Partial<Draft> = {}): Draft => ({
+	const make = (
+		anchor: (typeof own)[number],
+		events: DatedEvent[],
+		kind: Draft['kind'],
+		question: Draft['question'],
+		extra: Partial<Draft> = {}
+	): Draft => ({
 		// Short and unique within the article (a bank id is cut at 60 characters): the kind, the anchor's date and a hash of the rest.
 		key: `${kind}-${question.type === 'ordering' ? 'order' : question.type === 'numeric' ? 'count' : /after/u.test(question.prompt) ? 'between' : /first\?$/u.test(question.prompt) ? 'first' : 'last'}-${anchor.date}-${hashOf(`${question.prompt} ${events.map((e) => `${e.date} ${e.label}`).join(' ')}`)}`,
 		kind,
@@ -645,7 +867,12 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 		value: { kind: 'date', date: anchor.date },
 		bankFacts: [...new Set(events.filter((e) => e !== anchor).flatMap((e) => e.factIds))],
 		similarTo: [],
-		events: events.map((e) => ({ label: e.label, date: e.date, article: e.article, ...(e.factId ? { factId: e.factId } : {}) })),
+		events: events.map((e) => ({
+			label: e.label,
+			date: e.date,
+			article: e.article,
+			...(e.factId ? { factId: e.factId } : {})
+		})),
 		...extra
 	});
 	const explain = (events: DatedEvent[]) =>
@@ -662,29 +889,44 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	const decisive = new Set<string>();
 	const betweenKeys = new Set<string>();
 	const counted = new Set<string>();
-	const lastReport = ctx.bank.articles.reduce((m, a) => (a.eventDate > m ? a.eventDate : m), ctx.article.eventDate);
+	const lastReport = ctx.bank.articles.reduce(
+		(m, a) => (a.eventDate > m ? a.eventDate : m),
+		ctx.article.eventDate
+	);
 	/**
 	 * How many places of an ordering its labels give away: an opening of the story first, a date after every report
 	 * last (the junta's 2025), a close of the story (the final contingent) last before it. One is fine; with two, a
 	 * single pair is left to know.
 	 */
 	const given = (sorted: DatedEvent[]) => {
-		const future = sorted[sorted.length - 1].deadline && sorted[sorted.length - 1].date > lastReport ? 1 : 0;
+		const future =
+			sorted[sorted.length - 1].deadline && sorted[sorted.length - 1].date > lastReport ? 1 : 0;
 		const closing = CLOSINGS.test(sorted[sorted.length - 1 - future].label) ? 1 : 0;
 		return (OPENINGS.test(sorted[0].label) ? 1 : 0) + future + closing;
 	};
 	/** The key of a "first" or "last" and the option closest to it in time, as dates in order. */
 	const pairOf = (ordered: DatedEvent[], last: boolean) => {
-		const pair = last ? [ordered[ordered.length - 2].date, ordered[ordered.length - 1].date] : [ordered[0].date, ordered[1].date];
+		const pair = last
+			? [ordered[ordered.length - 2].date, ordered[ordered.length - 1].date]
+			: [ordered[0].date, ordered[1].date];
 		// Two years apart, the closest option's day does not matter (the Pau command against the Paris talks or the
 		// announcement the next day is one question): the pair is told by its months.
-		return pair[0].slice(0, 4) === pair[1].slice(0, 4) ? pair.join(' ') : pair.map((d) => d.slice(0, 7)).join(' ');
+		return pair[0].slice(0, 4) === pair[1].slice(0, 4)
+			? pair.join(' ')
+			: pair.map((d) => d.slice(0, 7)).join(' ');
 	};
 	/** A "between" turns on its key and the end of the interval closest to it, told as a "first" or "last" pair is. */
 	const betweenPair = (start: DatedEvent, inside: DatedEvent, end: DatedEvent) => {
-		const years = (d: string) => Number(d.slice(0, 4)) * 12 + (Number(d.slice(5, 7)) || 6) + (Number(d.slice(8, 10)) || 15) / 31;
-		const near = years(inside.date) - years(start.date) <= years(end.date) - years(inside.date) ? start : end;
-		return pairOf([near, inside].sort((a, b) => a.date.localeCompare(b.date)), false);
+		const years = (d: string) =>
+			Number(d.slice(0, 4)) * 12 +
+			(Number(d.slice(5, 7)) || 6) +
+			(Number(d.slice(8, 10)) || 15) / 31;
+		const near =
+			years(inside.date) - years(start.date) <= years(end.date) - years(inside.date) ? start : end;
+		return pairOf(
+			[near, inside].sort((a, b) => a.date.localeCompare(b.date)),
+			false
+		);
 	};
 	/** An ordering of four events from at least three reports, with the anchor among them. */
 	const orderingFor = (anchor: (typeof own)[number]) => {
@@ -696,7 +938,9 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				if (given([...events].sort((a, b) => a.date.localeCompare(b.date))) > 1) return false;
 				// "February 2022" and "17 February 2022" may be the same event told by two reports: they count as shared.
 				const dates = events.map((e) => e.date);
-				return !orderings.some((o) => dates.filter((d) => o.some((x) => datesClash(x, d))).length >= 3);
+				return !orderings.some(
+					(o) => dates.filter((d) => o.some((x) => datesClash(x, d))).length >= 3
+				);
 			},
 			(events) => [...combinations(events, 3)]
 		);
@@ -708,7 +952,9 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			drafts.push(
 				make(anchor, events, 'timeline', {
 					type: 'ordering',
-					prompt: anyDeadline ? 'Put these in time order, earliest first, using the dates the reports give.' : 'Put these events from different reports in the order they happened, earliest first.',
+					prompt: anyDeadline
+						? 'Put these in time order, earliest first, using the dates the reports give.'
+						: 'Put these events from different reports in the order they happened, earliest first.',
 					items: ordered.map((e) => e.label),
 					explanation: `In order: ${explain(events)}.`,
 					tags: ['drafted', 'timeline', 'comparison'],
@@ -723,7 +969,8 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 		// the key never the opening of the story for "first" nor its close for "last" (the labels would tell).
 		for (const last of n % 2 === 1 ? [true, false] : [false, true]) {
 			const three = pick(anchor, 2, (set) => {
-				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2) return false;
+				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2)
+					return false;
 				const ordered = [...set].sort((a, b) => a.date.localeCompare(b.date));
 				if (decisive.has(pairOf(ordered, last))) return false;
 				// Nor two wrong options that both open the story for "last" (MINUSMA founded, Barkhane launched), or both
@@ -740,8 +987,13 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			drafts.push(
 				make(anchor, events, 'timeline', {
 					type: 'single',
-					prompt: last ? 'Which of these events happened last?' : 'Which of these events happened first?',
-					options: shuffleStable(events.map((e) => (e === key ? { text: e.label, correct: true } : { text: e.label })), events.map((e) => e.label).join(' ')),
+					prompt: last
+						? 'Which of these events happened last?'
+						: 'Which of these events happened first?',
+					options: shuffleStable(
+						events.map((e) => (e === key ? { text: e.label, correct: true } : { text: e.label })),
+						events.map((e) => e.label).join(' ')
+					),
 					explanation: `${explain(events)}.`,
 					tags: ['drafted', 'timeline', 'comparison'],
 					difficulty: 2
@@ -754,20 +1006,37 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 		firstAndLastFor(anchor, n);
 		// Which of three happened between the anchor and an event of another report: one of the three inside, two outside.
 		if (!anchor.deadline) {
-			const span = (events: DatedEvent[]) => [events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
-			const found = pick(anchor, 4, (events) => {
-				if (events.some((e) => e.deadline) || new Set(events.slice(1).map((e) => e.article)).size < 3) return false;
-				const [start, end] = span(events);
-				const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
-				if (inside.length !== 1 || betweenKeys.has(inside[0].date) || decisive.has(betweenPair(start, inside[0], end))) return false;
-				// Wrong options that each open or close the story (Serval, Barkhane's launch, the final contingent) give the key away.
-				const outside = events.slice(2).filter((e) => e !== inside[0]);
-				return !outside.every((e) => OPENINGS.test(e.label) || CLOSINGS.test(e.label));
-			}, (events) => {
-				// A bank question dating both ends and the event between them would give the answer away.
-				const [start, end] = span(events);
-				return [[start, end, ...events.slice(2).filter((e) => e.date > start.date && e.date < end.date)]];
-			});
+			const span = (events: DatedEvent[]) =>
+				[events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
+			const found = pick(
+				anchor,
+				4,
+				(events) => {
+					if (
+						events.some((e) => e.deadline) ||
+						new Set(events.slice(1).map((e) => e.article)).size < 3
+					)
+						return false;
+					const [start, end] = span(events);
+					const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
+					if (
+						inside.length !== 1 ||
+						betweenKeys.has(inside[0].date) ||
+						decisive.has(betweenPair(start, inside[0], end))
+					)
+						return false;
+					// Wrong options that each open or close the story (Serval, Barkhane's launch, the final contingent) give the key away.
+					const outside = events.slice(2).filter((e) => e !== inside[0]);
+					return !outside.every((e) => OPENINGS.test(e.label) || CLOSINGS.test(e.label));
+				},
+				(events) => {
+					// A bank question dating both ends and the event between them would give the answer away.
+					const [start, end] = span(events);
+					return [
+						[start, end, ...events.slice(2).filter((e) => e.date > start.date && e.date < end.date)]
+					];
+				}
+			);
 			if (found) {
 				const events = [anchor, ...found];
 				const [start, end] = span(events);
@@ -779,7 +1048,12 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 					make(anchor, events, 'timeline', {
 						type: 'single',
 						prompt: `Which of these happened after “${start.label}” and before “${end.label}”?`,
-						options: shuffleStable(options.map((e) => (e === inside ? { text: e.label, correct: true } : { text: e.label })), events.map((e) => e.label).join(' ')),
+						options: shuffleStable(
+							options.map((e) =>
+								e === inside ? { text: e.label, correct: true } : { text: e.label }
+							),
+							events.map((e) => e.label).join(' ')
+						),
 						explanation: `${explain(events)}.`,
 						tags: ['drafted', 'timeline', 'comparison'],
 						difficulty: 3
@@ -795,14 +1069,21 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			const two = pick(anchor, 1, ([a, b]) => {
 				const [early, late] = a.date < b.date ? [a, b] : [b, a];
 				const gap = gapBetween(early.date, late.date);
-				if (b.deadline || !STARTS.test(early.label) || !MILESTONES.test(late.label) || !gap) return false;
+				if (b.deadline || !STARTS.test(early.label) || !MILESTONES.test(late.label) || !gap)
+					return false;
 				// A second gap from the same event must count to something else ("the Paris meeting" and "the press conference"
 				// the day after are the same six months).
 				if (gapPartners.some((p) => p.date.slice(0, 7) === b.date.slice(0, 7))) return false;
 				// Nor may another draft of the article count the same length to the same event.
 				if (counted.has(`${late.date} ${gap.amount} ${gap.unit}`)) return false;
 				// "a nine-year operation": a report of one of the two events already gives the length.
-				return !ctx.bank.facts.some((f) => f.value?.kind === 'number' && f.value.amount === gap.amount && f.value.unit === gap.unit && (f.article === a.article || f.article === b.article));
+				return !ctx.bank.facts.some(
+					(f) =>
+						f.value?.kind === 'number' &&
+						f.value.amount === gap.amount &&
+						f.value.unit === gap.unit &&
+						(f.article === a.article || f.article === b.article)
+				);
 			});
 			if (!two) break;
 			gapPartners.push(two[0]);
@@ -847,15 +1128,32 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
  * dated events). One draft per value (per sentence for people); places the article names three times or
  * more (France, Mali: what the story is about) are not asked about, as every option would be guessable.
  */
-export function draftQuestions(article: DraftArticle, bank: DraftingBank, options: { keepBankDuplicates?: boolean } = {}): Draft[] {
+export function draftQuestions(
+	article: DraftArticle,
+	bank: DraftingBank,
+	options: { keepBankDuplicates?: boolean } = {}
+): Draft[] {
 	const gazetteer = gazetteerOf(bank.facts);
 	const pool = poolFor(bank, gazetteer, article.slug);
-	const cities = new Set(pool.filter((c) => c.label === 'city' && c.value.kind === 'place').map((c) => (c.value as { name: string }).name));
+	const cities = new Set(
+		pool
+			.filter((c) => c.label === 'city' && c.value.kind === 'place')
+			.map((c) => (c.value as { name: string }).name)
+	);
 	const ctx: Context = { article, bank, gazetteer, pool, cities };
 	const sentences = splitSentences(article.text, article.furniture);
-	const all = sentences.map((s) => ({ s, mentions: findMentions(s, article.eventDate, gazetteer) }));
+	const all = sentences.map((s) => ({
+		s,
+		mentions: findMentions(s, article.eventDate, gazetteer)
+	}));
 	const counts = new Map<string, number>();
-	for (const { mentions } of all) for (const m of mentions) if ('name' in m.value) counts.set(normaliseAnswerText(m.value.name), (counts.get(normaliseAnswerText(m.value.name)) ?? 0) + 1);
+	for (const { mentions } of all)
+		for (const m of mentions)
+			if ('name' in m.value)
+				counts.set(
+					normaliseAnswerText(m.value.name),
+					(counts.get(normaliseAnswerText(m.value.name)) ?? 0) + 1
+				);
 
 	const drafts: Draft[] = [];
 	const asked = new Set<string>();
@@ -863,13 +1161,20 @@ export function draftQuestions(article: DraftArticle, bank: DraftingBank, option
 		const inLists = new Set<Mention>();
 		for (const d of draftsForLists(ctx, s, mentions)) {
 			drafts.push(d);
-			for (const m of mentions) if (m.value.kind === 'place' && d.question.type === 'multiple' && d.question.options.some((o) => o.correct && o.text === valueText(m.value))) inLists.add(m);
+			for (const m of mentions)
+				if (
+					m.value.kind === 'place' &&
+					d.question.type === 'multiple' &&
+					d.question.options.some((o) => o.correct && o.text === valueText(m.value))
+				)
+					inLists.add(m);
 		}
 		for (const m of mentions) {
 			if (inLists.has(m)) continue;
 			const text = valueText(m.value);
 			// The countries the story is about (named three times or more) would make every option guessable.
-			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3) continue;
+			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3)
+				continue;
 			// A place every report of the bank names (the Sahel, Mali, France) is the subject of them all, not a question.
 			if (m.value.kind === 'place' && everywhere(ctx, m.value.name)) continue;
 			// A person is asked about once per thing they said or did; other values once per article.
@@ -881,9 +1186,18 @@ export function draftQuestions(article: DraftArticle, bank: DraftingBank, option
 			drafts.push(d);
 		}
 	}
-	drafts.push(...draftsAcrossArticles(ctx, all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))));
+	drafts.push(
+		...draftsAcrossArticles(
+			ctx,
+			all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))
+		)
+	);
 	// "Today" means nothing without the report's date; a prompt of more than 40 words runs on (a list's sentence copied whole).
-	const fair = drafts.filter((d) => !/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) && d.question.prompt.split(/\s+/u).length <= 40);
+	const fair = drafts.filter(
+		(d) =>
+			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
+			d.question.prompt.split(/\s+/u).length <= 40
+	);
 	if (options.keepBankDuplicates) return fair;
 	// An article already in the bank: a draft asking for a value the bank already asks for from the same words is
 	// no new question. (Orderings that merely cite the passage do not count: they do not ask for its value.)
@@ -901,12 +1215,20 @@ function everywhere(ctx: Context, name: string): boolean {
  * the draft's quote and whose typed value is the draft's key, or untyped whose words hold the key (any such
  * question, for a list of countries).
  */
-export function bankDuplicates(ctx: { article: DraftArticle; bank: DraftingBank }, d: Draft): string[] {
+export function bankDuplicates(
+	ctx: { article: DraftArticle; bank: DraftingBank },
+	d: Draft
+): string[] {
 	if (d.kind === 'timeline' || d.kind === 'gap') return [];
 	const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
 	if (!own) return [];
 	const q0 = d.question;
-	const keyText = q0.type === 'single' ? q0.options.find((o) => o.correct)?.text : q0.type === 'numeric' && d.value ? valueText(d.value) : undefined;
+	const keyText =
+		q0.type === 'single'
+			? q0.options.find((o) => o.correct)?.text
+			: q0.type === 'numeric' && d.value
+				? valueText(d.value)
+				: undefined;
 	const key = keyText ? normaliseAnswerText(keyText) : undefined;
 	const ids = new Set(
 		ctx.bank.facts
@@ -925,6 +1247,13 @@ export function bankDuplicates(ctx: { article: DraftArticle; bank: DraftingBank 
 			.map((f) => f.id)
 	);
 	// An ordering does not ask for its facts' values, unless one of its items states the key ("… a press conference in Paris").
-	const states = (q: DraftingBank['questions'][number]) => !q.items?.length || (!!key && q.items.some((i) => ` ${normaliseAnswerText(typeof i === 'string' ? i : i.text)} `.includes(` ${key} `)));
-	return ctx.bank.questions.filter((q) => q.facts.some((f) => ids.has(f)) && states(q)).map((q) => q.id);
+	const states = (q: DraftingBank['questions'][number]) =>
+		!q.items?.length ||
+		(!!key &&
+			q.items.some((i) =>
+				` ${normaliseAnswerText(typeof i === 'string' ? i : i.text)} `.includes(` ${key} `)
+			));
+	return ctx.bank.questions
+		.filter((q) => q.facts.some((f) => ids.has(f)) && states(q))
+		.map((q) => q.id);
 }

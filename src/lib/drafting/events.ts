@@ -20,17 +20,26 @@ export type DatedEvent = {
 	deadline: boolean;
 };
 
-const DATE_WORDS = /\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\(\s*[^)]*\)/iu;
+const DATE_WORDS =
+	/\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b|\(\s*[^)]*\)/iu;
 const DEADLINE = /\b(deadline|due|end of|until|by when)\b/iu;
 
 /**
  * The one date a fact states: its typed date, or the single date its quote names (read against its article's date:
  * a weekday, "today", "last month").
  */
-export function dateOfFact(f: BankFactForDrafting, articleDate: string | undefined, gazetteer: Gazetteer): string | null {
+export function dateOfFact(
+	f: BankFactForDrafting,
+	articleDate: string | undefined,
+	gazetteer: Gazetteer
+): string | null {
 	if (f.value?.kind === 'date') return f.value.date;
 	if (!articleDate) return null;
-	const mentions = findMentions({ text: f.quote, start: 0, end: f.quote.length, line: 1 }, articleDate, gazetteer).filter((m) => m.value.kind === 'date');
+	const mentions = findMentions(
+		{ text: f.quote, start: 0, end: f.quote.length, line: 1 },
+		articleDate,
+		gazetteer
+	).filter((m) => m.value.kind === 'date');
 	const dates = [...new Set(mentions.map((m) => (m.value.kind === 'date' ? m.value.date : '')))];
 	// "announced today": the report's own day.
 	if (!dates.length && /\btoday\b/iu.test(f.quote)) return articleDate;
@@ -42,7 +51,42 @@ export function dateOfFact(f: BankFactForDrafting, articleDate: string | undefin
 	return dates.length === 1 ? dates[0] : null;
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'and', 'its', 'his', 'their', 'that', 'with', 'for', 'from', 'into', 'at', 'by', 'is', 'are', 'was', 'were', 'it', 'they', 'he', 'be', 'will', 'would', 'has', 'had', 'have', 'says', 'said', 'say']);
+const STOP = new Set([
+	'the',
+	'a',
+	'an',
+	'of',
+	'in',
+	'on',
+	'to',
+	'and',
+	'its',
+	'his',
+	'their',
+	'that',
+	'with',
+	'for',
+	'from',
+	'into',
+	'at',
+	'by',
+	'is',
+	'are',
+	'was',
+	'were',
+	'it',
+	'they',
+	'he',
+	'be',
+	'will',
+	'would',
+	'has',
+	'had',
+	'have',
+	'says',
+	'said',
+	'say'
+]);
 /** The content words of a text, cut to their first five letters ("intervenes", "intervened" → "inter"). */
 function stems(text: string): Set<string> {
 	return new Set(
@@ -58,7 +102,10 @@ function stems(text: string): Set<string> {
  * item, the facts grouped by date take the items' words in the order of their dates. A label
  * that names a date itself ("… (2013)", "on Monday") would give the order away and is left out.
  */
-export function authoredLabels(bank: DraftingBank, dates: Map<string, string>): Map<string, { label: string; support: string[] }> {
+export function authoredLabels(
+	bank: DraftingBank,
+	dates: Map<string, string>
+): Map<string, { label: string; support: string[] }> {
 	const labels = new Map<string, { label: string; support: string[] }>();
 	const factById = new Map(bank.facts.map((f) => [f.id, f]));
 	const texts = new Map(bank.articles.map((a) => [a.slug, a.text]));
@@ -84,14 +131,26 @@ export function authoredLabels(bank: DraftingBank, dates: Map<string, string>): 
 			const text = raw.replace(/\s*\([^)]*\)\s*$/u, '').trim();
 			const mine = stems(text);
 			const scored = dated
-				.map((d) => ({ d, n: [...stems(factById.get(d.id)!.quote)].filter((w) => mine.has(w)).length }))
+				.map((d) => ({
+					d,
+					n: [...stems(factById.get(d.id)!.quote)].filter((w) => mine.has(w)).length
+				}))
 				.sort((a, b) => b.n - a.n);
-			if (scored.length && scored[0].n >= 3 && (scored.length === 1 || scored[1].n < scored[0].n)) matched.push({ index, fact: scored[0].d, text });
+			if (scored.length && scored[0].n >= 3 && (scored.length === 1 || scored[1].n < scored[0].n))
+				matched.push({ index, fact: scored[0].d, text });
 		});
-		for (let i = 1; i < matched.length; i++) if (!(matched[i - 1].fact.date < matched[i].fact.date) || datesOverlap(matched[i - 1].fact.date, matched[i].fact.date)) return;
+		for (let i = 1; i < matched.length; i++)
+			if (
+				!(matched[i - 1].fact.date < matched[i].fact.date) ||
+				datesOverlap(matched[i - 1].fact.date, matched[i].fact.date)
+			)
+				return;
 		for (const m of matched) {
 			if (DATE_WORDS.test(m.text) || labels.has(m.fact.id)) continue;
-			labels.set(m.fact.id, { label: m.text, support: undated.filter((u) => sameSentence(m.fact.id, u)) });
+			labels.set(m.fact.id, {
+				label: m.text,
+				support: undated.filter((u) => sameSentence(m.fact.id, u))
+			});
 		}
 	};
 	for (const q of bank.questions) {
@@ -101,20 +160,32 @@ export function authoredLabels(bank: DraftingBank, dates: Map<string, string>): 
 		const undated = q.facts.filter((id) => !dates.has(id));
 		const distinct = [...new Set(dated.map((d) => d.date!))].sort();
 		if (distinct.length !== q.items.length) {
-			byWords(q.items.map((item) => (typeof item === 'string' ? item : item.text)), dated as { id: string; date: string }[], undated);
+			byWords(
+				q.items.map((item) => (typeof item === 'string' ? item : item.text)),
+				dated as { id: string; date: string }[],
+				undated
+			);
 			continue;
 		}
 		// Two dates of which one contains the other ("2022-02" and "2022-02-16") cannot be told apart.
 		if (distinct.some((a, i) => distinct.some((b, j) => i !== j && b.startsWith(a)))) {
-			byWords(q.items.map((item) => (typeof item === 'string' ? item : item.text)), dated as { id: string; date: string }[], undated);
+			byWords(
+				q.items.map((item) => (typeof item === 'string' ? item : item.text)),
+				dated as { id: string; date: string }[],
+				undated
+			);
 			continue;
 		}
 		distinct.forEach((date, i) => {
 			const item = q.items![i];
 			// "… (2013)", "… (Monday of the summit)": the bracket gives the date, the label is what stands before it.
-			const text = (typeof item === 'string' ? item : item.text).replace(/\s*\([^)]*\)\s*$/u, '').trim();
+			const text = (typeof item === 'string' ? item : item.text)
+				.replace(/\s*\([^)]*\)\s*$/u, '')
+				.trim();
 			if (DATE_WORDS.test(text)) return;
-			for (const d of dated) if (d.date === date && !labels.has(d.id)) labels.set(d.id, { label: text, support: undated.filter((u) => sameSentence(d.id, u)) });
+			for (const d of dated)
+				if (d.date === date && !labels.has(d.id))
+					labels.set(d.id, { label: text, support: undated.filter((u) => sameSentence(d.id, u)) });
 		});
 	}
 	return labels;
@@ -136,12 +207,22 @@ export function bankEvents(bank: DraftingBank, gazetteer: Gazetteer): DatedEvent
 	const events: DatedEvent[] = [];
 	for (const f of bank.facts) {
 		// The words of an ordering's item first (as before), else the fact's own event label (`event:` in the bank).
-		const authored = labels.get(f.id) ?? (f.event && !DATE_WORDS.test(f.event) ? { label: f.event, support: [] } : undefined);
+		const authored =
+			labels.get(f.id) ??
+			(f.event && !DATE_WORDS.test(f.event) ? { label: f.event, support: [] } : undefined);
 		const date = dates.get(f.id);
 		const text = texts.get(f.article);
 		if (!authored || !date || !text || !findQuote(text, f.quote)) continue;
 		const label = authored.label;
-		events.push({ label, date, article: f.article, factId: f.id, factIds: [f.id, ...authored.support], quote: f.quote, deadline: DEADLINE.test(label) });
+		events.push({
+			label,
+			date,
+			article: f.article,
+			factId: f.id,
+			factIds: [f.id, ...authored.support],
+			quote: f.quote,
+			deadline: DEADLINE.test(label)
+		});
 	}
 	return events;
 }
@@ -156,5 +237,13 @@ export function datesClash(a: string, b: string): boolean {
 /** The names a label carries ("Barkhane", "Bazoum"): two labels sharing one often give their order away. */
 export function namesOf(label: string): string[] {
 	const words = label.split(/\s+/u).slice(1);
-	return words.filter((w) => /^\p{Lu}/u.test(w) && !/^(France|French|Mali|Malian|The|A|An|African|European|Western|UN|EU|Sahel|G5|Paris|Niger|West)$/u.test(w.replace(/['’]s$|[^\p{L}'’]/gu, ''))).map((w) => normaliseAnswerText(w.replace(/['’]s$/u, '')));
+	return words
+		.filter(
+			(w) =>
+				/^\p{Lu}/u.test(w) &&
+				!/^(France|French|Mali|Malian|The|A|An|African|European|Western|UN|EU|Sahel|G5|Paris|Niger|West)$/u.test(
+					w.replace(/['’]s$|[^\p{L}'’]/gu, '')
+				)
+		)
+		.map((w) => normaliseAnswerText(w.replace(/['’]s$/u, '')));
 }

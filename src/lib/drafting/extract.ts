@@ -26,7 +26,12 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		offset += line.length + 1;
 		if (furniture.includes(i + 1)) return;
 		const prev = lines[lines.length - 1];
-		if (prev && prev.line + prev.text.split('\n').length === i + 1 && /^\s*\p{Ll}/u.test(line) && !/[.!?]["”’]?\s*$/u.test(prev.text)) {
+		if (
+			prev &&
+			prev.line + prev.text.split('\n').length === i + 1 &&
+			/^\s*\p{Ll}/u.test(line) &&
+			!/[.!?]["”’]?\s*$/u.test(prev.text)
+		) {
 			prev.text += `\n${line}`;
 			return;
 		}
@@ -44,7 +49,9 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		pieces.push([from, line.length]);
 		for (const [from0, b] of pieces) {
 			// A dateline such as "Belgium (Brussels Morning Newspaper) " opens the first line: not the sentence.
-			const dateline = line.slice(from0, b).match(/^\s*(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
+			const dateline = line
+				.slice(from0, b)
+				.match(/^\s*(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
 			const a = from0 + (dateline ? dateline[0].length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
@@ -58,7 +65,13 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 
 function termsOf(sentence: Sentence): Term[] {
 	const json = nlp(sentence.text).json({ offset: true }) as {
-		terms: { text: string; pre: string; post: string; tags: string[]; offset: { start: number; length: number } }[];
+		terms: {
+			text: string;
+			pre: string;
+			post: string;
+			tags: string[];
+			offset: { start: number; length: number };
+		}[];
 	}[];
 	return json.flatMap((s) =>
 		s.terms.map((t) => ({
@@ -72,7 +85,20 @@ function termsOf(sentence: Sentence): Term[] {
 	);
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+	'january',
+	'february',
+	'march',
+	'april',
+	'may',
+	'june',
+	'july',
+	'august',
+	'september',
+	'october',
+	'november',
+	'december'
+];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -82,14 +108,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 function speaksOfFuture(before: string): boolean {
 	const words = before.trim().split(/\s+/u).slice(-14).join(' ');
-	return /\b(will|would|shall|next|due)\b|['’]ll\b/iu.test(words) || /\b(by|until)\s*$/iu.test(before);
+	return (
+		/\b(will|would|shall|next|due)\b|['’]ll\b/iu.test(words) || /\b(by|until)\s*$/iu.test(before)
+	);
 }
 
 /**
  * The date a date phrase means, read against the article's own date when the phrase leaves out the year.
  * `before` is the sentence up to the phrase: its tense decides between the last and the next such day or month.
  */
-export function resolveDate(phrase: string, before: string, eventDate: string): { date: string; inferred: boolean } | null {
+export function resolveDate(
+	phrase: string,
+	before: string,
+	eventDate: string
+): { date: string; inferred: boolean } | null {
 	const words: string[] = phrase.toLowerCase().match(/[a-z]+|\d+/gu) ?? [];
 	const year = words.find((w) => /^(19|20)\d{2}$/u.test(w));
 	const month = MONTHS.findIndex((m) => words.includes(m));
@@ -98,7 +130,11 @@ export function resolveDate(phrase: string, before: string, eventDate: string): 
 	const [ey, em, ed] = eventDate.split('-').map(Number);
 	const future = speaksOfFuture(before);
 	if (year) {
-		if (month >= 0) return { date: day ? `${year}-${pad(month + 1)}-${pad(Number(day))}` : `${year}-${pad(month + 1)}`, inferred: false };
+		if (month >= 0)
+			return {
+				date: day ? `${year}-${pad(month + 1)}-${pad(Number(day))}` : `${year}-${pad(month + 1)}`,
+				inferred: false
+			};
 		return { date: year, inferred: false };
 	}
 	if (month >= 0) {
@@ -106,19 +142,47 @@ export function resolveDate(phrase: string, before: string, eventDate: string): 
 		let y = ey;
 		if (future && month + 1 < em) y++;
 		if (!future && month + 1 > em) y--;
-		return { date: day ? `${y}-${pad(month + 1)}-${pad(Number(day))}` : `${y}-${pad(month + 1)}`, inferred: true };
+		return {
+			date: day ? `${y}-${pad(month + 1)}-${pad(Number(day))}` : `${y}-${pad(month + 1)}`,
+			inferred: true
+		};
 	}
 	if (weekday >= 0) {
 		// News speaks of the week around the report: the last such day (or the next one, for plans).
 		const base = new Date(Date.UTC(ey, em - 1, ed));
-		const diff = future ? (weekday - base.getUTCDay() + 7) % 7 : -((base.getUTCDay() - weekday + 7) % 7);
+		const diff = future
+			? (weekday - base.getUTCDay() + 7) % 7
+			: -((base.getUTCDay() - weekday + 7) % 7);
 		const d = new Date(base.getTime() + diff * 86_400_000);
-		return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, inferred: true };
+		return {
+			date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+			inferred: true
+		};
 	}
 	return null;
 }
 
-const APPROXIMATORS = new Set(['some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'more', 'than', 'up', 'to', 'an', 'extra', 'additional', 'another', 'total', 'of', 'a']);
+const APPROXIMATORS = new Set([
+	'some',
+	'about',
+	'around',
+	'nearly',
+	'almost',
+	'roughly',
+	'approximately',
+	'over',
+	'more',
+	'than',
+	'up',
+	'to',
+	'an',
+	'extra',
+	'additional',
+	'another',
+	'total',
+	'of',
+	'a'
+]);
 // Nouns that follow a number without being what is counted ("2,400 of them", "220 more").
 const NOT_UNITS = new Set(['of', 'more', 'percent', 'times']);
 
@@ -129,19 +193,37 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 		const t = terms[j];
 		const word = t.text.toLowerCase();
 		if (NOT_UNITS.has(word)) return null;
-		if (t.tags.includes('Noun') && !t.tags.includes('ProperNoun') && !t.tags.includes('Pronoun') && !t.tags.includes('Date')) {
+		if (
+			t.tags.includes('Noun') &&
+			!t.tags.includes('ProperNoun') &&
+			!t.tags.includes('Pronoun') &&
+			!t.tags.includes('Date')
+		) {
 			// "special forces": keep a compound head together.
 			let unit = word;
 			let end = t.end;
 			const next = terms[j + 1];
-			if (t.post.trim() === '' && next && next.tags.includes('Plural') && !next.tags.includes('ProperNoun')) {
+			if (
+				t.post.trim() === '' &&
+				next &&
+				next.tags.includes('Plural') &&
+				!next.tags.includes('ProperNoun')
+			) {
 				unit = `${word} ${next.text.toLowerCase()}`;
 				end = next.end;
 			}
 			if (!/s$/u.test(unit)) unit = nlp(unit).nouns().toPlural().text() || unit;
-			return { unit: unit.replace(/[^\p{L}\s-]/gu, ''), phrase: [...modifiers, unit].join(' '), end };
+			return {
+				unit: unit.replace(/[^\p{L}\s-]/gu, ''),
+				phrase: [...modifiers, unit].join(' '),
+				end
+			};
 		}
-		if (t.tags.includes('Adjective') || t.tags.includes('Demonym') || t.tags.includes('ProperNoun')) {
+		if (
+			t.tags.includes('Adjective') ||
+			t.tags.includes('Demonym') ||
+			t.tags.includes('ProperNoun')
+		) {
 			modifiers.push(t.text);
 			if (t.post.trim() !== '') return null;
 			continue;
@@ -151,25 +233,43 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 	return null;
 }
 
-export type Gazetteer = { kind: 'person' | 'place' | 'organisation' | 'operation'; name: string; role?: string; aliases: string[] }[];
+export type Gazetteer = {
+	kind: 'person' | 'place' | 'organisation' | 'operation';
+	name: string;
+	role?: string;
+	aliases: string[];
+}[];
 
 /** Names the bank already knows, with the short forms the articles use ("Macron", "Operation Barkhane"). */
 export function gazetteerOf(facts: BankFactForDrafting[]): Gazetteer {
 	const seen = new Map<string, Gazetteer[number]>();
 	for (const f of facts) {
 		const v = f.value;
-		if (!v || (v.kind !== 'person' && v.kind !== 'place' && v.kind !== 'organisation' && v.kind !== 'operation')) continue;
+		if (
+			!v ||
+			(v.kind !== 'person' &&
+				v.kind !== 'place' &&
+				v.kind !== 'organisation' &&
+				v.kind !== 'operation')
+		)
+			continue;
 		const key = `${v.kind}:${normaliseAnswerText(v.name)}`;
 		if (seen.has(key)) continue;
 		const aliases = [v.name];
 		if (v.kind === 'person') aliases.push(v.name.split(/\s+/u).slice(-1)[0]);
 		if (v.kind === 'operation') aliases.push(`Operation ${v.name}`);
-		seen.set(key, { kind: v.kind, name: v.name, role: v.kind === 'person' ? v.role : undefined, aliases });
+		seen.set(key, {
+			kind: v.kind,
+			name: v.name,
+			role: v.kind === 'person' ? v.role : undefined,
+			aliases
+		});
 	}
 	return [...seen.values()];
 }
 
-const TITLE_WORDS = /^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|chancellor)$/iu;
+const TITLE_WORDS =
+	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|chancellor)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
 /** Words compromise tags as organisations that are not what a question could ask about. */
 const NOT_NAMES = new Set(['French', 'British', 'European', 'African', 'GMT', 'UTC', 'Malian']);
@@ -183,39 +283,67 @@ function insideBrackets(text: string, from: number, to: number): boolean {
 }
 
 const COUNTRY_FIRST_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Israel']);
-const DESCRIPTIVE = /^(The|A|An|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
+const DESCRIPTIVE =
+	/^(The|A|An|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
 
 const placeLabels = new Map<string, string>();
 /** "country", "city" or "place", as compromise's lexicon knows the name. */
 export function placeLabel(name: string): string {
 	let label = placeLabels.get(name);
 	if (!label) {
-		const tags = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms.flatMap((t) => t.tags));
-		label = /\b(of|Gulf|West|East|North|South|Central)\b/u.test(name) ? 'place' : tags.includes('Country') ? 'country' : tags.includes('City') ? 'city' : /region$/u.test(name) ? 'region' : 'place';
+		const tags = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) =>
+			s.terms.flatMap((t) => t.tags)
+		);
+		label = /\b(of|Gulf|West|East|North|South|Central)\b/u.test(name)
+			? 'place'
+			: tags.includes('Country')
+				? 'country'
+				: tags.includes('City')
+					? 'city'
+					: /region$/u.test(name)
+						? 'region'
+						: 'place';
 		placeLabels.set(name, label);
 	}
 	return label;
 }
 
 /** Every typed value the sentence states, in text order, overlapping ones resolved (the longer wins). */
-export function findMentions(sentence: Sentence, eventDate: string, gazetteer: Gazetteer): Mention[] {
+export function findMentions(
+	sentence: Sentence,
+	eventDate: string,
+	gazetteer: Gazetteer
+): Mention[] {
 	const terms = termsOf(sentence);
 	const found: Mention[] = [];
 	const add = (m: Omit<Mention, 'sentence'>) => found.push({ ...m, sentence });
-	const at = (start: number, end: number) => sentence.text.slice(start - sentence.start, end - sentence.start);
+	const at = (start: number, end: number) =>
+		sentence.text.slice(start - sentence.start, end - sentence.start);
 
 	// Dates: the compromise-dates plugin finds the phrases; we read them against the article's date.
-	const dateDoc = nlp(sentence.text) as unknown as { dates: (o: object) => { json: (o: object) => { text: string; offset: { start: number; length: number } }[] } };
+	const dateDoc = nlp(sentence.text) as unknown as {
+		dates: (o: object) => {
+			json: (o: object) => { text: string; offset: { start: number; length: number } }[];
+		};
+	};
 	for (const d of dateDoc.dates({ today: eventDate }).json({ offset: true })) {
 		const start = sentence.start + d.offset.start;
 		const phrase = d.text.replace(/[\s,.;:"”]+$/u, '');
 		const resolved = resolveDate(phrase, sentence.text.slice(0, d.offset.start), eventDate);
 		if (!resolved) continue;
 		// Keep only the words that name the date: "until 2025" → "2025", "on Monday" → "Monday".
-		const core = phrase.match(/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u);
+		const core = phrase.match(
+			/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u
+		);
 		if (!core || core.index === undefined) continue;
-		const s = start + (d.text.indexOf(core[0]));
-		add({ value: { kind: 'date', date: resolved.date }, start: s, end: s + core[0].length, label: resolved.date.length === 4 ? 'year' : resolved.date.length === 7 ? 'month' : 'day', inferred: resolved.inferred });
+		const s = start + d.text.indexOf(core[0]);
+		add({
+			value: { kind: 'date', date: resolved.date },
+			start: s,
+			end: s + core[0].length,
+			label: resolved.date.length === 4 ? 'year' : resolved.date.length === 7 ? 'month' : 'day',
+			inferred: resolved.inferred
+		});
 	}
 	// Years the plugin leaves out ("since 2013" inside a longer phrase).
 	for (const m of sentence.text.matchAll(/(?<![\d-])(19[5-9]\d|20\d{2})(?![\d-])/gu)) {
@@ -225,7 +353,11 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 	}
 
 	// Numbers with the noun they count.
-	const numbers = nlp(sentence.text).numbers().json({ offset: true }) as { text: string; number?: { num: number | null }; offset: { start: number; length: number } }[];
+	const numbers = nlp(sentence.text).numbers().json({ offset: true }) as {
+		text: string;
+		number?: { num: number | null };
+		offset: { start: number; length: number };
+	}[];
 	for (const n of numbers) {
 		const num = n.number?.num;
 		if (num === null || num === undefined || !Number.isFinite(num)) continue;
@@ -237,24 +369,73 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 		if (last < 0) continue;
 		// "the 14-member force" counts members.
 		// "several hundred-strong", "a nine-year mission": vague, or a compound our questions cannot ask well.
-		if (/\b(several|a few|hundreds|thousands)\s+$/iu.test(sentence.text.slice(0, start - sentence.start))) continue;
-		if (/^-(?!member)/u.test(sentence.text.slice(end - sentence.start)) || (n.text.endsWith('-') && !/^member/u.test(sentence.text.slice(end - sentence.start)))) continue;
-		const hyphened = sentence.text.slice(end - sentence.start).match(/^-(\p{L}+)/u) ?? (n.text.endsWith('-') ? sentence.text.slice(end - sentence.start).match(/^(\p{L}+)/u) : null);
-		const unit = hyphened ? { unit: nlp(hyphened[1]).nouns().toPlural().text() || `${hyphened[1]}s`, phrase: nlp(hyphened[1]).nouns().toPlural().text() || `${hyphened[1]}s`, end } : unitAfter(terms, last);
+		if (
+			/\b(several|a few|hundreds|thousands)\s+$/iu.test(
+				sentence.text.slice(0, start - sentence.start)
+			)
+		)
+			continue;
+		if (
+			/^-(?!member)/u.test(sentence.text.slice(end - sentence.start)) ||
+			(n.text.endsWith('-') && !/^member/u.test(sentence.text.slice(end - sentence.start)))
+		)
+			continue;
+		const hyphened =
+			sentence.text.slice(end - sentence.start).match(/^-(\p{L}+)/u) ??
+			(n.text.endsWith('-') ? sentence.text.slice(end - sentence.start).match(/^(\p{L}+)/u) : null);
+		const unit = hyphened
+			? {
+					unit: nlp(hyphened[1]).nouns().toPlural().text() || `${hyphened[1]}s`,
+					phrase: nlp(hyphened[1]).nouns().toPlural().text() || `${hyphened[1]}s`,
+					end
+				}
+			: unitAfter(terms, last);
 		if (!unit) continue;
 		const numberText = at(start, end).replace(/[-–]$/u, '');
-		add({ value: { kind: 'number', amount: num, unit: unit.unit }, start, end: start + numberText.length, label: unit.phrase });
+		add({
+			value: { kind: 'number', amount: num, unit: unit.unit },
+			start,
+			end: start + numberText.length,
+			label: unit.phrase
+		});
 	}
 
 	// People, places and organisations: runs of capitalised words tagged alike by compromise.
-	const runs: { kind: 'person' | 'place' | 'organisation'; from: number; to: number; label: string }[] = [];
+	const runs: {
+		kind: 'person' | 'place' | 'organisation';
+		from: number;
+		to: number;
+		label: string;
+	}[] = [];
 	for (let i = 0; i < terms.length; i++) {
 		const t = terms[i];
-		const kind = t.tags.includes('Person') ? 'person' : t.tags.includes('Place') ? 'place' : t.tags.includes('Organization') ? 'organisation' : null;
+		const kind = t.tags.includes('Person')
+			? 'person'
+			: t.tags.includes('Place')
+				? 'place'
+				: t.tags.includes('Organization')
+					? 'organisation'
+					: null;
 		if (!kind || !CAPITALISED.test(t.text) || t.tags.includes('Demonym')) continue;
 		let j = i;
-		while (j + 1 < terms.length && terms[j].post.trim() === '' && CAPITALISED.test(terms[j + 1].text) && (terms[j + 1].tags.includes(kind === 'person' ? 'Person' : kind === 'place' ? 'Place' : 'Organization') || (kind === 'place' && /^(of|the)$/u.test(terms[j + 1].text)))) j++;
-		const label = kind === 'place' ? (t.tags.includes('Country') ? 'country' : t.tags.includes('City') ? 'city' : 'place') : kind;
+		while (
+			j + 1 < terms.length &&
+			terms[j].post.trim() === '' &&
+			CAPITALISED.test(terms[j + 1].text) &&
+			(terms[j + 1].tags.includes(
+				kind === 'person' ? 'Person' : kind === 'place' ? 'Place' : 'Organization'
+			) ||
+				(kind === 'place' && /^(of|the)$/u.test(terms[j + 1].text)))
+		)
+			j++;
+		const label =
+			kind === 'place'
+				? t.tags.includes('Country')
+					? 'country'
+					: t.tags.includes('City')
+						? 'city'
+						: 'place'
+				: kind;
 		runs.push({ kind, from: i, to: j, label });
 		i = j;
 	}
@@ -269,41 +450,83 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 			// The role is the title before the name: "French President Emmanuel Macron".
 			let k = r.from - 1;
 			const before: string[] = [];
-			while (k >= 0 && (TITLE_WORDS.test(terms[k].text) || terms[k].tags.includes('Demonym')) && terms[k].post.trim() === '') before.unshift(terms[k--].text);
+			while (
+				k >= 0 &&
+				(TITLE_WORDS.test(terms[k].text) || terms[k].tags.includes('Demonym')) &&
+				terms[k].post.trim() === ''
+			)
+				before.unshift(terms[k--].text);
 			const titles = [...before, ...terms.slice(r.from, from).map((t) => t.text)];
-			const known = gazetteer.find((g) => g.kind === 'person' && g.aliases.some((a) => normaliseAnswerText(a) === normaliseAnswerText(name)));
+			const known = gazetteer.find(
+				(g) =>
+					g.kind === 'person' &&
+					g.aliases.some((a) => normaliseAnswerText(a) === normaliseAnswerText(name))
+			);
 			const role = titles.length ? titles.join(' ') : known?.role;
-			add({ value: { kind: 'person', name: known?.name ?? name, ...(role ? { role } : {}) }, start, end: end - (at(start, end).length - name.length), label: 'person' });
+			add({
+				value: { kind: 'person', name: known?.name ?? name, ...(role ? { role } : {}) },
+				start,
+				end: end - (at(start, end).length - name.length),
+				label: 'person'
+			});
 		} else if (r.kind === 'place') {
 			add({ value: { kind: 'place', name }, start, end: start + name.length, label: r.label });
 		} else {
 			const head = terms[r.to + 1];
 			const isOperation = /operation/iu.test(name) || (head && /^operations?$/iu.test(head.text));
-			add({ value: isOperation ? { kind: 'operation', name: name.replace(/^Operation\s+/u, '') } : { kind: 'organisation', name }, start, end: start + name.length, label: isOperation ? 'operation' : 'organisation' });
+			add({
+				value: isOperation
+					? { kind: 'operation', name: name.replace(/^Operation\s+/u, '') }
+					: { kind: 'organisation', name },
+				start,
+				end: start + name.length,
+				label: isOperation ? 'operation' : 'organisation'
+			});
 		}
 	}
 
 	// Names the bank knows: found by their words, typed as the bank types them.
 	for (const g of gazetteer) {
 		for (const alias of [...g.aliases].sort((a, b) => b.length - a.length)) {
-			const re = new RegExp(`(?<![\\p{L}-])${alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}-])`, 'gu');
+			const re = new RegExp(
+				`(?<![\\p{L}-])${alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}-])`,
+				'gu'
+			);
 			for (const m of sentence.text.matchAll(re)) {
 				const start = sentence.start + m.index;
 				const end = start + alias.length;
-				const value: FactValue = g.kind === 'person' ? { kind: 'person', name: g.name, ...(g.role ? { role: g.role } : {}) } : { kind: g.kind, name: g.name };
-				add({ value, start, end, label: g.kind === 'place' ? placeLabel(g.name) : g.kind, known: true });
+				const value: FactValue =
+					g.kind === 'person'
+						? { kind: 'person', name: g.name, ...(g.role ? { role: g.role } : {}) }
+						: { kind: g.kind, name: g.name };
+				add({
+					value,
+					start,
+					end,
+					label: g.kind === 'place' ? placeLabel(g.name) : g.kind,
+					known: true
+				});
 			}
 		}
 	}
 
 	// Acronyms and "Operation X": organisations compromise does not tag.
-	for (const m of sentence.text.matchAll(/\b(Operation (\p{Lu}\p{L}+)|\p{Lu}{3,}[\p{Lu}\d]*( \p{Lu}\p{Ll}+)?)\b/gu)) {
+	for (const m of sentence.text.matchAll(
+		/\b(Operation (\p{Lu}\p{L}+)|\p{Lu}{3,}[\p{Lu}\d]*( \p{Lu}\p{Ll}+)?)\b/gu
+	)) {
 		const start = sentence.start + m.index;
 		const op = m[2];
-		add({ value: op ? { kind: 'operation', name: op } : { kind: 'organisation', name: m[0] }, start, end: start + m[0].length, label: op ? 'operation' : 'organisation' });
+		add({
+			value: op ? { kind: 'operation', name: op } : { kind: 'organisation', name: m[0] },
+			start,
+			end: start + m[0].length,
+			label: op ? 'operation' : 'organisation'
+		});
 	}
 	// "the Takuba force", "the Wagner Russian mercenary group": a capitalised name before an organisation noun.
-	for (const m of sentence.text.matchAll(/\b((?:\p{Lu}[\p{L}\d-]+ )+)((?:[a-z-]+ ){0,2})(force|group|mission|operation|coalition)\b/gu)) {
+	for (const m of sentence.text.matchAll(
+		/\b((?:\p{Lu}[\p{L}\d-]+ )+)((?:[a-z-]+ ){0,2})(force|group|mission|operation|coalition)\b/gu
+	)) {
 		// "the 14-member European Takuba force": the name is Takuba; nationalities describe it.
 		const words = m[1].trim().split(' ');
 		let skip = 0;
@@ -314,13 +537,25 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 		const name = words.slice(skip, keep).join(' ');
 		const start = sentence.start + m.index + words.slice(0, skip).join(' ').length + (skip ? 1 : 0);
 		const isOperation = /operation|force/u.test(m[3]) && !/mercenary|group/u.test(m[0]);
-		add({ value: isOperation ? { kind: 'operation', name } : { kind: 'organisation', name }, start, end: start + name.length, label: isOperation ? 'operation' : 'organisation' });
+		add({
+			value: isOperation ? { kind: 'operation', name } : { kind: 'organisation', name },
+			start,
+			end: start + name.length,
+			label: isOperation ? 'operation' : 'organisation'
+		});
 	}
 
 	// Armed groups compromise reads as places or people.
-	for (const m of sentence.text.matchAll(/\b(al[- ]Qaeda|Islamic State(?: in the Greater Sahara)?|Boko Haram)\b/gu)) {
+	for (const m of sentence.text.matchAll(
+		/\b(al[- ]Qaeda|Islamic State(?: in the Greater Sahara)?|Boko Haram)\b/gu
+	)) {
 		const start = sentence.start + m.index;
-		add({ value: { kind: 'organisation', name: m[0] }, start, end: start + m[0].length, label: 'organisation' });
+		add({
+			value: { kind: 'organisation', name: m[0] },
+			start,
+			end: start + m[0].length,
+			label: 'organisation'
+		});
 	}
 
 	// Parts of compounds ("anti-Islamist", "EU-Africa"), adjectives of nationality ("the Malian capital") and
@@ -328,30 +563,71 @@ export function findMentions(sentence: Sentence, eventDate: string, gazetteer: G
 	// "the Malian capital Bamako", "the southwestern town of Pau": a city, whatever the lexicon says.
 	for (let i = 0; i < found.length; i++) {
 		const m = found[i];
-		if (m.value.kind === 'place' && /(capital|town|city)[\s,]*(of\s+)?$/iu.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 30), m.start - sentence.start))) found[i] = { ...m, label: 'city' };
+		if (
+			m.value.kind === 'place' &&
+			/(capital|town|city)[\s,]*(of\s+)?$/iu.test(
+				sentence.text.slice(Math.max(0, m.start - sentence.start - 30), m.start - sentence.start)
+			)
+		)
+			found[i] = { ...m, label: 'city' };
 	}
 	// Country names compromise also knows as first names ("Chad"): a country unless a surname follows.
 	for (let i = 0; i < found.length; i++) {
 		const m = found[i];
-		if (m.value.kind === 'person' && COUNTRY_FIRST_NAMES.has(m.value.name)) found[i] = { ...m, value: { kind: 'place', name: m.value.name }, label: 'country' };
+		if (m.value.kind === 'person' && COUNTRY_FIRST_NAMES.has(m.value.name))
+			found[i] = { ...m, value: { kind: 'place', name: m.value.name }, label: 'country' };
 	}
-	const kept = resolveOverlaps(found).filter((m) => !insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) && !('name' in m.value && (NOT_NAMES.has(m.value.name) || m.value.name.length < 3 || /\b(African|European|Asian|American|Arab|French)$/u.test(m.value.name) || /-led\b/u.test(m.value.name) || /[()[\]]/u.test(m.value.name) || /^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))) && !/\d{4}-\d{2}/u.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)) && !/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) && !/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)));
+	const kept = resolveOverlaps(found).filter(
+		(m) =>
+			!insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) &&
+			!(
+				'name' in m.value &&
+				(NOT_NAMES.has(m.value.name) ||
+					m.value.name.length < 3 ||
+					/\b(African|European|Asian|American|Arab|French)$/u.test(m.value.name) ||
+					/-led\b/u.test(m.value.name) ||
+					/[()[\]]/u.test(m.value.name) ||
+					/^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))
+			) &&
+			!/\d{4}-\d{2}/u.test(
+				sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)
+			) &&
+			!/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) &&
+			!/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start))
+	);
 	// "Niger, Mali, Mauritania, Burkina Faso and Chad": a one-word "person" closing a list of places is a place.
 	kept.forEach((m, i) => {
 		const prev = kept[i - 1];
-		if (m.value.kind !== 'person' || !prev || prev.value.kind !== 'place' || /\s/u.test(at(m.start, m.end))) return;
+		if (
+			m.value.kind !== 'person' ||
+			!prev ||
+			prev.value.kind !== 'place' ||
+			/\s/u.test(at(m.start, m.end))
+		)
+			return;
 		if (!/^(,\s*|\s+and\s+|,\s*and\s+)$/u.test(at(prev.end, m.start))) return;
 		kept[i] = { ...m, value: { kind: 'place', name: at(m.start, m.end) }, label: prev.label };
 	});
 	return kept;
 }
 
-const PRIORITY: Record<FactValue['kind'], number> = { date: 6, number: 5, operation: 4, organisation: 3, person: 3, place: 2, range: 1 };
+const PRIORITY: Record<FactValue['kind'], number> = {
+	date: 6,
+	number: 5,
+	operation: 4,
+	organisation: 3,
+	person: 3,
+	place: 2,
+	range: 1
+};
 
 /** Where two mentions overlap, the gazetteer's and the longer, more specific one stays. */
 function resolveOverlaps(mentions: Mention[]): Mention[] {
 	const sorted = [...mentions].sort(
-		(a, b) => b.end - b.start - (a.end - a.start) || Number(b.known ?? false) - Number(a.known ?? false) || PRIORITY[b.value.kind] - PRIORITY[a.value.kind]
+		(a, b) =>
+			b.end - b.start - (a.end - a.start) ||
+			Number(b.known ?? false) - Number(a.known ?? false) ||
+			PRIORITY[b.value.kind] - PRIORITY[a.value.kind]
 	);
 	const kept: Mention[] = [];
 	for (const m of sorted) {
@@ -361,5 +637,3 @@ function resolveOverlaps(mentions: Mention[]): Mention[] {
 	}
 	return kept.sort((a, b) => a.start - b.start);
 }
-
-

@@ -28,7 +28,12 @@ export type DraftingBank = {
 	articles: { slug: string; title: string; eventDate: string; text: string; furniture: number[] }[];
 	facts: BankFactForDrafting[];
 	/** `items` of an ordering question (earliest first) give its dated facts labels in the authors' words. */
-	questions: { id: string; prompt: string; facts: string[]; items?: (string | { text: string })[] }[];
+	questions: {
+		id: string;
+		prompt: string;
+		facts: string[];
+		items?: (string | { text: string })[];
+	}[];
 };
 
 /** A sentence of the article with its place in the text. */

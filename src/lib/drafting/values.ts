@@ -3,7 +3,20 @@
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
 
 /** "5,100", "5 100" and "5100" are one number. */
 export function parseAmount(text: string): number | null {
@@ -14,7 +27,10 @@ export function parseAmount(text: string): number | null {
 /** Soldiers, troops, forces and personnel are all counts of troops; other units compare as written. */
 export function unitClass(unit: string): string {
 	const u = normaliseAnswerText(unit);
-	if (/\b(troops?|soldiers?|forces?|personnel|men|servicemen|special forces|peacekeepers)\b/u.test(u)) return 'troops';
+	if (
+		/\b(troops?|soldiers?|forces?|personnel|men|servicemen|special forces|peacekeepers)\b/u.test(u)
+	)
+		return 'troops';
 	return u.replace(/s$/u, '');
 }
 
@@ -45,7 +61,8 @@ export function sameName(a: string, b: string): boolean {
 /** Whether offering `b` as a wrong answer to a question whose key is `a` would in fact be right. */
 export function sameValue(a: FactValue, b: FactValue): boolean {
 	if (a.kind === 'number' && b.kind === 'number') return a.amount === b.amount;
-	if (a.kind === 'date' && b.kind === 'date') return a.date === b.date || a.date.startsWith(b.date) || b.date.startsWith(a.date);
+	if (a.kind === 'date' && b.kind === 'date')
+		return a.date === b.date || a.date.startsWith(b.date) || b.date.startsWith(a.date);
 	if ('name' in a && 'name' in b) return sameName(a.name, b.name);
 	return false;
 }
@@ -64,11 +81,23 @@ export function formatDate(date: string, monthOnly = false): string {
 	return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
 
-const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_NAMES = [
+	'Sunday',
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday'
+];
 
 /** How a value reads as an option; a day the article names only by its weekday reads as that weekday. */
-export function valueText(v: FactValue, options: { monthOnly?: boolean; weekday?: boolean } = {}): string {
-	if (v.kind === 'date' && options.weekday && v.date.length === 10) return WEEKDAY_NAMES[new Date(`${v.date}T00:00:00Z`).getUTCDay()];
+export function valueText(
+	v: FactValue,
+	options: { monthOnly?: boolean; weekday?: boolean } = {}
+): string {
+	if (v.kind === 'date' && options.weekday && v.date.length === 10)
+		return WEEKDAY_NAMES[new Date(`${v.date}T00:00:00Z`).getUTCDay()];
 	switch (v.kind) {
 		case 'number':
 			return formatAmount(v.amount);

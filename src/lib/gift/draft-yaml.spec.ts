@@ -23,14 +23,22 @@ Write an essay. {}
 /** The real articles and bank, plus `draft` as one more bank file. */
 function withDraft(draft: string) {
 	const articleTexts = new Map(
-		fs.readdirSync(path.join(questionsDir, 'articles')).map((name) => [name, fs.readFileSync(path.join(questionsDir, 'articles', name), 'utf8')])
+		fs
+			.readdirSync(path.join(questionsDir, 'articles'))
+			.map((name) => [name, fs.readFileSync(path.join(questionsDir, 'articles', name), 'utf8')])
 	);
 	const bankFiles = fs
 		.readdirSync(path.join(questionsDir, 'bank'))
 		.sort()
-		.map((name) => ({ file: `questions/bank/${name}`, source: fs.readFileSync(path.join(questionsDir, 'bank', name), 'utf8') }));
+		.map((name) => ({
+			file: `questions/bank/${name}`,
+			source: fs.readFileSync(path.join(questionsDir, 'bank', name), 'utf8')
+		}));
 	return parseBank({
-		articles: { file: 'questions/articles.yaml', source: fs.readFileSync(path.join(questionsDir, 'articles.yaml'), 'utf8') },
+		articles: {
+			file: 'questions/articles.yaml',
+			source: fs.readFileSync(path.join(questionsDir, 'articles.yaml'), 'utf8')
+		},
 		articleTexts,
 		bankFiles: [...bankFiles, { file: 'questions/bank/draft.yaml', source: draft }]
 	});

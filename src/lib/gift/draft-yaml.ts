@@ -10,20 +10,32 @@ export const DRAFT_HEADER = 'not yet cited: add facts before moving into questio
 /** One question as a bank entry: our keys, in the order the bank files use. */
 function entryOf(q: ImportedQuestion): Record<string, unknown> {
 	const head = { id: q.id, type: q.type, prompt: q.prompt };
-	const key = yamlAnswerKey(q.type === 'ordering' ? { type: 'ordering', items: q.items.map((i) => i.text) } : q);
-	return { ...head, ...key, explanation: q.explanation, facts: [], tags: q.tags, difficulty: q.difficulty };
+	const key = yamlAnswerKey(
+		q.type === 'ordering' ? { type: 'ordering', items: q.items.map((i) => i.text) } : q
+	);
+	return {
+		...head,
+		...key,
+		explanation: q.explanation,
+		facts: [],
+		tags: q.tags,
+		difficulty: q.difficulty
+	};
 }
 
 /** What the author still has to do for one question, and what GIFT said that the bank does not keep. */
 function todoOf(q: ImportedQuestion, source: string): string[] {
 	const lines = [`from ${source} line ${q.line}${q.title ? ` (${q.title})` : ''}`];
-	if (q.explanation.trim() === '') lines.push('to do: write the explanation (the GIFT question had no general feedback)');
+	if (q.explanation.trim() === '')
+		lines.push('to do: write the explanation (the GIFT question had no general feedback)');
 	if (q.type === 'numeric' && q.unit === '') lines.push('to do: give the unit of the answer');
 	lines.push('to do: cite the facts the answer rests on');
 	for (const note of q.notes) lines.push(`note: ${note}`);
 	for (const [on, feedback] of Object.entries(q.optionFeedback)) {
 		const option = 'options' in q ? q.options.find((o) => o.id === on)?.text : undefined;
-		lines.push(`GIFT feedback${option !== undefined ? ` on "${option}"` : ` (${on})`}, not kept: ${feedback.replace(/\s+/g, ' ')}`);
+		lines.push(
+			`GIFT feedback${option !== undefined ? ` on "${option}"` : ` (${on})`}, not kept: ${feedback.replace(/\s+/g, ' ')}`
+		);
 	}
 	return lines;
 }

@@ -46,18 +46,24 @@ function share(total: number, count: number): string {
 
 function noArrow(text: string, q: Question, what: string): string {
 	if (text.includes('->'))
-		throw new GiftExportError(`question ${q.id}: the ${what} "${text}" contains "->", which GIFT cannot write in this place`);
+		throw new GiftExportError(
+			`question ${q.id}: the ${what} "${text}" contains "->", which GIFT cannot write in this place`
+		);
 	return text;
 }
 
 function answerSection(q: Question): string[] {
 	switch (q.type) {
 		case 'single':
-			return q.options.map((o) => (o.correct ? `=${answerText(o.text, 100)}` : `~${answerText(o.text, 0)}`));
+			return q.options.map((o) =>
+				o.correct ? `=${answerText(o.text, 100)}` : `~${answerText(o.text, 0)}`
+			);
 		case 'multiple': {
 			const right = q.options.filter((o) => o.correct).length;
 			const wrong = q.options.length - right;
-			return q.options.map((o) => `~%${o.correct ? share(100, right) : share(-100, wrong)}%${escapeGift(o.text)}`);
+			return q.options.map(
+				(o) => `~%${o.correct ? share(100, right) : share(-100, wrong)}%${escapeGift(o.text)}`
+			);
 		}
 		case 'true_false':
 			return [q.answer ? 'TRUE' : 'FALSE'];
@@ -73,12 +79,15 @@ function answerSection(q: Question): string[] {
 
 /** The explanation, then each cited quote in quotation marks on a line of its own. */
 function generalFeedback(q: Question, quotes: string[]): string {
-	return [q.explanation.trim(), ...quotes.map((quote) => `"${quote.trim()}"`)].filter((p) => p !== '').join('\n\n');
+	return [q.explanation.trim(), ...quotes.map((quote) => `"${quote.trim()}"`)]
+		.filter((p) => p !== '')
+		.join('\n\n');
 }
 
 function writeQuestion(q: Question, quotes: string[]): string {
 	const lines: string[] = [];
-	if (q.tags.length) lines.push('// ' + q.tags.map((t) => `[tag:${t.replace(/]/g, '\\]')}]`).join(' '));
+	if (q.tags.length)
+		lines.push('// ' + q.tags.map((t) => `[tag:${t.replace(/]/g, '\\]')}]`).join(' '));
 	const answers = answerSection(q);
 	const feedback = generalFeedback(q, quotes);
 	const head = `::${escapeGift(q.id)}::${escapeGift(q.prompt.trim())}`;
@@ -103,5 +112,9 @@ export function exportGift(questions: Question[], quotesByQuestion: Map<string, 
 		'// Questions exported in GIFT format (Moodle). Each general feedback (####) holds the explanation',
 		'// and the words of the article passages the question rests on.'
 	].join('\n');
-	return [header, ...questions.map((q) => writeQuestion(q, quotesByQuestion.get(q.id) ?? []))].join('\n\n') + '\n';
+	return (
+		[header, ...questions.map((q) => writeQuestion(q, quotesByQuestion.get(q.id) ?? []))].join(
+			'\n\n'
+		) + '\n'
+	);
 }

@@ -19,7 +19,9 @@ function one(gift: string): ImportedQuestion {
 }
 
 /** What every imported question has unless a fixture says otherwise. */
-function expected(fields: Partial<ImportedQuestion> & Pick<ImportedQuestion, 'id' | 'type' | 'prompt'>): ImportedQuestion {
+function expected(
+	fields: Partial<ImportedQuestion> & Pick<ImportedQuestion, 'id' | 'type' | 'prompt'>
+): ImportedQuestion {
 	return {
 		explanation: '',
 		facts: [],
@@ -34,7 +36,11 @@ function expected(fields: Partial<ImportedQuestion> & Pick<ImportedQuestion, 'id
 	} as ImportedQuestion;
 }
 
-const option = (id: string, text: string, correct = false) => ({ id: stableChoiceId(id, text), text, correct });
+const option = (id: string, text: string, correct = false) => ({
+	id: stableChoiceId(id, text),
+	text,
+	correct
+});
 
 describe('the generated parser', () => {
 	it('is up to date with the grammar gift.peggy (regenerate with `npx tsx src/lib/gift/generate-parser.ts`)', () => {
@@ -60,63 +66,119 @@ describe('importGift: the features of the GIFT documentation', () => {
 		expect(q.prompt).toBe("Grant is _____ in Grant's tomb.");
 		expect(q.type).toBe('single');
 		// Answers at the very start of the text: the blank starts the sentence.
-		expect(one('{=Asia ~Africa} is the largest continent in the world.').prompt).toBe('_____ is the largest continent in the world.');
+		expect(one('{=Asia ~Africa} is the largest continent in the world.').prompt).toBe(
+			'_____ is the largest continent in the world.'
+		);
 	});
 
 	it('multi-line questions: answers on their own lines, indented, and text after the answers', () => {
 		const q = one(
-			['The American holiday of Thanksgiving is celebrated on the {', '    ~second', '    ~third', '    =fourth', '} Thursday of November.'].join('\n')
+			[
+				'The American holiday of Thanksgiving is celebrated on the {',
+				'    ~second',
+				'    ~third',
+				'    =fourth',
+				'} Thursday of November.'
+			].join('\n')
 		);
 		expect(q).toEqual(
 			expected({
 				id: 't-1',
 				type: 'single',
-				prompt: 'The American holiday of Thanksgiving is celebrated on the _____ Thursday of November.',
+				prompt:
+					'The American holiday of Thanksgiving is celebrated on the _____ Thursday of November.',
 				options: [option('t-1', 'second'), option('t-1', 'third'), option('t-1', 'fourth', true)]
 			})
 		);
 		// A question text over several lines keeps its line breaks (Moodle keeps them too).
-		expect(one('Japanese characters originally\ncame from what country? {\n  ~India\n  =China\n  ~Korea\n  ~Egypt}').prompt).toBe(
-			'Japanese characters originally\ncame from what country?'
-		);
+		expect(
+			one(
+				'Japanese characters originally\ncame from what country? {\n  ~India\n  =China\n  ~Korea\n  ~Egypt}'
+			).prompt
+		).toBe('Japanese characters originally\ncame from what country?');
 	});
 
 	it('short answer: {=a =b} lists every accepted answer', () => {
 		expect(one("Who's buried in Grant's tomb?{=no one =nobody}")).toEqual(
-			expected({ id: 't-1', type: 'short_text', prompt: "Who's buried in Grant's tomb?", accepted: ['no one', 'nobody'] })
+			expected({
+				id: 't-1',
+				type: 'short_text',
+				prompt: "Who's buried in Grant's tomb?",
+				accepted: ['no one', 'nobody']
+			})
 		);
-		expect(one('Two plus two equals {=four =4}.')).toMatchObject({ prompt: 'Two plus two equals _____.', accepted: ['four', '4'] });
+		expect(one('Two plus two equals {=four =4}.')).toMatchObject({
+			prompt: 'Two plus two equals _____.',
+			accepted: ['four', '4']
+		});
 	});
 
 	it('short answer: a single answer may be written without =', () => {
-		expect(one('The capital of Niger is {Niamey}')).toMatchObject({ type: 'short_text', accepted: ['Niamey'] });
+		expect(one('The capital of Niger is {Niamey}')).toMatchObject({
+			type: 'short_text',
+			accepted: ['Niamey']
+		});
 		// …as long as it cannot be read as true/false: {T} is true/false, {Tokyo} a short answer.
-		expect(one('Which city is the capital of Japan? {Tokyo}')).toMatchObject({ type: 'short_text', accepted: ['Tokyo'] });
+		expect(one('Which city is the capital of Japan? {Tokyo}')).toMatchObject({
+			type: 'short_text',
+			accepted: ['Tokyo']
+		});
 	});
 
 	it('true/false: {T} {TRUE} {F} {FALSE}', () => {
 		expect(one("Grant is buried in Grant's tomb.{F}")).toEqual(
-			expected({ id: 't-1', type: 'true_false', prompt: "Grant is buried in Grant's tomb.", answer: false })
+			expected({
+				id: 't-1',
+				type: 'true_false',
+				prompt: "Grant is buried in Grant's tomb.",
+				answer: false
+			})
 		);
-		expect(one('The sun rises in the east.{T}')).toMatchObject({ type: 'true_false', answer: true });
-		expect(one('The sun rises in the east.{TRUE}')).toMatchObject({ type: 'true_false', answer: true });
-		expect(one('The sun rises in the west.{FALSE}')).toMatchObject({ type: 'true_false', answer: false });
+		expect(one('The sun rises in the east.{T}')).toMatchObject({
+			type: 'true_false',
+			answer: true
+		});
+		expect(one('The sun rises in the east.{TRUE}')).toMatchObject({
+			type: 'true_false',
+			answer: true
+		});
+		expect(one('The sun rises in the west.{FALSE}')).toMatchObject({
+			type: 'true_false',
+			answer: false
+		});
 		// The doc's own first example has an unescaped = in the question text, which Moodle accepts.
 		expect(one('::Q1:: 1+1=2 {T}')).toMatchObject({ prompt: '1+1=2', answer: true, title: 'Q1' });
 	});
 
 	it('true/false feedback: {TRUE#shown when the answer is wrong#shown when it is right}', () => {
-		const q = one("Grant was buried in a tomb in New York City.{TRUE#No, he was buried in Ohio.#Yes, he was.}");
+		const q = one(
+			'Grant was buried in a tomb in New York City.{TRUE#No, he was buried in Ohio.#Yes, he was.}'
+		);
 		expect(q.optionFeedback).toEqual({ false: 'No, he was buried in Ohio.', true: 'Yes, he was.' });
-		const f = one('The Sahel is a desert.{FALSE#It is the belt south of the Sahara.#Right: it borders the desert.}');
-		expect(f.optionFeedback).toEqual({ true: 'It is the belt south of the Sahara.', false: 'Right: it borders the desert.' });
+		const f = one(
+			'The Sahel is a desert.{FALSE#It is the belt south of the Sahara.#Right: it borders the desert.}'
+		);
+		expect(f.optionFeedback).toEqual({
+			true: 'It is the belt south of the Sahara.',
+			false: 'Right: it borders the desert.'
+		});
 	});
 
 	it('numeric: {#answer:tolerance}', () => {
 		expect(one('When was Ulysses S. Grant born?{#1822:5}')).toEqual(
-			expected({ id: 't-1', type: 'numeric', prompt: 'When was Ulysses S. Grant born?', answer: 1822, tolerance: 5, unit: '' })
+			expected({
+				id: 't-1',
+				type: 'numeric',
+				prompt: 'When was Ulysses S. Grant born?',
+				answer: 1822,
+				tolerance: 5,
+				unit: ''
+			})
 		);
-		expect(one('What is the value of pi (to 3 decimal places)? {#3.1415:0.0005}.')).toMatchObject({ answer: 3.1415, tolerance: 0.0005 });
+		expect(one('What is the value of pi (to 3 decimal places)? {#3.1415:0.0005}.')).toMatchObject({
+			answer: 3.1415,
+			tolerance: 0.0005
+		});
 		expect(one('How many? {#12}')).toMatchObject({ answer: 12, tolerance: 0 });
 		expect(one('How cold? {#-3.5:0.5}')).toMatchObject({ answer: -3.5, tolerance: 0.5 });
 	});
@@ -128,7 +190,10 @@ describe('importGift: the features of the GIFT documentation', () => {
 			answer: 3.1415,
 			tolerance: 0.0005
 		});
-		expect(one('::Q6:: What is a number from 1 to 5? {#1..5}')).toMatchObject({ answer: 3, tolerance: 2 });
+		expect(one('::Q6:: What is a number from 1 to 5? {#1..5}')).toMatchObject({
+			answer: 3,
+			tolerance: 2
+		});
 	});
 
 	it('numeric: several answers with weights keep the 100% one, with its feedback', () => {
@@ -157,24 +222,38 @@ describe('importGift: the features of the GIFT documentation', () => {
 
 	it('percentage weights without = → multiple, the options with a positive weight are right', () => {
 		const q = one(
-			["What two people are entombed in Grant's tomb? {", '   ~%-100%No one', '   ~%50%Grant', "   ~%50%Grant's wife", "   ~%-100%Grant's father", '}'].join(
-				'\n'
-			)
+			[
+				"What two people are entombed in Grant's tomb? {",
+				'   ~%-100%No one',
+				'   ~%50%Grant',
+				"   ~%50%Grant's wife",
+				"   ~%-100%Grant's father",
+				'}'
+			].join('\n')
 		);
 		expect(q).toEqual(
 			expected({
 				id: 't-1',
 				type: 'multiple',
 				prompt: "What two people are entombed in Grant's tomb?",
-				options: [option('t-1', 'No one'), option('t-1', 'Grant', true), option('t-1', "Grant's wife", true), option('t-1', "Grant's father")]
+				options: [
+					option('t-1', 'No one'),
+					option('t-1', 'Grant', true),
+					option('t-1', "Grant's wife", true),
+					option('t-1', "Grant's father")
+				]
 			})
 		);
 	});
 
 	it('percentage weights beside an = → single; the partial credit is noted, not kept', () => {
-		const q = one('Jesus Christ was from {\n   ~Jerusalem\n   ~%25%Bethlehem\n   ~%50%Galilee\n   =Nazareth\n}');
+		const q = one(
+			'Jesus Christ was from {\n   ~Jerusalem\n   ~%25%Bethlehem\n   ~%50%Galilee\n   =Nazareth\n}'
+		);
 		expect(q.type).toBe('single');
-		expect(q.type === 'single' && q.options.filter((o) => o.correct).map((o) => o.text)).toEqual(['Nazareth']);
+		expect(q.type === 'single' && q.options.filter((o) => o.correct).map((o) => o.text)).toEqual([
+			'Nazareth'
+		]);
 		expect(q.notes).toEqual([
 			'"Bethlehem" earned 25% in GIFT; here it counts as a wrong answer',
 			'"Galilee" earned 50% in GIFT; here it counts as a wrong answer'
@@ -213,7 +292,8 @@ describe('importGift: the features of the GIFT documentation', () => {
 					option(id, 'Mother Teresa')
 				],
 				optionFeedback: {
-					[stableChoiceId(id, 'No one')]: "Was true for 12 years, but Grant's remains were buried in the tomb in 1897",
+					[stableChoiceId(id, 'No one')]:
+						"Was true for 12 years, but Grant's remains were buried in the tomb in 1897",
 					[stableChoiceId(id, 'Napoleon')]: 'He was buried in France',
 					[stableChoiceId(id, 'Churchill')]: 'He was buried in England',
 					[stableChoiceId(id, 'Mother Teresa')]: 'She was buried in India'
@@ -223,33 +303,57 @@ describe('importGift: the features of the GIFT documentation', () => {
 	});
 
 	it('the doc’s short examples: feedback on one line, a translated answer list', () => {
-		const q = one("::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }");
+		const q = one(
+			"::Q2:: What's between orange and green in the spectrum?\n{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }"
+		);
 		expect(q.type === 'single' && q.options.map((o) => [o.text, o.correct])).toEqual([
 			['yellow', true],
 			['red', false],
 			['blue', false]
 		]);
-		expect(Object.values(q.optionFeedback)).toEqual(['right; good!', "wrong, it's yellow", "wrong, it's yellow"]);
-		expect(one('::Q3:: Two plus {=two =2} equals four.')).toMatchObject({ prompt: 'Two plus _____ equals four.', accepted: ['two', '2'] });
+		expect(Object.values(q.optionFeedback)).toEqual([
+			'right; good!',
+			"wrong, it's yellow",
+			"wrong, it's yellow"
+		]);
+		expect(one('::Q3:: Two plus {=two =2} equals four.')).toMatchObject({
+			prompt: 'Two plus _____ equals four.',
+			accepted: ['two', '2']
+		});
 	});
 
 	it('general feedback (####…) → explanation, for every type', () => {
-		expect(one("How are you doing? {=fine ~badly ####We hope you're feeling well.}").explanation).toBe("We hope you're feeling well.");
-		expect(one('The Niger river flows through Mali. {T####It flows through Guinea, Mali, Niger, Benin and Nigeria.}').explanation).toBe(
-			'It flows through Guinea, Mali, Niger, Benin and Nigeria.'
+		expect(
+			one("How are you doing? {=fine ~badly ####We hope you're feeling well.}").explanation
+		).toBe("We hope you're feeling well.");
+		expect(
+			one(
+				'The Niger river flows through Mali. {T####It flows through Guinea, Mali, Niger, Benin and Nigeria.}'
+			).explanation
+		).toBe('It flows through Guinea, Mali, Niger, Benin and Nigeria.');
+		expect(one('Year? {#2013:0####Serval began in January 2013.}').explanation).toBe(
+			'Serval began in January 2013.'
 		);
-		expect(one('Year? {#2013:0####Serval began in January 2013.}').explanation).toBe('Serval began in January 2013.');
 		expect(one('Capital of Mali? {=Bamako =Bamako! ####Bamako, on the Niger.}')).toMatchObject({
 			explanation: 'Bamako, on the Niger.',
 			accepted: ['Bamako'],
-			notes: ['"Bamako!" is the same answer as "Bamako" here (case, accents and punctuation do not count)']
+			notes: [
+				'"Bamako!" is the same answer as "Bamako" here (case, accents and punctuation do not count)'
+			]
 		});
 		expect(one('Capital of Mali? {=Bamako}').explanation).toBe('');
 	});
 
 	it('matching with ordinal right-hand sides (1, 2, 3… or first, second…) → ordering, in that order', () => {
 		const q = one(
-			['::Operations::Put the French operations in order. {', '=Barkhane -> 2', '=Serval -> 1', '=Sabre -> 3', '####Serval came first.', '}'].join('\n')
+			[
+				'::Operations::Put the French operations in order. {',
+				'=Barkhane -> 2',
+				'=Serval -> 1',
+				'=Sabre -> 3',
+				'####Serval came first.',
+				'}'
+			].join('\n')
 		);
 		const id = 't-operations';
 		expect(q).toEqual(
@@ -259,13 +363,21 @@ describe('importGift: the features of the GIFT documentation', () => {
 				type: 'ordering',
 				prompt: 'Put the French operations in order.',
 				explanation: 'Serval came first.',
-				items: ['Serval', 'Barkhane', 'Sabre'].map((text) => ({ id: stableChoiceId(id, text), text }))
+				items: ['Serval', 'Barkhane', 'Sabre'].map((text) => ({
+					id: stableChoiceId(id, text),
+					text
+				}))
 			})
 		);
 		const words = one('Order these. {=c -> Third =a -> first =b -> second}');
 		expect(words.type === 'ordering' && words.items.map((i) => i.text)).toEqual(['a', 'b', 'c']);
 		const suffixes = one('Order these. {=c -> 3rd =a -> 1st =b -> 2nd =d -> 4th}');
-		expect(suffixes.type === 'ordering' && suffixes.items.map((i) => i.text)).toEqual(['a', 'b', 'c', 'd']);
+		expect(suffixes.type === 'ordering' && suffixes.items.map((i) => i.text)).toEqual([
+			'a',
+			'b',
+			'c',
+			'd'
+		]);
 	});
 
 	it('format markers [html] [markdown] [plain] [moodle] are read, and the text kept as written', () => {
@@ -301,9 +413,11 @@ describe('importGift: escapes, comments, categories, ids', () => {
 		expect(Object.values(q.optionFeedback)).toEqual(['yes: ~ is a tilde']);
 		expect(q.explanation).toBe('Backslash \\ stays one; line\nbreak.');
 		expect(one('1 + 2 \\= {3}')).toMatchObject({ prompt: '1 + 2 =', accepted: ['3'] });
-		expect(one('The largest desert on Earth is\\: {\n=Antarctica\n~Sahara Desert\n~Australian Desert\n~Arabian Desert\n}').prompt).toBe(
-			'The largest desert on Earth is:'
-		);
+		expect(
+			one(
+				'The largest desert on Earth is\\: {\n=Antarctica\n~Sahara Desert\n~Australian Desert\n~Arabian Desert\n}'
+			).prompt
+		).toBe('The largest desert on Earth is:');
 	});
 
 	it('$CATEGORY: tags the questions after it (its own path parts, slugified) until the next category', () => {
@@ -326,18 +440,38 @@ describe('importGift: escapes, comments, categories, ids', () => {
 			['t-2', 6, ['sahel-crisis', 'mali', 'capitals', 'geography-quiz']],
 			['t-3', 10, ['tom', 'dick-harry']]
 		]);
-		expect(categoryTags(['$system$', 'top', 'Default for System', 'Égypte ancienne'])).toEqual(['egypte-ancienne']);
+		expect(categoryTags(['$system$', 'top', 'Default for System', 'Égypte ancienne'])).toEqual([
+			'egypte-ancienne'
+		]);
 	});
 
 	it('ignores // comment lines anywhere, and blocks that are only comments', () => {
-		const gift = ['// header', '// more header', '', '// before', 'Is Mali landlocked? {', '// inside', 'T', '}', '// after', '', '// trailing'].join(
-			'\n'
-		);
-		expect(one(gift)).toMatchObject({ type: 'true_false', answer: true, line: 5, prompt: 'Is Mali landlocked?' });
+		const gift = [
+			'// header',
+			'// more header',
+			'',
+			'// before',
+			'Is Mali landlocked? {',
+			'// inside',
+			'T',
+			'}',
+			'// after',
+			'',
+			'// trailing'
+		].join('\n');
+		expect(one(gift)).toMatchObject({
+			type: 'true_false',
+			answer: true,
+			line: 5,
+			prompt: 'Is Mali landlocked?'
+		});
 	});
 
 	it('reads Windows line breaks, a byte-order mark and whitespace-only separator lines', () => {
-		const { questions, problems } = importGift('\uFEFF::A::Q one? {T}\r\n   \t\r\n::B::Q two? {F}\r\n', { idPrefix: PREFIX });
+		const { questions, problems } = importGift(
+			'\uFEFF::A::Q one? {T}\r\n   \t\r\n::B::Q two? {F}\r\n',
+			{ idPrefix: PREFIX }
+		);
 		expect(problems).toEqual([]);
 		expect(questions.map((q) => [q.id, q.prompt, q.line])).toEqual([
 			['t-a', 'Q one?', 1],
@@ -346,9 +480,19 @@ describe('importGift: escapes, comments, categories, ids', () => {
 	});
 
 	it('ids are `${idPrefix}-${slug(title) or position}`, made unique', () => {
-		const gift = ['::Où est Niamey ?::Q? {T}', '::Où est Niamey ?::Q again? {T}', 'No title? {T}', '::!!!::Only punctuation in the title? {F}'].join('\n\n');
+		const gift = [
+			'::Où est Niamey ?::Q? {T}',
+			'::Où est Niamey ?::Q again? {T}',
+			'No title? {T}',
+			'::!!!::Only punctuation in the title? {F}'
+		].join('\n\n');
 		const { questions } = importGift(gift, { idPrefix: 'Teacher Bank' });
-		expect(questions.map((q) => q.id)).toEqual(['teacher-bank-ou-est-niamey', 'teacher-bank-ou-est-niamey-2', 'teacher-bank-3', 'teacher-bank-4']);
+		expect(questions.map((q) => q.id)).toEqual([
+			'teacher-bank-ou-est-niamey',
+			'teacher-bank-ou-est-niamey-2',
+			'teacher-bank-3',
+			'teacher-bank-4'
+		]);
 		expect(slugify('  Opération Barkhane — 2014 ')).toBe('operation-barkhane-2014');
 	});
 
@@ -413,22 +557,43 @@ describe('importGift: what cannot be imported is listed with its line and reason
 
 	it('lists each bad question with its line and reason', () => {
 		expect(problems).toEqual([
-			{ line: 5, reason: 'an essay question (a free-text answer marked by hand) cannot be held by our types' },
-			{ line: 7, reason: 'an essay question (a free-text answer marked by hand) cannot be held by our types' },
-			{ line: 11, reason: 'a description (text without an answer section in { }) is not a question' },
+			{
+				line: 5,
+				reason: 'an essay question (a free-text answer marked by hand) cannot be held by our types'
+			},
+			{
+				line: 7,
+				reason: 'an essay question (a free-text answer marked by hand) cannot be held by our types'
+			},
+			{
+				line: 11,
+				reason: 'a description (text without an answer section in { }) is not a question'
+			},
 			{
 				line: 13,
-				reason: 'matching cannot be held by our types (only a matching whose right-hand sides are 1, 2, 3… or first, second… in full becomes an ordering)'
+				reason:
+					'matching cannot be held by our types (only a matching whose right-hand sides are 1, 2, 3… or first, second… in full becomes an ordering)'
 			},
 			{ line: 20, reason: 'syntax error: the answer section opened with { is not closed with }' },
-			{ line: 26, reason: 'syntax error: a question has one answer section in { }, and this is a second one' },
+			{
+				line: 26,
+				reason: 'syntax error: a question has one answer section in { }, and this is a second one'
+			},
 			{ line: 30, reason: 'syntax error: the weight 150% is outside -100% to 100%' },
-			{ line: 33, reason: 'syntax error: the range 5..1 runs backwards: write the lower bound first' },
+			{
+				line: 33,
+				reason: 'syntax error: the range 5..1 runs backwards: write the lower bound first'
+			},
 			{
 				line: 35,
-				reason: 'matching cannot be held by our types (only a matching whose right-hand sides are 1, 2, 3… or first, second… in full becomes an ordering)'
+				reason:
+					'matching cannot be held by our types (only a matching whose right-hand sides are 1, 2, 3… or first, second… in full becomes an ordering)'
 			},
-			{ line: 37, reason: '2 answers are marked right in a one-answer question; our single choice has exactly one right answer' }
+			{
+				line: 37,
+				reason:
+					'2 answers are marked right in a one-answer question; our single choice has exactly one right answer'
+			}
 		]);
 	});
 
@@ -443,7 +608,10 @@ describe('importGift: what cannot be imported is listed with its line and reason
 		];
 		for (const [source, line, reason] of cases) {
 			const result = importGift(`Fine? {T}\n\n${source}\n\nAlso fine? {F}`, { idPrefix: PREFIX });
-			expect(result.questions.map((q) => q.prompt), source).toEqual(['Fine?', 'Also fine?']);
+			expect(
+				result.questions.map((q) => q.prompt),
+				source
+			).toEqual(['Fine?', 'Also fine?']);
 			expect(result.problems, source).toHaveLength(1);
 			expect(result.problems[0].line, source).toBe(line + 2);
 			expect(result.problems[0].reason, source).toContain(reason);
@@ -465,7 +633,9 @@ describe('importGift: what cannot be imported is listed with its line and reason
 		for (const [source, reason] of cases) {
 			const result = importGift(source, { idPrefix: PREFIX });
 			expect(result.questions, source).toEqual([]);
-			expect(result.problems, source).toEqual([{ line: 1, reason: expect.stringContaining(reason) }]);
+			expect(result.problems, source).toEqual([
+				{ line: 1, reason: expect.stringContaining(reason) }
+			]);
 		}
 	});
 });
@@ -479,7 +649,11 @@ describe('ordinalRank', () => {
 
 describe('exportGift', () => {
 	const base = { explanation: 'Because.', facts: ['f1'], tags: [], difficulty: 2 as const };
-	const withOptions = (id: string, type: 'single' | 'multiple', texts: [string, boolean][]): Question => ({
+	const withOptions = (
+		id: string,
+		type: 'single' | 'multiple',
+		texts: [string, boolean][]
+	): Question => ({
 		...base,
 		id,
 		type,
@@ -505,12 +679,37 @@ describe('exportGift', () => {
 				['d', false],
 				['e', false]
 			]),
-			{ ...base, id: 'tf', type: 'true_false', prompt: 'Time: 1pm?', answer: true, tags: ['mali', 'dates'] },
-			{ ...base, id: 'n', type: 'numeric', prompt: 'How many?', answer: 2400, tolerance: 0, unit: 'troops' },
+			{
+				...base,
+				id: 'tf',
+				type: 'true_false',
+				prompt: 'Time: 1pm?',
+				answer: true,
+				tags: ['mali', 'dates']
+			},
+			{
+				...base,
+				id: 'n',
+				type: 'numeric',
+				prompt: 'How many?',
+				answer: 2400,
+				tolerance: 0,
+				unit: 'troops'
+			},
 			{ ...base, id: 'st', type: 'short_text', prompt: 'Name?', accepted: ['Serval', '%Barkhane'] },
-			{ ...base, id: 'o', type: 'ordering', prompt: 'Order?', explanation: '', items: ['x', 'y', 'z'].map((text) => ({ id: text, text })) }
+			{
+				...base,
+				id: 'o',
+				type: 'ordering',
+				prompt: 'Order?',
+				explanation: '',
+				items: ['x', 'y', 'z'].map((text) => ({ id: text, text }))
+			}
 		];
-		const out = exportGift(questions, new Map([['s', ['the capital, Bamako', 'a second “quote”']]]));
+		const out = exportGift(
+			questions,
+			new Map([['s', ['the capital, Bamako', 'a second “quote”']]])
+		);
 		expect(out).toContain(
 			[
 				'::s::Pick? {',
@@ -520,17 +719,36 @@ describe('exportGift', () => {
 				'}'
 			].join('\n')
 		);
-		expect(out).toContain(['::m::Pick? {', '\t~%33.33333%a', '\t~%33.33333%b', '\t~%33.33333%c', '\t~%-50%d', '\t~%-50%e', '\t####Because.', '}'].join('\n'));
+		expect(out).toContain(
+			[
+				'::m::Pick? {',
+				'\t~%33.33333%a',
+				'\t~%33.33333%b',
+				'\t~%33.33333%c',
+				'\t~%-50%d',
+				'\t~%-50%e',
+				'\t####Because.',
+				'}'
+			].join('\n')
+		);
 		expect(out).toContain('// [tag:mali] [tag:dates]\n::tf::Time\\: 1pm? {TRUE####Because.}');
 		expect(out).toContain('::n::How many? {#2400:0####Because.}');
-		expect(out).toContain(['::st::Name? {', '\t=Serval', '\t=%100%%Barkhane', '\t####Because.', '}'].join('\n'));
+		expect(out).toContain(
+			['::st::Name? {', '\t=Serval', '\t=%100%%Barkhane', '\t####Because.', '}'].join('\n')
+		);
 		expect(out).toContain(['::o::Order? {', '\t=x -> 1', '\t=y -> 2', '\t=z -> 3', '}'].join('\n'));
 		// Questions are separated by a blank line, and the file reads back without a problem.
 		expect(importGift(out, { idPrefix: 'x' }).problems).toEqual([]);
 	});
 
 	it('refuses text GIFT cannot write rather than write something else', () => {
-		const q: Question = { ...base, id: 'o', type: 'ordering', prompt: 'Order?', items: ['a -> b', 'c', 'd'].map((text) => ({ id: text, text })) };
+		const q: Question = {
+			...base,
+			id: 'o',
+			type: 'ordering',
+			prompt: 'Order?',
+			items: ['a -> b', 'c', 'd'].map((text) => ({ id: text, text }))
+		};
 		expect(() => exportGift([q], new Map())).toThrow(GiftExportError);
 	});
 });
@@ -539,7 +757,9 @@ describe('round trip: the whole bank, exported and imported again', () => {
 	const { bank, errors } = loadBankFromDir(path.resolve(import.meta.dirname, '../../../questions'));
 	if (!bank) throw new Error(`the bank does not load: ${JSON.stringify(errors)}`);
 	const quoteOf = new Map(bank.facts.map((f) => [f.id, f.quote]));
-	const quotes = new Map(bank.questions.map((q) => [q.id, q.facts.map((id) => quoteOf.get(id) ?? '')]));
+	const quotes = new Map(
+		bank.questions.map((q) => [q.id, q.facts.map((id) => quoteOf.get(id) ?? '')])
+	);
 	const gift = exportGift(bank.questions, quotes);
 	const { questions, problems } = importGift(gift, { idPrefix: 'rt' });
 
@@ -562,7 +782,9 @@ describe('round trip: the whole bank, exported and imported again', () => {
 
 	it('exports every question of every type and imports them all back without a problem', () => {
 		expect(bank.questions.length).toBeGreaterThan(100);
-		expect(new Set(bank.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'numeric', 'short_text', 'ordering']));
+		expect(new Set(bank.questions.map((q) => q.type))).toEqual(
+			new Set(['single', 'multiple', 'true_false', 'numeric', 'short_text', 'ordering'])
+		);
 		expect(problems).toEqual([]);
 		expect(questions).toHaveLength(bank.questions.length);
 	});
@@ -583,7 +805,8 @@ describe('round trip: the whole bank, exported and imported again', () => {
 
 	it('carries the cited quotes in the general feedback', () => {
 		bank.questions.forEach((original, i) => {
-			for (const quote of quotes.get(original.id) ?? []) expect(questions[i].explanation, original.id).toContain(`"${quote}"`);
+			for (const quote of quotes.get(original.id) ?? [])
+				expect(questions[i].explanation, original.id).toContain(`"${quote}"`);
 		});
 	});
 });

@@ -5,7 +5,13 @@
 import type { Question } from '../bank/types.ts';
 import { stableChoiceId } from '../bank/stable-id.ts';
 import { normaliseText } from '../quiz/grade.ts';
-import { parseBlock, parseLines, type GiftAnswers, type GiftBlock, type NumberSpec } from './syntax.ts';
+import {
+	parseBlock,
+	parseLines,
+	type GiftAnswers,
+	type GiftBlock,
+	type NumberSpec
+} from './syntax.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -55,7 +61,12 @@ export function slugify(text: string): string {
  * context prefix (`$course$`, `$system$`…), `top` and the "Default for …" category Moodle makes.
  */
 export function categoryTags(parts: string[]): string[] {
-	const own = parts.filter((p) => !(p.startsWith('$') && p.endsWith('$')) && p.toLowerCase() !== 'top' && !/^default for /i.test(p));
+	const own = parts.filter(
+		(p) =>
+			!(p.startsWith('$') && p.endsWith('$')) &&
+			p.toLowerCase() !== 'top' &&
+			!/^default for /i.test(p)
+	);
 	return unique(own.map(slugify).filter((t) => t !== ''));
 }
 
@@ -101,7 +112,11 @@ function tidy(n: number): number {
 }
 
 function keyOf(spec: NumberSpec): { answer: number; tolerance: number } {
-	if ('low' in spec) return { answer: tidy((spec.low + spec.high) / 2), tolerance: tidy((spec.high - spec.low) / 2) };
+	if ('low' in spec)
+		return {
+			answer: tidy((spec.low + spec.high) / 2),
+			tolerance: tidy((spec.high - spec.low) / 2)
+		};
 	return { answer: spec.answer, tolerance: spec.tolerance };
 }
 
@@ -122,7 +137,10 @@ function firstDuplicate(texts: string[]): string | undefined {
 }
 
 type Built = { ok: true; question: ImportedQuestion } | { ok: false; reason: string };
-type Base = Omit<ImportedQuestion, 'type' | 'options' | 'answer' | 'tolerance' | 'unit' | 'accepted' | 'items'>;
+type Base = Omit<
+	ImportedQuestion,
+	'type' | 'options' | 'answer' | 'tolerance' | 'unit' | 'accepted' | 'items'
+>;
 
 const fail = (reason: string): Built => ({ ok: false, reason });
 
@@ -131,7 +149,9 @@ function buildQuestion(answers: GiftAnswers, base: Base): Built {
 	const { id, notes, optionFeedback } = base;
 	switch (answers.kind) {
 		case 'essay':
-			return fail('an essay question (a free-text answer marked by hand) cannot be held by our types');
+			return fail(
+				'an essay question (a free-text answer marked by hand) cannot be held by our types'
+			);
 
 		case 'choice': {
 			const { choices } = answers;
@@ -156,9 +176,16 @@ function buildQuestion(answers: GiftAnswers, base: Base): Built {
 						notes.push(`"${c.text}" earned ${c.weight}% in GIFT; here it counts as a wrong answer`);
 			} else {
 				if (right === 0) return fail('no answer has a positive weight, so none is right');
-				if (right === choices.length) return fail('every answer has a positive weight: a multiple-select question needs a wrong answer');
+				if (right === choices.length)
+					return fail(
+						'every answer has a positive weight: a multiple-select question needs a wrong answer'
+					);
 			}
-			const options = choices.map((c) => ({ id: stableChoiceId(id, c.text), text: c.text, correct: correct(c) }));
+			const options = choices.map((c) => ({
+				id: stableChoiceId(id, c.text),
+				text: c.text,
+				correct: correct(c)
+			}));
 			choices.forEach((c, i) => {
 				if (c.feedback) optionFeedback[options[i].id] = c.feedback;
 			});
@@ -174,16 +201,21 @@ function buildQuestion(answers: GiftAnswers, base: Base): Built {
 			const full = answers.answers.filter((a) => isFull(a.weight));
 			if (full.length === 0) return fail('no answer earns full marks (100%)');
 			for (const a of answers.answers)
-				if (!isFull(a.weight)) notes.push(`"${a.text}" earned ${a.weight}% in GIFT; it is not accepted here`);
+				if (!isFull(a.weight))
+					notes.push(`"${a.text}" earned ${a.weight}% in GIFT; it is not accepted here`);
 			// Answers that differ only in case, accents or punctuation are one answer to our grading.
 			const accepted: string[] = [];
 			for (const a of full) {
 				const same = accepted.find((b) => normaliseText(b) === normaliseText(a.text));
 				if (same === undefined) accepted.push(a.text);
-				else if (same !== a.text) notes.push(`"${a.text}" is the same answer as "${same}" here (case, accents and punctuation do not count)`);
+				else if (same !== a.text)
+					notes.push(
+						`"${a.text}" is the same answer as "${same}" here (case, accents and punctuation do not count)`
+					);
 			}
 			const blank = accepted.find((a) => normaliseText(a) === '');
-			if (blank !== undefined) return fail(`the answer "${blank}" is only punctuation: nothing typed could match it`);
+			if (blank !== undefined)
+				return fail(`the answer "${blank}" is only punctuation: nothing typed could match it`);
 			for (const a of full) if (a.feedback) optionFeedback[a.text] = a.feedback;
 			return { ok: true, question: { ...base, type: 'short_text', accepted } };
 		}
@@ -192,7 +224,10 @@ function buildQuestion(answers: GiftAnswers, base: Base): Built {
 			const full = answers.answers.find((a) => isFull(a.weight));
 			if (!full) return fail('no numeric answer earns full marks (100%)');
 			for (const a of answers.answers)
-				if (a !== full) notes.push(`the answer ${describeSpec(a)} (${a.weight ?? 100}%) is dropped: our numeric questions have one answer`);
+				if (a !== full)
+					notes.push(
+						`the answer ${describeSpec(a)} (${a.weight ?? 100}%) is dropped: our numeric questions have one answer`
+					);
 			if (full.feedback) optionFeedback.right = full.feedback;
 			if (answers.wrongFeedback) optionFeedback.wrong = answers.wrongFeedback;
 			return { ok: true, question: { ...base, type: 'numeric', ...keyOf(full), unit: '' } };
@@ -212,8 +247,17 @@ function buildQuestion(answers: GiftAnswers, base: Base): Built {
 			if (pairs.length < 3) return fail('an ordering needs at least three items');
 			const duplicate = firstDuplicate(pairs.map((p) => p.left));
 			if (duplicate !== undefined) return fail(`the item "${duplicate}" appears twice`);
-			const ordered = pairs.map((p, i) => ({ text: p.left, rank: ranks[i] ?? 0 })).sort((a, b) => a.rank - b.rank);
-			return { ok: true, question: { ...base, type: 'ordering', items: ordered.map((p) => ({ id: stableChoiceId(id, p.text), text: p.text })) } };
+			const ordered = pairs
+				.map((p, i) => ({ text: p.left, rank: ranks[i] ?? 0 }))
+				.sort((a, b) => a.rank - b.rank);
+			return {
+				ok: true,
+				question: {
+					...base,
+					type: 'ordering',
+					items: ordered.map((p) => ({ id: stableChoiceId(id, p.text), text: p.text }))
+				}
+			};
 		}
 	}
 }
@@ -268,10 +312,17 @@ export function importGift(text: string, options: { idPrefix: string }): GiftImp
 		}
 		ordinal++;
 		if (giftBlock.answers === null) {
-			problems.push({ line, reason: 'a description (text without an answer section in { }) is not a question' });
+			problems.push({
+				line,
+				reason: 'a description (text without an answer section in { }) is not a question'
+			});
 			continue;
 		}
-		const prompt = (giftBlock.after.trim() === '' ? giftBlock.before : giftBlock.before + MISSING_WORD_BLANK + giftBlock.after).trim();
+		const prompt = (
+			giftBlock.after.trim() === ''
+				? giftBlock.before
+				: giftBlock.before + MISSING_WORD_BLANK + giftBlock.after
+		).trim();
 		if (prompt === '') {
 			problems.push({ line, reason: 'the question has no text' });
 			continue;

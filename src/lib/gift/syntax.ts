@@ -14,10 +14,25 @@ export type NumberSpec = { answer: number; tolerance: number } | { low: number; 
 
 export type GiftAnswers =
 	| { kind: 'essay'; generalFeedback: string | null }
-	| { kind: 'numeric'; answers: (Weighted & NumberSpec)[]; wrongFeedback: string | null; generalFeedback: string | null }
-	| { kind: 'true_false'; value: boolean; wrongFeedback: string | null; rightFeedback: string | null; generalFeedback: string | null }
+	| {
+			kind: 'numeric';
+			answers: (Weighted & NumberSpec)[];
+			wrongFeedback: string | null;
+			generalFeedback: string | null;
+	  }
+	| {
+			kind: 'true_false';
+			value: boolean;
+			wrongFeedback: string | null;
+			rightFeedback: string | null;
+			generalFeedback: string | null;
+	  }
 	| { kind: 'matching'; pairs: { left: string; right: string }[]; generalFeedback: string | null }
-	| { kind: 'choice'; choices: (Weighted & { mark: '=' | '~'; text: string })[]; generalFeedback: string | null }
+	| {
+			kind: 'choice';
+			choices: (Weighted & { mark: '=' | '~'; text: string })[];
+			generalFeedback: string | null;
+	  }
 	| { kind: 'short'; answers: (Weighted & { text: string })[]; generalFeedback: string | null };
 
 /** One question block (start rule Question). `answers` is null for a description (no braces at all). */
@@ -46,7 +61,8 @@ export function parseBlock(text: string): { block: GiftBlock } | { error: GiftSy
 		return { block: parse(text, { startRule: 'Question' }) as GiftBlock };
 	} catch (e) {
 		if (e instanceof PeggySyntaxError) {
-			const { line, column } = (e as { location: { start: { line: number; column: number } } }).location.start;
+			const { line, column } = (e as { location: { start: { line: number; column: number } } })
+				.location.start;
 			return { error: { message: (e as Error).message, line, column } };
 		}
 		throw e;

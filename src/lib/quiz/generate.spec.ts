@@ -5,7 +5,15 @@ import { generateQuiz, matchingQuestions } from './generate.ts';
 // ---- a small fake bank ------------------------------------------------------------------------
 
 function article(slug: string): Article {
-	return { slug, file: `${slug}.txt`, title: slug, publisher: null, eventDate: '2020-01-01', furniture: [], text: '' };
+	return {
+		slug,
+		file: `${slug}.txt`,
+		title: slug,
+		publisher: null,
+		eventDate: '2020-01-01',
+		furniture: [],
+		text: ''
+	};
 }
 
 function fact(id: string, articleSlug: string): Fact {
@@ -14,12 +22,22 @@ function fact(id: string, articleSlug: string): Fact {
 
 type QOpts = { facts: string[]; type?: QuestionType; tags?: string[]; difficulty?: 1 | 2 | 3 };
 
-function question(id: string, { facts, type = 'true_false', tags = [], difficulty = 1 }: QOpts): Question {
+function question(
+	id: string,
+	{ facts, type = 'true_false', tags = [], difficulty = 1 }: QOpts
+): Question {
 	const base = { id, prompt: `Prompt ${id}`, explanation: 'Because.', facts, tags, difficulty };
 	switch (type) {
 		case 'single':
 		case 'multiple':
-			return { ...base, type, options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false }] };
+			return {
+				...base,
+				type,
+				options: [
+					{ id: 'a', text: 'A', correct: true },
+					{ id: 'b', text: 'B', correct: false }
+				]
+			};
 		case 'true_false':
 			return { ...base, type, answer: true };
 		case 'numeric':
@@ -27,7 +45,14 @@ function question(id: string, { facts, type = 'true_false', tags = [], difficult
 		case 'short_text':
 			return { ...base, type, accepted: ['x'] };
 		case 'ordering':
-			return { ...base, type, items: [{ id: 'i1', text: '1' }, { id: 'i2', text: '2' }] };
+			return {
+				...base,
+				type,
+				items: [
+					{ id: 'i1', text: '1' },
+					{ id: 'i2', text: '2' }
+				]
+			};
 	}
 }
 
@@ -36,14 +61,19 @@ function threeFactBank(): Bank {
 	return {
 		articles: [article('art')],
 		facts: [fact('f1', 'art'), fact('f2', 'art'), fact('f3', 'art')],
-		questions: ['f1', 'f2', 'f3'].flatMap((f) => [question(`${f}-q1`, { facts: [f] }), question(`${f}-q2`, { facts: [f] })])
+		questions: ['f1', 'f2', 'f3'].flatMap((f) => [
+			question(`${f}-q1`, { facts: [f] }),
+			question(`${f}-q2`, { facts: [f] })
+		])
 	};
 }
 
 /** Three articles of very different sizes: a has 12 facts, b 4, c 2; one question per fact. */
 function unevenBank(): Bank {
 	const sizes = { a: 12, b: 4, c: 2 };
-	const facts = Object.entries(sizes).flatMap(([slug, n]) => Array.from({ length: n }, (_, i) => fact(`${slug}-f${i}`, slug)));
+	const facts = Object.entries(sizes).flatMap(([slug, n]) =>
+		Array.from({ length: n }, (_, i) => fact(`${slug}-f${i}`, slug))
+	);
 	return {
 		articles: Object.keys(sizes).map(article),
 		facts,
@@ -67,7 +97,8 @@ function mixedBank(): Bank {
 }
 
 const factOf = (bank: Bank, id: string) => bank.questions.find((q) => q.id === id)!.facts;
-const articleOfQuestion = (bank: Bank, id: string) => bank.facts.find((f) => f.id === factOf(bank, id)[0])!.article;
+const articleOfQuestion = (bank: Bank, id: string) =>
+	bank.facts.find((f) => f.id === factOf(bank, id)[0])!.article;
 
 // ---- tests ------------------------------------------------------------------------------------
 
@@ -82,19 +113,36 @@ describe('generateQuiz: determinism', () => {
 
 	test('different seeds usually give different quizzes', () => {
 		const bank = unevenBank();
-		const quizzes = new Set(Array.from({ length: 10 }, (_, i) => generateQuiz(bank, { count: 6 }, `seed-${i}`).join(',')));
+		const quizzes = new Set(
+			Array.from({ length: 10 }, (_, i) => generateQuiz(bank, { count: 6 }, `seed-${i}`).join(','))
+		);
 		expect(quizzes.size).toBeGreaterThanOrEqual(8);
 	});
 
 	test('the order of the bank does not matter', () => {
 		const bank = unevenBank();
-		const reversed: Bank = { ...bank, questions: [...bank.questions].reverse(), facts: [...bank.facts].reverse(), articles: [...bank.articles].reverse() };
-		for (const seed of ['x', 'y', 'z']) expect(generateQuiz(reversed, { count: 7 }, seed)).toEqual(generateQuiz(bank, { count: 7 }, seed));
+		const reversed: Bank = {
+			...bank,
+			questions: [...bank.questions].reverse(),
+			facts: [...bank.facts].reverse(),
+			articles: [...bank.articles].reverse()
+		};
+		for (const seed of ['x', 'y', 'z'])
+			expect(generateQuiz(reversed, { count: 7 }, seed)).toEqual(
+				generateQuiz(bank, { count: 7 }, seed)
+			);
 	});
 
 	test('returns min(count, matches) questions, each once', () => {
 		const bank = mixedBank();
-		expect(generateQuiz(bank, { count: 100 }, 's').sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+		expect(generateQuiz(bank, { count: 100 }, 's').sort()).toEqual([
+			'q1',
+			'q2',
+			'q3',
+			'q4',
+			'q5',
+			'q6'
+		]);
 		expect(generateQuiz(bank, { count: 0 }, 's')).toEqual([]);
 		expect(generateQuiz({ articles: [], facts: [], questions: [] }, { count: 5 }, 's')).toEqual([]);
 	});
@@ -102,7 +150,8 @@ describe('generateQuiz: determinism', () => {
 
 describe('generateQuiz: filters', () => {
 	const bank = mixedBank();
-	const all = (filters: Parameters<typeof generateQuiz>[1]) => generateQuiz(bank, { ...filters, count: 100 }, 'f').sort();
+	const all = (filters: Parameters<typeof generateQuiz>[1]) =>
+		generateQuiz(bank, { ...filters, count: 100 }, 'f').sort();
 
 	test('articles: a question matches when any of its facts is in one of them', () => {
 		expect(all({ count: 0, articles: ['alpha'] })).toEqual(['q1', 'q2', 'q5']);
@@ -122,9 +171,25 @@ describe('generateQuiz: filters', () => {
 	});
 
 	test('filters combine; empty filters restrict nothing', () => {
-		expect(all({ count: 0, articles: ['beta'], tags: ['army'], difficulty: { min: 1, max: 2 } })).toEqual(['q6']);
-		expect(all({ count: 0, articles: [], tags: [], types: [] })).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
-		expect(matchingQuestions(bank, {}).map((q) => q.id)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6']);
+		expect(
+			all({ count: 0, articles: ['beta'], tags: ['army'], difficulty: { min: 1, max: 2 } })
+		).toEqual(['q6']);
+		expect(all({ count: 0, articles: [], tags: [], types: [] })).toEqual([
+			'q1',
+			'q2',
+			'q3',
+			'q4',
+			'q5',
+			'q6'
+		]);
+		expect(matchingQuestions(bank, {}).map((q) => q.id)).toEqual([
+			'q1',
+			'q2',
+			'q3',
+			'q4',
+			'q5',
+			'q6'
+		]);
 	});
 });
 
@@ -143,7 +208,8 @@ describe('generateQuiz: spread over facts', () => {
 		for (let i = 0; i < 50; i++) {
 			const quiz = generateQuiz(bank, { count: 5 }, `five-${i}`);
 			const uses = new Map<string, number>();
-			for (const id of quiz) uses.set(factOf(bank, id)[0], (uses.get(factOf(bank, id)[0]) ?? 0) + 1);
+			for (const id of quiz)
+				uses.set(factOf(bank, id)[0], (uses.get(factOf(bank, id)[0]) ?? 0) + 1);
 			expect(uses.size).toBe(3);
 			expect([...uses.values()].sort()).toEqual([1, 2, 2]);
 		}
@@ -177,7 +243,11 @@ describe('generateQuiz: balance over articles', () => {
 		for (let i = 0; i < 30; i++) {
 			const quiz = generateQuiz(bank, { count: 6 }, `balance-${i}`);
 			const perArticle = new Map<string, number>();
-			for (const id of quiz) perArticle.set(articleOfQuestion(bank, id), (perArticle.get(articleOfQuestion(bank, id)) ?? 0) + 1);
+			for (const id of quiz)
+				perArticle.set(
+					articleOfQuestion(bank, id),
+					(perArticle.get(articleOfQuestion(bank, id)) ?? 0) + 1
+				);
 			expect(Object.fromEntries(perArticle)).toEqual({ a: 2, b: 2, c: 2 });
 		}
 	});
@@ -203,7 +273,8 @@ describe('generateQuiz: balance over articles', () => {
 	test('ties between articles are broken by the seed, not always the same way', () => {
 		const bank = unevenBank();
 		const firstPicks = new Set<string>();
-		for (let i = 0; i < 30; i++) firstPicks.add(articleOfQuestion(bank, generateQuiz(bank, { count: 1 }, `tie-${i}`)[0]));
+		for (let i = 0; i < 30; i++)
+			firstPicks.add(articleOfQuestion(bank, generateQuiz(bank, { count: 1 }, `tie-${i}`)[0]));
 		expect(firstPicks).toEqual(new Set(['a', 'b', 'c']));
 	});
 });
@@ -214,9 +285,19 @@ describe('a quiz of chosen questions', () => {
 			articles: [],
 			facts: [{ id: 'f1', article: 'a', quote: 'q', span: { start: 0, end: 1 } }],
 			questions: ['q1', 'q2', 'q3'].map((id) => ({
-				id, type: 'true_false' as const, prompt: id, explanation: 'e', facts: ['f1'], tags: [], difficulty: 1 as const, answer: true
+				id,
+				type: 'true_false' as const,
+				prompt: id,
+				explanation: 'e',
+				facts: ['f1'],
+				tags: [],
+				difficulty: 1 as const,
+				answer: true
 			}))
 		};
-		expect(generateQuiz(bank, { questionIds: ['q3', 'q1'], count: 10 }, 's').sort()).toEqual(['q1', 'q3']);
+		expect(generateQuiz(bank, { questionIds: ['q3', 'q1'], count: 10 }, 's').sort()).toEqual([
+			'q1',
+			'q3'
+		]);
 	});
 });

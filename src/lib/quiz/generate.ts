@@ -61,7 +61,9 @@ export function generateQuiz(bank: Bank, filters: QuizFilters, seed: string): st
 	const matches = matchingQuestions(bank, filters)
 		.map((q): Candidate => {
 			const facts = [...new Set(q.facts)].sort(byString);
-			const articles = [...new Set(facts.map((f) => articleOf.get(f)).filter((a): a is string => a !== undefined))]
+			const articles = [
+				...new Set(facts.map((f) => articleOf.get(f)).filter((a): a is string => a !== undefined))
+			]
 				// With an article filter, only the chosen articles count towards balance.
 				.filter((a) => !inScope || inScope.has(a))
 				.sort(byString);

@@ -19,7 +19,13 @@ import {
 } from './grade.ts';
 import type { Response } from './types.ts';
 
-const base = { prompt: 'Q?', explanation: 'Because.', facts: ['f1'], tags: [], difficulty: 1 as const };
+const base = {
+	prompt: 'Q?',
+	explanation: 'Because.',
+	facts: ['f1'],
+	tags: [],
+	difficulty: 1 as const
+};
 
 const single = {
 	...base,
@@ -44,9 +50,28 @@ const multiple = {
 	]
 };
 const trueFalse = { ...base, id: 'tf', type: 'true_false' as const, answer: false };
-const numeric = { ...base, id: 'num', type: 'numeric' as const, answer: 2400, tolerance: 100, unit: 'soldiers' };
-const exact = { ...base, id: 'exact', type: 'numeric' as const, answer: 0.3, tolerance: 0, unit: '' };
-const shortText = { ...base, id: 'short', type: 'short_text' as const, accepted: ['Barkhane', 'Opération Barkhane'] };
+const numeric = {
+	...base,
+	id: 'num',
+	type: 'numeric' as const,
+	answer: 2400,
+	tolerance: 100,
+	unit: 'soldiers'
+};
+const exact = {
+	...base,
+	id: 'exact',
+	type: 'numeric' as const,
+	answer: 0.3,
+	tolerance: 0,
+	unit: ''
+};
+const shortText = {
+	...base,
+	id: 'short',
+	type: 'short_text' as const,
+	accepted: ['Barkhane', 'Opération Barkhane']
+};
 const ordering = {
 	...base,
 	id: 'order',
@@ -97,21 +122,30 @@ describe('validateResponse', () => {
 
 	test('refuses a response of another type', () => {
 		for (const q of all) {
-			const other: Response = q.type === 'true_false' ? { type: 'numeric', value: 1 } : { type: 'true_false', value: true };
+			const other: Response =
+				q.type === 'true_false'
+					? { type: 'numeric', value: 1 }
+					: { type: 'true_false', value: true };
 			expect(refusal(() => validateResponse(q, other))).toMatch(/expects/);
 		}
 	});
 
 	test('single: an option that is not the question’s', () => {
-		expect(refusal(() => validateResponse(single, { type: 'single', optionId: 'x' }))).toBe('Option "x" is not one of this question\'s options.');
+		expect(refusal(() => validateResponse(single, { type: 'single', optionId: 'x' }))).toBe(
+			'Option "x" is not one of this question\'s options.'
+		);
 		refusal(() => validateResponse(single, { type: 'single', optionId: 3 } as never));
 	});
 
 	test('multiple: not a list, unknown ids, duplicates', () => {
 		refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: 'a' } as never));
 		refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: [1] } as never));
-		expect(refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: ['a', 'forged'] }))).toMatch(/"forged"/);
-		expect(refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: ['a', 'b', 'a'] }))).toMatch(/more than once/);
+		expect(
+			refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: ['a', 'forged'] }))
+		).toMatch(/"forged"/);
+		expect(
+			refusal(() => validateResponse(multiple, { type: 'multiple', optionIds: ['a', 'b', 'a'] }))
+		).toMatch(/more than once/);
 	});
 
 	test('true_false: not a boolean', () => {
@@ -120,13 +154,23 @@ describe('validateResponse', () => {
 	});
 
 	test('numeric: not a finite number', () => {
-		for (const value of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, '12', null])
-			expect(refusal(() => validateResponse(numeric, { type: 'numeric', value } as never))).toBe('Enter a number.');
+		for (const value of [
+			Number.POSITIVE_INFINITY,
+			Number.NEGATIVE_INFINITY,
+			Number.NaN,
+			'12',
+			null
+		])
+			expect(refusal(() => validateResponse(numeric, { type: 'numeric', value } as never))).toBe(
+				'Enter a number.'
+			);
 	});
 
 	test('short_text: not a string, or longer than 500 characters', () => {
 		refusal(() => validateResponse(shortText, { type: 'short_text', text: 42 } as never));
-		expect(refusal(() => validateResponse(shortText, { type: 'short_text', text: 'x'.repeat(501) }))).toMatch(/too long/);
+		expect(
+			refusal(() => validateResponse(shortText, { type: 'short_text', text: 'x'.repeat(501) }))
+		).toMatch(/too long/);
 	});
 
 	test('ordering: anything but a permutation of the items', () => {
@@ -139,7 +183,8 @@ describe('validateResponse', () => {
 			[], // nothing
 			'wxyz' // not a list
 		];
-		for (const itemIds of cases) refusal(() => validateResponse(ordering, { type: 'ordering', itemIds } as never));
+		for (const itemIds of cases)
+			refusal(() => validateResponse(ordering, { type: 'ordering', itemIds } as never));
 	});
 
 	test('not an object at all', () => {
@@ -149,8 +194,14 @@ describe('validateResponse', () => {
 
 describe('grading', () => {
 	test('single: 1 for the right option, 0 otherwise', () => {
-		expect(gradeSingle(single, { type: 'single', optionId: 'a' })).toEqual({ score: 1, correct: true });
-		expect(gradeSingle(single, { type: 'single', optionId: 'b' })).toEqual({ score: 0, correct: false });
+		expect(gradeSingle(single, { type: 'single', optionId: 'a' })).toEqual({
+			score: 1,
+			correct: true
+		});
+		expect(gradeSingle(single, { type: 'single', optionId: 'b' })).toEqual({
+			score: 0,
+			correct: false
+		});
 	});
 
 	test('multiple: partial credit, never below zero, correct only for the exact set', () => {
@@ -167,8 +218,14 @@ describe('grading', () => {
 	});
 
 	test('true_false: 1 or 0', () => {
-		expect(gradeTrueFalse(trueFalse, { type: 'true_false', value: false })).toEqual({ score: 1, correct: true });
-		expect(gradeTrueFalse(trueFalse, { type: 'true_false', value: true })).toEqual({ score: 0, correct: false });
+		expect(gradeTrueFalse(trueFalse, { type: 'true_false', value: false })).toEqual({
+			score: 1,
+			correct: true
+		});
+		expect(gradeTrueFalse(trueFalse, { type: 'true_false', value: true })).toEqual({
+			score: 0,
+			correct: false
+		});
 	});
 
 	test('numeric: within the tolerance, bounds included; float noise forgiven', () => {
@@ -179,8 +236,14 @@ describe('grading', () => {
 		expect(g(2500.01)).toBe(0);
 		expect(g(2299)).toBe(0);
 		expect(g(-2400)).toBe(0);
-		expect(gradeNumeric(exact, { type: 'numeric', value: 0.1 + 0.2 })).toEqual({ score: 1, correct: true });
-		expect(gradeNumeric(exact, { type: 'numeric', value: 0.31 })).toEqual({ score: 0, correct: false });
+		expect(gradeNumeric(exact, { type: 'numeric', value: 0.1 + 0.2 })).toEqual({
+			score: 1,
+			correct: true
+		});
+		expect(gradeNumeric(exact, { type: 'numeric', value: 0.31 })).toEqual({
+			score: 0,
+			correct: false
+		});
 	});
 
 	test('short_text: any accepted answer, compared after normalising', () => {
@@ -191,7 +254,10 @@ describe('grading', () => {
 		expect(g('Serval')).toBe(false);
 		expect(g('Barkhane Serval')).toBe(false);
 		expect(g('')).toBe(false);
-		expect(gradeShortText(shortText, { type: 'short_text', text: 'barkhane' })).toEqual({ score: 1, correct: true });
+		expect(gradeShortText(shortText, { type: 'short_text', text: 'barkhane' })).toEqual({
+			score: 1,
+			correct: true
+		});
 	});
 
 	test('ordering: fraction of pairs in the right relative order', () => {
@@ -204,11 +270,15 @@ describe('grading', () => {
 
 	test('gradeResponse dispatches on the type', () => {
 		expect(gradeResponse(single, { type: 'single', optionId: 'a' }).correct).toBe(true);
-		expect(gradeResponse(multiple, { type: 'multiple', optionIds: ['a', 'b', 'd'] }).score).toBeCloseTo(1 / 3);
+		expect(
+			gradeResponse(multiple, { type: 'multiple', optionIds: ['a', 'b', 'd'] }).score
+		).toBeCloseTo(1 / 3);
 		expect(gradeResponse(trueFalse, { type: 'true_false', value: false }).correct).toBe(true);
 		expect(gradeResponse(numeric, { type: 'numeric', value: 2450 }).correct).toBe(true);
 		expect(gradeResponse(shortText, { type: 'short_text', text: 'barkhane' }).correct).toBe(true);
-		expect(gradeResponse(ordering, { type: 'ordering', itemIds: ['w', 'y', 'x', 'z'] }).score).toBeCloseTo(5 / 6);
+		expect(
+			gradeResponse(ordering, { type: 'ordering', itemIds: ['w', 'y', 'x', 'z'] }).score
+		).toBeCloseTo(5 / 6);
 	});
 });
 
@@ -226,11 +296,15 @@ describe('in words', () => {
 	test('describeResponse, with "?" for ids the question does not know', () => {
 		expect(describeResponse(single, { type: 'single', optionId: 'b' })).toBe('Niger');
 		expect(describeResponse(single, { type: 'single', optionId: 'zz' })).toBe('?');
-		expect(describeResponse(multiple, { type: 'multiple', optionIds: ['d', 'a', 'zz'] })).toBe('Japan; France; ?');
+		expect(describeResponse(multiple, { type: 'multiple', optionIds: ['d', 'a', 'zz'] })).toBe(
+			'Japan; France; ?'
+		);
 		expect(describeResponse(trueFalse, { type: 'true_false', value: true })).toBe('True');
 		expect(describeResponse(numeric, { type: 'numeric', value: 2500 })).toBe('2,500 soldiers');
 		expect(describeResponse(shortText, { type: 'short_text', text: 'Serval' })).toBe('Serval');
-		expect(describeResponse(ordering, { type: 'ordering', itemIds: ['x', 'w', 'zz'] })).toBe('2013 → 2012 → ?');
+		expect(describeResponse(ordering, { type: 'ordering', itemIds: ['x', 'w', 'zz'] })).toBe(
+			'2013 → 2012 → ?'
+		);
 	});
 });
 
@@ -254,49 +328,91 @@ describe('parseNumber', () => {
 		expect(parseNumber(input)).toBe(expected);
 	});
 
-	test.each(['', 'abc', '12 soldiers', '1e3', 'Infinity', '2,40,0', '12 34', '1,2,3', '--1', '0x10'])('%j is not a number', (input) => {
+	test.each([
+		'',
+		'abc',
+		'12 soldiers',
+		'1e3',
+		'Infinity',
+		'2,40,0',
+		'12 34',
+		'1,2,3',
+		'--1',
+		'0x10'
+	])('%j is not a number', (input) => {
 		expect(parseNumber(input)).toBeNull();
 	});
 });
 
 describe('parseResponseFromForm', () => {
 	test('single takes the first choice', () => {
-		expect(parseResponseFromForm('single', { choice: ['b'] })).toEqual({ type: 'single', optionId: 'b' });
+		expect(parseResponseFromForm('single', { choice: ['b'] })).toEqual({
+			type: 'single',
+			optionId: 'b'
+		});
 		expect(refusal(() => parseResponseFromForm('single', {}))).toBe('Choose an option.');
 	});
 
 	test('multiple takes every choice', () => {
-		expect(parseResponseFromForm('multiple', { choice: ['a', 'c'] })).toEqual({ type: 'multiple', optionIds: ['a', 'c'] });
+		expect(parseResponseFromForm('multiple', { choice: ['a', 'c'] })).toEqual({
+			type: 'multiple',
+			optionIds: ['a', 'c']
+		});
 		refusal(() => parseResponseFromForm('multiple', { choice: [] }));
 	});
 
 	test('true_false only from "true" or "false"', () => {
-		expect(parseResponseFromForm('true_false', { value: ['true'] })).toEqual({ type: 'true_false', value: true });
-		expect(parseResponseFromForm('true_false', { value: ['false'] })).toEqual({ type: 'true_false', value: false });
+		expect(parseResponseFromForm('true_false', { value: ['true'] })).toEqual({
+			type: 'true_false',
+			value: true
+		});
+		expect(parseResponseFromForm('true_false', { value: ['false'] })).toEqual({
+			type: 'true_false',
+			value: false
+		});
 		refusal(() => parseResponseFromForm('true_false', { value: ['yes'] }));
 		refusal(() => parseResponseFromForm('true_false', {}));
 	});
 
 	test('numeric reads numbers as people type them', () => {
-		expect(parseResponseFromForm('numeric', { value: ['2 400'] })).toEqual({ type: 'numeric', value: 2400 });
-		expect(parseResponseFromForm('numeric', { value: ['2,400'] })).toEqual({ type: 'numeric', value: 2400 });
-		expect(parseResponseFromForm('numeric', { value: ['2,5'] })).toEqual({ type: 'numeric', value: 2.5 });
-		expect(refusal(() => parseResponseFromForm('numeric', { value: ['lots'] }))).toBe('Enter a number.');
+		expect(parseResponseFromForm('numeric', { value: ['2 400'] })).toEqual({
+			type: 'numeric',
+			value: 2400
+		});
+		expect(parseResponseFromForm('numeric', { value: ['2,400'] })).toEqual({
+			type: 'numeric',
+			value: 2400
+		});
+		expect(parseResponseFromForm('numeric', { value: ['2,5'] })).toEqual({
+			type: 'numeric',
+			value: 2.5
+		});
+		expect(refusal(() => parseResponseFromForm('numeric', { value: ['lots'] }))).toBe(
+			'Enter a number.'
+		);
 		expect(refusal(() => parseResponseFromForm('numeric', {}))).toBe('Enter a number.');
 	});
 
 	test('short_text is trimmed', () => {
-		expect(parseResponseFromForm('short_text', { text: ['  Barkhane \n'] })).toEqual({ type: 'short_text', text: 'Barkhane' });
+		expect(parseResponseFromForm('short_text', { text: ['  Barkhane \n'] })).toEqual({
+			type: 'short_text',
+			text: 'Barkhane'
+		});
 		refusal(() => parseResponseFromForm('short_text', { text: ['   '] }));
 	});
 
 	test('ordering takes every order field, in order', () => {
-		expect(parseResponseFromForm('ordering', { order: ['z', 'w', 'x', 'y'] })).toEqual({ type: 'ordering', itemIds: ['z', 'w', 'x', 'y'] });
+		expect(parseResponseFromForm('ordering', { order: ['z', 'w', 'x', 'y'] })).toEqual({
+			type: 'ordering',
+			itemIds: ['z', 'w', 'x', 'y']
+		});
 		refusal(() => parseResponseFromForm('ordering', {}));
 	});
 
 	test('an unknown type is refused', () => {
-		expect(refusal(() => parseResponseFromForm('essay' as never, { text: ['x'] }))).toMatch(/Unknown question type/);
+		expect(refusal(() => parseResponseFromForm('essay' as never, { text: ['x'] }))).toMatch(
+			/Unknown question type/
+		);
 	});
 
 	test('what the form gives back validates and grades', () => {
@@ -309,9 +425,22 @@ describe('parseResponseFromForm', () => {
 });
 
 describe('numbers in words', () => {
-	const base = { id: 'q', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1 as const };
+	const base = {
+		id: 'q',
+		prompt: 'p',
+		explanation: 'e',
+		facts: ['f'],
+		tags: [],
+		difficulty: 1 as const
+	};
 	it('groups thousands and keeps calendar years bare', () => {
-		const troops = { ...base, type: 'numeric' as const, answer: 2400, tolerance: 0, unit: 'troops' };
+		const troops = {
+			...base,
+			type: 'numeric' as const,
+			answer: 2400,
+			tolerance: 0,
+			unit: 'troops'
+		};
 		const year = { ...base, type: 'numeric' as const, answer: 2014, tolerance: 0, unit: 'year' };
 		expect(describeCorrectAnswer(troops)).toBe('2,400 troops');
 		expect(describeResponse(troops, { type: 'numeric', value: 1000 })).toBe('1,000 troops');
@@ -321,8 +450,14 @@ describe('numbers in words', () => {
 
 describe('readResponseJson', () => {
 	it('keeps only the fields of the response type', () => {
-		expect(readResponseJson('{"type":"single","optionId":"a","extra":[[[1]]]}')).toEqual({ type: 'single', optionId: 'a' });
-		expect(readResponseJson('{"type":"true_false","value":true,"x":1}')).toEqual({ type: 'true_false', value: true });
+		expect(readResponseJson('{"type":"single","optionId":"a","extra":[[[1]]]}')).toEqual({
+			type: 'single',
+			optionId: 'a'
+		});
+		expect(readResponseJson('{"type":"true_false","value":true,"x":1}')).toEqual({
+			type: 'true_false',
+			value: true
+		});
 	});
 	it('refuses what is not a response, with a message', () => {
 		expect(() => readResponseJson('not json')).toThrow(InvalidResponseError);
@@ -330,7 +465,18 @@ describe('readResponseJson', () => {
 		expect(() => readResponseJson('{"type":"essay"}')).toThrow(/unknown type "essay"/);
 	});
 	it('leaves the values to validateResponse, which refuses a NUL in a text answer', () => {
-		const q = { id: 'q', type: 'short_text' as const, prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1 as const, accepted: ['Niamey'] };
-		expect(() => validateResponse(q, readResponseJson('{"type":"short_text","text":"a\\u0000b"}'))).toThrow(/NUL/);
+		const q = {
+			id: 'q',
+			type: 'short_text' as const,
+			prompt: 'p',
+			explanation: 'e',
+			facts: ['f'],
+			tags: [],
+			difficulty: 1 as const,
+			accepted: ['Niamey']
+		};
+		expect(() =>
+			validateResponse(q, readResponseJson('{"type":"short_text","text":"a\\u0000b"}'))
+		).toThrow(/NUL/);
 	});
 });

@@ -41,51 +41,72 @@ function firstDuplicate(values: string[]): string | undefined {
 /** Throws InvalidResponseError unless `r` is a well-formed response to `q`. Does not judge whether it is right. */
 export function validateResponse(q: Question, r: Response): void {
 	if (typeof r !== 'object' || r === null) throw new InvalidResponseError('The answer is missing.');
-	if (r.type !== q.type) throw new InvalidResponseError(`This question expects a "${q.type}" answer, not "${String(r.type)}".`);
+	if (r.type !== q.type)
+		throw new InvalidResponseError(
+			`This question expects a "${q.type}" answer, not "${String(r.type)}".`
+		);
 	switch (q.type) {
 		case 'single': {
 			const { optionId } = r as ResponseOf<'single'>;
 			if (typeof optionId !== 'string') throw new InvalidResponseError('Choose an option.');
 			if (!q.options.some((o) => o.id === optionId))
-				throw new InvalidResponseError(`Option "${optionId}" is not one of this question's options.`);
+				throw new InvalidResponseError(
+					`Option "${optionId}" is not one of this question's options.`
+				);
 			return;
 		}
 		case 'multiple': {
 			const { optionIds } = r as ResponseOf<'multiple'>;
-			if (!isStringArray(optionIds)) throw new InvalidResponseError('The chosen options must be a list of option ids.');
+			if (!isStringArray(optionIds))
+				throw new InvalidResponseError('The chosen options must be a list of option ids.');
 			const unknown = optionIds.find((id) => !q.options.some((o) => o.id === id));
-			if (unknown !== undefined) throw new InvalidResponseError(`Option "${unknown}" is not one of this question's options.`);
+			if (unknown !== undefined)
+				throw new InvalidResponseError(
+					`Option "${unknown}" is not one of this question's options.`
+				);
 			const twice = firstDuplicate(optionIds);
-			if (twice !== undefined) throw new InvalidResponseError(`Option "${twice}" is chosen more than once.`);
+			if (twice !== undefined)
+				throw new InvalidResponseError(`Option "${twice}" is chosen more than once.`);
 			return;
 		}
 		case 'true_false': {
-			if (typeof (r as ResponseOf<'true_false'>).value !== 'boolean') throw new InvalidResponseError('Choose true or false.');
+			if (typeof (r as ResponseOf<'true_false'>).value !== 'boolean')
+				throw new InvalidResponseError('Choose true or false.');
 			return;
 		}
 		case 'numeric': {
 			const { value } = r as ResponseOf<'numeric'>;
-			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidResponseError('Enter a number.');
+			if (typeof value !== 'number' || !Number.isFinite(value))
+				throw new InvalidResponseError('Enter a number.');
 			return;
 		}
 		case 'short_text': {
 			const { text } = r as ResponseOf<'short_text'>;
 			if (typeof text !== 'string') throw new InvalidResponseError('Enter an answer.');
 			if (text.length > MAX_TEXT_LENGTH)
-				throw new InvalidResponseError(`The answer is too long (at most ${MAX_TEXT_LENGTH} characters).`);
+				throw new InvalidResponseError(
+					`The answer is too long (at most ${MAX_TEXT_LENGTH} characters).`
+				);
 			// Postgres cannot store a NUL in text or JSON; no keyboard types one.
-			if (text.includes('\u0000')) throw new InvalidResponseError('The answer contains a NUL character.');
+			if (text.includes('\u0000'))
+				throw new InvalidResponseError('The answer contains a NUL character.');
 			return;
 		}
 		case 'ordering': {
 			const { itemIds } = r as ResponseOf<'ordering'>;
-			if (!isStringArray(itemIds)) throw new InvalidResponseError('The order must be a list of item ids.');
+			if (!isStringArray(itemIds))
+				throw new InvalidResponseError('The order must be a list of item ids.');
 			const unknown = itemIds.find((id) => !q.items.some((i) => i.id === id));
-			if (unknown !== undefined) throw new InvalidResponseError(`Item "${unknown}" is not one of this question's items.`);
+			if (unknown !== undefined)
+				throw new InvalidResponseError(`Item "${unknown}" is not one of this question's items.`);
 			const twice = firstDuplicate(itemIds);
-			if (twice !== undefined) throw new InvalidResponseError(`Item "${twice}" appears more than once in the order.`);
+			if (twice !== undefined)
+				throw new InvalidResponseError(`Item "${twice}" appears more than once in the order.`);
 			const missing = q.items.find((i) => !itemIds.includes(i.id));
-			if (missing) throw new InvalidResponseError(`Item "${missing.id}" is missing from the order: place every item.`);
+			if (missing)
+				throw new InvalidResponseError(
+					`Item "${missing.id}" is missing from the order: place every item.`
+				);
 			return;
 		}
 	}
@@ -134,7 +155,8 @@ export function gradeOrdering(q: Of<'ordering'>, r: ResponseOf<'ordering'>): Gra
 	if (pairs === 0) return allOrNothing(true);
 	let concordant = 0;
 	for (let i = 0; i < n; i++)
-		for (let j = i + 1; j < n; j++) if ((rank.get(given[i]) ?? -1) < (rank.get(given[j]) ?? -1)) concordant++;
+		for (let j = i + 1; j < n; j++)
+			if ((rank.get(given[i]) ?? -1) < (rank.get(given[j]) ?? -1)) concordant++;
 	const score = concordant / pairs;
 	return { score, correct: score === 1 };
 }
@@ -206,7 +228,9 @@ export function describeResponse(q: Question, r: Response): string {
 		case 'single':
 			return optionText(q, r.optionId);
 		case 'multiple':
-			return r.optionIds.length ? r.optionIds.map((id) => optionText(q, id)).join('; ') : 'No option chosen';
+			return r.optionIds.length
+				? r.optionIds.map((id) => optionText(q, id)).join('; ')
+				: 'No option chosen';
 		case 'true_false':
 			return r.value ? 'True' : 'False';
 		case 'numeric':
@@ -223,11 +247,17 @@ export function describeResponse(q: Question, r: Response): string {
 // Tried in order: grouped thousands before plain decimals, so "2,400" is 2400 and "2,5" is 2.5.
 const NUMBER_PATTERNS: { pattern: RegExp; clean: (s: string) => string }[] = [
 	// Thousands grouped by spaces (any kind, thin and no-break included): 2 400, 12 000,5
-	{ pattern: /^[-+]?[1-9]\d{0,2}(\s\d{3})+([.,]\d+)?$/u, clean: (s) => s.replace(/\s/gu, '').replace(',', '.') },
+	{
+		pattern: /^[-+]?[1-9]\d{0,2}(\s\d{3})+([.,]\d+)?$/u,
+		clean: (s) => s.replace(/\s/gu, '').replace(',', '.')
+	},
 	// Thousands grouped by commas: 2,400, 1,234.5
 	{ pattern: /^[-+]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/, clean: (s) => s.replace(/,/g, '') },
 	// Thousands grouped by points with a decimal comma: 1.234,5
-	{ pattern: /^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$/, clean: (s) => s.replace(/\./g, '').replace(',', '.') },
+	{
+		pattern: /^[-+]?[1-9]\d{0,2}(\.\d{3})+,\d+$/,
+		clean: (s) => s.replace(/\./g, '').replace(',', '.')
+	},
 	// Plain, with a point or a comma as the decimal separator: 12, -3.5, 2,5, .5
 	{ pattern: /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/, clean: (s) => s.replace(',', '.') }
 ];
@@ -248,7 +278,10 @@ export function parseNumber(input: string): number | null {
  * Builds a response from the answer form's fields (as read by readFormFields: every field a list of strings).
  * Throws InvalidResponseError with a message for the learner when the form does not hold an answer of that type.
  */
-export function parseResponseFromForm(type: QuestionType, fields: Record<string, string[]>): Response {
+export function parseResponseFromForm(
+	type: QuestionType,
+	fields: Record<string, string[]>
+): Response {
 	switch (type) {
 		case 'single': {
 			const optionId = fields.choice?.find((v) => v !== '');
@@ -262,7 +295,8 @@ export function parseResponseFromForm(type: QuestionType, fields: Record<string,
 		}
 		case 'true_false': {
 			const value = fields.value?.[0]?.trim();
-			if (value !== 'true' && value !== 'false') throw new InvalidResponseError('Choose true or false.');
+			if (value !== 'true' && value !== 'false')
+				throw new InvalidResponseError('Choose true or false.');
 			return { type, value: value === 'true' };
 		}
 		case 'numeric': {
@@ -297,7 +331,8 @@ export function readResponseJson(json: string): Response {
 	} catch {
 		throw new InvalidResponseError('The saved answer could not be read.');
 	}
-	if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new InvalidResponseError('The saved answer could not be read.');
+	if (typeof r !== 'object' || r === null || Array.isArray(r))
+		throw new InvalidResponseError('The saved answer could not be read.');
 	const o = r as Record<string, unknown>;
 	switch (o.type) {
 		case 'single':
@@ -312,6 +347,8 @@ export function readResponseJson(json: string): Response {
 		case 'ordering':
 			return { type: 'ordering', itemIds: o.itemIds as string[] };
 		default:
-			throw new InvalidResponseError(`The saved answer has an unknown type "${String(o.type).slice(0, 40)}".`);
+			throw new InvalidResponseError(
+				`The saved answer has an unknown type "${String(o.type).slice(0, 40)}".`
+			);
 	}
 }

@@ -2,7 +2,13 @@ import { describe, expect, it, test } from 'vitest';
 import type { Question } from '../bank/types.ts';
 import { presentQuestion } from './present.ts';
 
-const base = { prompt: 'Which?', explanation: 'Explained in our own words.', facts: ['secret-fact'], tags: ['t'], difficulty: 2 as const };
+const base = {
+	prompt: 'Which?',
+	explanation: 'Explained in our own words.',
+	facts: ['secret-fact'],
+	tags: ['t'],
+	difficulty: 2 as const
+};
 
 const questions: Question[] = [
 	{
@@ -47,21 +53,43 @@ describe('presentQuestion', () => {
 		for (let i = 0; i < 20; i++) {
 			const presented = presentQuestion(q, `seed-${i}`);
 			const json = JSON.stringify(presented);
-			expect(json).not.toMatch(/"correct"|"answer"|"accepted"|"tolerance"|"explanation"|"facts"|"tags"|"difficulty"/);
+			expect(json).not.toMatch(
+				/"correct"|"answer"|"accepted"|"tolerance"|"explanation"|"facts"|"tags"|"difficulty"/
+			);
 			expect(json).not.toContain('secret-fact');
 			expect(json).not.toContain('our own words');
 			expect(json).not.toContain('Barkhane');
 			expect(json).not.toContain('2400');
 			expect(Object.keys(presented).sort()).toEqual(
-				['id', 'type', 'prompt', ...(q.type === 'single' || q.type === 'multiple' ? ['options'] : []), ...(q.type === 'ordering' ? ['items'] : []), ...(q.type === 'numeric' ? ['unit'] : [])].sort()
+				[
+					'id',
+					'type',
+					'prompt',
+					...(q.type === 'single' || q.type === 'multiple' ? ['options'] : []),
+					...(q.type === 'ordering' ? ['items'] : []),
+					...(q.type === 'numeric' ? ['unit'] : [])
+				].sort()
 			);
 		}
 	});
 
 	test('keeps id, type and prompt; numeric shows its unit; true_false has no options', () => {
-		expect(presentQuestion(byId('num'), 's')).toEqual({ id: 'num', type: 'numeric', prompt: 'Which?', unit: 'soldiers' });
-		expect(presentQuestion(byId('tf'), 's')).toEqual({ id: 'tf', type: 'true_false', prompt: 'Which?' });
-		expect(presentQuestion(byId('short'), 's')).toEqual({ id: 'short', type: 'short_text', prompt: 'Which?' });
+		expect(presentQuestion(byId('num'), 's')).toEqual({
+			id: 'num',
+			type: 'numeric',
+			prompt: 'Which?',
+			unit: 'soldiers'
+		});
+		expect(presentQuestion(byId('tf'), 's')).toEqual({
+			id: 'tf',
+			type: 'true_false',
+			prompt: 'Which?'
+		});
+		expect(presentQuestion(byId('short'), 's')).toEqual({
+			id: 'short',
+			type: 'short_text',
+			prompt: 'Which?'
+		});
 	});
 
 	test('options are all there, shuffled by the seed, stable for the same seed', () => {
@@ -70,7 +98,13 @@ describe('presentQuestion', () => {
 		expect(presentQuestion(q, 'attempt-1:single')).toEqual(first);
 		expect(first.options!.map((o) => o.id).sort()).toEqual(['o1', 'o2', 'o3', 'o4']);
 		expect(first.options!.find((o) => o.id === 'o2')).toEqual({ id: 'o2', text: 'Two' });
-		const orders = new Set(Array.from({ length: 30 }, (_, i) => presentQuestion(q, `a${i}`).options!.map((o) => o.id).join()));
+		const orders = new Set(
+			Array.from({ length: 30 }, (_, i) =>
+				presentQuestion(q, `a${i}`)
+					.options!.map((o) => o.id)
+					.join()
+			)
+		);
 		expect(orders.size).toBeGreaterThan(5);
 	});
 
@@ -88,8 +122,17 @@ describe('presentQuestion', () => {
 	});
 
 	test('a two-item ordering is always shown swapped', () => {
-		const q: Question = { ...base, id: 'two', type: 'ordering', items: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }] };
-		for (let i = 0; i < 20; i++) expect(presentQuestion(q, `t${i}`).items!.map((it) => it.id)).toEqual(['b', 'a']);
+		const q: Question = {
+			...base,
+			id: 'two',
+			type: 'ordering',
+			items: [
+				{ id: 'a', text: 'A' },
+				{ id: 'b', text: 'B' }
+			]
+		};
+		for (let i = 0; i < 20; i++)
+			expect(presentQuestion(q, `t${i}`).items!.map((it) => it.id)).toEqual(['b', 'a']);
 	});
 
 	test('does not change the question it is given', () => {
@@ -103,16 +146,32 @@ describe('presentQuestion', () => {
 describe('presentation without shuffled options', () => {
 	it('keeps the bank order of choices but still shuffles ordering items', () => {
 		const single: Question = {
-			id: 'q', type: 'single', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1,
+			id: 'q',
+			type: 'single',
+			prompt: 'p',
+			explanation: 'e',
+			facts: ['f'],
+			tags: [],
+			difficulty: 1,
 			options: ['a', 'b', 'c', 'd'].map((t) => ({ id: t, text: t, correct: t === 'a' }))
 		};
 		const ordering: Question = {
-			id: 'o', type: 'ordering', prompt: 'p', explanation: 'e', facts: ['f'], tags: [], difficulty: 1,
+			id: 'o',
+			type: 'ordering',
+			prompt: 'p',
+			explanation: 'e',
+			facts: ['f'],
+			tags: [],
+			difficulty: 1,
 			items: ['a', 'b', 'c'].map((t) => ({ id: t, text: t }))
 		};
 		for (const seed of ['1', '2', '3', '4']) {
-			expect(presentQuestion(single, seed, { shuffleOptions: false }).options!.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
-			expect(presentQuestion(ordering, seed, { shuffleOptions: false }).items!.map((i) => i.id)).not.toEqual(['a', 'b', 'c']);
+			expect(
+				presentQuestion(single, seed, { shuffleOptions: false }).options!.map((o) => o.id)
+			).toEqual(['a', 'b', 'c', 'd']);
+			expect(
+				presentQuestion(ordering, seed, { shuffleOptions: false }).items!.map((i) => i.id)
+			).not.toEqual(['a', 'b', 'c']);
 		}
 	});
 });

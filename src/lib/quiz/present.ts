@@ -9,7 +9,11 @@ import type { PresentedQuestion } from './types.ts';
  * The same seed always gives the same order. With `shuffleOptions: false` (a teacher's choice) choices
  * keep the bank's order; ordering items are always shuffled, since their bank order is the answer.
  */
-export function presentQuestion(q: Question, seed: string, { shuffleOptions = true } = {}): PresentedQuestion {
+export function presentQuestion(
+	q: Question,
+	seed: string,
+	{ shuffleOptions = true } = {}
+): PresentedQuestion {
 	const base = { id: q.id, type: q.type, prompt: q.prompt };
 	switch (q.type) {
 		case 'single':
@@ -21,7 +25,8 @@ export function presentQuestion(q: Question, seed: string, { shuffleOptions = tr
 			const items = q.items.map((i) => ({ id: i.id, text: i.text }));
 			let order = shuffled(items, createRandom(seed));
 			// Never show the answer: a shuffle that lands on the correct order is rotated by one.
-			if (order.length > 1 && order.every((item, i) => item.id === items[i].id)) order = [...order.slice(1), order[0]];
+			if (order.length > 1 && order.every((item, i) => item.id === items[i].id))
+				order = [...order.slice(1), order[0]];
 			return { ...base, items: order };
 		}
 		case 'numeric':

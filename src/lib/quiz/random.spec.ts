@@ -44,7 +44,9 @@ describe('shuffled', () => {
 	test('is deterministic for a seed and varies across seeds', () => {
 		const items = Array.from({ length: 10 }, (_, i) => i);
 		expect(shuffled(items, createRandom('s'))).toEqual(shuffled(items, createRandom('s')));
-		const orders = new Set(Array.from({ length: 20 }, (_, i) => shuffled(items, createRandom(`s${i}`)).join(',')));
+		const orders = new Set(
+			Array.from({ length: 20 }, (_, i) => shuffled(items, createRandom(`s${i}`)).join(','))
+		);
 		expect(orders.size).toBeGreaterThan(15);
 	});
 

@@ -19,11 +19,18 @@ describe('scoreAttempt', () => {
 			{ score: 0.2, correct: false }
 		]);
 		expect(score).toBe(0.3);
-		expect(scoreAttempt(Array.from({ length: 3 }, () => ({ score: 1 / 3, correct: false }))).score).toBe(1);
+		expect(
+			scoreAttempt(Array.from({ length: 3 }, () => ({ score: 1 / 3, correct: false }))).score
+		).toBe(1);
 	});
 
 	test('all right is 100%', () => {
-		expect(scoreAttempt([{ score: 1, correct: true }, { score: 1, correct: true }])).toEqual({ score: 2, max: 2, percent: 100, correctCount: 2 });
+		expect(
+			scoreAttempt([
+				{ score: 1, correct: true },
+				{ score: 1, correct: true }
+			])
+		).toEqual({ score: 2, max: 2, percent: 100, correctCount: 2 });
 	});
 
 	test('an empty attempt scores 0 of 0 at 0%', () => {

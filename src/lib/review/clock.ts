@@ -25,7 +25,8 @@ export function fixedClock(date: Date): FixedClock {
 	return {
 		now: () => new Date(t),
 		advance(ms: number) {
-			if (!Number.isFinite(ms)) throw new RangeError(`fixedClock.advance needs a finite number of milliseconds, got ${ms}`);
+			if (!Number.isFinite(ms))
+				throw new RangeError(`fixedClock.advance needs a finite number of milliseconds, got ${ms}`);
 			t += ms;
 			return new Date(t);
 		},

@@ -1,12 +1,27 @@
 import { describe, expect, test } from 'vitest';
-import { endOfLearnerDay, isDueToday, isValidTimeZone, learnerDayKey, startOfLearnerDay } from './days.ts';
+import {
+	endOfLearnerDay,
+	isDueToday,
+	isValidTimeZone,
+	learnerDayKey,
+	startOfLearnerDay
+} from './days.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
 const hours = (a: Date, b: Date) => (b.getTime() - a.getTime()) / HOUR;
 /** Local wall time of an instant, e.g. '2026-03-08 00:00:00', read back through Intl independently of days.ts. */
 const localWall = (date: Date, timeZone: string) =>
-	new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date);
+	new Intl.DateTimeFormat('sv-SE', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hourCycle: 'h23'
+	}).format(date);
 
 describe('learnerDayKey', () => {
 	test('is the local calendar date in the zone', () => {
@@ -38,11 +53,21 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 		const september = at('2026-09-27T00:00:00Z');
 		expect(startOfLearnerDay(september, 'Pacific/Auckland')).toEqual(at('2026-09-26T12:00:00Z'));
 		expect(endOfLearnerDay(september, 'Pacific/Auckland')).toEqual(at('2026-09-27T11:00:00Z'));
-		expect(hours(startOfLearnerDay(september, 'Pacific/Auckland'), endOfLearnerDay(september, 'Pacific/Auckland'))).toBe(23);
+		expect(
+			hours(
+				startOfLearnerDay(september, 'Pacific/Auckland'),
+				endOfLearnerDay(september, 'Pacific/Auckland')
+			)
+		).toBe(23);
 	});
 
 	test('America/New_York, 2026-03-08 (clocks jump 02:00 → 03:00): a 23-hour day from 05:00Z to 04:00Z', () => {
-		for (const now of [at('2026-03-08T05:00:00Z'), at('2026-03-08T06:59:59Z'), at('2026-03-08T07:00:00Z'), at('2026-03-09T03:59:59.999Z')]) {
+		for (const now of [
+			at('2026-03-08T05:00:00Z'),
+			at('2026-03-08T06:59:59Z'),
+			at('2026-03-08T07:00:00Z'),
+			at('2026-03-09T03:59:59.999Z')
+		]) {
 			const start = startOfLearnerDay(now, 'America/New_York');
 			const end = endOfLearnerDay(now, 'America/New_York');
 			expect(start).toEqual(at('2026-03-08T05:00:00Z'));
@@ -51,7 +76,12 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 		}
 		// The day before is an ordinary 24 hours in EST, the day after 24 hours in EDT.
 		const saturday = at('2026-03-07T20:00:00Z');
-		expect(hours(startOfLearnerDay(saturday, 'America/New_York'), endOfLearnerDay(saturday, 'America/New_York'))).toBe(24);
+		expect(
+			hours(
+				startOfLearnerDay(saturday, 'America/New_York'),
+				endOfLearnerDay(saturday, 'America/New_York')
+			)
+		).toBe(24);
 		const monday = at('2026-03-09T04:00:00Z');
 		expect(startOfLearnerDay(monday, 'America/New_York')).toEqual(at('2026-03-09T04:00:00Z'));
 		expect(endOfLearnerDay(monday, 'America/New_York')).toEqual(at('2026-03-10T04:00:00Z'));
@@ -76,8 +106,12 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 	});
 
 	test('end of month and year roll over', () => {
-		expect(endOfLearnerDay(at('2026-12-31T12:00:00Z'), 'Europe/Paris')).toEqual(at('2026-12-31T23:00:00Z'));
-		expect(learnerDayKey(endOfLearnerDay(at('2026-12-31T12:00:00Z'), 'Europe/Paris'), 'Europe/Paris')).toBe('2027-01-01');
+		expect(endOfLearnerDay(at('2026-12-31T12:00:00Z'), 'Europe/Paris')).toEqual(
+			at('2026-12-31T23:00:00Z')
+		);
+		expect(
+			learnerDayKey(endOfLearnerDay(at('2026-12-31T12:00:00Z'), 'Europe/Paris'), 'Europe/Paris')
+		).toBe('2027-01-01');
 		expect(endOfLearnerDay(at('2028-02-28T12:00:00Z'), 'UTC')).toEqual(at('2028-02-29T00:00:00Z'));
 	});
 
@@ -90,8 +124,12 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 	});
 
 	test('where midnight happens twice (America/Havana falls back 01:00 → 00:00 on 2026-11-01), the day starts at the first', () => {
-		expect(startOfLearnerDay(at('2026-11-01T12:00:00Z'), 'America/Havana')).toEqual(at('2026-11-01T04:00:00Z'));
-		expect(endOfLearnerDay(at('2026-10-31T12:00:00Z'), 'America/Havana')).toEqual(at('2026-11-01T04:00:00Z'));
+		expect(startOfLearnerDay(at('2026-11-01T12:00:00Z'), 'America/Havana')).toEqual(
+			at('2026-11-01T04:00:00Z')
+		);
+		expect(endOfLearnerDay(at('2026-10-31T12:00:00Z'), 'America/Havana')).toEqual(
+			at('2026-11-01T04:00:00Z')
+		);
 	});
 
 	test('a skipped date (Pacific/Apia had no 2011-12-30): 29 December ends where 31 December begins', () => {
@@ -102,7 +140,15 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 	});
 
 	test('invariants every 5 hours through 2026 in several zones', () => {
-		const zones = ['Pacific/Auckland', 'America/New_York', 'Europe/Paris', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Santiago', 'UTC'];
+		const zones = [
+			'Pacific/Auckland',
+			'America/New_York',
+			'Europe/Paris',
+			'Australia/Lord_Howe',
+			'Asia/Kolkata',
+			'America/Santiago',
+			'UTC'
+		];
 		for (const zone of zones) {
 			for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 5 * HOUR) {
 				const now = new Date(t);
@@ -123,8 +169,12 @@ describe('startOfLearnerDay / endOfLearnerDay', () => {
 	});
 
 	test('unknown zones and invalid dates are rejected', () => {
-		expect(() => startOfLearnerDay(at('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(RangeError);
-		expect(() => endOfLearnerDay(at('2026-01-01T00:00:00Z'), 'Nowhere')).toThrow(/unknown time zone/);
+		expect(() => startOfLearnerDay(at('2026-01-01T00:00:00Z'), 'Mars/Olympus_Mons')).toThrow(
+			RangeError
+		);
+		expect(() => endOfLearnerDay(at('2026-01-01T00:00:00Z'), 'Nowhere')).toThrow(
+			/unknown time zone/
+		);
 		expect(() => learnerDayKey(new Date(NaN), 'UTC')).toThrow(RangeError);
 	});
 });
@@ -153,13 +203,23 @@ describe('isDueToday', () => {
 		expect(isDueToday(due, at('2026-01-15T10:59:59.999Z'), 'Europe/Paris')).toBe(true);
 		// In New York the due instant is 06:30 on the 15th, and now (05:59) is the same day.
 		expect(isDueToday(due, at('2026-01-15T10:59:59.999Z'), 'America/New_York')).toBe(true);
-		expect(isDueToday(at('2026-01-16T05:00:00Z'), at('2026-01-15T10:59:59.999Z'), 'America/New_York')).toBe(false);
+		expect(
+			isDueToday(at('2026-01-16T05:00:00Z'), at('2026-01-15T10:59:59.999Z'), 'America/New_York')
+		).toBe(false);
 	});
 });
 
 describe('isValidTimeZone', () => {
 	test('accepts IANA names and UTC, rejects the rest', () => {
-		for (const tz of ['Europe/Paris', 'Pacific/Auckland', 'America/New_York', 'UTC', 'Africa/Bamako']) expect(isValidTimeZone(tz)).toBe(true);
-		for (const tz of ['Mars/Olympus_Mons', '', '   ', 'Europe/Pariss', 42, null, undefined]) expect(isValidTimeZone(tz)).toBe(false);
+		for (const tz of [
+			'Europe/Paris',
+			'Pacific/Auckland',
+			'America/New_York',
+			'UTC',
+			'Africa/Bamako'
+		])
+			expect(isValidTimeZone(tz)).toBe(true);
+		for (const tz of ['Mars/Olympus_Mons', '', '   ', 'Europe/Pariss', 42, null, undefined])
+			expect(isValidTimeZone(tz)).toBe(false);
 	});
 });

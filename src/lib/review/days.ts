@@ -41,7 +41,14 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
 	}
 }
 
-type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+type Wall = {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+};
 
 function wallTime(t: number, timeZone: string): Wall {
 	const w: Wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
@@ -58,7 +65,8 @@ function checkedTime(date: Date, what: string): number {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const keyOf = (w: { year: number; month: number; day: number }) => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+const keyOf = (w: { year: number; month: number; day: number }) =>
+	`${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 const keyAt = (t: number, timeZone: string) => keyOf(wallTime(t, timeZone));
 
 /** The local calendar date of `date` in `timeZone`, as 'YYYY-MM-DD'. */
@@ -98,7 +106,11 @@ function firstInstantFrom(key: string, wall: number, timeZone: string): number {
 function dayStart(year: number, month: number, day: number, timeZone: string): number {
 	const wall = Date.UTC(year, month - 1, day);
 	const d = new Date(wall);
-	return firstInstantFrom(keyOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }), wall, timeZone);
+	return firstInstantFrom(
+		keyOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }),
+		wall,
+		timeZone
+	);
 }
 
 /** The instant of local midnight that starts the learner's day containing `now`. */

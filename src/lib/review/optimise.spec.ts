@@ -17,7 +17,11 @@ import type { ReviewRating } from './rating.ts';
 import { createScheduler } from './scheduler.ts';
 
 const at = (iso: string) => new Date(iso);
-const row = (cardId: string | number, rating: ReviewRating, iso: string): ReviewLogRow => ({ cardId, rating, reviewedAt: at(iso) });
+const row = (cardId: string | number, rating: ReviewRating, iso: string): ReviewLogRow => ({
+	cardId,
+	rating,
+	reviewedAt: at(iso)
+});
 /** Histories as [rating, deltaT] pairs, for compact expectations. */
 const pairs = (log: ReviewLogRow[], timeZone: string) =>
 	buildTrainingHistories(log, timeZone).map((h) => h.reviews.map((r) => [r.rating, r.deltaT]));
@@ -93,16 +97,55 @@ describe('buildTrainingHistories / buildTrainingItems', () => {
 			row('7', 3, '2026-01-04T12:00:00Z')
 		];
 		const histories = buildTrainingHistories(log, 'UTC');
-		expect(histories.map((h) => [h.cardId, h.reviewedAt.toISOString().slice(0, 10), h.reviews.map((r) => [r.rating, r.deltaT])])).toEqual([
-			['b', '2026-01-02', [[3, 0], [3, 1]]],
-			[7, '2026-01-03', [[3, 0], [3, 2]]],
-			['7', '2026-01-04', [[4, 0], [3, 2]]],
-			['b', '2026-01-05', [[3, 0], [3, 1], [1, 3]]]
+		expect(
+			histories.map((h) => [
+				h.cardId,
+				h.reviewedAt.toISOString().slice(0, 10),
+				h.reviews.map((r) => [r.rating, r.deltaT])
+			])
+		).toEqual([
+			[
+				'b',
+				'2026-01-02',
+				[
+					[3, 0],
+					[3, 1]
+				]
+			],
+			[
+				7,
+				'2026-01-03',
+				[
+					[3, 0],
+					[3, 2]
+				]
+			],
+			[
+				'7',
+				'2026-01-04',
+				[
+					[4, 0],
+					[3, 2]
+				]
+			],
+			[
+				'b',
+				'2026-01-05',
+				[
+					[3, 0],
+					[3, 1],
+					[1, 3]
+				]
+			]
 		]);
 	});
 
 	test('a card reviewed once, or only on one day, gives no history', () => {
-		const log = [row('x', 3, '2026-01-01T10:00:00Z'), row('y', 1, '2026-01-01T10:00:00Z'), row('y', 3, '2026-01-01T10:10:00Z')];
+		const log = [
+			row('x', 3, '2026-01-01T10:00:00Z'),
+			row('y', 1, '2026-01-01T10:00:00Z'),
+			row('y', 3, '2026-01-01T10:10:00Z')
+		];
 		expect(buildTrainingHistories(log, 'UTC')).toEqual([]);
 		expect(buildTrainingItems([], 'UTC')).toEqual([]);
 	});
@@ -122,9 +165,15 @@ describe('buildTrainingHistories / buildTrainingItems', () => {
 
 	test('rejects bad rows and unknown time zones', () => {
 		const good = row('a', 3, '2026-01-01T00:00:00Z');
-		expect(() => buildTrainingItems([{ ...good, rating: 0 as ReviewRating }], 'UTC')).toThrow(RangeError);
-		expect(() => buildTrainingItems([{ ...good, rating: 5 as ReviewRating }], 'UTC')).toThrow(RangeError);
-		expect(() => buildTrainingItems([{ ...good, reviewedAt: new Date(NaN) }], 'UTC')).toThrow(RangeError);
+		expect(() => buildTrainingItems([{ ...good, rating: 0 as ReviewRating }], 'UTC')).toThrow(
+			RangeError
+		);
+		expect(() => buildTrainingItems([{ ...good, rating: 5 as ReviewRating }], 'UTC')).toThrow(
+			RangeError
+		);
+		expect(() => buildTrainingItems([{ ...good, reviewedAt: new Date(NaN) }], 'UTC')).toThrow(
+			RangeError
+		);
 		expect(() => buildTrainingItems([{ ...good, cardId: '' }], 'UTC')).toThrow(RangeError);
 		expect(() => buildTrainingItems([good], 'Mars/Olympus_Mons')).toThrow(RangeError);
 	});
@@ -134,21 +183,40 @@ describe('chooseParameters', () => {
 	const current = { params: [1, 2, 3], logLoss: 0.45 };
 
 	test('adopts a candidate with lower log loss', () => {
-		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.44 })).toEqual({ decision: 'adopted', params: [4, 5, 6], logLoss: 0.44 });
+		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.44 })).toEqual({
+			decision: 'adopted',
+			params: [4, 5, 6],
+			logLoss: 0.44
+		});
 	});
 
 	test('keeps the current parameters when the candidate is worse or equal', () => {
-		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.46 })).toEqual({ decision: 'kept', params: [1, 2, 3], logLoss: 0.45 });
-		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.45 })).toEqual({ decision: 'kept', params: [1, 2, 3], logLoss: 0.45 });
+		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.46 })).toEqual({
+			decision: 'kept',
+			params: [1, 2, 3],
+			logLoss: 0.45
+		});
+		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: 0.45 })).toEqual({
+			decision: 'kept',
+			params: [1, 2, 3],
+			logLoss: 0.45
+		});
 	});
 
 	test('keeps the current parameters when the candidate could not be scored', () => {
 		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: NaN }).decision).toBe('kept');
-		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: -Infinity }).decision).toBe('kept');
+		expect(chooseParameters(current, { params: [4, 5, 6], logLoss: -Infinity }).decision).toBe(
+			'kept'
+		);
 	});
 
 	test('works with null (= ts-fsrs defaults) as the current parameters', () => {
-		expect(chooseParameters<number[] | null>({ params: null, logLoss: 0.5 }, { params: [4], logLoss: 0.6 })).toEqual({ decision: 'kept', params: null, logLoss: 0.5 });
+		expect(
+			chooseParameters<number[] | null>(
+				{ params: null, logLoss: 0.5 },
+				{ params: [4], logLoss: 0.6 }
+			)
+		).toEqual({ decision: 'kept', params: null, logLoss: 0.5 });
 	});
 });
 
@@ -158,13 +226,23 @@ describe('optimiseParameters: too little history', () => {
 		Array.from({ length: cards * perCard }, (_, i) => {
 			const card = i % cards;
 			const n = Math.floor(i / cards);
-			return row(`c${card}`, (n + card) % 4 === 0 ? 1 : 3, new Date(Date.UTC(2026, 0, 1 + n, 12, card)).toISOString());
+			return row(
+				`c${card}`,
+				(n + card) % 4 === 0 ? 1 : 3,
+				new Date(Date.UTC(2026, 0, 1 + n, 12, card)).toISOString()
+			);
 		});
 
 	test(`below ${MIN_REVIEWS_TO_OPTIMISE} reviews nothing is fitted and the current parameters stay`, async () => {
 		const log = synthetic(50, 8).slice(0, MIN_REVIEWS_TO_OPTIMISE - 1);
 		const current = defaultParameters().map((w) => w * 1.01);
-		expect(await optimiseParameters(log, 'UTC', current)).toEqual({ decision: 'too-few-reviews', parameters: current, logLossCurrent: NaN, logLossNew: null, reviews: 399 });
+		expect(await optimiseParameters(log, 'UTC', current)).toEqual({
+			decision: 'too-few-reviews',
+			parameters: current,
+			logLossCurrent: NaN,
+			logLossNew: null,
+			reviews: 399
+		});
 		expect((await optimiseParameters(log, 'UTC', null)).parameters).toBeNull();
 	});
 
@@ -175,12 +253,16 @@ describe('optimiseParameters: too little history', () => {
 	});
 
 	test('nor are many reviews all made on each card’s first day', async () => {
-		const log = Array.from({ length: 500 }, (_, i) => row(`c${i % 50}`, 3, new Date(Date.UTC(2026, 0, 1, 12, 0, i)).toISOString()));
+		const log = Array.from({ length: 500 }, (_, i) =>
+			row(`c${i % 50}`, 3, new Date(Date.UTC(2026, 0, 1, 12, 0, i)).toISOString())
+		);
 		expect((await optimiseParameters(log, 'UTC', null)).decision).toBe('too-few-reviews');
 	});
 
 	test('rejects current parameters fsrs-rs cannot use', async () => {
-		await expect(optimiseParameters(synthetic(50, 10), 'UTC', [1, 2, 3])).rejects.toThrow(RangeError);
+		await expect(optimiseParameters(synthetic(50, 10), 'UTC', [1, 2, 3])).rejects.toThrow(
+			RangeError
+		);
 	});
 });
 
@@ -195,13 +277,16 @@ const SKIP_MESSAGE = `${REAL_LOG} is absent; the real-log tests need it (12,580 
 function readRealLog(): ReviewLogRow[] {
 	const [header, ...lines] = readFileSync(REAL_LOG, 'utf8').trim().split(/\r?\n/);
 	const columns = header.split(',');
-	const [iCard, iRating, iTime] = ['card_id', 'review_rating', 'review_time'].map((c) => columns.indexOf(c));
+	const [iCard, iRating, iTime] = ['card_id', 'review_rating', 'review_time'].map((c) =>
+		columns.indexOf(c)
+	);
 	return lines.map((line, i) => {
 		const cells = line.split(',');
 		// e.g. 2024-03-29T20:32:32.250000+00:00: keep milliseconds, as ECMAScript's date format only has those
 		const reviewedAt = new Date(cells[iTime].replace(/(\.\d{3})\d+/, '$1'));
 		const rating = Number(cells[iRating]);
-		if (!Number.isFinite(reviewedAt.getTime()) || ![1, 2, 3, 4].includes(rating)) throw new Error(`bad line ${i + 2}: ${line}`);
+		if (!Number.isFinite(reviewedAt.getTime()) || ![1, 2, 3, 4].includes(rating))
+			throw new Error(`bad line ${i + 2}: ${line}`);
 		return { cardId: cells[iCard], rating: rating as ReviewRating, reviewedAt };
 	});
 }
@@ -231,7 +316,9 @@ describe('on a real review log', () => {
 				` ${fitDefaultPollMs.toFixed(0)} ms with the default timeout; optimiseParameters ${optimiseMs.toFixed(0)} ms in all.` +
 				` In-sample log loss: defaults ${result.logLossCurrent.toFixed(4)}, fitted ${result.logLossNew?.toFixed(4)} → ${result.decision}`
 		);
-		console.log(`[optimise] fitted weights: [${result.parameters?.map((w) => w.toFixed(4)).join(', ')}]`);
+		console.log(
+			`[optimise] fitted weights: [${result.parameters?.map((w) => w.toFixed(4)).join(', ')}]`
+		);
 
 		expect(result.decision).toBe('adopted');
 		expect(result.reviews).toBe(12_580);
@@ -255,8 +342,12 @@ describe('on a real review log', () => {
 		// Train on histories ending in the earlier half; test on those ending in the later half (whose
 		// histories may start in the earlier half, as a card's past is known when predicting it).
 		const trainItems = buildTrainingItems(earlier, REAL_LOG_ZONE);
-		const testItems = toBindingItems(buildTrainingHistories(log, REAL_LOG_ZONE).filter((h) => h.reviewedAt.getTime() >= split));
-		expect(buildTrainingHistories(log, REAL_LOG_ZONE).length).toBe(trainItems.length + testItems.length);
+		const testItems = toBindingItems(
+			buildTrainingHistories(log, REAL_LOG_ZONE).filter((h) => h.reviewedAt.getTime() >= split)
+		);
+		expect(buildTrainingHistories(log, REAL_LOG_ZONE).length).toBe(
+			trainItems.length + testItems.length
+		);
 
 		const t = performance.now();
 		const fitted = await computeParameters(trainItems, COMPUTE_OPTIONS);

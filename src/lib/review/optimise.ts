@@ -75,7 +75,10 @@ function learnerDayNumber(date: Date, timeZone: string): number {
 
 function checkRow(row: ReviewLogRow, index: number): void {
 	const { cardId, rating, reviewedAt } = row;
-	if (!((typeof cardId === 'string' && cardId !== '') || (typeof cardId === 'number' && Number.isFinite(cardId)))) {
+	if (!(
+		(typeof cardId === 'string' && cardId !== '') ||
+		(typeof cardId === 'number' && Number.isFinite(cardId))
+	)) {
 		throw new RangeError(`log[${index}].cardId must be a non-empty string or a finite number`);
 	}
 	if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) {
@@ -104,7 +107,10 @@ function checkRow(row: ReviewLogRow, index: number): void {
  * but evaluate does not.) Same-day reviews stay inside histories, for the short-term weights.
  * Histories come out in time order of their last review.
  */
-export function buildTrainingHistories(log: readonly ReviewLogRow[], timeZone: string): TrainingHistory[] {
+export function buildTrainingHistories(
+	log: readonly ReviewLogRow[],
+	timeZone: string
+): TrainingHistory[] {
 	const byCard = new Map<string | number, { row: ReviewLogRow; order: number }[]>();
 	log.forEach((row, order) => {
 		checkRow(row, order);
@@ -115,7 +121,9 @@ export function buildTrainingHistories(log: readonly ReviewLogRow[], timeZone: s
 
 	const histories: TrainingHistory[] = [];
 	for (const [cardId, entries] of byCard) {
-		entries.sort((a, b) => a.row.reviewedAt.getTime() - b.row.reviewedAt.getTime() || a.order - b.order);
+		entries.sort(
+			(a, b) => a.row.reviewedAt.getTime() - b.row.reviewedAt.getTime() || a.order - b.order
+		);
 		const reviews: TrainingReview[] = [];
 		let previousDay = 0;
 		entries.forEach(({ row }, i) => {
@@ -123,7 +131,8 @@ export function buildTrainingHistories(log: readonly ReviewLogRow[], timeZone: s
 			const deltaT = i === 0 ? 0 : day - previousDay;
 			previousDay = day;
 			reviews.push({ rating: row.rating, deltaT });
-			if (deltaT > 0) histories.push({ cardId, reviewedAt: row.reviewedAt, reviews: reviews.slice() });
+			if (deltaT > 0)
+				histories.push({ cardId, reviewedAt: row.reviewedAt, reviews: reviews.slice() });
 		});
 	}
 	return histories.sort((a, b) => a.reviewedAt.getTime() - b.reviewedAt.getTime());
@@ -131,11 +140,16 @@ export function buildTrainingHistories(log: readonly ReviewLogRow[], timeZone: s
 
 /** Training histories as the binding's FSRSItems. */
 export function toBindingItems(histories: readonly TrainingHistory[]): FSRSBindingItem[] {
-	return histories.map((h) => new FSRSBindingItem(h.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
+	return histories.map(
+		(h) => new FSRSBindingItem(h.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT)))
+	);
 }
 
 /** The FSRSItems fsrs-rs trains and evaluates on, from a review log (see buildTrainingHistories). */
-export function buildTrainingItems(log: readonly ReviewLogRow[], timeZone: string): FSRSBindingItem[] {
+export function buildTrainingItems(
+	log: readonly ReviewLogRow[],
+	timeZone: string
+): FSRSBindingItem[] {
 	return toBindingItems(buildTrainingHistories(log, timeZone));
 }
 
@@ -179,7 +193,10 @@ export function logLoss(params: readonly number[], items: FSRSBindingItem[]): nu
 }
 
 /** Options passed to computeParameters: short-term (same-day) weights trained, progress polled every PROGRESS_POLL_MS. */
-export const COMPUTE_OPTIONS: ComputeParametersOptions = { enableShortTerm: true, timeout: PROGRESS_POLL_MS };
+export const COMPUTE_OPTIONS: ComputeParametersOptions = {
+	enableShortTerm: true,
+	timeout: PROGRESS_POLL_MS
+};
 
 function isNotEnoughData(e: unknown): boolean {
 	return e instanceof Error && e.message.includes('NotEnoughData');
@@ -215,14 +232,23 @@ export async function optimiseParameters(
 	const reviews = log.length;
 	const cards = new Set(log.map((row) => row.cardId)).size;
 	const currentParams = current === null ? null : [...current];
-	const tooFew: OptimiseResult = { decision: 'too-few-reviews', parameters: currentParams, logLossCurrent: NaN, logLossNew: null, reviews };
-	if (reviews < MIN_REVIEWS_TO_OPTIMISE || cards < MIN_CARDS_TO_OPTIMISE || items.length === 0) return tooFew;
+	const tooFew: OptimiseResult = {
+		decision: 'too-few-reviews',
+		parameters: currentParams,
+		logLossCurrent: NaN,
+		logLossNew: null,
+		reviews
+	};
+	if (reviews < MIN_REVIEWS_TO_OPTIMISE || cards < MIN_CARDS_TO_OPTIMISE || items.length === 0)
+		return tooFew;
 
 	let evaluator: FSRSBinding;
 	try {
 		evaluator = new FSRSBinding(currentParams ?? defaultParameters());
 	} catch (e) {
-		throw new RangeError(`current FSRS weights rejected by fsrs-rs: ${e instanceof Error ? e.message : String(e)}`);
+		throw new RangeError(
+			`current FSRS weights rejected by fsrs-rs: ${e instanceof Error ? e.message : String(e)}`
+		);
 	}
 	let logLossCurrent: number;
 	let fitted: number[];
@@ -240,5 +266,11 @@ export async function optimiseParameters(
 		{ params: currentParams, logLoss: logLossCurrent },
 		{ params: fitted, logLoss: logLossNew }
 	);
-	return { decision: choice.decision, parameters: choice.params, logLossCurrent, logLossNew, reviews };
+	return {
+		decision: choice.decision,
+		parameters: choice.params,
+		logLossCurrent,
+		logLossNew,
+		reviews
+	};
 }

@@ -9,7 +9,11 @@ describe('progress figures', () => {
 	it("counts reviews on the learner's day, not UTC's", () => {
 		const keys = ['2026-06-01', '2026-06-02'];
 		// 23:30 in New York on 1 June is 03:30 UTC on 2 June.
-		const counts = countPerDay([new Date('2026-06-02T03:30:00Z'), new Date('2026-06-02T15:00:00Z')], keys, 'America/New_York');
+		const counts = countPerDay(
+			[new Date('2026-06-02T03:30:00Z'), new Date('2026-06-02T15:00:00Z')],
+			keys,
+			'America/New_York'
+		);
 		expect(counts).toEqual([
 			{ day: '2026-06-01', count: 1 },
 			{ day: '2026-06-02', count: 1 }
@@ -17,7 +21,16 @@ describe('progress figures', () => {
 	});
 	it('puts overdue cards on today in the forecast', () => {
 		const now = new Date('2026-06-10T12:00:00Z');
-		const f = dueForecast([new Date('2026-06-01T00:00:00Z'), new Date('2026-06-10T20:00:00Z'), new Date('2026-06-12T09:00:00Z')], now, 3, 'UTC');
+		const f = dueForecast(
+			[
+				new Date('2026-06-01T00:00:00Z'),
+				new Date('2026-06-10T20:00:00Z'),
+				new Date('2026-06-12T09:00:00Z')
+			],
+			now,
+			3,
+			'UTC'
+		);
 		expect(f.map((d) => d.count)).toEqual([2, 0, 1]);
 	});
 	it('computes true retention on review-state cards only', () => {
@@ -29,7 +42,10 @@ describe('progress figures', () => {
 				{ rating: 'again', stateBefore: 'learning' }
 			])
 		).toEqual({ retention: 2 / 3, reviews: 3 });
-		expect(trueRetention([{ rating: 'good', stateBefore: 'new' }])).toEqual({ retention: null, reviews: 0 });
+		expect(trueRetention([{ rating: 'good', stateBefore: 'new' }])).toEqual({
+			retention: null,
+			reviews: 0
+		});
 	});
 	it('counts mastery per group', () => {
 		const rows = masteryBy(

@@ -15,7 +15,11 @@ export function dayKeys(from: Date, days: number, timeZone: string): string[] {
 }
 
 /** How many dates fall on each of the given learner days. */
-export function countPerDay(dates: Date[], keys: string[], timeZone: string): { day: string; count: number }[] {
+export function countPerDay(
+	dates: Date[],
+	keys: string[],
+	timeZone: string
+): { day: string; count: number }[] {
 	const counts = new Map(keys.map((k) => [k, 0]));
 	for (const d of dates) {
 		const key = learnerDayKey(d, timeZone);
@@ -41,10 +45,16 @@ export function dueForecast(dues: Date[], now: Date, days: number, timeZone: str
  * True retention: the share of reviews of cards in the review state (so not the first learning steps)
  * that were recalled, i.e. not rated Again. Null without such reviews.
  */
-export function trueRetention(logs: { rating: string; stateBefore: string }[]): { retention: number | null; reviews: number } {
+export function trueRetention(logs: { rating: string; stateBefore: string }[]): {
+	retention: number | null;
+	reviews: number;
+} {
 	const counted = logs.filter((l) => l.stateBefore === 'review');
 	if (counted.length === 0) return { retention: null, reviews: 0 };
-	return { retention: counted.filter((l) => l.rating !== 'again').length / counted.length, reviews: counted.length };
+	return {
+		retention: counted.filter((l) => l.rating !== 'again').length / counted.length,
+		reviews: counted.length
+	};
 }
 
 /** A card counts as known once it is in the review state and not lapsed today (the learner recalled it). */
@@ -64,5 +74,9 @@ export function masteryBy<K extends string>(
 			totals.set(g, t);
 		}
 	}
-	return [...totals].map(([group, t]) => ({ group, ...t, percent: t.questions ? Math.round((100 * t.known) / t.questions) : 0 }));
+	return [...totals].map(([group, t]) => ({
+		group,
+		...t,
+		percent: t.questions ? Math.round((100 * t.known) / t.questions) : 0
+	}));
 }

@@ -1,18 +1,32 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_EXPECTED_MS, RATING_NAMES, RATING_RULES, Rating, parseRating, ratingForAnswer, ratingName } from './rating.ts';
+import {
+	DEFAULT_EXPECTED_MS,
+	RATING_NAMES,
+	RATING_RULES,
+	Rating,
+	parseRating,
+	ratingForAnswer,
+	ratingName
+} from './rating.ts';
 
 describe('ratingForAnswer', () => {
 	test('a right answer in reasonable time is Good', () => {
 		expect(ratingForAnswer({ score: 1, correct: true })).toBe(Rating.Good);
 		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 5_000 })).toBe(Rating.Good);
-		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 2 * DEFAULT_EXPECTED_MS })).toBe(Rating.Good); // exactly twice: not slow
+		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 2 * DEFAULT_EXPECTED_MS })).toBe(
+			Rating.Good
+		); // exactly twice: not slow
 	});
 
 	test('a right answer taking more than twice the expected time is Hard', () => {
 		expect(DEFAULT_EXPECTED_MS).toBe(20_000);
 		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 40_001 })).toBe(Rating.Hard);
-		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 25_000, expectedMs: 10_000 })).toBe(Rating.Hard);
-		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: 25_000, expectedMs: 15_000 })).toBe(Rating.Good);
+		expect(
+			ratingForAnswer({ score: 1, correct: true, elapsedMs: 25_000, expectedMs: 10_000 })
+		).toBe(Rating.Hard);
+		expect(
+			ratingForAnswer({ score: 1, correct: true, elapsedMs: 25_000, expectedMs: 15_000 })
+		).toBe(Rating.Good);
 	});
 
 	test('an unknown time is ignored', () => {
@@ -25,7 +39,9 @@ describe('ratingForAnswer', () => {
 	test('partly right (not correct, score at least 0.5) is Hard, however long it took', () => {
 		expect(ratingForAnswer({ score: 0.5, correct: false })).toBe(Rating.Hard);
 		expect(ratingForAnswer({ score: 5 / 6, correct: false })).toBe(Rating.Hard);
-		expect(ratingForAnswer({ score: 0.75, correct: false, elapsedMs: 10 * DEFAULT_EXPECTED_MS })).toBe(Rating.Hard);
+		expect(
+			ratingForAnswer({ score: 0.75, correct: false, elapsedMs: 10 * DEFAULT_EXPECTED_MS })
+		).toBe(Rating.Hard);
 	});
 
 	test('wrong, or under half the credit, is Again, however quick', () => {
@@ -49,7 +65,8 @@ describe('ratingForAnswer', () => {
 	test('the rules are described in words', () => {
 		expect(RATING_RULES.length).toBeGreaterThanOrEqual(4);
 		const text = RATING_RULES.join(' ');
-		for (const word of ['Good', 'Hard', 'Again', 'Easy', 'twice', '20 seconds', 'half']) expect(text).toContain(word);
+		for (const word of ['Good', 'Hard', 'Again', 'Easy', 'twice', '20 seconds', 'half'])
+			expect(text).toContain(word);
 	});
 });
 
@@ -63,7 +80,20 @@ describe('parseRating / ratingName', () => {
 	});
 
 	test('rejects anything else', () => {
-		for (const value of ['', 'manual', 'ok', '3', 'toString', 'constructor', '__proto__', 3, null, undefined, {}]) expect(parseRating(value)).toBeNull();
+		for (const value of [
+			'',
+			'manual',
+			'ok',
+			'3',
+			'toString',
+			'constructor',
+			'__proto__',
+			3,
+			null,
+			undefined,
+			{}
+		])
+			expect(parseRating(value)).toBeNull();
 	});
 
 	test('names round-trip', () => {

@@ -45,9 +45,16 @@ export type AnswerOutcome = Grade & {
  * - not correct with score < PARTIAL_CREDIT_THRESHOLD: Again.
  * `correct` decides right vs. not right; `score` (in [0, 1]) only grades the wrong ones.
  */
-export function ratingForAnswer({ score, correct, elapsedMs, expectedMs = DEFAULT_EXPECTED_MS }: AnswerOutcome): ReviewRating {
-	if (!Number.isFinite(score) || score < 0 || score > 1) throw new RangeError(`score must be a number in [0, 1], got ${score}`);
-	if (!Number.isFinite(expectedMs) || expectedMs <= 0) throw new RangeError(`expectedMs must be a positive number, got ${expectedMs}`);
+export function ratingForAnswer({
+	score,
+	correct,
+	elapsedMs,
+	expectedMs = DEFAULT_EXPECTED_MS
+}: AnswerOutcome): ReviewRating {
+	if (!Number.isFinite(score) || score < 0 || score > 1)
+		throw new RangeError(`score must be a number in [0, 1], got ${score}`);
+	if (!Number.isFinite(expectedMs) || expectedMs <= 0)
+		throw new RangeError(`expectedMs must be a positive number, got ${expectedMs}`);
 
 	if (!correct) return score >= PARTIAL_CREDIT_THRESHOLD ? Rating.Hard : Rating.Again;
 

@@ -1,6 +1,21 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createEmptyCard, default_w, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs';
-import { createScheduler, fromFsrsCard, LEARNING_STEPS, toFsrsCard, type ReviewCard } from './scheduler.ts';
+import {
+	createEmptyCard,
+	default_w,
+	fsrs,
+	generatorParameters,
+	Rating,
+	State,
+	type Card,
+	type Grade
+} from 'ts-fsrs';
+import {
+	createScheduler,
+	fromFsrsCard,
+	LEARNING_STEPS,
+	toFsrsCard,
+	type ReviewCard
+} from './scheduler.ts';
 
 const START = new Date('2026-03-01T09:00:00Z');
 const SEQUENCE: Grade[] = [Rating.Good, Rating.Good, Rating.Again, Rating.Good, Rating.Easy];
@@ -8,7 +23,14 @@ const DAY = 86_400_000;
 
 /** Runs the sequence through ts-fsrs directly, each review at the card's due time. */
 function direct(retention: number, w?: number[]): Card[] {
-	const engine = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, learning_steps: [...LEARNING_STEPS], ...(w ? { w } : {}) }));
+	const engine = fsrs(
+		generatorParameters({
+			request_retention: retention,
+			enable_fuzz: false,
+			learning_steps: [...LEARNING_STEPS],
+			...(w ? { w } : {})
+		})
+	);
 	let card = createEmptyCard(START);
 	const cards: Card[] = [];
 	for (const rating of SEQUENCE) {
@@ -20,7 +42,9 @@ function direct(retention: number, w?: number[]): Card[] {
 
 /** Runs the sequence through our wrapper, storing each card as JSON in between (as a database round trip would). */
 function wrapped(retention?: number, weights?: number[]): ReviewCard[] {
-	const scheduler = createScheduler(retention === undefined ? { weights } : { desiredRetention: retention, weights });
+	const scheduler = createScheduler(
+		retention === undefined ? { weights } : { desiredRetention: retention, weights }
+	);
 	let card = scheduler.newCard(START);
 	const cards: ReviewCard[] = [];
 	for (const rating of SEQUENCE) {
@@ -32,7 +56,11 @@ function wrapped(retention?: number, weights?: number[]): ReviewCard[] {
 }
 
 function revive(json: Record<string, unknown>): ReviewCard {
-	return { ...json, due: new Date(json.due as string), last_review: json.last_review ? new Date(json.last_review as string) : null } as ReviewCard;
+	return {
+		...json,
+		due: new Date(json.due as string),
+		last_review: json.last_review ? new Date(json.last_review as string) : null
+	} as ReviewCard;
 }
 
 const intervalDays = (cards: { due: Date; last_review: Date | null | undefined }[]) =>
@@ -73,7 +101,13 @@ describe('createScheduler', () => {
 		});
 		// The shape of the schedule: a right first answer graduates at once (one learning step), a lapse
 		// relearns for ten minutes, then a long Easy interval.
-		expect(actual.map((c) => c.state)).toEqual(['review', 'review', 'relearning', 'review', 'review']);
+		expect(actual.map((c) => c.state)).toEqual([
+			'review',
+			'review',
+			'relearning',
+			'review',
+			'review'
+		]);
 		expect(actual.map((c) => c.lapses)).toEqual([0, 0, 1, 1, 1]);
 		expect(actual[0].scheduled_days).toBeGreaterThanOrEqual(1);
 		expect(actual[1].scheduled_days).toBeGreaterThan(actual[0].scheduled_days);
@@ -110,17 +144,30 @@ describe('createScheduler', () => {
 	});
 
 	test('retention outside [0.7, 0.97] is rejected with a RangeError', () => {
-		for (const bad of [0.69, 0.98, 0, 1, -0.9, Number.NaN, Number.POSITIVE_INFINITY, '0.9' as unknown as number]) {
+		for (const bad of [
+			0.69,
+			0.98,
+			0,
+			1,
+			-0.9,
+			Number.NaN,
+			Number.POSITIVE_INFINITY,
+			'0.9' as unknown as number
+		]) {
 			expect(() => createScheduler({ desiredRetention: bad })).toThrow(RangeError);
 		}
-		expect(() => createScheduler({ desiredRetention: 0.5 })).toThrow('desired retention must be a number between 0.7 and 0.97, got 0.5');
+		expect(() => createScheduler({ desiredRetention: 0.5 })).toThrow(
+			'desired retention must be a number between 0.7 and 0.97, got 0.5'
+		);
 		expect(() => createScheduler({ desiredRetention: 0.7 })).not.toThrow();
 		expect(() => createScheduler({ desiredRetention: 0.97 })).not.toThrow();
 	});
 
 	test('weights of the wrong length or with NaN are rejected', () => {
 		expect(() => createScheduler({ weights: [1, 2, 3] })).toThrow(RangeError);
-		expect(() => createScheduler({ weights: [...default_w.slice(0, 20), Number.NaN] })).toThrow(RangeError);
+		expect(() => createScheduler({ weights: [...default_w.slice(0, 20), Number.NaN] })).toThrow(
+			RangeError
+		);
 		const debug = vi.spyOn(console, 'debug').mockImplementation(() => {}); // ts-fsrs reports the migration on console.debug
 		expect(() => createScheduler({ weights: default_w.slice(0, 19) })).not.toThrow(); // FSRS-5 weights are migrated by ts-fsrs
 		debug.mockRestore();
@@ -135,7 +182,18 @@ describe('review', () => {
 		const { card: next, log } = scheduler.review(card, Rating.Good, START);
 		expect(card).toEqual(before);
 		expect(Object.keys(next).sort()).toEqual(
-			['due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'].sort()
+			[
+				'due',
+				'stability',
+				'difficulty',
+				'elapsed_days',
+				'scheduled_days',
+				'learning_steps',
+				'reps',
+				'lapses',
+				'state',
+				'last_review'
+			].sort()
 		);
 		expect(next.due).toBeInstanceOf(Date);
 		expect(next.last_review).toEqual(START);
@@ -176,7 +234,9 @@ describe('review', () => {
 		expect(() => scheduler.review(card, Rating.Manual as never, START)).toThrow(RangeError);
 		expect(() => scheduler.review(card, 7 as never, START)).toThrow(RangeError);
 		expect(() => scheduler.review(card, Rating.Good, new Date(NaN))).toThrow(RangeError);
-		expect(() => scheduler.review({ ...card, state: 'done' as never }, Rating.Good, START)).toThrow(RangeError);
+		expect(() => scheduler.review({ ...card, state: 'done' as never }, Rating.Good, START)).toThrow(
+			RangeError
+		);
 	});
 });
 
@@ -206,6 +266,8 @@ describe('retrievability', () => {
 		expect(atDue).toBeGreaterThan(0.85);
 		expect(atDue).toBeLessThanOrEqual(1);
 		expect(later).toBeLessThan(atDue);
-		expect(later).toBe(engine.get_retrievability(toFsrsCard(card), new Date(card.due.getTime() + 30 * DAY), false));
+		expect(later).toBe(
+			engine.get_retrievability(toFsrsCard(card), new Date(card.due.getTime() + 30 * DAY), false)
+		);
 	});
 });

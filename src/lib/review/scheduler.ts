@@ -65,7 +65,11 @@ export type Scheduler = {
 	/** The full ts-fsrs parameters in use (for logging, or for building an identical ts-fsrs instance). */
 	readonly params: Readonly<FSRSParameters>;
 	newCard(now: Date): ReviewCard;
-	review(card: ReviewCard, rating: ReviewRating, now: Date): { card: ReviewCard; log: ReviewLogEntry };
+	review(
+		card: ReviewCard,
+		rating: ReviewRating,
+		now: Date
+	): { card: ReviewCard; log: ReviewLogEntry };
 	/** Probability of recall at `now`, in [0, 1]; 0 for a card never reviewed. */
 	retrievability(card: ReviewCard, now: Date): number;
 };
@@ -90,7 +94,8 @@ function stateName(state: State): CardState {
 }
 
 function checkDate(date: Date, what: string): Date {
-	if (!(date instanceof Date) || !Number.isFinite(date.getTime())) throw new RangeError(`${what} must be a valid Date`);
+	if (!(date instanceof Date) || !Number.isFinite(date.getTime()))
+		throw new RangeError(`${what} must be a valid Date`);
 	return date;
 }
 
@@ -108,7 +113,9 @@ export function toFsrsCard(card: ReviewCard): Card {
 		reps: card.reps,
 		lapses: card.lapses,
 		state,
-		last_review: card.last_review ? new Date(checkDate(card.last_review, 'card.last_review')) : undefined
+		last_review: card.last_review
+			? new Date(checkDate(card.last_review, 'card.last_review'))
+			: undefined
 	};
 }
 
@@ -129,7 +136,8 @@ export function fromFsrsCard(card: Card): ReviewCard {
 }
 
 function fromFsrsLog(log: ReviewLog): ReviewLogEntry {
-	if (log.rating === Rating.Manual) throw new RangeError('manual reviews are not produced by this scheduler');
+	if (log.rating === Rating.Manual)
+		throw new RangeError('manual reviews are not produced by this scheduler');
 	return {
 		rating: ratingName(log.rating),
 		state: stateName(log.state),
@@ -145,8 +153,15 @@ function fromFsrsLog(log: ReviewLog): ReviewLogEntry {
 }
 
 function checkRetention(retention: number): number {
-	if (typeof retention !== 'number' || !Number.isFinite(retention) || retention < MIN_RETENTION || retention > MAX_RETENTION) {
-		throw new RangeError(`desired retention must be a number between ${MIN_RETENTION} and ${MAX_RETENTION}, got ${String(retention)}`);
+	if (
+		typeof retention !== 'number' ||
+		!Number.isFinite(retention) ||
+		retention < MIN_RETENTION ||
+		retention > MAX_RETENTION
+	) {
+		throw new RangeError(
+			`desired retention must be a number between ${MIN_RETENTION} and ${MAX_RETENTION}, got ${String(retention)}`
+		);
 	}
 	return retention;
 }
@@ -167,7 +182,11 @@ function checkWeights(weights: readonly number[]): number[] {
  */
 export const LEARNING_STEPS = ['10m'] as const;
 
-export function createScheduler({ desiredRetention = DEFAULT_RETENTION, weights, fuzz = false }: SchedulerOptions = {}): Scheduler {
+export function createScheduler({
+	desiredRetention = DEFAULT_RETENTION,
+	weights,
+	fuzz = false
+}: SchedulerOptions = {}): Scheduler {
 	const params = generatorParameters({
 		request_retention: checkRetention(desiredRetention),
 		enable_fuzz: fuzz,
@@ -180,12 +199,18 @@ export function createScheduler({ desiredRetention = DEFAULT_RETENTION, weights,
 		params,
 		newCard: (now) => fromFsrsCard(createEmptyCard(checkDate(now, 'now'))),
 		review(card, rating, now) {
-			if (rating !== Rating.Again && rating !== Rating.Hard && rating !== Rating.Good && rating !== Rating.Easy) {
+			if (
+				rating !== Rating.Again &&
+				rating !== Rating.Hard &&
+				rating !== Rating.Good &&
+				rating !== Rating.Easy
+			) {
 				throw new RangeError(`not a review rating: ${String(rating)}`);
 			}
 			const result = engine.next(toFsrsCard(card), new Date(checkDate(now, 'now')), rating);
 			return { card: fromFsrsCard(result.card), log: fromFsrsLog(result.log) };
 		},
-		retrievability: (card, now) => engine.get_retrievability(toFsrsCard(card), new Date(checkDate(now, 'now')), false)
+		retrievability: (card, now) =>
+			engine.get_retrievability(toFsrsCard(card), new Date(checkDate(now, 'now')), false)
 	};
 }

@@ -16,12 +16,19 @@ const TRUSTED_HTML = 'lib/security/trusted-html.ts';
 
 function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? files(path.join(dir, e.name)) : /\.(svelte|ts|js|html)$/.test(e.name) ? [path.join(dir, e.name)] : []
+		e.isDirectory()
+			? files(path.join(dir, e.name))
+			: /\.(svelte|ts|js|html)$/.test(e.name)
+				? [path.join(dir, e.name)]
+				: []
 	);
 }
 const sources = files(srcDir)
 	.filter((f) => !f.endsWith('.spec.ts'))
-	.map((f) => ({ file: path.relative(srcDir, f).split(path.sep).join('/'), text: readFileSync(f, 'utf8') }));
+	.map((f) => ({
+		file: path.relative(srcDir, f).split(path.sep).join('/'),
+		text: readFileSync(f, 'utf8')
+	}));
 
 // Every HtmlTag node in a component's template, with its expression's source.
 function htmlTags(text: string): string[] {
@@ -30,7 +37,8 @@ function htmlTags(text: string): string[] {
 		if (!node || typeof node !== 'object') return;
 		if (Array.isArray(node)) return node.forEach(walk);
 		const n = node as { type?: string; expression?: { start: number; end: number } };
-		if (n.type === 'HtmlTag' && n.expression) found.push(text.slice(n.expression.start, n.expression.end));
+		if (n.type === 'HtmlTag' && n.expression)
+			found.push(text.slice(n.expression.start, n.expression.end));
 		for (const [k, v] of Object.entries(node)) if (k !== 'parent' && k !== 'expression') walk(v);
 	};
 	walk(parse(text, { modern: true }).fragment);
@@ -40,8 +48,12 @@ function htmlTags(text: string): string[] {
 describe('raw HTML', () => {
 	it('{@html} is in SafeHtml.svelte only, once, for its checked TrustedHtml', () => {
 		// Text (any file, `{@html` or `{ @html`) and the compiler's own view of each component.
-		const byText = sources.flatMap(({ file, text }) => [...text.matchAll(/\{\s*@html\s+[^\s}]/g)].map(() => file));
-		const byParse = sources.filter((s) => s.file.endsWith('.svelte')).flatMap(({ file, text }) => htmlTags(text).map((expr) => ({ file, expr })));
+		const byText = sources.flatMap(({ file, text }) =>
+			[...text.matchAll(/\{\s*@html\s+[^\s}]/g)].map(() => file)
+		);
+		const byParse = sources
+			.filter((s) => s.file.endsWith('.svelte'))
+			.flatMap(({ file, text }) => htmlTags(text).map((expr) => ({ file, expr })));
 		expect(byText).toEqual([SAFE_HTML]);
 		expect(byParse).toEqual([{ file: SAFE_HTML, expr: 'markup' }]);
 		const safe = sources.find((s) => s.file === SAFE_HTML)!.text;
@@ -51,22 +63,34 @@ describe('raw HTML', () => {
 
 	it('no DOM write of markup in src/ (innerHTML, outerHTML, insertAdjacentHTML, document.write, srcdoc)', () => {
 		const writes = sources.flatMap(({ file, text }) =>
-			[...text.matchAll(/\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|srcdoc|createContextualFragment)\b/g)].map((m) => `${file}: ${m[0]}`)
+			[
+				...text.matchAll(
+					/\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|srcdoc|createContextualFragment)\b/g
+				)
+			].map((m) => `${file}: ${m[0]}`)
 		);
 		expect(writes).toEqual([]);
 	});
 
 	it('a TrustedHtml is constructed only in trusted-html.ts', () => {
-		const makers = sources.filter(({ file, text }) => file !== TRUSTED_HTML && /new\s+TrustedHtml\b/.test(text)).map((s) => s.file);
+		const makers = sources
+			.filter(({ file, text }) => file !== TRUSTED_HTML && /new\s+TrustedHtml\b/.test(text))
+			.map((s) => s.file);
 		expect(makers).toEqual([]);
-		expect(() => new TrustedHtml(Symbol('trusted-html'), '<script>alert(1)</script>')).toThrow(TypeError);
+		expect(() => new TrustedHtml(Symbol('trusted-html'), '<script>alert(1)</script>')).toThrow(
+			TypeError
+		);
 	});
 
 	it('SafeHtml renders TrustedHtml and refuses a string or a look-alike', () => {
 		const out = render(SafeHtml, { props: { html: html`<b>${'<i>x</i>'}</b>` } }).body;
 		expect(out).toContain('<b>&lt;i&gt;x&lt;/i&gt;</b>');
-		expect(() => render(SafeHtml, { props: { html: '<script>alert(1)</script>' as never } }).body).toThrow(TypeError);
-		const lookAlike = Object.create(TrustedHtml.prototype, { toString: { value: () => '<script>alert(1)</script>' } });
+		expect(
+			() => render(SafeHtml, { props: { html: '<script>alert(1)</script>' as never } }).body
+		).toThrow(TypeError);
+		const lookAlike = Object.create(TrustedHtml.prototype, {
+			toString: { value: () => '<script>alert(1)</script>' }
+		});
 		expect(() => render(SafeHtml, { props: { html: lookAlike } }).body).toThrow(TypeError);
 		const replaced = html`ok`;
 		Object.defineProperty(replaced, 'toString', { value: () => '<script>alert(1)</script>' });
@@ -75,7 +99,14 @@ describe('raw HTML', () => {
 
 	it('the gradebook cells escape an attempt id that carries markup and keep their shape', () => {
 		const cells = cellsHtml([
-			{ attemptId: '"><img src=x onerror=alert(1)>', percent: 50, score: 1.5, maxScore: 2, attempts: 2, late: true } as never,
+			{
+				attemptId: '"><img src=x onerror=alert(1)>',
+				percent: 50,
+				score: 1.5,
+				maxScore: 2,
+				attempts: 2,
+				late: true
+			} as never,
 			null
 		]);
 		expect(cells).toBeInstanceOf(TrustedHtml);

@@ -28,12 +28,17 @@ const CORPUS = [
 
 // Parse as a browser would be too much here; instead: after escaping, the text has no markup character
 // left, and decoding the entities gives the text back exactly.
-const decode = (s: string) => s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+const decode = (s: string) =>
+	s.replace(
+		/&(lt|gt|quot|#39|amp);/g,
+		(_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!
+	);
 
 describe('html`` template', () => {
 	it.each(CORPUS)('escapes %j in text and in a quoted attribute', (payload) => {
 		const out = String(html`<td title="${payload}" data-x='${payload}'>${payload}</td>`);
-		const [, dq, sq, text] = /^<td title="([^"]*)" data-x='([^']*)'>([^<>]*)<\/td>$/.exec(out) ?? [];
+		const [, dq, sq, text] =
+			/^<td title="([^"]*)" data-x='([^']*)'>([^<>]*)<\/td>$/.exec(out) ?? [];
 		// The structure is exactly the template's: one element, two attributes, a text without tags.
 		expect(text, out).toBeDefined();
 		for (const part of [dq, sq, text]) {
@@ -45,12 +50,16 @@ describe('html`` template', () => {
 	it('passes nested TrustedHtml through once and escapes strings next to it', () => {
 		const inner = html`<b>${'<i>'}</b>`;
 		expect(String(html`<p>${inner}${'<u>'}</p>`)).toBe('<p><b>&lt;i&gt;</b>&lt;u&gt;</p>');
-		expect(String(html`<ul>${[html`<li>${'a&b'}</li>`, html`<li>2</li>`]}</ul>`)).toBe('<ul><li>a&amp;b</li><li>2</li></ul>');
+		expect(String(html`<ul>${[html`<li>${'a&b'}</li>`, html`<li>2</li>`]}</ul>`)).toBe(
+			'<ul><li>a&amp;b</li><li>2</li></ul>'
+		);
 		expect(String(joinHtml([inner, html`${'"'}`]))).toBe('<b>&lt;i&gt;</b>&quot;');
 	});
 
 	it('numbers, null, undefined and false', () => {
-		expect(String(html`${1.5}|${-0}|${10n}|${NaN}|${null}|${undefined}|${false}|${true}`)).toBe('1.5|0|10|NaN||||true');
+		expect(String(html`${1.5}|${-0}|${10n}|${NaN}|${null}|${undefined}|${false}|${true}`)).toBe(
+			'1.5|0|10|NaN||||true'
+		);
 	});
 
 	it('refuses what would bypass the escaping', () => {
@@ -70,8 +79,24 @@ describe('html`` template', () => {
 	});
 
 	it('safeUrl keeps relative and http(s)/mailto URLs and drops script schemes', () => {
-		for (const ok of ['/attempts/1/results', 'results?x=1', '#top', 'https://example.org/a', 'HTTP://x', 'mailto:a@b.c']) expect(safeUrl(ok)).toBe(ok);
-		for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x', '\u0000javascript:x', 'data:text/html,<script>', 'vbscript:x']) {
+		for (const ok of [
+			'/attempts/1/results',
+			'results?x=1',
+			'#top',
+			'https://example.org/a',
+			'HTTP://x',
+			'mailto:a@b.c'
+		])
+			expect(safeUrl(ok)).toBe(ok);
+		for (const bad of [
+			'javascript:alert(1)',
+			' JaVaScRiPt:alert(1)',
+			'java\tscript:alert(1)',
+			'java\nscript:x',
+			'\u0000javascript:x',
+			'data:text/html,<script>',
+			'vbscript:x'
+		]) {
 			expect(safeUrl(bad)).toBe('#');
 		}
 		// Escaped all the same when interpolated.

@@ -32,12 +32,19 @@ export class TrustedHtml {
 	 * Object.create(TrustedHtml.prototype), or an instance whose toString was replaced, gives a TypeError.
 	 */
 	static unwrap(value: unknown): string {
-		if (typeof value !== 'object' || value === null || !(#value in value)) throw new TypeError('not a TrustedHtml (made only by the html`` template)');
+		if (typeof value !== 'object' || value === null || !(#value in value))
+			throw new TypeError('not a TrustedHtml (made only by the html`` template)');
 		return (value as TrustedHtml).#value;
 	}
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
 const UNSAFE = /[&<>"']/g;
 const HAS_UNSAFE = /[&<>"']/;
 
@@ -46,19 +53,22 @@ export function escapeHtml(text: string): string {
 	return HAS_UNSAFE.test(text) ? text.replace(UNSAFE, (c) => ENTITIES[c]) : text;
 }
 
-type Interpolated = TrustedHtml | readonly TrustedHtml[] | string | number | bigint | boolean | null | undefined;
+type Interpolated =
+	TrustedHtml | readonly TrustedHtml[] | string | number | bigint | boolean | null | undefined;
 
 function part(value: Interpolated): string {
 	if (value instanceof TrustedHtml) return TrustedHtml.unwrap(value);
 	// A finite number's or a bigint's text has no markup character; skipping the scan keeps big tables cheap.
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : escapeHtml(String(value));
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? String(value) : escapeHtml(String(value));
 	if (typeof value === 'bigint') return String(value);
 	if (value === null || value === undefined || value === false) return '';
 	if (Array.isArray(value)) {
 		let out = '';
 		for (const v of value) {
 			// Only TrustedHtml in arrays: an array of strings would be a way to skip thinking about each one.
-			if (!(v instanceof TrustedHtml)) throw new TypeError('html``: an array may hold only TrustedHtml');
+			if (!(v instanceof TrustedHtml))
+				throw new TypeError('html``: an array may hold only TrustedHtml');
 			out += TrustedHtml.unwrap(v);
 		}
 		return out;
@@ -70,7 +80,11 @@ function part(value: Interpolated): string {
 export function html(strings: TemplateStringsArray, ...values: Interpolated[]): TrustedHtml {
 	// A real tagged template's strings carry `raw`; a hand-made array passed as the first argument would be
 	// a way to turn a user's text into markup.
-	if (!Array.isArray(strings) || !Array.isArray((strings as TemplateStringsArray).raw) || !Object.isFrozen(strings)) {
+	if (
+		!Array.isArray(strings) ||
+		!Array.isArray((strings as TemplateStringsArray).raw) ||
+		!Object.isFrozen(strings)
+	) {
 		throw new TypeError('html`` must be used as a tagged template');
 	}
 	let out = strings[0];

@@ -4,14 +4,31 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Bank, Question } from '../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
-import { describeCorrectAnswer, describeResponse, gradeResponse, validateResponse, InvalidResponseError } from '../quiz/grade.ts';
+import {
+	describeCorrectAnswer,
+	describeResponse,
+	gradeResponse,
+	validateResponse,
+	InvalidResponseError
+} from '../quiz/grade.ts';
 import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
 import { transactionWithRetry } from './db/retry.ts';
-import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, schoolClass, type FeedbackTiming } from './db/schema.ts';
+import {
+	answer,
+	article,
+	assignment,
+	attempt,
+	attemptQuestion,
+	fact,
+	question,
+	questionVersion,
+	schoolClass,
+	type FeedbackTiming
+} from './db/schema.ts';
 import { RequestError } from './errors.ts';
 import { feedAttemptIntoReviews } from './review/cards.ts';
 
@@ -22,10 +39,16 @@ export const MAX_QUESTIONS_PER_QUIZ = 50;
  * with their facts. Teachers' own questions (and the facts they cite) are not in it: practice and rules
  * draw only from questions every one of which cites its articles.
  */
-export async function getCurrentBank(db: Db): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
+export async function getCurrentBank(
+	db: Db
+): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
 	const [articles, facts, rows] = await Promise.all([
 		// Teachers' own articles are theirs: practice and rules draw on the files' articles only.
-		db.select().from(article).where(isNull(article.ownerId)).orderBy(asc(article.eventDate), asc(article.slug)),
+		db
+			.select()
+			.from(article)
+			.where(isNull(article.ownerId))
+			.orderBy(asc(article.eventDate), asc(article.slug)),
 		db.select().from(fact).where(isNull(fact.ownerId)),
 		db
 			.select({ id: questionVersion.id, body: questionVersion.body })
@@ -58,12 +81,19 @@ export async function startAttempt(db: Db, userId: string, filters: QuizFilters,
 	const { bank, versionIdOf } = await getCurrentBank(db);
 	const count = Math.min(Math.max(1, Math.floor(filters.count)), MAX_QUESTIONS_PER_QUIZ);
 	const ids = generateQuiz(bank, { ...filters, count }, seed);
-	if (ids.length === 0) throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
+	if (ids.length === 0)
+		throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
 	const id = randomUUID();
 	await db.transaction(async (tx) => {
-		await tx.insert(attempt).values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
+		await tx
+			.insert(attempt)
+			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
 		await tx.insert(attemptQuestion).values(
-			ids.map((questionId, position) => ({ attemptId: id, position, questionVersionId: versionIdOf.get(questionId)! }))
+			ids.map((questionId, position) => ({
+				attemptId: id,
+				position,
+				questionVersionId: versionIdOf.get(questionId)!
+			}))
 		);
 	});
 	return { id, questionCount: ids.length };
@@ -78,7 +108,11 @@ async function getOwnAttempt(db: Db, userId: string, attemptId: string) {
 
 async function getAttemptQuestions(db: Db, attemptId: string) {
 	return db
-		.select({ position: attemptQuestion.position, versionId: questionVersion.id, body: questionVersion.body })
+		.select({
+			position: attemptQuestion.position,
+			versionId: questionVersion.id,
+			body: questionVersion.body
+		})
 		.from(attemptQuestion)
 		.innerJoin(questionVersion, eq(attemptQuestion.questionVersionId, questionVersion.id))
 		.where(eq(attemptQuestion.attemptId, attemptId))
@@ -100,9 +134,20 @@ export type AttemptRules = {
 };
 
 async function getAttemptRules(db: Db, row: typeof attempt.$inferSelect): Promise<AttemptRules> {
-	if (!row.assignmentId) return { assignmentId: null, shuffleOptions: true, feedback: 'after_submit', dueAt: null, deadlineAt: null };
+	if (!row.assignmentId)
+		return {
+			assignmentId: null,
+			shuffleOptions: true,
+			feedback: 'after_submit',
+			dueAt: null,
+			deadlineAt: null
+		};
 	const [a] = await db
-		.select({ shuffleOptions: assignment.shuffleOptions, feedback: assignment.feedback, dueAt: assignment.dueAt })
+		.select({
+			shuffleOptions: assignment.shuffleOptions,
+			feedback: assignment.feedback,
+			dueAt: assignment.dueAt
+		})
 		.from(assignment)
 		.where(eq(assignment.id, row.assignmentId));
 	return { assignmentId: row.assignmentId, ...a, deadlineAt: row.deadlineAt };
@@ -116,7 +161,9 @@ export async function getAttemptRulesFor(db: Db, userId: string, attemptId: stri
 const DEADLINE_GRACE_MS = 5_000;
 
 function pastDeadline(rules: Pick<AttemptRules, 'deadlineAt'>, now: Date) {
-	return rules.deadlineAt !== null && now.getTime() > rules.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+	return (
+		rules.deadlineAt !== null && now.getTime() > rules.deadlineAt.getTime() + DEADLINE_GRACE_MS
+	);
 }
 
 export type AttemptForTaking = {
@@ -137,7 +184,10 @@ export type AttemptForTaking = {
  */
 export class StaleAnswerError extends RequestError {
 	constructor() {
-		super(409, 'This answer was changed in another tab or window: the saved answer is shown now. Change it again here if you want to.');
+		super(
+			409,
+			'This answer was changed in another tab or window: the saved answer is shown now. Change it again here if you want to.'
+		);
 		this.name = 'StaleAnswerError';
 	}
 }
@@ -171,9 +221,13 @@ const attemptForTakingQuery = (db: Db) =>
 	db
 		.select({
 			...attemptWithRules,
-			questions: sql<{ position: number; body: Question }[]>`(select coalesce(json_agg(json_build_object('position', aq.position, 'body', qv.body) order by aq.position), '[]'::json)
+			questions: sql<
+				{ position: number; body: Question }[]
+			>`(select coalesce(json_agg(json_build_object('position', aq.position, 'body', qv.body) order by aq.position), '[]'::json)
 				from attempt_question aq join question_version qv on qv.id = aq.question_version_id where aq.attempt_id = ${attempt.id})`,
-			answers: sql<{ position: number; response: Response; version: string }[]>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response, 'version', an.xmin::text)), '[]'::json)
+			answers: sql<
+				{ position: number; response: Response; version: string }[]
+			>`(select coalesce(json_agg(json_build_object('position', an.position, 'response', an.response, 'version', an.xmin::text)), '[]'::json)
 				from answer an where an.attempt_id = ${attempt.id})`
 		})
 		.from(attempt)
@@ -181,11 +235,30 @@ const attemptForTakingQuery = (db: Db) =>
 		.where(eq(attempt.id, sql.placeholder('attemptId')))
 		.prepare('attempt_for_taking');
 
-type RulesColumns = { assignmentId: string | null; shuffleOptions: boolean | null; feedback: FeedbackTiming | null; dueAt: Date | null; deadlineAt: Date | null };
+type RulesColumns = {
+	assignmentId: string | null;
+	shuffleOptions: boolean | null;
+	feedback: FeedbackTiming | null;
+	dueAt: Date | null;
+	deadlineAt: Date | null;
+};
 
 function rulesOf(row: RulesColumns): AttemptRules {
-	if (!row.assignmentId) return { assignmentId: null, shuffleOptions: true, feedback: 'after_submit', dueAt: null, deadlineAt: null };
-	return { assignmentId: row.assignmentId, shuffleOptions: row.shuffleOptions ?? true, feedback: row.feedback ?? 'after_submit', dueAt: row.dueAt, deadlineAt: row.deadlineAt };
+	if (!row.assignmentId)
+		return {
+			assignmentId: null,
+			shuffleOptions: true,
+			feedback: 'after_submit',
+			dueAt: null,
+			deadlineAt: null
+		};
+	return {
+		assignmentId: row.assignmentId,
+		shuffleOptions: row.shuffleOptions ?? true,
+		feedback: row.feedback ?? 'after_submit',
+		dueAt: row.dueAt,
+		deadlineAt: row.deadlineAt
+	};
 }
 
 /** The learner's own attempt from one of the reads above: someone else's looks exactly like a missing one. */
@@ -198,7 +271,13 @@ function own<R extends { userId: string }>(row: R | undefined, userId: string): 
  * `read`, and when the attempt's time is up, the same read after closing it: the server closes an
  * attempt with what was saved, whatever the browser's clock says.
  */
-async function readClosingWhenTimeUp<R extends RulesColumns & { status: string }>(db: Db, userId: string, attemptId: string, now: Date, read: () => Promise<R>) {
+async function readClosingWhenTimeUp<R extends RulesColumns & { status: string }>(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	now: Date,
+	read: () => Promise<R>
+) {
 	const row = await read();
 	if (row.status !== 'in_progress' || !pastDeadline(rulesOf(row), now)) return row;
 	await submitAttempt(db, userId, attemptId, now).catch((e) => {
@@ -211,13 +290,23 @@ async function readClosingWhenTimeUp<R extends RulesColumns & { status: string }
 export async function readAttemptPage(db: Db, userId: string, attemptId: string, position: number) {
 	// A position no attempt can have (an address like /attempts/…/1e308) must not reach Postgres' int column.
 	if (!Number.isSafeInteger(position) || position < 0 || position > 2_147_483_647) position = -1;
-	const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({ attemptId, position });
+	const [row] = await prepared(db, 'attempt_page', attemptPageQuery).execute({
+		attemptId,
+		position
+	});
 	return own(row, userId);
 }
 
-export async function getAttemptForTaking(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptForTaking> {
+export async function getAttemptForTaking(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	now = new Date()
+): Promise<AttemptForTaking> {
 	const row = await readClosingWhenTimeUp(db, userId, attemptId, now, async () => {
-		const [found] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({ attemptId });
+		const [found] = await prepared(db, 'attempt_for_taking', attemptForTakingQuery).execute({
+			attemptId
+		});
 		return own(found, userId);
 	});
 	const rules = rulesOf(row);
@@ -227,7 +316,11 @@ export async function getAttemptForTaking(db: Db, userId: string, attemptId: str
 		status: row.status,
 		startedAt: row.startedAt,
 		rules,
-		questions: row.questions.map((q) => presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions: rules.shuffleOptions })),
+		questions: row.questions.map((q) =>
+			presentQuestion(q.body, presentationSeed(attemptId, q.body.id), {
+				shuffleOptions: rules.shuffleOptions
+			})
+		),
 		responses: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.response])),
 		versions: Object.fromEntries(row.answers.map((a) => [idAt.get(a.position)!, a.version]))
 	};
@@ -244,10 +337,15 @@ const attemptPageQuery = (db: Db) =>
 		.select({
 			...attemptWithRules,
 			total: sql<number>`(select count(*)::int from attempt_question aq where aq.attempt_id = ${attempt.id})`,
-			answered: sql<number[]>`(select coalesce(array_agg(an.position), '{}') from answer an where an.attempt_id = ${attempt.id})`,
+			answered: sql<
+				number[]
+			>`(select coalesce(array_agg(an.position), '{}') from answer an where an.attempt_id = ${attempt.id})`,
 			body: sql<Question | null>`(select qv.body from attempt_question aq join question_version qv on qv.id = aq.question_version_id
 				where aq.attempt_id = ${attempt.id} and aq.position = ${sql.placeholder('position')})`,
-			saved: sql<{ response: Response; version: string } | null>`(select json_build_object('response', an.response, 'version', an.xmin::text)
+			saved: sql<{
+				response: Response;
+				version: string;
+			} | null>`(select json_build_object('response', an.response, 'version', an.xmin::text)
 				from answer an where an.attempt_id = ${attempt.id} and an.position = ${sql.placeholder('position')})`
 		})
 		.from(attempt)
@@ -270,8 +368,16 @@ export type AttemptPage = {
 };
 
 /** One question of an attempt for the quiz page; `position` is 0-based. Closes the attempt if its time is up. */
-export async function getAttemptPageForTaking(db: Db, userId: string, attemptId: string, position: number, now = new Date()): Promise<AttemptPage> {
-	const row = await readClosingWhenTimeUp(db, userId, attemptId, now, () => readAttemptPage(db, userId, attemptId, position));
+export async function getAttemptPageForTaking(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	position: number,
+	now = new Date()
+): Promise<AttemptPage> {
+	const row = await readClosingWhenTimeUp(db, userId, attemptId, now, () =>
+		readAttemptPage(db, userId, attemptId, position)
+	);
 	const rules = rulesOf(row);
 	const answered = new Set(row.answered);
 	return {
@@ -280,7 +386,11 @@ export async function getAttemptPageForTaking(db: Db, userId: string, attemptId:
 		rules,
 		total: row.total,
 		answered: Array.from({ length: row.total }, (_, i) => answered.has(i)),
-		question: row.body ? presentQuestion(row.body, presentationSeed(attemptId, row.body.id), { shuffleOptions: rules.shuffleOptions }) : null,
+		question: row.body
+			? presentQuestion(row.body, presentationSeed(attemptId, row.body.id), {
+					shuffleOptions: rules.shuffleOptions
+				})
+			: null,
 		response: row.saved?.response ?? null,
 		version: row.saved?.version ?? ''
 	};
@@ -290,13 +400,21 @@ export async function getAttemptPageForTaking(db: Db, userId: string, attemptId:
  * Feedback on one answered question, for assignments set to "after each question": only once the
  * answer is saved, and then the answer is final.
  */
-export async function getImmediateFeedback(db: Db, userId: string, attemptId: string, questionId: string) {
+export async function getImmediateFeedback(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	questionId: string
+) {
 	const row = await getOwnAttempt(db, userId, attemptId);
 	const rules = await getAttemptRules(db, row);
 	if (rules.feedback !== 'after_each') return null;
 	const target = (await getAttemptQuestions(db, attemptId)).find((q) => q.body.id === questionId);
 	if (!target) return null;
-	const [given] = await db.select().from(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+	const [given] = await db
+		.select()
+		.from(answer)
+		.where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
 	if (!given) return null;
 	const citations = await getCitations(db, target.body.facts);
 	return {
@@ -311,7 +429,12 @@ export async function getImmediateFeedback(db: Db, userId: string, attemptId: st
 async function getCitations(db: Db, factIds: string[]) {
 	if (factIds.length === 0) return [];
 	const rows = await db
-		.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+		.select({
+			factId: fact.id,
+			quote: fact.quote,
+			articleSlug: fact.articleSlug,
+			articleTitle: article.title
+		})
 		.from(fact)
 		.innerJoin(article, eq(fact.articleSlug, article.slug))
 		.where(inArray(fact.id, factIds));
@@ -323,19 +446,34 @@ async function getCitations(db: Db, factIds: string[]) {
  * Locks an open attempt of this user and finds one of its questions: the shared first step of every
  * change to an attempt's answers, so a save and a submit never cross.
  */
-async function lockOpenAttemptQuestion(tx: Db, userId: string, attemptId: string, questionId: string, now: Date) {
+async function lockOpenAttemptQuestion(
+	tx: Db,
+	userId: string,
+	attemptId: string,
+	questionId: string,
+	now: Date
+) {
 	const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
 	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-	if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	if (row.status !== 'in_progress')
+		throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
 	const rules = await getAttemptRules(tx, row);
-	if (pastDeadline(rules, now)) throw new RequestError(409, 'Time is up: this attempt can no longer change.');
+	if (pastDeadline(rules, now))
+		throw new RequestError(409, 'Time is up: this attempt can no longer change.');
 	const questions = await getAttemptQuestions(tx, attemptId);
 	const target = questions.find((q) => q.body.id === questionId);
 	if (!target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
 	if (rules.feedback === 'after_each') {
 		// The learner has seen the key of an answered question: the answer is final.
-		const [given] = await tx.select({ position: answer.position }).from(answer).where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
-		if (given) throw new RequestError(409, 'This question is answered and its feedback shown: the answer is final.');
+		const [given] = await tx
+			.select({ position: answer.position })
+			.from(answer)
+			.where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
+		if (given)
+			throw new RequestError(
+				409,
+				'This question is answered and its feedback shown: the answer is final.'
+			);
 	}
 	return target;
 }
@@ -351,7 +489,11 @@ const answerTargetQuery = (db: Db) =>
 			shuffleOptions: assignment.shuffleOptions,
 			feedback: assignment.feedback,
 			dueAt: assignment.dueAt,
-			target: sql<{ position: number; body: Question; answered: boolean } | null>`(select json_build_object('position', aq.position, 'body', qv.body,
+			target: sql<{
+				position: number;
+				body: Question;
+				answered: boolean;
+			} | null>`(select json_build_object('position', aq.position, 'body', qv.body,
 					'answered', exists (select 1 from answer an where an.attempt_id = aq.attempt_id and an.position = aq.position))
 				from attempt_question aq join question_version qv on qv.id = aq.question_version_id
 				where aq.attempt_id = ${attempt.id} and qv.body->>'id' = ${sql.placeholder('questionId')} order by aq.position limit 1)`
@@ -382,21 +524,42 @@ const upsertAnswerQuery = (db: Db) =>
 		)
 		.onConflictDoUpdate({
 			target: [answer.attemptId, answer.position],
-			set: { response: sql`excluded.response`, score: sql`excluded.score`, correct: sql`excluded.correct`, answeredAt: sql`excluded.answered_at` },
+			set: {
+				response: sql`excluded.response`,
+				score: sql`excluded.score`,
+				correct: sql`excluded.correct`,
+				answeredAt: sql`excluded.answered_at`
+			},
 			setWhere: sql`not ${sql.placeholder('final')}::boolean and (not ${sql.placeholder('check')}::boolean or ${answer}.xmin::text = ${sql.placeholder('basedOn')}::text)`
 		})
 		.returning({ position: answer.position, version: sql<string>`${answer}.xmin::text` })
 		.prepare('upsert_answer');
 
-async function readAnswerTarget(db: Db, userId: string, attemptId: string, questionId: string, now: Date) {
-	const [row] = await prepared(db, 'answer_target', answerTargetQuery).execute({ attemptId, questionId });
+async function readAnswerTarget(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	questionId: string,
+	now: Date
+) {
+	const [row] = await prepared(db, 'answer_target', answerTargetQuery).execute({
+		attemptId,
+		questionId
+	});
 	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-	if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	if (row.status !== 'in_progress')
+		throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
 	const rules = rulesOf(row);
-	if (pastDeadline(rules, now)) throw new RequestError(409, 'Time is up: this attempt can no longer change.');
-	if (!row.target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
+	if (pastDeadline(rules, now))
+		throw new RequestError(409, 'Time is up: this attempt can no longer change.');
+	if (!row.target)
+		throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
 	// The learner has seen the key of an answered question: the answer is final.
-	if (rules.feedback === 'after_each' && row.target.answered) throw new RequestError(409, 'This question is answered and its feedback shown: the answer is final.');
+	if (rules.feedback === 'after_each' && row.target.answered)
+		throw new RequestError(
+			409,
+			'This question is answered and its feedback shown: the answer is final.'
+		);
 	return { rules, target: row.target };
 }
 
@@ -404,7 +567,15 @@ async function readAnswerTarget(db: Db, userId: string, attemptId: string, quest
  * Saves (or replaces) the answer to one question; graded now, shown only after submission. `basedOn`:
  * the version of the answer the learner's page showed (see BasedOn); the saved answer's new version back.
  */
-export async function saveAnswer(db: Db, userId: string, attemptId: string, questionId: string, response: Response, now = new Date(), basedOn?: BasedOn) {
+export async function saveAnswer(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	questionId: string,
+	response: Response,
+	now = new Date(),
+	basedOn?: BasedOn
+) {
 	const { rules, target } = await readAnswerTarget(db, userId, attemptId, questionId, now);
 	const grade = gradeOrRefuse(target.body, response);
 	const [written] = await prepared(db, 'upsert_answer', upsertAnswerQuery).execute({
@@ -430,16 +601,32 @@ export async function saveAnswer(db: Db, userId: string, attemptId: string, ques
 }
 
 /** Removes the saved answer to one question (the learner blanked it); only the version the page showed (see BasedOn). */
-export async function clearAnswer(db: Db, userId: string, attemptId: string, questionId: string, now = new Date(), basedOn?: BasedOn) {
+export async function clearAnswer(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	questionId: string,
+	now = new Date(),
+	basedOn?: BasedOn
+) {
 	await db.transaction(async (tx) => {
-		const target = await lockOpenAttemptQuestion(tx as unknown as Db, userId, attemptId, questionId, now);
+		const target = await lockOpenAttemptQuestion(
+			tx as unknown as Db,
+			userId,
+			attemptId,
+			questionId,
+			now
+		);
 		const here = and(eq(answer.attemptId, attemptId), eq(answer.position, target.position));
 		if (basedOn === undefined) {
 			await tx.delete(answer).where(here);
 			return;
 		}
 		// Under the attempt's lock no other write can come between this read and the delete.
-		const [current] = await tx.select({ version: sql<string>`${answer}.xmin::text` }).from(answer).where(here);
+		const [current] = await tx
+			.select({ version: sql<string>`${answer}.xmin::text` })
+			.from(answer)
+			.where(here);
 		if ((current?.version ?? '') !== basedOn) throw new StaleAnswerError();
 		if (current) await tx.delete(answer).where(here);
 	});
@@ -455,24 +642,45 @@ function gradeOrRefuse(q: Question, response: Response) {
 	}
 }
 
-export async function submitAttempt(db: Db, userId: string, attemptId: string, requestedAt = new Date()) {
+export async function submitAttempt(
+	db: Db,
+	userId: string,
+	attemptId: string,
+	requestedAt = new Date()
+) {
 	// Retried on a deadlock: two submits of one learner can move the same review cards.
 	return transactionWithRetry(db, async (tx) => {
 		let now = requestedAt;
 		const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
 		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-		if (row.status !== 'in_progress') throw new RequestError(409, 'This attempt was already submitted.');
+		if (row.status !== 'in_progress')
+			throw new RequestError(409, 'This attempt was already submitted.');
 		const rules = await getAttemptRules(tx, row);
 		// Past the deadline the attempt closes with what was saved by then, as of the deadline.
 		if (pastDeadline(rules, now)) now = rules.deadlineAt!;
 		const late = rules.dueAt !== null && now.getTime() > rules.dueAt.getTime() + DEADLINE_GRACE_MS;
-		const answers = await tx.select({ score: answer.score, correct: answer.correct }).from(answer).where(eq(answer.attemptId, attemptId));
+		const answers = await tx
+			.select({ score: answer.score, correct: answer.correct })
+			.from(answer)
+			.where(eq(answer.attemptId, attemptId));
 		// Unanswered questions count as zero.
-		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({ score: 0, correct: false }));
+		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({
+			score: 0,
+			correct: false
+		}));
 		const { score } = scoreAttempt([...answers, ...missing]);
-		await tx.update(attempt).set({ status: 'submitted', submittedAt: now, score, late }).where(eq(attempt.id, attemptId));
+		await tx
+			.update(attempt)
+			.set({ status: 'submitted', submittedAt: now, score, late })
+			.where(eq(attempt.id, attemptId));
 		// Every graded answer feeds the learner's review schedule, in the same transaction.
-		await feedAttemptIntoReviews(tx, row.userId, attemptId, row.assignmentId ? 'assignment' : 'practice', now);
+		await feedAttemptIntoReviews(
+			tx,
+			row.userId,
+			attemptId,
+			row.assignmentId ? 'assignment' : 'practice',
+			now
+		);
 		return { score, maxScore: row.maxScore };
 	});
 }
@@ -510,24 +718,52 @@ async function getViewableAttempt(db: Db, viewerId: string, attemptId: string) {
 	throw new RequestError(404, 'No such attempt.');
 }
 
-export async function getAttemptResults(db: Db, viewerId: string, attemptId: string, now = new Date()) {
+export async function getAttemptResults(
+	db: Db,
+	viewerId: string,
+	attemptId: string,
+	now = new Date()
+) {
 	const { row, asTeacher } = await getViewableAttempt(db, viewerId, attemptId);
-	if (row.status !== 'submitted') throw new RequestError(409, 'Submit the attempt to see its results.');
+	if (row.status !== 'submitted')
+		throw new RequestError(409, 'Submit the attempt to see its results.');
 	const rules = await getAttemptRules(db, row);
 	// "Feedback after the due date": until then the learner sees that the work is in, nothing more.
 	if (!asTeacher && rules.feedback === 'after_due' && rules.dueAt && now < rules.dueAt) {
-		return { attempt: row, asTeacher, feedbackFrom: rules.dueAt, results: [] as QuestionResult[], score: null, max: row.maxScore, percent: null, correctCount: null };
+		return {
+			attempt: row,
+			asTeacher,
+			feedbackFrom: rules.dueAt,
+			results: [] as QuestionResult[],
+			score: null,
+			max: row.maxScore,
+			percent: null,
+			correctCount: null
+		};
 	}
 	const questions = await getAttemptQuestions(db, attemptId);
 	const shuffleOptions = rules.shuffleOptions;
 	const [answers, versions] = await Promise.all([
 		db.select().from(answer).where(eq(answer.attemptId, attemptId)),
-		db.select({ id: questionVersion.id, version: questionVersion.version }).from(questionVersion).where(inArray(questionVersion.id, questions.map((q) => q.versionId)))
+		db
+			.select({ id: questionVersion.id, version: questionVersion.version })
+			.from(questionVersion)
+			.where(
+				inArray(
+					questionVersion.id,
+					questions.map((q) => q.versionId)
+				)
+			)
 	]);
 	const factIds = [...new Set(questions.flatMap((q) => q.body.facts))];
 	const facts = factIds.length
 		? await db
-				.select({ id: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+				.select({
+					id: fact.id,
+					quote: fact.quote,
+					articleSlug: fact.articleSlug,
+					articleTitle: article.title
+				})
 				.from(fact)
 				.innerJoin(article, eq(fact.articleSlug, article.slug))
 				.where(inArray(fact.id, factIds))
@@ -544,7 +780,9 @@ export async function getAttemptResults(db: Db, viewerId: string, attemptId: str
 			version: versionOf.get(q.versionId) ?? 1,
 			type: q.body.type,
 			prompt: q.body.prompt,
-			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id), { shuffleOptions }),
+			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id), {
+				shuffleOptions
+			}),
 			response: given?.response ?? null,
 			responseText: given ? describeResponse(q.body, given.response) : 'No answer',
 			correctText: describeCorrectAnswer(q.body),
@@ -553,11 +791,26 @@ export async function getAttemptResults(db: Db, viewerId: string, attemptId: str
 			explanation: q.body.explanation,
 			citations: q.body.facts.flatMap((id) => {
 				const f = factById.get(id);
-				return f ? [{ factId: f.id, articleSlug: f.articleSlug, articleTitle: f.articleTitle, quote: f.quote }] : [];
+				return f
+					? [
+							{
+								factId: f.id,
+								articleSlug: f.articleSlug,
+								articleTitle: f.articleTitle,
+								quote: f.quote
+							}
+						]
+					: [];
 			})
 		};
 	});
-	return { attempt: row, asTeacher, feedbackFrom: null, results, ...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct }))) };
+	return {
+		attempt: row,
+		asTeacher,
+		feedbackFrom: null,
+		results,
+		...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct })))
+	};
 }
 
 export async function listAttempts(db: Db, userId: string) {
@@ -582,4 +835,3 @@ export async function getAttemptSummary(db: Db, userId: string, attemptId: strin
 	const row = await getOwnAttempt(db, userId, attemptId);
 	return { id: row.id, status: row.status, seed: row.seed, filters: row.filters };
 }
-

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { generateSessionToken, hashPassword, passwordLength, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './auth.ts';
+import {
+	generateSessionToken,
+	hashPassword,
+	passwordLength,
+	PASSWORD_MAX,
+	PASSWORD_MIN,
+	verifyPassword
+} from './auth.ts';
 import { sessionCookieOptions } from './session-cookie.ts';
 
 describe('password hashing', () => {
@@ -39,7 +46,8 @@ describe('session tokens', () => {
 	test('at least 128 bits, never the same twice', () => {
 		const tokens = new Set(Array.from({ length: 1000 }, generateSessionToken));
 		expect(tokens.size).toBe(1000);
-		for (const token of tokens) expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+		for (const token of tokens)
+			expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
 	});
 });
 

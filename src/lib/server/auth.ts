@@ -6,7 +6,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
 import { session, user, type User } from './db/schema.ts';
-import { RateLimitedError, recordFailure, retryAfterSeconds, signInLimits, waitText } from './rate-limit.ts';
+import {
+	RateLimitedError,
+	recordFailure,
+	retryAfterSeconds,
+	signInLimits,
+	waitText
+} from './rate-limit.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -110,7 +116,10 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function getUserByEmail(db: Db, email: string) {
-	const [row] = await db.select().from(user).where(eq(user.email, normaliseEmail(email)));
+	const [row] = await db
+		.select()
+		.from(user)
+		.where(eq(user.email, normaliseEmail(email)));
 	return row ?? null;
 }
 
@@ -138,7 +147,12 @@ export async function authenticate(db: Db, email: string, password: string) {
 		return null;
 	}
 	if (!(await verifyPassword(found.passwordHash, password))) return null;
-	return { id: found.id, email: found.email, displayName: found.displayName, role: found.role } satisfies SessionUser;
+	return {
+		id: found.id,
+		email: found.email,
+		displayName: found.displayName,
+		role: found.role
+	} satisfies SessionUser;
 }
 
 export const SIGN_IN_FAILED = 'That email and password do not match an account.';
@@ -148,11 +162,17 @@ export const SIGN_IN_FAILED = 'That email and password do not match an account.'
  * used up its failures; a failure is recorded for both. On success a new session is made and the one
  * the browser came with, if any, is deleted, so a token from before the sign-in is never reused.
  */
-export async function signIn(db: Db, input: { email: string; password: string; address: string; previousSessionId?: string | null }) {
+export async function signIn(
+	db: Db,
+	input: { email: string; password: string; address: string; previousSessionId?: string | null }
+) {
 	const limits = signInLimits(normaliseEmail(input.email), input.address);
 	const wait = await retryAfterSeconds(db, limits);
 	if (wait !== null) {
-		throw new RateLimitedError(wait, `Too many failed sign-ins for this account or from this address. Try again in ${waitText(wait)}.`);
+		throw new RateLimitedError(
+			wait,
+			`Too many failed sign-ins for this account or from this address. Try again in ${waitText(wait)}.`
+		);
 	}
 	const found = await authenticate(db, input.email, input.password);
 	if (!found) {
@@ -164,10 +184,25 @@ export async function signIn(db: Db, input: { email: string; password: string; a
 }
 
 export const DEMO_USERS = [
-	{ email: 'student@demo.test', password: 'sahel-student-1', displayName: 'Demo Student', role: 'student' },
-	{ email: 'teacher@demo.test', password: 'sahel-teacher-1', displayName: 'Demo Teacher', role: 'teacher' },
+	{
+		email: 'student@demo.test',
+		password: 'sahel-student-1',
+		displayName: 'Demo Student',
+		role: 'student'
+	},
+	{
+		email: 'teacher@demo.test',
+		password: 'sahel-teacher-1',
+		displayName: 'Demo Teacher',
+		role: 'teacher'
+	},
 	// A second teacher, so "someone else's class" can be tried by hand and by the access tests.
-	{ email: 'teacher2@demo.test', password: 'sahel-teacher-2', displayName: 'Second Demo Teacher', role: 'teacher' }
+	{
+		email: 'teacher2@demo.test',
+		password: 'sahel-teacher-2',
+		displayName: 'Second Demo Teacher',
+		role: 'teacher'
+	}
 ] as const;
 
 export async function ensureDemoUsers(db: Db) {

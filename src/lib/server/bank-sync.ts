@@ -71,7 +71,8 @@ export async function syncBank(db: Db, bank: Bank): Promise<SyncReport> {
 			const own = versions.filter((v) => v.questionId === q.id);
 			const existing = currentVersionOf.get(q.id);
 			// Unreachable while the bank refuses ids starting with "t-"; never take over a teacher's question.
-			if (existing?.ownerId) throw new Error(`bank question "${q.id}" has the id of a teacher's own question`);
+			if (existing?.ownerId)
+				throw new Error(`bank question "${q.id}" has the id of a teacher's own question`);
 			const same = own.find((v) => v.contentHash === contentHash);
 			if (existing && same && existing.currentVersionId === same.id && existing.active) {
 				report.unchanged++;
@@ -107,7 +108,13 @@ export async function syncBank(db: Db, bank: Bank): Promise<SyncReport> {
 		const retired = await tx
 			.update(question)
 			.set({ active: false })
-			.where(and(eq(question.active, true), isNull(question.ownerId), ids.length ? notInArray(question.id, ids) : undefined))
+			.where(
+				and(
+					eq(question.active, true),
+					isNull(question.ownerId),
+					ids.length ? notInArray(question.id, ids) : undefined
+				)
+			)
 			.returning({ id: question.id });
 		report.retired = retired.length;
 		return report;

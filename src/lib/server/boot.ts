@@ -17,7 +17,11 @@ export class InvalidBankError extends Error {
 export async function boot(env: ServerEnv = readEnv()): Promise<Database> {
 	const { bank, errors } = loadBankFromDir(env.questionsDir);
 	if (!bank || errors.length) throw new InvalidBankError(formatBankErrors(errors));
-	const database = openDatabase(env.databaseUrl ? { url: env.databaseUrl, poolMax: env.databasePoolMax } : { pgliteDir: env.pgliteDir });
+	const database = openDatabase(
+		env.databaseUrl
+			? { url: env.databaseUrl, poolMax: env.databasePoolMax }
+			: { pgliteDir: env.pgliteDir }
+	);
 	// Postgres may not be up yet (started together with the app, or restarting): wait for it rather than
 	// exit. Each step is idempotent (migrations run in a transaction), so the sequence is simply run again.
 	const report = await whileDatabaseUnavailable(env.databaseWaitMs, async () => {
@@ -39,7 +43,9 @@ async function whileDatabaseUnavailable<T>(waitMs: number, work: () => Promise<T
 			return await work();
 		} catch (e) {
 			if (!isDatabaseUnavailableError(e) || Date.now() + pause > giveUpAt) throw e;
-			console.error(`the database is not reachable yet (${(e as Error).message}); trying again in ${pause} ms`);
+			console.error(
+				`the database is not reachable yet (${(e as Error).message}); trying again in ${pause} ms`
+			);
 			await new Promise((resolve) => setTimeout(resolve, pause));
 		}
 	}

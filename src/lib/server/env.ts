@@ -34,8 +34,13 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		migrationsDir: path.resolve(root, env.MIGRATIONS_DIR || 'drizzle'),
 		demoUsers: env.DEMO_USERS !== 'off',
 		bodySizeLimit: parseBodySizeLimit(env.BODY_SIZE_LIMIT),
-		databasePoolMax: positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? DEFAULT_DATABASE_POOL_MAX,
-		databaseWaitMs: 1000 * (Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim() ? Number(env.DATABASE_WAIT_SECONDS) : 120)
+		databasePoolMax:
+			positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? DEFAULT_DATABASE_POOL_MAX,
+		databaseWaitMs:
+			1000 *
+			(Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim()
+				? Number(env.DATABASE_WAIT_SECONDS)
+				: 120)
 	};
 }
 
@@ -43,6 +48,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 function positiveInteger(name: string, value: string | undefined): number | null {
 	if (!value?.trim()) return null;
 	const n = Number(value.trim());
-	if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1 (it is "${value}").`);
+	if (!Number.isInteger(n) || n < 1)
+		throw new Error(`${name} must be a whole number of at least 1 (it is "${value}").`);
 	return n;
 }

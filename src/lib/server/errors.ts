@@ -13,7 +13,11 @@ export class RequestError extends Error {
  * The answer while the database cannot be reached: 503 with a plain message, in the form the asker
  * reads (a form action's JSON for `use:enhance`, JSON for fetches and page data, a page for browsers).
  */
-export function serviceUnavailableResponse(request: Request, isDataRequest: boolean, message: string): Response {
+export function serviceUnavailableResponse(
+	request: Request,
+	isDataRequest: boolean,
+	message: string
+): Response {
 	const headers = { 'retry-after': '5', 'cache-control': 'no-store' };
 	const accept = request.headers.get('accept') ?? '';
 	if (request.headers.get('x-sveltekit-action') === 'true') {
@@ -33,7 +37,13 @@ export function serviceUnavailableResponse(request: Request, isDataRequest: bool
 </body>
 </html>
 `;
-		return new Response(page, { status: 503, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+		return new Response(page, {
+			status: 503,
+			headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+		});
 	}
-	return new Response(message + '\n', { status: 503, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+	return new Response(message + '\n', {
+		status: 503,
+		headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }
+	});
 }

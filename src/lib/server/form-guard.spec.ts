@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequestBody, checkRequestUrl, MAX_ANY_FIELD, parseBodySizeLimit, refusalResponse } from './form-guard.ts';
+import {
+	checkRequestBody,
+	checkRequestUrl,
+	MAX_ANY_FIELD,
+	parseBodySizeLimit,
+	refusalResponse
+} from './form-guard.ts';
 
-const post = (body: BodyInit, headers: Record<string, string>) => new Request('http://x.test/a?/b', { method: 'POST', body, headers });
+const post = (body: BodyInit, headers: Record<string, string>) =>
+	new Request('http://x.test/a?/b', { method: 'POST', body, headers });
 const urlencoded = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('parseBodySizeLimit', () => {
@@ -25,16 +32,28 @@ describe('checkRequestBody', () => {
 		expect(await checkRequestBody(new Request('http://x.test/'), 10)).toBeNull();
 	});
 	it('refuses a body over the limit by its length, read or not', async () => {
-		expect(await checkRequestBody(post('a=' + 'x'.repeat(100), { ...urlencoded, 'content-length': '102' }), 50)).toMatchObject({ status: 413 });
+		expect(
+			await checkRequestBody(
+				post('a=' + 'x'.repeat(100), { ...urlencoded, 'content-length': '102' }),
+				50
+			)
+		).toMatchObject({ status: 413 });
 	});
 	it('refuses a NUL character and names the field', async () => {
-		expect(await checkRequestBody(post('name=a%00b', urlencoded), 1000)).toEqual({ status: 400, message: expect.stringContaining('"name"') });
+		expect(await checkRequestBody(post('name=a%00b', urlencoded), 1000)).toEqual({
+			status: 400,
+			message: expect.stringContaining('"name"')
+		});
 	});
 	it('refuses a field longer than any form allows', async () => {
-		expect(await checkRequestBody(post(`text=${'y'.repeat(MAX_ANY_FIELD + 1)}`, urlencoded), Infinity)).toMatchObject({ status: 413 });
+		expect(
+			await checkRequestBody(post(`text=${'y'.repeat(MAX_ANY_FIELD + 1)}`, urlencoded), Infinity)
+		).toMatchObject({ status: 413 });
 	});
 	it('refuses a form that cannot be parsed with 400, not a TypeError', async () => {
-		const broken = post('--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end', { 'content-type': 'multipart/form-data; boundary=XYZ' });
+		const broken = post('--XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end', {
+			'content-type': 'multipart/form-data; boundary=XYZ'
+		});
 		expect(await checkRequestBody(broken, 1000)).toMatchObject({ status: 400 });
 	});
 	it('answers in the form the asker reads', async () => {
@@ -49,9 +68,16 @@ describe('checkRequestBody', () => {
 
 describe('checkRequestUrl', () => {
 	it('refuses a NUL in the path or the query, naming the parameter', () => {
-		expect(checkRequestUrl(new URL('http://x.test/teach/sets/abc?article=%00'))).toEqual({ status: 400, message: expect.stringContaining('"article"') });
-		expect(checkRequestUrl(new URL('http://x.test/attempts/a%00b/1'))).toMatchObject({ status: 400 });
-		expect(checkRequestUrl(new URL('http://x.test/attempts/%E0%A4%A/1'))).toMatchObject({ status: 400 });
+		expect(checkRequestUrl(new URL('http://x.test/teach/sets/abc?article=%00'))).toEqual({
+			status: 400,
+			message: expect.stringContaining('"article"')
+		});
+		expect(checkRequestUrl(new URL('http://x.test/attempts/a%00b/1'))).toMatchObject({
+			status: 400
+		});
+		expect(checkRequestUrl(new URL('http://x.test/attempts/%E0%A4%A/1'))).toMatchObject({
+			status: 400
+		});
 		expect(checkRequestUrl(new URL('http://x.test/articles/pau?fact=f-1&x=%C3%A9'))).toBeNull();
 	});
 });

@@ -11,7 +11,9 @@ export function parseBodySizeLimit(value: string | undefined, fallback = 512 * 1
 	if (value.trim() === 'Infinity') return Infinity;
 	const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(value.trim());
 	if (!m) return fallback;
-	const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+	const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
+		m[2].toLowerCase() as '' | 'k' | 'm' | 'g'
+	];
 	return Number(m[1]) * unit;
 }
 
@@ -31,9 +33,14 @@ export function checkRequestUrl(url: URL): Refusal | null {
 	} catch {
 		return { status: 400, message: 'The address is not valid: it has a malformed %-escape.' };
 	}
-	if (path.includes('\u0000')) return { status: 400, message: 'The address contains a NUL character.' };
+	if (path.includes('\u0000'))
+		return { status: 400, message: 'The address contains a NUL character.' };
 	for (const [name, value] of url.searchParams) {
-		if (name.includes('\u0000') || value.includes('\u0000')) return { status: 400, message: `Query parameter "${name.replace(/\u0000/g, '')}" contains a NUL character.` };
+		if (name.includes('\u0000') || value.includes('\u0000'))
+			return {
+				status: 400,
+				message: `Query parameter "${name.replace(/\u0000/g, '')}" contains a NUL character.`
+			};
 	}
 	return null;
 }
@@ -46,26 +53,45 @@ export function checkRequestUrl(url: URL): Refusal | null {
 export async function checkRequestBody(request: Request, limit: number): Promise<Refusal | null> {
 	if (request.method === 'GET' || request.method === 'HEAD') return null;
 	const length = Number(request.headers.get('content-length') ?? '');
-	if (Number.isFinite(length) && length > limit) return { status: 413, message: `The request is too large (at most ${formatBytes(limit)}).` };
+	if (Number.isFinite(length) && length > limit)
+		return { status: 413, message: `The request is too large (at most ${formatBytes(limit)}).` };
 	const type = request.headers.get('content-type') ?? '';
 	// The types SvelteKit accepts for form actions (other types it refuses itself with 415).
-	if (!/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i.test(type)) return null;
+	if (!/^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i.test(type))
+		return null;
 	let form: FormData;
 	try {
 		form = await request.formData();
 	} catch (e) {
 		// adapter-node stops a body that outgrows the limit while it streams in.
-		if (/too large|limit/i.test(String((e as Error)?.message))) return { status: 413, message: `The request is too large (at most ${formatBytes(limit)}).` };
-		return { status: 400, message: 'The form could not be read: send it as application/x-www-form-urlencoded or multipart/form-data, as a browser does.' };
+		if (/too large|limit/i.test(String((e as Error)?.message)))
+			return { status: 413, message: `The request is too large (at most ${formatBytes(limit)}).` };
+		return {
+			status: 400,
+			message:
+				'The form could not be read: send it as application/x-www-form-urlencoded or multipart/form-data, as a browser does.'
+		};
 	}
 	for (const [name, value] of form) {
-		if (name.includes('\u0000')) return { status: 400, message: 'A field name contains a NUL character.' };
+		if (name.includes('\u0000'))
+			return { status: 400, message: 'A field name contains a NUL character.' };
 		if (typeof value !== 'string') continue;
-		if (value.includes('\u0000')) return { status: 400, message: `Field "${name}" contains a NUL character, which no text may hold.` };
-		if (value.length > MAX_ANY_FIELD) return { status: 413, message: `Field "${name}" is too long (at most ${MAX_ANY_FIELD / 1024}K characters).` };
+		if (value.includes('\u0000'))
+			return {
+				status: 400,
+				message: `Field "${name}" contains a NUL character, which no text may hold.`
+			};
+		if (value.length > MAX_ANY_FIELD)
+			return {
+				status: 413,
+				message: `Field "${name}" is too long (at most ${MAX_ANY_FIELD / 1024}K characters).`
+			};
 	}
 	const parsed = form;
-	Object.defineProperty(request, 'formData', { value: () => Promise.resolve(parsed), configurable: true });
+	Object.defineProperty(request, 'formData', {
+		value: () => Promise.resolve(parsed),
+		configurable: true
+	});
 	return null;
 }
 
@@ -80,8 +106,14 @@ function formatBytes(n: number) {
 export function refusalResponse(request: Request, refusal: Refusal): Response {
 	const accept = request.headers.get('accept') ?? '';
 	const headers = { 'cache-control': 'no-store' };
-	if (request.headers.get('x-sveltekit-action') === 'true' || (accept.includes('application/json') && !accept.includes('text/html'))) {
-		return Response.json({ type: 'error', error: { message: refusal.message } }, { status: refusal.status, headers });
+	if (
+		request.headers.get('x-sveltekit-action') === 'true' ||
+		(accept.includes('application/json') && !accept.includes('text/html'))
+	) {
+		return Response.json(
+			{ type: 'error', error: { message: refusal.message } },
+			{ status: refusal.status, headers }
+		);
 	}
 	if (accept.includes('text/html')) {
 		const text = refusal.message.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -95,7 +127,13 @@ export function refusalResponse(request: Request, refusal: Refusal): Response {
 </body>
 </html>
 `;
-		return new Response(page, { status: refusal.status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+		return new Response(page, {
+			status: refusal.status,
+			headers: { ...headers, 'content-type': 'text/html; charset=utf-8' }
+		});
 	}
-	return new Response(`${refusal.message}\n`, { status: refusal.status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+	return new Response(`${refusal.message}\n`, {
+		status: refusal.status,
+		headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' }
+	});
 }

@@ -13,8 +13,10 @@ export function readFormFields(form: FormData): Record<string, string[]> {
 	const fields: Record<string, string[]> = {};
 	for (const [name, value] of form) {
 		if (typeof value !== 'string') error(400, `Field "${name}" must be text, not a file.`);
-		if (value.length > MAX_FIELD_LENGTH) error(413, `Field "${name}" is too long (at most ${MAX_FIELD_LENGTH} characters).`);
-		if (value.includes('\u0000')) error(400, `Field "${name}" contains a NUL character, which no text may hold.`);
+		if (value.length > MAX_FIELD_LENGTH)
+			error(413, `Field "${name}" is too long (at most ${MAX_FIELD_LENGTH} characters).`);
+		if (value.includes('\u0000'))
+			error(400, `Field "${name}" contains a NUL character, which no text may hold.`);
 		(fields[name] ??= []).push(value);
 	}
 	return fields;
@@ -37,5 +39,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 /** Only same-site paths may be redirected to after sign-in. */
 export function safeNextPath(next: string | null | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: '/';
 }

@@ -5,7 +5,8 @@ import { RequestError } from './errors.ts';
 /** For page loads: the signed-in user, or a redirect to sign in and back. */
 export function requireUserForPage(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = event.locals.user;
-	if (!user) redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!user)
+		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return user;
 }
 
@@ -28,7 +29,10 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** For teacher pages and actions: a signed-in teacher, or 403 for anyone else signed in. */
-export function requireTeacher(event: Pick<RequestEvent, 'locals' | 'url'>, forAction = false): SessionUser {
+export function requireTeacher(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	forAction = false
+): SessionUser {
 	const user = forAction ? requireUserForAction(event) : requireUserForPage(event);
 	if (user.role !== 'teacher') error(403, 'This page is for teachers.');
 	return user;

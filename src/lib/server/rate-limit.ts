@@ -26,10 +26,18 @@ export const signInLimits = (email: string, address: string): Limit[] => [
 	{ key: `address:${address}`, max: SIGN_IN_PER_ADDRESS, windowMs: HOUR_MS }
 ];
 
-export const joinCodeLimit = (userId: string): Limit => ({ key: `join:${userId}`, max: JOIN_CODES_PER_STUDENT, windowMs: HOUR_MS });
+export const joinCodeLimit = (userId: string): Limit => ({
+	key: `join:${userId}`,
+	max: JOIN_CODES_PER_STUDENT,
+	windowMs: HOUR_MS
+});
 
 /** Seconds until the first of `limits` that is used up frees a slot, or null when none is. */
-export async function retryAfterSeconds(db: Db, limits: Limit[], now = new Date()): Promise<number | null> {
+export async function retryAfterSeconds(
+	db: Db,
+	limits: Limit[],
+	now = new Date()
+): Promise<number | null> {
 	let wait: number | null = null;
 	for (const limit of limits) {
 		const since = new Date(now.getTime() - limit.windowMs);
@@ -46,7 +54,10 @@ export async function retryAfterSeconds(db: Db, limits: Limit[], now = new Date(
 			.orderBy(asc(authFailure.at))
 			.offset(n - limit.max)
 			.limit(1);
-		const seconds = Math.max(1, Math.ceil((row.at.getTime() + limit.windowMs - now.getTime()) / 1000));
+		const seconds = Math.max(
+			1,
+			Math.ceil((row.at.getTime() + limit.windowMs - now.getTime()) / 1000)
+		);
 		wait = Math.max(wait ?? 0, seconds);
 	}
 	return wait;
@@ -56,7 +67,8 @@ export async function recordFailure(db: Db, limits: Limit[], now = new Date()) {
 	await db.insert(authFailure).values(limits.map((l) => ({ key: l.key, at: now })));
 	// Keep the table small: rows out of every window are of no use.
 	const oldest = new Date(now.getTime() - Math.max(...limits.map((l) => l.windowMs)));
-	for (const l of limits) await db.delete(authFailure).where(and(eq(authFailure.key, l.key), lt(authFailure.at, oldest)));
+	for (const l of limits)
+		await db.delete(authFailure).where(and(eq(authFailure.key, l.key), lt(authFailure.at, oldest)));
 }
 
 export class RateLimitedError extends Error {
@@ -75,7 +87,12 @@ export function waitText(seconds: number): string {
 }
 
 /** A form action's answer to a RateLimitedError: 429, Retry-After and the message in `field`. */
-export function rateLimitedFailure<T extends Record<string, unknown>>(event: Pick<RequestEvent, 'setHeaders'>, e: RateLimitedError, data: T, field = 'error') {
+export function rateLimitedFailure<T extends Record<string, unknown>>(
+	event: Pick<RequestEvent, 'setHeaders'>,
+	e: RateLimitedError,
+	data: T,
+	field = 'error'
+) {
 	event.setHeaders({ 'retry-after': String(e.retryAfter) });
 	return fail(429, { ...data, [field]: e.message });
 }

@@ -20,7 +20,11 @@ export function sessionCookieOptions(url: URL, expiresAt?: Date) {
 	};
 }
 
-export function setSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string, expiresAt: Date) {
+export function setSessionCookie(
+	event: Pick<RequestEvent, 'cookies' | 'url'>,
+	token: string,
+	expiresAt: Date
+) {
 	event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, expiresAt));
 }
 

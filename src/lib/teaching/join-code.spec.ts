@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isWellFormedJoinCode, JOIN_CODE_ALPHABET, newJoinCode, normaliseJoinCode } from './join-code.ts';
+import {
+	isWellFormedJoinCode,
+	JOIN_CODE_ALPHABET,
+	newJoinCode,
+	normaliseJoinCode
+} from './join-code.ts';
 
 describe('join codes', () => {
 	it('use only unambiguous characters', () => {

@@ -6,7 +6,8 @@ export const JOIN_CODE_LENGTH = 6;
 /** A new random code; `randomInt(n)` returns an integer in [0, n) (crypto.randomInt on the server). */
 export function newJoinCode(randomInt: (n: number) => number): string {
 	let code = '';
-	for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+	for (let i = 0; i < JOIN_CODE_LENGTH; i++)
+		code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
 	return code;
 }
 

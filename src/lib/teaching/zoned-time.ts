@@ -38,7 +38,14 @@ export function isValidTimeZone(timeZone: string): boolean {
 	}
 }
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+type WallClock = {
+	year: number;
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	second: number;
+};
 
 /** The wall clock of `instant` (ms since the epoch) in `timeZone`, as if it were UTC: ms since the epoch. */
 function wallClockMs(instant: number, timeZone: string): number {
@@ -58,7 +65,9 @@ function offsetAt(instant: number, timeZone: string): number {
 function parseLocal(local: string): WallClock | null {
 	const m = LOCAL_PATTERN.exec(local);
 	if (!m) return null;
-	const [year, month, day, hour, minute, second] = m.slice(1).map((s) => (s === undefined ? 0 : Number(s)));
+	const [year, month, day, hour, minute, second] = m
+		.slice(1)
+		.map((s) => (s === undefined ? 0 : Number(s)));
 	const check = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
 	// Refuse dates that do not exist (30 February) rather than rolling them over.
 	if (
@@ -106,10 +115,12 @@ const readableFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function shortZoneName(date: Date, timeZone: string): string {
 	let f = zoneNameFormatters.get(timeZone);
-	if (!f) zoneNameFormatters.set(timeZone, (f = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })));
-	const part = f
-		.formatToParts(date)
-		.find((p) => p.type === 'timeZoneName');
+	if (!f)
+		zoneNameFormatters.set(
+			timeZone,
+			(f = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' }))
+		);
+	const part = f.formatToParts(date).find((p) => p.type === 'timeZoneName');
 	return part?.value ?? '';
 }
 

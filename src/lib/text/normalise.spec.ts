@@ -13,12 +13,18 @@ describe('normaliseAnswerText', () => {
 });
 
 describe('findQuote', () => {
-	const article = 'Macron said: “We have no choice. We need results,”\nand the   leaders agreed.\nIt’s done.';
+	const article =
+		'Macron said: “We have no choice. We need results,”\nand the   leaders agreed.\nIt’s done.';
 
 	it('finds a quote across a line break and with straight quotes', () => {
-		const span = findQuote(article, '"We have no choice. We need results," and the leaders agreed.');
+		const span = findQuote(
+			article,
+			'"We have no choice. We need results," and the leaders agreed.'
+		);
 		expect(span).not.toBeNull();
-		expect(article.slice(span!.start, span!.end)).toBe('“We have no choice. We need results,”\nand the   leaders agreed.');
+		expect(article.slice(span!.start, span!.end)).toBe(
+			'“We have no choice. We need results,”\nand the   leaders agreed.'
+		);
 	});
 	it('maps single typographic quotes too', () => {
 		const span = findQuote(article, "It's done.");

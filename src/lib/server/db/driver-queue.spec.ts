@@ -6,13 +6,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const driver = path.resolve(import.meta.dirname, '../../../../node_modules/postgres');
-type Queue<T> = { readonly length: number; push(x: T): T; shift(): T | undefined; remove(x: T): T | null };
-const Queue = createRequire(import.meta.url)(path.join(driver, 'cjs/src/queue.js')) as <T>(initial?: T[]) => Queue<T>;
+type Queue<T> = {
+	readonly length: number;
+	push(x: T): T;
+	shift(): T | undefined;
+	remove(x: T): T | null;
+};
+const Queue = createRequire(import.meta.url)(path.join(driver, 'cjs/src/queue.js')) as <T>(
+	initial?: T[]
+) => Queue<T>;
 
 describe("the postgres driver's connection queue", () => {
 	it('is the bounded one in every build of the driver (ESM, CommonJS, Workers)', () => {
 		for (const flavour of ['src', 'cjs/src', 'cf/src']) {
-			expect(readFileSync(path.join(driver, flavour, 'queue.js'), 'utf8'), flavour).toContain('sahel-quiz: bounded queue');
+			expect(readFileSync(path.join(driver, flavour, 'queue.js'), 'utf8'), flavour).toContain(
+				'sahel-quiz: bounded queue'
+			);
 		}
 	});
 
@@ -45,7 +54,9 @@ describe("the postgres driver's connection queue", () => {
 		expect(q.length).toBe(398);
 		const rest: number[] = [];
 		while (q.length) rest.push(q.shift()!);
-		expect(rest).toEqual(Array.from({ length: 400 }, (_, i) => 600 + i).filter((n) => n !== 700 && n !== 999));
+		expect(rest).toEqual(
+			Array.from({ length: 400 }, (_, i) => 600 + i).filter((n) => n !== 700 && n !== 999)
+		);
 		expect(q.shift()).toBeUndefined();
 		expect(q.length).toBe(0);
 		q.push(1);

@@ -26,15 +26,24 @@ const CONNECTION_CODES = new Set([
  */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable for a moment. Nothing was lost: please try again in a few seconds.';
+export const DATABASE_UNAVAILABLE_MESSAGE =
+	'The database is unavailable for a moment. Nothing was lost: please try again in a few seconds.';
 
 /** True when `e`, or an error it wraps (Drizzle's `cause`, an AggregateError's `errors`), is a connection failure. */
 export function isDatabaseUnavailableError(e: unknown, depth = 0): boolean {
 	if (!e || typeof e !== 'object' || depth > 5) return false;
 	const err = e as { code?: unknown; cause?: unknown; errors?: unknown };
 	if (typeof err.code === 'string') {
-		if (CONNECTION_CODES.has(err.code) || UNAVAILABLE_SQLSTATES.has(err.code) || err.code.startsWith('08')) return true;
+		if (
+			CONNECTION_CODES.has(err.code) ||
+			UNAVAILABLE_SQLSTATES.has(err.code) ||
+			err.code.startsWith('08')
+		)
+			return true;
 	}
 	if (err.cause && isDatabaseUnavailableError(err.cause, depth + 1)) return true;
-	return Array.isArray(err.errors) && err.errors.some((inner) => isDatabaseUnavailableError(inner, depth + 1));
+	return (
+		Array.isArray(err.errors) &&
+		err.errors.some((inner) => isDatabaseUnavailableError(inner, depth + 1))
+	);
 }

@@ -27,7 +27,9 @@ export type Database = {
  * transaction, so concurrent requests queue rather than interleave inside each other's transactions.
  * Never call the outer `db` from inside a transaction callback on PGlite: that waits for itself.
  */
-export function openDatabase(target: { url: string; poolMax?: number } | { pgliteDir: string }): Database {
+export function openDatabase(
+	target: { url: string; poolMax?: number } | { pgliteDir: string }
+): Database {
 	if ('url' in target) {
 		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
 		// of hanging; the driver connects again on the next query, so nothing else is needed to reconnect.
@@ -35,7 +37,13 @@ export function openDatabase(target: { url: string; poolMax?: number } | { pglit
 		// each request queued behind it would wait that long for its 503, or after Postgres is back. At most 50 ms here:
 		// with a pool of 2, the requests queued during an outage get their 503s two at a time, one reconnect apart.
 		const { url, path } = postgresTarget(target.url);
-		const client = postgres(url, { ...(path ? { path } : {}), max: target.poolMax ?? DEFAULT_DATABASE_POOL_MAX, onnotice: () => {}, connect_timeout: 5, backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.05) });
+		const client = postgres(url, {
+			...(path ? { path } : {}),
+			max: target.poolMax ?? DEFAULT_DATABASE_POOL_MAX,
+			onnotice: () => {},
+			connect_timeout: 5,
+			backoff: (failures: number) => Math.min(0.02 * 2 ** failures, 0.05)
+		});
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
 		return {
 			db,

@@ -16,7 +16,11 @@ export function isRetryableTransactionError(e: unknown): boolean {
 }
 
 /** `db.transaction(work)`, run again (up to MAX_TRANSACTION_TRIES in all) when Postgres aborts it with a retryable code. */
-export async function transactionWithRetry<T>(db: Db, work: (tx: Db) => Promise<T>, tries = MAX_TRANSACTION_TRIES): Promise<T> {
+export async function transactionWithRetry<T>(
+	db: Db,
+	work: (tx: Db) => Promise<T>,
+	tries = MAX_TRANSACTION_TRIES
+): Promise<T> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			return await db.transaction((tx) => work(tx as unknown as Db));

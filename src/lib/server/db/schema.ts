@@ -29,7 +29,9 @@ export const user = pgTable('user', {
 	email: text('email').notNull().unique(),
 	displayName: text('display_name').notNull(),
 	passwordHash: text('password_hash').notNull(),
-	role: text('role', { enum: ['student', 'teacher'] }).notNull().default('student'),
+	role: text('role', { enum: ['student', 'teacher'] })
+		.notNull()
+		.default('student'),
 	createdAt: createdAt()
 });
 export type User = typeof user.$inferSelect;
@@ -197,7 +199,9 @@ export const attempt = pgTable(
 		score: real('score'),
 		maxScore: integer('max_score').notNull(),
 		/** Set when the attempt was taken for an assignment (else it is practice). */
-		assignmentId: text('assignment_id').references((): AnyPgColumn => assignment.id, { onDelete: 'cascade' }),
+		assignmentId: text('assignment_id').references((): AnyPgColumn => assignment.id, {
+			onDelete: 'cascade'
+		}),
 		/** 1, 2, … within an assignment: unique, so a limit of N attempts holds even under concurrency. */
 		attemptNumber: integer('attempt_number'),
 		/** The server's deadline for a timed attempt (time limit or due time, whichever is first). */
@@ -277,7 +281,10 @@ export const classMember = pgTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.classId, t.userId] }),
+		index('class_member_user_idx').on(t.userId)
+	]
 );
 
 export const questionSet = pgTable(
@@ -334,7 +341,9 @@ export const assignment = pgTable(
 		shuffleOptions: boolean('shuffle_options').notNull().default(true),
 		feedback: text('feedback', { enum: FEEDBACK_TIMINGS }).notNull().default('after_submit'),
 		/** After the due time: refuse answers, or accept them marked late. */
-		lateWork: text('late_work', { enum: ['refuse', 'mark_late'] }).notNull().default('refuse'),
+		lateWork: text('late_work', { enum: ['refuse', 'mark_late'] })
+			.notNull()
+			.default('refuse'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -363,7 +372,12 @@ export const learnerSettings = pgTable(
 		weightsReviewCount: integer('weights_review_count'),
 		weightsLogLoss: real('weights_log_loss')
 	},
-	(t) => [check('learner_settings_retention', sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`)]
+	(t) => [
+		check(
+			'learner_settings_retention',
+			sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`
+		)
+	]
 );
 export type LearnerSettings = typeof learnerSettings.$inferSelect;
 
@@ -438,5 +452,8 @@ export const reviewLog = pgTable(
 		cardBefore: jsonb('card_before').$type<CardSnapshot>().notNull(),
 		cardAfter: jsonb('card_after').$type<CardSnapshot>().notNull()
 	},
-	(t) => [index('review_log_user_time_idx').on(t.userId, t.reviewedAt), index('review_log_card_idx').on(t.cardId, t.reviewedAt)]
+	(t) => [
+		index('review_log_user_time_idx').on(t.userId, t.reviewedAt),
+		index('review_log_card_idx').on(t.cardId, t.reviewedAt)
+	]
 );

@@ -14,7 +14,9 @@ export function postgresTarget(url: string): { url: string; path?: string } {
 	const params = new URLSearchParams(url.slice(q + 1));
 	const socketDir = params.get('host');
 	if (!socketDir?.startsWith('/')) return { url };
-	const authority = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?]*@)?)([^/:?]*)(?::(\d+))?/i.exec(url.slice(0, q));
+	const authority = /^([a-z][a-z0-9+.-]*:\/\/(?:[^@/?]*@)?)([^/:?]*)(?::(\d+))?/i.exec(
+		url.slice(0, q)
+	);
 	if (!authority) return { url };
 	const port = authority[3] ?? params.get('port') ?? '5432';
 	params.delete('host');
@@ -22,5 +24,8 @@ export function postgresTarget(url: string): { url: string; path?: string } {
 	const rest = url.slice(authority[0].length, q);
 	const query = params.toString();
 	const base = `${authority[1]}${authority[2] || 'localhost'}${authority[3] ? `:${authority[3]}` : ''}${rest}`;
-	return { url: query ? `${base}?${query}` : base, path: `${socketDir.replace(/\/+$/, '')}/.s.PGSQL.${port}` };
+	return {
+		url: query ? `${base}?${query}` : base,
+		path: `${socketDir.replace(/\/+$/, '')}/.s.PGSQL.${port}`
+	};
 }

@@ -3,11 +3,23 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
-import { describeCorrectAnswer, gradeResponse, InvalidResponseError, validateResponse } from '../../quiz/grade.ts';
+import {
+	describeCorrectAnswer,
+	gradeResponse,
+	InvalidResponseError,
+	validateResponse
+} from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
 import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
-import { Rating, ratingForAnswer, ratingName, RATING_NAMES, type RatingName, type ReviewRating } from '../../review/rating.ts';
+import {
+	Rating,
+	ratingForAnswer,
+	ratingName,
+	RATING_NAMES,
+	type RatingName,
+	type ReviewRating
+} from '../../review/rating.ts';
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
@@ -32,14 +44,31 @@ export type ReviewSource = 'practice' | 'assignment' | 'review';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const DEFAULT_SETTINGS = { desiredRetention: 0.9, timeZone: 'UTC', newCardsPerDay: 20, weights: null as number[] | null };
+const DEFAULT_SETTINGS = {
+	desiredRetention: 0.9,
+	timeZone: 'UTC',
+	newCardsPerDay: 20,
+	weights: null as number[] | null
+};
 
 export async function getLearnerSettings(db: Db, userId: string) {
 	const query = prepared(db, 'learner_settings', (d) =>
-		d.select().from(learnerSettings).where(eq(learnerSettings.userId, sql.placeholder('userId'))).prepare('learner_settings')
+		d
+			.select()
+			.from(learnerSettings)
+			.where(eq(learnerSettings.userId, sql.placeholder('userId')))
+			.prepare('learner_settings')
 	);
 	const [row] = await query.execute({ userId });
-	return row ?? { userId, ...DEFAULT_SETTINGS, weightsFittedAt: null, weightsReviewCount: null, weightsLogLoss: null };
+	return (
+		row ?? {
+			userId,
+			...DEFAULT_SETTINGS,
+			weightsFittedAt: null,
+			weightsReviewCount: null,
+			weightsLogLoss: null
+		}
+	);
 }
 
 export async function updateLearnerSettings(
@@ -54,7 +83,10 @@ export async function updateLearnerSettings(
 }
 
 function schedulerFor(settings: { desiredRetention: number; weights: number[] | null }) {
-	return createScheduler({ desiredRetention: settings.desiredRetention, weights: settings.weights ?? undefined });
+	return createScheduler({
+		desiredRetention: settings.desiredRetention,
+		weights: settings.weights ?? undefined
+	});
 }
 
 function cardFromRow(row: ReviewCardRow): ReviewCard {
@@ -88,7 +120,11 @@ function columnsFromCard(card: ReviewCard) {
 }
 
 function snapshot(card: ReviewCard): CardSnapshot {
-	return { ...card, due: card.due.toISOString(), last_review: card.last_review?.toISOString() ?? null };
+	return {
+		...card,
+		due: card.due.toISOString(),
+		last_review: card.last_review?.toISOString() ?? null
+	};
 }
 
 type ReviewInput = {
@@ -107,11 +143,19 @@ type ReviewInput = {
  * Moves one card (created on first use) by one rating and appends the log row. Call inside a
  * transaction: the card row is locked so two reviews of one card never interleave.
  */
-export async function recordReview(tx: Db, settings: { desiredRetention: number; weights: number[] | null }, input: ReviewInput) {
+export async function recordReview(
+	tx: Db,
+	settings: { desiredRetention: number; weights: number[] | null },
+	input: ReviewInput
+) {
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
-		.values({ userId: input.userId, questionId: input.questionId, ...columnsFromCard(scheduler.newCard(input.now)) })
+		.values({
+			userId: input.userId,
+			questionId: input.questionId,
+			...columnsFromCard(scheduler.newCard(input.now))
+		})
 		.onConflictDoNothing();
 	const [row] = await tx
 		.select()
@@ -121,13 +165,16 @@ export async function recordReview(tx: Db, settings: { desiredRetention: number;
 	const before = cardFromRow(row);
 	// An attempt closed as of its deadline is fed in after the fact, possibly after a later review of the
 	// same card: FSRS cannot go back in time, so such a review counts as of the card's last review.
-	const reviewedAt = before.last_review && input.now < before.last_review ? before.last_review : input.now;
+	const reviewedAt =
+		before.last_review && input.now < before.last_review ? before.last_review : input.now;
 	const { card } = scheduler.review(before, input.rating, reviewedAt);
 	await tx
 		.update(reviewCard)
 		.set({
 			...columnsFromCard(card),
-			...(input.source === 'review' && !row.firstSessionReviewAt ? { firstSessionReviewAt: input.now } : {})
+			...(input.source === 'review' && !row.firstSessionReviewAt
+				? { firstSessionReviewAt: input.now }
+				: {})
 		})
 		.where(eq(reviewCard.id, row.id));
 	await tx.insert(reviewLog).values({
@@ -151,7 +198,13 @@ export async function recordReview(tx: Db, settings: { desiredRetention: number;
  * Feeds a just-submitted attempt into the learner's reviews: one review per answered question, rated
  * from its grade and the time since the previous answer. Runs in the submit transaction.
  */
-export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: string, source: 'practice' | 'assignment', now: Date) {
+export async function feedAttemptIntoReviews(
+	tx: Db,
+	userId: string,
+	attemptId: string,
+	source: 'practice' | 'assignment',
+	now: Date
+) {
 	const [settings, rows, [started]] = await Promise.all([
 		getLearnerSettings(tx, userId),
 		tx
@@ -163,12 +216,22 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 				answeredAt: answer.answeredAt
 			})
 			.from(answer)
-			.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+			.innerJoin(
+				attemptQuestion,
+				and(
+					eq(attemptQuestion.attemptId, answer.attemptId),
+					eq(attemptQuestion.position, answer.position)
+				)
+			)
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 			.where(eq(answer.attemptId, attemptId))
 			.orderBy(asc(answer.answeredAt)),
 		tx
-			.select({ startedAt: attempt.startedAt, feedback: assignment.feedback, dueAt: assignment.dueAt })
+			.select({
+				startedAt: attempt.startedAt,
+				feedback: assignment.feedback,
+				dueAt: assignment.dueAt
+			})
 			.from(attempt)
 			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 			.where(eq(attempt.id, attemptId))
@@ -180,7 +243,13 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
-		.values(questionIds.map((questionId) => ({ userId, questionId, ...columnsFromCard(scheduler.newCard(now)) })))
+		.values(
+			questionIds.map((questionId) => ({
+				userId,
+				questionId,
+				...columnsFromCard(scheduler.newCard(now))
+			}))
+		)
 		.onConflictDoNothing();
 	const locked = await tx
 		.select()
@@ -188,25 +257,35 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 		.where(and(eq(reviewCard.userId, userId), inArray(reviewCard.questionId, questionIds)))
 		.orderBy(asc(reviewCard.questionId))
 		.for('update');
-	const cards = new Map(locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }]));
+	const cards = new Map(
+		locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }])
+	);
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
 	// Feedback after the due time: until then the learner must not see these keys, and a review shows the
 	// key. The cards wait a day past the due time (a day: the review queue reaches to the end of the learner's
 	// day, in whatever time zone they pick); revealCard and rateCard refuse them until the due time.
-	const notBefore = started?.feedback === 'after_due' && started.dueAt && now < started.dueAt ? new Date(started.dueAt.getTime() + DAY_MS) : null;
+	const notBefore =
+		started?.feedback === 'after_due' && started.dueAt && now < started.dueAt
+			? new Date(started.dueAt.getTime() + DAY_MS)
+			: null;
 	let previous = started?.startedAt ?? null;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
 		// overstate it; that only ever makes a right answer "Hard", never a wrong one "Good".
 		const elapsedMs = previous ? Math.max(0, r.answeredAt.getTime() - previous.getTime()) : null;
 		previous = r.answeredAt;
-		const rating = ratingForAnswer({ score: r.score, correct: r.correct, elapsedMs: elapsedMs ?? undefined });
+		const rating = ratingForAnswer({
+			score: r.score,
+			correct: r.correct,
+			elapsedMs: elapsedMs ?? undefined
+		});
 		const held = cards.get(r.questionId)!;
 		const before = held.card;
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
 		held.card = scheduler.review(before, rating, reviewedAt).card;
-		if (notBefore && new Date(held.card.due).getTime() < notBefore.getTime()) held.card = { ...held.card, due: notBefore };
+		if (notBefore && new Date(held.card.due).getTime() < notBefore.getTime())
+			held.card = { ...held.card, due: notBefore };
 		logRows.push({
 			cardId: held.id,
 			userId,
@@ -223,13 +302,19 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
 	}
 	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another:
 	// a submit used to send three statements per answer.
-	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<typeof columnsFromCard>)[];
+	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<
+		typeof columnsFromCard
+	>)[];
 	await tx
 		.insert(reviewCard)
-		.values([...cards].map(([questionId, { card }]) => ({ userId, questionId, ...columnsFromCard(card) })))
+		.values(
+			[...cards].map(([questionId, { card }]) => ({ userId, questionId, ...columnsFromCard(card) }))
+		)
 		.onConflictDoUpdate({
 			target: [reviewCard.userId, reviewCard.questionId],
-			set: Object.fromEntries(movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)]))
+			set: Object.fromEntries(
+				movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
+			)
 		});
 	await tx.insert(reviewLog).values(logRows);
 	return rows.length;
@@ -239,35 +324,62 @@ export async function feedAttemptIntoReviews(tx: Db, userId: string, attemptId: 
  * The due-cards query (exported so scripts/review-explain.ts and the benchmark can EXPLAIN exactly this
  * SQL); with placeholders it is the prepared statement the review queue runs.
  */
-export function dueCardsQuery(db: Db, userId: string | Placeholder, endOfDay: Date | Placeholder, limit: number | Placeholder) {
+export function dueCardsQuery(
+	db: Db,
+	userId: string | Placeholder,
+	endOfDay: Date | Placeholder,
+	limit: number | Placeholder
+) {
 	return db
 		.select({ card: reviewCard, body: questionVersion.body })
 		.from(reviewCard)
 		.innerJoin(question, eq(question.id, reviewCard.questionId))
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true)))
+		.where(
+			and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true))
+		)
 		.orderBy(asc(reviewCard.due))
 		.limit(limit);
 }
 
 const dueCardsPrepared = (db: Db) =>
-	dueCardsQuery(db, sql.placeholder('userId'), sql.placeholder('endOfDay'), sql.placeholder('limit')).prepare('due_cards');
+	dueCardsQuery(
+		db,
+		sql.placeholder('userId'),
+		sql.placeholder('endOfDay'),
+		sql.placeholder('limit')
+	).prepare('due_cards');
 
 const introducedTodayPrepared = (db: Db) =>
 	db
 		.select({ introducedToday: count() })
 		.from(reviewCard)
-		.where(and(eq(reviewCard.userId, sql.placeholder('userId')), gte(reviewCard.firstSessionReviewAt, sql.placeholder('startOfDay'))))
+		.where(
+			and(
+				eq(reviewCard.userId, sql.placeholder('userId')),
+				gte(reviewCard.firstSessionReviewAt, sql.placeholder('startOfDay'))
+			)
+		)
 		.prepare('introduced_today');
 
 /** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
-export async function getDueCards(db: Db, userId: string, now: Date, limit = 100, knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>) {
+export async function getDueCards(
+	db: Db,
+	userId: string,
+	now: Date,
+	limit = 100,
+	knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>
+) {
 	const settings = knownSettings ?? (await getLearnerSettings(db, userId));
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
 	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
 	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
 	const [rows, [{ introducedToday }]] = await Promise.all([
-		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit: limit + settings.newCardsPerDay }),
+		prepared(db, 'due_cards', dueCardsPrepared).execute({
+			userId,
+			endOfDay,
+			limit: limit + settings.newCardsPerDay
+		}),
 		prepared(db, 'introduced_today', introducedTodayPrepared).execute({ userId, startOfDay })
 	]);
 	let newAllowed = Math.max(0, settings.newCardsPerDay - introducedToday);
@@ -287,7 +399,13 @@ const ratingsTodayPrepared = (db: Db) =>
 	db
 		.select({ rating: reviewLog.rating })
 		.from(reviewLog)
-		.where(and(eq(reviewLog.userId, sql.placeholder('userId')), eq(reviewLog.source, 'review'), gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))))
+		.where(
+			and(
+				eq(reviewLog.userId, sql.placeholder('userId')),
+				eq(reviewLog.source, 'review'),
+				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
+			)
+		)
 		.prepare('ratings_today');
 
 /**
@@ -304,7 +422,13 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
 	for (const r of today) summary[r.rating]++;
 	const first = due[0];
-	const card = first ? { cardId: first.card.id, state: first.card.state, question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`) } : null;
+	const card = first
+		? {
+				cardId: first.card.id,
+				state: first.card.state,
+				question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`)
+			}
+		: null;
 	return { card, remaining: due.length, reviewedToday: today.length, summary };
 }
 
@@ -318,11 +442,19 @@ const ownCardQuestionPrepared = (db: Db) =>
 		.from(reviewCard)
 		.innerJoin(question, eq(question.id, reviewCard.questionId))
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(eq(reviewCard.id, sql.placeholder('cardId')), eq(reviewCard.userId, sql.placeholder('userId'))))
+		.where(
+			and(
+				eq(reviewCard.id, sql.placeholder('cardId')),
+				eq(reviewCard.userId, sql.placeholder('userId'))
+			)
+		)
 		.prepare('own_card_question');
 
 async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
-	const [row] = await prepared(db, 'own_card_question', ownCardQuestionPrepared).execute({ cardId, userId });
+	const [row] = await prepared(db, 'own_card_question', ownCardQuestionPrepared).execute({
+		cardId,
+		userId
+	});
 	if (!row) throw new RequestError(404, 'No such review card.');
 	return row;
 }
@@ -330,7 +462,12 @@ async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
 async function citationsOf(db: Db, q: Question) {
 	if (!q.facts.length) return [];
 	const rows = await db
-		.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+		.select({
+			factId: fact.id,
+			quote: fact.quote,
+			articleSlug: fact.articleSlug,
+			articleTitle: article.title
+		})
 		.from(fact)
 		.innerJoin(article, eq(article.slug, fact.articleSlug))
 		.where(inArray(fact.id, q.facts));
@@ -341,13 +478,25 @@ async function citationsOf(db: Db, q: Question) {
  * The due time until which this card's key is withheld: the card was moved by an attempt at an assignment
  * whose feedback comes after its due time, and that time has not come. Null when it may be shown.
  */
-async function keyWithheldUntil(db: Db, userId: string, cardId: number, now: Date): Promise<Date | null> {
+async function keyWithheldUntil(
+	db: Db,
+	userId: string,
+	cardId: number,
+	now: Date
+): Promise<Date | null> {
 	const [row] = await db
 		.select({ dueAt: assignment.dueAt })
 		.from(reviewLog)
 		.innerJoin(attempt, eq(attempt.id, reviewLog.attemptId))
 		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
-		.where(and(eq(reviewLog.cardId, cardId), eq(reviewLog.userId, userId), eq(assignment.feedback, 'after_due'), gt(assignment.dueAt, now)))
+		.where(
+			and(
+				eq(reviewLog.cardId, cardId),
+				eq(reviewLog.userId, userId),
+				eq(assignment.feedback, 'after_due'),
+				gt(assignment.dueAt, now)
+			)
+		)
 		.orderBy(desc(assignment.dueAt))
 		.limit(1);
 	return row?.dueAt ?? null;
@@ -355,14 +504,26 @@ async function keyWithheldUntil(db: Db, userId: string, cardId: number, now: Dat
 
 export class KeyWithheldError extends RequestError {
 	constructor(until: Date) {
-		super(409, `This question is in an assignment whose results come after its due time (${until.toISOString().slice(0, 16).replace('T', ' ')} UTC): review it after that.`);
+		super(
+			409,
+			`This question is in an assignment whose results come after its due time (${until.toISOString().slice(0, 16).replace('T', ' ')} UTC): review it after that.`
+		);
 		this.name = 'KeyWithheldError';
 	}
 }
 
 /** The answer side of a card: key, explanation and quotes; with a response, its grade and suggested rating. */
-export async function revealCard(db: Db, userId: string, cardId: number, response: Response | null, now = new Date()) {
-	const [{ body }, withheld] = await Promise.all([getOwnCardQuestion(db, userId, cardId), keyWithheldUntil(db, userId, cardId, now)]);
+export async function revealCard(
+	db: Db,
+	userId: string,
+	cardId: number,
+	response: Response | null,
+	now = new Date()
+) {
+	const [{ body }, withheld] = await Promise.all([
+		getOwnCardQuestion(db, userId, cardId),
+		keyWithheldUntil(db, userId, cardId, now)
+	]);
 	if (withheld) throw new KeyWithheldError(withheld);
 	let grade = null;
 	if (response) {
@@ -376,7 +537,9 @@ export async function revealCard(db: Db, userId: string, cardId: number, respons
 	}
 	return {
 		grade,
-		suggested: grade ? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct })) : null,
+		suggested: grade
+			? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct }))
+			: null,
 		correctText: describeCorrectAnswer(body),
 		explanation: body.explanation,
 		citations: await citationsOf(db, body)
@@ -387,7 +550,12 @@ export function parseRatingName(value: string): RatingName | null {
 	return (RATING_NAMES as readonly string[]).includes(value) ? (value as RatingName) : null;
 }
 
-const RATING_OF: Record<RatingName, ReviewRating> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const RATING_OF: Record<RatingName, ReviewRating> = {
+	again: Rating.Again,
+	hard: Rating.Hard,
+	good: Rating.Good,
+	easy: Rating.Easy
+};
 
 /**
  * The learner's rating of a card in a review session. `requestId` makes it idempotent: the same
@@ -403,7 +571,11 @@ export async function rateCard(
 ) {
 	const replay = async () => {
 		const [done] = await prepared(db, 'review_by_request', (d) =>
-			d.select({ cardId: reviewLog.cardId }).from(reviewLog).where(eq(reviewLog.requestId, sql.placeholder('requestId'))).prepare('review_by_request')
+			d
+				.select({ cardId: reviewLog.cardId })
+				.from(reviewLog)
+				.where(eq(reviewLog.requestId, sql.placeholder('requestId')))
+				.prepare('review_by_request')
 		).execute({ requestId: options.requestId });
 		return done ? { cardId: done.cardId, replayed: true } : null;
 	};
@@ -439,7 +611,9 @@ export async function rateCard(
 			return { cardId, replayed: false };
 		});
 	} catch (e) {
-		const code = (e as { code?: string; cause?: { code?: string } }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+		const code =
+			(e as { code?: string; cause?: { code?: string } }).code ??
+			(e as { cause?: { code?: string } }).cause?.code;
 		if (code === '23505') {
 			const again = await replay();
 			if (again) return again;

@@ -3,10 +3,27 @@ import { and, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
-import { dueForecast, countPerDay, dayKeys, masteryBy, trueRetention } from '../../review/progress.ts';
+import {
+	dueForecast,
+	countPerDay,
+	dayKeys,
+	masteryBy,
+	trueRetention
+} from '../../review/progress.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
-import { answer, article, assignment, attempt, attemptQuestion, fact, question, questionVersion, reviewCard, reviewLog } from '../db/schema.ts';
+import {
+	answer,
+	article,
+	assignment,
+	attempt,
+	attemptQuestion,
+	fact,
+	question,
+	questionVersion,
+	reviewCard,
+	reviewLog
+} from '../db/schema.ts';
 import { getLearnerSettings } from './cards.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,10 +36,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function getMistakes(db: Db, userId: string, now = new Date()) {
 	const [wrongInQuizzes, wrongInReviews, cards] = await Promise.all([
 		db
-			.select({ questionId: questionVersion.questionId, response: answer.response, at: answer.answeredAt })
+			.select({
+				questionId: questionVersion.questionId,
+				response: answer.response,
+				at: answer.answeredAt
+			})
 			.from(answer)
 			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-			.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+			.innerJoin(
+				attemptQuestion,
+				and(
+					eq(attemptQuestion.attemptId, answer.attemptId),
+					eq(attemptQuestion.position, answer.position)
+				)
+			)
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 			.where(
@@ -30,13 +57,27 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 					eq(attempt.userId, userId),
 					eq(attempt.status, 'submitted'),
 					eq(answer.correct, false),
-					or(isNull(attempt.assignmentId), ne(assignment.feedback, 'after_due'), lte(assignment.dueAt, now))
+					or(
+						isNull(attempt.assignmentId),
+						ne(assignment.feedback, 'after_due'),
+						lte(assignment.dueAt, now)
+					)
 				)
 			),
 		db
-			.select({ questionId: reviewLog.questionId, response: reviewLog.response, at: reviewLog.reviewedAt })
+			.select({
+				questionId: reviewLog.questionId,
+				response: reviewLog.response,
+				at: reviewLog.reviewedAt
+			})
 			.from(reviewLog)
-			.where(and(eq(reviewLog.userId, userId), eq(reviewLog.rating, 'again'), eq(reviewLog.source, 'review'))),
+			.where(
+				and(
+					eq(reviewLog.userId, userId),
+					eq(reviewLog.rating, 'again'),
+					eq(reviewLog.source, 'review')
+				)
+			),
 		db.select().from(reviewCard).where(eq(reviewCard.userId, userId))
 	]);
 	const latest = new Map<string, { response: Response | null; at: Date }>();
@@ -54,7 +95,12 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 	const factIds = [...new Set(rows.flatMap((r) => r.body.facts))];
 	const facts = factIds.length
 		? await db
-				.select({ factId: fact.id, quote: fact.quote, articleSlug: fact.articleSlug, articleTitle: article.title })
+				.select({
+					factId: fact.id,
+					quote: fact.quote,
+					articleSlug: fact.articleSlug,
+					articleTitle: article.title
+				})
 				.from(fact)
 				.innerJoin(article, eq(article.slug, fact.articleSlug))
 				.where(inArray(fact.id, factIds))
@@ -71,7 +117,9 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 				prompt: r.body.prompt,
 				tags: r.body.tags,
 				articles: [...new Set(citations.map((c) => c.articleSlug))],
-				wrongAnswer: wrong.response ? describeResponse(r.body as Question, wrong.response) : 'No answer given',
+				wrongAnswer: wrong.response
+					? describeResponse(r.body as Question, wrong.response)
+					: 'No answer given',
 				wrongAt: wrong.at,
 				rightAnswer: describeCorrectAnswer(r.body),
 				citations,
@@ -89,7 +137,11 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 	const since = new Date(now.getTime() - 31 * DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
-			.select({ reviewedAt: reviewLog.reviewedAt, rating: reviewLog.rating, cardBefore: reviewLog.cardBefore })
+			.select({
+				reviewedAt: reviewLog.reviewedAt,
+				rating: reviewLog.rating,
+				cardBefore: reviewLog.cardBefore
+			})
 			.from(reviewLog)
 			.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, since)))
 			.orderBy(desc(reviewLog.reviewedAt)),
@@ -101,11 +153,22 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			// Mastery is measured over the grounded bank, not over teachers' own questions.
 			.where(and(eq(question.active, true), isNull(question.ownerId)))
 	]);
-	const articleOfFact = new Map((await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [f.id, f.article]));
-	const articles = await db.select({ slug: article.slug, title: article.title }).from(article).where(isNull(article.ownerId));
+	const articleOfFact = new Map(
+		(await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [
+			f.id,
+			f.article
+		])
+	);
+	const articles = await db
+		.select({ slug: article.slug, title: article.title })
+		.from(article)
+		.where(isNull(article.ownerId));
 
 	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
-	const scheduler = createScheduler({ desiredRetention: settings.desiredRetention, weights: settings.weights ?? undefined });
+	const scheduler = createScheduler({
+		desiredRetention: settings.desiredRetention,
+		weights: settings.weights ?? undefined
+	});
 	const cardByQuestion = new Map(
 		cards.map((c) => [
 			c.questionId,
@@ -113,8 +176,16 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 				state: c.state,
 				retrievability: scheduler.retrievability(
 					{
-						due: c.due, stability: c.stability, difficulty: c.difficulty, elapsed_days: c.elapsedDays, scheduled_days: c.scheduledDays,
-						learning_steps: c.learningSteps, reps: c.reps, lapses: c.lapses, state: c.state, last_review: c.lastReview
+						due: c.due,
+						stability: c.stability,
+						difficulty: c.difficulty,
+						elapsed_days: c.elapsedDays,
+						scheduled_days: c.scheduledDays,
+						learning_steps: c.learningSteps,
+						reps: c.reps,
+						lapses: c.lapses,
+						state: c.state,
+						last_review: c.lastReview
 					},
 					now
 				)
@@ -126,17 +197,33 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 
 	return {
 		settings,
-		reviewsPerDay: countPerDay(logs.map((l) => l.reviewedAt), last30, tz),
-		retention: trueRetention(logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))),
+		reviewsPerDay: countPerDay(
+			logs.map((l) => l.reviewedAt),
+			last30,
+			tz
+		),
+		retention: trueRetention(
+			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
+		),
 		byState,
-		forecast: dueForecast(cards.map((c) => c.due), now, 30, tz),
+		forecast: dueForecast(
+			cards.map((c) => c.due),
+			now,
+			30,
+			tz
+		),
 		masteryByArticle: masteryBy(
-			bankRows.map((q) => ({ id: q.id, groups: [...new Set(q.facts.map((f) => articleOfFact.get(f) ?? ''))].filter(Boolean) })),
+			bankRows.map((q) => ({
+				id: q.id,
+				groups: [...new Set(q.facts.map((f) => articleOfFact.get(f) ?? ''))].filter(Boolean)
+			})),
 			cardByQuestion,
 			settings.desiredRetention
 		).map((m) => ({ ...m, title: articles.find((a) => a.slug === m.group)?.title ?? m.group })),
-		masteryByTopic: masteryBy(bankRows.map((q) => ({ id: q.id, groups: q.tags })), cardByQuestion, settings.desiredRetention).sort(
-			(a, b) => b.questions - a.questions
-		)
+		masteryByTopic: masteryBy(
+			bankRows.map((q) => ({ id: q.id, groups: q.tags })),
+			cardByQuestion,
+			settings.desiredRetention
+		).sort((a, b) => b.questions - a.questions)
 	};
 }

@@ -30,27 +30,48 @@ export function scheduleOptimisation(db: Db, userId: string) {
 /** Runs one fit now (tests call this directly). Returns what was decided. */
 export async function runOptimisation(db: Db, userId: string) {
 	const settings = await getLearnerSettings(db, userId);
-	const [{ n }] = await db.select({ n: count() }).from(reviewLog).where(eq(reviewLog.userId, userId));
-	if (n < MIN_REVIEWS_TO_OPTIMISE) return { decision: 'too-few-reviews' as const, reviews: n };
-	if (settings.weightsReviewCount !== null && n - settings.weightsReviewCount < REFIT_EVERY) return { decision: 'not-yet' as const, reviews: n };
-
-	const rows = await db
-		.select({ cardId: reviewLog.cardId, rating: reviewLog.rating, reviewedAt: reviewLog.reviewedAt })
+	const [{ n }] = await db
+		.select({ n: count() })
 		.from(reviewLog)
 		.where(eq(reviewLog.userId, userId));
-	const log = rows.map((r) => ({ cardId: r.cardId, rating: (RATING_NAMES.indexOf(r.rating) + 1) as 1 | 2 | 3 | 4, reviewedAt: r.reviewedAt }));
+	if (n < MIN_REVIEWS_TO_OPTIMISE) return { decision: 'too-few-reviews' as const, reviews: n };
+	if (settings.weightsReviewCount !== null && n - settings.weightsReviewCount < REFIT_EVERY)
+		return { decision: 'not-yet' as const, reviews: n };
+
+	const rows = await db
+		.select({
+			cardId: reviewLog.cardId,
+			rating: reviewLog.rating,
+			reviewedAt: reviewLog.reviewedAt
+		})
+		.from(reviewLog)
+		.where(eq(reviewLog.userId, userId));
+	const log = rows.map((r) => ({
+		cardId: r.cardId,
+		rating: (RATING_NAMES.indexOf(r.rating) + 1) as 1 | 2 | 3 | 4,
+		reviewedAt: r.reviewedAt
+	}));
 	const result = await optimiseParameters(log, settings.timeZone, settings.weights);
 	const fields = {
 		weightsReviewCount: n,
 		...(result.decision === 'adopted'
-			? { weights: result.parameters, weightsFittedAt: new Date(), weightsLogLoss: result.logLossNew }
+			? {
+					weights: result.parameters,
+					weightsFittedAt: new Date(),
+					weightsLogLoss: result.logLossNew
+				}
 			: {})
 	};
 	await db
 		.insert(learnerSettings)
 		.values({ userId, ...fields })
 		.onConflictDoUpdate({ target: learnerSettings.userId, set: fields });
-	return { decision: result.decision, reviews: n, logLossCurrent: result.logLossCurrent, logLossNew: result.logLossNew };
+	return {
+		decision: result.decision,
+		reviews: n,
+		logLossCurrent: result.logLossCurrent,
+		logLossNew: result.logLossNew
+	};
 }
 
 /** Resolves when every queued fit has finished (for tests and shutdown). */

@@ -5,14 +5,28 @@
 // the students of their classes may read the article itself (the results page links a cited passage).
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { checkPassage } from '../../bank/cite.ts';
-import { applyDraftEdit, DraftEditError, questionOfDraft, type DraftEdit } from '../../drafting/accept.ts';
+import {
+	applyDraftEdit,
+	DraftEditError,
+	questionOfDraft,
+	type DraftEdit
+} from '../../drafting/accept.ts';
 import { articleSlug, type ArticleInput } from '../../drafting/article-input.ts';
 import { draftQuestions } from '../../drafting/draft.ts';
 import type { DraftingBank } from '../../drafting/types.ts';
 import { slugify } from '../../gift/import.ts';
 import { questionContentHash } from '../bank-sync.ts';
 import type { Db } from '../db/index.ts';
-import { article, articleDraft, classMember, fact, question, questionVersion, schoolClass, user } from '../db/schema.ts';
+import {
+	article,
+	articleDraft,
+	classMember,
+	fact,
+	question,
+	questionVersion,
+	schoolClass,
+	user
+} from '../db/schema.ts';
 import { RequestError } from '../errors.ts';
 import { shortId } from './own-questions.ts';
 import { editSetInTransaction, getTeacherSet } from './sets.ts';
@@ -21,17 +35,33 @@ const NOT_FOUND = 'No such article of yours.';
 
 async function requireTeacherUser(db: Db, teacherId: string) {
 	const [row] = await db.select({ role: user.role }).from(user).where(eq(user.id, teacherId));
-	if (!row || row.role !== 'teacher') throw new RequestError(403, 'Only a teacher can add articles.');
+	if (!row || row.role !== 'teacher')
+		throw new RequestError(403, 'Only a teacher can add articles.');
 }
 
 /** The grounded bank the drafter draws wrong options and timeline events from: the files' articles and facts. */
 export async function getDraftingBank(db: Db): Promise<DraftingBank> {
 	const [articles, facts, questions] = await Promise.all([
 		db
-			.select({ slug: article.slug, title: article.title, eventDate: article.eventDate, text: article.text, furniture: article.furniture })
+			.select({
+				slug: article.slug,
+				title: article.title,
+				eventDate: article.eventDate,
+				text: article.text,
+				furniture: article.furniture
+			})
 			.from(article)
 			.where(isNull(article.ownerId)),
-		db.select({ id: fact.id, article: fact.articleSlug, quote: fact.quote, value: fact.value, event: fact.event }).from(fact).where(isNull(fact.ownerId)),
+		db
+			.select({
+				id: fact.id,
+				article: fact.articleSlug,
+				quote: fact.quote,
+				value: fact.value,
+				event: fact.event
+			})
+			.from(fact)
+			.where(isNull(fact.ownerId)),
 		db
 			.select({
 				id: question.id,
@@ -51,11 +81,25 @@ export async function getDraftingBank(db: Db): Promise<DraftingBank> {
 }
 
 /** Adds `input` as `teacherId`'s article and stores the drafts proposed from it; returns its slug. */
-export async function addTeacherArticle(db: Db, teacherId: string, input: ArticleInput & { fileName?: string }) {
+export async function addTeacherArticle(
+	db: Db,
+	teacherId: string,
+	input: ArticleInput & { fileName?: string }
+) {
 	await requireTeacherUser(db, teacherId);
 	const slug = `t-${articleSlug(input.title, shortId())}`;
 	const bank = await getDraftingBank(db);
-	const drafts = draftQuestions({ slug, title: input.title, publisher: input.publisher, eventDate: input.eventDate, text: input.text, furniture: [] }, bank);
+	const drafts = draftQuestions(
+		{
+			slug,
+			title: input.title,
+			publisher: input.publisher,
+			eventDate: input.eventDate,
+			text: input.text,
+			furniture: []
+		},
+		bank
+	);
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		await tx.insert(article).values({
@@ -68,14 +112,23 @@ export async function addTeacherArticle(db: Db, teacherId: string, input: Articl
 			furniture: [],
 			ownerId: teacherId
 		});
-		if (drafts.length) await tx.insert(articleDraft).values(drafts.map((d, i) => ({ articleSlug: slug, position: i + 1, draft: d })));
+		if (drafts.length)
+			await tx
+				.insert(articleDraft)
+				.values(drafts.map((d, i) => ({ articleSlug: slug, position: i + 1, draft: d })));
 	});
 	return { slug, drafts: drafts.length };
 }
 
 export async function listTeacherArticles(db: Db, teacherId: string) {
 	const rows = await db
-		.select({ slug: article.slug, title: article.title, publisher: article.publisher, eventDate: article.eventDate, createdAt: article.createdAt })
+		.select({
+			slug: article.slug,
+			title: article.title,
+			publisher: article.publisher,
+			eventDate: article.eventDate,
+			createdAt: article.createdAt
+		})
 		.from(article)
 		.where(eq(article.ownerId, teacherId))
 		.orderBy(asc(article.createdAt), asc(article.slug));
@@ -83,11 +136,17 @@ export async function listTeacherArticles(db: Db, teacherId: string) {
 		? await db
 				.select({ slug: articleDraft.articleSlug, status: articleDraft.status, n: count() })
 				.from(articleDraft)
-				.where(inArray(articleDraft.articleSlug, rows.map((r) => r.slug)))
+				.where(
+					inArray(
+						articleDraft.articleSlug,
+						rows.map((r) => r.slug)
+					)
+				)
 				.groupBy(articleDraft.articleSlug, articleDraft.status)
 		: [];
 	return rows.map((r) => {
-		const of = (status: string) => counts.find((c) => c.slug === r.slug && c.status === status)?.n ?? 0;
+		const of = (status: string) =>
+			counts.find((c) => c.slug === r.slug && c.status === status)?.n ?? 0;
 		return { ...r, pending: of('pending'), accepted: of('accepted'), rejected: of('rejected') };
 	});
 }
@@ -96,12 +155,24 @@ export async function listTeacherArticles(db: Db, teacherId: string) {
 export async function getTeacherArticle(db: Db, teacherId: string, slug: string) {
 	const [row] = await db.select().from(article).where(eq(article.slug, slug));
 	if (!row || row.ownerId !== teacherId) throw new RequestError(404, NOT_FOUND);
-	const drafts = await db.select().from(articleDraft).where(eq(articleDraft.articleSlug, slug)).orderBy(asc(articleDraft.position));
+	const drafts = await db
+		.select()
+		.from(articleDraft)
+		.where(eq(articleDraft.articleSlug, slug))
+		.orderBy(asc(articleDraft.position));
 	return { article: row, drafts };
 }
 
 async function lockDraft(tx: Db, teacherId: string, slug: string, draftId: number) {
-	const [a] = await tx.select({ ownerId: article.ownerId, text: article.text, title: article.title, furniture: article.furniture }).from(article).where(eq(article.slug, slug));
+	const [a] = await tx
+		.select({
+			ownerId: article.ownerId,
+			text: article.text,
+			title: article.title,
+			furniture: article.furniture
+		})
+		.from(article)
+		.where(eq(article.slug, slug));
 	if (!a || a.ownerId !== teacherId) throw new RequestError(404, NOT_FOUND);
 	const [row] = await tx
 		.select()
@@ -122,11 +193,18 @@ function editOrRefuse<T>(work: () => T): T {
 }
 
 /** Saves the teacher's edits to a pending draft (accepted and rejected ones are settled). */
-export async function saveDraftEdit(db: Db, teacherId: string, slug: string, draftId: number, edit: DraftEdit) {
+export async function saveDraftEdit(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftId: number,
+	edit: DraftEdit
+) {
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		const { row } = await lockDraft(tx, teacherId, slug, draftId);
-		if (row.status !== 'pending') throw new RequestError(400, `This draft was ${row.status} already.`);
+		if (row.status !== 'pending')
+			throw new RequestError(400, `This draft was ${row.status} already.`);
 		const next = editOrRefuse(() => applyDraftEdit(row.draft, edit));
 		// Check it would make a valid question now, not only when accepted.
 		editOrRefuse(() => questionOfDraft(next, 't-check', ['t-fact-check', ...next.bankFacts]));
@@ -139,13 +217,22 @@ export async function saveDraftEdit(db: Db, teacherId: string, slug: string, dra
  * with its exact span (checked again, as a pasted citation would be), the teacher's own question citing
  * it and the bank facts it also rests on, and with `setId` the question added to that set. One transaction.
  */
-export async function acceptDraft(db: Db, teacherId: string, slug: string, draftId: number, options: { edit?: DraftEdit; setId?: string } = {}) {
+export async function acceptDraft(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftId: number,
+	options: { edit?: DraftEdit; setId?: string } = {}
+) {
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		const { article: a, row } = await lockDraft(tx, teacherId, slug, draftId);
-		if (row.status !== 'pending') throw new RequestError(400, `This draft was ${row.status} already.`);
+		if (row.status !== 'pending')
+			throw new RequestError(400, `This draft was ${row.status} already.`);
 		if (options.setId) await getTeacherSet(tx, teacherId, options.setId);
-		const draft = options.edit ? editOrRefuse(() => applyDraftEdit(row.draft, options.edit!)) : row.draft;
+		const draft = options.edit
+			? editOrRefuse(() => applyDraftEdit(row.draft, options.edit!))
+			: row.draft;
 		const checked = checkPassage(a, draft.quote);
 		if (!checked.ok) throw new RequestError(400, checked.reason);
 		if (checked.span.start !== draft.span.start || checked.span.end !== draft.span.end) {
@@ -153,13 +240,22 @@ export async function acceptDraft(db: Db, teacherId: string, slug: string, draft
 			checked.span = draft.span;
 		}
 		if (draft.bankFacts.length) {
-			const found = await tx.select({ id: fact.id }).from(fact).where(and(inArray(fact.id, draft.bankFacts), isNull(fact.ownerId)));
-			if (found.length !== draft.bankFacts.length) throw new RequestError(400, 'An event of this timeline is no longer in the bank: reject this draft.');
+			const found = await tx
+				.select({ id: fact.id })
+				.from(fact)
+				.where(and(inArray(fact.id, draft.bankFacts), isNull(fact.ownerId)));
+			if (found.length !== draft.bankFacts.length)
+				throw new RequestError(
+					400,
+					'An event of this timeline is no longer in the bank: reject this draft.'
+				);
 		}
 		const key = shortId();
 		const questionId = `t-${key}-${slugify(draft.question.prompt).slice(0, 40).replace(/-+$/u, '') || 'drafted'}`;
 		const factId = `t-fact-${shortId(10)}`;
-		const body = editOrRefuse(() => questionOfDraft(draft, questionId, [factId, ...draft.bankFacts]));
+		const body = editOrRefuse(() =>
+			questionOfDraft(draft, questionId, [factId, ...draft.bankFacts])
+		);
 		await tx.insert(fact).values({
 			id: factId,
 			articleSlug: slug,
@@ -183,9 +279,19 @@ export async function acceptDraft(db: Db, teacherId: string, slug: string, draft
 				body
 			})
 			.returning({ id: questionVersion.id });
-		await tx.update(question).set({ currentVersionId: version.id }).where(eq(question.id, questionId));
-		await tx.update(articleDraft).set({ status: 'accepted', draft, questionId, decidedAt: new Date() }).where(eq(articleDraft.id, draftId));
-		if (options.setId) await editSetInTransaction(tx, teacherId, options.setId, { kind: 'add', questionIds: [questionId] });
+		await tx
+			.update(question)
+			.set({ currentVersionId: version.id })
+			.where(eq(question.id, questionId));
+		await tx
+			.update(articleDraft)
+			.set({ status: 'accepted', draft, questionId, decidedAt: new Date() })
+			.where(eq(articleDraft.id, draftId));
+		if (options.setId)
+			await editSetInTransaction(tx, teacherId, options.setId, {
+				kind: 'add',
+				questionIds: [questionId]
+			});
 		return { questionId, factId };
 	});
 }
@@ -195,8 +301,12 @@ export async function rejectDraft(db: Db, teacherId: string, slug: string, draft
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		const { row } = await lockDraft(tx, teacherId, slug, draftId);
-		if (row.status !== 'pending') throw new RequestError(400, `This draft was ${row.status} already.`);
-		await tx.update(articleDraft).set({ status: 'rejected', decidedAt: new Date() }).where(eq(articleDraft.id, draftId));
+		if (row.status !== 'pending')
+			throw new RequestError(400, `This draft was ${row.status} already.`);
+		await tx
+			.update(articleDraft)
+			.set({ status: 'rejected', decidedAt: new Date() })
+			.where(eq(articleDraft.id, draftId));
 	});
 }
 
@@ -204,8 +314,15 @@ export async function rejectDraft(db: Db, teacherId: string, slug: string, draft
  * Whether `viewer` may read the article `slug`: the files' articles are public; a teacher's article is
  * for that teacher and the students of their classes (they answer its questions).
  */
-export async function canReadArticle(db: Db, viewerId: string | null, slug: string): Promise<{ ownerId: string | null } | null> {
-	const [row] = await db.select({ ownerId: article.ownerId }).from(article).where(eq(article.slug, slug));
+export async function canReadArticle(
+	db: Db,
+	viewerId: string | null,
+	slug: string
+): Promise<{ ownerId: string | null } | null> {
+	const [row] = await db
+		.select({ ownerId: article.ownerId })
+		.from(article)
+		.where(eq(article.slug, slug));
 	if (!row) return null;
 	if (row.ownerId === null || row.ownerId === viewerId) return row;
 	if (!viewerId) return null;

@@ -38,8 +38,12 @@ export type AssignmentInput = {
 export async function createAssignment(db: Db, teacherId: string, input: AssignmentInput) {
 	await getTeacherClass(db, teacherId, input.classId);
 	await getTeacherSet(db, teacherId, input.setId);
-	if (input.dueAt <= input.opensAt) throw new RequestError(400, 'The due time must come after the opening time.');
-	const [{ size }] = await db.select({ size: count() }).from(questionSetItem).where(eq(questionSetItem.setId, input.setId));
+	if (input.dueAt <= input.opensAt)
+		throw new RequestError(400, 'The due time must come after the opening time.');
+	const [{ size }] = await db
+		.select({ size: count() })
+		.from(questionSetItem)
+		.where(eq(questionSetItem.setId, input.setId));
 	if (size === 0) throw new RequestError(400, 'This set has no questions yet.');
 	const id = randomUUID();
 	await db.insert(assignment).values({ id, ...input });
@@ -49,7 +53,14 @@ export async function createAssignment(db: Db, teacherId: string, input: Assignm
 export async function listClassAssignments(db: Db, teacherId: string, classId: string) {
 	await getTeacherClass(db, teacherId, classId);
 	return db
-		.select({ id: assignment.id, title: assignment.title, opensAt: assignment.opensAt, dueAt: assignment.dueAt, timeZone: assignment.timeZone, setName: questionSet.name })
+		.select({
+			id: assignment.id,
+			title: assignment.title,
+			opensAt: assignment.opensAt,
+			dueAt: assignment.dueAt,
+			timeZone: assignment.timeZone,
+			setName: questionSet.name
+		})
 		.from(assignment)
 		.innerJoin(questionSet, eq(questionSet.id, assignment.setId))
 		.where(eq(assignment.classId, classId))
@@ -73,7 +84,10 @@ export async function getStudentAssignment(db: Db, studentId: string, assignment
 		.select({ assignment, className: schoolClass.name })
 		.from(assignment)
 		.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
-		.innerJoin(classMember, and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId)))
+		.innerJoin(
+			classMember,
+			and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId))
+		)
 		.where(and(eq(assignment.id, assignmentId), isNull(schoolClass.archivedAt)));
 	if (!row) throw new RequestError(404, 'No such assignment.');
 	return { ...row.assignment, className: row.className };
@@ -110,18 +124,38 @@ export async function listStudentAssignments(db: Db, studentId: string, now: Dat
 		})
 		.from(assignment)
 		.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
-		.innerJoin(classMember, and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId)))
+		.innerJoin(
+			classMember,
+			and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId))
+		)
 		.where(isNull(schoolClass.archivedAt))
 		.orderBy(asc(assignment.dueAt));
 	if (rows.length === 0) return [];
 	const attempts = await db
-		.select({ assignmentId: attempt.assignmentId, status: attempt.status, score: attempt.score, maxScore: attempt.maxScore, id: attempt.id })
+		.select({
+			assignmentId: attempt.assignmentId,
+			status: attempt.status,
+			score: attempt.score,
+			maxScore: attempt.maxScore,
+			id: attempt.id
+		})
 		.from(attempt)
-		.where(and(eq(attempt.userId, studentId), inArray(attempt.assignmentId, rows.map((r) => r.id))));
+		.where(
+			and(
+				eq(attempt.userId, studentId),
+				inArray(
+					attempt.assignmentId,
+					rows.map((r) => r.id)
+				)
+			)
+		);
 	return rows.map((r) => {
 		const mine = attempts.filter((a) => a.assignmentId === r.id);
 		const submitted = mine.filter((a) => a.status === 'submitted');
-		const best = submitted.reduce<number | null>((b, a) => (b === null || (a.score ?? 0) > b ? (a.score ?? 0) : b), null);
+		const best = submitted.reduce<number | null>(
+			(b, a) => (b === null || (a.score ?? 0) > b ? (a.score ?? 0) : b),
+			null
+		);
 		const scoreShown = r.feedback !== 'after_due' || now > r.dueAt;
 		return {
 			...r,
@@ -138,14 +172,26 @@ export async function listStudentAssignments(db: Db, studentId: string, now: Dat
  * Starts (or resumes) a student's attempt at an assignment. The attempt number is unique per student
  * and assignment in the database, so parallel starts cannot exceed the limit.
  */
-export async function startAssignmentAttempt(db: Db, studentId: string, assignmentId: string, now: Date) {
+export async function startAssignmentAttempt(
+	db: Db,
+	studentId: string,
+	assignmentId: string,
+	now: Date
+) {
 	const a = await getStudentAssignment(db, studentId, assignmentId);
 	if (now < a.opensAt) throw new RequestError(409, 'This assignment is not open yet.');
-	if (now > a.dueAt && a.lateWork === 'refuse') throw new RequestError(409, 'This assignment is past its due time.');
+	if (now > a.dueAt && a.lateWork === 'refuse')
+		throw new RequestError(409, 'This assignment is past its due time.');
 	const [open] = await db
 		.select({ id: attempt.id })
 		.from(attempt)
-		.where(and(eq(attempt.assignmentId, assignmentId), eq(attempt.userId, studentId), eq(attempt.status, 'in_progress')));
+		.where(
+			and(
+				eq(attempt.assignmentId, assignmentId),
+				eq(attempt.userId, studentId),
+				eq(attempt.status, 'in_progress')
+			)
+		);
 	if (open) return { id: open.id, resumed: true };
 
 	const items = await db
@@ -154,11 +200,21 @@ export async function startAssignmentAttempt(db: Db, studentId: string, assignme
 		.where(eq(questionSetItem.setId, a.setId))
 		.orderBy(asc(questionSetItem.position));
 	const seed = newSeed();
-	const versionIds = a.shuffleQuestions ? shuffled(items.map((i) => i.versionId), createRandom(seed)) : items.map((i) => i.versionId);
-	const limitEnd = a.timeLimitMinutes ? new Date(now.getTime() + a.timeLimitMinutes * 60_000) : null;
+	const versionIds = a.shuffleQuestions
+		? shuffled(
+				items.map((i) => i.versionId),
+				createRandom(seed)
+			)
+		: items.map((i) => i.versionId);
+	const limitEnd = a.timeLimitMinutes
+		? new Date(now.getTime() + a.timeLimitMinutes * 60_000)
+		: null;
 	// With "refuse", nothing counts after the due time, so the attempt ends there at the latest.
 	const dueEnd = a.lateWork === 'refuse' ? a.dueAt : null;
-	const deadlineAt = [limitEnd, dueEnd].filter((d): d is Date => d !== null).sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
+	const deadlineAt =
+		[limitEnd, dueEnd]
+			.filter((d): d is Date => d !== null)
+			.sort((x, y) => x.getTime() - y.getTime())[0] ?? null;
 
 	const id = randomUUID();
 	try {
@@ -168,7 +224,8 @@ export async function startAssignmentAttempt(db: Db, studentId: string, assignme
 				.from(attempt)
 				.where(and(eq(attempt.assignmentId, assignmentId), eq(attempt.userId, studentId)));
 			const attemptNumber = (used ?? 0) + 1;
-			if (attemptNumber > a.attemptsAllowed) throw new RequestError(409, 'You have used every attempt this assignment allows.');
+			if (attemptNumber > a.attemptsAllowed)
+				throw new RequestError(409, 'You have used every attempt this assignment allows.');
 			await tx.insert(attempt).values({
 				id,
 				userId: studentId,
@@ -180,11 +237,21 @@ export async function startAssignmentAttempt(db: Db, studentId: string, assignme
 				deadlineAt,
 				startedAt: now
 			});
-			await tx.insert(attemptQuestion).values(versionIds.map((questionVersionId, position) => ({ attemptId: id, position, questionVersionId })));
+			await tx.insert(attemptQuestion).values(
+				versionIds.map((questionVersionId, position) => ({
+					attemptId: id,
+					position,
+					questionVersionId
+				}))
+			);
 		});
 	} catch (e) {
 		// Another request took this attempt number first: the limit holds, say so plainly.
-		if (isUniqueViolation(e)) throw new RequestError(409, 'An attempt at this assignment was just started: reload the page.');
+		if (isUniqueViolation(e))
+			throw new RequestError(
+				409,
+				'An attempt at this assignment was just started: reload the page.'
+			);
 		throw e;
 	}
 	return { id, resumed: false };

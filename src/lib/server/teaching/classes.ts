@@ -2,7 +2,13 @@
 // reaches only their own classes, a student only the classes they are in; anything else is "not found".
 import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
-import { joinCodeLimit, RateLimitedError, recordFailure, retryAfterSeconds, waitText } from '../rate-limit.ts';
+import {
+	joinCodeLimit,
+	RateLimitedError,
+	recordFailure,
+	retryAfterSeconds,
+	waitText
+} from '../rate-limit.ts';
 import { isWellFormedJoinCode, newJoinCode, normaliseJoinCode } from '../../teaching/join-code.ts';
 import type { Db } from '../db/index.ts';
 import { classMember, schoolClass, user } from '../db/schema.ts';
@@ -10,7 +16,9 @@ import { RequestError } from '../errors.ts';
 
 /** Postgres' unique_violation, from either driver. */
 export function isUniqueViolation(e: unknown): boolean {
-	const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+	const code =
+		(e as { code?: string; cause?: { code?: string } })?.code ??
+		(e as { cause?: { code?: string } })?.cause?.code;
 	return code === '23505';
 }
 
@@ -63,7 +71,12 @@ export async function getTeacherClass(db: Db, teacherId: string, classId: string
 export async function getRoster(db: Db, teacherId: string, classId: string) {
 	await getTeacherClass(db, teacherId, classId);
 	return db
-		.select({ id: user.id, displayName: user.displayName, email: user.email, joinedAt: classMember.joinedAt })
+		.select({
+			id: user.id,
+			displayName: user.displayName,
+			email: user.email,
+			joinedAt: classMember.joinedAt
+		})
 		.from(classMember)
 		.innerJoin(user, eq(user.id, classMember.userId))
 		.where(eq(classMember.classId, classId))
@@ -78,7 +91,12 @@ export async function regenerateJoinCode(db: Db, teacherId: string, classId: str
 	});
 }
 
-export async function setClassArchived(db: Db, teacherId: string, classId: string, archived: boolean) {
+export async function setClassArchived(
+	db: Db,
+	teacherId: string,
+	classId: string,
+	archived: boolean
+) {
 	await getTeacherClass(db, teacherId, classId);
 	await db
 		.update(schoolClass)
@@ -88,17 +106,24 @@ export async function setClassArchived(db: Db, teacherId: string, classId: strin
 
 export async function removeStudent(db: Db, teacherId: string, classId: string, studentId: string) {
 	await getTeacherClass(db, teacherId, classId);
-	await db.delete(classMember).where(and(eq(classMember.classId, classId), eq(classMember.userId, studentId)));
+	await db
+		.delete(classMember)
+		.where(and(eq(classMember.classId, classId), eq(classMember.userId, studentId)));
 }
 
 /** A student joins with a code; joining twice is harmless. */
 export async function joinClass(db: Db, studentId: string, typedCode: string) {
 	const code = normaliseJoinCode(typedCode);
-	if (!isWellFormedJoinCode(code)) throw new RequestError(400, 'A join code is six letters and digits, like KM7-4QX.');
+	if (!isWellFormedJoinCode(code))
+		throw new RequestError(400, 'A join code is six letters and digits, like KM7-4QX.');
 	// Wrong codes are limited per student, so codes cannot be guessed by trying them all.
 	const limit = joinCodeLimit(studentId);
 	const wait = await retryAfterSeconds(db, [limit]);
-	if (wait !== null) throw new RateLimitedError(wait, `Too many wrong join codes. Try again in ${waitText(wait)}, or check the code with your teacher.`);
+	if (wait !== null)
+		throw new RateLimitedError(
+			wait,
+			`Too many wrong join codes. Try again in ${waitText(wait)}, or check the code with your teacher.`
+		);
 	const [found] = await db
 		.select({ id: schoolClass.id, name: schoolClass.name })
 		.from(schoolClass)
@@ -107,7 +132,10 @@ export async function joinClass(db: Db, studentId: string, typedCode: string) {
 		await recordFailure(db, [limit]);
 		throw new RequestError(404, 'No open class has this code: check it with your teacher.');
 	}
-	await db.insert(classMember).values({ classId: found.id, userId: studentId }).onConflictDoNothing();
+	await db
+		.insert(classMember)
+		.values({ classId: found.id, userId: studentId })
+		.onConflictDoNothing();
 	return found;
 }
 

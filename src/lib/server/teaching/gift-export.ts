@@ -9,9 +9,13 @@ import { getSetItems, getTeacherSet, visibleTo } from './sets.ts';
 
 async function quotesOf(db: Db, questions: Question[]): Promise<Map<string, string[]>> {
 	const ids = [...new Set(questions.flatMap((q) => q.facts))];
-	const rows = ids.length ? await db.select({ id: fact.id, quote: fact.quote }).from(fact).where(inArray(fact.id, ids)) : [];
+	const rows = ids.length
+		? await db.select({ id: fact.id, quote: fact.quote }).from(fact).where(inArray(fact.id, ids))
+		: [];
 	const quote = new Map(rows.map((r) => [r.id, r.quote]));
-	return new Map(questions.map((q) => [q.id, q.facts.flatMap((id) => (quote.has(id) ? [quote.get(id)!] : []))]));
+	return new Map(
+		questions.map((q) => [q.id, q.facts.flatMap((id) => (quote.has(id) ? [quote.get(id)!] : []))])
+	);
 }
 
 /**
@@ -46,7 +50,11 @@ export async function exportSetAsGift(db: Db, teacherId: string, setId: string) 
  * The bank as the teacher sees it, as GIFT: the current versions of the file bank's active questions and
  * of the teacher's own ('all'), or only one of the two.
  */
-export async function exportBankAsGift(db: Db, teacherId: string, scope: 'all' | 'bank' | 'mine' = 'all') {
+export async function exportBankAsGift(
+	db: Db,
+	teacherId: string,
+	scope: 'all' | 'bank' | 'mine' = 'all'
+) {
 	const conditions = [eq(question.active, true), visibleTo(teacherId)];
 	if (scope === 'bank') conditions.push(visibleTo(undefined));
 	if (scope === 'mine') conditions.push(eq(question.ownerId, teacherId));

@@ -10,7 +10,15 @@ import type { Question } from '../../bank/types.ts';
 import { importGift, type GiftProblem, type ImportedQuestion } from '../../gift/import.ts';
 import { questionContentHash } from '../bank-sync.ts';
 import type { Db } from '../db/index.ts';
-import { article, fact, question, questionSet, questionSetItem, questionVersion, user } from '../db/schema.ts';
+import {
+	article,
+	fact,
+	question,
+	questionSet,
+	questionSetItem,
+	questionVersion,
+	user
+} from '../db/schema.ts';
 import { RequestError } from '../errors.ts';
 import { editSetInTransaction, getTeacherSet, MAX_SET_SIZE } from './sets.ts';
 
@@ -28,7 +36,14 @@ export function shortId(length = 6): string {
 
 /** The question as we store it: our Question type, without what GIFT said beyond it. */
 export function toQuestion(q: ImportedQuestion): Question {
-	const base = { id: q.id, prompt: q.prompt, explanation: q.explanation, facts: [] as string[], tags: q.tags, difficulty: q.difficulty };
+	const base = {
+		id: q.id,
+		prompt: q.prompt,
+		explanation: q.explanation,
+		facts: [] as string[],
+		tags: q.tags,
+		difficulty: q.difficulty
+	};
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
@@ -55,14 +70,18 @@ export type ImportReport = {
 
 async function requireTeacherUser(db: Db, teacherId: string) {
 	const [row] = await db.select({ role: user.role }).from(user).where(eq(user.id, teacherId));
-	if (!row || row.role !== 'teacher') throw new RequestError(403, 'Only a teacher can have questions of their own.');
+	if (!row || row.role !== 'teacher')
+		throw new RequestError(403, 'Only a teacher can have questions of their own.');
 }
 
 /** A short id no question id starts with yet (a clash is unlikely; checking makes it impossible). */
 async function freshImportPrefix(db: Db): Promise<string> {
 	for (;;) {
 		const prefix = `t-${shortId()}`;
-		const [{ n }] = await db.select({ n: count() }).from(question).where(like(question.id, `${prefix}-%`));
+		const [{ n }] = await db
+			.select({ n: count() })
+			.from(question)
+			.where(like(question.id, `${prefix}-%`));
 		if (n === 0) return prefix;
 	}
 }
@@ -81,7 +100,11 @@ export async function importGiftQuestions(
 ): Promise<ImportReport> {
 	// Postgres cannot store a NUL in text: say where it is rather than fail in the middle of the write.
 	const nul = text.indexOf('\u0000');
-	if (nul >= 0) throw new RequestError(400, `line ${text.slice(0, nul).split('\n').length}: the file contains a NUL character; a GIFT file is plain text. Save it again as UTF-8 text.`);
+	if (nul >= 0)
+		throw new RequestError(
+			400,
+			`line ${text.slice(0, nul).split('\n').length}: the file contains a NUL character; a GIFT file is plain text. Save it again as UTF-8 text.`
+		);
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		await requireTeacherUser(tx, teacherId);
@@ -89,14 +112,22 @@ export async function importGiftQuestions(
 		const prefix = options.idPrefix ?? (await freshImportPrefix(tx));
 		const parsed = importGift(text, { idPrefix: prefix });
 		const report: ImportReport = {
-			imported: parsed.questions.map((q) => ({ id: q.id, prompt: q.prompt, line: q.line, notes: q.notes })),
+			imported: parsed.questions.map((q) => ({
+				id: q.id,
+				prompt: q.prompt,
+				line: q.line,
+				notes: q.notes
+			})),
 			problems: parsed.problems,
 			addedToSet: 0
 		};
 		if (parsed.questions.length === 0) return report;
 
 		if (options.setId) {
-			const [{ n }] = await tx.select({ n: count() }).from(questionSetItem).where(eq(questionSetItem.setId, options.setId));
+			const [{ n }] = await tx
+				.select({ n: count() })
+				.from(questionSetItem)
+				.where(eq(questionSetItem.setId, options.setId));
 			const room = MAX_SET_SIZE - n;
 			if (parsed.questions.length > room)
 				throw new RequestError(
@@ -106,7 +137,9 @@ export async function importGiftQuestions(
 		}
 
 		const bodies = parsed.questions.map(toQuestion);
-		await tx.insert(question).values(bodies.map((q) => ({ id: q.id, ownerId: teacherId, active: true })));
+		await tx
+			.insert(question)
+			.values(bodies.map((q) => ({ id: q.id, ownerId: teacherId, active: true })));
 		await tx.insert(questionVersion).values(
 			bodies.map((q) => ({
 				questionId: q.id,
@@ -123,10 +156,15 @@ export async function importGiftQuestions(
 		// Each new question has exactly one version: make it the current one.
 		await tx
 			.update(question)
-			.set({ currentVersionId: sql`(select ${questionVersion.id} from ${questionVersion} where ${questionVersion.questionId} = ${question.id})` })
+			.set({
+				currentVersionId: sql`(select ${questionVersion.id} from ${questionVersion} where ${questionVersion.questionId} = ${question.id})`
+			})
 			.where(inArray(question.id, ids));
 		if (options.setId) {
-			const added = await editSetInTransaction(tx, teacherId, options.setId, { kind: 'add', questionIds: ids });
+			const added = await editSetInTransaction(tx, teacherId, options.setId, {
+				kind: 'add',
+				questionIds: ids
+			});
 			report.addedToSet = added.added;
 		}
 		return report;
@@ -144,7 +182,12 @@ export async function findTeacherByEmail(db: Db, email: string) {
 	return row;
 }
 
-export type CiteInput = { questionId: string; articleSlug: string; passage: string; setId?: string };
+export type CiteInput = {
+	questionId: string;
+	articleSlug: string;
+	passage: string;
+	setId?: string;
+};
 
 /**
  * Attaches an article passage to one of the teacher's own questions: the passage must be the article's
@@ -158,14 +201,27 @@ export async function citeOwnQuestion(db: Db, teacherId: string, input: CiteInpu
 		const tx = txRaw as unknown as Db;
 		if (input.setId) await getTeacherSet(tx, teacherId, input.setId);
 		const [q] = await tx
-			.select({ id: question.id, ownerId: question.ownerId, currentVersionId: question.currentVersionId })
+			.select({
+				id: question.id,
+				ownerId: question.ownerId,
+				currentVersionId: question.currentVersionId
+			})
 			.from(question)
 			.where(eq(question.id, input.questionId))
 			.for('update');
-		if (!q || q.ownerId !== teacherId || q.currentVersionId === null) throw new RequestError(404, 'No such question of yours.');
-		const [current] = await tx.select({ body: questionVersion.body }).from(questionVersion).where(eq(questionVersion.id, q.currentVersionId));
+		if (!q || q.ownerId !== teacherId || q.currentVersionId === null)
+			throw new RequestError(404, 'No such question of yours.');
+		const [current] = await tx
+			.select({ body: questionVersion.body })
+			.from(questionVersion)
+			.where(eq(questionVersion.id, q.currentVersionId));
 		const [a] = await tx
-			.select({ slug: article.slug, title: article.title, text: article.text, furniture: article.furniture })
+			.select({
+				slug: article.slug,
+				title: article.title,
+				text: article.text,
+				furniture: article.furniture
+			})
 			.from(article)
 			.where(eq(article.slug, input.articleSlug));
 		if (!a) throw new RequestError(400, 'Choose the article the passage comes from.');
@@ -199,7 +255,10 @@ export async function citeOwnQuestion(db: Db, teacherId: string, input: CiteInpu
 			ownerId: teacherId
 		});
 		const next: Question = { ...body, facts: [...body.facts, factId] };
-		const [{ latest }] = await tx.select({ latest: max(questionVersion.version) }).from(questionVersion).where(eq(questionVersion.questionId, q.id));
+		const [{ latest }] = await tx
+			.select({ latest: max(questionVersion.version) })
+			.from(questionVersion)
+			.where(eq(questionVersion.questionId, q.id));
 		const [inserted] = await tx
 			.insert(questionVersion)
 			.values({
@@ -224,7 +283,10 @@ export async function citeOwnQuestion(db: Db, teacherId: string, input: CiteInpu
 						sql`${questionSetItem.questionVersionId} in (select ${questionVersion.id} from ${questionVersion} where ${questionVersion.questionId} = ${q.id})`
 					)
 				);
-			await tx.update(questionSet).set({ updatedAt: new Date() }).where(eq(questionSet.id, input.setId));
+			await tx
+				.update(questionSet)
+				.set({ updatedAt: new Date() })
+				.where(eq(questionSet.id, input.setId));
 		}
 		return { factId, quote: checked.quote, versionId: inserted.id, version: inserted.version };
 	});

@@ -6,13 +6,29 @@ import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
 import type { Db } from '../db/index.ts';
-import { answer, assignment, attempt, attemptQuestion, classMember, question, questionSetItem, questionVersion, user } from '../db/schema.ts';
+import {
+	answer,
+	assignment,
+	attempt,
+	attemptQuestion,
+	classMember,
+	question,
+	questionSetItem,
+	questionVersion,
+	user
+} from '../db/schema.ts';
 import { getTeacherClass } from './classes.ts';
 import { getTeacherAssignment } from './assignments.ts';
 
 export type ScoreRule = 'best' | 'last';
 
-export type GradebookCell = { attemptId: string; score: number; maxScore: number; late: boolean; attempts: number } | null;
+export type GradebookCell = {
+	attemptId: string;
+	score: number;
+	maxScore: number;
+	late: boolean;
+	attempts: number;
+} | null;
 
 /** A class's students (by name) and its assignments (by due time): the gradebook's rows and columns. */
 function rosterAndAssignments(db: Db, classId: string) {
@@ -24,7 +40,12 @@ function rosterAndAssignments(db: Db, classId: string) {
 			.where(eq(classMember.classId, classId))
 			.orderBy(asc(user.displayName), asc(user.email)),
 		db
-			.select({ id: assignment.id, title: assignment.title, dueAt: assignment.dueAt, timeZone: assignment.timeZone })
+			.select({
+				id: assignment.id,
+				title: assignment.title,
+				dueAt: assignment.dueAt,
+				timeZone: assignment.timeZone
+			})
 			.from(assignment)
 			.where(eq(assignment.classId, classId))
 			.orderBy(asc(assignment.dueAt))
@@ -46,7 +67,15 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 					submittedAt: attempt.submittedAt
 				})
 				.from(attempt)
-				.where(and(inArray(attempt.assignmentId, assignments.map((a) => a.id)), eq(attempt.status, 'submitted')))
+				.where(
+					and(
+						inArray(
+							attempt.assignmentId,
+							assignments.map((a) => a.id)
+						),
+						eq(attempt.status, 'submitted')
+					)
+				)
 				.orderBy(asc(attempt.submittedAt))
 		: [];
 
@@ -55,7 +84,13 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 		const key = `${a.userId}:${a.assignmentId}`;
 		const held = cells.get(key);
 		const count = (held?.attempts ?? 0) + 1;
-		const candidate = { attemptId: a.id, score: a.score ?? 0, maxScore: a.maxScore, late: a.late, attempts: count };
+		const candidate = {
+			attemptId: a.id,
+			score: a.score ?? 0,
+			maxScore: a.maxScore,
+			late: a.late,
+			attempts: count
+		};
 		// Attempts come oldest first: "last" keeps replacing, "best" replaces only on a higher score.
 		if (!held || rule === 'last' || candidate.score > held.score) cells.set(key, candidate);
 		else cells.set(key, { ...held, attempts: count });
@@ -64,7 +99,10 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 		klass,
 		students,
 		assignments,
-		rows: students.map((s) => ({ student: s, cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null) }))
+		rows: students.map((s) => ({
+			student: s,
+			cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null)
+		}))
 	};
 }
 
@@ -73,18 +111,33 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
  * The database picks each cell's attempt (best or last) and averages them, so a page reads only its own
  * cells whatever the size of the class; the CSV (getGradebook) reads them all, on demand.
  */
-export async function getGradebookPage(db: Db, teacherId: string, classId: string, rule: ScoreRule, page: { offset: number; limit: number }) {
+export async function getGradebookPage(
+	db: Db,
+	teacherId: string,
+	classId: string,
+	rule: ScoreRule,
+	page: { offset: number; limit: number }
+) {
 	const klass = await getTeacherClass(db, teacherId, classId);
 	const [students, assignments] = await rosterAndAssignments(db, classId);
 	const shown = students.slice(page.offset, page.offset + page.limit);
 	// Attempts come oldest first in getGradebook: "best" keeps the first of the highest scores, "last" the latest.
-	const ruleOrder = rule === 'best' ? [desc(sql`coalesce(${attempt.score}, 0)`), asc(attempt.submittedAt)] : [desc(attempt.submittedAt)];
+	const ruleOrder =
+		rule === 'best'
+			? [desc(sql`coalesce(${attempt.score}, 0)`), asc(attempt.submittedAt)]
+			: [desc(attempt.submittedAt)];
 	const submittedInClass = and(eq(assignment.classId, classId), eq(attempt.status, 'submitted'));
-	const members = db.select({ id: classMember.userId }).from(classMember).where(eq(classMember.classId, classId));
+	const members = db
+		.select({ id: classMember.userId })
+		.from(classMember)
+		.where(eq(classMember.classId, classId));
 	const chosen = db
 		.selectDistinctOn([attempt.userId, attempt.assignmentId], {
 			assignmentId: attempt.assignmentId,
-			percent: sql<number>`case when ${attempt.maxScore} > 0 then round(coalesce(${attempt.score}, 0)::numeric / ${attempt.maxScore} * 1000) / 10 else 0 end`.as('percent')
+			percent:
+				sql<number>`case when ${attempt.maxScore} > 0 then round(coalesce(${attempt.score}, 0)::numeric / ${attempt.maxScore} * 1000) / 10 else 0 end`.as(
+					'percent'
+				)
 		})
 		.from(attempt)
 		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
@@ -101,48 +154,84 @@ export async function getGradebookPage(db: Db, teacherId: string, classId: strin
 						score: attempt.score,
 						maxScore: attempt.maxScore,
 						late: attempt.late,
-						attempts: sql<number>`count(*) over (partition by ${attempt.userId}, ${attempt.assignmentId})`.mapWith(Number)
+						attempts:
+							sql<number>`count(*) over (partition by ${attempt.userId}, ${attempt.assignmentId})`.mapWith(
+								Number
+							)
 					})
 					.from(attempt)
 					.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
-					.where(and(submittedInClass, inArray(attempt.userId, shown.map((s) => s.id))))
+					.where(
+						and(
+							submittedInClass,
+							inArray(
+								attempt.userId,
+								shown.map((s) => s.id)
+							)
+						)
+					)
 					.orderBy(attempt.userId, attempt.assignmentId, ...ruleOrder)
 			: [],
 		db
-			.select({ assignmentId: chosen.assignmentId, average: sql<number>`round(avg(${chosen.percent}) * 10) / 10`.mapWith(Number) })
+			.select({
+				assignmentId: chosen.assignmentId,
+				average: sql<number>`round(avg(${chosen.percent}) * 10) / 10`.mapWith(Number)
+			})
 			.from(chosen)
 			.groupBy(chosen.assignmentId)
 	]);
 	const cells = new Map<string, NonNullable<GradebookCell>>();
-	for (const c of cellRows) cells.set(`${c.userId}:${c.assignmentId}`, { attemptId: c.attemptId, score: c.score ?? 0, maxScore: c.maxScore, late: c.late, attempts: c.attempts });
+	for (const c of cellRows)
+		cells.set(`${c.userId}:${c.assignmentId}`, {
+			attemptId: c.attemptId,
+			score: c.score ?? 0,
+			maxScore: c.maxScore,
+			late: c.late,
+			attempts: c.attempts
+		});
 	const averageOf = new Map(averageRows.map((a) => [a.assignmentId, a.average]));
 	return {
 		klass,
 		studentCount: students.length,
 		assignments,
 		averages: assignments.map((a) => averageOf.get(a.id) ?? null),
-		rows: shown.map((s) => ({ student: s, cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null) }))
+		rows: shown.map((s) => ({
+			student: s,
+			cells: assignments.map((a) => cells.get(`${s.id}:${a.id}`) ?? null)
+		}))
 	};
 }
 
 /** The label under which a response is counted in the response analysis. */
 function responseLabels(q: Question, r: Response | null): string[] | null {
 	if (!r) return null;
-	if (r.type === 'single' && q.type === 'single') return [q.options.find((o) => o.id === r.optionId)?.text ?? '?'];
-	if (r.type === 'multiple' && q.type === 'multiple') return r.optionIds.map((id) => q.options.find((o) => o.id === id)?.text ?? '?');
+	if (r.type === 'single' && q.type === 'single')
+		return [q.options.find((o) => o.id === r.optionId)?.text ?? '?'];
+	if (r.type === 'multiple' && q.type === 'multiple')
+		return r.optionIds.map((id) => q.options.find((o) => o.id === id)?.text ?? '?');
 	if (r.type === 'true_false') return [r.value ? 'True' : 'False'];
 	if (r.type === 'short_text') return [normaliseText(r.text)];
 	return [describeResponse(q, r)];
 }
 
 function choicesOf(q: Question): ItemQuestion['choices'] {
-	if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => ({ label: o.text, isKey: o.correct }));
-	if (q.type === 'true_false') return [{ label: 'True', isKey: q.answer }, { label: 'False', isKey: !q.answer }];
+	if (q.type === 'single' || q.type === 'multiple')
+		return q.options.map((o) => ({ label: o.text, isKey: o.correct }));
+	if (q.type === 'true_false')
+		return [
+			{ label: 'True', isKey: q.answer },
+			{ label: 'False', isKey: !q.answer }
+		];
 	return [];
 }
 
 /** Moodle-style quiz statistics for one assignment (first attempts unless `all`). */
-export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: string, which: 'first' | 'all') {
+export async function getItemAnalysis(
+	db: Db,
+	teacherId: string,
+	assignmentId: string,
+	which: 'first' | 'all'
+) {
 	const a = await getTeacherAssignment(db, teacherId, assignmentId);
 	const [setItems, attempts] = await Promise.all([
 		db
@@ -168,10 +257,21 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 	const [answers, served] = attempts.length
 		? await Promise.all([
 				db
-					.select({ attemptId: answer.attemptId, score: answer.score, response: answer.response, versionId: attemptQuestion.questionVersionId })
+					.select({
+						attemptId: answer.attemptId,
+						score: answer.score,
+						response: answer.response,
+						versionId: attemptQuestion.questionVersionId
+					})
 					.from(answer)
 					.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-					.innerJoin(attemptQuestion, and(eq(attemptQuestion.attemptId, answer.attemptId), eq(attemptQuestion.position, answer.position)))
+					.innerJoin(
+						attemptQuestion,
+						and(
+							eq(attemptQuestion.attemptId, answer.attemptId),
+							eq(attemptQuestion.position, answer.position)
+						)
+					)
 					.where(submitted),
 				db
 					.selectDistinct({ id: questionVersion.id, body: questionVersion.body })
@@ -182,7 +282,11 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 			])
 		: [[], []];
 
-	const questions: ItemQuestion[] = setItems.map((i) => ({ id: i.body.id, maxMark: 1, choices: choicesOf(i.body) }));
+	const questions: ItemQuestion[] = setItems.map((i) => ({
+		id: i.body.id,
+		maxMark: 1,
+		choices: choicesOf(i.body)
+	}));
 	const bodyOf = new Map(served.map((v) => [v.id, v.body]));
 	const answersOf = new Map<string, typeof answers>();
 	for (const given of answers) {
@@ -203,11 +307,24 @@ export async function getItemAnalysis(db: Db, teacherId: string, assignmentId: s
 			marks[body.id] = given.score;
 			responses[body.id] = responseLabels(body, given.response);
 		}
-		return { attemptId: t.id, userId: t.userId, isFirstAttempt: t.attemptNumber === 1, marks, responses };
+		return {
+			attemptId: t.id,
+			userId: t.userId,
+			isFirstAttempt: t.attemptNumber === 1,
+			marks,
+			responses
+		};
 	});
 	const analysis = analyseItems(questions, itemAttempts, { attempts: which });
 	const prompts = new Map(
-		setItems.map((i) => [i.body.id, { prompt: i.body.prompt, type: i.body.type, cited: i.body.facts.length > 0 || i.currentlyCited }])
+		setItems.map((i) => [
+			i.body.id,
+			{
+				prompt: i.body.prompt,
+				type: i.body.type,
+				cited: i.body.facts.length > 0 || i.currentlyCited
+			}
+		])
 	);
 	return { assignment: a, analysis, prompts: Object.fromEntries(prompts) };
 }

@@ -26,7 +26,9 @@ export type BankSearch = {
 
 /** Questions `teacherId` may see and use: the file bank's and their own. */
 export function visibleTo(teacherId: string | undefined) {
-	return teacherId ? or(isNull(question.ownerId), eq(question.ownerId, teacherId))! : isNull(question.ownerId);
+	return teacherId
+		? or(isNull(question.ownerId), eq(question.ownerId, teacherId))!
+		: isNull(question.ownerId);
 }
 
 /**
@@ -36,7 +38,8 @@ export function visibleTo(teacherId: string | undefined) {
 export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 	const conditions = [eq(question.active, true), visibleTo(search.teacherId)];
 	if (search.source === 'bank') conditions.push(isNull(question.ownerId));
-	if (search.source === 'mine') conditions.push(search.teacherId ? eq(question.ownerId, search.teacherId) : sql`false`);
+	if (search.source === 'mine')
+		conditions.push(search.teacherId ? eq(question.ownerId, search.teacherId) : sql`false`);
 	if (search.text?.trim()) {
 		// Full-text search over prompts (English stemming: "withdraw" finds "withdrawal").
 		conditions.push(
@@ -45,14 +48,20 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 	}
 	if (search.tag) conditions.push(sql`${search.tag} = any(${questionVersion.tags})`);
 	if (search.type) conditions.push(eq(questionVersion.type, search.type));
-	if (search.minDifficulty) conditions.push(sql`${questionVersion.difficulty} >= ${search.minDifficulty}`);
+	if (search.minDifficulty)
+		conditions.push(sql`${questionVersion.difficulty} >= ${search.minDifficulty}`);
 	if (search.article) {
 		conditions.push(
 			sql`exists (select 1 from ${fact} where ${fact.id} = any(${questionVersion.factIds}) and ${fact.articleSlug} = ${search.article})`
 		);
 	}
 	const rows = await db
-		.select({ versionId: questionVersion.id, version: questionVersion.version, body: questionVersion.body, ownerId: question.ownerId })
+		.select({
+			versionId: questionVersion.id,
+			version: questionVersion.version,
+			body: questionVersion.body,
+			ownerId: question.ownerId
+		})
 		.from(question)
 		.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
 		.where(and(...conditions))
@@ -64,10 +73,16 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 async function withQuotes<T extends { body: Question }>(db: Db, rows: T[]) {
 	const factIds = [...new Set(rows.flatMap((r) => r.body.facts))];
 	const facts = factIds.length
-		? await db.select({ id: fact.id, quote: fact.quote, articleSlug: fact.articleSlug }).from(fact).where(inArray(fact.id, factIds))
+		? await db
+				.select({ id: fact.id, quote: fact.quote, articleSlug: fact.articleSlug })
+				.from(fact)
+				.where(inArray(fact.id, factIds))
 		: [];
 	const byId = new Map(facts.map((f) => [f.id, f]));
-	return rows.map((r) => ({ ...r, quotes: r.body.facts.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) }));
+	return rows.map((r) => ({
+		...r,
+		quotes: r.body.facts.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+	}));
 }
 
 export async function listSets(db: Db, teacherId: string) {
@@ -115,11 +130,17 @@ export async function getSetItems(db: Db, setId: string) {
 
 /** Replaces a set's items with these version ids, in this order (one transaction). */
 async function writeItems(tx: Db, setId: string, versionIds: number[]) {
-	if (versionIds.length > MAX_SET_SIZE) throw new RequestError(400, `A set holds at most ${MAX_SET_SIZE} questions.`);
-	if (new Set(versionIds).size !== versionIds.length) throw new RequestError(400, 'A question is in the set twice.');
+	if (versionIds.length > MAX_SET_SIZE)
+		throw new RequestError(400, `A set holds at most ${MAX_SET_SIZE} questions.`);
+	if (new Set(versionIds).size !== versionIds.length)
+		throw new RequestError(400, 'A question is in the set twice.');
 	await tx.delete(questionSetItem).where(eq(questionSetItem.setId, setId));
 	if (versionIds.length) {
-		await tx.insert(questionSetItem).values(versionIds.map((questionVersionId, position) => ({ setId, position, questionVersionId })));
+		await tx
+			.insert(questionSetItem)
+			.values(
+				versionIds.map((questionVersionId, position) => ({ setId, position, questionVersionId }))
+			);
 	}
 	await tx.update(questionSet).set({ updatedAt: new Date() }).where(eq(questionSet.id, setId));
 }
@@ -132,7 +153,10 @@ export async function createSet(db: Db, teacherId: string, name: string) {
 
 export async function renameSet(db: Db, teacherId: string, setId: string, name: string) {
 	await getTeacherSet(db, teacherId, setId);
-	await db.update(questionSet).set({ name, updatedAt: new Date() }).where(eq(questionSet.id, setId));
+	await db
+		.update(questionSet)
+		.set({ name, updatedAt: new Date() })
+		.where(eq(questionSet.id, setId));
 }
 
 export type SetEdit =
@@ -144,14 +168,25 @@ export type SetEdit =
 
 /** Every change to a set's items goes through here: read, change the list, write it back, atomically. */
 export async function editSet(db: Db, teacherId: string, setId: string, edit: SetEdit) {
-	return db.transaction(async (tx) => editSetInTransaction(tx as unknown as Db, teacherId, setId, edit));
+	return db.transaction(async (tx) =>
+		editSetInTransaction(tx as unknown as Db, teacherId, setId, edit)
+	);
 }
 
 /** editSet's work inside a transaction the caller holds (an import adds its questions in its own). */
-export async function editSetInTransaction(tx: Db, teacherId: string, setId: string, edit: SetEdit) {
+export async function editSetInTransaction(
+	tx: Db,
+	teacherId: string,
+	setId: string,
+	edit: SetEdit
+) {
 	await getTeacherSet(tx, teacherId, setId);
 	const items = await tx
-		.select({ versionId: questionSetItem.questionVersionId, questionId: questionVersion.questionId, current: question.currentVersionId })
+		.select({
+			versionId: questionSetItem.questionVersionId,
+			questionId: questionVersion.questionId,
+			current: question.currentVersionId
+		})
 		.from(questionSetItem)
 		.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
 		.innerJoin(question, eq(question.id, questionVersion.questionId))
@@ -161,7 +196,8 @@ export async function editSetInTransaction(tx: Db, teacherId: string, setId: str
 	const versionIds = items.map((i) => i.versionId);
 	const inSet = new Set(items.map((i) => i.questionId));
 	const at = (position: number) => {
-		if (!Number.isInteger(position) || position < 0 || position >= items.length) throw new RequestError(400, 'No question at that place in the set.');
+		if (!Number.isInteger(position) || position < 0 || position >= items.length)
+			throw new RequestError(400, 'No question at that place in the set.');
 		return position;
 	};
 	let added = 0;
@@ -175,7 +211,8 @@ export async function editSetInTransaction(tx: Db, teacherId: string, setId: str
 				// The rule draws from questions not yet in the set.
 				const rest = { ...bank, questions: bank.questions.filter((q) => !inSet.has(q.id)) };
 				ids = generateQuiz(rest, edit.filters, edit.seed);
-				if (ids.length === 0) throw new RequestError(400, 'No question outside the set matches this rule.');
+				if (ids.length === 0)
+					throw new RequestError(400, 'No question outside the set matches this rule.');
 			}
 			const fresh = ids.filter((id) => !inSet.has(id));
 			if (fresh.length) {
@@ -183,7 +220,8 @@ export async function editSetInTransaction(tx: Db, teacherId: string, setId: str
 					.select({ id: question.id, versionId: question.currentVersionId })
 					.from(question)
 					.where(and(inArray(question.id, fresh), eq(question.active, true), visibleTo(teacherId)));
-				if (current.length !== new Set(fresh).size) throw new RequestError(400, 'One of these questions is not in the bank.');
+				if (current.length !== new Set(fresh).size)
+					throw new RequestError(400, 'One of these questions is not in the bank.');
 				const versionOf = new Map(current.map((c) => [c.id, c.versionId!]));
 				for (const id of fresh) versionIds.push(versionOf.get(id)!);
 			}

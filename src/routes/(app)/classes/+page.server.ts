@@ -5,5 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
-	return { classes: await listStudentClasses(getDb(), user.id), joined: event.url.searchParams.get('joined') };
+	return {
+		classes: await listStudentClasses(getDb(), user.id),
+		joined: event.url.searchParams.get('joined')
+	};
 };

@@ -6,8 +6,14 @@ import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/serv
 import { getMistakes } from '$lib/server/review/insights.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-function filtered(mistakes: Awaited<ReturnType<typeof getMistakes>>, articleSlug: string, tag: string) {
-	return mistakes.filter((m) => (!articleSlug || m.articles.includes(articleSlug)) && (!tag || m.tags.includes(tag)));
+function filtered(
+	mistakes: Awaited<ReturnType<typeof getMistakes>>,
+	articleSlug: string,
+	tag: string
+) {
+	return mistakes.filter(
+		(m) => (!articleSlug || m.articles.includes(articleSlug)) && (!tag || m.tags.includes(tag))
+	);
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	const all = await getMistakes(getDb(), user.id);
 	const articleSlug = event.url.searchParams.get('article') ?? '';
 	const tag = event.url.searchParams.get('tag') ?? '';
-	const articles = new Map(all.flatMap((m) => m.citations.map((c) => [c.articleSlug, c.articleTitle] as const)));
+	const articles = new Map(
+		all.flatMap((m) => m.citations.map((c) => [c.articleSlug, c.articleTitle] as const))
+	);
 	return {
 		mistakes: filtered(all, articleSlug, tag),
 		total: all.length,
@@ -30,10 +38,16 @@ export const actions: Actions = {
 	practise: async (event) => {
 		const user = requireUserForAction(event);
 		const fields = readFormFields(await event.request.formData());
-		const mistakes = filtered(await getMistakes(getDb(), user.id), fields.article?.[0] ?? '', fields.tag?.[0] ?? '');
+		const mistakes = filtered(
+			await getMistakes(getDb(), user.id),
+			fields.article?.[0] ?? '',
+			fields.tag?.[0] ?? ''
+		);
 		if (mistakes.length === 0) return fail(400, { message: 'No mistakes match these filters.' });
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
-		const { id } = await orHttpError(() => startAttempt(getDb(), user.id, { questionIds, count: questionIds.length }));
+		const { id } = await orHttpError(() =>
+			startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
+		);
 		redirect(303, `/attempts/${id}/1`);
 	}
 };

@@ -8,27 +8,46 @@ import { requireUserForAction } from '$lib/server/guards.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'numeric', 'short_text', 'ordering'] as const;
+const QUESTION_TYPES = [
+	'single',
+	'multiple',
+	'true_false',
+	'numeric',
+	'short_text',
+	'ordering'
+] as const;
 
 const PracticeForm = z.object({
 	articles: z.array(z.string().max(100)).max(50).default([]),
 	tags: z.array(z.string().max(100)).max(100).default([]),
 	types: z.array(z.enum(QUESTION_TYPES, 'Unknown question type.')).default([]),
-	count: z.coerce.number('Choose how many questions.').int('Choose a whole number of questions.').min(1, 'Choose at least 1 question.').max(MAX_QUESTIONS_PER_QUIZ, `At most ${MAX_QUESTIONS_PER_QUIZ} questions.`),
-	seed: z.string().trim().max(64, 'The quiz code is too long.').regex(/^[\w-]*$/, 'A quiz code has only letters, digits, - and _.').default('')
+	count: z.coerce
+		.number('Choose how many questions.')
+		.int('Choose a whole number of questions.')
+		.min(1, 'Choose at least 1 question.')
+		.max(MAX_QUESTIONS_PER_QUIZ, `At most ${MAX_QUESTIONS_PER_QUIZ} questions.`),
+	seed: z
+		.string()
+		.trim()
+		.max(64, 'The quiz code is too long.')
+		.regex(/^[\w-]*$/, 'A quiz code has only letters, digits, - and _.')
+		.default('')
 });
 
 export const load: PageServerLoad = async () => {
 	const { bank } = await getCurrentBank(getDb());
 	const tagCounts = new Map<string, number>();
-	for (const q of bank.questions) for (const t of q.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
+	for (const q of bank.questions)
+		for (const t of q.tags) tagCounts.set(t, (tagCounts.get(t) ?? 0) + 1);
 	const factArticle = new Map(bank.facts.map((f) => [f.id, f.article]));
 	return {
 		articles: bank.articles.map((a) => ({
 			slug: a.slug,
 			title: a.title,
 			eventDate: a.eventDate,
-			questionCount: bank.questions.filter((q) => q.facts.some((f) => factArticle.get(f) === a.slug)).length
+			questionCount: bank.questions.filter((q) =>
+				q.facts.some((f) => factArticle.get(f) === a.slug)
+			).length
 		})),
 		tags: [...tagCounts].sort((a, b) => b[1] - a[1]).map(([tag, count]) => ({ tag, count })),
 		types: QUESTION_TYPES.map((t) => ({ type: t, label: QUESTION_TYPE_LABELS[t] })),
@@ -43,7 +62,8 @@ export const actions: Actions = {
 		try {
 			fields = readFormFields(await event.request.formData());
 		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } as Record<string, string> });
+			if (e instanceof RequestError)
+				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
 			throw e;
 		}
 		const parsed = PracticeForm.safeParse({
@@ -63,7 +83,8 @@ export const actions: Actions = {
 		try {
 			started = await startAttempt(getDb(), user.id, filters, seed || undefined);
 		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { errors: { form: e.message } as Record<string, string> });
+			if (e instanceof RequestError)
+				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
 			throw e;
 		}
 		redirect(303, `/attempts/${started.id}/1`);

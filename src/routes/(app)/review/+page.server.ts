@@ -21,14 +21,17 @@ export const load: PageServerLoad = async (event) => {
 function cardIdFrom(fields: Record<string, string[]>) {
 	const id = Number(fields.cardId?.[0]);
 	// Card ids are Postgres integers: a larger number is no card (and would be a database error).
-	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new RequestError(400, 'Field "cardId" does not name a card.');
+	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
+		throw new RequestError(400, 'Field "cardId" does not name a card.');
 	return id;
 }
 
 function elapsedSince(fields: Record<string, string[]>, now: number) {
 	const shownAt = Number(fields.shownAt?.[0]);
 	// Only a plausible figure: the page's own timestamp, less than an hour ago.
-	return Number.isFinite(shownAt) && shownAt <= now && now - shownAt < 3_600_000 ? now - shownAt : null;
+	return Number.isFinite(shownAt) && shownAt <= now && now - shownAt < 3_600_000
+		? now - shownAt
+		: null;
 }
 
 export const actions: Actions = {
@@ -39,7 +42,10 @@ export const actions: Actions = {
 			const fields = readFormFields(await event.request.formData());
 			const cardId = cardIdFrom(fields);
 			const type = (fields.questionType?.[0] ?? '') as QuestionType;
-			const response = fields.skip?.length || isBlankResponse(type, fields) ? null : parseResponseFromForm(type, fields);
+			const response =
+				fields.skip?.length || isBlankResponse(type, fields)
+					? null
+					: parseResponseFromForm(type, fields);
 			const shown = await revealCard(getDb(), user.id, cardId, response);
 			return {
 				revealed: {
@@ -63,7 +69,8 @@ export const actions: Actions = {
 		const rating = parseRatingName(fields.rating?.[0] ?? '');
 		const requestId = fields.requestId?.[0] ?? '';
 		if (!rating) return fail(400, { message: 'Choose Again, Hard, Good or Easy.' });
-		if (!/^[\w-]{8,64}$/.test(requestId)) return fail(400, { message: 'The form is missing its request id.' });
+		if (!/^[\w-]{8,64}$/.test(requestId))
+			return fail(400, { message: 'The form is missing its request id.' });
 		let response = null;
 		try {
 			response = fields.response?.[0] ? readResponseJson(fields.response[0]) : null;
@@ -74,7 +81,19 @@ export const actions: Actions = {
 		// Stored as an integer: anything else is no figure at all.
 		const elapsed = Number(fields.elapsedMs?.[0]);
 		await orHttpError(() =>
-			rateCard(getDb(), user.id, cardIdFrom(fields), rating, { requestId, response, elapsedMs: Number.isInteger(elapsed) && elapsed >= 0 && elapsed <= 86_400_000 ? elapsed : null }, new Date())
+			rateCard(
+				getDb(),
+				user.id,
+				cardIdFrom(fields),
+				rating,
+				{
+					requestId,
+					response,
+					elapsedMs:
+						Number.isInteger(elapsed) && elapsed >= 0 && elapsed <= 86_400_000 ? elapsed : null
+				},
+				new Date()
+			)
 		);
 		scheduleOptimisation(getDb(), user.id);
 		redirect(303, '/review');

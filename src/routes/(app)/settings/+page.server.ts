@@ -10,16 +10,27 @@ import { createScheduler } from '$lib/review/scheduler.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SettingsForm = z.object({
-	desiredRetention: z.coerce.number('Enter a number.').min(0.7, 'At least 0.70.').max(0.97, 'At most 0.97.'),
+	desiredRetention: z.coerce
+		.number('Enter a number.')
+		.min(0.7, 'At least 0.70.')
+		.max(0.97, 'At most 0.97.'),
 	timeZone: z.string().refine(isValidTimeZone, 'Choose a time zone from the list.'),
-	newCardsPerDay: z.coerce.number('Enter a number.').int('A whole number.').min(0, 'At least 0.').max(500, 'At most 500.')
+	newCardsPerDay: z.coerce
+		.number('Enter a number.')
+		.int('A whole number.')
+		.min(0, 'At least 0.')
+		.max(500, 'At most 500.')
 });
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	const s = await getLearnerSettings(getDb(), user.id);
 	return {
-		settings: { desiredRetention: s.desiredRetention, timeZone: s.timeZone, newCardsPerDay: s.newCardsPerDay },
+		settings: {
+			desiredRetention: s.desiredRetention,
+			timeZone: s.timeZone,
+			newCardsPerDay: s.newCardsPerDay
+		},
 		parameters: {
 			fitted: s.weights !== null,
 			weights: s.weights ?? [...createScheduler().params.w],
@@ -36,7 +47,11 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
 		const fields = readFormFields(await event.request.formData());
-		const input = { desiredRetention: fields.desiredRetention?.[0], timeZone: fields.timeZone?.[0], newCardsPerDay: fields.newCardsPerDay?.[0] };
+		const input = {
+			desiredRetention: fields.desiredRetention?.[0],
+			timeZone: fields.timeZone?.[0],
+			newCardsPerDay: fields.newCardsPerDay?.[0]
+		};
 		const parsed = SettingsForm.safeParse(input);
 		if (!parsed.success) {
 			const errors: Record<string, string> = {};

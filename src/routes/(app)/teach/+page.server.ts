@@ -14,9 +14,18 @@ const NameForm = z.object({
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const db = getDb();
-	const [classes, sets] = await Promise.all([listTeacherClasses(db, teacher.id), listSets(db, teacher.id)]);
+	const [classes, sets] = await Promise.all([
+		listTeacherClasses(db, teacher.id),
+		listSets(db, teacher.id)
+	]);
 	return {
-		classes: classes.map((c) => ({ id: c.id, name: c.name, joinCode: c.joinCode, archived: c.archivedAt !== null, students: c.students })),
+		classes: classes.map((c) => ({
+			id: c.id,
+			name: c.name,
+			joinCode: c.joinCode,
+			archived: c.archivedAt !== null,
+			students: c.students
+		})),
 		sets: sets.map((s) => ({ id: s.id, name: s.name, size: s.size, updatedAt: s.updatedAt }))
 	};
 };

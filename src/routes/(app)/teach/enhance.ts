@@ -5,7 +5,8 @@ import { goto } from '$app/navigation';
 
 export const stayInPlace: SubmitFunction = () => {
 	return async ({ result, update }) => {
-		if (result.type === 'redirect') await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
+		if (result.type === 'redirect')
+			await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
 		else await update({ reset: false });
 	};
 };

@@ -7,7 +7,11 @@ import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
 import { orHttpError } from '$lib/server/guards.ts';
 
 /** Which form failed (a page has several), its messages by field name ("form" for the whole form), its values. */
-export type FormProblem = { action: string; errors: Record<string, string>; values: Record<string, string> };
+export type FormProblem = {
+	action: string;
+	errors: Record<string, string>;
+	values: Record<string, string>;
+};
 
 /** The posted form, first value of each field; an oversized or file field is refused with its HTTP status. */
 export async function readValues(request: Request): Promise<Record<string, string>> {
@@ -15,12 +19,20 @@ export async function readValues(request: Request): Promise<Record<string, strin
 }
 
 /** A 400 answer that refills form `action` and shows `errors` beside its fields. */
-export function invalid(action: string, values: Record<string, string>, errors: Record<string, string>) {
+export function invalid(
+	action: string,
+	values: Record<string, string>,
+	errors: Record<string, string>
+) {
 	return fail(400, { action, errors, values } satisfies FormProblem);
 }
 
 /** `schema.safeParse(values)`, with zod's issues already turned into the failure to return. */
-export function parseForm<S extends z.ZodType>(action: string, schema: S, values: Record<string, string>) {
+export function parseForm<S extends z.ZodType>(
+	action: string,
+	schema: S,
+	values: Record<string, string>
+) {
 	const parsed = schema.safeParse(values);
 	if (parsed.success) return { data: parsed.data as z.output<S>, failure: null };
 	return { data: null, failure: invalid(action, values, fieldErrors(parsed.error)) };
@@ -30,7 +42,9 @@ export function parseForm<S extends z.ZodType>(action: string, schema: S, values
  * Runs a service call. A refusal the teacher can act on from the form (400: "this set has no
  * questions yet") comes back as `message`; any other refusal (404, 403) is an HTTP error page.
  */
-export async function tryService<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
+export async function tryService<T>(
+	work: () => Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
 	try {
 		return { ok: true, value: await work() };
 	} catch (e) {

@@ -10,7 +10,10 @@ import type { Actions, PageServerLoad } from './$types';
 const SignIn = z.object({
 	email: z.string().trim().min(1, 'Enter your email.').max(254, 'That email is too long.'),
 	// Up to 256 characters of up to two UTF-16 units each (emoji); the exact count is sign-up's business.
-	password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX * 2, 'That password is too long.')
+	password: z
+		.string()
+		.min(1, 'Enter your password.')
+		.max(PASSWORD_MAX * 2, 'That password is too long.')
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -21,17 +24,29 @@ export const actions: Actions = {
 	default: async (event) => {
 		const values = firstValues(readFormFields(await event.request.formData()));
 		const parsed = SignIn.safeParse(values);
-		if (!parsed.success) return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
+		if (!parsed.success)
+			return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
 		let result;
 		try {
 			// getClientAddress: the socket's address, or ADDRESS_HEADER's when adapter-node is told to trust a proxy.
-			result = await signIn(getDb(), { ...parsed.data, address: event.getClientAddress(), previousSessionId: event.locals.sessionId });
+			result = await signIn(getDb(), {
+				...parsed.data,
+				address: event.getClientAddress(),
+				previousSessionId: event.locals.sessionId
+			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
 			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return fail(429, { email: parsed.data.email, errors: { form: e.message } as Record<string, string> });
+			return fail(429, {
+				email: parsed.data.email,
+				errors: { form: e.message } as Record<string, string>
+			});
 		}
-		if (!result) return fail(400, { email: parsed.data.email, errors: { form: SIGN_IN_FAILED } as Record<string, string> });
+		if (!result)
+			return fail(400, {
+				email: parsed.data.email,
+				errors: { form: SIGN_IN_FAILED } as Record<string, string>
+			});
 		setSessionCookie(event, result.token, result.expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}

@@ -7,19 +7,35 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// A teacher's own article is for them and their classes' students; to anyone else it does not exist.
-	if (!(await canReadArticle(getDb(), locals.user?.id ?? null, params.slug))) error(404, 'No such article.');
+	if (!(await canReadArticle(getDb(), locals.user?.id ?? null, params.slug)))
+		error(404, 'No such article.');
 	const found = await getArticleWithCitations(getDb(), params.slug);
 	if (!found) error(404, 'No such article.');
 	const { article, facts } = found;
 	// A teacher's accepted drafts often cite the same passage (one fact per value it states): list it once.
-	const listed: { id: string; ids: string[]; quote: string; questions: { id: string; prompt: string }[] }[] = [];
+	const listed: {
+		id: string;
+		ids: string[];
+		quote: string;
+		questions: { id: string; prompt: string }[];
+	}[] = [];
 	for (const f of facts) {
-		const same = article.ownerId ? listed.find((l) => facts.some((g) => g.id === l.id && g.start === f.start && g.end === f.end)) : undefined;
+		const same = article.ownerId
+			? listed.find((l) =>
+					facts.some((g) => g.id === l.id && g.start === f.start && g.end === f.end)
+				)
+			: undefined;
 		if (same) same.ids.push(f.id);
 		else listed.push({ id: f.id, ids: [f.id], quote: f.quote, questions: f.questions });
 	}
 	return {
-		article: { slug: article.slug, title: article.title, publisher: article.publisher, eventDate: article.eventDate, file: article.file },
+		article: {
+			slug: article.slug,
+			title: article.title,
+			publisher: article.publisher,
+			eventDate: article.eventDate,
+			file: article.file
+		},
 		/** A teacher's own article: its passages are cited by that teacher's questions, which are not listed here. */
 		teachersOwn: article.ownerId !== null,
 		paragraphs: segmentArticle(article.text, article.furniture, facts),

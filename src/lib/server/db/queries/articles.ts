@@ -3,12 +3,19 @@ import type { Db } from '../index.ts';
 import { article, fact, question, questionVersion } from '../schema.ts';
 
 export async function listArticles(db: Db) {
-	return db
-		.select({ slug: article.slug, title: article.title, publisher: article.publisher, eventDate: article.eventDate })
-		.from(article)
-		// Teachers' own articles are listed on their Teach pages, not here.
-		.where(isNull(article.ownerId))
-		.orderBy(asc(article.eventDate), asc(article.slug));
+	return (
+		db
+			.select({
+				slug: article.slug,
+				title: article.title,
+				publisher: article.publisher,
+				eventDate: article.eventDate
+			})
+			.from(article)
+			// Teachers' own articles are listed on their Teach pages, not here.
+			.where(isNull(article.ownerId))
+			.orderBy(asc(article.eventDate), asc(article.slug))
+	);
 }
 
 /**
@@ -23,10 +30,19 @@ export async function getArticleWithCitations(db: Db, slug: string) {
 		.from(fact)
 		// Passages teachers cite for their own questions stay theirs: the article page shows the bank's,
 		// and on a teacher's own article the passages its questions cite (for the results page's links).
-		.where(and(eq(fact.articleSlug, slug), row.ownerId ? eq(fact.ownerId, row.ownerId) : isNull(fact.ownerId)))
+		.where(
+			and(
+				eq(fact.articleSlug, slug),
+				row.ownerId ? eq(fact.ownerId, row.ownerId) : isNull(fact.ownerId)
+			)
+		)
 		.orderBy(asc(fact.spanStart));
 	const questions = await db
-		.select({ id: questionVersion.questionId, prompt: sql<string>`${questionVersion.body}->>'prompt'`, factIds: questionVersion.factIds })
+		.select({
+			id: questionVersion.questionId,
+			prompt: sql<string>`${questionVersion.body}->>'prompt'`,
+			factIds: questionVersion.factIds
+		})
 		.from(question)
 		.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
 		.where(
@@ -40,6 +56,11 @@ export async function getArticleWithCitations(db: Db, slug: string) {
 		.orderBy(asc(question.id));
 	return {
 		article: row,
-		facts: facts.map((f) => ({ ...f, questions: questions.filter((q) => q.factIds.includes(f.id)).map((q) => ({ id: q.id, prompt: q.prompt })) }))
+		facts: facts.map((f) => ({
+			...f,
+			questions: questions
+				.filter((q) => q.factIds.includes(f.id))
+				.map((q) => ({ id: q.id, prompt: q.prompt }))
+		}))
 	};
 }

@@ -3,7 +3,11 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { attempt } from '$lib/server/db/schema.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
-import { assignmentStatus, getStudentAssignment, startAssignmentAttempt } from '$lib/server/teaching/assignments.ts';
+import {
+	assignmentStatus,
+	getStudentAssignment,
+	startAssignmentAttempt
+} from '$lib/server/teaching/assignments.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +15,15 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const a = await orHttpError(() => getStudentAssignment(db, user.id, event.params.id));
 	const attempts = await db
-		.select({ id: attempt.id, status: attempt.status, score: attempt.score, maxScore: attempt.maxScore, late: attempt.late, submittedAt: attempt.submittedAt, attemptNumber: attempt.attemptNumber })
+		.select({
+			id: attempt.id,
+			status: attempt.status,
+			score: attempt.score,
+			maxScore: attempt.maxScore,
+			late: attempt.late,
+			submittedAt: attempt.submittedAt,
+			attemptNumber: attempt.attemptNumber
+		})
 		.from(attempt)
 		.where(and(eq(attempt.assignmentId, a.id), eq(attempt.userId, user.id)))
 		.orderBy(asc(attempt.attemptNumber));
@@ -44,7 +56,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireUserForAction(event);
-		const { id } = await orHttpError(() => startAssignmentAttempt(getDb(), user.id, event.params.id, new Date()));
+		const { id } = await orHttpError(() =>
+			startAssignmentAttempt(getDb(), user.id, event.params.id, new Date())
+		);
 		redirect(303, `/attempts/${id}/1`);
 	}
 };

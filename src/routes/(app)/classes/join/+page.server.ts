@@ -20,7 +20,8 @@ export const actions: Actions = {
 			const fields = readFormFields(await event.request.formData());
 			const code = fields.code?.[0] ?? '';
 			if (!code.trim()) return fail(400, { code, error: 'Enter the code your teacher gave you.' });
-			if (user.role !== 'student') return fail(403, { code, error: 'Teachers run classes rather than join them.' });
+			if (user.role !== 'student')
+				return fail(403, { code, error: 'Teachers run classes rather than join them.' });
 			const joined = await joinClass(getDb(), user.id, code);
 			redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 		} catch (e) {

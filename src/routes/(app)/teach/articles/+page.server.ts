@@ -1,5 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { articleInputErrors, articleInputSchema, MAX_ARTICLE_CHARS } from '$lib/drafting/article-input.ts';
+import {
+	articleInputErrors,
+	articleInputSchema,
+	MAX_ARTICLE_CHARS
+} from '$lib/drafting/article-input.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
 import { addTeacherArticle, listTeacherArticles } from '$lib/server/teaching/articles.ts';
@@ -16,7 +20,9 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** The add-article form: its text fields, and the article text from the upload or the text box. */
-async function readArticleForm(request: Request): Promise<{ values: Record<string, string>; fileName?: string } | { problem: string }> {
+async function readArticleForm(
+	request: Request
+): Promise<{ values: Record<string, string>; fileName?: string } | { problem: string }> {
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -27,11 +33,22 @@ async function readArticleForm(request: Request): Promise<{ values: Record<strin
 		const v = form.get(name);
 		return typeof v === 'string' ? v : '';
 	};
-	const values = { title: field('title'), publisher: field('publisher'), eventDate: field('eventDate'), text: field('text') };
+	const values = {
+		title: field('title'),
+		publisher: field('publisher'),
+		eventDate: field('eventDate'),
+		text: field('text')
+	};
 	const file = form.get('file');
 	if (file instanceof File && !(file.name === '' && file.size === 0)) {
-		if (!TEXT_FILE.test(file.name)) return { problem: `“${file.name}” is not a text file: upload a .txt file, or paste the text.` };
-		if (file.size > MAX_UPLOAD_BYTES) return { problem: `“${file.name}” is too large: an article may have at most ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} characters.` };
+		if (!TEXT_FILE.test(file.name))
+			return {
+				problem: `“${file.name}” is not a text file: upload a .txt file, or paste the text.`
+			};
+		if (file.size > MAX_UPLOAD_BYTES)
+			return {
+				problem: `“${file.name}” is too large: an article may have at most ${MAX_ARTICLE_CHARS.toLocaleString('en-GB')} characters.`
+			};
 		try {
 			values.text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
 		} catch {
@@ -49,9 +66,15 @@ export const actions: Actions = {
 		if ('problem' in read) return invalid('add', {}, { file: read.problem });
 		const parsed = articleInputSchema.safeParse(read.values);
 		// The text goes back only when short enough to send back: a long one is still in the teacher's file.
-		const refill = { ...read.values, text: read.values.text.length <= MAX_ARTICLE_CHARS ? read.values.text : '' };
-		if (!parsed.success) return invalid('add', refill, articleInputErrors(parsed.error) as Record<string, string>);
-		const { slug } = await orHttpError(() => addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName }));
+		const refill = {
+			...read.values,
+			text: read.values.text.length <= MAX_ARTICLE_CHARS ? read.values.text : ''
+		};
+		if (!parsed.success)
+			return invalid('add', refill, articleInputErrors(parsed.error) as Record<string, string>);
+		const { slug } = await orHttpError(() =>
+			addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName })
+		);
 		redirect(303, `/teach/articles/${slug}`);
 	}
 };

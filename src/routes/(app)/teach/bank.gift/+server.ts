@@ -10,7 +10,12 @@ export const GET: RequestHandler = async (event) => {
 	const only = event.url.searchParams.get('only');
 	const scope = only === 'bank' || only === 'mine' ? only : 'all';
 	const text = await exportBankAsGift(getDb(), teacher.id, scope);
-	const name = scope === 'all' ? 'sahel-quiz-bank' : scope === 'bank' ? 'sahel-quiz-grounded-bank' : 'my-questions';
+	const name =
+		scope === 'all'
+			? 'sahel-quiz-bank'
+			: scope === 'bank'
+				? 'sahel-quiz-grounded-bank'
+				: 'my-questions';
 	return new Response(text, {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',

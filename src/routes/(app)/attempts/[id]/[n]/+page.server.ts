@@ -1,5 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { clearAnswer, getAttemptPageForTaking, getAttemptRulesFor, getImmediateFeedback, saveAnswer, StaleAnswerError } from '$lib/server/attempts.ts';
+import {
+	clearAnswer,
+	getAttemptPageForTaking,
+	getAttemptRulesFor,
+	getImmediateFeedback,
+	saveAnswer,
+	StaleAnswerError
+} from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { readFormFields } from '$lib/server/forms.ts';
@@ -17,7 +24,9 @@ function positionParam(n: string): number {
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	const position = positionParam(event.params.n);
-	const page = await orHttpError(() => getAttemptPageForTaking(getDb(), user.id, event.params.id, position - 1));
+	const page = await orHttpError(() =>
+		getAttemptPageForTaking(getDb(), user.id, event.params.id, position - 1)
+	);
 	if (page.status === 'submitted') redirect(303, `/attempts/${page.id}/results`);
 	// "Next" on the last question lands one past the end: that is the review page.
 	if (position === page.total + 1) redirect(303, `/attempts/${page.id}/review`);
@@ -52,7 +61,8 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 		fields ??= readFormFields(await event.request.formData());
 		const questionId = fields.questionId?.[0];
 		const type = fields.questionType?.[0];
-		if (!questionId || !type) throw new RequestError(400, 'The form is missing "questionId" or "questionType".');
+		if (!questionId || !type)
+			throw new RequestError(400, 'The form is missing "questionId" or "questionType".');
 		const db = getDb();
 		// A form without the field (an old page, a script) replaces whatever is saved.
 		const basedOn = fields.basedOn?.[0];
@@ -61,12 +71,22 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 			return { ok: true as const, saved: false, version: '' };
 		}
 		const response = parseResponseFromForm(type as never, fields);
-		const { version } = await saveAnswer(db, user.id, event.params.id, questionId, response, new Date(), basedOn);
+		const { version } = await saveAnswer(
+			db,
+			user.id,
+			event.params.id,
+			questionId,
+			response,
+			new Date(),
+			basedOn
+		);
 		return { ok: true as const, saved: true, version };
 	} catch (e) {
-		if (e instanceof InvalidResponseError) return { ok: false as const, status: 400 as const, message: e.message };
+		if (e instanceof InvalidResponseError)
+			return { ok: false as const, status: 400 as const, message: e.message };
 		// Another tab changed the answer: a failure, so the page loads again and shows the saved answer.
-		if (e instanceof StaleAnswerError) return { ok: false as const, status: 409 as const, message: e.message };
+		if (e instanceof StaleAnswerError)
+			return { ok: false as const, status: 409 as const, message: e.message };
 		if (e instanceof RequestError) error(e.status, e.message);
 		throw e;
 	}
@@ -103,7 +123,8 @@ export const actions: Actions = {
 	/** Feedback after each question: save the answer (final), then show its feedback on the same page. */
 	check: async (event) => {
 		const fields = readFormFields(await event.request.formData());
-		if (isBlankResponse(fields.questionType?.[0] ?? '', fields)) return fail(400, { message: 'Give an answer before checking it.' });
+		if (isBlankResponse(fields.questionType?.[0] ?? '', fields))
+			return fail(400, { message: 'Give an answer before checking it.' });
 		const result = await saveFromForm(event, fields);
 		if (!result.ok) return fail(result.status, { message: result.message });
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);

@@ -8,9 +8,16 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	try {
-		const { attempt, results, score, max, percent, asTeacher, feedbackFrom } = await getAttemptResults(getDb(), user.id, event.params.id);
+		const { attempt, results, score, max, percent, asTeacher, feedbackFrom } =
+			await getAttemptResults(getDb(), user.id, event.params.id);
 		return {
-			attempt: { id: attempt.id, seed: attempt.seed, submittedAt: attempt.submittedAt, late: attempt.late, assignmentId: attempt.assignmentId },
+			attempt: {
+				id: attempt.id,
+				seed: attempt.seed,
+				submittedAt: attempt.submittedAt,
+				late: attempt.late,
+				assignmentId: attempt.assignmentId
+			},
 			asTeacher,
 			feedbackFrom,
 			results: results.map(({ presented: _presented, response: _response, ...r }) => r),
@@ -20,7 +27,8 @@ export const load: PageServerLoad = async (event) => {
 		};
 	} catch (e) {
 		// Not submitted yet: go back to the quiz rather than show an error.
-		if (e instanceof RequestError && e.status === 409) redirect(303, `/attempts/${event.params.id}/review`);
+		if (e instanceof RequestError && e.status === 409)
+			redirect(303, `/attempts/${event.params.id}/review`);
 		return orHttpError(() => Promise.reject(e));
 	}
 };

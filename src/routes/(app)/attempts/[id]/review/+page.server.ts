@@ -11,7 +11,10 @@ export const load: PageServerLoad = async (event) => {
 	if (taking.status === 'submitted') redirect(303, `/attempts/${taking.id}/results`);
 	return {
 		attemptId: taking.id,
-		questions: taking.questions.map((q) => ({ prompt: q.prompt, answered: q.id in taking.responses }))
+		questions: taking.questions.map((q) => ({
+			prompt: q.prompt,
+			answered: q.id in taking.responses
+		}))
 	};
 };
 

@@ -4,7 +4,13 @@ import { getDb } from '$lib/server/db/app-db.ts';
 import { FEEDBACK_TIMINGS } from '$lib/server/db/schema.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
 import { createAssignment, listClassAssignments } from '$lib/server/teaching/assignments.ts';
-import { getRoster, getTeacherClass, regenerateJoinCode, removeStudent, setClassArchived } from '$lib/server/teaching/classes.ts';
+import {
+	getRoster,
+	getTeacherClass,
+	regenerateJoinCode,
+	removeStudent,
+	setClassArchived
+} from '$lib/server/teaching/classes.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
 import { isValidTimeZone, zonedLocalToUtc } from '$lib/teaching/zoned-time.ts';
 import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
@@ -13,19 +19,32 @@ import type { Actions, PageServerLoad } from './$types';
 /** What a datetime-local input sends: 2026-03-08T14:30 (seconds optional). */
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /** A checkbox: present ("on") when ticked, absent otherwise. */
-const checkbox = z.literal('on', 'Tick the box or leave it empty.').optional().transform((v) => v === 'on');
+const checkbox = z
+	.literal('on', 'Tick the box or leave it empty.')
+	.optional()
+	.transform((v) => v === 'on');
 
 const AssignmentForm = z
 	.object({
 		setId: z.string('Choose a question set.').min(1, 'Choose a question set.').max(100),
-		title: z.string('Give the assignment a title.').trim().min(1, 'Give the assignment a title.').max(120, 'At most 120 characters.'),
+		title: z
+			.string('Give the assignment a title.')
+			.trim()
+			.min(1, 'Give the assignment a title.')
+			.max(120, 'At most 120 characters.'),
 		timeZone: z.string().trim().default('UTC').refine(isValidTimeZone, 'Unknown time zone.'),
 		opensAt: z
 			.string()
 			.trim()
 			.default('')
-			.refine((v) => v === '' || LOCAL_DATE_TIME.test(v), 'Give a date and time, or leave it empty to open now.'),
-		dueAt: z.string('Give the due date and time.').trim().regex(LOCAL_DATE_TIME, 'Give the due date and time.'),
+			.refine(
+				(v) => v === '' || LOCAL_DATE_TIME.test(v),
+				'Give a date and time, or leave it empty to open now.'
+			),
+		dueAt: z
+			.string('Give the due date and time.')
+			.trim()
+			.regex(LOCAL_DATE_TIME, 'Give the due date and time.'),
 		attemptsAllowed: z.coerce
 			.number('Give a number of attempts from 1 to 10.')
 			.int('Give a whole number of attempts.')
@@ -48,11 +67,25 @@ const AssignmentForm = z
 	.transform((v, ctx) => {
 		const opensAt = v.opensAt ? zonedLocalToUtc(v.opensAt, v.timeZone) : new Date();
 		const dueAt = zonedLocalToUtc(v.dueAt, v.timeZone);
-		if (!opensAt) ctx.issues.push({ code: 'custom', path: ['opensAt'], message: 'This date does not exist.', input: v.opensAt });
-		if (!dueAt) ctx.issues.push({ code: 'custom', path: ['dueAt'], message: 'This date does not exist.', input: v.dueAt });
+		if (!opensAt)
+			ctx.issues.push({
+				code: 'custom',
+				path: ['opensAt'],
+				message: 'This date does not exist.',
+				input: v.opensAt
+			});
+		if (!dueAt)
+			ctx.issues.push({
+				code: 'custom',
+				path: ['dueAt'],
+				message: 'This date does not exist.',
+				input: v.dueAt
+			});
 		if (!opensAt || !dueAt) return z.NEVER;
 		if (dueAt <= opensAt) {
-			const message = v.opensAt ? 'The due time must come after the opening time.' : 'The due time must be in the future: the assignment opens now.';
+			const message = v.opensAt
+				? 'The due time must come after the opening time.'
+				: 'The due time must be in the future: the assignment opens now.';
 			ctx.issues.push({ code: 'custom', path: ['dueAt'], message, input: v.dueAt });
 			return z.NEVER;
 		}
@@ -70,7 +103,12 @@ export const load: PageServerLoad = async (event) => {
 		listSets(db, teacher.id)
 	]);
 	return {
-		klass: { id: klass.id, name: klass.name, joinCode: klass.joinCode, archived: klass.archivedAt !== null },
+		klass: {
+			id: klass.id,
+			name: klass.name,
+			joinCode: klass.joinCode,
+			archived: klass.archivedAt !== null
+		},
 		joinLink: `${event.url.origin}/classes/join?code=${encodeURIComponent(klass.joinCode)}`,
 		roster,
 		assignments,
@@ -87,9 +125,15 @@ export const actions: Actions = {
 	archive: async (event) => {
 		const teacher = requireTeacher(event, true);
 		const values = await readValues(event.request);
-		const { data, failure } = parseForm('archive', z.object({ archived: z.enum(['yes', 'no'], 'Say whether to archive.') }), values);
+		const { data, failure } = parseForm(
+			'archive',
+			z.object({ archived: z.enum(['yes', 'no'], 'Say whether to archive.') }),
+			values
+		);
 		if (failure) return failure;
-		await orHttpError(() => setClassArchived(getDb(), teacher.id, event.params.id, data.archived === 'yes'));
+		await orHttpError(() =>
+			setClassArchived(getDb(), teacher.id, event.params.id, data.archived === 'yes')
+		);
 		redirect(303, `/teach/classes/${event.params.id}`);
 	},
 	removeStudent: async (event) => {
@@ -112,7 +156,9 @@ export const actions: Actions = {
 		const values = await readValues(event.request);
 		const { data, failure } = parseForm('assign', AssignmentForm, values);
 		if (failure) return failure;
-		const created = await tryService(() => createAssignment(getDb(), teacher.id, { classId: event.params.id, ...data }));
+		const created = await tryService(() =>
+			createAssignment(getDb(), teacher.id, { classId: event.params.id, ...data })
+		);
 		if (!created.ok) return invalid('assign', values, { form: created.message });
 		redirect(303, `/teach/classes/${event.params.id}#assignments`);
 	}

@@ -7,10 +7,21 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const which = event.url.searchParams.get('attempts') === 'all' ? 'all' : 'first';
-	const { assignment: a, analysis, prompts } = await orHttpError(() => getItemAnalysis(getDb(), teacher.id, event.params.id, which));
+	const {
+		assignment: a,
+		analysis,
+		prompts
+	} = await orHttpError(() => getItemAnalysis(getDb(), teacher.id, event.params.id, which));
 	return {
 		which,
-		assignment: { id: a.id, title: a.title, classId: a.classId, className: a.className, dueAt: a.dueAt, timeZone: a.timeZone },
+		assignment: {
+			id: a.id,
+			title: a.title,
+			classId: a.classId,
+			className: a.className,
+			dueAt: a.dueAt,
+			timeZone: a.timeZone
+		},
 		summary: {
 			attemptCount: analysis.attemptCount,
 			maxTotal: analysis.maxTotal,

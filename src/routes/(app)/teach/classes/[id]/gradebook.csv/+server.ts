@@ -24,11 +24,17 @@ export const GET: RequestHandler = async (event) => {
 	const teacher = requireTeacher(event);
 	const rule = scoreRuleOf(event.url);
 	const book = await orHttpError(() => getGradebook(getDb(), teacher.id, event.params.id, rule));
-	const header = ['Name', 'Email', ...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} late`])];
+	const header = [
+		'Name',
+		'Email',
+		...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} late`])
+	];
 	const rows = book.rows.map((r) => [
 		r.student.displayName,
 		r.student.email,
-		...r.cells.flatMap((c) => (c ? [percentOf(c.score, c.maxScore), c.late ? 'late' : ''] : [null, null]))
+		...r.cells.flatMap((c) =>
+			c ? [percentOf(c.score, c.maxScore), c.late ? 'late' : ''] : [null, null]
+		)
 	]);
 	return new Response(toCsv([header, ...rows]), {
 		headers: {

@@ -14,11 +14,15 @@ export const load: PageServerLoad = async (event) => {
 	const asked = Number(event.url.searchParams.get('page'));
 	const wanted = Number.isInteger(asked) && asked >= 1 ? asked : 1;
 	const book = await orHttpError(() =>
-		getGradebookPage(getDb(), teacher.id, event.params.id, rule, { offset: (wanted - 1) * STUDENTS_PER_PAGE, limit: STUDENTS_PER_PAGE })
+		getGradebookPage(getDb(), teacher.id, event.params.id, rule, {
+			offset: (wanted - 1) * STUDENTS_PER_PAGE,
+			limit: STUDENTS_PER_PAGE
+		})
 	);
 	// Past the last page: show the last one.
 	const pages = Math.max(1, Math.ceil(book.studentCount / STUDENTS_PER_PAGE));
-	if (wanted > pages) redirect(303, `/teach/classes/${book.klass.id}/gradebook?rule=${rule}&page=${pages}`);
+	if (wanted > pages)
+		redirect(303, `/teach/classes/${book.klass.id}/gradebook?rule=${rule}&page=${pages}`);
 	const first = (wanted - 1) * STUDENTS_PER_PAGE;
 	return {
 		rule,

@@ -12,4 +12,3 @@ export function percentOf(score: number, maxScore: number): number {
 
 /** Students per gradebook page, as in Moodle's grader report: a page stays readable and quick to load. */
 export const STUDENTS_PER_PAGE = 100;
-

@@ -9,7 +9,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	// Signed out: to sign in and back, as for a page (the link is followed like one).
 	const teacher = requireTeacher(event);
-	const { name, text } = await orHttpError(() => exportSetAsGift(getDb(), teacher.id, event.params.id));
+	const { name, text } = await orHttpError(() =>
+		exportSetAsGift(getDb(), teacher.id, event.params.id)
+	);
 	return new Response(text, {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',
