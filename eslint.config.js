@@ -22,7 +22,9 @@ export default defineConfig(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			// typescript-eslint strongly recommend that you do not use the no-undef lint rule on TypeScript projects.
-			'no-undef': 'off'
+			'no-undef': 'off',
+			// `const { key: _key, ...rest } = row` drops a field on purpose.
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }]
 		}
 	},
 	{

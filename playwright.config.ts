@@ -1,6 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// A free port and a fresh data folder per run, chosen once: the config is evaluated again in each worker,
+// which inherits these from the runner's environment. Two checkouts can then test at the same time.
+process.env.E2E_PORT ||= execFileSync(process.execPath, [
+	'-e',
+	"const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+])
+	.toString()
+	.trim();
+process.env.E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'sahel-e2e-'));
+const PORT = Number(process.env.E2E_PORT);
+const DATA_DIR = process.env.E2E_DATA_DIR;
 
 // Debian's Chromium: a test tool's own browser download does not work on these machines.
 const chromium = {
@@ -18,6 +32,7 @@ const chromium = {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalTeardown: './tests/helpers/e2e-teardown.ts',
 	// Two cores: one for the server, one for the browser.
 	workers: 1,
 	fullyParallel: false,
@@ -36,7 +51,7 @@ export default defineConfig({
 		// The production build on a fresh embedded database, exactly as the README's first command runs it.
 		// The build is made unless build/ is newer than every source file (npm test builds once, before the
 		// integration tests, whose smoke runs of the benchmark and the crash test use it too).
-		command: `rm -rf .data/e2e && npx tsx tests/helpers/build-if-stale.ts && PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=.data/e2e node scripts/serve.js`,
+		command: `npx tsx tests/helpers/build-if-stale.ts && PORT=${PORT} HOST=127.0.0.1 PGLITE_DATA_DIR=${DATA_DIR} node scripts/serve.js`,
 		url: `http://127.0.0.1:${PORT}/articles`,
 		timeout: 240_000,
 		reuseExistingServer: false,

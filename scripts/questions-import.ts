@@ -103,7 +103,7 @@ const env = readEnv();
 const database = openDatabase(
 	env.databaseUrl ? { url: env.databaseUrl } : { pgliteDir: env.pgliteDir }
 );
-let status = 0;
+let status: number;
 try {
 	await database.migrate(env.migrationsDir);
 	const teacher = await findTeacherByEmail(database.db, args.values.teacher);

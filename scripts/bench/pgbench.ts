@@ -50,7 +50,7 @@ async function readFrom(file: string, offset: number): Promise<string> {
 }
 
 const LINE =
-	/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (LOG|DETAIL|ERROR|STATEMENT|WARNING|HINT|CONTEXT):  (.*)$/;
+	/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\] (LOG|DETAIL|ERROR|STATEMENT|WARNING|HINT|CONTEXT): {2}(.*)$/;
 
 /** Statements in a chunk of a Postgres log (default log_line_prefix '%m [%p] '), with their parameters. */
 export function parseStatements(log: string, ignorePid: number): TracedStatement[] {

@@ -39,7 +39,6 @@ import {
 	BENCH_PASSWORD,
 	QUESTIONS_PER_ATTEMPT,
 	seedPopulation,
-	type Population,
 	type SeededAttempt
 } from './seed.ts';
 import { fillReviews, seedReviewLearners } from './review-seed.ts';
@@ -849,7 +848,6 @@ async function main() {
 
 	// The query layer in-process: the quiz page's SQL through the raw driver (prepared, then unnamed as
 	// Drizzle sends it) beside the app's own calls for that page (session check + attempt) through Drizzle.
-	let queryLayer: { raw: Row; service: Row } | undefined;
 	if (quizTrace && only('driver')) {
 		const n = pop.loadAttempts.length;
 		const attemptAt = (i: number) => pop.loadAttempts[(i * 7919) % n];
@@ -930,7 +928,6 @@ async function main() {
 			);
 			against(whole, raw, 'raw prepared');
 			against(service, raw, 'raw prepared');
-			queryLayer = { raw, service };
 			// The same two in alternating rounds, so both see the same machine.
 			log(
 				`query layer: Drizzle against the raw driver, ${opts.rounds} alternating rounds of ${opts.slice} s each`

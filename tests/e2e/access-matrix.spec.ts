@@ -60,7 +60,6 @@ const teacherOwn = (who: Who, s: Subject): Expected =>
 /** For teacher actions: the owner's harmless post is refused by the form (400). */
 const teacherOwnAction = (who: Who, s: Subject): Expected =>
 	who === s.owner ? 400 : teacherOwn(who, s);
-const student = (who: Who) => (who === 'A' || who === 'B' ? who : null);
 
 // Subjects: the ids routes are requested with.
 const attempts = (w: World): Subject[] =>
@@ -82,7 +81,7 @@ const sets = (w: World): Subject[] => [
 	{ label: "X's set", params: { id: w.X.setId }, owner: 'X' },
 	{ label: "Y's set", params: { id: w.Y.setId }, owner: 'Y' }
 ];
-const cards = (w: World): Subject[] => [
+const cards = (): Subject[] => [
 	{ label: "A's review card", params: {}, owner: 'A', cardOf: 'A' },
 	{ label: "B's review card", params: {}, owner: 'B', cardOf: 'B' }
 ];

@@ -10,7 +10,8 @@
 //
 // Passes when: nothing answers 5xx; an oversized body is 413 and an oversized field 413 or 400; a NUL byte
 // in a field is 400; a body that is not a form is a 4xx; the server's stderr stays empty and it is alive.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
@@ -376,17 +377,19 @@ function statusMatches(expected: Case['expect'], status: number) {
 }
 
 let server: OwnServer | null = null;
+let fuzzDataDir = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-	rmSync('.data/fuzz', { recursive: true, force: true });
-	server = await startServer({ PGLITE_DATA_DIR: '.data/fuzz' });
+	fuzzDataDir = mkdtempSync(path.join(tmpdir(), 'sahel-fuzz-'));
+	server = await startServer({ PGLITE_DATA_DIR: fuzzDataDir });
 	BASE = server.baseURL;
 });
 
 test.afterAll(async () => {
 	await server?.stop();
+	if (fuzzDataDir) rmSync(fuzzDataDir, { recursive: true, force: true });
 });
 
 test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, never a 5xx or a crash', async ({

@@ -1,7 +1,6 @@
 // The answer-key fields of a question as the bank's YAML files write them (questions/README.md): options as
 // text with `correct: true` on the right ones, ordering items as text in the right order. Shared by the
 // writers of draft files (GIFT import and drafting from an article). Pure.
-import type { QuestionType } from './types.ts';
 
 export type YamlAnswerKey =
 	| { type: 'single' | 'multiple'; options: { text: string; correct?: boolean }[] }

@@ -19,8 +19,6 @@ import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './typ
 import { formatDate, sameValue, unitClass, valueText } from './values.ts';
 
 const OPTIONS_PER_QUESTION = 4;
-/** Events in a timeline question. */
-const TIMELINE_ITEMS = 4;
 
 type Candidate = { value: FactValue; label: string; factId?: string; article: string };
 
@@ -503,7 +501,7 @@ function draftFor(ctx: Context, mention: Mention): Draft | null {
 	const explanationStart = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}`;
 	const base = { explanation: '', tags: tagsFor(m.value, m.value.kind), difficulty: 2 as const };
 	const v = m.value;
-	let question: Draft['question'] | null = null;
+	let question: Draft['question'];
 	if (v.kind === 'number') {
 		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1);
 		question =

@@ -162,27 +162,6 @@ export function resolveDate(
 	return null;
 }
 
-const APPROXIMATORS = new Set([
-	'some',
-	'about',
-	'around',
-	'nearly',
-	'almost',
-	'roughly',
-	'approximately',
-	'over',
-	'more',
-	'than',
-	'up',
-	'to',
-	'an',
-	'extra',
-	'additional',
-	'another',
-	'total',
-	'of',
-	'a'
-]);
 // Nouns that follow a number without being what is counted ("2,400 of them", "220 more").
 const NOT_UNITS = new Set(['of', 'more', 'percent', 'times']);
 

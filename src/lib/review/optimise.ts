@@ -247,7 +247,8 @@ export async function optimiseParameters(
 		evaluator = new FSRSBinding(currentParams ?? defaultParameters());
 	} catch (e) {
 		throw new RangeError(
-			`current FSRS weights rejected by fsrs-rs: ${e instanceof Error ? e.message : String(e)}`
+			`current FSRS weights rejected by fsrs-rs: ${e instanceof Error ? e.message : String(e)}`,
+			{ cause: e }
 		);
 	}
 	let logLossCurrent: number;

@@ -170,7 +170,9 @@ function checkWeights(weights: readonly number[]): number[] {
 	try {
 		return [...checkParameters(weights)];
 	} catch (e) {
-		throw new RangeError(`invalid FSRS weights: ${e instanceof Error ? e.message : String(e)}`);
+		throw new RangeError(`invalid FSRS weights: ${e instanceof Error ? e.message : String(e)}`, {
+			cause: e
+		});
 	}
 }
 

@@ -103,6 +103,7 @@ export function joinHtml(pieces: readonly TrustedHtml[]): TrustedHtml {
 
 /** A URL for an href or src: relative, http(s) or mailto, else '#'. Still escaped when interpolated. */
 export function safeUrl(url: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are what it removes
 	const trimmed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed);
 	if (!scheme) return url;

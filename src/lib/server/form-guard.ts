@@ -39,6 +39,7 @@ export function checkRequestUrl(url: URL): Refusal | null {
 		if (name.includes('\u0000') || value.includes('\u0000'))
 			return {
 				status: 400,
+				// eslint-disable-next-line no-control-regex -- NUL is what it removes
 				message: `Query parameter "${name.replace(/\u0000/g, '')}" contains a NUL character.`
 			};
 	}

@@ -6,6 +6,7 @@ import { goto } from '$app/navigation';
 export const stayInPlace: SubmitFunction = () => {
 	return async ({ result, update }) => {
 		if (result.type === 'redirect')
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- the server's redirect is a resolved path
 			await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
 		else await update({ reset: false });
 	};
