@@ -67,7 +67,8 @@ test('what is typed before the page has finished loading is kept', async ({ page
 
 // ---- account rules over HTTP (issue 7) -----------------------------------------------------------
 
-const ORIGIN = 'http://127.0.0.1:4173';
+// The test server's origin (playwright.config.ts picks its port).
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 // Node's fetch rather than Playwright's request: no cookie jar, so each request carries exactly the
 // cookie the test gives it.
