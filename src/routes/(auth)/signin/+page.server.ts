@@ -2,8 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,7 @@ const SignIn = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url));
 };
 
 export const actions: Actions = {
@@ -48,6 +49,6 @@ export const actions: Actions = {
 				errors: { form: SIGN_IN_FAILED } as Record<string, string>
 			});
 		setSessionCookie(event, result.token, result.expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));
 	}
 };

@@ -9,7 +9,8 @@ import {
 	passwordLength
 } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,6 +58,6 @@ export const actions: Actions = {
 		const user = await createUser(db, parsed.data);
 		const { token, expiresAt } = await createSession(db, user.id);
 		setSessionCookie(event, token, expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));
 	}
 };
