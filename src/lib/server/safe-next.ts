@@ -17,6 +17,5 @@ export function safeNext(next: string | null | undefined, origin: URL | string):
 	if (target.origin !== base.origin) return '/';
 	const path = target.pathname + target.search + target.hash;
 	// The parser's output is ASCII already; this guards the header against anything it let through.
-	// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 	return /^\/(?![/\\])[\x21-\x7e]*$/.test(path) ? path : '/';
 }
