@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db/app-db.ts';
 import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';
-import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignIn = z.object({
@@ -33,7 +33,9 @@ export const actions: Actions = {
 			result = await signIn(getDb(), {
 				...parsed.data,
 				address: event.getClientAddress(),
-				previousSessionId: event.locals.sessionId
+				previousSessionId: event.locals.sessionId,
+				deviceToken: event.cookies.get(DEVICE_COOKIE),
+				userAgent: event.request.headers.get('user-agent')
 			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
@@ -49,6 +51,7 @@ export const actions: Actions = {
 				errors: { form: SIGN_IN_FAILED } as Record<string, string>
 			});
 		setSessionCookie(event, result.token, result.expiresAt);
+		setDeviceCookie(event, result.deviceToken);
 		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));
 	}
 };
