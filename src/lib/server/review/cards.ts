@@ -2,7 +2,6 @@
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
-import type { Question } from '../../bank/types.ts';
 import {
 	describeCorrectAnswer,
 	gradeResponse,
@@ -23,13 +22,12 @@ import {
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
+import { getCitations } from '../db/queries/citations.ts';
 import {
 	answer,
-	article,
 	assignment,
 	attempt,
 	attemptQuestion,
-	fact,
 	learnerSettings,
 	question,
 	questionVersion,
@@ -529,21 +527,6 @@ async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
 	return row;
 }
 
-async function citationsOf(db: Db, q: Question) {
-	if (!q.facts.length) return [];
-	const rows = await db
-		.select({
-			factId: fact.id,
-			quote: fact.quote,
-			articleSlug: fact.articleSlug,
-			articleTitle: article.title
-		})
-		.from(fact)
-		.innerJoin(article, eq(article.slug, fact.articleSlug))
-		.where(inArray(fact.id, q.facts));
-	return q.facts.flatMap((id) => rows.filter((r) => r.factId === id));
-}
-
 /**
  * The due time until which this card's key is withheld: the card was moved by an attempt at an assignment
  * whose feedback comes after its due time, and that time has not come. Null when it may be shown.
@@ -612,7 +595,7 @@ export async function revealCard(
 			: null,
 		correctText: describeCorrectAnswer(body),
 		explanation: body.explanation,
-		citations: await citationsOf(db, body)
+		citations: await getCitations(db, body.facts)
 	};
 }
 
