@@ -396,6 +396,45 @@ describe.each(backends())('reviews on %s', (backend) => {
 		expect(after.reps).toBe(card.reps + 1);
 	});
 
+	test('after an answer the server graded wrong, the only rating is Again (Hard is a pass)', async () => {
+		const [card] = await db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, learner.id))
+			.limit(1);
+		const q = byId.get(card.questionId)!;
+		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q));
+		expect(shown.allowed).toEqual(['again']);
+		expect((await revealCard(db, learner.id, card.id, rightResponse(q))).allowed).toEqual([
+			'again',
+			'hard',
+			'good',
+			'easy'
+		]);
+		const before = (await logsOf(learner.id)).length;
+		for (const rating of ['hard', 'good', 'easy'] as const)
+			await expect(
+				rateCard(
+					db,
+					learner.id,
+					card.id,
+					rating,
+					{ requestId: `wrong-${rating}`, response: wrongResponse(q), elapsedMs: null },
+					new Date()
+				)
+			).rejects.toMatchObject({ status: 400 });
+		expect((await logsOf(learner.id)).length).toBe(before);
+		await rateCard(
+			db,
+			learner.id,
+			card.id,
+			'again',
+			{ requestId: 'wrong-again', response: wrongResponse(q), elapsedMs: null },
+			new Date()
+		);
+		expect((await logsOf(learner.id)).length).toBe(before + 1);
+	});
+
 	test('revealing the answer writes nothing; a card of someone else is not found', async () => {
 		const [card] = await db
 			.select()

@@ -12,6 +12,7 @@ import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
 import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
+	allowedRatings,
 	Rating,
 	ratingForAnswer,
 	ratingName,
@@ -593,6 +594,7 @@ export async function revealCard(
 	}
 	return {
 		grade,
+		allowed: allowedRatings(grade),
 		suggested: grade
 			? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct }))
 			: null,
@@ -650,6 +652,12 @@ export async function rateCard(
 			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
 			throw e;
 		}
+		// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
+		if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
+			throw new RequestError(
+				400,
+				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
+			);
 	}
 	if (seen) return seen;
 	try {
