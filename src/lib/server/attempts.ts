@@ -17,6 +17,7 @@ import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
 import { transactionWithRetry } from './db/retry.ts';
+import { assertPracticeStartAllowed } from './rate-limit.ts';
 import {
 	answer,
 	article,
@@ -85,6 +86,7 @@ export async function startAttempt(db: Db, userId: string, filters: QuizFilters,
 		throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
 	const id = randomUUID();
 	await db.transaction(async (tx) => {
+		await assertPracticeStartAllowed(tx, userId);
 		await tx
 			.insert(attempt)
 			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
