@@ -158,6 +158,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 		await updateLearnerSettings(db, other.id, {
 			desiredRetention: 0.9,
 			timeZone: 'Pacific/Auckland',
+			dayRolloverHour: 0,
 			newCardsPerDay: 20
 		});
 		const { id } = await startAttempt(db, other.id, { count: 3 }, 'tz-seed');
@@ -178,6 +179,19 @@ describe.each(backends())('reviews on %s', (backend) => {
 			'2026-06-01T08:00:00.000Z',
 			'2026-06-01T10:00:00.000Z'
 		]);
+		// With the day starting at 4 am, the Auckland day runs to 16:00Z: the third card is due today too.
+		await updateLearnerSettings(db, other.id, {
+			desiredRetention: 0.9,
+			timeZone: 'Pacific/Auckland',
+			dayRolloverHour: 4,
+			newCardsPerDay: 20
+		});
+		expect((await getDueCards(db, other.id, now)).due).toHaveLength(3);
+		expect(
+			(await getDueCards(db, other.id, new Date('2026-06-01T16:00:00Z'))).due.map((d) =>
+				d.card.due.toISOString()
+			)
+		).toEqual(['2026-06-01T08:00:00.000Z', '2026-06-01T10:00:00.000Z', '2026-06-01T12:30:00.000Z']);
 		// A UTC learner's day runs to midnight UTC, so the third card is due today for them.
 		await updateLearnerSettings(db, other.id, {
 			desiredRetention: 0.9,

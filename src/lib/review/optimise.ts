@@ -13,7 +13,7 @@ import {
 	type ComputeParametersOptions
 } from '@open-spaced-repetition/binding';
 import { checkParameters, default_w } from 'ts-fsrs';
-import { learnerDayKey } from './days.ts';
+import { learnerDayNumber } from '../time/zones.ts';
 import type { ReviewRating } from './rating.ts';
 
 /**
@@ -65,14 +65,6 @@ export type TrainingHistory = {
 	reviews: TrainingReview[];
 };
 
-const DAY_MS = 86_400_000;
-
-/** The learner's local calendar day of `date`, as a day number (days since 1970-01-01 on the local calendar). */
-function learnerDayNumber(date: Date, timeZone: string): number {
-	const [year, month, day] = learnerDayKey(date, timeZone).split('-').map(Number);
-	return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
-}
-
 function checkRow(row: ReviewLogRow, index: number): void {
 	const { cardId, rating, reviewedAt } = row;
 	if (!(
@@ -93,8 +85,8 @@ function checkRow(row: ReviewLogRow, index: number): void {
  * The training histories of a review log, as plain data (buildTrainingItems wraps them for the binding).
  *
  * Reviews are grouped by card (cardId compared with ===, so 7 and '7' are different cards) and put in time
- * order (ties keep log order). Each review's deltaT is the number of the learner's local calendar days
- * (learnerDayKey in `timeZone`) between it and the card's previous review: 23:30 and 00:30 the next
+ * order (ties keep log order). Each review's deltaT is the number of the learner's days
+ * (learnerDayNumber in `timeZone`, days starting at `rolloverHour`) between it and the card's previous review: 23:30 and 00:30 the next
  * local day are 1 day apart; 00:30 and 23:30 the same day are 0. The card's first review has deltaT 0.
  *
  * Each review after a card's first that comes on a later learner day than the card's previous review
@@ -109,7 +101,8 @@ function checkRow(row: ReviewLogRow, index: number): void {
  */
 export function buildTrainingHistories(
 	log: readonly ReviewLogRow[],
-	timeZone: string
+	timeZone: string,
+	rolloverHour = 0
 ): TrainingHistory[] {
 	const byCard = new Map<string | number, { row: ReviewLogRow; order: number }[]>();
 	log.forEach((row, order) => {
@@ -127,7 +120,7 @@ export function buildTrainingHistories(
 		const reviews: TrainingReview[] = [];
 		let previousDay = 0;
 		entries.forEach(({ row }, i) => {
-			const day = learnerDayNumber(row.reviewedAt, timeZone);
+			const day = learnerDayNumber(row.reviewedAt, timeZone, rolloverHour);
 			const deltaT = i === 0 ? 0 : day - previousDay;
 			previousDay = day;
 			reviews.push({ rating: row.rating, deltaT });
@@ -148,9 +141,10 @@ export function toBindingItems(histories: readonly TrainingHistory[]): FSRSBindi
 /** The FSRSItems fsrs-rs trains and evaluates on, from a review log (see buildTrainingHistories). */
 export function buildTrainingItems(
 	log: readonly ReviewLogRow[],
-	timeZone: string
+	timeZone: string,
+	rolloverHour = 0
 ): FSRSBindingItem[] {
-	return toBindingItems(buildTrainingHistories(log, timeZone));
+	return toBindingItems(buildTrainingHistories(log, timeZone, rolloverHour));
 }
 
 /** A set of weights and how well they predict the log (log loss: lower is better). */
