@@ -488,4 +488,80 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 		// Right after a fit, a new one waits for more reviews.
 		expect((await runOptimisation(db, user.id)).decision).toBe('not-yet');
 	});
+
+	test('a failing fit backs off, a fit claimed by another process is skipped, and an adoption recomputes every card', async () => {
+		const { runOptimisation, recomputeCards, reviewsBeforeNextRun, REFIT_EVERY } =
+			await import('../../src/lib/server/review/optimiser-job.ts');
+		const { learnerSettings } = await import('../../src/lib/server/db/schema.ts');
+		const { replayReviews } = await import('../../src/lib/review/scheduler.ts');
+		const { default_w } = await import('ts-fsrs');
+		const user = await createUser(db, {
+			email: 'backoff@test.example',
+			password: 'a-long-password',
+			displayName: 'Backoff'
+		});
+		const settings = { desiredRetention: 0.9, weights: null };
+		for (const [i, q] of bank.questions.slice(0, 25).entries())
+			for (let k = 0; k < 17; k++)
+				await recordReview(db, settings, {
+					userId: user.id,
+					questionId: q.id,
+					rating: k % 5 === 4 ? Rating.Again : Rating.Good,
+					source: 'review',
+					now: new Date(Date.UTC(2026, 0, 1 + k * 3, 9, i))
+				});
+		const failing = async () => {
+			throw new Error('fsrs-rs fell over');
+		};
+		await expect(runOptimisation(db, user.id, { optimise: failing })).rejects.toThrow('fell over');
+		const settingsRow = async () =>
+			(await db.select().from(learnerSettings).where(eq(learnerSettings.userId, user.id)))[0];
+		const failed = await settingsRow();
+		expect(failed.optimiserFailures).toBe(1);
+		expect(failed.weightsReviewCount).toBe(425);
+		expect(failed.optimiserLeaseUntil).toBeNull();
+		// The next rating does not retry it, nor do the next REFIT_EVERY: the wait has doubled.
+		expect((await runOptimisation(db, user.id, { optimise: failing })).decision).toBe('not-yet');
+		expect(reviewsBeforeNextRun(1)).toBe(2 * REFIT_EVERY);
+		await db
+			.update(learnerSettings)
+			.set({ weightsReviewCount: 425 - REFIT_EVERY })
+			.where(eq(learnerSettings.userId, user.id));
+		expect((await runOptimisation(db, user.id, { optimise: failing })).decision).toBe('not-yet');
+
+		// Another process holds the learner's fit: skipped, nothing changed.
+		await db
+			.update(learnerSettings)
+			.set({ weightsReviewCount: null, optimiserLeaseUntil: new Date(Date.now() + 60_000) })
+			.where(eq(learnerSettings.userId, user.id));
+		expect((await runOptimisation(db, user.id, { optimise: failing })).decision).toBe('busy');
+		expect((await settingsRow()).optimiserFailures).toBe(1);
+
+		// New weights adopted: each card is recomputed from its log with them.
+		const weights = [...default_w];
+		weights[8] = weights[8] / 2; // stability grows half as fast on each recall
+		await db.update(learnerSettings).set({ weights }).where(eq(learnerSettings.userId, user.id));
+		const [before] = await db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, user.id))
+			.limit(1);
+		expect(await recomputeCards(db, user.id)).toBe(25);
+		const [after] = await db.select().from(reviewCard).where(eq(reviewCard.id, before.id));
+		const logs = await db
+			.select()
+			.from(reviewLog)
+			.where(eq(reviewLog.cardId, before.id))
+			.orderBy(reviewLog.reviewedAt);
+		const expected = replayReviews(
+			createScheduler({ weights, day: { timeZone: 'UTC', rolloverHour: 4 } }),
+			logs.map((l) => ({
+				rating: ({ again: 1, hard: 2, good: 3, easy: 4 } as const)[l.rating],
+				reviewedAt: l.reviewedAt
+			}))
+		)!;
+		expect(after.stability).toBeCloseTo(expected.stability, 3);
+		expect(after.stability).not.toBeCloseTo(before.stability, 3);
+		expect(after.due.getTime()).toBe(expected.due.getTime());
+	});
 });

@@ -257,3 +257,22 @@ export function createScheduler({
 		}
 	};
 }
+
+/**
+ * A card's state from its reviews alone, replayed in time order with this scheduler (new weights, say):
+ * what the card would be had these weights been in use all along. A review logged before the previous
+ * one (an attempt fed in as of its deadline) counts as of the previous one, as when it was recorded.
+ */
+export function replayReviews(
+	scheduler: Scheduler,
+	reviews: readonly { rating: ReviewRating; reviewedAt: Date }[]
+): ReviewCard | null {
+	if (reviews.length === 0) return null;
+	let card = scheduler.newCard(reviews[0].reviewedAt);
+	for (const r of reviews) {
+		const at =
+			card.last_review && r.reviewedAt < card.last_review ? card.last_review : r.reviewedAt;
+		card = scheduler.review(card, r.rating, at).card;
+	}
+	return card;
+}

@@ -412,7 +412,12 @@ export const learnerSettings = pgTable(
 		weights: jsonb('weights').$type<number[]>(),
 		weightsFittedAt: timestamp('weights_fitted_at', { withTimezone: true }),
 		weightsReviewCount: integer('weights_review_count'),
-		weightsLogLoss: real('weights_log_loss')
+		weightsLogLoss: real('weights_log_loss'),
+		/** Optimiser runs that failed in a row; each doubles the reviews awaited before the next try. */
+		optimiserFailures: integer('optimiser_failures').notNull().default(0),
+		optimiserFailedAt: timestamp('optimiser_failed_at', { withTimezone: true }),
+		/** A fit claimed by one app process until then (several processes may share the database). */
+		optimiserLeaseUntil: timestamp('optimiser_lease_until', { withTimezone: true })
 	},
 	(t) => [
 		check(

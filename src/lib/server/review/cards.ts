@@ -65,7 +65,10 @@ export async function getLearnerSettings(db: Db, userId: string) {
 			...DEFAULT_SETTINGS,
 			weightsFittedAt: null,
 			weightsReviewCount: null,
-			weightsLogLoss: null
+			weightsLogLoss: null,
+			optimiserFailures: 0,
+			optimiserFailedAt: null,
+			optimiserLeaseUntil: null
 		}
 	);
 }
