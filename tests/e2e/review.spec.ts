@@ -6,7 +6,7 @@ const bank = loadRealBank();
 
 /** The key of the true/false statement whose prompt is on the page (tests only: looked up in the bank). */
 async function keyOfShownStatement(page: Page): Promise<boolean> {
-	const prompt = ((await page.locator('h1#prompt').textContent()) ?? '').trim();
+	const prompt = ((await page.locator('#prompt').textContent()) ?? '').trim();
 	const matches = bank.questions.filter(
 		(q) => q.type === 'true_false' && q.prompt.trim() === prompt
 	);
@@ -54,7 +54,9 @@ test('mistakes come back for review: reveal, rate, and the session ends with a s
 		await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
 		// Nothing of the key is on the page before the answer is revealed.
 		await expect(page.locator('text=Answer:')).toHaveCount(0);
-		await page.getByRole('radio', { name: 'True', exact: true }).check();
+		// Recalled this time (a wrong answer could only be rated Again, and would stay due today).
+		const rightAnswer = (await keyOfShownStatement(page)) ? 'True' : 'False';
+		await page.getByRole('radio', { name: rightAnswer, exact: true }).check();
 		await page.getByRole('button', { name: 'Check my answer' }).click();
 		await expect(page.getByText('How well did you recall it?')).toBeVisible();
 		await expect(page.locator('blockquote.quote').first()).toBeVisible();
