@@ -190,7 +190,13 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/settings': { expect: signedIn },
 	'/(app)/settings ?/default': {
 		expect: signedIn,
-		body: () => form({ desiredRetention: '0.9', timeZone: 'UTC', newCardsPerDay: '20' })
+		body: () =>
+			form({
+				desiredRetention: '0.9',
+				timeZone: 'UTC',
+				dayRolloverHour: '4',
+				newCardsPerDay: '20'
+			})
 	},
 	'/(app)/review': { expect: signedIn },
 	'/(app)/review ?/reveal': {

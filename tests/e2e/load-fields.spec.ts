@@ -337,10 +337,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/settings': {
 		student: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
 		),
 		teacher: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
 		)
 	},
 	'/(app)/teach': {

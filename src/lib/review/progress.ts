@@ -1,13 +1,13 @@
 // Progress figures from a learner's cards and log. Pure: the server loads rows, these shape them.
-import { learnerDayKey } from './days.ts';
+import { learnerDayKey } from '../time/zones.ts';
 
-/** The learner-day keys from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
-export function dayKeys(from: Date, days: number, timeZone: string): string[] {
+/** The learner-day keys (days starting at `rolloverHour` local) from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
+export function dayKeys(from: Date, days: number, timeZone: string, rolloverHour = 0): string[] {
 	const keys: string[] = [];
 	// Step by 25 h and dedupe, so days of 23 or 25 hours (DST) are neither skipped nor doubled.
 	let t = from.getTime();
 	while (keys.length < days) {
-		const key = learnerDayKey(new Date(t), timeZone);
+		const key = learnerDayKey(new Date(t), timeZone, rolloverHour);
 		if (keys[keys.length - 1] !== key) keys.push(key);
 		t += 20 * 60 * 60 * 1000;
 	}
@@ -18,11 +18,12 @@ export function dayKeys(from: Date, days: number, timeZone: string): string[] {
 export function countPerDay(
 	dates: Date[],
 	keys: string[],
-	timeZone: string
+	timeZone: string,
+	rolloverHour = 0
 ): { day: string; count: number }[] {
 	const counts = new Map(keys.map((k) => [k, 0]));
 	for (const d of dates) {
-		const key = learnerDayKey(d, timeZone);
+		const key = learnerDayKey(d, timeZone, rolloverHour);
 		if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
 	}
 	return keys.map((day) => ({ day, count: counts.get(day)! }));
@@ -31,13 +32,20 @@ export function countPerDay(
 /**
  * Reviews due on each of the next `days` learner days; cards already overdue count on today.
  */
-export function dueForecast(dues: Date[], now: Date, days: number, timeZone: string) {
-	const keys = dayKeys(now, days, timeZone);
+export function dueForecast(
+	dues: Date[],
+	now: Date,
+	days: number,
+	timeZone: string,
+	rolloverHour = 0
+) {
+	const keys = dayKeys(now, days, timeZone, rolloverHour);
 	const today = keys[0];
 	return countPerDay(
-		dues.map((d) => (learnerDayKey(d, timeZone) < today ? now : d)),
+		dues.map((d) => (learnerDayKey(d, timeZone, rolloverHour) < today ? now : d)),
 		keys,
-		timeZone
+		timeZone,
+		rolloverHour
 	);
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
-import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
+import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
 	Rating,
 	ratingForAnswer,
@@ -45,6 +45,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_SETTINGS = {
 	desiredRetention: 0.9,
 	timeZone: 'UTC',
+	dayRolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newCardsPerDay: 20,
 	weights: null as number[] | null
 };
@@ -64,7 +65,10 @@ export async function getLearnerSettings(db: Db, userId: string) {
 			...DEFAULT_SETTINGS,
 			weightsFittedAt: null,
 			weightsReviewCount: null,
-			weightsLogLoss: null
+			weightsLogLoss: null,
+			optimiserFailures: 0,
+			optimiserFailedAt: null,
+			optimiserLeaseUntil: null
 		}
 	);
 }
@@ -72,7 +76,12 @@ export async function getLearnerSettings(db: Db, userId: string) {
 export async function updateLearnerSettings(
 	db: Db,
 	userId: string,
-	values: { desiredRetention: number; timeZone: string; newCardsPerDay: number }
+	values: {
+		desiredRetention: number;
+		timeZone: string;
+		newCardsPerDay: number;
+		dayRolloverHour?: number;
+	}
 ) {
 	await db
 		.insert(learnerSettings)
@@ -80,11 +89,28 @@ export async function updateLearnerSettings(
 		.onConflictDoUpdate({ target: learnerSettings.userId, set: values });
 }
 
-function schedulerFor(settings: { desiredRetention: number; weights: number[] | null }) {
+/** What scheduling a learner's cards depends on: their retention, weights and day. */
+export type SchedulingSettings = {
+	desiredRetention: number;
+	weights: number[] | null;
+	timeZone?: string;
+	dayRolloverHour?: number;
+};
+
+export function schedulerFor(settings: SchedulingSettings) {
 	return createScheduler({
 		desiredRetention: settings.desiredRetention,
-		weights: settings.weights ?? undefined
+		weights: settings.weights ?? undefined,
+		day: learnerDayOf(settings)
 	});
+}
+
+/** The learner's day (UTC from midnight for settings that do not say). */
+export function learnerDayOf(settings: { timeZone?: string; dayRolloverHour?: number }) {
+	return {
+		timeZone: settings.timeZone ?? 'UTC',
+		rolloverHour: settings.dayRolloverHour ?? 0
+	};
 }
 
 function cardFromRow(row: ReviewCardRow): ReviewCard {
@@ -141,11 +167,7 @@ type ReviewInput = {
  * Moves one card (created on first use) by one rating and appends the log row. Call inside a
  * transaction: the card row is locked so two reviews of one card never interleave.
  */
-export async function recordReview(
-	tx: Db,
-	settings: { desiredRetention: number; weights: number[] | null },
-	input: ReviewInput
-) {
+export async function recordReview(tx: Db, settings: SchedulingSettings, input: ReviewInput) {
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
@@ -417,8 +439,12 @@ export async function getDueCards(
 ) {
 	const settings = knownSettings ?? (await getLearnerSettings(db, userId));
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
+	const endOfDay = endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour).toISOString();
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
 	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
 		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit }),
 		prepared(db, 'due_counts', dueCountsPrepared).execute({ userId, endOfDay }),
@@ -455,7 +481,11 @@ const ratingsTodayPrepared = (db: Db) =>
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
 	const [{ due, total }, today] = await Promise.all([
 		getDueCards(db, userId, now, 1, settings),
 		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })

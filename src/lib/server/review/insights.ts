@@ -125,6 +125,7 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 export async function getProgress(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
 	const tz = settings.timeZone;
+	const rollover = settings.dayRolloverHour;
 	const since = new Date(now.getTime() - 31 * DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
@@ -155,7 +156,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		.from(article)
 		.where(isNull(article.ownerId));
 
-	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
+	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz, rollover);
 	const scheduler = createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined
@@ -191,7 +192,8 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		reviewsPerDay: countPerDay(
 			logs.map((l) => l.reviewedAt),
 			last30,
-			tz
+			tz,
+			rollover
 		),
 		retention: trueRetention(
 			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
@@ -201,7 +203,8 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			cards.map((c) => c.due),
 			now,
 			30,
-			tz
+			tz,
+			rollover
 		),
 		masteryByArticle: masteryBy(
 			bankRows.map((q) => ({

@@ -13,7 +13,7 @@ import {
 	setClassArchived
 } from '$lib/server/teaching/classes.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { isValidTimeZone, zonedLocalToUtc } from '$lib/teaching/zoned-time.ts';
+import { isValidTimeZone, zonedLocalToUtc } from '$lib/time/zones.ts';
 import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
