@@ -18,10 +18,11 @@ import type { Draft, DraftArticle, DraftingBank } from '../../drafting/types.ts'
 export const DRAFTING_TIME_CAP_MS = 60_000;
 
 /**
- * Draftings running at once in this process; more wait their turn (they would only share the same
- * cores more slowly). The time cap counts from the start of a drafting's turn.
+ * Draftings running at once in this process: one core is left for requests, and more draftings wait
+ * their turn (two at once on two cores took 11 s each, one after the other 4 s and 8 s). The time cap
+ * counts from the start of a drafting's turn.
  */
-export const MAX_CONCURRENT_DRAFTINGS = Math.max(2, availableParallelism());
+export const MAX_CONCURRENT_DRAFTINGS = Math.max(1, availableParallelism() - 1);
 
 const ROLE = 'sahel-quiz:drafting';
 
