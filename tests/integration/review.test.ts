@@ -396,6 +396,45 @@ describe.each(backends())('reviews on %s', (backend) => {
 		expect(after.reps).toBe(card.reps + 1);
 	});
 
+	test('after an answer the server graded wrong, the only rating is Again (Hard is a pass)', async () => {
+		const [card] = await db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, learner.id))
+			.limit(1);
+		const q = byId.get(card.questionId)!;
+		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q));
+		expect(shown.allowed).toEqual(['again']);
+		expect((await revealCard(db, learner.id, card.id, rightResponse(q))).allowed).toEqual([
+			'again',
+			'hard',
+			'good',
+			'easy'
+		]);
+		const before = (await logsOf(learner.id)).length;
+		for (const rating of ['hard', 'good', 'easy'] as const)
+			await expect(
+				rateCard(
+					db,
+					learner.id,
+					card.id,
+					rating,
+					{ requestId: `wrong-${rating}`, response: wrongResponse(q), elapsedMs: null },
+					new Date()
+				)
+			).rejects.toMatchObject({ status: 400 });
+		expect((await logsOf(learner.id)).length).toBe(before);
+		await rateCard(
+			db,
+			learner.id,
+			card.id,
+			'again',
+			{ requestId: 'wrong-again', response: wrongResponse(q), elapsedMs: null },
+			new Date()
+		);
+		expect((await logsOf(learner.id)).length).toBe(before + 1);
+	});
+
 	test('revealing the answer writes nothing; a card of someone else is not found', async () => {
 		const [card] = await db
 			.select()
@@ -554,11 +593,12 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 			.where(eq(reviewLog.cardId, before.id))
 			.orderBy(reviewLog.reviewedAt);
 		const expected = replayReviews(
-			createScheduler({ weights, day: { timeZone: 'UTC', rolloverHour: 4 } }),
+			createScheduler({ weights, day: { timeZone: 'UTC', rolloverHour: 4 }, fuzz: true }),
 			logs.map((l) => ({
 				rating: ({ again: 1, hard: 2, good: 3, easy: 4 } as const)[l.rating],
 				reviewedAt: l.reviewedAt
-			}))
+			})),
+			before.id
 		)!;
 		expect(after.stability).toBeCloseTo(expected.stability, 3);
 		expect(after.stability).not.toBeCloseTo(before.stability, 3);

@@ -50,14 +50,26 @@ export function dueForecast(
 }
 
 /**
- * True retention: the share of reviews of cards in the review state (so not the first learning steps)
- * that were recalled, i.e. not rated Again. Null without such reviews.
+ * True retention, as Anki's: the share of reviews of cards in the review state (not first learning steps)
+ * that were due (due on or before the learner day of the review) and were recalled (not Again). Practice
+ * and assignment answers on cards not yet due are early reviews: FSRS takes them into the memory state,
+ * but they would flatter this figure (a card seen yesterday is easy today), so they do not count. Null
+ * without such reviews. Without a time zone, days are UTC days from midnight.
  */
-export function trueRetention(logs: { rating: string; stateBefore: string }[]): {
+export function trueRetention(
+	logs: { rating: string; stateBefore: string; dueBefore?: Date | string; reviewedAt?: Date }[],
+	timeZone = 'UTC',
+	rolloverHour = 0
+): {
 	retention: number | null;
 	reviews: number;
 } {
-	const counted = logs.filter((l) => l.stateBefore === 'review');
+	const wasDue = (l: (typeof logs)[number]) =>
+		l.dueBefore === undefined ||
+		l.reviewedAt === undefined ||
+		learnerDayKey(new Date(l.dueBefore), timeZone, rolloverHour) <=
+			learnerDayKey(l.reviewedAt, timeZone, rolloverHour);
+	const counted = logs.filter((l) => l.stateBefore === 'review' && wasDue(l));
 	if (counted.length === 0) return { retention: null, reviews: 0 };
 	return {
 		retention: counted.filter((l) => l.rating !== 'again').length / counted.length,

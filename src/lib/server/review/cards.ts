@@ -12,6 +12,7 @@ import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
 import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
+	allowedRatings,
 	Rating,
 	ratingForAnswer,
 	ratingName,
@@ -101,7 +102,9 @@ export function schedulerFor(settings: SchedulingSettings) {
 	return createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined,
-		day: learnerDayOf(settings)
+		day: learnerDayOf(settings),
+		// Spread due dates (keyed by card id): cards answered together then do not fall due together.
+		fuzz: true
 	});
 }
 
@@ -187,7 +190,7 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 	// same card: FSRS cannot go back in time, so such a review counts as of the card's last review.
 	const reviewedAt =
 		before.last_review && input.now < before.last_review ? before.last_review : input.now;
-	const { card } = scheduler.review(before, input.rating, reviewedAt);
+	const { card } = scheduler.review(before, input.rating, reviewedAt, row.id);
 	await tx
 		.update(reviewCard)
 		.set({
@@ -303,7 +306,7 @@ export async function feedAttemptIntoReviews(
 		const before = held.card;
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
-		held.card = scheduler.review(before, rating, reviewedAt).card;
+		held.card = scheduler.review(before, rating, reviewedAt, held.id).card;
 		if (notBefore && new Date(held.card.due).getTime() < notBefore.getTime())
 			held.card = { ...held.card, due: notBefore };
 		logRows.push({
@@ -593,6 +596,7 @@ export async function revealCard(
 	}
 	return {
 		grade,
+		allowed: allowedRatings(grade),
 		suggested: grade
 			? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct }))
 			: null,
@@ -650,6 +654,12 @@ export async function rateCard(
 			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
 			throw e;
 		}
+		// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
+		if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
+			throw new RequestError(
+				400,
+				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
+			);
 	}
 	if (seen) return seen;
 	try {

@@ -196,7 +196,14 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			rollover
 		),
 		retention: trueRetention(
-			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
+			logs.map((l) => ({
+				rating: l.rating,
+				stateBefore: l.cardBefore.state,
+				dueBefore: l.cardBefore.due,
+				reviewedAt: l.reviewedAt
+			})),
+			tz,
+			rollover
 		),
 		byState,
 		forecast: dueForecast(
