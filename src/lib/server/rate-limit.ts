@@ -3,7 +3,6 @@
 // a key is refused while it has `max` failures in the last hour, and is free again an hour after the
 // oldest of them, so nobody is locked out for good.
 import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from './db/index.ts';
 import { authFailure } from './db/schema.ts';
 
@@ -84,15 +83,4 @@ export class RateLimitedError extends Error {
 export function waitText(seconds: number): string {
 	const minutes = Math.ceil(seconds / 60);
 	return minutes <= 1 ? 'a minute' : `${minutes} minutes`;
-}
-
-/** A form action's answer to a RateLimitedError: 429, Retry-After and the message in `field`. */
-export function rateLimitedFailure<T extends Record<string, unknown>>(
-	event: Pick<RequestEvent, 'setHeaders'>,
-	e: RateLimitedError,
-	data: T,
-	field = 'error'
-) {
-	event.setHeaders({ 'retry-after': String(e.retryAfter) });
-	return fail(429, { ...data, [field]: e.message });
 }

@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { startAttempt, MAX_QUESTIONS_PER_QUIZ } from '$lib/server/attempts.ts';
+import { refused } from '$lib/server/form-actions.ts';
 import { readFormFields } from '$lib/server/forms.ts';
 import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getMistakes } from '$lib/server/review/insights.ts';
@@ -43,7 +44,7 @@ export const actions: Actions = {
 			fields.article?.[0] ?? '',
 			fields.tag?.[0] ?? ''
 		);
-		if (mistakes.length === 0) return fail(400, { message: 'No mistakes match these filters.' });
+		if (mistakes.length === 0) return refused('practise', {}, 'No mistakes match these filters.');
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
 		const { id } = await orHttpError(() =>
 			startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })

@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { parseForm, readValues, refused } from '$lib/server/form-actions.ts';
+import { safeNextPath } from '$lib/server/forms.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,31 +23,25 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
-		const parsed = SignIn.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
+		const values = await readValues(event.request);
+		// Only the email is sent back to refill the form, never the password.
+		const refill = { email: values.email ?? '' };
+		const { data, failure } = parseForm('default', SignIn, values, refill);
+		if (failure) return failure;
 		let result;
 		try {
 			// getClientAddress: the socket's address, or ADDRESS_HEADER's when adapter-node is told to trust a proxy.
 			result = await signIn(getDb(), {
-				...parsed.data,
+				...data,
 				address: event.getClientAddress(),
 				previousSessionId: event.locals.sessionId
 			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
 			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return fail(429, {
-				email: parsed.data.email,
-				errors: { form: e.message } as Record<string, string>
-			});
+			return refused('default', refill, e.message, 429);
 		}
-		if (!result)
-			return fail(400, {
-				email: parsed.data.email,
-				errors: { form: SIGN_IN_FAILED } as Record<string, string>
-			});
+		if (!result) return refused('default', refill, SIGN_IN_FAILED);
 		setSessionCookie(event, result.token, result.expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}

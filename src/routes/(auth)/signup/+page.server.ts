@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import {
 	createSession,
@@ -9,7 +9,8 @@ import {
 	passwordLength
 } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { invalid, parseForm, readValues } from '$lib/server/form-actions.ts';
+import { safeNextPath } from '$lib/server/forms.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,22 +40,23 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
-		const kept = { displayName: values.displayName ?? '', email: values.email ?? '' };
-		const parsed = SignUp.safeParse({ ...values, email: values.email?.trim() });
-		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
+		const values = await readValues(event.request);
+		// The password is never sent back to refill the form.
+		const refill = { displayName: values.displayName ?? '', email: values.email ?? '' };
+		const { data, failure } = parseForm(
+			'default',
+			SignUp,
+			{ ...values, email: values.email?.trim() },
+			refill
+		);
+		if (failure) return failure;
 		const db = getDb();
-		if (await getUserByEmail(db, parsed.data.email)) {
-			return fail(400, {
-				...kept,
-				errors: { email: 'An account with this email already exists: sign in instead.' } as Record<
-					string,
-					string
-				>
+		if (await getUserByEmail(db, data.email))
+			return invalid('default', refill, {
+				email: 'An account with this email already exists: sign in instead.'
 			});
-		}
 		// Everyone signs up as a student; teacher accounts are made by an administrator.
-		const user = await createUser(db, parsed.data);
+		const user = await createUser(db, data);
 		const { token, expiresAt } = await createSession(db, user.id);
 		setSessionCookie(event, token, expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));

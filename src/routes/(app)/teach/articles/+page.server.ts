@@ -7,7 +7,7 @@ import {
 import { getDb } from '$lib/server/db/app-db.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
 import { addTeacherArticle, listTeacherArticles } from '$lib/server/teaching/articles.ts';
-import { invalid } from '../forms.server.ts';
+import { invalid } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_FILE = /\.txt$/i;

@@ -12,7 +12,7 @@ import {
 	saveDraftEdit
 } from '$lib/server/teaching/articles.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { invalid, tryService } from '../../forms.server.ts';
+import { invalid, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

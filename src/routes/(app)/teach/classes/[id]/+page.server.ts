@@ -13,7 +13,7 @@ import {
 } from '$lib/server/teaching/classes.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
 import { isValidTimeZone, zonedLocalToUtc } from '$lib/teaching/zoned-time.ts';
-import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
+import { invalid, parseForm, readValues, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What a datetime-local input sends: 2026-03-08T14:30 (seconds optional). */

@@ -22,7 +22,7 @@ import {
 } from '$lib/server/teaching/sets.ts';
 import { describeCorrectAnswer } from '$lib/quiz/grade.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
-import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
+import { invalid, parseForm, readValues, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUESTION_TYPES = Object.keys(QUESTION_TYPE_LABELS) as QuestionType[];
