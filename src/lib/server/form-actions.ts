@@ -5,8 +5,8 @@ import { fail } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { FormProblem } from '$lib/forms.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
-import { orHttpError } from '$lib/server/guards.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 
 export type { FormProblem };
 

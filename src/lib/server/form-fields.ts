@@ -1,4 +1,5 @@
-// Small helpers shared by form actions: refuse oversized fields and report zod issues by field.
+// Reading posted fields for form actions: refuse files, oversized fields and NUL characters; zod's issues
+// as one message per field.
 import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 
@@ -35,11 +36,4 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 		out[key] ??= issue.message;
 	}
 	return out;
-}
-
-/** Only same-site paths may be redirected to after sign-in. */
-export function safeNextPath(next: string | null | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: '/';
 }

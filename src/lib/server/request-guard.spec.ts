@@ -5,7 +5,7 @@ import {
 	MAX_ANY_FIELD,
 	parseBodySizeLimit,
 	refusalResponse
-} from './form-guard.ts';
+} from './request-guard.ts';
 
 const post = (body: BodyInit, headers: Record<string, string>) =>
 	new Request('http://x.test/a?/b', { method: 'POST', body, headers });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { parseForm, readValues, refused } from '$lib/server/form-actions.ts';
-import { safeNextPath } from '$lib/server/forms.ts';
+import { safeNextPath } from '$lib/server/next-path.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -10,7 +10,7 @@ import {
 } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { invalid, parseForm, readValues } from '$lib/server/form-actions.ts';
-import { safeNextPath } from '$lib/server/forms.ts';
+import { safeNextPath } from '$lib/server/next-path.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { FEEDBACK_TIMINGS } from '$lib/server/db/schema.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { createAssignment, listClassAssignments } from '$lib/server/teaching/assignments.ts';
 import {
 	getRoster,

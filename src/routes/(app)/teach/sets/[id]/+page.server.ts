@@ -5,7 +5,8 @@ import type { Question, QuestionType } from '$lib/bank/types.ts';
 import { getCurrentBank } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import {
 	citeOwnQuestion,
 	importGiftQuestions,
