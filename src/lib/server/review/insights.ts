@@ -12,6 +12,7 @@ import {
 } from '../../review/progress.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
+import { getCitationsByFactId, pickCitations } from '../db/queries/citations.ts';
 import {
 	answer,
 	article,
@@ -92,26 +93,16 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 		.from(question)
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 		.where(and(inArray(question.id, ids), eq(question.active, true)));
-	const factIds = [...new Set(rows.flatMap((r) => r.body.facts))];
-	const facts = factIds.length
-		? await db
-				.select({
-					factId: fact.id,
-					quote: fact.quote,
-					articleSlug: fact.articleSlug,
-					articleTitle: article.title
-				})
-				.from(fact)
-				.innerJoin(article, eq(article.slug, fact.articleSlug))
-				.where(inArray(fact.id, factIds))
-		: [];
-	const factById = new Map(facts.map((f) => [f.factId, f]));
+	const factById = await getCitationsByFactId(
+		db,
+		rows.flatMap((r) => r.body.facts)
+	);
 	const cardOf = new Map(cards.map((c) => [c.questionId, c]));
 	return rows
 		.map((r) => {
 			const wrong = latest.get(r.id)!;
 			const card = cardOf.get(r.id);
-			const citations = r.body.facts.flatMap((id) => (factById.has(id) ? [factById.get(id)!] : []));
+			const citations = pickCitations(factById, r.body.facts);
 			return {
 				questionId: r.id,
 				prompt: r.body.prompt,
@@ -134,6 +125,7 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 export async function getProgress(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
 	const tz = settings.timeZone;
+	const rollover = settings.dayRolloverHour;
 	const since = new Date(now.getTime() - 31 * DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
@@ -164,7 +156,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		.from(article)
 		.where(isNull(article.ownerId));
 
-	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
+	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz, rollover);
 	const scheduler = createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined
@@ -200,17 +192,26 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		reviewsPerDay: countPerDay(
 			logs.map((l) => l.reviewedAt),
 			last30,
-			tz
+			tz,
+			rollover
 		),
 		retention: trueRetention(
-			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
+			logs.map((l) => ({
+				rating: l.rating,
+				stateBefore: l.cardBefore.state,
+				dueBefore: l.cardBefore.due,
+				reviewedAt: l.reviewedAt
+			})),
+			tz,
+			rollover
 		),
 		byState,
 		forecast: dueForecast(
 			cards.map((c) => c.due),
 			now,
 			30,
-			tz
+			tz,
+			rollover
 		),
 		masteryByArticle: masteryBy(
 			bankRows.map((q) => ({

@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { startAttempt, MAX_QUESTIONS_PER_QUIZ } from '$lib/server/attempts.ts';
-import { refused } from '$lib/server/form-actions.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
@@ -45,11 +45,17 @@ export const actions: Actions = {
 			fields.article?.[0] ?? '',
 			fields.tag?.[0] ?? ''
 		);
-		if (mistakes.length === 0) return refused('practise', {}, 'No mistakes match these filters.');
+		if (mistakes.length === 0) return fail(400, { message: 'No mistakes match these filters.' });
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
-		const { id } = await orHttpError(() =>
-			startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
-		);
+		let id: string;
+		try {
+			({ id } = await orHttpError(() =>
+				startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
+			));
+		} catch (e) {
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, {}, 'message');
+			throw e;
+		}
 		redirect(303, `/attempts/${id}/1`);
 	}
 };

@@ -1,9 +1,12 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getCurrentBank, MAX_QUESTIONS_PER_QUIZ, startAttempt } from '$lib/server/attempts.ts';
+import { MAX_QUESTIONS_PER_QUIZ, startAttempt } from '$lib/server/attempts.ts';
+import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { parseForm, readFields, refused, tryService } from '$lib/server/form-actions.ts';
+import { RequestError } from '$lib/server/errors.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction } from '$lib/server/guards.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -57,28 +60,39 @@ export const load: PageServerLoad = async () => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
-		const fields = await readFields(event.request);
-		// The one text field is sent back; the ticked boxes stay as they were on the page.
-		const values = { seed: fields.seed?.[0] ?? '' };
-		const { data, failure } = parseForm(
-			'default',
-			PracticeForm,
-			{
-				articles: fields.article,
-				tags: fields.tag,
-				types: fields.type,
-				count: fields.count?.[0],
-				seed: fields.seed?.[0]
-			},
-			values
-		);
-		if (failure) return failure;
-		const { seed, ...filters } = data;
-		const result = await tryService(() =>
-			startAttempt(getDb(), user.id, filters, seed || undefined)
-		);
-		if (!result.ok) return refused('default', values, result.message);
-		const started = result.value;
+		let fields: Record<string, string[]>;
+		try {
+			fields = readFormFields(await event.request.formData());
+		} catch (e) {
+			if (e instanceof RequestError)
+				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
+			throw e;
+		}
+		const parsed = PracticeForm.safeParse({
+			articles: fields.article,
+			tags: fields.tag,
+			types: fields.type,
+			count: fields.count?.[0],
+			seed: fields.seed?.[0]
+		});
+		if (!parsed.success) {
+			const errors: Record<string, string> = {};
+			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+			return fail(400, { errors });
+		}
+		const { seed, ...filters } = parsed.data;
+		let started;
+		try {
+			started = await startAttempt(getDb(), user.id, filters, seed || undefined);
+		} catch (e) {
+			if (e instanceof RequestError)
+				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
+			if (e instanceof RateLimitedError)
+				return rateLimitedFailure(event, e, {
+					errors: { form: e.message } as Record<string, string>
+				});
+			throw e;
+		}
 		redirect(303, `/attempts/${started.id}/1`);
 	}
 };

@@ -1,11 +1,11 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { parseForm, readValues, refused } from '$lib/server/form-actions.ts';
-import { safeNextPath } from '$lib/server/next-path.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
-import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
+import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignIn = z.object({
@@ -18,31 +18,40 @@ const SignIn = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url));
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = await readValues(event.request);
-		// Only the email is sent back to refill the form, never the password.
-		const refill = { email: values.email ?? '' };
-		const { data, failure } = parseForm('default', SignIn, values, refill);
-		if (failure) return failure;
+		const values = firstValues(readFormFields(await event.request.formData()));
+		const parsed = SignIn.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
 		let result;
 		try {
 			// getClientAddress: the socket's address, or ADDRESS_HEADER's when adapter-node is told to trust a proxy.
 			result = await signIn(getDb(), {
-				...data,
+				...parsed.data,
 				address: event.getClientAddress(),
-				previousSessionId: event.locals.sessionId
+				previousSessionId: event.locals.sessionId,
+				deviceToken: event.cookies.get(DEVICE_COOKIE),
+				userAgent: event.request.headers.get('user-agent')
 			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
 			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return refused('default', refill, e.message, 429);
+			return fail(429, {
+				email: parsed.data.email,
+				errors: { form: e.message } as Record<string, string>
+			});
 		}
-		if (!result) return refused('default', refill, SIGN_IN_FAILED);
+		if (!result)
+			return fail(400, {
+				email: parsed.data.email,
+				errors: { form: SIGN_IN_FAILED } as Record<string, string>
+			});
 		setSessionCookie(event, result.token, result.expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		setDeviceCookie(event, result.deviceToken);
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));
 	}
 };

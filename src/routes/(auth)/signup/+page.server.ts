@@ -1,17 +1,12 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import {
-	createSession,
-	createUser,
-	getUserByEmail,
-	PASSWORD_MAX,
-	PASSWORD_MIN,
-	passwordLength
-} from '$lib/server/auth.ts';
+import { registerAccount } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { invalid, parseForm, readValues } from '$lib/server/form-actions.ts';
-import { safeNextPath } from '$lib/server/next-path.ts';
-import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import { readEnv } from '$lib/server/env.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { passwordProblem } from '$lib/server/password-policy.ts';
+import { RateLimitedError, SIGN_UPS_PER_ADDRESS } from '$lib/server/rate-limit.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignUp = z.object({
@@ -21,18 +16,13 @@ const SignUp = z.object({
 		.min(1, 'Enter your name.')
 		.max(80, 'Keep the name under 80 characters.'),
 	email: z.email('Enter a valid email address.').max(254, 'That email is too long.'),
-	// Counted in characters (code points), so an emoji or a CJK character is one.
-	password: z
-		.string()
-		.refine(
-			(p) => passwordLength(p) >= PASSWORD_MIN,
-			`Use at least ${PASSWORD_MIN} characters for the password.`
-		)
-		.refine(
-			(p) => passwordLength(p) <= PASSWORD_MAX,
-			`Use at most ${PASSWORD_MAX} characters for the password.`
-		)
+	password: z.string().superRefine((p, ctx) => {
+		const problem = passwordProblem(p);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	})
 });
+
+const { signUpsPerAddress } = readEnv();
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/');
@@ -40,25 +30,27 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = await readValues(event.request);
-		// The password is never sent back to refill the form.
-		const refill = { displayName: values.displayName ?? '', email: values.email ?? '' };
-		const { data, failure } = parseForm(
-			'default',
-			SignUp,
-			{ ...values, email: values.email?.trim() },
-			refill
+		const values = firstValues(readFormFields(await event.request.formData()));
+		const kept = { displayName: values.displayName ?? '', email: values.email ?? '' };
+		const parsed = SignUp.safeParse({ ...values, email: values.email?.trim() });
+		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
+		try {
+			// Everyone signs up as a student; teacher accounts are made by an administrator. Whether the
+			// email was free is not shown (docs/security.md): both answers send the person to sign in.
+			await registerAccount(
+				getDb(),
+				{ ...parsed.data, address: event.getClientAddress() },
+				signUpsPerAddress ?? SIGN_UPS_PER_ADDRESS
+			);
+		} catch (e) {
+			if (!(e instanceof RateLimitedError)) throw e;
+			event.setHeaders({ 'retry-after': String(e.retryAfter) });
+			return fail(429, { ...kept, errors: { form: e.message } as Record<string, string> });
+		}
+		const next = safeNext(event.url.searchParams.get('next'), event.url);
+		redirect(
+			303,
+			`/signin?account=ready${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`
 		);
-		if (failure) return failure;
-		const db = getDb();
-		if (await getUserByEmail(db, data.email))
-			return invalid('default', refill, {
-				email: 'An account with this email already exists: sign in instead.'
-			});
-		// Everyone signs up as a student; teacher accounts are made by an administrator.
-		const user = await createUser(db, data);
-		const { token, expiresAt } = await createSession(db, user.id);
-		setSessionCookie(event, token, expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
 	}
 };

@@ -1,8 +1,8 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { invalid, readValues } from '$lib/server/form-actions.ts';
-import { RateLimitedError } from '$lib/server/rate-limit.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { joinClass } from '$lib/server/teaching/classes.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,23 +16,20 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
-		const values = await readValues(event.request);
-		const code = values.code ?? '';
-		const refuse = (message: string, status = 400) =>
-			invalid('default', { code }, { code: message }, status);
-		if (!code.trim()) return refuse('Enter the code your teacher gave you.');
-		if (user.role !== 'student') return refuse('Teachers run classes rather than join them.', 403);
-		let joined;
 		try {
-			joined = await joinClass(getDb(), user.id, code);
+			const fields = readFormFields(await event.request.formData());
+			const code = fields.code?.[0] ?? '';
+			if (!code.trim()) return fail(400, { code, error: 'Enter the code your teacher gave you.' });
+			if (user.role !== 'student')
+				return fail(403, { code, error: 'Teachers run classes rather than join them.' });
+			const joined = await joinClass(getDb(), user.id, code, {
+				address: event.getClientAddress()
+			});
+			redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 		} catch (e) {
-			if (e instanceof RequestError) return refuse(e.message, e.status);
-			if (e instanceof RateLimitedError) {
-				event.setHeaders({ 'retry-after': String(e.retryAfter) });
-				return refuse(e.message, 429);
-			}
+			if (e instanceof RequestError) return fail(e.status, { code: '', error: e.message });
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, { code: '' });
 			throw e;
 		}
-		redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 	}
 };
