@@ -3,10 +3,13 @@ import { validateSessionToken } from '$lib/server/auth.ts';
 import { boot, InvalidBankError } from '$lib/server/boot.ts';
 import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
 import { UnpatchedDriverError } from '$lib/server/db/driver-fixes.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
+import {
+	DATABASE_UNAVAILABLE_MESSAGE,
+	isDatabaseUnavailableError
+} from '$lib/server/db/unavailable.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
-import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/form-guard.ts';
+import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/request-guard.ts';
 import {
 	clearSessionCookie,
 	SESSION_COOKIE,

@@ -5,7 +5,7 @@ import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import { stableChoiceId } from '../bank/stable-id.ts';
 import type { Question } from '../bank/types.ts';
 import { escapeGift, exportGift, GiftExportError } from './export.ts';
-import { generateParserSource, PARSER_FILE } from './generate-parser.ts';
+import { generateParserSource, PARSER_FILE } from '../../../scripts/generate-gift-parser.ts';
 import { categoryTags, importGift, ordinalRank, slugify, type ImportedQuestion } from './import.ts';
 
 const PREFIX = 't';
@@ -43,7 +43,7 @@ const option = (id: string, text: string, correct = false) => ({
 });
 
 describe('the generated parser', () => {
-	it('is up to date with the grammar gift.peggy (regenerate with `npx tsx src/lib/gift/generate-parser.ts`)', () => {
+	it('is up to date with the grammar gift.peggy (regenerate with `npm run gift:parser`)', () => {
 		expect(fs.readFileSync(PARSER_FILE, 'utf8')).toBe(generateParserSource());
 	});
 });

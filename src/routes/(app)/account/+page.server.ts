@@ -6,7 +6,7 @@ import {
 	listSessions
 } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { firstValues, readFormFields } from '$lib/server/forms.ts';
+import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 

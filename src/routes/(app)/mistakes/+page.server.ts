@@ -2,8 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { startAttempt, MAX_QUESTIONS_PER_QUIZ } from '$lib/server/attempts.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
-import { readFormFields } from '$lib/server/forms.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getMistakes } from '$lib/server/review/insights.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { MAX_QUESTIONS_PER_QUIZ, startAttempt } from '$lib/server/attempts.ts';
 import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/forms.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction } from '$lib/server/guards.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';

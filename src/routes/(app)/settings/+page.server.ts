@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { readFormFields } from '$lib/server/forms.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getLearnerSettings, updateLearnerSettings } from '$lib/server/review/cards.ts';
 import { MIN_REVIEWS_TO_OPTIMISE } from '$lib/review/optimise.ts';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { logResetLink, requestPasswordReset } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import type { Actions } from './$types';
 

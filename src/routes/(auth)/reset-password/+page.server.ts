@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AccountError, isResetTokenUsable, resetPassword } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { firstValues, readFormFields } from '$lib/server/forms.ts';
+import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const tokenOf = (url: URL) => (url.searchParams.get('token') ?? '').slice(0, 100);

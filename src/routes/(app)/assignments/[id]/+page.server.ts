@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { attempt } from '$lib/server/db/schema.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import {
 	assignmentStatus,
 	getStudentAssignment,

@@ -5,10 +5,11 @@ import {
 	MAX_ARTICLE_CHARS
 } from '$lib/drafting/article-input.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { addTeacherArticle, listTeacherArticles } from '$lib/server/teaching/articles.ts';
 import { DraftingRefusedError } from '$lib/server/teaching/draft-off-thread.ts';
-import { invalid } from '../forms.server.ts';
+import { invalid } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_FILE = /\.txt$/i;

@@ -9,8 +9,9 @@ import {
 } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/forms.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { isBlankResponse, moveOrderingItem } from '$lib/quiz/answer-form.ts';
 import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

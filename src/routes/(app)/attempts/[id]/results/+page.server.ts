@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { getAttemptResults } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireUserForPage } from '$lib/server/guards.ts';
+import { requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,7 @@
 // The gradebook as a spreadsheet: one row per student, a percent column and a "late" column per assignment.
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getGradebook } from '$lib/server/teaching/results.ts';
 import { toCsv } from '$lib/teaching/csv.ts';
 import { percentOf, scoreRuleOf } from '../gradebook/rule.ts';

@@ -6,7 +6,7 @@ import {
 	MAX_FIELDS,
 	parseBodySizeLimit,
 	refusalResponse
-} from './form-guard.ts';
+} from './request-guard.ts';
 
 const post = (body: BodyInit, headers: Record<string, string>) =>
 	new Request('http://x.test/a?/b', { method: 'POST', body, headers });
