@@ -618,6 +618,19 @@ describe('importGift: what cannot be imported is listed with its line and reason
 		}
 	});
 
+	it('refuses a question of more than 20 answers, on its line, and imports the rest', () => {
+		const options = (n: number) =>
+			Array.from({ length: n }, (_, i) => `${i === 0 ? '=' : '~'}option ${i}`).join(' ');
+		const result = importGift(
+			`Twenty? {${options(20)}}\n\nToo many? {${options(1_000)}}\n\nAfter? {T}`,
+			{ idPrefix: PREFIX }
+		);
+		expect(result.questions.map((q) => q.prompt)).toEqual(['Twenty?', 'After?']);
+		expect(result.problems).toEqual([
+			{ line: 3, reason: 'the question has 1,000 answers; at most 20 are allowed' }
+		]);
+	});
+
 	it('refuses what our types cannot hold whole rather than half', () => {
 		const cases: [string, string][] = [
 			['Order {=a -> 1 =b -> 2}', 'an ordering needs at least three items'],

@@ -19,6 +19,7 @@ import { prepared } from './db/prepared.ts';
 import { getCurrentBank } from './db/queries/bank.ts';
 import { getCitations, getCitationsByFactId, pickCitations } from './db/queries/citations.ts';
 import { transactionWithRetry } from './db/retry.ts';
+import { assertPracticeStartAllowed } from './rate-limit.ts';
 import {
 	answer,
 	assignment,
@@ -63,6 +64,7 @@ export async function startAttempt(
 		throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
 	const id = randomUUID();
 	await db.transaction(async (tx) => {
+		await assertPracticeStartAllowed(tx, userId);
 		await tx
 			.insert(attempt)
 			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });

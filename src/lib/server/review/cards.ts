@@ -1,6 +1,6 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import {
 	describeCorrectAnswer,
@@ -10,8 +10,9 @@ import {
 } from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
-import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
+import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
+	allowedRatings,
 	Rating,
 	ratingForAnswer,
 	ratingName,
@@ -44,6 +45,7 @@ export type ReviewSource = 'practice' | 'assignment' | 'review';
 const DEFAULT_SETTINGS = {
 	desiredRetention: 0.9,
 	timeZone: 'UTC',
+	dayRolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newCardsPerDay: 20,
 	weights: null as number[] | null
 };
@@ -63,7 +65,10 @@ export async function getLearnerSettings(db: Db, userId: string) {
 			...DEFAULT_SETTINGS,
 			weightsFittedAt: null,
 			weightsReviewCount: null,
-			weightsLogLoss: null
+			weightsLogLoss: null,
+			optimiserFailures: 0,
+			optimiserFailedAt: null,
+			optimiserLeaseUntil: null
 		}
 	);
 }
@@ -71,7 +76,12 @@ export async function getLearnerSettings(db: Db, userId: string) {
 export async function updateLearnerSettings(
 	db: Db,
 	userId: string,
-	values: { desiredRetention: number; timeZone: string; newCardsPerDay: number }
+	values: {
+		desiredRetention: number;
+		timeZone: string;
+		newCardsPerDay: number;
+		dayRolloverHour?: number;
+	}
 ) {
 	await db
 		.insert(learnerSettings)
@@ -79,11 +89,28 @@ export async function updateLearnerSettings(
 		.onConflictDoUpdate({ target: learnerSettings.userId, set: values });
 }
 
-function schedulerFor(settings: { desiredRetention: number; weights: number[] | null }) {
+/** What scheduling a learner's cards depends on: their retention, weights and day. */
+export type SchedulingSettings = {
+	desiredRetention: number;
+	weights: number[] | null;
+	timeZone?: string;
+	dayRolloverHour?: number;
+};
+
+export function schedulerFor(settings: SchedulingSettings) {
 	return createScheduler({
 		desiredRetention: settings.desiredRetention,
-		weights: settings.weights ?? undefined
+		weights: settings.weights ?? undefined,
+		day: learnerDayOf(settings)
 	});
+}
+
+/** The learner's day (UTC from midnight for settings that do not say). */
+export function learnerDayOf(settings: { timeZone?: string; dayRolloverHour?: number }) {
+	return {
+		timeZone: settings.timeZone ?? 'UTC',
+		rolloverHour: settings.dayRolloverHour ?? 0
+	};
 }
 
 function cardFromRow(row: ReviewCardRow): ReviewCard {
@@ -140,11 +167,7 @@ type ReviewInput = {
  * Moves one card (created on first use) by one rating and appends the log row. Call inside a
  * transaction: the card row is locked so two reviews of one card never interleave.
  */
-export async function recordReview(
-	tx: Db,
-	settings: { desiredRetention: number; weights: number[] | null },
-	input: ReviewInput
-) {
+export async function recordReview(tx: Db, settings: SchedulingSettings, input: ReviewInput) {
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
@@ -335,8 +358,19 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
 }
 
 /**
+ * The order a review session takes cards in: (re)learning cards first (lapsed reviews and quiz mistakes,
+ * due minutes after the answer, are what the learner most needs), then due review cards, each group most
+ * overdue first; new cards (never reviewed) come last, within the daily cap (see getDueCards).
+ */
+const queuePriority = sql<number>`case when ${reviewCard.state} in ('learning', 'relearning') then 0 else 1 end`;
+
+const dueBy = (userId: string | Placeholder, endOfDay: Date | Placeholder) =>
+	and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true));
+
+/**
  * The due-cards query (exported so scripts/review-explain.ts and the benchmark can EXPLAIN exactly this
- * SQL); with placeholders it is the prepared statement the review queue runs.
+ * SQL); with placeholders it is the prepared statement the review queue runs. Cards already reviewed at
+ * least once (by a quiz or a review), in queue order; new cards are asked for separately (newCardsQuery).
  */
 export function dueCardsQuery(
 	db: Db,
@@ -349,10 +383,8 @@ export function dueCardsQuery(
 		.from(reviewCard)
 		.innerJoin(question, eq(question.id, reviewCard.questionId))
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true))
-		)
-		.orderBy(asc(reviewCard.due))
+		.where(and(dueBy(userId, endOfDay), ne(reviewCard.state, 'new')))
+		.orderBy(queuePriority, asc(reviewCard.due), asc(reviewCard.id))
 		.limit(limit);
 }
 
@@ -364,19 +396,57 @@ const dueCardsPrepared = (db: Db) =>
 		sql.placeholder('limit')
 	).prepare('due_cards');
 
+const newCardsPrepared = (db: Db) =>
+	db
+		.select({ card: reviewCard, body: questionVersion.body })
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(
+			and(
+				dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')),
+				eq(reviewCard.state, 'new')
+			)
+		)
+		.orderBy(asc(reviewCard.due), asc(reviewCard.id))
+		.limit(sql.placeholder('limit'))
+		.prepare('new_cards');
+
+/** How many cards are due by the end of the learner's day: reviewed ones, and new ones (before the cap). */
+const dueCountsPrepared = (db: Db) =>
+	db
+		.select({
+			seen: sql<number>`count(*) filter (where ${reviewCard.state} <> 'new')`.mapWith(Number),
+			unseen: sql<number>`count(*) filter (where ${reviewCard.state} = 'new')`.mapWith(Number)
+		})
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.where(dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')))
+		.prepare('due_counts');
+
+/**
+ * New cards the review page introduced today: review-session reviews today of a card that was new before.
+ * (Questions first met in a quiz do not count: the cap is on what the review page brings in.)
+ */
 const introducedTodayPrepared = (db: Db) =>
 	db
 		.select({ introducedToday: count() })
-		.from(reviewCard)
+		.from(reviewLog)
 		.where(
 			and(
-				eq(reviewCard.userId, sql.placeholder('userId')),
-				gte(reviewCard.firstSessionReviewAt, sql.placeholder('startOfDay'))
+				eq(reviewLog.userId, sql.placeholder('userId')),
+				eq(reviewLog.source, 'review'),
+				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay')),
+				sql`${reviewLog.cardBefore}->>'state' = 'new'`
 			)
 		)
 		.prepare('introduced_today');
 
-/** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
+/**
+ * Cards due by the end of the learner's day, in queue order (see queuePriority), at most `limit` of them,
+ * and how many are due in all (`total`). Every card that has been reviewed (in a quiz or a review session)
+ * and is due is in the queue: the daily cap only limits new cards, those never reviewed, as Anki's does.
+ */
 export async function getDueCards(
 	db: Db,
 	userId: string,
@@ -391,29 +461,30 @@ export async function getDueCards(
 		getWithheldQuestionIds(db, userId, now)
 	]);
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
-	const [rows, [{ introducedToday }]] = await Promise.all([
-		prepared(db, 'due_cards', dueCardsPrepared).execute({
-			userId,
-			endOfDay,
-			limit: limit + settings.newCardsPerDay
-		}),
+	const endOfDay = endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour).toISOString();
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
+	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
+		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit }),
+		prepared(db, 'due_counts', dueCountsPrepared).execute({ userId, endOfDay }),
 		prepared(db, 'introduced_today', introducedTodayPrepared).execute({ userId, startOfDay })
 	]);
-	let newAllowed = Math.max(0, settings.newCardsPerDay - introducedToday);
-	const due = [];
-	for (const r of rows) {
-		// The questions of an assignment still open to the learner are not reviewed (the review shows keys).
-		if (withheld.has(r.card.questionId)) continue;
-		if (!r.card.firstSessionReviewAt) {
-			if (newAllowed === 0) continue;
-			newAllowed--;
-		}
-		due.push(r);
-		if (due.length === limit) break;
-	}
-	return { settings, due };
+	const newAllowed = Math.min(
+		counts.unseen,
+		Math.max(0, settings.newCardsPerDay - introducedToday)
+	);
+	const room = Math.min(newAllowed, limit - seen.length);
+	const unseen =
+		room > 0
+			? await prepared(db, 'new_cards', newCardsPrepared).execute({ userId, endOfDay, limit: room })
+			: [];
+	// The questions of an assignment still open to the learner are not reviewed (the review shows keys).
+	const all = [...seen, ...unseen];
+	const due = all.filter((r) => !withheld.has(r.card.questionId));
+	return { settings, due, total: counts.seen + newAllowed - (all.length - due.length) };
 }
 
 const ratingsTodayPrepared = (db: Db) =>
@@ -435,9 +506,13 @@ const ratingsTodayPrepared = (db: Db) =>
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
-	const [{ due }, today] = await Promise.all([
-		getDueCards(db, userId, now, 100, settings),
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
+	const [{ due, total }, today] = await Promise.all([
+		getDueCards(db, userId, now, 1, settings),
 		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
 	]);
 	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
@@ -450,11 +525,11 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 				question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`)
 			}
 		: null;
-	return { card, remaining: due.length, reviewedToday: today.length, summary };
+	return { card, remaining: total, reviewedToday: today.length, summary };
 }
 
 export async function countDueCards(db: Db, userId: string, now: Date) {
-	return (await getDueCards(db, userId, now, 1000)).due.length;
+	return (await getDueCards(db, userId, now, 0)).total;
 }
 
 const ownCardQuestionPrepared = (db: Db) =>
@@ -517,6 +592,7 @@ export async function revealCard(
 	}
 	return {
 		grade,
+		allowed: allowedRatings(grade),
 		suggested: grade
 			? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct }))
 			: null,
@@ -573,6 +649,12 @@ export async function rateCard(
 			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
 			throw e;
 		}
+		// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
+		if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
+			throw new RequestError(
+				400,
+				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
+			);
 	}
 	if (seen) return seen;
 	try {

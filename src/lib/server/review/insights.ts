@@ -133,6 +133,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 	await releaseFeedback(db, userId, now);
 	const settings = await getLearnerSettings(db, userId);
 	const tz = settings.timeZone;
+	const rollover = settings.dayRolloverHour;
 	const since = new Date(now.getTime() - 31 * DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
@@ -163,7 +164,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		.from(article)
 		.where(isNull(article.ownerId));
 
-	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
+	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz, rollover);
 	const scheduler = createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined
@@ -199,17 +200,26 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		reviewsPerDay: countPerDay(
 			logs.map((l) => l.reviewedAt),
 			last30,
-			tz
+			tz,
+			rollover
 		),
 		retention: trueRetention(
-			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
+			logs.map((l) => ({
+				rating: l.rating,
+				stateBefore: l.cardBefore.state,
+				dueBefore: l.cardBefore.due,
+				reviewedAt: l.reviewedAt
+			})),
+			tz,
+			rollover
 		),
 		byState,
 		forecast: dueForecast(
 			cards.map((c) => c.due),
 			now,
 			30,
-			tz
+			tz,
+			rollover
 		),
 		masteryByArticle: masteryBy(
 			bankRows.map((q) => ({

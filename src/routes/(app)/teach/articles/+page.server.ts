@@ -7,6 +7,7 @@ import {
 import { getDb } from '$lib/server/db/app-db.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
 import { addTeacherArticle, listTeacherArticles } from '$lib/server/teaching/articles.ts';
+import { DraftingRefusedError } from '$lib/server/teaching/draft-off-thread.ts';
 import { invalid } from '../forms.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -72,9 +73,15 @@ export const actions: Actions = {
 		};
 		if (!parsed.success)
 			return invalid('add', refill, articleInputErrors(parsed.error) as Record<string, string>);
-		const { slug } = await orHttpError(() =>
-			addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName })
-		);
+		let slug: string;
+		try {
+			({ slug } = await orHttpError(() =>
+				addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName })
+			));
+		} catch (e) {
+			if (e instanceof DraftingRefusedError) return invalid('add', refill, { text: e.message });
+			throw e;
+		}
 		redirect(303, `/teach/articles/${slug}`);
 	}
 };

@@ -7,12 +7,13 @@ import { createAssignment, listClassAssignments } from '$lib/server/teaching/ass
 import {
 	getRoster,
 	getTeacherClass,
+	joinCodeExpiresAt,
 	regenerateJoinCode,
 	removeStudent,
 	setClassArchived
 } from '$lib/server/teaching/classes.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { isValidTimeZone, zonedLocalToUtc } from '$lib/teaching/zoned-time.ts';
+import { isValidTimeZone, zonedLocalToUtc } from '$lib/time/zones.ts';
 import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -107,6 +108,7 @@ export const load: PageServerLoad = async (event) => {
 			id: klass.id,
 			name: klass.name,
 			joinCode: klass.joinCode,
+			joinCodeExpiresAt: joinCodeExpiresAt(klass.joinCodeIssuedAt),
 			archived: klass.archivedAt !== null
 		},
 		joinLink: `${event.url.origin}/classes/join?code=${encodeURIComponent(klass.joinCode)}`,
