@@ -89,20 +89,25 @@ test('knowledge matrix: no key, score or verdict of an assignment before the rul
 			body: await res.text()
 		};
 	}
-	async function signUp(name: string) {
-		const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
-		const res = await fetch(new URL('/signup', baseURL), {
+	const postForm = (path: string, form: Record<string, string>) =>
+		fetch(new URL(path, baseURL), {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { origin: baseURL, 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				displayName: name,
-				email,
-				password: 'a-long-password-1'
-			}).toString()
+			headers: {
+				origin: baseURL,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams(form).toString()
 		});
+	/** A new account, then signed in (sign-up itself does not sign in: it must not tell taken emails apart). */
+	async function signUp(name: string) {
+		const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@test.example`;
+		const password = `matrix-${randomUUID()}`;
+		await postForm('/signup', { displayName: name, email, password });
+		const res = await postForm('/signin', { email, password });
 		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
-		expect(cookie, `${name} signed up`).toBeTruthy();
+		expect(cookie, `${name} signed in`).toBeTruthy();
 		const [{ id }] = await sql`select id from "user" where email = ${email}`;
 		return { name, cookie: cookie!.split(';')[0], id: id as string };
 	}
