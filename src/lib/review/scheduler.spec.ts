@@ -338,3 +338,25 @@ describe("days between reviews are the learner's days (time zone and rollover ho
 		expect(second.last_review).toEqual(afterMidnight);
 	});
 });
+
+describe('fuzz', () => {
+	test('cards reviewed together, alike in every way but their key, do not all fall due together', () => {
+		const start = new Date('2026-03-01T09:00:00Z');
+		const dues = (scheduler: ReturnType<typeof createScheduler>, key: (i: number) => number) =>
+			new Set(
+				Array.from({ length: 20 }, (_, i) => {
+					let card = scheduler.newCard(start);
+					let at = start;
+					for (let k = 0; k < 4; k++) {
+						card = scheduler.review(card, Rating.Good, at, key(i)).card;
+						at = card.due;
+					}
+					return card.due.getTime();
+				})
+			).size;
+		expect(dues(createScheduler({ fuzz: true }), (i) => i)).toBeGreaterThan(3);
+		// The same key gives the same dates (reproducible); no fuzz, one date.
+		expect(dues(createScheduler({ fuzz: true }), () => 7)).toBe(1);
+		expect(dues(createScheduler(), (i) => i)).toBe(1);
+	});
+});

@@ -5,11 +5,13 @@
 import {
 	Rating,
 	State,
+	StrategyMode,
 	checkParameters,
 	createEmptyCard,
 	forgetting_curve,
 	fsrs,
 	generatorParameters,
+	type AbstractScheduler,
 	type Card,
 	type FSRS,
 	type FSRSParameters,
@@ -19,6 +21,7 @@ import { learnerClockMs } from '../time/zones.ts';
 import { ratingName, type RatingName, type ReviewRating } from './rating.ts';
 
 const DAY_MS = 86_400_000;
+const FUZZ_KEY = 'fuzz_key';
 
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.97;
@@ -76,10 +79,12 @@ export type Scheduler = {
 	/** The full ts-fsrs parameters in use (for logging, or for building an identical ts-fsrs instance). */
 	readonly params: Readonly<FSRSParameters>;
 	newCard(now: Date): ReviewCard;
+	/** `fuzzKey` (the card's id) spreads the due dates of cards reviewed together when fuzz is on. */
 	review(
 		card: ReviewCard,
 		rating: ReviewRating,
-		now: Date
+		now: Date,
+		fuzzKey?: string | number
 	): { card: ReviewCard; log: ReviewLogEntry };
 	/** Probability of recall at `now`, in [0, 1]; 0 for a card never reviewed. */
 	retrievability(card: ReviewCard, now: Date): number;
@@ -213,11 +218,18 @@ export function createScheduler({
 		...(weights === undefined ? {} : { w: checkWeights(weights) })
 	});
 	const engine: FSRS = fsrs(params);
+	// ts-fsrs seeds its fuzz with the review time, reps and memory state: cards answered together in one
+	// quiz, alike in all three, would get the same fuzz and fall due together. The card's own key goes in.
+	if (fuzz)
+		engine.useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+			const key = Reflect.get(this.current, FUZZ_KEY) as string | number | undefined;
+			return `${key ?? ''}_${this.current.reps}_${this.review_time.getTime()}`;
+		});
 
 	return {
 		params,
 		newCard: (now) => fromFsrsCard(createEmptyCard(checkDate(now, 'now'))),
-		review(card, rating, now) {
+		review(card, rating, now, fuzzKey) {
 			if (
 				rating !== Rating.Again &&
 				rating !== Rating.Hard &&
@@ -229,6 +241,7 @@ export function createScheduler({
 			const at = learnerClock(checkDate(now, 'now'));
 			const shift = at.getTime() - now.getTime();
 			const input = toFsrsCard(card);
+			if (fuzzKey !== undefined) Reflect.set(input, FUZZ_KEY, fuzzKey);
 			input.due = learnerClock(input.due);
 			if (input.last_review) input.last_review = learnerClock(input.last_review);
 			const result = engine.next(input, at, rating);
@@ -265,14 +278,15 @@ export function createScheduler({
  */
 export function replayReviews(
 	scheduler: Scheduler,
-	reviews: readonly { rating: ReviewRating; reviewedAt: Date }[]
+	reviews: readonly { rating: ReviewRating; reviewedAt: Date }[],
+	fuzzKey?: string | number
 ): ReviewCard | null {
 	if (reviews.length === 0) return null;
 	let card = scheduler.newCard(reviews[0].reviewedAt);
 	for (const r of reviews) {
 		const at =
 			card.last_review && r.reviewedAt < card.last_review ? card.last_review : r.reviewedAt;
-		card = scheduler.review(card, r.rating, at).card;
+		card = scheduler.review(card, r.rating, at, fuzzKey).card;
 	}
 	return card;
 }

@@ -101,7 +101,9 @@ export function schedulerFor(settings: SchedulingSettings) {
 	return createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined,
-		day: learnerDayOf(settings)
+		day: learnerDayOf(settings),
+		// Spread due dates (keyed by card id): cards answered together then do not fall due together.
+		fuzz: true
 	});
 }
 
@@ -187,7 +189,7 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 	// same card: FSRS cannot go back in time, so such a review counts as of the card's last review.
 	const reviewedAt =
 		before.last_review && input.now < before.last_review ? before.last_review : input.now;
-	const { card } = scheduler.review(before, input.rating, reviewedAt);
+	const { card } = scheduler.review(before, input.rating, reviewedAt, row.id);
 	await tx
 		.update(reviewCard)
 		.set({
@@ -288,7 +290,7 @@ export async function feedAttemptIntoReviews(
 		const before = held.card;
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
-		held.card = scheduler.review(before, rating, reviewedAt).card;
+		held.card = scheduler.review(before, rating, reviewedAt, held.id).card;
 		logRows.push({
 			cardId: held.id,
 			userId,

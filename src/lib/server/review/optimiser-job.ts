@@ -172,7 +172,7 @@ export async function recomputeCards(db: Db, userId: string) {
 		}
 		let moved = 0;
 		for (const { id } of cards) {
-			const card = replayReviews(scheduler, byCard.get(id) ?? []);
+			const card = replayReviews(scheduler, byCard.get(id) ?? [], id);
 			if (!card) continue;
 			await tx
 				.update(reviewCard)

@@ -17,7 +17,11 @@ import type { Draft, DraftArticle, DraftingBank } from '../../drafting/types.ts'
  */
 export const DRAFTING_TIME_CAP_MS = 60_000;
 
-/** Draftings running at once in this process; more would only share the same cores more slowly. */
+/**
+ * Draftings running at once in this process: one core is left for requests, and more draftings wait
+ * their turn (two at once on two cores took 11 s each, one after the other 4 s and 8 s). The time cap
+ * counts from the start of a drafting's turn.
+ */
 export const MAX_CONCURRENT_DRAFTINGS = Math.max(1, availableParallelism() - 1);
 
 const ROLE = 'sahel-quiz:drafting';
@@ -44,21 +48,37 @@ if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
 }
 
 let running = 0;
+const waiting: (() => void)[] = [];
+
+async function takeTurn() {
+	if (running >= MAX_CONCURRENT_DRAFTINGS) await new Promise<void>((r) => waiting.push(r));
+	running++;
+}
+
+function endTurn() {
+	running--;
+	waiting.shift()?.();
+}
 
 /**
- * draftQuestions(article, bank) in a worker thread. Refused (DraftingRefusedError, with a message for
- * the teacher) when it runs past `timeCapMs` or when this process is already drafting as much as it can.
+ * draftQuestions(article, bank) in a worker thread, after the draftings before it when this process is
+ * already drafting as much as it can. Refused (DraftingRefusedError, with a message for the teacher)
+ * when it runs past `timeCapMs`.
  */
 export async function draftQuestionsOffThread(
 	article: DraftArticle,
 	bank: DraftingBank,
 	timeCapMs = DRAFTING_TIME_CAP_MS
 ): Promise<Draft[]> {
-	if (running >= MAX_CONCURRENT_DRAFTINGS)
-		throw new DraftingRefusedError(
-			'Other articles are being drafted right now: add this one again in a minute (nothing was saved).'
-		);
-	running++;
+	await takeTurn();
+	try {
+		return await runWorker(article, bank, timeCapMs);
+	} finally {
+		endTurn();
+	}
+}
+
+async function runWorker(article: DraftArticle, bank: DraftingBank, timeCapMs: number) {
 	const self = import.meta.url;
 	const options = { workerData: { role: ROLE, job: { article, bank } satisfies Job } };
 	// Under vitest or vite dev this module is TypeScript: the worker loads it through tsx.
@@ -92,7 +112,6 @@ export async function draftQuestionsOffThread(
 			});
 		});
 	} finally {
-		running--;
 		void worker.terminate();
 	}
 }
