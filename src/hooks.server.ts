@@ -61,6 +61,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.isDataRequest,
 			DATABASE_UNAVAILABLE_MESSAGE
 		);
+	// What a signed-in user is shown (results, keys, gradebooks, mistakes, and the __data.json behind them)
+	// is theirs alone: no shared cache keeps it, and the browser does not keep it after they sign out.
+	if (event.locals.user && !response.headers.has('cache-control'))
+		response.headers.set('cache-control', 'private, no-store');
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;

@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import {
 	clearAnswer,
 	getAttemptPageForTaking,
-	getAttemptRulesFor,
 	getImmediateFeedback,
+	movingSavesAnswer,
 	saveAnswer,
 	StaleAnswerError
 } from '$lib/server/attempts.ts';
@@ -95,8 +95,7 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 
 async function answersSaveOnlyOnCheck(event: RequestEvent) {
 	const user = requireUserForAction(event);
-	const rules = await orHttpError(() => getAttemptRulesFor(getDb(), user.id, event.params.id));
-	return rules.feedback === 'after_each';
+	return !(await orHttpError(() => movingSavesAnswer(getDb(), user.id, event.params.id)));
 }
 
 export const actions: Actions = {

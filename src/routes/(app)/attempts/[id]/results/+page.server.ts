@@ -9,7 +9,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	try {
-		const { attempt, results, score, max, percent, asTeacher, feedbackFrom } =
+		const { attempt, results, score, max, percent, asTeacher, feedbackFrom, removedFromClass } =
 			await getAttemptResults(getDb(), user.id, event.params.id);
 		return {
 			attempt: {
@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 			},
 			asTeacher,
 			feedbackFrom,
+			removedFromClass,
 			results: results.map(({ presented: _presented, response: _response, ...r }) => r),
 			score,
 			max,

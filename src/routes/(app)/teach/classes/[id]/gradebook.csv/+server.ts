@@ -41,7 +41,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="gradebook-${slugOf(book.klass.name)}-${rule}.csv"`,
-			'cache-control': 'no-store'
+			'cache-control': 'private, no-store'
 		}
 	});
 };

@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',
 			'content-disposition': `attachment; filename="set-${slugify(name) || 'questions'}.gift"`,
-			'cache-control': 'no-store'
+			'cache-control': 'private, no-store'
 		}
 	});
 };
