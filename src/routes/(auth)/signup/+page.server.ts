@@ -9,6 +9,7 @@ import {
 	passwordLength
 } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
+import { claimFirstAdmin } from '$lib/server/roles.ts';
 import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -53,8 +54,9 @@ export const actions: Actions = {
 				>
 			});
 		}
-		// Everyone signs up as a student; teacher accounts are made by an administrator.
+		// Everyone signs up as a student, except the first account of an install (src/lib/server/roles.ts).
 		const user = await createUser(db, parsed.data);
+		await claimFirstAdmin(db, user.id);
 		const { token, expiresAt } = await createSession(db, user.id);
 		setSessionCookie(event, token, expiresAt);
 		redirect(303, safeNextPath(event.url.searchParams.get('next')));
