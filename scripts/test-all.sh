@@ -13,6 +13,10 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export TEST_DATABASE_URL
 
+# The postgres driver's fixes (patches/): fails when the diff no longer applies to the installed driver,
+# e.g. after a version bump, even where the install ran with --ignore-scripts.
+echo "== driver patch"
+npx patch-package --error-on-fail
 echo "== bank"
 npm run -s questions:check
 echo "== unit"

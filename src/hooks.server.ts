@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { validateSessionToken } from '$lib/server/auth.ts';
 import { boot, InvalidBankError } from '$lib/server/boot.ts';
 import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
+import { UnpatchedDriverError } from '$lib/server/db/driver-fixes.ts';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
@@ -19,7 +20,7 @@ export const init: ServerInit = async () => {
 		// Close cleanly on shutdown so the embedded database's files are left consistent.
 		process.once('sveltekit:shutdown', () => void database.close());
 	} catch (e) {
-		if (e instanceof InvalidBankError) {
+		if (e instanceof InvalidBankError || e instanceof UnpatchedDriverError) {
 			console.error(e.message);
 			process.exit(1);
 		}

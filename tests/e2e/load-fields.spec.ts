@@ -355,7 +355,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/teach/classes/[id]': {
 		teacher: fields(
-			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].opensAt assignments[].setName assignments[].timeZone assignments[].title joinLink klass klass.archived klass.id klass.joinCode klass.name roster roster[] roster[].displayName roster[].email roster[].id roster[].joinedAt sets sets[] sets[].id sets[].name sets[].size`
+			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].opensAt assignments[].setName assignments[].timeZone assignments[].title joinLink klass klass.archived klass.id klass.joinCode klass.joinCodeExpiresAt klass.name roster roster[] roster[].displayName roster[].email roster[].id roster[].joinedAt sets sets[] sets[].id sets[].name sets[].size`
 		)
 	},
 	'/(app)/teach/classes/[id]/gradebook': {

@@ -24,9 +24,16 @@ async function newAccount(browser: Browser, name: string, next = '') {
 	const page = await (await browser.newContext({ baseURL: server!.baseURL })).newPage();
 	await page.goto(`/signup${next}`);
 	await page.getByLabel('Your name').fill(name);
-	await page.getByLabel('Email').fill(uniqueEmail(name.toLowerCase()));
+	const email = uniqueEmail(name.toLowerCase());
+	await page.getByLabel('Email').fill(email);
 	await page.getByLabel(/^Password/).fill('correct-horse-battery');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('correct-horse-battery');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(
+		page.getByRole('link', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' }))
+	).toBeVisible();
 	return page;
 }
 

@@ -22,6 +22,11 @@ export async function signUp(page: Page, name = 'Test Learner') {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel(/^Password/).fill('correct-horse-battery');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	// Sign-up does not sign in (it must not tell whether the email was taken): sign in as anyone would.
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('correct-horse-battery');
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('heading', { name: `Welcome back, ${name}` })).toBeVisible();
 	return email;
 }

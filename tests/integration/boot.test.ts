@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createUser, getUserByEmail } from '../../src/lib/server/auth.ts';
 import { getAttemptForTaking, saveAnswer, startAttempt } from '../../src/lib/server/attempts.ts';
 import { boot, InvalidBankError } from '../../src/lib/server/boot.ts';
+import { installedDriverDir, UnpatchedDriverError } from '../../src/lib/server/db/driver-fixes.ts';
 import { readEnv } from '../../src/lib/server/env.ts';
 import { loadRealBank, questionsDir, rightResponse } from '../helpers/bank.ts';
 
@@ -71,6 +72,20 @@ describe('starting the server on the embedded database', () => {
 		const error = await boot(envFor(dataDir, broken)).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(InvalidBankError);
 		expect((error as InvalidBankError).message).toContain(`bank/${file}:${quoteLine + 1}:`);
+		expect(() => readdirSync(dataDir)).toThrow();
+	});
+
+	test('a database driver without its fixes stops the start, before the database is touched', async () => {
+		// The installed driver as an install that skipped patch-package would leave it: the queue unfixed.
+		const driver = path.join(scratch, 'postgres-unpatched');
+		cpSync(installedDriverDir(), driver, { recursive: true });
+		const queue = path.join(driver, 'src', 'queue.js');
+		writeFileSync(queue, readFileSync(queue, 'utf8').replace('sahel-quiz: bounded queue', ''));
+
+		const dataDir = path.join(scratch, 'never-created-driver');
+		const error = await boot(envFor(dataDir), { driverDir: driver }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(UnpatchedDriverError);
+		expect((error as UnpatchedDriverError).message).toContain(`${queue}: without the fix`);
 		expect(() => readdirSync(dataDir)).toThrow();
 	});
 });

@@ -41,7 +41,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a database outage', () => {
 			expect(await database.db.execute(sql`select 1 as one`)).toHaveLength(1);
 			// A query and a transaction in flight when the server dies, and one sent while it is down. The
 			// transaction's ROLLBACK goes to the dead connection: unpatched, the driver then throws where
-			// nothing can catch it and the process exits (scripts/patch-postgres.js).
+			// nothing can catch it and the process exits (patches/postgres+3.4.9.patch, db/driver-fixes.ts).
 			const inFlight = database.db.execute(sql`select pg_sleep(10)`).then(
 				() => null,
 				(e: unknown) => e

@@ -4,9 +4,10 @@
 import { and, count, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
-import { getCurrentBank, saveAnswer, submitAttempt } from '../../src/lib/server/attempts.ts';
+import { saveAnswer, submitAttempt } from '../../src/lib/server/attempts.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import { getArticleWithCitations } from '../../src/lib/server/db/queries/articles.ts';
+import { getCurrentBank } from '../../src/lib/server/db/queries/bank.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { importGift } from '../../src/lib/gift/import.ts';

@@ -6,12 +6,12 @@ import {
 	getAttemptForTaking,
 	getAttemptPageForTaking,
 	getAttemptResults,
-	getCurrentBank,
 	saveAnswer,
 	startAttempt,
 	submitAttempt
 } from '../../src/lib/server/attempts.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
+import { getCurrentBank } from '../../src/lib/server/db/queries/bank.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { answer, attempt, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { RequestError } from '../../src/lib/server/errors.ts';

@@ -1,6 +1,6 @@
 // Spaced repetition against both databases: answers feed cards and the log, the log is append-only,
 // the due queue follows the learner's day and cap, and a replayed review counts once.
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
 import {
@@ -14,7 +14,9 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
 import {
 	getDueCards,
+	getReviewQueue,
 	rateCard,
+	recordReview,
 	revealCard,
 	updateLearnerSettings
 } from '../../src/lib/server/review/cards.ts';
@@ -25,7 +27,7 @@ import {
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { createScheduler } from '../../src/lib/review/scheduler.ts';
-import { Rating } from '../../src/lib/review/rating.ts';
+import { Rating, type ReviewRating } from '../../src/lib/review/rating.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -183,25 +185,175 @@ describe.each(backends())('reviews on %s', (backend) => {
 			newCardsPerDay: 20
 		});
 		expect((await getDueCards(db, other.id, now)).due).toHaveLength(3);
-		// The daily cap on cards not yet seen in a review session.
+		// Cards reviewed in a quiz are not new, whatever the cap on new cards: all three stay due.
 		await updateLearnerSettings(db, other.id, {
 			desiredRetention: 0.9,
 			timeZone: 'UTC',
-			newCardsPerDay: 1
+			newCardsPerDay: 0
 		});
-		const capped = (await getDueCards(db, other.id, now)).due;
-		expect(capped).toHaveLength(1);
-		await rateCard(
-			db,
-			other.id,
-			capped[0].card.id,
-			'good',
-			{ requestId: 'cap-1', response: null, elapsedMs: null },
-			now
+		expect((await getDueCards(db, other.id, now)).due).toHaveLength(3);
+	});
+
+	/** Rates every card the queue offers Good until it offers none; the cards in the order shown. */
+	async function walkQueue(userId: string, now: Date) {
+		const shown: { cardId: number; state: string }[] = [];
+		for (;;) {
+			const queue = await getReviewQueue(db, userId, now);
+			if (!queue.card) return { shown, remainingAtEnd: queue.remaining };
+			expect(queue.remaining).toBeGreaterThan(0);
+			shown.push({ cardId: queue.card.cardId, state: queue.card.state });
+			await rateCard(
+				db,
+				userId,
+				queue.card.cardId,
+				'good',
+				{ requestId: `walk-${queue.card.cardId}-${shown.length}`, response: null, elapsedMs: null },
+				now
+			);
+			if (shown.length > 500) throw new Error('the queue does not empty');
+		}
+	}
+
+	test('30 quiz mistakes: the queue shows all 30, and then nothing is due', async () => {
+		const user = await createUser(db, {
+			email: 'mix30@test.example',
+			password: 'a-long-password',
+			displayName: 'Mix 30'
+		});
+		const quizAt = new Date('2026-06-10T09:00:00Z');
+		const { id } = await startAttempt(db, user.id, { count: 30 }, 'mix-30');
+		const ids = await takeQuiz(user.id, id, 30, quizAt);
+		expect(new Set(ids).size).toBe(30);
+		const now = new Date('2026-06-10T10:00:00Z');
+		expect((await getReviewQueue(db, user.id, now)).remaining).toBe(30);
+		const { shown, remainingAtEnd } = await walkQueue(user.id, now);
+		expect(shown).toHaveLength(30);
+		expect(remainingAtEnd).toBe(0);
+		const stillDue = await db
+			.select({ n: count() })
+			.from(reviewCard)
+			.where(
+				and(eq(reviewCard.userId, user.id), lt(reviewCard.due, new Date('2026-06-11T00:00:00Z')))
+			);
+		expect(stillDue[0].n).toBe(0);
+	});
+
+	/** A learner whose cards are written straight through recordReview (a quiz's answers, as the submit feeds them). */
+	async function learnerWithReviews(email: string, newCardsPerDay: number) {
+		const user = await createUser(db, {
+			email,
+			password: 'a-long-password',
+			displayName: email
+		});
+		await updateLearnerSettings(db, user.id, {
+			desiredRetention: 0.9,
+			timeZone: 'UTC',
+			newCardsPerDay
+		});
+		const settings = { desiredRetention: 0.9, weights: null };
+		const review = (questionId: string, rating: ReviewRating, at: string) =>
+			recordReview(db, settings, {
+				userId: user.id,
+				questionId,
+				rating,
+				source: 'practice',
+				now: new Date(at)
+			});
+		const addNewCards = async (questionIds: string[]) => {
+			const fresh = createScheduler().newCard(new Date('2026-06-01T00:00:00Z'));
+			await db.insert(reviewCard).values(
+				questionIds.map((questionId) => ({
+					userId: user.id,
+					questionId,
+					due: fresh.due,
+					stability: fresh.stability,
+					difficulty: fresh.difficulty,
+					elapsedDays: fresh.elapsed_days,
+					scheduledDays: fresh.scheduled_days,
+					learningSteps: fresh.learning_steps,
+					reps: fresh.reps,
+					lapses: fresh.lapses,
+					state: fresh.state,
+					lastReview: fresh.last_review
+				}))
+			);
+		};
+		const questionOf = async () =>
+			new Map(
+				(await db.select().from(reviewCard).where(eq(reviewCard.userId, user.id))).map((c) => [
+					c.id,
+					c.questionId
+				])
+			);
+		return { user, review, addNewCards, questionOf };
+	}
+
+	test('140 quiz mistakes and 3 lapsed review cards: all 143 in the queue, lapses included', async () => {
+		const { user, review } = await learnerWithReviews('mix143@test.example', 20);
+		const questions = bank.questions.map((q) => q.id);
+		const lapsed = questions.slice(0, 3);
+		const mistakes = questions.slice(3, 143);
+		expect(mistakes).toHaveLength(140);
+		// Three cards learnt a month ago and forgotten this morning, after the quiz: relearning, due last.
+		for (const q of lapsed) await review(q, Rating.Good, '2026-05-01T09:00:00Z');
+		// 140 questions answered wrong in quizzes this morning: learning, due ten minutes later.
+		for (const q of mistakes) await review(q, Rating.Again, '2026-06-01T08:00:00Z');
+		for (const q of lapsed) await review(q, Rating.Again, '2026-06-01T09:00:00Z');
+
+		const now = new Date('2026-06-01T10:00:00Z');
+		expect((await getReviewQueue(db, user.id, now)).remaining).toBe(143);
+		// The whole queue at once (walking it card by card is the 30-mistake test's job).
+		const { due, total } = await getDueCards(db, user.id, now, 1000);
+		expect(total).toBe(143);
+		const order = due.map((d) => d.card.questionId);
+		expect(new Set(order)).toEqual(new Set(questions.slice(0, 143)));
+		// Most overdue first within (re)learning: the quiz's mistakes, then the later lapses.
+		expect(order.slice(140).sort()).toEqual([...lapsed].sort());
+		expect(due.slice(140).map((d) => d.card.state)).toEqual([
+			'relearning',
+			'relearning',
+			'relearning'
+		]);
+		// Rating the three lapses (the last shown) leaves the other 140 due.
+		for (const d of due.slice(140))
+			await rateCard(
+				db,
+				user.id,
+				d.card.id,
+				'good',
+				{ requestId: `lapse-${d.card.id}`, response: null, elapsedMs: null },
+				now
+			);
+		expect((await getReviewQueue(db, user.id, now)).remaining).toBe(140);
+	});
+
+	test('queue order: (re)learning, then due reviews, then new cards within the daily cap', async () => {
+		const { user, review, addNewCards, questionOf } = await learnerWithReviews(
+			'order@test.example',
+			1
 		);
-		expect(
-			(await getDueCards(db, other.id, now)).due.filter((d) => !d.card.firstSessionReviewAt)
-		).toHaveLength(0);
+		const [lapse, rev1, rev2, mistake, new1, new2] = bank.questions.slice(0, 6).map((q) => q.id);
+		for (const q of [lapse, rev1, rev2]) await review(q, Rating.Good, '2026-05-01T09:00:00Z');
+		await review(lapse, Rating.Again, '2026-06-01T09:00:00Z');
+		await review(mistake, Rating.Again, '2026-06-01T09:30:00Z');
+		await addNewCards([new1, new2]);
+		const now = new Date('2026-06-01T10:00:00Z');
+		// The two reviews are the most overdue (due in May) yet come after the learning cards.
+		expect((await getReviewQueue(db, user.id, now)).remaining).toBe(5);
+		const { shown } = await walkQueue(user.id, now);
+		const ids = await questionOf();
+		const order = shown.map((s) => ids.get(s.cardId)!);
+		expect(order.slice(0, 2)).toEqual([lapse, mistake]);
+		expect(order.slice(2, 4).sort()).toEqual([rev1, rev2].sort());
+		expect([new1, new2]).toContain(order[4]);
+		expect(order).toHaveLength(5);
+		expect(shown.map((s) => s.state)).toEqual([
+			'relearning',
+			'learning',
+			'review',
+			'review',
+			'new'
+		]);
 	});
 
 	test('a review answer replayed ten times advances the schedule once', async () => {

@@ -32,7 +32,7 @@ describe.each(backends())('roles on %s', (backend) => {
 
 	const signUp = async (email: string) => {
 		const u = await createUser(db, { email, password: PASSWORD, displayName: email });
-		const admin = await claimFirstAdmin(db, u.id);
+		const admin = await claimFirstAdmin(db, email);
 		return { ...u, admin };
 	};
 	const roleOf = async (id: string) =>
@@ -60,7 +60,7 @@ describe.each(backends())('roles on %s', (backend) => {
 			createUser(db, { email: 'a@school.test', password: PASSWORD, displayName: 'A' }),
 			createUser(db, { email: 'b@school.test', password: PASSWORD, displayName: 'B' })
 		]);
-		const won = await Promise.all([claimFirstAdmin(db, a.id), claimFirstAdmin(db, b.id)]);
+		const won = await Promise.all([claimFirstAdmin(db, a.email), claimFirstAdmin(db, b.email)]);
 		expect(won.filter(Boolean)).toHaveLength(1);
 		expect(await db.select().from(user).where(eq(user.isAdmin, true))).toHaveLength(1);
 	});

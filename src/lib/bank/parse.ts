@@ -13,6 +13,7 @@ import {
 	type FactEntry,
 	type QuestionEntry
 } from './schema.ts';
+import { qualityErrors } from './quality.ts';
 import { stableChoiceId } from './stable-id.ts';
 import type { Article, Bank, BankError, Fact, Question } from './types.ts';
 
@@ -188,6 +189,17 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			if (!factWhere.has(id))
 				yaml.error([...path, 'facts', i], `question "${question.id}": cites unknown fact "${id}"`);
 		});
+	}
+
+	// The rules of a good question (quality.ts) look at the bank as a whole, so they run once it is valid.
+	if (!errors.length) {
+		const at = new Map(pendingCitations.map((c) => [c.question.id, c]));
+		errors.push(
+			...qualityErrors({ articles, facts, questions }, (id, key) => {
+				const { yaml, path } = at.get(id)!;
+				return { file: yaml.file, line: yaml.lineOf(path, key) };
+			})
+		);
 	}
 
 	errors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -7,7 +7,8 @@ import type { PresentedQuestion } from './types.ts';
  * Builds the presented form of `q`. Only the fields listed here are copied, so nothing of the key
  * (correct flags, answer, accepted texts, tolerance, explanation, facts) can slip through.
  * The same seed always gives the same order. With `shuffleOptions: false` (a teacher's choice) choices
- * keep the bank's order; ordering items are always shuffled, since their bank order is the answer.
+ * keep the bank's order, which the check keeps independent of the key (bank/quality.ts); ordering items are
+ * always shuffled, since their bank order is the answer.
  */
 export function presentQuestion(
 	q: Question,

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import {
 	createEmptyCard,
 	default_w,
+	forgetting_curve,
 	fsrs,
 	generatorParameters,
 	Rating,
@@ -269,5 +270,27 @@ describe('retrievability', () => {
 		expect(later).toBe(
 			engine.get_retrievability(toFsrsCard(card), new Date(card.due.getTime() + 30 * DAY), false)
 		);
+	});
+
+	test('counts elapsed time in fractional days, as the FSRS forgetting curve is defined', () => {
+		const scheduler = createScheduler();
+		const card = scheduler.review(scheduler.newCard(START), Rating.Good, START).card;
+		const w = scheduler.params.w;
+		// Twelve hours on: ts-fsrs's get_retrievability counts whole days (0) and says 1; the curve says less.
+		const halfDay = new Date(START.getTime() + DAY / 2);
+		expect(fsrs().get_retrievability(toFsrsCard(card), halfDay, false)).toBe(1);
+		expect(scheduler.retrievability(card, halfDay)).toBeCloseTo(
+			forgetting_curve(w, 0.5, card.stability),
+			12
+		);
+		expect(scheduler.retrievability(card, halfDay)).toBeLessThan(1);
+		// 2.75 days on: between the whole-day values on either side.
+		const later = new Date(START.getTime() + 2.75 * DAY);
+		expect(scheduler.retrievability(card, later)).toBeCloseTo(
+			forgetting_curve(w, 2.75, card.stability),
+			12
+		);
+		// A review just now: 1.
+		expect(scheduler.retrievability(card, START)).toBe(1);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	State,
 	checkParameters,
 	createEmptyCard,
+	forgetting_curve,
 	fsrs,
 	generatorParameters,
 	type Card,
@@ -15,6 +16,8 @@ import {
 	type ReviewLog
 } from 'ts-fsrs';
 import { ratingName, type RatingName, type ReviewRating } from './rating.ts';
+
+const DAY_MS = 86_400_000;
 
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.97;
@@ -212,7 +215,17 @@ export function createScheduler({
 			const result = engine.next(toFsrsCard(card), new Date(checkDate(now, 'now')), rating);
 			return { card: fromFsrsCard(result.card), log: fromFsrsLog(result.log) };
 		},
-		retrievability: (card, now) =>
-			engine.get_retrievability(toFsrsCard(card), new Date(checkDate(now, 'now')), false)
+		// ts-fsrs's get_retrievability counts whole UTC days since the last review (0 for anything under a
+		// day, so 1.0 the next morning); the forgetting curve is defined on elapsed time, so it gets the
+		// fractional days.
+		retrievability(card, now) {
+			const at = checkDate(now, 'now').getTime();
+			if (card.state === 'new' || !card.last_review) return 0;
+			const elapsedDays = Math.max(
+				0,
+				(at - checkDate(card.last_review, 'card.last_review').getTime()) / DAY_MS
+			);
+			return forgetting_curve(params.w, elapsedDays, card.stability);
+		}
 	};
 }

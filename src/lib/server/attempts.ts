@@ -1,8 +1,8 @@
 // Attempts: start a quiz, save answers as they are given, submit, and read results.
 // The rules live in $lib/quiz (pure); this module checks ownership and state and persists.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Bank, Question } from '../bank/types.ts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Question } from '../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
 import {
 	describeCorrectAnswer,
@@ -16,15 +16,14 @@ import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
+import { getCurrentBank } from './db/queries/bank.ts';
+import { getCitations, getCitationsByFactId, pickCitations } from './db/queries/citations.ts';
 import { transactionWithRetry } from './db/retry.ts';
 import {
 	answer,
-	article,
 	assignment,
 	attempt,
 	attemptQuestion,
-	fact,
-	question,
 	questionVersion,
 	schoolClass,
 	type FeedbackTiming
@@ -33,45 +32,6 @@ import { RequestError } from './errors.ts';
 import { feedAttemptIntoReviews } from './review/cards.ts';
 
 export const MAX_QUESTIONS_PER_QUIZ = 50;
-
-/**
- * The grounded bank as it stands in the database: current versions of the active questions of the files,
- * with their facts. Teachers' own questions (and the facts they cite) are not in it: practice and rules
- * draw only from questions every one of which cites its articles.
- */
-export async function getCurrentBank(
-	db: Db
-): Promise<{ bank: Bank; versionIdOf: Map<string, number> }> {
-	const [articles, facts, rows] = await Promise.all([
-		// Teachers' own articles are theirs: practice and rules draw on the files' articles only.
-		db
-			.select()
-			.from(article)
-			.where(isNull(article.ownerId))
-			.orderBy(asc(article.eventDate), asc(article.slug)),
-		db.select().from(fact).where(isNull(fact.ownerId)),
-		db
-			.select({ id: questionVersion.id, body: questionVersion.body })
-			.from(question)
-			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
-			.where(and(eq(question.active, true), isNull(question.ownerId)))
-			.orderBy(asc(question.id))
-	]);
-	return {
-		bank: {
-			articles: articles.map((a) => ({ ...a, publisher: a.publisher ?? null })),
-			facts: facts.map((f) => ({
-				id: f.id,
-				article: f.articleSlug,
-				quote: f.quote,
-				value: f.value ?? undefined,
-				span: { start: f.spanStart, end: f.spanEnd }
-			})),
-			questions: rows.map((r) => r.body)
-		},
-		versionIdOf: new Map(rows.map((r) => [r.body.id, r.id]))
-	};
-}
 
 export function newSeed(): string {
 	return randomBytes(6).toString('base64url');
@@ -426,22 +386,6 @@ export async function getImmediateFeedback(
 	};
 }
 
-async function getCitations(db: Db, factIds: string[]) {
-	if (factIds.length === 0) return [];
-	const rows = await db
-		.select({
-			factId: fact.id,
-			quote: fact.quote,
-			articleSlug: fact.articleSlug,
-			articleTitle: article.title
-		})
-		.from(fact)
-		.innerJoin(article, eq(fact.articleSlug, article.slug))
-		.where(inArray(fact.id, factIds));
-	const byId = new Map(rows.map((r) => [r.factId, r]));
-	return factIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-}
-
 /**
  * Locks an open attempt of this user and finds one of its questions: the shared first step of every
  * change to an attempt's answers, so a save and a submit never cross.
@@ -755,20 +699,10 @@ export async function getAttemptResults(
 				)
 			)
 	]);
-	const factIds = [...new Set(questions.flatMap((q) => q.body.facts))];
-	const facts = factIds.length
-		? await db
-				.select({
-					id: fact.id,
-					quote: fact.quote,
-					articleSlug: fact.articleSlug,
-					articleTitle: article.title
-				})
-				.from(fact)
-				.innerJoin(article, eq(fact.articleSlug, article.slug))
-				.where(inArray(fact.id, factIds))
-		: [];
-	const factById = new Map(facts.map((f) => [f.id, f]));
+	const factById = await getCitationsByFactId(
+		db,
+		questions.flatMap((q) => q.body.facts)
+	);
 	const answerAt = new Map(answers.map((a) => [a.position, a]));
 	const versionOf = new Map(versions.map((v) => [v.id, v.version]));
 
@@ -789,19 +723,7 @@ export async function getAttemptResults(
 			score: given?.score ?? 0,
 			correct: given?.correct ?? false,
 			explanation: q.body.explanation,
-			citations: q.body.facts.flatMap((id) => {
-				const f = factById.get(id);
-				return f
-					? [
-							{
-								factId: f.id,
-								articleSlug: f.articleSlug,
-								articleTitle: f.articleTitle,
-								quote: f.quote
-							}
-						]
-					: [];
-			})
+			citations: pickCitations(factById, q.body.facts)
 		};
 	});
 	return {

@@ -2,15 +2,17 @@
 // its SHA-256 as the session id in Postgres, sliding expiry. Passwords hashed with argon2id.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
-import { learnerSettings, session, user, type User } from './db/schema.ts';
+import { knownDevice, learnerSettings, session, user, type User } from './db/schema.ts';
 import {
 	RateLimitedError,
 	recordFailure,
 	retryAfterSeconds,
 	signInLimits,
+	SIGN_UPS_PER_ADDRESS,
+	signUpLimits,
 	waitText
 } from './rate-limit.ts';
 
@@ -69,10 +71,23 @@ function sessionIdFromToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createSession(db: Db, userId: string, now = new Date()) {
+export async function createSession(
+	db: Db,
+	userId: string,
+	now = new Date(),
+	userAgent?: string | null
+) {
 	const token = generateSessionToken();
 	const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-	await db.insert(session).values({ id: sessionIdFromToken(token), userId, expiresAt });
+	await db.insert(session).values({
+		id: sessionIdFromToken(token),
+		userId,
+		expiresAt,
+		createdAt: now,
+		lastSeenAt: now,
+		// Only for the user to recognise the session by; cut so a huge header costs nothing.
+		userAgent: userAgent?.slice(0, 300) ?? null
+	});
 	return { token, expiresAt };
 }
 
@@ -155,6 +170,42 @@ export async function createUser(
 	};
 }
 
+/**
+ * Sign-up that does not tell whether the email has an account: a taken email costs the same argon2 hash
+ * as a new one and gets the same answer (the caller says "if this email can be used, your account is
+ * ready: sign in"), and nobody is signed in by it. Sign-ups count against the address's limit (taken or
+ * not), so accounts cannot be made in bulk. Returns whether an account was made, for tests and logs
+ * only: never show it.
+ */
+export async function registerAccount(
+	db: Db,
+	input: { email: string; password: string; displayName: string; address: string },
+	maxPerAddress = SIGN_UPS_PER_ADDRESS
+): Promise<{ created: boolean }> {
+	const limits = signUpLimits(input.address, maxPerAddress);
+	const wait = await retryAfterSeconds(db, limits);
+	if (wait !== null)
+		throw new RateLimitedError(
+			wait,
+			`Too many accounts were made from this address. Try again in ${waitText(wait)}.`
+		);
+	await recordFailure(db, limits);
+	if (await getUserByEmail(db, input.email)) {
+		await hashPassword(input.password);
+		return { created: false };
+	}
+	try {
+		await createUser(db, input);
+	} catch (e) {
+		// Two sign-ups with one email at once: the second finds it taken, and says so no more than above.
+		if ((e as { code?: string; cause?: { code?: string } })?.code === '23505')
+			return { created: false };
+		if ((e as { cause?: { code?: string } })?.cause?.code === '23505') return { created: false };
+		throw e;
+	}
+	return { created: true };
+}
+
 /** Checks email and password; the same answer for an unknown email and a wrong password. */
 export async function authenticate(db: Db, email: string, password: string) {
 	const found = await getUserByEmail(db, email);
@@ -175,30 +226,73 @@ export async function authenticate(db: Db, email: string, password: string) {
 
 export const SIGN_IN_FAILED = 'That email and password do not match an account.';
 
+/** The id a known-device cookie's token is stored under (sha256, like sessions). */
+export function deviceIdFromToken(token: string): string {
+	return createHash('sha256').update(`device:${token}`).digest('hex');
+}
+
+/** Whether the browser holding `deviceToken` has signed in to `userId` before. */
+async function isKnownDevice(db: Db, deviceToken: string | null | undefined, userId: string) {
+	if (!deviceToken) return false;
+	const [row] = await db
+		.select({ userId: knownDevice.userId })
+		.from(knownDevice)
+		.where(
+			and(eq(knownDevice.deviceId, deviceIdFromToken(deviceToken)), eq(knownDevice.userId, userId))
+		);
+	return !!row;
+}
+
 /**
- * Sign-in with the limits on guessing: refused (RateLimitedError) while the account or the address has
- * used up its failures; a failure is recorded for both. On success a new session is made and the one
- * the browser came with, if any, is deleted, so a token from before the sign-in is never reused.
+ * Sign-in with the limits on guessing (rate-limit.ts): a browser that has signed in to this account
+ * before (its known-device cookie) is held only by its own limit; any other is refused (RateLimitedError)
+ * while the (account, address) pair, the account over all addresses or the address over all accounts has
+ * used up its failures. Each failure counts for all of them. On success a new session is made, the one
+ * the browser came with, if any, is deleted (a token from before the sign-in is never reused), and the
+ * browser becomes a known device of the account: `deviceToken` is the cookie to keep.
  */
 export async function signIn(
 	db: Db,
-	input: { email: string; password: string; address: string; previousSessionId?: string | null }
+	input: {
+		email: string;
+		password: string;
+		address: string;
+		previousSessionId?: string | null;
+		deviceToken?: string | null;
+		userAgent?: string | null;
+	}
 ) {
-	const limits = signInLimits(normaliseEmail(input.email), input.address);
-	const wait = await retryAfterSeconds(db, limits);
+	const email = normaliseEmail(input.email);
+	const account = await getUserByEmail(db, email);
+	const known = account ? await isKnownDevice(db, input.deviceToken, account.id) : false;
+	const limits = signInLimits(
+		email,
+		input.address,
+		known ? deviceIdFromToken(input.deviceToken!) : null
+	);
+	const wait = await retryAfterSeconds(db, known ? limits.always : limits.newDevice);
 	if (wait !== null) {
 		throw new RateLimitedError(
 			wait,
-			`Too many failed sign-ins for this account or from this address. Try again in ${waitText(wait)}.`
+			`Too many failed sign-ins to this account from here. Try again in ${waitText(wait)}, or sign in from a browser you have used before.`
 		);
 	}
-	const found = await authenticate(db, input.email, input.password);
+	const found = await authenticate(db, email, input.password);
 	if (!found) {
-		await recordFailure(db, limits);
+		await recordFailure(db, [...limits.always, ...limits.newDevice]);
 		return null;
 	}
 	if (input.previousSessionId) await invalidateSession(db, input.previousSessionId);
-	return { user: found, ...(await createSession(db, found.id)) };
+	const deviceToken = input.deviceToken || generateSessionToken();
+	await db
+		.insert(knownDevice)
+		.values({ deviceId: deviceIdFromToken(deviceToken), userId: found.id })
+		.onConflictDoNothing();
+	return {
+		user: found,
+		deviceToken,
+		...(await createSession(db, found.id, new Date(), input.userAgent))
+	};
 }
 
 export const DEMO_USERS = [

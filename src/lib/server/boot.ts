@@ -1,8 +1,9 @@
-// Brings the server up: validate the bank (refusing to start on errors), open the database,
-// migrate, load the bank, create the demo accounts.
+// Brings the server up: check the database driver carries its fixes and validate the bank (refusing to
+// start on either), open the database, migrate, load the bank, create the demo accounts.
 import { formatBankErrors, loadBankFromDir } from '../bank/load-from-disk.ts';
 import { ensureDemoUsers } from './auth.ts';
 import { syncBank } from './bank-sync.ts';
+import { assertDriverFixed, installedDriverDir } from './db/driver-fixes.ts';
 import { isDatabaseUnavailableError } from './db/errors.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { readEnv, type ServerEnv } from './env.ts';
@@ -14,7 +15,12 @@ export class InvalidBankError extends Error {
 	}
 }
 
-export async function boot(env: ServerEnv = readEnv()): Promise<Database> {
+/** `driverDir`: the `postgres` package to check (the installed one; another in tests). */
+export async function boot(
+	env: ServerEnv = readEnv(),
+	{ driverDir = installedDriverDir() }: { driverDir?: string } = {}
+): Promise<Database> {
+	assertDriverFixed(driverDir);
 	const { bank, errors } = loadBankFromDir(env.questionsDir);
 	if (!bank || errors.length) throw new InvalidBankError(formatBankErrors(errors));
 	const database = openDatabase(

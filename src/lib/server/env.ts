@@ -20,6 +20,8 @@ export type ServerEnv = {
 	 * than connections do not wait for one: the driver pipelines their queries onto the open ones.
 	 */
 	databasePoolMax: number;
+	/** Sign-ups an hour from one address (SIGN_UPS_PER_ADDRESS; null: rate-limit.ts's default). */
+	signUpsPerAddress: number | null;
 };
 
 /** One Postgres connection per CPU core, at least 2: further queries pipeline onto them (README, Performance). */
@@ -36,6 +38,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
 		bodySizeLimit: parseBodySizeLimit(env.BODY_SIZE_LIMIT),
 		databasePoolMax:
 			positiveInteger('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX) ?? DEFAULT_DATABASE_POOL_MAX,
+		signUpsPerAddress: positiveInteger('SIGN_UPS_PER_ADDRESS', env.SIGN_UPS_PER_ADDRESS),
 		databaseWaitMs:
 			1000 *
 			(Number(env.DATABASE_WAIT_SECONDS) >= 0 && env.DATABASE_WAIT_SECONDS?.trim()

@@ -36,10 +36,3 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	}
 	return out;
 }
-
-/** Only same-site paths may be redirected to after sign-in. */
-export function safeNextPath(next: string | null | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: '/';
-}

@@ -21,12 +21,18 @@ const DEMO_EMAILS = DEMO_USERS.map((d) => d.email);
 const inviteIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Makes `userId` the administrator (and a teacher) when no administrator exists yet and no account other
+ * Makes the account of `email` the administrator (and a teacher) when no administrator exists yet and no account other
  * than the demo ones was made before it. Serialised by a transaction-scoped lock, so two sign-ups at the
  * same moment cannot both win. Returns whether it did.
  */
-export async function claimFirstAdmin(db: Db, userId: string): Promise<boolean> {
+export async function claimFirstAdmin(db: Db, email: string): Promise<boolean> {
 	return db.transaction(async (tx) => {
+		const [me] = await tx
+			.select({ id: user.id })
+			.from(user)
+			.where(eq(user.email, normaliseEmail(email)));
+		if (!me) return false;
+		const userId = me.id;
 		await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sahel-quiz:first-admin'))`);
 		const demo = sql.join(
 			DEMO_EMAILS.map((e) => sql`${e}`),

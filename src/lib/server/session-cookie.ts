@@ -31,3 +31,15 @@ export function setSessionCookie(
 export function clearSessionCookie(event: Pick<RequestEvent, 'cookies' | 'url'>) {
 	event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
 }
+
+/** The known-device cookie (auth.ts signIn): a random token, kept a year, renewed at each sign-in. */
+export const DEVICE_COOKIE = 'device';
+const DEVICE_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
+
+export function setDeviceCookie(event: Pick<RequestEvent, 'cookies' | 'url'>, token: string) {
+	event.cookies.set(
+		DEVICE_COOKIE,
+		token,
+		sessionCookieOptions(event.url, new Date(Date.now() + DEVICE_LIFETIME_MS))
+	);
+}

@@ -66,15 +66,51 @@ export const session = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		// Shown on the account page so a user can tell their sessions apart and end the others.
+		createdAt: createdAt(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		userAgent: text('user_agent')
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 export type Session = typeof session.$inferSelect;
 
-// Failed sign-ins and wrong join codes, kept in the database so that the limits hold across restarts
-// and processes. key is "account:<email>", "address:<ip>" or "join:<user id>"; rows older than the
-// window are deleted as new ones come in.
+/**
+ * Browsers an account has signed in from: the sha256 of a random token in a long-lived httpOnly cookie,
+ * paired with the account. A correct password from a known device is never refused because of failures
+ * from elsewhere (rate-limit.ts).
+ */
+export const knownDevice = pgTable(
+	'known_device',
+	{
+		deviceId: text('device_id').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.deviceId, t.userId] })]
+);
+
+/** Forgotten-password tokens: sha256 of the token, single use, short-lived. */
+export const passwordReset = pgTable(
+	'password_reset',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('password_reset_user_idx').on(t.userId)]
+);
+
+// Events counted against the limits (failed sign-ins, wrong join codes, sign-ups per address), kept in
+// the database so that the limits hold across restarts and processes (rate-limit.ts lists the keys);
+// rows older than the window are deleted as new ones come in.
 export const authFailure = pgTable(
 	'auth_failure',
 	{
@@ -285,6 +321,10 @@ export const schoolClass = pgTable(
 		name: text('name').notNull(),
 		/** Short code students type to join; unique among all classes, regenerable. */
 		joinCode: text('join_code').notNull().unique(),
+		/** When the join code was made: it works for JOIN_CODE_LIFETIME after (classes.ts). */
+		joinCodeIssuedAt: timestamp('join_code_issued_at', { withTimezone: true })
+			.notNull()
+			.defaultNow(),
 		archivedAt: timestamp('archived_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},

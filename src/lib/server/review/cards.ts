@@ -1,8 +1,7 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
-import type { Question } from '../../bank/types.ts';
 import {
 	describeCorrectAnswer,
 	gradeResponse,
@@ -23,13 +22,12 @@ import {
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
+import { getCitations } from '../db/queries/citations.ts';
 import {
 	answer,
-	article,
 	assignment,
 	attempt,
 	attemptQuestion,
-	fact,
 	learnerSettings,
 	question,
 	questionVersion,
@@ -321,8 +319,19 @@ export async function feedAttemptIntoReviews(
 }
 
 /**
+ * The order a review session takes cards in: (re)learning cards first (lapsed reviews and quiz mistakes,
+ * due minutes after the answer, are what the learner most needs), then due review cards, each group most
+ * overdue first; new cards (never reviewed) come last, within the daily cap (see getDueCards).
+ */
+const queuePriority = sql<number>`case when ${reviewCard.state} in ('learning', 'relearning') then 0 else 1 end`;
+
+const dueBy = (userId: string | Placeholder, endOfDay: Date | Placeholder) =>
+	and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true));
+
+/**
  * The due-cards query (exported so scripts/review-explain.ts and the benchmark can EXPLAIN exactly this
- * SQL); with placeholders it is the prepared statement the review queue runs.
+ * SQL); with placeholders it is the prepared statement the review queue runs. Cards already reviewed at
+ * least once (by a quiz or a review), in queue order; new cards are asked for separately (newCardsQuery).
  */
 export function dueCardsQuery(
 	db: Db,
@@ -335,10 +344,8 @@ export function dueCardsQuery(
 		.from(reviewCard)
 		.innerJoin(question, eq(question.id, reviewCard.questionId))
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true))
-		)
-		.orderBy(asc(reviewCard.due))
+		.where(and(dueBy(userId, endOfDay), ne(reviewCard.state, 'new')))
+		.orderBy(queuePriority, asc(reviewCard.due), asc(reviewCard.id))
 		.limit(limit);
 }
 
@@ -350,19 +357,57 @@ const dueCardsPrepared = (db: Db) =>
 		sql.placeholder('limit')
 	).prepare('due_cards');
 
+const newCardsPrepared = (db: Db) =>
+	db
+		.select({ card: reviewCard, body: questionVersion.body })
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(
+			and(
+				dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')),
+				eq(reviewCard.state, 'new')
+			)
+		)
+		.orderBy(asc(reviewCard.due), asc(reviewCard.id))
+		.limit(sql.placeholder('limit'))
+		.prepare('new_cards');
+
+/** How many cards are due by the end of the learner's day: reviewed ones, and new ones (before the cap). */
+const dueCountsPrepared = (db: Db) =>
+	db
+		.select({
+			seen: sql<number>`count(*) filter (where ${reviewCard.state} <> 'new')`.mapWith(Number),
+			unseen: sql<number>`count(*) filter (where ${reviewCard.state} = 'new')`.mapWith(Number)
+		})
+		.from(reviewCard)
+		.innerJoin(question, eq(question.id, reviewCard.questionId))
+		.where(dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')))
+		.prepare('due_counts');
+
+/**
+ * New cards the review page introduced today: review-session reviews today of a card that was new before.
+ * (Questions first met in a quiz do not count: the cap is on what the review page brings in.)
+ */
 const introducedTodayPrepared = (db: Db) =>
 	db
 		.select({ introducedToday: count() })
-		.from(reviewCard)
+		.from(reviewLog)
 		.where(
 			and(
-				eq(reviewCard.userId, sql.placeholder('userId')),
-				gte(reviewCard.firstSessionReviewAt, sql.placeholder('startOfDay'))
+				eq(reviewLog.userId, sql.placeholder('userId')),
+				eq(reviewLog.source, 'review'),
+				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay')),
+				sql`${reviewLog.cardBefore}->>'state' = 'new'`
 			)
 		)
 		.prepare('introduced_today');
 
-/** Cards due by the end of the learner's day, most overdue first, with the daily cap on new cards. */
+/**
+ * Cards due by the end of the learner's day, in queue order (see queuePriority), at most `limit` of them,
+ * and how many are due in all (`total`). Every card that has been reviewed (in a quiz or a review session)
+ * and is due is in the queue: the daily cap only limits new cards, those never reviewed, as Anki's does.
+ */
 export async function getDueCards(
 	db: Db,
 	userId: string,
@@ -374,25 +419,21 @@ export async function getDueCards(
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
 	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
 	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
-	const [rows, [{ introducedToday }]] = await Promise.all([
-		prepared(db, 'due_cards', dueCardsPrepared).execute({
-			userId,
-			endOfDay,
-			limit: limit + settings.newCardsPerDay
-		}),
+	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
+		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit }),
+		prepared(db, 'due_counts', dueCountsPrepared).execute({ userId, endOfDay }),
 		prepared(db, 'introduced_today', introducedTodayPrepared).execute({ userId, startOfDay })
 	]);
-	let newAllowed = Math.max(0, settings.newCardsPerDay - introducedToday);
-	const due = [];
-	for (const r of rows) {
-		if (!r.card.firstSessionReviewAt) {
-			if (newAllowed === 0) continue;
-			newAllowed--;
-		}
-		due.push(r);
-		if (due.length === limit) break;
-	}
-	return { settings, due };
+	const newAllowed = Math.min(
+		counts.unseen,
+		Math.max(0, settings.newCardsPerDay - introducedToday)
+	);
+	const room = Math.min(newAllowed, limit - seen.length);
+	const unseen =
+		room > 0
+			? await prepared(db, 'new_cards', newCardsPrepared).execute({ userId, endOfDay, limit: room })
+			: [];
+	return { settings, due: [...seen, ...unseen], total: counts.seen + newAllowed };
 }
 
 const ratingsTodayPrepared = (db: Db) =>
@@ -415,8 +456,8 @@ const ratingsTodayPrepared = (db: Db) =>
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
 	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
-	const [{ due }, today] = await Promise.all([
-		getDueCards(db, userId, now, 100, settings),
+	const [{ due, total }, today] = await Promise.all([
+		getDueCards(db, userId, now, 1, settings),
 		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
 	]);
 	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
@@ -429,11 +470,11 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 				question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`)
 			}
 		: null;
-	return { card, remaining: due.length, reviewedToday: today.length, summary };
+	return { card, remaining: total, reviewedToday: today.length, summary };
 }
 
 export async function countDueCards(db: Db, userId: string, now: Date) {
-	return (await getDueCards(db, userId, now, 1000)).due.length;
+	return (await getDueCards(db, userId, now, 0)).total;
 }
 
 const ownCardQuestionPrepared = (db: Db) =>
@@ -457,21 +498,6 @@ async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
 	});
 	if (!row) throw new RequestError(404, 'No such review card.');
 	return row;
-}
-
-async function citationsOf(db: Db, q: Question) {
-	if (!q.facts.length) return [];
-	const rows = await db
-		.select({
-			factId: fact.id,
-			quote: fact.quote,
-			articleSlug: fact.articleSlug,
-			articleTitle: article.title
-		})
-		.from(fact)
-		.innerJoin(article, eq(article.slug, fact.articleSlug))
-		.where(inArray(fact.id, q.facts));
-	return q.facts.flatMap((id) => rows.filter((r) => r.factId === id));
 }
 
 /**
@@ -542,7 +568,7 @@ export async function revealCard(
 			: null,
 		correctText: describeCorrectAnswer(body),
 		explanation: body.explanation,
-		citations: await citationsOf(db, body)
+		citations: await getCitations(db, body.facts)
 	};
 }
 

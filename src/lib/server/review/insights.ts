@@ -12,6 +12,7 @@ import {
 } from '../../review/progress.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
+import { getCitationsByFactId, pickCitations } from '../db/queries/citations.ts';
 import {
 	answer,
 	article,
@@ -92,26 +93,16 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 		.from(question)
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 		.where(and(inArray(question.id, ids), eq(question.active, true)));
-	const factIds = [...new Set(rows.flatMap((r) => r.body.facts))];
-	const facts = factIds.length
-		? await db
-				.select({
-					factId: fact.id,
-					quote: fact.quote,
-					articleSlug: fact.articleSlug,
-					articleTitle: article.title
-				})
-				.from(fact)
-				.innerJoin(article, eq(article.slug, fact.articleSlug))
-				.where(inArray(fact.id, factIds))
-		: [];
-	const factById = new Map(facts.map((f) => [f.factId, f]));
+	const factById = await getCitationsByFactId(
+		db,
+		rows.flatMap((r) => r.body.facts)
+	);
 	const cardOf = new Map(cards.map((c) => [c.questionId, c]));
 	return rows
 		.map((r) => {
 			const wrong = latest.get(r.id)!;
 			const card = cardOf.get(r.id);
-			const citations = r.body.facts.flatMap((id) => (factById.has(id) ? [factById.get(id)!] : []));
+			const citations = pickCitations(factById, r.body.facts);
 			return {
 				questionId: r.id,
 				prompt: r.body.prompt,

@@ -1,9 +1,9 @@
 // Classes: a teacher gathers students with a join code. Every function checks who is asking: a teacher
 // reaches only their own classes, a student only the classes they are in; anything else is "not found".
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import {
-	joinCodeLimit,
+	joinCodeLimits,
 	RateLimitedError,
 	recordFailure,
 	retryAfterSeconds,
@@ -21,6 +21,12 @@ export function isUniqueViolation(e: unknown): boolean {
 		(e as { cause?: { code?: string } })?.cause?.code;
 	return code === '23505';
 }
+
+/** A join code works for two weeks after it is made; the teacher can make a new one at any time. */
+export const JOIN_CODE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export const joinCodeExpiresAt = (issuedAt: Date) =>
+	new Date(issuedAt.getTime() + JOIN_CODE_LIFETIME_MS);
 
 /** Runs `write` with fresh codes until one is free (a clash is rare: 27^6 ≈ 387 million codes). */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
@@ -48,6 +54,7 @@ export async function listTeacherClasses(db: Db, teacherId: string) {
 			id: schoolClass.id,
 			name: schoolClass.name,
 			joinCode: schoolClass.joinCode,
+			joinCodeIssuedAt: schoolClass.joinCodeIssuedAt,
 			archivedAt: schoolClass.archivedAt,
 			students: count(classMember.userId)
 		})
@@ -86,7 +93,10 @@ export async function getRoster(db: Db, teacherId: string, classId: string) {
 export async function regenerateJoinCode(db: Db, teacherId: string, classId: string) {
 	await getTeacherClass(db, teacherId, classId);
 	return withFreshCode(async (code) => {
-		await db.update(schoolClass).set({ joinCode: code }).where(eq(schoolClass.id, classId));
+		await db
+			.update(schoolClass)
+			.set({ joinCode: code, joinCodeIssuedAt: new Date() })
+			.where(eq(schoolClass.id, classId));
 		return code;
 	});
 }
@@ -111,14 +121,23 @@ export async function removeStudent(db: Db, teacherId: string, classId: string, 
 		.where(and(eq(classMember.classId, classId), eq(classMember.userId, studentId)));
 }
 
-/** A student joins with a code; joining twice is harmless. */
-export async function joinClass(db: Db, studentId: string, typedCode: string) {
+/**
+ * A student joins with a code; joining twice is harmless. Wrong codes are limited per student and per
+ * address (rate-limit.ts), and codes expire (JOIN_CODE_LIFETIME_MS), so codes cannot be found by trying
+ * them all: docs/security.md gives the guessing rate that remains.
+ */
+export async function joinClass(
+	db: Db,
+	studentId: string,
+	typedCode: string,
+	options: { address?: string; now?: Date } = {}
+) {
+	const now = options.now ?? new Date();
 	const code = normaliseJoinCode(typedCode);
 	if (!isWellFormedJoinCode(code))
 		throw new RequestError(400, 'A join code is six letters and digits, like KM7-4QX.');
-	// Wrong codes are limited per student, so codes cannot be guessed by trying them all.
-	const limit = joinCodeLimit(studentId);
-	const wait = await retryAfterSeconds(db, [limit]);
+	const limits = joinCodeLimits(studentId, options.address ?? null);
+	const wait = await retryAfterSeconds(db, limits, now);
 	if (wait !== null)
 		throw new RateLimitedError(
 			wait,
@@ -127,10 +146,20 @@ export async function joinClass(db: Db, studentId: string, typedCode: string) {
 	const [found] = await db
 		.select({ id: schoolClass.id, name: schoolClass.name })
 		.from(schoolClass)
-		.where(and(eq(schoolClass.joinCode, code), isNull(schoolClass.archivedAt)));
+		.where(
+			and(
+				eq(schoolClass.joinCode, code),
+				isNull(schoolClass.archivedAt),
+				gt(schoolClass.joinCodeIssuedAt, new Date(now.getTime() - JOIN_CODE_LIFETIME_MS))
+			)
+		);
 	if (!found) {
-		await recordFailure(db, [limit]);
-		throw new RequestError(404, 'No open class has this code: check it with your teacher.');
+		await recordFailure(db, limits, now);
+		// The same answer for an expired code as for none: an expired code tells a guesser nothing.
+		throw new RequestError(
+			404,
+			'No open class has this code (codes last two weeks): check it with your teacher.'
+		);
 	}
 	await db
 		.insert(classMember)

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Question, QuestionType } from '../../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../../quiz/generate.ts';
-import { getCurrentBank } from '../attempts.ts';
+import { getCurrentBank } from '../db/queries/bank.ts';
 import type { Db } from '../db/index.ts';
 import { fact, question, questionSet, questionSetItem, questionVersion } from '../db/schema.ts';
 import { RequestError } from '../errors.ts';

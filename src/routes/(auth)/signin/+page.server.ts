@@ -2,9 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
-import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
+import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignIn = z.object({
@@ -17,7 +18,7 @@ const SignIn = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url));
 };
 
 export const actions: Actions = {
@@ -32,7 +33,9 @@ export const actions: Actions = {
 			result = await signIn(getDb(), {
 				...parsed.data,
 				address: event.getClientAddress(),
-				previousSessionId: event.locals.sessionId
+				previousSessionId: event.locals.sessionId,
+				deviceToken: event.cookies.get(DEVICE_COOKIE),
+				userAgent: event.request.headers.get('user-agent')
 			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
@@ -48,6 +51,7 @@ export const actions: Actions = {
 				errors: { form: SIGN_IN_FAILED } as Record<string, string>
 			});
 		setSessionCookie(event, result.token, result.expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		setDeviceCookie(event, result.deviceToken);
+		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));
 	}
 };

@@ -1,17 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import {
-	createSession,
-	createUser,
-	getUserByEmail,
-	PASSWORD_MAX,
-	PASSWORD_MIN,
-	passwordLength
-} from '$lib/server/auth.ts';
+import { registerAccount } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
+import { readEnv } from '$lib/server/env.ts';
 import { claimFirstAdmin } from '$lib/server/roles.ts';
-import { fieldErrors, firstValues, readFormFields, safeNextPath } from '$lib/server/forms.ts';
-import { setSessionCookie } from '$lib/server/session-cookie.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
+import { passwordProblem } from '$lib/server/password-policy.ts';
+import { RateLimitedError, SIGN_UPS_PER_ADDRESS } from '$lib/server/rate-limit.ts';
+import { safeNext } from '$lib/server/safe-next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignUp = z.object({
@@ -21,18 +17,13 @@ const SignUp = z.object({
 		.min(1, 'Enter your name.')
 		.max(80, 'Keep the name under 80 characters.'),
 	email: z.email('Enter a valid email address.').max(254, 'That email is too long.'),
-	// Counted in characters (code points), so an emoji or a CJK character is one.
-	password: z
-		.string()
-		.refine(
-			(p) => passwordLength(p) >= PASSWORD_MIN,
-			`Use at least ${PASSWORD_MIN} characters for the password.`
-		)
-		.refine(
-			(p) => passwordLength(p) <= PASSWORD_MAX,
-			`Use at most ${PASSWORD_MAX} characters for the password.`
-		)
+	password: z.string().superRefine((p, ctx) => {
+		const problem = passwordProblem(p);
+		if (problem) ctx.addIssue({ code: 'custom', message: problem });
+	})
 });
+
+const { signUpsPerAddress } = readEnv();
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/');
@@ -44,21 +35,25 @@ export const actions: Actions = {
 		const kept = { displayName: values.displayName ?? '', email: values.email ?? '' };
 		const parsed = SignUp.safeParse({ ...values, email: values.email?.trim() });
 		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
-		const db = getDb();
-		if (await getUserByEmail(db, parsed.data.email)) {
-			return fail(400, {
-				...kept,
-				errors: { email: 'An account with this email already exists: sign in instead.' } as Record<
-					string,
-					string
-				>
-			});
+		try {
+			// Everyone signs up as a student; teacher accounts are made by an administrator. Whether the
+			// email was free is not shown (docs/security.md): both answers send the person to sign in.
+			const { created } = await registerAccount(
+				getDb(),
+				{ ...parsed.data, address: event.getClientAddress() },
+				signUpsPerAddress ?? SIGN_UPS_PER_ADDRESS
+			);
+			// Except the first account of an install, which administers it (src/lib/server/roles.ts).
+			if (created) await claimFirstAdmin(getDb(), parsed.data.email);
+		} catch (e) {
+			if (!(e instanceof RateLimitedError)) throw e;
+			event.setHeaders({ 'retry-after': String(e.retryAfter) });
+			return fail(429, { ...kept, errors: { form: e.message } as Record<string, string> });
 		}
-		// Everyone signs up as a student, except the first account of an install (src/lib/server/roles.ts).
-		const user = await createUser(db, parsed.data);
-		await claimFirstAdmin(db, user.id);
-		const { token, expiresAt } = await createSession(db, user.id);
-		setSessionCookie(event, token, expiresAt);
-		redirect(303, safeNextPath(event.url.searchParams.get('next')));
+		const next = safeNext(event.url.searchParams.get('next'), event.url);
+		redirect(
+			303,
+			`/signin?account=ready${next === '/' ? '' : `&next=${encodeURIComponent(next)}`}`
+		);
 	}
 };

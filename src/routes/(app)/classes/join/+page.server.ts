@@ -22,7 +22,9 @@ export const actions: Actions = {
 			if (!code.trim()) return fail(400, { code, error: 'Enter the code your teacher gave you.' });
 			if (user.role !== 'student')
 				return fail(403, { code, error: 'Teachers run classes rather than join them.' });
-			const joined = await joinClass(getDb(), user.id, code);
+			const joined = await joinClass(getDb(), user.id, code, {
+				address: event.getClientAddress()
+			});
 			redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 		} catch (e) {
 			if (e instanceof RequestError) return fail(e.status, { code: '', error: e.message });

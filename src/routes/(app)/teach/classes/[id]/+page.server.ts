@@ -7,6 +7,7 @@ import { createAssignment, listClassAssignments } from '$lib/server/teaching/ass
 import {
 	getRoster,
 	getTeacherClass,
+	joinCodeExpiresAt,
 	regenerateJoinCode,
 	removeStudent,
 	setClassArchived
@@ -107,6 +108,7 @@ export const load: PageServerLoad = async (event) => {
 			id: klass.id,
 			name: klass.name,
 			joinCode: klass.joinCode,
+			joinCodeExpiresAt: joinCodeExpiresAt(klass.joinCodeIssuedAt),
 			archived: klass.archivedAt !== null
 		},
 		joinLink: `${event.url.origin}/classes/join?code=${encodeURIComponent(klass.joinCode)}`,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Question, QuestionType } from '$lib/bank/types.ts';
-import { getCurrentBank } from '$lib/server/attempts.ts';
+import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
