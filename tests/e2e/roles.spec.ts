@@ -28,6 +28,7 @@ async function newAccount(browser: Browser, name: string, next = '') {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel(/^Password/).fill('correct-horse-battery');
 	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('correct-horse-battery');
 	await page.getByRole('button', { name: 'Sign in' }).click();
