@@ -28,7 +28,7 @@ import { loadBankFromDir } from '../src/lib/bank/load-from-disk.ts';
 import { gradeResponse } from '../src/lib/quiz/grade.ts';
 import { scoreAttempt } from '../src/lib/quiz/score.ts';
 import type { Response as QuizResponse } from '../src/lib/quiz/types.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE } from '../src/lib/server/db/errors.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../src/lib/server/db/unavailable.ts';
 import { formBody, rng, someResponse, type Rng } from './bench/answers.ts';
 
 const HELP = `npm run test:crash -- [options]

@@ -17,6 +17,8 @@ export TEST_DATABASE_URL
 # e.g. after a version bump, even where the install ran with --ignore-scripts.
 echo "== driver patch"
 npx patch-package --error-on-fail
+echo "== dependency audit (offline)"
+npm run -s audit:offline
 echo "== bank"
 npm run -s questions:check
 echo "== unit"

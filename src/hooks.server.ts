@@ -3,10 +3,13 @@ import { validateSessionToken } from '$lib/server/auth.ts';
 import { boot, InvalidBankError } from '$lib/server/boot.ts';
 import { getDb, setAppDatabase } from '$lib/server/db/app-db.ts';
 import { UnpatchedDriverError } from '$lib/server/db/driver-fixes.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from '$lib/server/db/errors.ts';
+import {
+	DATABASE_UNAVAILABLE_MESSAGE,
+	isDatabaseUnavailableError
+} from '$lib/server/db/unavailable.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { serviceUnavailableResponse } from '$lib/server/errors.ts';
-import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/form-guard.ts';
+import { checkRequestBody, checkRequestUrl, refusalResponse } from '$lib/server/request-guard.ts';
 import {
 	clearSessionCookie,
 	SESSION_COOKIE,
@@ -58,6 +61,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			event.isDataRequest,
 			DATABASE_UNAVAILABLE_MESSAGE
 		);
+	// What a signed-in user is shown (results, keys, gradebooks, mistakes, and the __data.json behind them)
+	// is theirs alone: no shared cache keeps it, and the browser does not keep it after they sign out.
+	if (event.locals.user && !response.headers.has('cache-control'))
+		response.headers.set('cache-control', 'private, no-store');
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	return response;

@@ -299,6 +299,8 @@ async function startServer(
 		HOST: '127.0.0.1',
 		BENCH_ROUTES: '1',
 		DEMO_USERS: 'off',
+		// Every simulated user signs up from 127.0.0.1.
+		SIGN_UPS_PER_ADDRESS: '100000',
 		NODE_ENV: 'production'
 	};
 	// serve.js trusts the connection's protocol only without ORIGIN; the bench posts from http://127.0.0.1.
@@ -1513,10 +1515,14 @@ async function pgliteRun(postgresQuiz: Row, postgresSave: Row | undefined) {
 			email: `pglite-${i}@bench.test`,
 			password: BENCH_PASSWORD
 		});
-		const res = await action('/signup', form.toString());
+		const signedUp = await action('/signup', form.toString());
+		await signedUp.text();
+		// Sign-up signs nobody in (it must not tell whether the email was taken): sign in after it.
+		form.delete('displayName');
+		const res = await action('/signin', form.toString());
 		const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
 		await res.text();
-		if (!setCookie) throw new Error(`PGlite sign-up ${i}: no session cookie (HTTP ${res.status})`);
+		if (!setCookie) throw new Error(`PGlite sign-in ${i}: no session cookie (HTTP ${res.status})`);
 		const cookieHeader = setCookie.split(';')[0];
 		const started = await action('/practice', `count=${QUESTIONS_PER_ATTEMPT}`, cookieHeader);
 		const location = JSON.parse(await started.text()).location as string | undefined;

@@ -134,6 +134,16 @@ const MATRIX: Record<string, Entry> = {
 		expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']),
 		body: () => form({ email: '', password: '' })
 	},
+	'/(auth)/forgot-password': { expect: publicRoute },
+	'/(auth)/forgot-password ?/default': {
+		expect: () => 400,
+		body: () => form({ email: '' })
+	},
+	'/(auth)/reset-password': { expect: publicRoute },
+	'/(auth)/reset-password ?/default': {
+		expect: () => 400,
+		body: () => form({ password: 'x' })
+	},
 	'/(auth)/signup': { expect: publicRoute },
 	'/(auth)/signup ?/default': {
 		expect: (who) => (who === 'anonymous' ? 400 : [400, 'ok']),
@@ -164,10 +174,29 @@ const MATRIX: Record<string, Entry> = {
 		expect: (who) => (who === 'anonymous' ? 'signin' : 400),
 		body: () => form({ count: '0' })
 	},
+	'/(app)/account': { expect: signedIn },
+	// A wrong current password: refused beside the field, nothing changed.
+	'/(app)/account ?/password': {
+		expect: (who) => (who === 'anonymous' ? 'signin' : 400),
+		body: () => form({ currentPassword: 'not-the-password', newPassword: 'a-new-long-password' })
+	},
+	'/(app)/account ?/endOthers': {
+		expect: (who) =>
+			who === 'anonymous'
+				? 'signin'
+				: { skip: 'would sign out sessions the matrix uses (account-page.test.ts covers it)' },
+		body: () => form()
+	},
 	'/(app)/settings': { expect: signedIn },
 	'/(app)/settings ?/default': {
 		expect: signedIn,
-		body: () => form({ desiredRetention: '0.9', timeZone: 'UTC', newCardsPerDay: '20' })
+		body: () =>
+			form({
+				desiredRetention: '0.9',
+				timeZone: 'UTC',
+				dayRolloverHour: '4',
+				newCardsPerDay: '20'
+			})
 	},
 	'/(app)/review': { expect: signedIn },
 	'/(app)/review ?/reveal': {

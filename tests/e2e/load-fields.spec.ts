@@ -66,6 +66,8 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/signout':
 		case '/(auth)/signin':
 		case '/(auth)/signup':
+		case '/(auth)/forgot-password':
+		case '/(auth)/reset-password':
 			return [anon];
 		case '/(bench)/bench/ssr':
 			return [];
@@ -325,12 +327,20 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 			`card remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
 		)
 	},
-	'/(app)/settings': {
+	'/(app)/account': {
 		student: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`email sessions sessions[] sessions[].createdAt sessions[].current sessions[].lastSeenAt sessions[].userAgent`
 		),
 		teacher: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`email sessions sessions[] sessions[].createdAt sessions[].current sessions[].lastSeenAt sessions[].userAgent`
+		)
+	},
+	'/(app)/settings': {
+		student: fields(
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+		),
+		teacher: fields(
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
 		)
 	},
 	'/(app)/teach': {
@@ -378,6 +388,12 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(auth)/signup': {
 		anonymous: fields(``)
+	},
+	'/(auth)/forgot-password': {
+		anonymous: fields(``)
+	},
+	'/(auth)/reset-password': {
+		anonymous: fields(`usable`)
 	},
 	'/articles': {
 		anonymous: fields(

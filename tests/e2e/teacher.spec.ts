@@ -231,8 +231,9 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 		/^attachment; filename="gradebook-.*\.csv"$/
 	);
 	const text = await csv.text();
-	expect(text).toContain(`Name,Email,${title} (%),${title} late`);
-	expect(text).toContain(`${studentName},${studentEmail},`);
+	// Every text cell quoted (issue 12, item 16).
+	expect(text).toContain(`"Name","Email","${title} (%)","${title} late"`);
+	expect(text).toContain(`"${studentName}","${studentEmail}",`);
 
 	// The teacher can open the student's attempt.
 	await cell.click();

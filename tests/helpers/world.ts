@@ -182,8 +182,9 @@ export async function addArticleUi(page: Page, title: string) {
 	await page.getByLabel('Date of the reported events').fill('2023-01-17');
 	await page.getByLabel('Text of the article').fill(ARTICLE_TEXT);
 	await page.getByRole('button', { name: 'Add the article and draft questions' }).click();
+	// Drafting runs in a worker, one at a time on a two-core machine: the two teachers' articles queue.
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible({
-		timeout: 30_000
+		timeout: 90_000
 	});
 	return {
 		slug: page.url().split('/').pop()!.split(/[?#]/)[0],

@@ -1,7 +1,8 @@
 // Feedback after the due time holds beyond the results page: a submitted attempt's answers also move the
-// learner's review cards and fill the mistakes notebook, and both show the key. Until the due time those
-// cards are not due, cannot be revealed or rated, and the notebook leaves the answers out; after it, all
-// is as for any other attempt. An assignment with feedback after submitting is the control.
+// learner's review cards and fill the mistakes notebook, and both show the key. Until the due time the
+// answers move no card (a card's state would tell right from wrong), the questions' cards cannot be
+// revealed or rated, and the notebook leaves the answers out; after it, all is as for any other attempt.
+// An assignment with feedback after submitting is the control.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -33,8 +34,6 @@ describe.each(backends())(
 		let database: TestDatabase;
 		let db: Db;
 		let teacher: SessionUser;
-		let classId: string;
-		let joinCode: string;
 		let setId: string;
 		const now = new Date();
 		const dueAt = new Date(now.getTime() + 2 * HOUR);
@@ -49,7 +48,6 @@ describe.each(backends())(
 				displayName: 'Teacher',
 				role: 'teacher'
 			});
-			({ id: classId, joinCode } = await createClass(db, teacher.id, 'Class'));
 			({ id: setId } = await createSet(db, teacher.id, 'Set'));
 			await editSet(db, teacher.id, setId, {
 				kind: 'add',
@@ -65,9 +63,11 @@ describe.each(backends())(
 				password: 'a-long-password',
 				displayName: name
 			});
-			await joinClass(db, student.id, joinCode);
+			// A class of its own: an assignment still withholding its keys would hold back the others' too.
+			const own = await createClass(db, teacher.id, `Class of ${name}`);
+			await joinClass(db, student.id, own.joinCode);
 			const { id: assignmentId } = await createAssignment(db, teacher.id, {
-				classId,
+				classId: own.id,
 				setId,
 				title: `${feedback} task`,
 				opensAt: new Date(now.getTime() - HOUR),
@@ -85,24 +85,33 @@ describe.each(backends())(
 				await saveAnswer(db, student.id, attemptId, q.id, wrongResponse(byId.get(q.id)!), now);
 			}
 			await submitAttempt(db, student.id, attemptId, now);
-			const cards = await db.select().from(reviewCard).where(eq(reviewCard.userId, student.id));
-			expect(cards).toHaveLength(4);
+			const cards = () => db.select().from(reviewCard).where(eq(reviewCard.userId, student.id));
 			return { student, cards };
 		}
 
 		test('before the due time: no card due, none revealed or rated, no mistake listed; after it, all of them', async () => {
-			const { student, cards } = await wrongEverywhere('waiting', 'after_due');
+			const { student, cards: cardsNow } = await wrongEverywhere('waiting', 'after_due');
+			expect(await cardsNow()).toEqual([]);
 			// Up to the due time, in any time zone's "end of the day" the queue reaches to.
 			for (const at of [now, new Date(now.getTime() + HOUR), new Date(dueAt.getTime() - 1000)]) {
 				const queue = await getReviewQueue(db, student.id, at);
 				expect(queue.card, `queue at ${at.toISOString()}`).toBeNull();
 				expect(queue.remaining).toBe(0);
 			}
-			expect(cards.every((c) => c.due.getTime() >= dueAt.getTime() + DAY)).toBe(true);
+			expect(await cardsNow()).toEqual([]);
+			expect(await getMistakes(db, student.id, now)).toEqual([]);
+
+			// After the due time the keys are out: the answers move the cards, reveal, rate and the notebook
+			// work as for any attempt.
+			const after = new Date(dueAt.getTime() + 60_000);
+			expect((await getReviewQueue(db, student.id, after)).remaining).toBeGreaterThan(0);
+			const cards = await cardsNow();
+			expect(cards).toHaveLength(4);
+			// A card of these questions from before (here: the same cards) cannot be revealed before the due time.
 			for (const c of cards) {
 				const refused = await refusal(revealCard(db, student.id, c.id, null, now));
 				expect(refused.status).toBe(409);
-				expect(refused.message).toContain('results come after its due time');
+				expect(refused.message).toContain('results you have not had yet');
 				expect(
 					(
 						await refusal(
@@ -118,10 +127,6 @@ describe.each(backends())(
 					).status
 				).toBe(409);
 			}
-			expect(await getMistakes(db, student.id, now)).toEqual([]);
-
-			// After the due time the keys are out: reveal, rate and the notebook work as for any attempt.
-			const after = new Date(dueAt.getTime() + 60_000);
 			const shown = await revealCard(db, student.id, cards[0].id, null, after);
 			expect(shown.correctText.length).toBeGreaterThan(0);
 			const mistakes = await getMistakes(db, student.id, after);
@@ -141,7 +146,9 @@ describe.each(backends())(
 		});
 
 		test('control: with feedback after submitting, the wrong answers are due for review and in the notebook at once', async () => {
-			const { student, cards } = await wrongEverywhere('control', 'after_submit');
+			const { student, cards: cardsNow } = await wrongEverywhere('control', 'after_submit');
+			const cards = await cardsNow();
+			expect(cards).toHaveLength(4);
 			expect(
 				(await getReviewQueue(db, student.id, new Date(now.getTime() + HOUR))).remaining
 			).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 // The database goes away (`pg_ctl -m immediate`, as in a crash) and comes back: queries fail fast with
-// an error that db/errors.ts recognises (the app answers those with 503), the same client works again
+// an error that db/unavailable.ts recognises (the app answers those with 503), the same client works again
 // once Postgres is back, and the server's start waits for a database that is not up yet.
 // A cluster of its own (scripts/pg-throwaway.sh), since it is stopped mid-test; runs where Postgres is
 // installed (npm test sets TEST_DATABASE_URL).
@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { boot } from '../../src/lib/server/boot.ts';
-import { isDatabaseUnavailableError } from '../../src/lib/server/db/errors.ts';
+import { isDatabaseUnavailableError } from '../../src/lib/server/db/unavailable.ts';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { readEnv } from '../../src/lib/server/env.ts';
 

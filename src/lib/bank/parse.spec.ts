@@ -5,7 +5,7 @@ const ARTICLE = [
 	'Thu. Nov 21st, 2024',
 	'France will send an extra 220 soldiers to the region, officials said.',
 	'“We have no choice. We need results,” Macron said in the town of',
-	'Pau, where the leaders met.',
+	'Pau, where the leaders met on 13 January 2020.',
 	'Leave a Reply'
 ].join('\n');
 
@@ -321,7 +321,7 @@ ${options}
 		const dated = (event: string, extra = '') => `facts:
   - id: extra-soldiers
     article: pau
-    quote: "France will send an extra 220 soldiers"
+    quote: "where the leaders met on 13 January 2020"
     value: { kind: date, date: 2020-01-13 }${extra}
     event: ${JSON.stringify(event)}
 `;
@@ -332,9 +332,8 @@ ${options}
 			const said = `facts:
   - id: said
     article: pau
-    quote: "officials said"
-    value: { kind: date, date: 2020-01 }
-    event: Officials speak
+    quote: "the leaders met on 13 January"
+    event: Leaders meet
 `;
 			expect(parse(said).errors).toEqual([]);
 		});

@@ -125,6 +125,7 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 	const factWhere = new Map<string, string>();
 	const questionWhere = new Map<string, string>();
 	const pendingCitations: { yaml: YamlFile; path: Path; question: QuestionEntry }[] = [];
+	const factAt = new Map<string, { yaml: YamlFile; path: Path }>();
 
 	for (const { file, source } of sources.bankFiles) {
 		const yaml = new YamlFile(file, source, errors);
@@ -144,7 +145,10 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 			const fact = resolveFact(entry, articleBySlug, (message, key) =>
 				yaml.error(path, `fact "${entry.id}": ${message}`, key)
 			);
-			if (fact) facts.push(fact);
+			if (fact) {
+				facts.push(fact);
+				factAt.set(fact.id, { yaml, path });
+			}
 		});
 
 		top.questions.forEach((raw, i) => {
@@ -193,12 +197,21 @@ export function parseBank(sources: BankSources): { bank: Bank | null; errors: Ba
 
 	// The rules of a good question (quality.ts) look at the bank as a whole, so they run once it is valid.
 	if (!errors.length) {
-		const at = new Map(pendingCitations.map((c) => [c.question.id, c]));
+		const questionAt = new Map(pendingCitations.map((c) => [c.question.id, c]));
 		errors.push(
-			...qualityErrors({ articles, facts, questions }, (id, key) => {
-				const { yaml, path } = at.get(id)!;
-				return { file: yaml.file, line: yaml.lineOf(path, key) };
-			})
+			...qualityErrors(
+				{ articles, facts, questions },
+				{
+					question: (id, key) => {
+						const { yaml, path } = questionAt.get(id)!;
+						return { file: yaml.file, line: yaml.lineOf(path, key) };
+					},
+					fact: (id, key) => {
+						const { yaml, path } = factAt.get(id)!;
+						return { file: yaml.file, line: yaml.lineOf(path, key) };
+					}
+				}
+			)
 		);
 	}
 
@@ -254,6 +267,7 @@ function parseArticles(sources: BankSources, errors: BankError[]): Article[] {
 			title: entry.title,
 			publisher: entry.publisher,
 			eventDate: entry.event_date,
+			...(entry.cited_as ? { citedAs: entry.cited_as } : {}),
 			furniture: furniture.sort((a, b) => a - b),
 			text
 		});

@@ -17,6 +17,8 @@ export const articleEntrySchema = z.strictObject({
 	title: text,
 	publisher: text.nullable(),
 	event_date: isoDay,
+	/** How a prompt names this article ("the Trend/Reuters report of 13 January 2020"): see quality.ts. */
+	cited_as: text.optional(),
 	furniture: z.array(text).default([])
 });
 

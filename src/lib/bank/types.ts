@@ -7,6 +7,8 @@ export type ArticleMeta = {
 	title: string; // our own words
 	publisher: string | null; // as named in the text, or null when none is named
 	eventDate: string; // ISO date (YYYY-MM-DD) of the reported events
+	/** How a prompt names this article when it points at it ("the report of 18 February 2022"). */
+	citedAs?: string;
 	/** 1-based line numbers of page furniture (banners, ads, comment forms): hidden on the article page, never citable. */
 	furniture: number[];
 };

@@ -2,19 +2,27 @@
 // question carries `review: pending`; `questions:check` refuses a file while any is left, so nothing
 // drafted reaches the bank unread. Pure.
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { stableChoiceId } from '../bank/stable-id.ts';
 import { yamlAnswerKey } from '../bank/yaml-key.ts';
 import type { Draft, DraftArticle } from './types.ts';
 
 export const REVIEW_PENDING = 'pending';
 
-/** A bank id from a draft key: lowercase letters, digits and single hyphens. */
+const MAX_ID_LENGTH = 60;
+
+/**
+ * A bank id from a draft key: lowercase letters, digits and single hyphens, at most 60 characters. A longer
+ * id is cut and ends with a hash of the whole, so two keys that share their first 60 characters (every key
+ * of an article with a long title) still get two ids.
+ */
 export function draftId(prefix: string, key: string): string {
-	return `${prefix}-${key}`
+	const whole = `${prefix}-${key}`
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/gu, '-')
-		.replace(/^-+|-+$/gu, '')
-		.slice(0, 60)
-		.replace(/-+$/u, '');
+		.replace(/^-+|-+$/gu, '');
+	if (whole.length <= MAX_ID_LENGTH) return whole;
+	const hash = stableChoiceId('draft', whole).slice(0, 7);
+	return `${whole.slice(0, MAX_ID_LENGTH - hash.length - 1).replace(/-+$/u, '')}-${hash}`;
 }
 
 export function draftsYaml(article: DraftArticle, drafts: Draft[], source: string): string {
@@ -22,8 +30,12 @@ export function draftsYaml(article: DraftArticle, drafts: Draft[], source: strin
 	const facts: Record<string, unknown>[] = [];
 	const questions: Record<string, unknown>[] = [];
 	const comments: string[][] = [];
+	const used = new Set<string>();
 	for (const d of drafts) {
-		const id = draftId(prefix, d.key);
+		// Keys are unique per article; the suffix is a last guard so that a file never defines an id twice.
+		let id = draftId(prefix, d.key);
+		for (let n = 2; used.has(id); n++) id = `${draftId(prefix, d.key).slice(0, 56)}-${n}`;
+		used.add(id);
 		const factId = `${id}-f`;
 		facts.push({
 			id: factId,

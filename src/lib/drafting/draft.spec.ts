@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank, FactValue } from '../bank/types.ts';
@@ -225,15 +225,38 @@ describe('drafting on the five articles', () => {
 		expect(reviewErrors[0].line).toBe(firstLine);
 		expect(reviewErrors[0].file).toMatch(/zz-drafts\.yaml$/u);
 
-		fs.writeFileSync(
-			path.join(dir, 'bank', 'zz-drafts.yaml'),
-			yaml.replace(/^\s+review: pending\n/gmu, '')
-		);
-		const reviewed = loadBankFromDir(dir);
-		expect(reviewed.errors).toEqual([]);
-		expect(reviewed.bank!.questions.length).toBe(
-			bank.questions.length + draftsBySlug.get(slug)!.length
-		);
+		// Reviewed, a file is well formed and cites what it quotes; what remains is the content rules of a good
+		// question (bank/quality.ts), which send a reviewer back to edit or delete a draft (a date the text does not
+		// state, a quote the bank already defines, an answer asked too often), and once the reviewer deletes the
+		// drafts they refuse, the check accepts the rest. Most drafts of the bank's own articles are refused (dated
+		// only by our metadata), so every article is tried and some drafts must survive.
+		let kept = 0;
+		for (const a of bank.articles) {
+			const file = path.join(dir, 'bank', 'zz-drafts.yaml');
+			fs.writeFileSync(
+				file,
+				draftsYaml(a, draftsBySlug.get(a.slug)!, a.file).replace(/^\s+review: pending\n/gmu, '')
+			);
+			const reviewed = loadBankFromDir(dir);
+			const contentRule =
+				/quotes the same words as fact|is not stated by its quote|is the answer of \d+ questions|without naming it|much longer than every wrong one|first, as in \d+ of|tolerance 0, but/u;
+			expect(reviewed.errors.filter((e) => !contentRule.test(e.message))).toEqual([]);
+			const refused = new Set(
+				reviewed.errors.map((e) => e.message.match(/^(?:question|fact) "([^"]+?)(?:-f)?"/u)![1])
+			);
+			const edited = parse(fs.readFileSync(file, 'utf8')) as {
+				facts: { id: string }[];
+				questions: { id: string }[];
+			};
+			edited.questions = edited.questions.filter((q) => !refused.has(q.id));
+			edited.facts = edited.facts.filter((f) => !refused.has(f.id.replace(/-f$/u, '')));
+			fs.writeFileSync(file, stringify(edited));
+			const accepted = loadBankFromDir(dir);
+			expect(accepted.errors, a.slug).toEqual([]);
+			expect(accepted.bank!.questions.length).toBe(bank.questions.length + edited.questions.length);
+			kept += edited.questions.length;
+		}
+		expect(kept).toBeGreaterThan(0);
 		const parsed = parse(yaml) as { questions: { id: string }[] };
 		expect(new Set(parsed.questions.map((q) => q.id)).size).toBe(parsed.questions.length);
 	});

@@ -761,30 +761,72 @@ function* combinations<T>(pool: T[], size: number, from = 0, prefix: T[] = []): 
 		yield* combinations(pool, size, i + 1, [...prefix, pool[i]]);
 }
 
+/** An event of the article being drafted, with the span of the words it rests on. */
+type OwnEvent = DatedEvent & { span: { start: number; end: number } };
+
 /**
  * Questions that put an event of this article among the bank's dated events of other articles: an ordering
- * of four, which of three comes first or last, and how many years or months lie between two. Each event is
- * labelled in the bank authors' words (or the article's clause), rests on a quote (this article's for its
- * own event, bank facts for the others), and no two events of a question can be confused in time (the same
- * day, or a year and a month of it). Combinations the bank already asks (a question of the bank dating all
- * the same events) are left out, and so are events that share a name ("Barkhane is launched", "the last
- * Barkhane contingent leaves": the labels give their order away).
+ * of four, which of three comes first or last, which of three happened between two others, and how many years
+ * or months lie between two. Each event is labelled in the bank authors' words (or the article's clause), rests
+ * on a quote (this article's for its own event, bank facts for the others), and no two events of a question can
+ * be confused in time (the same day, or a year and a month of it). Combinations the bank already asks (a
+ * question of the bank dating all the same events) are left out, and so are events that share a name
+ * ("Barkhane is launched", "the last Barkhane contingent leaves": the labels give their order away).
+ *
+ * One instance per article: it remembers what the article's drafts already turn on, so that no two of them ask
+ * the same thing in other words. Each kind of question is one method; `draftsAcrossArticles` runs them.
  */
-function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
-	const all = bankEvents(ctx.bank, ctx.gazetteer);
-	const own = ownEvents(ctx, dated, all).sort((a, b) => a.date.localeCompare(b.date));
-	const others = bestPerDate(
-		all.filter((e) => e.article !== ctx.article.slug),
-		new Map(ctx.bank.articles.map((a) => [a.slug, a.text]))
-	);
-	const factDates = new Map<string, string>();
-	const articleDates = new Map(ctx.bank.articles.map((a) => [a.slug, a.eventDate]));
-	for (const f of ctx.bank.facts) {
-		const d = dateOfFact(f, articleDates.get(f.article), ctx.gazetteer);
-		if (d) factDates.set(f.id, d);
+class TimelineDrafts {
+	readonly drafts: Draft[] = [];
+	/** The article's own dated events, earliest first: each is the anchor of some questions. */
+	readonly own: OwnEvent[];
+	/** The other articles' dated events, one per date and report. */
+	private readonly others: DatedEvent[];
+	/** The dates each bank question rests on: a draft whose events it already dates asks nothing new. */
+	private readonly bankDates: string[][];
+	/** The latest report's date: a deadline after it is the story's future. */
+	private readonly lastReport: string;
+	/** How often each event (report and date) has been used as a partner, so partners vary. */
+	private readonly used = new Map<string, number>();
+	/** The sets of dates already asked about. */
+	private readonly seenSets = new Set<string>();
+	/** The dates of each ordering drafted. */
+	private readonly orderings: string[][] = [];
+	/** The decisive pair of each "first" or "last" (the key and the option closest to it), as dates. */
+	private readonly decisive = new Set<string>();
+	/** The key of each "between". */
+	private readonly betweenKeys = new Set<string>();
+	/** The later event and length of each count. */
+	private readonly counted = new Set<string>();
+
+	constructor(
+		private readonly ctx: Context,
+		dated: Mention[]
+	) {
+		const all = bankEvents(ctx.bank, ctx.gazetteer);
+		this.own = ownEvents(ctx, dated, all).sort((a, b) => a.date.localeCompare(b.date));
+		this.others = bestPerDate(
+			all.filter((e) => e.article !== ctx.article.slug),
+			new Map(ctx.bank.articles.map((a) => [a.slug, a.text]))
+		);
+		const factDates = new Map<string, string>();
+		const articleDates = new Map(ctx.bank.articles.map((a) => [a.slug, a.eventDate]));
+		for (const f of ctx.bank.facts) {
+			const d = dateOfFact(f, articleDates.get(f.article), ctx.gazetteer);
+			if (d) factDates.set(f.id, d);
+		}
+		this.bankDates = ctx.bank.questions.map((q) =>
+			q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d)
+		);
+		this.lastReport = ctx.bank.articles.reduce(
+			(m, a) => (a.eventDate > m ? a.eventDate : m),
+			ctx.article.eventDate
+		);
 	}
-	const compatible = (events: DatedEvent[]) =>
-		events.every((a, i) =>
+
+	/** No two events the same day (or a year and a month of it), with the same label, or sharing a name. */
+	private compatible(events: DatedEvent[]): boolean {
+		return events.every((a, i) =>
 			events.every(
 				(b, j) =>
 					i >= j ||
@@ -793,39 +835,38 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 						!namesOf(a.label).some((n) => namesOf(b.label).includes(n)))
 			)
 		);
-	const used = new Map<string, number>();
-	const useOf = (e: DatedEvent) => used.get(`${e.article} ${e.date}`) ?? 0;
-	const markUsed = (events: DatedEvent[]) =>
-		events.forEach((e) => used.set(`${e.article} ${e.date}`, useOf(e) + 1));
-	const seenSets = new Set<string>();
-	/** The least used partners that fit with the anchor, from as many articles as possible. */
-	// The dates each bank question rests on: a draft whose events it already dates asks nothing new.
-	const bankDates = ctx.bank.questions.map((q) =>
-		q.facts.map((id) => factDates.get(id)).filter((d): d is string => !!d)
-	);
-	const covered = (dates: string[]) =>
-		bankDates.some((theirs) => dates.every((d) => theirs.includes(d)));
+	}
+
+	private useOf(e: DatedEvent): number {
+		return this.used.get(`${e.article} ${e.date}`) ?? 0;
+	}
+
+	private covered(dates: string[]): boolean {
+		return this.bankDates.some((theirs) => dates.every((d) => theirs.includes(d)));
+	}
+
 	/**
-	 * `groups` gives the sets of dates no bank question may already date: by default all the question's events;
-	 * for an ordering of four, any three of them (a bank ordering of three of the four is nearly the same question).
+	 * The least used partners that fit with the anchor, from as many articles as possible. `groups` gives the sets
+	 * of dates no bank question may already date: by default all the question's events; for an ordering of four,
+	 * any three of them (a bank ordering of three of the four is nearly the same question).
 	 */
-	const pick = (
+	private pick(
 		anchor: DatedEvent,
 		size: number,
 		fits: (set: DatedEvent[]) => boolean,
 		groups: (events: DatedEvent[]) => DatedEvent[][] = (events) => [events]
-	): DatedEvent[] | null => {
-		const pool = others.filter((e) => compatible([anchor, e]));
+	): DatedEvent[] | null {
+		const pool = this.others.filter((e) => this.compatible([anchor, e]));
 		let best: { set: DatedEvent[]; score: number } | null = null;
 		for (const set of combinations(pool, size)) {
 			const events = [anchor, ...set];
-			if (!compatible(events) || !fits(events)) continue;
+			if (!this.compatible(events) || !fits(events)) continue;
 			const key = events
 				.map((e) => e.date)
 				.sort()
 				.join(' ');
-			if (seenSets.has(key)) continue;
-			if (groups(events).some((g) => covered(g.map((e) => e.date)))) continue;
+			if (this.seenSets.has(key)) continue;
+			if (groups(events).some((g) => this.covered(g.map((e) => e.date)))) continue;
 			const articles = new Set(set.map((e) => e.article)).size;
 			// Events close in time make the question turn on what the reports say, not on 2013 coming before 2022.
 			const years = (d: string) => Number(d.slice(0, 4)) + (Number(d.slice(5, 7)) || 6) / 12;
@@ -833,144 +874,118 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				(s, e) => s + Math.min(6, Math.abs(years(e.date) - years(anchor.date))),
 				0
 			);
-			const score = set.reduce((s, e) => s + useOf(e), 0) * 10 - articles * 2 + spread;
+			const score = set.reduce((s, e) => s + this.useOf(e), 0) * 10 - articles * 2 + spread;
 			if (!best || score < best.score) best = { set, score };
 		}
 		if (!best) return null;
 		const events = [anchor, ...best.set];
-		seenSets.add(
+		this.seenSets.add(
 			events
 				.map((e) => e.date)
 				.sort()
 				.join(' ')
 		);
-		markUsed(best.set);
+		for (const e of best.set) this.used.set(`${e.article} ${e.date}`, this.useOf(e) + 1);
 		return best.set;
-	};
+	}
 
-	const drafts: Draft[] = [];
-	const make = (
-		anchor: (typeof own)[number],
+	private make(
+		anchor: OwnEvent,
 		events: DatedEvent[],
 		kind: Draft['kind'],
 		question: Draft['question'],
 		extra: Partial<Draft> = {}
-	): Draft => ({
-		// Short and unique within the article (a bank id is cut at 60 characters): the kind, the anchor's date and a hash of the rest.
-		key: `${kind}-${question.type === 'ordering' ? 'order' : question.type === 'numeric' ? 'count' : /after/u.test(question.prompt) ? 'between' : /first\?$/u.test(question.prompt) ? 'first' : 'last'}-${anchor.date}-${hashOf(`${question.prompt} ${events.map((e) => `${e.date} ${e.label}`).join(' ')}`)}`,
-		kind,
-		question,
-		quote: anchor.quote,
-		span: anchor.span,
-		value: { kind: 'date', date: anchor.date },
-		bankFacts: [...new Set(events.filter((e) => e !== anchor).flatMap((e) => e.factIds))],
-		similarTo: [],
-		events: events.map((e) => ({
-			label: e.label,
-			date: e.date,
-			article: e.article,
-			...(e.factId ? { factId: e.factId } : {})
-		})),
-		...extra
-	});
-	const explain = (events: DatedEvent[]) =>
-		[...events]
-			.sort((a, b) => a.date.localeCompare(b.date))
-			// Labels keep their capitals: most begin with a name (Macron, Bazoum, French…).
-			.map((e) => `${formatDate(e.date)}: ${e.label} (${reportOf(ctx, e.article)})`)
-			.join('; ');
+	): Draft {
+		return {
+			// Short and unique within the article (a bank id is cut at 60 characters): the kind, the anchor's date and a hash of the rest.
+			key: `${kind}-${question.type === 'ordering' ? 'order' : question.type === 'numeric' ? 'count' : /after/u.test(question.prompt) ? 'between' : /first\?$/u.test(question.prompt) ? 'first' : 'last'}-${anchor.date}-${hashOf(`${question.prompt} ${events.map((e) => `${e.date} ${e.label}`).join(' ')}`)}`,
+			kind,
+			question,
+			quote: anchor.quote,
+			span: anchor.span,
+			value: { kind: 'date', date: anchor.date },
+			bankFacts: [...new Set(events.filter((e) => e !== anchor).flatMap((e) => e.factIds))],
+			similarTo: [],
+			events: events.map((e) => ({
+				label: e.label,
+				date: e.date,
+				article: e.article,
+				...(e.factId ? { factId: e.factId } : {})
+			})),
+			...extra
+		};
+	}
 
-	// What the article's drafts already turn on, so that no two of them ask the same thing in other words: the dates
-	// of each ordering, the decisive pair of each "first" or "last" (the key and the option closest to it), the key of
-	// each "between", the later event and length of each count.
-	const orderings: string[][] = [];
-	const decisive = new Set<string>();
-	const betweenKeys = new Set<string>();
-	const counted = new Set<string>();
-	const lastReport = ctx.bank.articles.reduce(
-		(m, a) => (a.eventDate > m ? a.eventDate : m),
-		ctx.article.eventDate
-	);
+	private explain(events: DatedEvent[]): string {
+		return (
+			[...events]
+				.sort((a, b) => a.date.localeCompare(b.date))
+				// Labels keep their capitals: most begin with a name (Macron, Bazoum, French…).
+				.map((e) => `${formatDate(e.date)}: ${e.label} (${reportOf(this.ctx, e.article)})`)
+				.join('; ')
+		);
+	}
+
 	/**
 	 * How many places of an ordering its labels give away: an opening of the story first, a date after every report
 	 * last (the junta's 2025), a close of the story (the final contingent) last before it. One is fine; with two, a
 	 * single pair is left to know.
 	 */
-	const given = (sorted: DatedEvent[]) => {
+	private given(sorted: DatedEvent[]): number {
 		const future =
-			sorted[sorted.length - 1].deadline && sorted[sorted.length - 1].date > lastReport ? 1 : 0;
+			sorted[sorted.length - 1].deadline && sorted[sorted.length - 1].date > this.lastReport
+				? 1
+				: 0;
 		const closing = CLOSINGS.test(sorted[sorted.length - 1 - future].label) ? 1 : 0;
 		return (OPENINGS.test(sorted[0].label) ? 1 : 0) + future + closing;
-	};
-	/** The key of a "first" or "last" and the option closest to it in time, as dates in order. */
-	const pairOf = (ordered: DatedEvent[], last: boolean) => {
-		const pair = last
-			? [ordered[ordered.length - 2].date, ordered[ordered.length - 1].date]
-			: [ordered[0].date, ordered[1].date];
-		// Two years apart, the closest option's day does not matter (the Pau command against the Paris talks or the
-		// announcement the next day is one question): the pair is told by its months.
-		return pair[0].slice(0, 4) === pair[1].slice(0, 4)
-			? pair.join(' ')
-			: pair.map((d) => d.slice(0, 7)).join(' ');
-	};
-	/** A "between" turns on its key and the end of the interval closest to it, told as a "first" or "last" pair is. */
-	const betweenPair = (start: DatedEvent, inside: DatedEvent, end: DatedEvent) => {
-		const years = (d: string) =>
-			Number(d.slice(0, 4)) * 12 +
-			(Number(d.slice(5, 7)) || 6) +
-			(Number(d.slice(8, 10)) || 15) / 31;
-		const near =
-			years(inside.date) - years(start.date) <= years(end.date) - years(inside.date) ? start : end;
-		return pairOf(
-			[near, inside].sort((a, b) => a.date.localeCompare(b.date)),
-			false
-		);
-	};
+	}
+
 	/** An ordering of four events from at least three reports, with the anchor among them. */
-	const orderingFor = (anchor: (typeof own)[number]) => {
-		const four = pick(
+	ordering(anchor: OwnEvent): void {
+		const four = this.pick(
 			anchor,
 			3,
 			(events) => {
 				if (new Set(events.map((e) => e.article)).size < 3) return false;
-				if (given([...events].sort((a, b) => a.date.localeCompare(b.date))) > 1) return false;
+				if (this.given([...events].sort((a, b) => a.date.localeCompare(b.date))) > 1) return false;
 				// "February 2022" and "17 February 2022" may be the same event told by two reports: they count as shared.
 				const dates = events.map((e) => e.date);
-				return !orderings.some(
+				return !this.orderings.some(
 					(o) => dates.filter((d) => o.some((x) => datesClash(x, d))).length >= 3
 				);
 			},
 			(events) => [...combinations(events, 3)]
 		);
-		if (four) {
-			const events = [anchor, ...four];
-			orderings.push(events.map((e) => e.date));
-			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
-			const anyDeadline = events.some((e) => e.deadline);
-			drafts.push(
-				make(anchor, events, 'timeline', {
-					type: 'ordering',
-					prompt: anyDeadline
-						? 'Put these in time order, earliest first, using the dates the reports give.'
-						: 'Put these events from different reports in the order they happened, earliest first.',
-					items: ordered.map((e) => e.label),
-					explanation: `In order: ${explain(events)}.`,
-					tags: ['drafted', 'timeline', 'comparison'],
-					difficulty: 3
-				})
-			);
-		}
-	};
-	/** Which of three comes first, and which of three others comes last. */
-	const firstAndLastFor = (anchor: (typeof own)[number], n: number) => {
-		// Which of three comes first, and which of three others comes last: the anchor and two events of other reports,
-		// the key never the opening of the story for "first" nor its close for "last" (the labels would tell).
+		if (!four) return;
+		const events = [anchor, ...four];
+		this.orderings.push(events.map((e) => e.date));
+		const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
+		const anyDeadline = events.some((e) => e.deadline);
+		this.drafts.push(
+			this.make(anchor, events, 'timeline', {
+				type: 'ordering',
+				prompt: anyDeadline
+					? 'Put these in time order, earliest first, using the dates the reports give.'
+					: 'Put these events from different reports in the order they happened, earliest first.',
+				items: ordered.map((e) => e.label),
+				explanation: `In order: ${this.explain(events)}.`,
+				tags: ['drafted', 'timeline', 'comparison'],
+				difficulty: 3
+			})
+		);
+	}
+
+	/**
+	 * Which of three comes first, and which of three others comes last: the anchor and two events of other
+	 * reports, the key never the opening of the story for "first" nor its close for "last" (the labels would tell).
+	 */
+	firstAndLast(anchor: OwnEvent, n: number): void {
 		for (const last of n % 2 === 1 ? [true, false] : [false, true]) {
-			const three = pick(anchor, 2, (set) => {
+			const three = this.pick(anchor, 2, (set) => {
 				if (set.some((e) => e.deadline) || new Set(set.slice(1).map((e) => e.article)).size < 2)
 					return false;
 				const ordered = [...set].sort((a, b) => a.date.localeCompare(b.date));
-				if (decisive.has(pairOf(ordered, last))) return false;
+				if (this.decisive.has(decisivePair(ordered, last))) return false;
 				// Nor two wrong options that both open the story for "last" (MINUSMA founded, Barkhane launched), or both
 				// close it for "first": the labels would tell.
 				const wrong = last ? ordered.slice(0, 2) : ordered.slice(1);
@@ -980,10 +995,10 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			if (!three) continue;
 			const events = [anchor, ...three];
 			const ordered = [...events].sort((a, b) => a.date.localeCompare(b.date));
-			decisive.add(pairOf(ordered, last));
+			this.decisive.add(decisivePair(ordered, last));
 			const key = last ? ordered[ordered.length - 1] : ordered[0];
-			drafts.push(
-				make(anchor, events, 'timeline', {
+			this.drafts.push(
+				this.make(anchor, events, 'timeline', {
 					type: 'single',
 					prompt: last
 						? 'Which of these events happened last?'
@@ -992,79 +1007,77 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 						events.map((e) => (e === key ? { text: e.label, correct: true } : { text: e.label })),
 						events.map((e) => e.label).join(' ')
 					),
-					explanation: `${explain(events)}.`,
+					explanation: `${this.explain(events)}.`,
 					tags: ['drafted', 'timeline', 'comparison'],
 					difficulty: 2
 				})
 			);
 		}
-	};
-	own.forEach((anchor, n) => {
-		orderingFor(anchor);
-		firstAndLastFor(anchor, n);
-		// Which of three happened between the anchor and an event of another report: one of the three inside, two outside.
-		if (!anchor.deadline) {
-			const span = (events: DatedEvent[]) =>
-				[events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
-			const found = pick(
-				anchor,
-				4,
-				(events) => {
-					if (
-						events.some((e) => e.deadline) ||
-						new Set(events.slice(1).map((e) => e.article)).size < 3
-					)
-						return false;
-					const [start, end] = span(events);
-					const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
-					if (
-						inside.length !== 1 ||
-						betweenKeys.has(inside[0].date) ||
-						decisive.has(betweenPair(start, inside[0], end))
-					)
-						return false;
-					// Wrong options that each open or close the story (Serval, Barkhane's launch, the final contingent) give the key away.
-					const outside = events.slice(2).filter((e) => e !== inside[0]);
-					return !outside.every((e) => OPENINGS.test(e.label) || CLOSINGS.test(e.label));
-				},
-				(events) => {
-					// A bank question dating both ends and the event between them would give the answer away.
-					const [start, end] = span(events);
-					return [
-						[start, end, ...events.slice(2).filter((e) => e.date > start.date && e.date < end.date)]
-					];
-				}
-			);
-			if (found) {
-				const events = [anchor, ...found];
+	}
+
+	/** Which of three happened between the anchor and an event of another report: one of the three inside, two outside. */
+	between(anchor: OwnEvent): void {
+		if (anchor.deadline) return;
+		const span = (events: DatedEvent[]) =>
+			[events[0], events[1]].sort((x, y) => x.date.localeCompare(y.date));
+		const found = this.pick(
+			anchor,
+			4,
+			(events) => {
+				if (
+					events.some((e) => e.deadline) ||
+					new Set(events.slice(1).map((e) => e.article)).size < 3
+				)
+					return false;
 				const [start, end] = span(events);
-				const options = events.slice(2);
-				const inside = options.find((e) => e.date > start.date && e.date < end.date)!;
-				betweenKeys.add(inside.date);
-				decisive.add(betweenPair(start, inside, end));
-				drafts.push(
-					make(anchor, events, 'timeline', {
-						type: 'single',
-						prompt: `Which of these happened after “${start.label}” and before “${end.label}”?`,
-						options: shuffleStable(
-							options.map((e) =>
-								e === inside ? { text: e.label, correct: true } : { text: e.label }
-							),
-							events.map((e) => e.label).join(' ')
-						),
-						explanation: `${explain(events)}.`,
-						tags: ['drafted', 'timeline', 'comparison'],
-						difficulty: 3
-					})
-				);
+				const inside = events.slice(2).filter((e) => e.date > start.date && e.date < end.date);
+				if (
+					inside.length !== 1 ||
+					this.betweenKeys.has(inside[0].date) ||
+					this.decisive.has(betweenPair(start, inside[0], end))
+				)
+					return false;
+				// Wrong options that each open or close the story (Serval, Barkhane's launch, the final contingent) give the key away.
+				const outside = events.slice(2).filter((e) => e !== inside[0]);
+				return !outside.every((e) => OPENINGS.test(e.label) || CLOSINGS.test(e.label));
+			},
+			(events) => {
+				// A bank question dating both ends and the event between them would give the answer away.
+				const [start, end] = span(events);
+				return [
+					[start, end, ...events.slice(2).filter((e) => e.date > start.date && e.date < end.date)]
+				];
 			}
-		}
-		// How long between the anchor and an event of another report (two such questions at most, with other events).
+		);
+		if (!found) return;
+		const events = [anchor, ...found];
+		const [start, end] = span(events);
+		const options = events.slice(2);
+		const inside = options.find((e) => e.date > start.date && e.date < end.date)!;
+		this.betweenKeys.add(inside.date);
+		this.decisive.add(betweenPair(start, inside, end));
+		this.drafts.push(
+			this.make(anchor, events, 'timeline', {
+				type: 'single',
+				prompt: `Which of these happened after “${start.label}” and before “${end.label}”?`,
+				options: shuffleStable(
+					options.map((e) => (e === inside ? { text: e.label, correct: true } : { text: e.label })),
+					events.map((e) => e.label).join(' ')
+				),
+				explanation: `${this.explain(events)}.`,
+				tags: ['drafted', 'timeline', 'comparison'],
+				difficulty: 3
+			})
+		);
+	}
+
+	/** How long between the anchor and an event of another report (two such questions at most, with other events). */
+	gaps(anchor: OwnEvent): void {
 		const gapPartners: DatedEvent[] = [];
 		for (let k = 0; k < 2 && !anchor.deadline; k++) {
 			// Only from a start (an intervention, a launch, a force joining) to a later milestone of the same presence:
 			// the years between a UN mission's founding and a minister's remark mean nothing.
-			const two = pick(anchor, 1, ([a, b]) => {
+			const two = this.pick(anchor, 1, ([a, b]) => {
 				const [early, late] = a.date < b.date ? [a, b] : [b, a];
 				const gap = gapBetween(early.date, late.date);
 				if (b.deadline || !STARTS.test(early.label) || !MILESTONES.test(late.label) || !gap)
@@ -1073,9 +1086,9 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 				// the day after are the same six months).
 				if (gapPartners.some((p) => p.date.slice(0, 7) === b.date.slice(0, 7))) return false;
 				// Nor may another draft of the article count the same length to the same event.
-				if (counted.has(`${late.date} ${gap.amount} ${gap.unit}`)) return false;
+				if (this.counted.has(`${late.date} ${gap.amount} ${gap.unit}`)) return false;
 				// "a nine-year operation": a report of one of the two events already gives the length.
-				return !ctx.bank.facts.some(
+				return !this.ctx.bank.facts.some(
 					(f) =>
 						f.value?.kind === 'number' &&
 						f.value.amount === gap.amount &&
@@ -1085,40 +1098,71 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 			});
 			if (!two) break;
 			gapPartners.push(two[0]);
-			{
-				const [, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
-				const g = gapBetween(...([anchor.date, two[0].date].sort() as [string, string]))!;
-				counted.add(`${late.date} ${g.amount} ${g.unit}`);
-			}
-			{
-				const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
-				const gap = gapBetween(early.date, late.date)!;
-				drafts.push(
-					make(anchor, [anchor, two[0]], 'gap', {
-						type: 'numeric',
-						prompt:
-							gap.unit === 'years'
-								? `Going by the years the reports give, how many years passed between “${early.label}” and “${late.label}”?`
-								: `Going by the months the reports give, how many months passed between “${early.label}” and “${late.label}”?`,
-						answer: gap.amount,
-						tolerance: 0,
-						unit: gap.unit,
-						explanation: `${explain([early, late])}: ${gap.amount} ${gap.unit}${gap.unit === 'months' ? ' by the calendar' : ''}.`,
-						tags: ['drafted', 'timeline', 'comparison'],
-						difficulty: 2
-					})
-				);
-			}
+			const [early, late] = [anchor, two[0]].sort((a, b) => a.date.localeCompare(b.date));
+			const gap = gapBetween(early.date, late.date)!;
+			this.counted.add(`${late.date} ${gap.amount} ${gap.unit}`);
+			this.drafts.push(
+				this.make(anchor, [anchor, two[0]], 'gap', {
+					type: 'numeric',
+					prompt:
+						gap.unit === 'years'
+							? `Going by the years the reports give, how many years passed between “${early.label}” and “${late.label}”?`
+							: `Going by the months the reports give, how many months passed between “${early.label}” and “${late.label}”?`,
+					answer: gap.amount,
+					tolerance: 0,
+					unit: gap.unit,
+					explanation: `${this.explain([early, late])}: ${gap.amount} ${gap.unit}${gap.unit === 'months' ? ' by the calendar' : ''}.`,
+					tags: ['drafted', 'timeline', 'comparison'],
+					difficulty: 2
+				})
+			);
 		}
+	}
+}
+
+/** The key of a "first" or "last" and the option closest to it in time, as dates in order. */
+function decisivePair(ordered: DatedEvent[], last: boolean): string {
+	const pair = last
+		? [ordered[ordered.length - 2].date, ordered[ordered.length - 1].date]
+		: [ordered[0].date, ordered[1].date];
+	// Two years apart, the closest option's day does not matter (the Pau command against the Paris talks or the
+	// announcement the next day is one question): the pair is told by its months.
+	return pair[0].slice(0, 4) === pair[1].slice(0, 4)
+		? pair.join(' ')
+		: pair.map((d) => d.slice(0, 7)).join(' ');
+}
+
+/** A "between" turns on its key and the end of the interval closest to it, told as a "first" or "last" pair is. */
+function betweenPair(start: DatedEvent, inside: DatedEvent, end: DatedEvent): string {
+	const months = (d: string) =>
+		Number(d.slice(0, 4)) * 12 + (Number(d.slice(5, 7)) || 6) + (Number(d.slice(8, 10)) || 15) / 31;
+	const near =
+		months(inside.date) - months(start.date) <= months(end.date) - months(inside.date)
+			? start
+			: end;
+	return decisivePair(
+		[near, inside].sort((a, b) => a.date.localeCompare(b.date)),
+		false
+	);
+}
+
+/** The timeline questions of an article, in two rounds over its dated events. */
+function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
+	const timeline = new TimelineDrafts(ctx, dated);
+	timeline.own.forEach((anchor, n) => {
+		timeline.ordering(anchor);
+		timeline.firstAndLast(anchor, n);
+		timeline.between(anchor);
+		timeline.gaps(anchor);
 	});
 	// A second round: another ordering, "first" and "last" for each event of the article, with other events. The same
 	// rules hold (no two orderings sharing three events, no "first"/"last" on a decisive pair already asked, nothing
 	// the bank dates, nothing the labels give away), so what it adds turns on other events than the first round.
-	own.forEach((anchor, n) => {
-		orderingFor(anchor);
-		firstAndLastFor(anchor, n);
+	timeline.own.forEach((anchor, n) => {
+		timeline.ordering(anchor);
+		timeline.firstAndLast(anchor, n);
 	});
-	return drafts;
+	return timeline.drafts;
 }
 
 /**

@@ -6,6 +6,7 @@ import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
+import { datelineAt, pagePartOf } from './page-parts.ts';
 import type { BankFactForDrafting, Mention, Sentence } from './types.ts';
 
 nlp.plugin(datesPlugin as never);
@@ -14,10 +15,14 @@ type Term = { text: string; pre: string; post: string; tags: string[]; start: nu
 
 const MIN_SENTENCE_WORDS = 6;
 
-/** Sentences of the article, furniture lines and headings (short lines without a full stop) left out. */
+/**
+ * Sentences of the article: furniture lines, headlines, bylines and photo captions (page-parts.ts) and
+ * headings (short lines without a full stop) left out, and a dateline cut off the sentence it opens.
+ */
 export function splitSentences(text: string, furniture: number[]): Sentence[] {
 	const out: Sentence[] = [];
 	let offset = 0;
+	let seenText = false;
 	// A line broken in the middle of a sentence (the next line starts in lower case) joins the next one.
 	const raw = text.split('\n');
 	const lines: { text: string; start: number; line: number }[] = [];
@@ -25,6 +30,9 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		const start = offset;
 		offset += line.length + 1;
 		if (furniture.includes(i + 1)) return;
+		const first = !seenText && line.trim() !== '';
+		if (line.trim()) seenText = true;
+		if (pagePartOf(line, { first })) return;
 		const prev = lines[lines.length - 1];
 		if (
 			prev &&
@@ -48,11 +56,9 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		}
 		pieces.push([from, line.length]);
 		for (const [from0, b] of pieces) {
-			// A dateline such as "Belgium (Brussels Morning Newspaper) " opens the first line: not the sentence.
-			const dateline = line
-				.slice(from0, b)
-				.match(/^\s*(\p{Lu}[\p{L} ]*\([^)]*\)|date \d{4}-\d{2}-\d{2})\s+/u);
-			const a = from0 + (dateline ? dateline[0].length : 0);
+			// A dateline ("BAMAKO, Feb 17 (Reuters) - ", "Belgium (Brussels Morning Newspaper) ") is not the sentence.
+			const dateline = datelineAt(line.slice(from0, b));
+			const a = from0 + (dateline ? dateline.length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
 			if (trimmed.split(/\s+/u).length < MIN_SENTENCE_WORDS) continue;

@@ -5,7 +5,7 @@ import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import { stableChoiceId } from '../bank/stable-id.ts';
 import type { Question } from '../bank/types.ts';
 import { escapeGift, exportGift, GiftExportError } from './export.ts';
-import { generateParserSource, PARSER_FILE } from './generate-parser.ts';
+import { generateParserSource, PARSER_FILE } from '../../../scripts/generate-gift-parser.ts';
 import { categoryTags, importGift, ordinalRank, slugify, type ImportedQuestion } from './import.ts';
 
 const PREFIX = 't';
@@ -43,7 +43,7 @@ const option = (id: string, text: string, correct = false) => ({
 });
 
 describe('the generated parser', () => {
-	it('is up to date with the grammar gift.peggy (regenerate with `npx tsx src/lib/gift/generate-parser.ts`)', () => {
+	it('is up to date with the grammar gift.peggy (regenerate with `npm run gift:parser`)', () => {
 		expect(fs.readFileSync(PARSER_FILE, 'utf8')).toBe(generateParserSource());
 	});
 });
@@ -616,6 +616,19 @@ describe('importGift: what cannot be imported is listed with its line and reason
 			expect(result.problems[0].line, source).toBe(line + 2);
 			expect(result.problems[0].reason, source).toContain(reason);
 		}
+	});
+
+	it('refuses a question of more than 20 answers, on its line, and imports the rest', () => {
+		const options = (n: number) =>
+			Array.from({ length: n }, (_, i) => `${i === 0 ? '=' : '~'}option ${i}`).join(' ');
+		const result = importGift(
+			`Twenty? {${options(20)}}\n\nToo many? {${options(1_000)}}\n\nAfter? {T}`,
+			{ idPrefix: PREFIX }
+		);
+		expect(result.questions.map((q) => q.prompt)).toEqual(['Twenty?', 'After?']);
+		expect(result.problems).toEqual([
+			{ line: 3, reason: 'the question has 1,000 answers; at most 20 are allowed' }
+		]);
 	});
 
 	it('refuses what our types cannot hold whole rather than half', () => {

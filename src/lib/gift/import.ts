@@ -42,6 +42,8 @@ export type GiftImport = { questions: ImportedQuestion[]; problems: GiftProblem[
 
 export const MISSING_WORD_BLANK = '_____';
 const DEFAULT_DIFFICULTY = 2;
+/** No question of ours needs more answers than this; more would only make a huge page. */
+export const MAX_GIFT_ANSWERS = 20;
 const MAX_SLUG_LENGTH = 60;
 
 /** Lowercase letters, digits and single hyphens, accents dropped: the form of our ids and tags. */
@@ -283,6 +285,20 @@ function blocksOf(text: string): Block[] {
 	return blocks.filter((b) => b.texts.length > 0);
 }
 
+/** Options, accepted answers or pairs of a question's answer section. */
+function countAnswers(answers: GiftAnswers): number {
+	switch (answers.kind) {
+		case 'choice':
+			return answers.choices.length;
+		case 'numeric':
+			return answers.answers.length;
+		case 'matching':
+			return answers.pairs.length;
+		default:
+			return 1;
+	}
+}
+
 /**
  * Reads a GIFT file. Every question our types can hold comes back in `questions`, not yet cited;
  * everything else (essay, description, unsupported matching, syntax errors) is in `problems` with the line
@@ -315,6 +331,14 @@ export function importGift(text: string, options: { idPrefix: string }): GiftImp
 			problems.push({
 				line,
 				reason: 'a description (text without an answer section in { }) is not a question'
+			});
+			continue;
+		}
+		const answerCount = countAnswers(giftBlock.answers);
+		if (answerCount > MAX_GIFT_ANSWERS) {
+			problems.push({
+				line,
+				reason: `the question has ${answerCount.toLocaleString('en')} answers; at most ${MAX_GIFT_ANSWERS} are allowed`
 			});
 			continue;
 		}

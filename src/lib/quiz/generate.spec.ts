@@ -301,3 +301,48 @@ describe('a quiz of chosen questions', () => {
 		]);
 	});
 });
+
+describe('the same answer is not asked twice in one quiz', () => {
+	/** Six facts; four questions whose answer is "Niger" (single, short text) and two with other answers. */
+	function nigerBank(): Bank {
+		const facts = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'].map((id) => fact(id, 'art'));
+		const niger = (q: Question): Question =>
+			q.type === 'single'
+				? {
+						...q,
+						options: [
+							{ id: 'a', text: 'Chad', correct: false },
+							{ id: 'b', text: 'Niger', correct: true }
+						]
+					}
+				: q.type === 'short_text'
+					? { ...q, accepted: ['NIGER', 'Republic of Niger'] }
+					: q;
+		return {
+			articles: [article('art')],
+			facts,
+			questions: [
+				niger(question('n1', { facts: ['f1'], type: 'single' })),
+				niger(question('n2', { facts: ['f2'], type: 'single' })),
+				niger(question('n3', { facts: ['f3'], type: 'short_text' })),
+				niger(question('n4', { facts: ['f4'], type: 'short_text' })),
+				question('o1', { facts: ['f5'], type: 'numeric' }),
+				question('o2', { facts: ['f6'], type: 'true_false' })
+			]
+		};
+	}
+	const isNiger = (id: string) => id.startsWith('n');
+
+	it('asks "Niger" once while questions with other answers remain, for every seed', () => {
+		const bank = nigerBank();
+		for (let i = 0; i < 40; i++) {
+			const quiz = generateQuiz(bank, { count: 3 }, `answer-${i}`);
+			expect(quiz).toHaveLength(3);
+			expect(quiz.filter(isNiger), `seed answer-${i}: ${quiz.join(', ')}`).toHaveLength(1);
+		}
+	});
+
+	it('still fills the quiz from repeated answers when nothing else matches', () => {
+		expect(generateQuiz(nigerBank(), { count: 6 }, 's')).toHaveLength(6);
+	});
+});

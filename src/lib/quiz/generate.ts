@@ -1,4 +1,5 @@
 // Picks the questions of a quiz from the bank: filtered, spread over facts and articles, seeded.
+import { answerOf } from '../bank/quality.ts';
 import type { Bank, Question, QuestionType } from '../bank/types.ts';
 import { createRandom, shuffled } from './random.ts';
 
@@ -39,17 +40,20 @@ export function matchingQuestions(bank: Bank, filters: Omit<QuizFilters, 'count'
 	);
 }
 
-type Candidate = { id: string; facts: string[]; articles: string[] };
+/** `answer`: the key as one normalised text (single choice, short text, number), or null for other types. */
+type Candidate = { id: string; facts: string[]; articles: string[]; answer: string | null };
 
 /**
  * Returns the ids of min(count, matches) questions. The same bank, filters and seed give the same quiz.
  *
  * Spread, in order of precedence:
- * 1. a question whose facts have all been used less is always preferred, so no two questions rest on
+ * 1. a question whose answer the quiz has not asked yet is always preferred, so "Niger" is not the answer
+ *    twice while a matching question with another answer remains;
+ * 2. among those, a question whose facts have all been used less is preferred, so no two questions rest on
  *    the same fact while a matching question on fresh facts remains;
- * 2. among those, the next question comes from the article used least so far (ties broken by the seed),
+ * 3. among those, the next question comes from the article used least so far (ties broken by the seed),
  *    so a quiz over several articles is balanced;
- * 3. among those, the seeded shuffle decides.
+ * 4. among those, the seeded shuffle decides.
  * The chosen questions are then shuffled once more by the seed for the order of the quiz.
  */
 export function generateQuiz(bank: Bank, filters: QuizFilters, seed: string): string[] {
@@ -67,7 +71,12 @@ export function generateQuiz(bank: Bank, filters: QuizFilters, seed: string): st
 				// With an article filter, only the chosen articles count towards balance.
 				.filter((a) => !inScope || inScope.has(a))
 				.sort(byString);
-			return { id: q.id, facts, articles: articles.length ? articles : [NO_ARTICLE] };
+			return {
+				id: q.id,
+				facts,
+				articles: articles.length ? articles : [NO_ARTICLE],
+				answer: answerOf(q)
+			};
 		})
 		// Independent of the bank's order: sort by id, then let the seed decide.
 		.sort((a, b) => byString(a.id, b.id));
@@ -78,21 +87,26 @@ export function generateQuiz(bank: Bank, filters: QuizFilters, seed: string): st
 	const factUses = new Map<string, number>();
 	const articleUses = new Map<string, number>();
 	const load = (c: Candidate) => Math.max(0, ...c.facts.map((f) => factUses.get(f) ?? 0));
+	const answersAsked = new Set<string>();
 	const picked: string[] = [];
 
 	while (picked.length < count && remaining.length > 0) {
-		// 1. Least-used facts first (all-fresh questions have load 0).
-		const lowest = Math.min(...remaining.map(load));
-		const pool = remaining.filter((c) => load(c) === lowest);
-		// 2. The article used least so far among those the pool can serve; ties go to the seed.
+		// 1. Answers not asked yet first.
+		const freshAnswers = remaining.filter((c) => c.answer === null || !answersAsked.has(c.answer));
+		const candidates = freshAnswers.length ? freshAnswers : remaining;
+		// 2. Least-used facts first (all-fresh questions have load 0).
+		const lowest = Math.min(...candidates.map(load));
+		const pool = candidates.filter((c) => load(c) === lowest);
+		// 3. The article used least so far among those the pool can serve; ties go to the seed.
 		const articles = [...new Set(pool.flatMap((c) => c.articles))].sort(byString);
 		const fewest = Math.min(...articles.map((a) => articleUses.get(a) ?? 0));
 		const tied = articles.filter((a) => (articleUses.get(a) ?? 0) === fewest);
 		const article = tied[Math.floor(random() * tied.length)];
-		// 3. The first such question in the seeded order.
+		// 4. The first such question in the seeded order.
 		const choice = pool.find((c) => c.articles.includes(article))!;
 
 		picked.push(choice.id);
+		if (choice.answer !== null) answersAsked.add(choice.answer);
 		remaining = remaining.filter((c) => c !== choice);
 		for (const f of choice.facts) factUses.set(f, (factUses.get(f) ?? 0) + 1);
 		for (const a of choice.articles) articleUses.set(a, (articleUses.get(a) ?? 0) + 1);

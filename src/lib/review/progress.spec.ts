@@ -42,6 +42,35 @@ describe('progress figures', () => {
 				{ rating: 'again', stateBefore: 'learning' }
 			])
 		).toEqual({ retention: 2 / 3, reviews: 3 });
+		// Reviews of cards not yet due (a practice quiz the day after) do not count; due later the same
+		// learner day does (in New York, 23:00 on 1 June is 03:00Z on the 2nd).
+		const at = (iso: string) => new Date(iso);
+		expect(
+			trueRetention(
+				[
+					{
+						rating: 'good',
+						stateBefore: 'review',
+						dueBefore: at('2026-06-10T09:00:00Z'),
+						reviewedAt: at('2026-06-02T09:00:00Z')
+					},
+					{
+						rating: 'again',
+						stateBefore: 'review',
+						dueBefore: at('2026-06-02T03:00:00Z'),
+						reviewedAt: at('2026-06-01T15:00:00Z')
+					},
+					{
+						rating: 'good',
+						stateBefore: 'review',
+						dueBefore: at('2026-06-01T09:00:00Z'),
+						reviewedAt: at('2026-06-03T09:00:00Z')
+					}
+				],
+				'America/New_York',
+				0
+			)
+		).toEqual({ retention: 1 / 2, reviews: 2 });
 		expect(trueRetention([{ rating: 'good', stateBefore: 'new' }])).toEqual({
 			retention: null,
 			reviews: 0

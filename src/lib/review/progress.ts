@@ -1,13 +1,13 @@
 // Progress figures from a learner's cards and log. Pure: the server loads rows, these shape them.
-import { learnerDayKey } from './days.ts';
+import { learnerDayKey } from '../time/zones.ts';
 
-/** The learner-day keys from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
-export function dayKeys(from: Date, days: number, timeZone: string): string[] {
+/** The learner-day keys (days starting at `rolloverHour` local) from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
+export function dayKeys(from: Date, days: number, timeZone: string, rolloverHour = 0): string[] {
 	const keys: string[] = [];
 	// Step by 25 h and dedupe, so days of 23 or 25 hours (DST) are neither skipped nor doubled.
 	let t = from.getTime();
 	while (keys.length < days) {
-		const key = learnerDayKey(new Date(t), timeZone);
+		const key = learnerDayKey(new Date(t), timeZone, rolloverHour);
 		if (keys[keys.length - 1] !== key) keys.push(key);
 		t += 20 * 60 * 60 * 1000;
 	}
@@ -18,11 +18,12 @@ export function dayKeys(from: Date, days: number, timeZone: string): string[] {
 export function countPerDay(
 	dates: Date[],
 	keys: string[],
-	timeZone: string
+	timeZone: string,
+	rolloverHour = 0
 ): { day: string; count: number }[] {
 	const counts = new Map(keys.map((k) => [k, 0]));
 	for (const d of dates) {
-		const key = learnerDayKey(d, timeZone);
+		const key = learnerDayKey(d, timeZone, rolloverHour);
 		if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
 	}
 	return keys.map((day) => ({ day, count: counts.get(day)! }));
@@ -31,25 +32,44 @@ export function countPerDay(
 /**
  * Reviews due on each of the next `days` learner days; cards already overdue count on today.
  */
-export function dueForecast(dues: Date[], now: Date, days: number, timeZone: string) {
-	const keys = dayKeys(now, days, timeZone);
+export function dueForecast(
+	dues: Date[],
+	now: Date,
+	days: number,
+	timeZone: string,
+	rolloverHour = 0
+) {
+	const keys = dayKeys(now, days, timeZone, rolloverHour);
 	const today = keys[0];
 	return countPerDay(
-		dues.map((d) => (learnerDayKey(d, timeZone) < today ? now : d)),
+		dues.map((d) => (learnerDayKey(d, timeZone, rolloverHour) < today ? now : d)),
 		keys,
-		timeZone
+		timeZone,
+		rolloverHour
 	);
 }
 
 /**
- * True retention: the share of reviews of cards in the review state (so not the first learning steps)
- * that were recalled, i.e. not rated Again. Null without such reviews.
+ * True retention, as Anki's: the share of reviews of cards in the review state (not first learning steps)
+ * that were due (due on or before the learner day of the review) and were recalled (not Again). Practice
+ * and assignment answers on cards not yet due are early reviews: FSRS takes them into the memory state,
+ * but they would flatter this figure (a card seen yesterday is easy today), so they do not count. Null
+ * without such reviews. Without a time zone, days are UTC days from midnight.
  */
-export function trueRetention(logs: { rating: string; stateBefore: string }[]): {
+export function trueRetention(
+	logs: { rating: string; stateBefore: string; dueBefore?: Date | string; reviewedAt?: Date }[],
+	timeZone = 'UTC',
+	rolloverHour = 0
+): {
 	retention: number | null;
 	reviews: number;
 } {
-	const counted = logs.filter((l) => l.stateBefore === 'review');
+	const wasDue = (l: (typeof logs)[number]) =>
+		l.dueBefore === undefined ||
+		l.reviewedAt === undefined ||
+		learnerDayKey(new Date(l.dueBefore), timeZone, rolloverHour) <=
+			learnerDayKey(l.reviewedAt, timeZone, rolloverHour);
+	const counted = logs.filter((l) => l.stateBefore === 'review' && wasDue(l));
 	if (counted.length === 0) return { retention: null, reviews: 0 };
 	return {
 		retention: counted.filter((l) => l.rating !== 'again').length / counted.length,

@@ -4,6 +4,7 @@ import {
 	RATING_NAMES,
 	RATING_RULES,
 	Rating,
+	allowedRatings,
 	parseRating,
 	ratingForAnswer,
 	ratingName
@@ -36,12 +37,18 @@ describe('ratingForAnswer', () => {
 		expect(ratingForAnswer({ score: 1, correct: true, elapsedMs: -1 })).toBe(Rating.Good);
 	});
 
-	test('partly right (not correct, score at least 0.5) is Hard, however long it took', () => {
-		expect(ratingForAnswer({ score: 0.5, correct: false })).toBe(Rating.Hard);
-		expect(ratingForAnswer({ score: 5 / 6, correct: false })).toBe(Rating.Hard);
+	test('partly right is Again: Hard is a pass in FSRS, and a partly right answer did not recall the fact', () => {
+		expect(ratingForAnswer({ score: 0.5, correct: false })).toBe(Rating.Again);
+		expect(ratingForAnswer({ score: 5 / 6, correct: false })).toBe(Rating.Again);
 		expect(
 			ratingForAnswer({ score: 0.75, correct: false, elapsedMs: 10 * DEFAULT_EXPECTED_MS })
-		).toBe(Rating.Hard);
+		).toBe(Rating.Again);
+	});
+
+	test('the ratings a learner may give after an answer the server graded', () => {
+		expect(allowedRatings({ correct: false })).toEqual(['again']);
+		expect(allowedRatings({ correct: true })).toEqual(['again', 'hard', 'good', 'easy']);
+		expect(allowedRatings(null)).toEqual(['again', 'hard', 'good', 'easy']);
 	});
 
 	test('wrong, or under half the credit, is Again, however quick', () => {
@@ -65,7 +72,7 @@ describe('ratingForAnswer', () => {
 	test('the rules are described in words', () => {
 		expect(RATING_RULES.length).toBeGreaterThanOrEqual(4);
 		const text = RATING_RULES.join(' ');
-		for (const word of ['Good', 'Hard', 'Again', 'Easy', 'twice', '20 seconds', 'half'])
+		for (const word of ['Good', 'Hard', 'Again', 'Easy', 'twice', '20 seconds', 'Partly'])
 			expect(text).toContain(word);
 	});
 });

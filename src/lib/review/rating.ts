@@ -19,15 +19,12 @@ export const RATING_NAMES: readonly RatingName[] = ['again', 'hard', 'good', 'ea
 export const DEFAULT_EXPECTED_MS = 20_000;
 /** An answer taking more than this many times the expected time counts as slow. */
 export const SLOW_FACTOR = 2;
-/** A wrong answer with at least this score (partial credit) is rated Hard instead of Again. */
-export const PARTIAL_CREDIT_THRESHOLD = 0.5;
 
 /** The automatic mapping in words, for the UI and the README. Keep in step with ratingForAnswer. */
 export const RATING_RULES: string[] = [
 	'Right answer, given within twice the expected time (20 seconds per question unless stated): Good.',
 	'Right answer that took more than twice the expected time: Hard.',
-	'Partly right (not correct, but at least half the credit): Hard.',
-	'Wrong, or less than half the credit: Again.',
+	'Partly right, or wrong: Again. (In FSRS, Hard is a pass: right, with effort.)',
 	'When the time taken is unknown it is ignored. Easy is never given automatically; only you can rate a card Easy in a review session.'
 ];
 
@@ -41,9 +38,10 @@ export type AnswerOutcome = Grade & {
 /**
  * The rating for an automatically graded answer (see RATING_RULES):
  * - correct: Good, or Hard when elapsedMs > SLOW_FACTOR × expectedMs;
- * - not correct with score ≥ PARTIAL_CREDIT_THRESHOLD: Hard (time does not matter);
- * - not correct with score < PARTIAL_CREDIT_THRESHOLD: Again.
- * `correct` decides right vs. not right; `score` (in [0, 1]) only grades the wrong ones.
+ * - not correct, whatever the partial credit: Again.
+ * FSRS reads Hard as recalled (a pass that grows the interval a little); a partly right answer is a
+ * failure to recall the fact, so it is Again, as the FSRS community asks of Anki users ("Hard is a passing
+ * grade"). Partial credit counts in the quiz's score, not in the memory model.
  */
 export function ratingForAnswer({
 	score,
@@ -56,7 +54,7 @@ export function ratingForAnswer({
 	if (!Number.isFinite(expectedMs) || expectedMs <= 0)
 		throw new RangeError(`expectedMs must be a positive number, got ${expectedMs}`);
 
-	if (!correct) return score >= PARTIAL_CREDIT_THRESHOLD ? Rating.Hard : Rating.Again;
+	if (!correct) return Rating.Again;
 
 	const timeKnown = typeof elapsedMs === 'number' && Number.isFinite(elapsedMs) && elapsedMs >= 0;
 	if (timeKnown && elapsedMs > SLOW_FACTOR * expectedMs) return Rating.Hard;
@@ -91,4 +89,13 @@ export function ratingName(rating: ReviewRating): RatingName {
 		default:
 			throw new RangeError(`not a review rating: ${String(rating)}`);
 	}
+}
+
+/**
+ * The ratings a learner may give a card after its answer was graded: after an answer the server graded
+ * wrong (or partly right) only Again, as a pass (Hard, Good, Easy) would teach FSRS that a forgotten fact
+ * was recalled; after a right answer, or when they only looked at the answer, any of the four.
+ */
+export function allowedRatings(grade: { correct: boolean } | null): RatingName[] {
+	return grade && !grade.correct ? ['again'] : [...RATING_NAMES];
 }

@@ -294,3 +294,69 @@ describe('retrievability', () => {
 		expect(scheduler.retrievability(card, START)).toBe(1);
 	});
 });
+
+describe("days between reviews are the learner's days (time zone and rollover hour)", () => {
+	const paris = { timeZone: 'Europe/Paris', rolloverHour: 4 };
+	// 23:00 in Paris (UTC+1 in January), then 01:30 the next calendar day: before 4 am, the same learner day.
+	const evening = new Date('2026-01-14T22:00:00Z');
+	const afterMidnight = new Date('2026-01-15T00:30:00Z');
+	const morning = new Date('2026-01-15T03:30:00Z'); // 04:30 in Paris: the next learner day
+
+	test('a review after midnight but before the rollover is a same-day review', () => {
+		const scheduler = createScheduler({ day: paris });
+		const first = scheduler.review(scheduler.newCard(evening), Rating.Good, evening).card;
+		expect(scheduler.review(first, Rating.Good, afterMidnight).card.elapsed_days).toBe(0);
+		expect(scheduler.review(first, Rating.Good, morning).card.elapsed_days).toBe(1);
+		// ts-fsrs alone counts UTC dates: 22:00Z and 00:30Z are a day apart.
+		const utc = createScheduler();
+		const utcFirst = utc.review(utc.newCard(evening), Rating.Good, evening).card;
+		expect(utc.review(utcFirst, Rating.Good, afterMidnight).card.elapsed_days).toBe(1);
+	});
+
+	test("the memory state is ts-fsrs's on the learner's clock; the due time keeps its distance from now", () => {
+		const scheduler = createScheduler({ day: paris });
+		const engine = fsrs(
+			generatorParameters({ enable_fuzz: false, learning_steps: [...LEARNING_STEPS] })
+		);
+		// Paris is UTC+1 in January; less the 4 rollover hours: the learner clock is UTC - 3 h.
+		const shifted = (d: Date) => new Date(d.getTime() - 3 * 3_600_000);
+		const first = scheduler.review(scheduler.newCard(evening), Rating.Good, evening).card;
+		const second = scheduler.review(first, Rating.Good, afterMidnight).card;
+		// On the learner's clock (wall time less 4 h): 19:00 and 21:30 the same date.
+		const direct1 = engine.next(
+			createEmptyCard(shifted(evening)),
+			shifted(evening),
+			Rating.Good
+		).card;
+		const direct2 = engine.next(direct1, shifted(afterMidnight), Rating.Good).card;
+		expect(shifted(evening).toISOString()).toBe('2026-01-14T19:00:00.000Z');
+		expect(second.stability).toBeCloseTo(direct2.stability, 10);
+		expect(second.difficulty).toBeCloseTo(direct2.difficulty, 10);
+		expect(second.due.getTime() - afterMidnight.getTime()).toBe(
+			direct2.due.getTime() - shifted(afterMidnight).getTime()
+		);
+		expect(second.last_review).toEqual(afterMidnight);
+	});
+});
+
+describe('fuzz', () => {
+	test('cards reviewed together, alike in every way but their key, do not all fall due together', () => {
+		const start = new Date('2026-03-01T09:00:00Z');
+		const dues = (scheduler: ReturnType<typeof createScheduler>, key: (i: number) => number) =>
+			new Set(
+				Array.from({ length: 20 }, (_, i) => {
+					let card = scheduler.newCard(start);
+					let at = start;
+					for (let k = 0; k < 4; k++) {
+						card = scheduler.review(card, Rating.Good, at, key(i)).card;
+						at = card.due;
+					}
+					return card.due.getTime();
+				})
+			).size;
+		expect(dues(createScheduler({ fuzz: true }), (i) => i)).toBeGreaterThan(3);
+		// The same key gives the same dates (reproducible); no fuzz, one date.
+		expect(dues(createScheduler({ fuzz: true }), () => 7)).toBe(1);
+		expect(dues(createScheduler(), (i) => i)).toBe(1);
+	});
+});

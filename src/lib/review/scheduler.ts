@@ -5,19 +5,23 @@
 import {
 	Rating,
 	State,
+	StrategyMode,
 	checkParameters,
 	createEmptyCard,
 	forgetting_curve,
 	fsrs,
 	generatorParameters,
+	type AbstractScheduler,
 	type Card,
 	type FSRS,
 	type FSRSParameters,
 	type ReviewLog
 } from 'ts-fsrs';
+import { learnerClockMs } from '../time/zones.ts';
 import { ratingName, type RatingName, type ReviewRating } from './rating.ts';
 
 const DAY_MS = 86_400_000;
+const FUZZ_KEY = 'fuzz_key';
 
 export const MIN_RETENTION = 0.7;
 export const MAX_RETENTION = 0.97;
@@ -62,16 +66,25 @@ export type SchedulerOptions = {
 	weights?: readonly number[];
 	/** Random spread of long intervals (ts-fsrs's enable_fuzz); off by default so schedules are reproducible. */
 	fuzz?: boolean;
+	/**
+	 * The learner's day, by which FSRS counts the days between reviews: their time zone and the hour their
+	 * day starts. Default: UTC days from midnight (ts-fsrs's own count).
+	 */
+	day?: LearnerDay;
 };
+
+export type LearnerDay = { timeZone: string; rolloverHour: number };
 
 export type Scheduler = {
 	/** The full ts-fsrs parameters in use (for logging, or for building an identical ts-fsrs instance). */
 	readonly params: Readonly<FSRSParameters>;
 	newCard(now: Date): ReviewCard;
+	/** `fuzzKey` (the card's id) spreads the due dates of cards reviewed together when fuzz is on. */
 	review(
 		card: ReviewCard,
 		rating: ReviewRating,
-		now: Date
+		now: Date,
+		fuzzKey?: string | number
 	): { card: ReviewCard; log: ReviewLogEntry };
 	/** Probability of recall at `now`, in [0, 1]; 0 for a card never reviewed. */
 	retrievability(card: ReviewCard, now: Date): number;
@@ -190,8 +203,14 @@ export const LEARNING_STEPS = ['10m'] as const;
 export function createScheduler({
 	desiredRetention = DEFAULT_RETENTION,
 	weights,
-	fuzz = false
+	fuzz = false,
+	day = { timeZone: 'UTC', rolloverHour: 0 }
 }: SchedulerOptions = {}): Scheduler {
+	// ts-fsrs counts the days between reviews by UTC calendar date. Handing it the learner's clock (wall
+	// time in their zone less the rollover hours, whose UTC date is the learner's day) makes it count the
+	// learner's days; the due time it returns is moved back by the same amount.
+	const learnerClock = (date: Date) =>
+		new Date(learnerClockMs(date, day.timeZone, day.rolloverHour));
 	const params = generatorParameters({
 		request_retention: checkRetention(desiredRetention),
 		enable_fuzz: fuzz,
@@ -199,11 +218,18 @@ export function createScheduler({
 		...(weights === undefined ? {} : { w: checkWeights(weights) })
 	});
 	const engine: FSRS = fsrs(params);
+	// ts-fsrs seeds its fuzz with the review time, reps and memory state: cards answered together in one
+	// quiz, alike in all three, would get the same fuzz and fall due together. The card's own key goes in.
+	if (fuzz)
+		engine.useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+			const key = Reflect.get(this.current, FUZZ_KEY) as string | number | undefined;
+			return `${key ?? ''}_${this.current.reps}_${this.review_time.getTime()}`;
+		});
 
 	return {
 		params,
 		newCard: (now) => fromFsrsCard(createEmptyCard(checkDate(now, 'now'))),
-		review(card, rating, now) {
+		review(card, rating, now, fuzzKey) {
 			if (
 				rating !== Rating.Again &&
 				rating !== Rating.Hard &&
@@ -212,8 +238,23 @@ export function createScheduler({
 			) {
 				throw new RangeError(`not a review rating: ${String(rating)}`);
 			}
-			const result = engine.next(toFsrsCard(card), new Date(checkDate(now, 'now')), rating);
-			return { card: fromFsrsCard(result.card), log: fromFsrsLog(result.log) };
+			const at = learnerClock(checkDate(now, 'now'));
+			const shift = at.getTime() - now.getTime();
+			const input = toFsrsCard(card);
+			if (fuzzKey !== undefined) Reflect.set(input, FUZZ_KEY, fuzzKey);
+			input.due = learnerClock(input.due);
+			if (input.last_review) input.last_review = learnerClock(input.last_review);
+			const result = engine.next(input, at, rating);
+			const moved = fromFsrsCard(result.card);
+			const log = fromFsrsLog(result.log);
+			return {
+				card: {
+					...moved,
+					due: new Date(moved.due.getTime() - shift),
+					last_review: new Date(now)
+				},
+				log: { ...log, due: new Date(log.due.getTime() - shift), review: new Date(now) }
+			};
 		},
 		// ts-fsrs's get_retrievability counts whole UTC days since the last review (0 for anything under a
 		// day, so 1.0 the next morning); the forgetting curve is defined on elapsed time, so it gets the
@@ -228,4 +269,24 @@ export function createScheduler({
 			return forgetting_curve(params.w, elapsedDays, card.stability);
 		}
 	};
+}
+
+/**
+ * A card's state from its reviews alone, replayed in time order with this scheduler (new weights, say):
+ * what the card would be had these weights been in use all along. A review logged before the previous
+ * one (an attempt fed in as of its deadline) counts as of the previous one, as when it was recorded.
+ */
+export function replayReviews(
+	scheduler: Scheduler,
+	reviews: readonly { rating: ReviewRating; reviewedAt: Date }[],
+	fuzzKey?: string | number
+): ReviewCard | null {
+	if (reviews.length === 0) return null;
+	let card = scheduler.newCard(reviews[0].reviewedAt);
+	for (const r of reviews) {
+		const at =
+			card.last_review && r.reviewedAt < card.last_review ? card.last_review : r.reviewedAt;
+		card = scheduler.review(card, r.rating, at, fuzzKey).card;
+	}
+	return card;
 }

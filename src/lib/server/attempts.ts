@@ -19,15 +19,23 @@ import { prepared } from './db/prepared.ts';
 import { getCurrentBank } from './db/queries/bank.ts';
 import { getCitations, getCitationsByFactId, pickCitations } from './db/queries/citations.ts';
 import { transactionWithRetry } from './db/retry.ts';
+import { assertPracticeStartAllowed } from './rate-limit.ts';
 import {
 	answer,
 	assignment,
 	attempt,
 	attemptQuestion,
 	questionVersion,
-	schoolClass,
 	type FeedbackTiming
 } from './db/schema.ts';
+import {
+	getAttemptDisclosure,
+	getWithheldQuestionIds,
+	mayShowAnswer,
+	ownerDisclosure,
+	ownerIsMember,
+	withVisibleScores
+} from './disclosure.ts';
 import { RequestError } from './errors.ts';
 import { feedAttemptIntoReviews } from './review/cards.ts';
 
@@ -37,14 +45,26 @@ export function newSeed(): string {
 	return randomBytes(6).toString('base64url');
 }
 
-export async function startAttempt(db: Db, userId: string, filters: QuizFilters, seed = newSeed()) {
-	const { bank, versionIdOf } = await getCurrentBank(db);
+export async function startAttempt(
+	db: Db,
+	userId: string,
+	filters: QuizFilters,
+	seed = newSeed(),
+	now = new Date()
+) {
+	const [{ bank: current, versionIdOf }, withheld] = await Promise.all([
+		getCurrentBank(db),
+		getWithheldQuestionIds(db, userId, now)
+	]);
+	// Practice would show the keys of an assignment the learner is still working on: its questions stay out.
+	const bank = { ...current, questions: current.questions.filter((q) => !withheld.has(q.id)) };
 	const count = Math.min(Math.max(1, Math.floor(filters.count)), MAX_QUESTIONS_PER_QUIZ);
 	const ids = generateQuiz(bank, { ...filters, count }, seed);
 	if (ids.length === 0)
 		throw new RequestError(400, 'No question matches these choices: widen the articles or topics.');
 	const id = randomUUID();
 	await db.transaction(async (tx) => {
+		await assertPracticeStartAllowed(tx, userId);
 		await tx
 			.insert(attempt)
 			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
@@ -57,13 +77,6 @@ export async function startAttempt(db: Db, userId: string, filters: QuizFilters,
 		);
 	});
 	return { id, questionCount: ids.length };
-}
-
-async function getOwnAttempt(db: Db, userId: string, attemptId: string) {
-	const [row] = await db.select().from(attempt).where(eq(attempt.id, attemptId));
-	// Someone else's attempt looks exactly like a missing one.
-	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-	return row;
 }
 
 async function getAttemptQuestions(db: Db, attemptId: string) {
@@ -92,30 +105,6 @@ export type AttemptRules = {
 	dueAt: Date | null;
 	deadlineAt: Date | null;
 };
-
-async function getAttemptRules(db: Db, row: typeof attempt.$inferSelect): Promise<AttemptRules> {
-	if (!row.assignmentId)
-		return {
-			assignmentId: null,
-			shuffleOptions: true,
-			feedback: 'after_submit',
-			dueAt: null,
-			deadlineAt: null
-		};
-	const [a] = await db
-		.select({
-			shuffleOptions: assignment.shuffleOptions,
-			feedback: assignment.feedback,
-			dueAt: assignment.dueAt
-		})
-		.from(assignment)
-		.where(eq(assignment.id, row.assignmentId));
-	return { assignmentId: row.assignmentId, ...a, deadlineAt: row.deadlineAt };
-}
-
-export async function getAttemptRulesFor(db: Db, userId: string, attemptId: string) {
-	return getAttemptRules(db, await getOwnAttempt(db, userId, attemptId));
-}
 
 /** Answers a second or two late (network, a click at the bell) still count. */
 const DEADLINE_GRACE_MS = 5_000;
@@ -160,7 +149,7 @@ export class StaleAnswerError extends RequestError {
  */
 export type BasedOn = string | undefined;
 
-/** The attempt and the rules of its assignment: the head of both reads below (joined to `assignment`). */
+/** The attempt and the rules of its assignment: the head of every read below (joined to `assignment`). */
 const attemptWithRules = {
 	id: attempt.id,
 	userId: attempt.userId,
@@ -170,8 +159,46 @@ const attemptWithRules = {
 	assignmentId: attempt.assignmentId,
 	shuffleOptions: assignment.shuffleOptions,
 	feedback: assignment.feedback,
-	dueAt: assignment.dueAt
+	dueAt: assignment.dueAt,
+	/** Still in the class of the assignment: a removed student's attempt stops taking work. */
+	member: ownerIsMember
 };
+
+/** The learner's own attempt with its rules; `lock`: for update, so a save and a submit never cross. */
+async function getOwnAttempt(db: Db, userId: string, attemptId: string, lock = false) {
+	const read = db
+		.select({
+			...attemptWithRules,
+			seed: attempt.seed,
+			filters: attempt.filters,
+			maxScore: attempt.maxScore
+		})
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, attemptId));
+	const [row] = lock ? await read.for('update', { of: attempt }) : await read;
+	return own(row, userId);
+}
+
+/** Whether moving to another question (Next, Previous) saves the answer on the page: not when only "Check answer" does. */
+export async function movingSavesAnswer(db: Db, userId: string, attemptId: string) {
+	return rulesOf(await getOwnAttempt(db, userId, attemptId)).feedback !== 'after_each';
+}
+
+export const REMOVED_FROM_CLASS =
+	'You are no longer in the class of this assignment: this attempt can no longer change. Ask your teacher.';
+
+/** Refuses any change to an attempt that is not open to work: submitted, its student removed from the class, or time up. */
+function refuseUnlessOpen(
+	row: RulesColumns & { status: string; member: boolean },
+	now: Date,
+	submitted = 'This attempt has been submitted: answers can no longer change.'
+) {
+	if (row.status !== 'in_progress') throw new RequestError(409, submitted);
+	if (!row.member) throw new RequestError(409, REMOVED_FROM_CLASS);
+	if (pastDeadline(rulesOf(row), now))
+		throw new RequestError(409, 'Time is up: this attempt can no longer change.');
+}
 
 /**
  * The attempt, its rules, its questions and its answers in one prepared statement (the review page);
@@ -364,18 +391,19 @@ export async function getImmediateFeedback(
 	db: Db,
 	userId: string,
 	attemptId: string,
-	questionId: string
+	questionId: string,
+	now = new Date()
 ) {
 	const row = await getOwnAttempt(db, userId, attemptId);
-	const rules = await getAttemptRules(db, row);
-	if (rules.feedback !== 'after_each') return null;
+	const disclosure = ownerDisclosure(row, now);
+	if (disclosure.answers === 'none') return null;
 	const target = (await getAttemptQuestions(db, attemptId)).find((q) => q.body.id === questionId);
 	if (!target) return null;
 	const [given] = await db
 		.select()
 		.from(answer)
 		.where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
-	if (!given) return null;
+	if (!given || !mayShowAnswer(disclosure, true)) return null;
 	const citations = await getCitations(db, target.body.facts);
 	return {
 		correct: given.correct,
@@ -386,53 +414,11 @@ export async function getImmediateFeedback(
 	};
 }
 
-/**
- * Locks an open attempt of this user and finds one of its questions: the shared first step of every
- * change to an attempt's answers, so a save and a submit never cross.
- */
-async function lockOpenAttemptQuestion(
-	tx: Db,
-	userId: string,
-	attemptId: string,
-	questionId: string,
-	now: Date
-) {
-	const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
-	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-	if (row.status !== 'in_progress')
-		throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
-	const rules = await getAttemptRules(tx, row);
-	if (pastDeadline(rules, now))
-		throw new RequestError(409, 'Time is up: this attempt can no longer change.');
-	const questions = await getAttemptQuestions(tx, attemptId);
-	const target = questions.find((q) => q.body.id === questionId);
-	if (!target) throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
-	if (rules.feedback === 'after_each') {
-		// The learner has seen the key of an answered question: the answer is final.
-		const [given] = await tx
-			.select({ position: answer.position })
-			.from(answer)
-			.where(and(eq(answer.attemptId, attemptId), eq(answer.position, target.position)));
-		if (given)
-			throw new RequestError(
-				409,
-				'This question is answered and its feedback shown: the answer is final.'
-			);
-	}
-	return target;
-}
-
 /** What a save needs to know before it grades: the attempt, its rules and the question answered. */
 const answerTargetQuery = (db: Db) =>
 	db
 		.select({
-			userId: attempt.userId,
-			status: attempt.status,
-			deadlineAt: attempt.deadlineAt,
-			assignmentId: attempt.assignmentId,
-			shuffleOptions: assignment.shuffleOptions,
-			feedback: assignment.feedback,
-			dueAt: assignment.dueAt,
+			...attemptWithRules,
 			target: sql<{
 				position: number;
 				body: Question;
@@ -479,6 +465,10 @@ const upsertAnswerQuery = (db: Db) =>
 		.returning({ position: answer.position, version: sql<string>`${answer}.xmin::text` })
 		.prepare('upsert_answer');
 
+/**
+ * The open attempt of this user and one of its questions: the first step of every change to an attempt's
+ * answers (a save, and a clear under the attempt's lock).
+ */
 async function readAnswerTarget(
 	db: Db,
 	userId: string,
@@ -490,12 +480,9 @@ async function readAnswerTarget(
 		attemptId,
 		questionId
 	});
-	if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
-	if (row.status !== 'in_progress')
-		throw new RequestError(409, 'This attempt has been submitted: answers can no longer change.');
+	own(row, userId);
+	refuseUnlessOpen(row, now);
 	const rules = rulesOf(row);
-	if (pastDeadline(rules, now))
-		throw new RequestError(409, 'Time is up: this attempt can no longer change.');
 	if (!row.target)
 		throw new RequestError(400, `Question "${questionId}" is not part of this attempt.`);
 	// The learner has seen the key of an answered question: the answer is final.
@@ -553,14 +540,11 @@ export async function clearAnswer(
 	now = new Date(),
 	basedOn?: BasedOn
 ) {
-	await db.transaction(async (tx) => {
-		const target = await lockOpenAttemptQuestion(
-			tx as unknown as Db,
-			userId,
-			attemptId,
-			questionId,
-			now
-		);
+	await db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		// Locked, as a save and a submit lock it: nothing else changes this attempt meanwhile.
+		await getOwnAttempt(tx, userId, attemptId, true);
+		const { target } = await readAnswerTarget(tx, userId, attemptId, questionId, now);
 		const here = and(eq(answer.attemptId, attemptId), eq(answer.position, target.position));
 		if (basedOn === undefined) {
 			await tx.delete(answer).where(here);
@@ -595,11 +579,11 @@ export async function submitAttempt(
 	// Retried on a deadlock: two submits of one learner can move the same review cards.
 	return transactionWithRetry(db, async (tx) => {
 		let now = requestedAt;
-		const [row] = await tx.select().from(attempt).where(eq(attempt.id, attemptId)).for('update');
-		if (!row || row.userId !== userId) throw new RequestError(404, 'No such attempt.');
+		const row = await getOwnAttempt(tx, userId, attemptId, true);
 		if (row.status !== 'in_progress')
 			throw new RequestError(409, 'This attempt was already submitted.');
-		const rules = await getAttemptRules(tx, row);
+		if (!row.member) throw new RequestError(409, REMOVED_FROM_CLASS);
+		const rules = rulesOf(row);
 		// Past the deadline the attempt closes with what was saved by then, as of the deadline.
 		if (pastDeadline(rules, now)) now = rules.deadlineAt!;
 		const late = rules.dueAt !== null && now.getTime() > rules.dueAt.getTime() + DEADLINE_GRACE_MS;
@@ -617,14 +601,17 @@ export async function submitAttempt(
 			.update(attempt)
 			.set({ status: 'submitted', submittedAt: now, score, late })
 			.where(eq(attempt.id, attemptId));
-		// Every graded answer feeds the learner's review schedule, in the same transaction.
-		await feedAttemptIntoReviews(
-			tx,
-			row.userId,
-			attemptId,
-			row.assignmentId ? 'assignment' : 'practice',
-			now
-		);
+		// Every graded answer feeds the learner's review schedule, in the same transaction, once its feedback
+		// is released: a card's state tells right from wrong. Feedback after the due time: fed then
+		// (releaseFeedback, in review/cards.ts).
+		if (ownerDisclosure({ ...row, status: 'submitted' }, requestedAt).score)
+			await feedAttemptIntoReviews(
+				tx,
+				row.userId,
+				attemptId,
+				row.assignmentId ? 'assignment' : 'practice',
+				now
+			);
 		return { score, maxScore: row.maxScore };
 	});
 }
@@ -645,39 +632,28 @@ export type QuestionResult = {
 	citations: { factId: string; articleSlug: string; articleTitle: string; quote: string }[];
 };
 
-/**
- * An attempt its learner may see, or the teacher of the class it was assigned in; anyone else gets 404.
- */
-async function getViewableAttempt(db: Db, viewerId: string, attemptId: string) {
-	const [row] = await db.select().from(attempt).where(eq(attempt.id, attemptId));
-	if (row && row.userId === viewerId) return { row, asTeacher: false };
-	if (row?.assignmentId) {
-		const [owned] = await db
-			.select({ id: assignment.id })
-			.from(assignment)
-			.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
-			.where(and(eq(assignment.id, row.assignmentId), eq(schoolClass.teacherId, viewerId)));
-		if (owned) return { row, asTeacher: true };
-	}
-	throw new RequestError(404, 'No such attempt.');
-}
-
 export async function getAttemptResults(
 	db: Db,
 	viewerId: string,
 	attemptId: string,
 	now = new Date()
 ) {
-	const { row, asTeacher } = await getViewableAttempt(db, viewerId, attemptId);
+	// Its learner, or the teacher of the class it was assigned in; anyone else gets 404.
+	const { asTeacher, disclosure } = await getAttemptDisclosure(db, viewerId, attemptId, now);
+	const [{ row, shuffleOptions }] = await db
+		.select({ row: attempt, shuffleOptions: assignment.shuffleOptions })
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, attemptId));
 	if (row.status !== 'submitted')
 		throw new RequestError(409, 'Submit the attempt to see its results.');
-	const rules = await getAttemptRules(db, row);
-	// "Feedback after the due date": until then the learner sees that the work is in, nothing more.
-	if (!asTeacher && rules.feedback === 'after_due' && rules.dueAt && now < rules.dueAt) {
+	// Not released (feedback after the due time, or removed from the class): the work is in, nothing more.
+	if (!disclosure.score) {
 		return {
 			attempt: row,
 			asTeacher,
-			feedbackFrom: rules.dueAt,
+			feedbackFrom: disclosure.releasesAt,
+			removedFromClass: disclosure.reason === 'removed_from_class',
 			results: [] as QuestionResult[],
 			score: null,
 			max: row.maxScore,
@@ -686,7 +662,6 @@ export async function getAttemptResults(
 		};
 	}
 	const questions = await getAttemptQuestions(db, attemptId);
-	const shuffleOptions = rules.shuffleOptions;
 	const [answers, versions] = await Promise.all([
 		db.select().from(answer).where(eq(answer.attemptId, attemptId)),
 		db
@@ -715,7 +690,7 @@ export async function getAttemptResults(
 			type: q.body.type,
 			prompt: q.body.prompt,
 			presented: presentQuestion(q.body, presentationSeed(attemptId, q.body.id), {
-				shuffleOptions
+				shuffleOptions: shuffleOptions ?? true
 			}),
 			response: given?.response ?? null,
 			responseText: given ? describeResponse(q.body, given.response) : 'No answer',
@@ -730,13 +705,15 @@ export async function getAttemptResults(
 		attempt: row,
 		asTeacher,
 		feedbackFrom: null,
+		removedFromClass: false,
 		results,
 		...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct })))
 	};
 }
 
-export async function listAttempts(db: Db, userId: string) {
-	return db
+/** The learner's attempts, newest first, each score shown only where the disclosure rule allows it. */
+export async function listAttempts(db: Db, userId: string, now = new Date()) {
+	const rows = await db
 		.select({
 			id: attempt.id,
 			status: attempt.status,
@@ -746,11 +723,16 @@ export async function listAttempts(db: Db, userId: string) {
 			maxScore: attempt.maxScore,
 			filters: attempt.filters,
 			assignmentId: attempt.assignmentId,
-			late: attempt.late
+			late: attempt.late,
+			feedback: assignment.feedback,
+			dueAt: assignment.dueAt,
+			member: ownerIsMember
 		})
 		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.where(eq(attempt.userId, userId))
 		.orderBy(desc(attempt.startedAt));
+	return withVisibleScores(rows, now);
 }
 
 export async function getAttemptSummary(db: Db, userId: string, attemptId: string) {

@@ -19,6 +19,7 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
+const LAST_SEEN_STEP_MS = 5 * 60 * 1000;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'isAdmin'> & {
 	/** The learner's time zone setting, for writing dates (read with the session; UTC until chosen). */
@@ -98,6 +99,7 @@ export async function lookUpSession(db: Db, id: string) {
 		d
 			.select({
 				expiresAt: session.expiresAt,
+				lastSeenAt: session.lastSeenAt,
 				user: {
 					id: user.id,
 					email: user.email,
@@ -126,10 +128,15 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
-		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-		await db.update(session).set({ expiresAt }).where(eq(session.id, id));
-	}
+	const renew = expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS;
+	// "Last seen" on the account page is to the nearest few minutes: no write on every request.
+	const touch = now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_STEP_MS;
+	if (renew) expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	if (renew || touch)
+		await db
+			.update(session)
+			.set({ expiresAt, ...(touch ? { lastSeenAt: now } : {}) })
+			.where(eq(session.id, id));
 	return { sessionId: id, expiresAt, user: row.user as SessionUser };
 }
 

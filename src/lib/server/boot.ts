@@ -4,7 +4,7 @@ import { formatBankErrors, loadBankFromDir } from '../bank/load-from-disk.ts';
 import { ensureDemoUsers } from './auth.ts';
 import { syncBank } from './bank-sync.ts';
 import { assertDriverFixed, installedDriverDir } from './db/driver-fixes.ts';
-import { isDatabaseUnavailableError } from './db/errors.ts';
+import { isDatabaseUnavailableError } from './db/unavailable.ts';
 import { openDatabase, type Database } from './db/index.ts';
 import { readEnv, type ServerEnv } from './env.ts';
 

@@ -1,7 +1,7 @@
 // The one place that reads the environment.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseBodySizeLimit } from './form-guard.ts';
+import { parseBodySizeLimit } from './request-guard.ts';
 
 export type ServerEnv = {
 	/** Real Postgres when set; otherwise embedded PGlite in `pgliteDir`. */

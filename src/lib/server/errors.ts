@@ -1,3 +1,5 @@
+import { error, isHttpError } from '@sveltejs/kit';
+
 /** A refusal the user caused (bad input, not theirs, too late): routes turn it into this HTTP status. */
 export class RequestError extends Error {
 	constructor(
@@ -6,6 +8,17 @@ export class RequestError extends Error {
 	) {
 		super(message);
 		this.name = 'RequestError';
+	}
+}
+
+/** Runs a service call and turns a RequestError into the matching HTTP error. */
+export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
+	try {
+		return await work();
+	} catch (e) {
+		if (e instanceof RequestError) error(e.status, e.message);
+		if (isHttpError(e)) throw e;
+		throw e;
 	}
 }
 

@@ -1,6 +1,5 @@
-import { error, isHttpError, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { SessionUser } from './auth.ts';
-import { RequestError } from './errors.ts';
 
 /** For page loads: the signed-in user, or a redirect to sign in and back. */
 export function requireUserForPage(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
@@ -15,17 +14,6 @@ export function requireUserForAction(event: Pick<RequestEvent, 'locals'>): Sessi
 	const user = event.locals.user;
 	if (!user) error(401, 'Sign in first.');
 	return user;
-}
-
-/** Runs a service call and turns a RequestError into the matching HTTP error. */
-export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
-	try {
-		return await work();
-	} catch (e) {
-		if (e instanceof RequestError) error(e.status, e.message);
-		if (isHttpError(e)) throw e;
-		throw e;
-	}
 }
 
 /** For teacher pages and actions: a signed-in teacher, or 403 for anyone else signed in. */

@@ -9,10 +9,10 @@
 // the wide limits (per address, per account across addresses) only hold back browsers that have never
 // signed in to the account, and a browser that has (the known-device cookie) always gets to try its
 // password, with its own limit.
-import { and, asc, count, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from './db/index.ts';
-import { authFailure } from './db/schema.ts';
+import { attempt, authFailure } from './db/schema.ts';
 
 export const HOUR_MS = 60 * 60 * 1000;
 
@@ -151,4 +151,42 @@ export function rateLimitedFailure<T extends Record<string, unknown>>(
 ) {
 	event.setHeaders({ 'retry-after': String(e.retryAfter) });
 	return fail(429, { ...data, [field]: e.message });
+}
+
+// Practice quizzes a student may start: ample for practice (a 5-question quiz takes minutes), not for
+// filling the database (each attempt is a row per question). Counted from the attempt table itself.
+export const PRACTICE_STARTS_PER_HOUR = 30;
+export const PRACTICE_STARTS_PER_DAY = 150;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Refuses (RateLimitedError) a new practice attempt for `userId` past the hourly or daily number. Call
+ * it inside the transaction that inserts the attempt: the advisory lock makes concurrent starts of one
+ * student wait for each other, so the count cannot be overrun by starting many at once.
+ */
+export async function assertPracticeStartAllowed(tx: Db, userId: string, now = new Date()) {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'practice:' + userId}))`);
+	for (const [max, windowMs, what] of [
+		[PRACTICE_STARTS_PER_HOUR, HOUR_MS, 'in the last hour'],
+		[PRACTICE_STARTS_PER_DAY, DAY_MS, 'in the last day']
+	] as const) {
+		const since = new Date(now.getTime() - windowMs);
+		const rows = await tx
+			.select({ startedAt: attempt.startedAt })
+			.from(attempt)
+			.where(
+				and(eq(attempt.userId, userId), isNull(attempt.assignmentId), gt(attempt.startedAt, since))
+			)
+			.orderBy(asc(attempt.startedAt))
+			.limit(max);
+		if (rows.length < max) continue;
+		const wait = Math.max(
+			1,
+			Math.ceil((rows[0].startedAt.getTime() + windowMs - now.getTime()) / 1000)
+		);
+		throw new RateLimitedError(
+			wait,
+			`You have started ${max} practice quizzes ${what}: finish the ones you have, or start another in ${waitText(wait)}.`
+		);
+	}
 }

@@ -427,17 +427,28 @@ export const learnerSettings = pgTable(
 		desiredRetention: real('desired_retention').notNull().default(0.9),
 		/** IANA zone: "due today" and day boundaries follow it. */
 		timeZone: text('time_zone').notNull().default('UTC'),
+		/** The local hour the learner's day starts (Anki's default 4): reviews before it count on the day before. */
+		dayRolloverHour: integer('day_rollover_hour').notNull().default(4),
 		newCardsPerDay: integer('new_cards_per_day').notNull().default(20),
 		/** FSRS weights fitted to this learner's log; null = ts-fsrs defaults. */
 		weights: jsonb('weights').$type<number[]>(),
 		weightsFittedAt: timestamp('weights_fitted_at', { withTimezone: true }),
 		weightsReviewCount: integer('weights_review_count'),
-		weightsLogLoss: real('weights_log_loss')
+		weightsLogLoss: real('weights_log_loss'),
+		/** Optimiser runs that failed in a row; each doubles the reviews awaited before the next try. */
+		optimiserFailures: integer('optimiser_failures').notNull().default(0),
+		optimiserFailedAt: timestamp('optimiser_failed_at', { withTimezone: true }),
+		/** A fit claimed by one app process until then (several processes may share the database). */
+		optimiserLeaseUntil: timestamp('optimiser_lease_until', { withTimezone: true })
 	},
 	(t) => [
 		check(
 			'learner_settings_retention',
 			sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`
+		),
+		check(
+			'learner_settings_rollover',
+			sql`${t.dayRolloverHour} >= 0 and ${t.dayRolloverHour} <= 23`
 		)
 	]
 );

@@ -1,6 +1,6 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
 // that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Placeholder } from 'drizzle-orm';
 import {
 	describeCorrectAnswer,
@@ -10,8 +10,9 @@ import {
 } from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
-import { endOfLearnerDay, startOfLearnerDay } from '../../review/days.ts';
+import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
+	allowedRatings,
 	Rating,
 	ratingForAnswer,
 	ratingName,
@@ -36,15 +37,15 @@ import {
 	type CardSnapshot,
 	type ReviewCardRow
 } from '../db/schema.ts';
+import { getWithheldQuestionIds, ownerIsMember } from '../disclosure.ts';
 import { RequestError } from '../errors.ts';
 
 export type ReviewSource = 'practice' | 'assignment' | 'review';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 const DEFAULT_SETTINGS = {
 	desiredRetention: 0.9,
 	timeZone: 'UTC',
+	dayRolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newCardsPerDay: 20,
 	weights: null as number[] | null
 };
@@ -64,7 +65,10 @@ export async function getLearnerSettings(db: Db, userId: string) {
 			...DEFAULT_SETTINGS,
 			weightsFittedAt: null,
 			weightsReviewCount: null,
-			weightsLogLoss: null
+			weightsLogLoss: null,
+			optimiserFailures: 0,
+			optimiserFailedAt: null,
+			optimiserLeaseUntil: null
 		}
 	);
 }
@@ -72,7 +76,12 @@ export async function getLearnerSettings(db: Db, userId: string) {
 export async function updateLearnerSettings(
 	db: Db,
 	userId: string,
-	values: { desiredRetention: number; timeZone: string; newCardsPerDay: number }
+	values: {
+		desiredRetention: number;
+		timeZone: string;
+		newCardsPerDay: number;
+		dayRolloverHour?: number;
+	}
 ) {
 	await db
 		.insert(learnerSettings)
@@ -80,11 +89,30 @@ export async function updateLearnerSettings(
 		.onConflictDoUpdate({ target: learnerSettings.userId, set: values });
 }
 
-function schedulerFor(settings: { desiredRetention: number; weights: number[] | null }) {
+/** What scheduling a learner's cards depends on: their retention, weights and day. */
+export type SchedulingSettings = {
+	desiredRetention: number;
+	weights: number[] | null;
+	timeZone?: string;
+	dayRolloverHour?: number;
+};
+
+export function schedulerFor(settings: SchedulingSettings) {
 	return createScheduler({
 		desiredRetention: settings.desiredRetention,
-		weights: settings.weights ?? undefined
+		weights: settings.weights ?? undefined,
+		day: learnerDayOf(settings),
+		// Spread due dates (keyed by card id): cards answered together then do not fall due together.
+		fuzz: true
 	});
+}
+
+/** The learner's day (UTC from midnight for settings that do not say). */
+export function learnerDayOf(settings: { timeZone?: string; dayRolloverHour?: number }) {
+	return {
+		timeZone: settings.timeZone ?? 'UTC',
+		rolloverHour: settings.dayRolloverHour ?? 0
+	};
 }
 
 function cardFromRow(row: ReviewCardRow): ReviewCard {
@@ -141,11 +169,7 @@ type ReviewInput = {
  * Moves one card (created on first use) by one rating and appends the log row. Call inside a
  * transaction: the card row is locked so two reviews of one card never interleave.
  */
-export async function recordReview(
-	tx: Db,
-	settings: { desiredRetention: number; weights: number[] | null },
-	input: ReviewInput
-) {
+export async function recordReview(tx: Db, settings: SchedulingSettings, input: ReviewInput) {
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
@@ -165,7 +189,7 @@ export async function recordReview(
 	// same card: FSRS cannot go back in time, so such a review counts as of the card's last review.
 	const reviewedAt =
 		before.last_review && input.now < before.last_review ? before.last_review : input.now;
-	const { card } = scheduler.review(before, input.rating, reviewedAt);
+	const { card } = scheduler.review(before, input.rating, reviewedAt, row.id);
 	await tx
 		.update(reviewCard)
 		.set({
@@ -224,15 +248,7 @@ export async function feedAttemptIntoReviews(
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 			.where(eq(answer.attemptId, attemptId))
 			.orderBy(asc(answer.answeredAt)),
-		tx
-			.select({
-				startedAt: attempt.startedAt,
-				feedback: assignment.feedback,
-				dueAt: assignment.dueAt
-			})
-			.from(attempt)
-			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
-			.where(eq(attempt.id, attemptId))
+		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
 	]);
 	// Create and lock the learner's cards for these questions in one fixed order (by question id) before
 	// moving any: two submits of one learner over the same questions then queue instead of deadlocking.
@@ -259,13 +275,6 @@ export async function feedAttemptIntoReviews(
 		locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }])
 	);
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
-	// Feedback after the due time: until then the learner must not see these keys, and a review shows the
-	// key. The cards wait a day past the due time (a day: the review queue reaches to the end of the learner's
-	// day, in whatever time zone they pick); revealCard and rateCard refuse them until the due time.
-	const notBefore =
-		started?.feedback === 'after_due' && started.dueAt && now < started.dueAt
-			? new Date(started.dueAt.getTime() + DAY_MS)
-			: null;
 	let previous = started?.startedAt ?? null;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
@@ -281,9 +290,7 @@ export async function feedAttemptIntoReviews(
 		const before = held.card;
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
-		held.card = scheduler.review(before, rating, reviewedAt).card;
-		if (notBefore && new Date(held.card.due).getTime() < notBefore.getTime())
-			held.card = { ...held.card, due: notBefore };
+		held.card = scheduler.review(before, rating, reviewedAt, held.id).card;
 		logRows.push({
 			cardId: held.id,
 			userId,
@@ -316,6 +323,40 @@ export async function feedAttemptIntoReviews(
 		});
 	await tx.insert(reviewLog).values(logRows);
 	return rows.length;
+}
+
+/**
+ * Answers move the learner's review cards only once their feedback is released: a card's state (learning
+ * or known) says whether an answer was right. An attempt held back at submit (feedback after the due time)
+ * is fed in here, the first time any view of the learner's reviews is read after its due time; under the
+ * attempt's lock, so it is fed once.
+ */
+export async function releaseFeedback(db: Db, userId: string, now: Date) {
+	const pending = await db
+		.select({ id: attempt.id })
+		.from(attempt)
+		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(
+			and(
+				eq(attempt.userId, userId),
+				eq(attempt.status, 'submitted'),
+				eq(assignment.feedback, 'after_due'),
+				lte(assignment.dueAt, now),
+				ownerIsMember,
+				sql`not exists (select 1 from review_log rl where rl.user_id = ${attempt.userId} and rl.attempt_id = ${attempt.id})`
+			)
+		);
+	for (const { id } of pending)
+		await db.transaction(async (txRaw) => {
+			const tx = txRaw as unknown as Db;
+			await tx.select({ id: attempt.id }).from(attempt).where(eq(attempt.id, id)).for('update');
+			const [fed] = await tx
+				.select({ id: reviewLog.id })
+				.from(reviewLog)
+				.where(and(eq(reviewLog.userId, userId), eq(reviewLog.attemptId, id)))
+				.limit(1);
+			if (!fed) await feedAttemptIntoReviews(tx, userId, id, 'assignment', now);
+		});
 }
 
 /**
@@ -415,10 +456,19 @@ export async function getDueCards(
 	limit = 100,
 	knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>
 ) {
-	const settings = knownSettings ?? (await getLearnerSettings(db, userId));
+	// Answers whose feedback has just been released move their cards first.
+	await releaseFeedback(db, userId, now);
+	const [settings, withheld] = await Promise.all([
+		knownSettings ?? getLearnerSettings(db, userId),
+		getWithheldQuestionIds(db, userId, now)
+	]);
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-	const endOfDay = endOfLearnerDay(now, settings.timeZone).toISOString();
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
+	const endOfDay = endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour).toISOString();
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
 	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
 		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit }),
 		prepared(db, 'due_counts', dueCountsPrepared).execute({ userId, endOfDay }),
@@ -433,7 +483,10 @@ export async function getDueCards(
 		room > 0
 			? await prepared(db, 'new_cards', newCardsPrepared).execute({ userId, endOfDay, limit: room })
 			: [];
-	return { settings, due: [...seen, ...unseen], total: counts.seen + newAllowed };
+	// The questions of an assignment still open to the learner are not reviewed (the review shows keys).
+	const all = [...seen, ...unseen];
+	const due = all.filter((r) => !withheld.has(r.card.questionId));
+	return { settings, due, total: counts.seen + newAllowed - (all.length - due.length) };
 }
 
 const ratingsTodayPrepared = (db: Db) =>
@@ -455,7 +508,11 @@ const ratingsTodayPrepared = (db: Db) =>
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
-	const startOfDay = startOfLearnerDay(now, settings.timeZone).toISOString();
+	const startOfDay = startOfLearnerDay(
+		now,
+		settings.timeZone,
+		settings.dayRolloverHour
+	).toISOString();
 	const [{ due, total }, today] = await Promise.all([
 		getDueCards(db, userId, now, 1, settings),
 		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
@@ -500,39 +557,16 @@ async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
 	return row;
 }
 
-/**
- * The due time until which this card's key is withheld: the card was moved by an attempt at an assignment
- * whose feedback comes after its due time, and that time has not come. Null when it may be shown.
- */
-async function keyWithheldUntil(
-	db: Db,
-	userId: string,
-	cardId: number,
-	now: Date
-): Promise<Date | null> {
-	const [row] = await db
-		.select({ dueAt: assignment.dueAt })
-		.from(reviewLog)
-		.innerJoin(attempt, eq(attempt.id, reviewLog.attemptId))
-		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
-		.where(
-			and(
-				eq(reviewLog.cardId, cardId),
-				eq(reviewLog.userId, userId),
-				eq(assignment.feedback, 'after_due'),
-				gt(assignment.dueAt, now)
-			)
-		)
-		.orderBy(desc(assignment.dueAt))
-		.limit(1);
-	return row?.dueAt ?? null;
+/** Whether the card's question belongs to an assignment that still withholds its keys from this learner. */
+async function keyWithheld(db: Db, userId: string, questionId: string, now: Date) {
+	return (await getWithheldQuestionIds(db, userId, now)).has(questionId);
 }
 
 export class KeyWithheldError extends RequestError {
-	constructor(until: Date) {
+	constructor() {
 		super(
 			409,
-			`This question is in an assignment whose results come after its due time (${until.toISOString().slice(0, 16).replace('T', ' ')} UTC): review it after that.`
+			'This question is in an assignment whose results you have not had yet: review it after that.'
 		);
 		this.name = 'KeyWithheldError';
 	}
@@ -546,11 +580,8 @@ export async function revealCard(
 	response: Response | null,
 	now = new Date()
 ) {
-	const [{ body }, withheld] = await Promise.all([
-		getOwnCardQuestion(db, userId, cardId),
-		keyWithheldUntil(db, userId, cardId, now)
-	]);
-	if (withheld) throw new KeyWithheldError(withheld);
+	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
+	if (await keyWithheld(db, userId, card.questionId, now)) throw new KeyWithheldError();
 	let grade = null;
 	if (response) {
 		try {
@@ -563,6 +594,7 @@ export async function revealCard(
 	}
 	return {
 		grade,
+		allowed: allowedRatings(grade),
 		suggested: grade
 			? ratingName(ratingForAnswer({ score: grade.score, correct: grade.correct }))
 			: null,
@@ -606,13 +638,12 @@ export async function rateCard(
 		return done ? { cardId: done.cardId, replayed: true } : null;
 	};
 	// Independent reads at once: one round trip of waiting instead of four.
-	const [{ card, body }, settings, seen, withheld] = await Promise.all([
+	const [{ card, body }, settings, seen] = await Promise.all([
 		getOwnCardQuestion(db, userId, cardId),
 		getLearnerSettings(db, userId),
-		replay(),
-		keyWithheldUntil(db, userId, cardId, now)
+		replay()
 	]);
-	if (withheld && !seen) throw new KeyWithheldError(withheld);
+	if (!seen && (await keyWithheld(db, userId, card.questionId, now))) throw new KeyWithheldError();
 	if (options.response) {
 		try {
 			validateResponse(body, options.response);
@@ -620,6 +651,12 @@ export async function rateCard(
 			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
 			throw e;
 		}
+		// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
+		if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
+			throw new RequestError(
+				400,
+				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
+			);
 	}
 	if (seen) return seen;
 	try {

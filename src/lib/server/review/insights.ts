@@ -25,7 +25,8 @@ import {
 	reviewCard,
 	reviewLog
 } from '../db/schema.ts';
-import { getLearnerSettings } from './cards.ts';
+import { getWithheldQuestionIds, ownerIsMember } from '../disclosure.ts';
+import { getLearnerSettings, releaseFeedback } from './cards.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,7 +36,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * shows the right answer.
  */
 export async function getMistakes(db: Db, userId: string, now = new Date()) {
-	const [wrongInQuizzes, wrongInReviews, cards] = await Promise.all([
+	const [wrongInQuizzes, wrongInReviews, cards, withheld] = await Promise.all([
 		db
 			.select({
 				questionId: questionVersion.questionId,
@@ -62,7 +63,9 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 						isNull(attempt.assignmentId),
 						ne(assignment.feedback, 'after_due'),
 						lte(assignment.dueAt, now)
-					)
+					),
+					// A student removed from the class is shown nothing more of that assignment.
+					ownerIsMember
 				)
 			),
 		db
@@ -79,10 +82,13 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 					eq(reviewLog.source, 'review')
 				)
 			),
-		db.select().from(reviewCard).where(eq(reviewCard.userId, userId))
+		db.select().from(reviewCard).where(eq(reviewCard.userId, userId)),
+		getWithheldQuestionIds(db, userId, now)
 	]);
 	const latest = new Map<string, { response: Response | null; at: Date }>();
 	for (const w of [...wrongInQuizzes, ...wrongInReviews]) {
+		// The notebook shows the right answer: not for a question of an assignment still open to the learner.
+		if (withheld.has(w.questionId)) continue;
 		const held = latest.get(w.questionId);
 		if (!held || w.at > held.at) latest.set(w.questionId, { response: w.response, at: w.at });
 	}
@@ -123,8 +129,11 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 }
 
 export async function getProgress(db: Db, userId: string, now: Date) {
+	// Answers whose feedback has just been released move their cards before they are counted.
+	await releaseFeedback(db, userId, now);
 	const settings = await getLearnerSettings(db, userId);
 	const tz = settings.timeZone;
+	const rollover = settings.dayRolloverHour;
 	const since = new Date(now.getTime() - 31 * DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
@@ -155,7 +164,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		.from(article)
 		.where(isNull(article.ownerId));
 
-	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz);
+	const last30 = dayKeys(new Date(now.getTime() - 29 * DAY_MS), 30, tz, rollover);
 	const scheduler = createScheduler({
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined
@@ -191,17 +200,26 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		reviewsPerDay: countPerDay(
 			logs.map((l) => l.reviewedAt),
 			last30,
-			tz
+			tz,
+			rollover
 		),
 		retention: trueRetention(
-			logs.map((l) => ({ rating: l.rating, stateBefore: l.cardBefore.state }))
+			logs.map((l) => ({
+				rating: l.rating,
+				stateBefore: l.cardBefore.state,
+				dueBefore: l.cardBefore.due,
+				reviewedAt: l.reviewedAt
+			})),
+			tz,
+			rollover
 		),
 		byState,
 		forecast: dueForecast(
 			cards.map((c) => c.due),
 			now,
 			30,
-			tz
+			tz,
+			rollover
 		),
 		masteryByArticle: masteryBy(
 			bankRows.map((q) => ({

@@ -1,14 +1,22 @@
 // Fitting a learner's FSRS parameters to their own log, in the background: a request only queues the
-// job and returns; one job runs at a time per process; new parameters are kept only if they fit better.
-import { count, eq } from 'drizzle-orm';
+// job and returns; one job runs at a time per process, and one process at a time per learner (a lease on
+// the learner's settings row, so app processes sharing a database do not fit the same log twice); new
+// parameters are adopted only if they predict held-out reviews better (optimiseParameters), and then
+// every card's memory state is recomputed from its log with them.
+import { and, asc, count, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { MIN_REVIEWS_TO_OPTIMISE, optimiseParameters } from '../../review/optimise.ts';
-import { RATING_NAMES } from '../../review/rating.ts';
+import { RATING_NAMES, type ReviewRating } from '../../review/rating.ts';
+import { replayReviews } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
-import { learnerSettings, reviewLog } from '../db/schema.ts';
-import { getLearnerSettings } from './cards.ts';
+import { assignment, attempt, learnerSettings, reviewCard, reviewLog } from '../db/schema.ts';
+import { getLearnerSettings, schedulerFor } from './cards.ts';
 
 /** Refit after this many new reviews since the last fit (or check). */
 export const REFIT_EVERY = 100;
+/** After a failed run the wait doubles, up to 2^MAX_BACKOFF_DOUBLINGS × REFIT_EVERY reviews. */
+export const MAX_BACKOFF_DOUBLINGS = 6;
+/** How long one process may hold a learner's fit before another may take it over (a crashed process). */
+export const LEASE_MS = 10 * 60 * 1000;
 
 const queued = new Set<string>();
 let running: Promise<void> = Promise.resolve();
@@ -27,51 +35,184 @@ export function scheduleOptimisation(db: Db, userId: string) {
 	});
 }
 
-/** Runs one fit now (tests call this directly). Returns what was decided. */
-export async function runOptimisation(db: Db, userId: string) {
+/** Reviews to wait for after the last run, given the failures in a row since the last success. */
+export function reviewsBeforeNextRun(failures: number) {
+	return REFIT_EVERY * 2 ** Math.min(Math.max(0, failures), MAX_BACKOFF_DOUBLINGS);
+}
+
+/** Claims this learner's fit for LEASE_MS; false when another process holds it. */
+async function claimLease(db: Db, userId: string, now: Date) {
+	await db.insert(learnerSettings).values({ userId }).onConflictDoNothing();
+	const claimed = await db
+		.update(learnerSettings)
+		.set({ optimiserLeaseUntil: new Date(now.getTime() + LEASE_MS) })
+		.where(
+			and(
+				eq(learnerSettings.userId, userId),
+				or(
+					isNull(learnerSettings.optimiserLeaseUntil),
+					lt(learnerSettings.optimiserLeaseUntil, now)
+				)
+			)
+		)
+		.returning({ userId: learnerSettings.userId });
+	return claimed.length === 1;
+}
+
+type Optimise = typeof optimiseParameters;
+
+/**
+ * Runs one fit now (tests call this directly). Returns what was decided. `optimise` is injectable so a
+ * test can make a run fail.
+ */
+export async function runOptimisation(
+	db: Db,
+	userId: string,
+	{ now = new Date(), optimise = optimiseParameters }: { now?: Date; optimise?: Optimise } = {}
+) {
 	const settings = await getLearnerSettings(db, userId);
 	const [{ n }] = await db
 		.select({ n: count() })
 		.from(reviewLog)
 		.where(eq(reviewLog.userId, userId));
 	if (n < MIN_REVIEWS_TO_OPTIMISE) return { decision: 'too-few-reviews' as const, reviews: n };
-	if (settings.weightsReviewCount !== null && n - settings.weightsReviewCount < REFIT_EVERY)
+	if (
+		settings.weightsReviewCount !== null &&
+		n - settings.weightsReviewCount < reviewsBeforeNextRun(settings.optimiserFailures ?? 0)
+	)
 		return { decision: 'not-yet' as const, reviews: n };
+	if (!(await claimLease(db, userId, now))) return { decision: 'busy' as const, reviews: n };
 
-	const rows = await db
-		.select({
-			cardId: reviewLog.cardId,
-			rating: reviewLog.rating,
-			reviewedAt: reviewLog.reviewedAt
-		})
+	try {
+		const rows = await db
+			.select({
+				cardId: reviewLog.cardId,
+				rating: reviewLog.rating,
+				reviewedAt: reviewLog.reviewedAt
+			})
+			.from(reviewLog)
+			.where(eq(reviewLog.userId, userId));
+		const log = rows.map((r) => ({
+			cardId: r.cardId,
+			rating: (RATING_NAMES.indexOf(r.rating) + 1) as ReviewRating,
+			reviewedAt: r.reviewedAt
+		}));
+		let result;
+		try {
+			result = await optimise(log, settings.timeZone, settings.weights, settings.dayRolloverHour);
+		} catch (e) {
+			// Saved, so the next try waits (longer each time) instead of following every rating.
+			await db
+				.update(learnerSettings)
+				.set({
+					weightsReviewCount: n,
+					optimiserFailures: sql`${learnerSettings.optimiserFailures} + 1`,
+					optimiserFailedAt: now
+				})
+				.where(eq(learnerSettings.userId, userId));
+			throw e;
+		}
+		await db
+			.update(learnerSettings)
+			.set({
+				weightsReviewCount: n,
+				optimiserFailures: 0,
+				...(result.decision === 'adopted'
+					? { weights: result.parameters, weightsFittedAt: now, weightsLogLoss: result.logLossNew }
+					: {})
+			})
+			.where(eq(learnerSettings.userId, userId));
+		if (result.decision === 'adopted') await recomputeCards(db, userId);
+		return {
+			decision: result.decision,
+			reviews: n,
+			logLossCurrent: result.logLossCurrent,
+			logLossNew: result.logLossNew
+		};
+	} finally {
+		await db
+			.update(learnerSettings)
+			.set({ optimiserLeaseUntil: null })
+			.where(eq(learnerSettings.userId, userId));
+	}
+}
+
+/**
+ * Every card of the learner recomputed from its log with their current parameters and day, and
+ * rescheduled: memory states built with the old parameters would otherwise linger until each card's next
+ * review. Cards are locked in question order (as a quiz submit locks them), in one transaction.
+ */
+export async function recomputeCards(db: Db, userId: string, now = new Date()) {
+	const settings = await getLearnerSettings(db, userId);
+	// Cards moved by an attempt at an assignment whose feedback comes after its due time wait a day past
+	// that time (as feedAttemptIntoReviews sets them): the replay keeps that wait.
+	const withheld = await db
+		.select({ cardId: reviewLog.cardId, dueAt: max(assignment.dueAt) })
 		.from(reviewLog)
-		.where(eq(reviewLog.userId, userId));
-	const log = rows.map((r) => ({
-		cardId: r.cardId,
-		rating: (RATING_NAMES.indexOf(r.rating) + 1) as 1 | 2 | 3 | 4,
-		reviewedAt: r.reviewedAt
-	}));
-	const result = await optimiseParameters(log, settings.timeZone, settings.weights);
-	const fields = {
-		weightsReviewCount: n,
-		...(result.decision === 'adopted'
-			? {
-					weights: result.parameters,
-					weightsFittedAt: new Date(),
-					weightsLogLoss: result.logLossNew
-				}
-			: {})
-	};
-	await db
-		.insert(learnerSettings)
-		.values({ userId, ...fields })
-		.onConflictDoUpdate({ target: learnerSettings.userId, set: fields });
-	return {
-		decision: result.decision,
-		reviews: n,
-		logLossCurrent: result.logLossCurrent,
-		logLossNew: result.logLossNew
-	};
+		.innerJoin(attempt, eq(attempt.id, reviewLog.attemptId))
+		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(
+			and(
+				eq(reviewLog.userId, userId),
+				eq(assignment.feedback, 'after_due'),
+				gt(assignment.dueAt, now)
+			)
+		)
+		.groupBy(reviewLog.cardId);
+	const notBefore = new Map(
+		withheld.map((w) => [w.cardId, new Date(w.dueAt!.getTime() + 24 * 60 * 60 * 1000)])
+	);
+	const scheduler = schedulerFor(settings);
+	return db.transaction(async (tx) => {
+		const cards = await tx
+			.select({ id: reviewCard.id })
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, userId))
+			.orderBy(asc(reviewCard.questionId))
+			.for('update');
+		const logs = await tx
+			.select({
+				cardId: reviewLog.cardId,
+				rating: reviewLog.rating,
+				reviewedAt: reviewLog.reviewedAt
+			})
+			.from(reviewLog)
+			.where(eq(reviewLog.userId, userId))
+			.orderBy(asc(reviewLog.reviewedAt), asc(reviewLog.id));
+		const byCard = new Map<number, { rating: ReviewRating; reviewedAt: Date }[]>();
+		for (const l of logs) {
+			const list = byCard.get(l.cardId) ?? [];
+			list.push({
+				rating: (RATING_NAMES.indexOf(l.rating) + 1) as ReviewRating,
+				reviewedAt: l.reviewedAt
+			});
+			byCard.set(l.cardId, list);
+		}
+		let moved = 0;
+		for (const { id } of cards) {
+			const card = replayReviews(scheduler, byCard.get(id) ?? [], id);
+			if (!card) continue;
+			const wait = notBefore.get(id);
+			if (wait && card.due < wait) card.due = wait;
+			await tx
+				.update(reviewCard)
+				.set({
+					due: card.due,
+					stability: card.stability,
+					difficulty: card.difficulty,
+					elapsedDays: card.elapsed_days,
+					scheduledDays: card.scheduled_days,
+					learningSteps: card.learning_steps,
+					reps: card.reps,
+					lapses: card.lapses,
+					state: card.state,
+					lastReview: card.last_review
+				})
+				.where(eq(reviewCard.id, id));
+			moved++;
+		}
+		return moved;
+	});
 }
 
 /** Resolves when every queued fit has finished (for tests and shutdown). */

@@ -12,7 +12,6 @@ import {
 	type DraftEdit
 } from '../../drafting/accept.ts';
 import { articleSlug, type ArticleInput } from '../../drafting/article-input.ts';
-import { draftQuestions } from '../../drafting/draft.ts';
 import type { DraftingBank } from '../../drafting/types.ts';
 import { slugify } from '../../gift/import.ts';
 import { questionContentHash } from '../bank-sync.ts';
@@ -28,6 +27,7 @@ import {
 	user
 } from '../db/schema.ts';
 import { RequestError } from '../errors.ts';
+import { draftQuestionsOffThread } from './draft-off-thread.ts';
 import { shortId } from './own-questions.ts';
 import { editSetInTransaction, getTeacherSet } from './sets.ts';
 
@@ -89,7 +89,8 @@ export async function addTeacherArticle(
 	await requireTeacherUser(db, teacherId);
 	const slug = `t-${articleSlug(input.title, shortId())}`;
 	const bank = await getDraftingBank(db);
-	const drafts = draftQuestions(
+	// Off the request thread, with a time cap: nobody else's request waits for it.
+	const drafts = await draftQuestionsOffThread(
 		{
 			slug,
 			title: input.title,

@@ -2,6 +2,7 @@
 // feedback rule. The rules are enforced here, on the server, with the clock passed in.
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { decideDisclosure } from '../../quiz/disclosure.ts';
 import { createRandom, shuffled } from '../../quiz/random.ts';
 import { newSeed } from '../attempts.ts';
 import type { Db } from '../db/index.ts';
@@ -16,6 +17,7 @@ import {
 	type Assignment,
 	type FeedbackTiming
 } from '../db/schema.ts';
+import { withVisibleScores } from '../disclosure.ts';
 import { RequestError } from '../errors.ts';
 import { getTeacherClass, isUniqueViolation } from './classes.ts';
 import { getTeacherSet } from './sets.ts';
@@ -156,7 +158,12 @@ export async function listStudentAssignments(db: Db, studentId: string, now: Dat
 			(b, a) => (b === null || (a.score ?? 0) > b ? (a.score ?? 0) : b),
 			null
 		);
-		const scoreShown = r.feedback !== 'after_due' || now > r.dueAt;
+		const scoreShown = decideDisclosure({
+			viewer: 'owner',
+			status: 'submitted',
+			assignment: { feedback: r.feedback, dueAt: r.dueAt, member: true },
+			now
+		}).score;
 		return {
 			...r,
 			status: assignmentStatus(r, submitted.length, now),
@@ -166,6 +173,50 @@ export async function listStudentAssignments(db: Db, studentId: string, now: Dat
 			maxScore: mine[0]?.maxScore ?? null
 		};
 	});
+}
+
+/**
+ * A student's assignment page: the assignment, their attempts (each score shown only where the disclosure
+ * rule allows it) and whether they may start (or resume) one now.
+ */
+export async function getStudentAssignmentPage(
+	db: Db,
+	studentId: string,
+	assignmentId: string,
+	now: Date
+) {
+	const a = await getStudentAssignment(db, studentId, assignmentId);
+	const rows = await db
+		.select({
+			id: attempt.id,
+			status: attempt.status,
+			score: attempt.score,
+			maxScore: attempt.maxScore,
+			late: attempt.late,
+			submittedAt: attempt.submittedAt,
+			attemptNumber: attempt.attemptNumber,
+			assignmentId: attempt.assignmentId
+		})
+		.from(attempt)
+		.where(and(eq(attempt.assignmentId, a.id), eq(attempt.userId, studentId)))
+		.orderBy(asc(attempt.attemptNumber));
+	// getStudentAssignment found them in the class.
+	const attempts = withVisibleScores(
+		rows.map((r) => ({ ...r, feedback: a.feedback, dueAt: a.dueAt, member: true })),
+		now
+	).map(({ assignmentId: _assignmentId, ...r }) => r);
+	const submitted = attempts.filter((t) => t.status === 'submitted').length;
+	const inProgress = attempts.find((t) => t.status === 'in_progress')?.id ?? null;
+	return {
+		assignment: a,
+		status: assignmentStatus(a, submitted, now),
+		attempts,
+		canStart:
+			now >= a.opensAt &&
+			(now <= a.dueAt || a.lateWork === 'mark_late') &&
+			(inProgress !== null || attempts.length < a.attemptsAllowed),
+		inProgress
+	};
 }
 
 /**

@@ -220,11 +220,15 @@ export async function citeOwnQuestion(db: Db, teacherId: string, input: CiteInpu
 				slug: article.slug,
 				title: article.title,
 				text: article.text,
-				furniture: article.furniture
+				furniture: article.furniture,
+				ownerId: article.ownerId
 			})
 			.from(article)
 			.where(eq(article.slug, input.articleSlug));
 		if (!a) throw new RequestError(400, 'Choose the article the passage comes from.');
+		// Another teacher's article is theirs: to anyone else it does not exist (and its text is not checked).
+		if (a.ownerId !== null && a.ownerId !== teacherId)
+			throw new RequestError(404, 'No such article.');
 		const checked = checkPassage(a, input.passage);
 		if (!checked.ok) throw new RequestError(400, checked.reason);
 

@@ -233,6 +233,12 @@ export async function getItemAnalysis(
 	which: 'first' | 'all'
 ) {
 	const a = await getTeacherAssignment(db, teacherId, assignmentId);
+	// Submitted attempts of students still in the class: a removed student's work stays stored, uncounted.
+	const submitted = and(
+		eq(attempt.assignmentId, assignmentId),
+		eq(attempt.status, 'submitted'),
+		sql`exists (select 1 from ${classMember} m where m.class_id = ${a.classId} and m.user_id = ${attempt.userId})`
+	);
 	const [setItems, attempts] = await Promise.all([
 		db
 			.select({
@@ -249,11 +255,10 @@ export async function getItemAnalysis(
 		db
 			.select({ id: attempt.id, userId: attempt.userId, attemptNumber: attempt.attemptNumber })
 			.from(attempt)
-			.where(and(eq(attempt.assignmentId, assignmentId), eq(attempt.status, 'submitted')))
+			.where(submitted)
 	]);
 	// Answers with the version each was served in, and those versions' bodies once each (not once per
 	// answer): a class of 500 gives 5,000 answers but only the set's handful of versions.
-	const submitted = and(eq(attempt.assignmentId, assignmentId), eq(attempt.status, 'submitted'));
 	const [answers, served] = attempts.length
 		? await Promise.all([
 				db

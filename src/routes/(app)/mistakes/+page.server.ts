@@ -1,8 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { startAttempt, MAX_QUESTIONS_PER_QUIZ } from '$lib/server/attempts.ts';
-import { readFormFields } from '$lib/server/forms.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getMistakes } from '$lib/server/review/insights.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -45,9 +47,15 @@ export const actions: Actions = {
 		);
 		if (mistakes.length === 0) return fail(400, { message: 'No mistakes match these filters.' });
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
-		const { id } = await orHttpError(() =>
-			startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
-		);
+		let id: string;
+		try {
+			({ id } = await orHttpError(() =>
+				startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
+			));
+		} catch (e) {
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, {}, 'message');
+			throw e;
+		}
 		redirect(303, `/attempts/${id}/1`);
 	}
 };

@@ -4,8 +4,9 @@ import { MAX_QUESTIONS_PER_QUIZ, startAttempt } from '$lib/server/attempts.ts';
 import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/forms.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction } from '$lib/server/guards.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -86,6 +87,10 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof RequestError)
 				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
+			if (e instanceof RateLimitedError)
+				return rateLimitedFailure(event, e, {
+					errors: { form: e.message } as Record<string, string>
+				});
 			throw e;
 		}
 		redirect(303, `/attempts/${started.id}/1`);

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { readFormFields } from '$lib/server/forms.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getLearnerSettings, updateLearnerSettings } from '$lib/server/review/cards.ts';
 import { MIN_REVIEWS_TO_OPTIMISE } from '$lib/review/optimise.ts';
-import { isValidTimeZone } from '$lib/review/days.ts';
+import { isValidTimeZone } from '$lib/time/zones.ts';
 import { createScheduler } from '$lib/review/scheduler.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +15,11 @@ const SettingsForm = z.object({
 		.min(0.7, 'At least 0.70.')
 		.max(0.97, 'At most 0.97.'),
 	timeZone: z.string().refine(isValidTimeZone, 'Choose a time zone from the list.'),
+	dayRolloverHour: z.coerce
+		.number('Choose an hour.')
+		.int('A whole hour.')
+		.min(0, 'An hour from 0 to 23.')
+		.max(23, 'An hour from 0 to 23.'),
 	newCardsPerDay: z.coerce
 		.number('Enter a number.')
 		.int('A whole number.')
@@ -29,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		settings: {
 			desiredRetention: s.desiredRetention,
 			timeZone: s.timeZone,
+			dayRolloverHour: s.dayRolloverHour,
 			newCardsPerDay: s.newCardsPerDay
 		},
 		parameters: {
@@ -52,6 +58,7 @@ export const actions: Actions = {
 		const input = {
 			desiredRetention: fields.desiredRetention?.[0],
 			timeZone: fields.timeZone?.[0],
+			dayRolloverHour: fields.dayRolloverHour?.[0],
 			newCardsPerDay: fields.newCardsPerDay?.[0]
 		};
 		const parsed = SettingsForm.safeParse(input);

@@ -1,10 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { createClass, listTeacherClasses } from '$lib/server/teaching/classes.ts';
 import { createSet, listSets } from '$lib/server/teaching/sets.ts';
-import { parseForm, readValues } from './forms.server.ts';
+import { parseForm, readValues } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const NameForm = z.object({

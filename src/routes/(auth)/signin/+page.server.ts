@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { RateLimitedError } from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';
 import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '$lib/server/session-cookie.ts';

@@ -4,7 +4,7 @@ import { registerAccount } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { claimFirstAdmin } from '$lib/server/roles.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/forms.ts';
+import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { passwordProblem } from '$lib/server/password-policy.ts';
 import { RateLimitedError, SIGN_UPS_PER_ADDRESS } from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';

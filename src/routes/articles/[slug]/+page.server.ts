@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { segmentArticle } from '$lib/articles/segments.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { getArticleWithCitations } from '$lib/server/db/queries/articles.ts';
+import { getQuestionListingFilter } from '$lib/server/disclosure.ts';
 import { canReadArticle } from '$lib/server/teaching/articles.ts';
 import type { PageServerLoad } from './$types';
 
@@ -9,9 +10,17 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// A teacher's own article is for them and their classes' students; to anyone else it does not exist.
 	if (!(await canReadArticle(getDb(), locals.user?.id ?? null, params.slug)))
 		error(404, 'No such article.');
-	const found = await getArticleWithCitations(getDb(), params.slug);
+	const [found, mayList] = await Promise.all([
+		getArticleWithCitations(getDb(), params.slug),
+		getQuestionListingFilter(getDb(), locals.user ?? null, new Date())
+	]);
 	if (!found) error(404, 'No such article.');
-	const { article, facts } = found;
+	const { article } = found;
+	// A passage's questions only to someone who may see their answers: it pairs a prompt with its evidence.
+	const facts = found.facts.map((f) => ({
+		...f,
+		questions: f.questions.filter((q) => mayList(q.id))
+	}));
 	// A teacher's accepted drafts often cite the same passage (one fact per value it states): list it once.
 	const listed: {
 		id: string;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
 import { orHttpError, requireAdmin } from '$lib/server/guards.ts';
-import { firstValues, readFormFields } from '$lib/server/forms.ts';
+import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { ACCOUNTS_PAGE_SIZE, changeAccount, listAccounts } from '$lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 

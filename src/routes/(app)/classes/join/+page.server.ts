@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/forms.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { joinClass } from '$lib/server/teaching/classes.ts';

@@ -5,9 +5,11 @@ import {
 	MAX_ARTICLE_CHARS
 } from '$lib/drafting/article-input.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { addTeacherArticle, listTeacherArticles } from '$lib/server/teaching/articles.ts';
-import { invalid } from '../forms.server.ts';
+import { DraftingRefusedError } from '$lib/server/teaching/draft-off-thread.ts';
+import { invalid } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const TEXT_FILE = /\.txt$/i;
@@ -72,9 +74,15 @@ export const actions: Actions = {
 		};
 		if (!parsed.success)
 			return invalid('add', refill, articleInputErrors(parsed.error) as Record<string, string>);
-		const { slug } = await orHttpError(() =>
-			addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName })
-		);
+		let slug: string;
+		try {
+			({ slug } = await orHttpError(() =>
+				addTeacherArticle(getDb(), teacher.id, { ...parsed.data, fileName: read.fileName })
+			));
+		} catch (e) {
+			if (e instanceof DraftingRefusedError) return invalid('add', refill, { text: e.message });
+			throw e;
+		}
 		redirect(303, `/teach/articles/${slug}`);
 	}
 };

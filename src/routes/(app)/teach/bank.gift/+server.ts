@@ -20,7 +20,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}.gift"`,
-			'cache-control': 'no-store'
+			'cache-control': 'private, no-store'
 		}
 	});
 };

@@ -2,15 +2,16 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import {
 	clearAnswer,
 	getAttemptPageForTaking,
-	getAttemptRulesFor,
 	getImmediateFeedback,
+	movingSavesAnswer,
 	saveAnswer,
 	StaleAnswerError
 } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/forms.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { readFormFields } from '$lib/server/form-fields.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { isBlankResponse, moveOrderingItem } from '$lib/quiz/answer-form.ts';
 import { InvalidResponseError, parseResponseFromForm } from '$lib/quiz/grade.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -94,8 +95,7 @@ async function saveFromForm(event: RequestEvent, fields?: Record<string, string[
 
 async function answersSaveOnlyOnCheck(event: RequestEvent) {
 	const user = requireUserForAction(event);
-	const rules = await orHttpError(() => getAttemptRulesFor(getDb(), user.id, event.params.id));
-	return rules.feedback === 'after_each';
+	return !(await orHttpError(() => movingSavesAnswer(getDb(), user.id, event.params.id)));
 }
 
 export const actions: Actions = {

@@ -2,13 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { getAttemptResults } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireUserForPage } from '$lib/server/guards.ts';
+import { requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	try {
-		const { attempt, results, score, max, percent, asTeacher, feedbackFrom } =
+		const { attempt, results, score, max, percent, asTeacher, feedbackFrom, removedFromClass } =
 			await getAttemptResults(getDb(), user.id, event.params.id);
 		return {
 			attempt: {
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 			},
 			asTeacher,
 			feedbackFrom,
+			removedFromClass,
 			results: results.map(({ presented: _presented, response: _response, ...r }) => r),
 			score,
 			max,

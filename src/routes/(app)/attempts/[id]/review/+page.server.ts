@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { getAttemptForTaking, submitAttempt } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
-import { orHttpError, requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

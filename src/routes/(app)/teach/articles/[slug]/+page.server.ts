@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { draftEditSchema, type DraftEdit } from '$lib/drafting/accept.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, readFormFields } from '$lib/server/forms.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { fieldErrors, readFormFields } from '$lib/server/form-fields.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import {
 	acceptDraft,
 	getTeacherArticle,
@@ -12,7 +13,7 @@ import {
 	saveDraftEdit
 } from '$lib/server/teaching/articles.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { invalid, tryService } from '../../forms.server.ts';
+import { invalid, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { FEEDBACK_TIMINGS } from '$lib/server/db/schema.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { createAssignment, listClassAssignments } from '$lib/server/teaching/assignments.ts';
 import {
 	getRoster,
@@ -13,8 +14,8 @@ import {
 	setClassArchived
 } from '$lib/server/teaching/classes.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { isValidTimeZone, zonedLocalToUtc } from '$lib/teaching/zoned-time.ts';
-import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
+import { isValidTimeZone, zonedLocalToUtc } from '$lib/time/zones.ts';
+import { invalid, parseForm, readValues, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What a datetime-local input sends: 2026-03-08T14:30 (seconds optional). */

@@ -5,7 +5,8 @@ import type { Question, QuestionType } from '$lib/bank/types.ts';
 import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import {
 	citeOwnQuestion,
 	importGiftQuestions,
@@ -22,7 +23,7 @@ import {
 } from '$lib/server/teaching/sets.ts';
 import { describeCorrectAnswer } from '$lib/quiz/grade.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
-import { invalid, parseForm, readValues, tryService } from '../../forms.server.ts';
+import { invalid, parseForm, readValues, tryService } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const QUESTION_TYPES = Object.keys(QUESTION_TYPE_LABELS) as QuestionType[];

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getItemAnalysis } from '$lib/server/teaching/results.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,7 @@
 // The gradebook as a spreadsheet: one row per student, a percent column and a "late" column per assignment.
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getGradebook } from '$lib/server/teaching/results.ts';
 import { toCsv } from '$lib/teaching/csv.ts';
 import { percentOf, scoreRuleOf } from '../gradebook/rule.ts';
@@ -40,7 +41,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="gradebook-${slugOf(book.klass.name)}-${rule}.csv"`,
-			'cache-control': 'no-store'
+			'cache-control': 'private, no-store'
 		}
 	});
 };

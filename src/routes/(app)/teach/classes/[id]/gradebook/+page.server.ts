@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getGradebookPage } from '$lib/server/teaching/results.ts';
 import { percentOf, scoreRuleOf, STUDENTS_PER_PAGE } from './rule.ts';
 import type { PageServerLoad } from './$types';

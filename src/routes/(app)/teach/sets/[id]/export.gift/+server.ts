@@ -2,7 +2,8 @@
 // with its explanation and the quotes it cites as general feedback.
 import { slugify } from '$lib/gift/import.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { exportSetAsGift } from '$lib/server/teaching/gift-export.ts';
 import type { RequestHandler } from './$types';
 
@@ -16,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',
 			'content-disposition': `attachment; filename="set-${slugify(name) || 'questions'}.gift"`,
-			'cache-control': 'no-store'
+			'cache-control': 'private, no-store'
 		}
 	});
 };

@@ -1,5 +1,6 @@
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getSetItems, getTeacherSet } from '$lib/server/teaching/sets.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import { presentQuestion } from '$lib/quiz/present.ts';

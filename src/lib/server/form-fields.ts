@@ -1,4 +1,5 @@
-// Small helpers shared by form actions: refuse oversized fields and report zod issues by field.
+// Reading posted fields for form actions: refuse files, oversized fields and NUL characters; zod's issues
+// as one message per field.
 import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 

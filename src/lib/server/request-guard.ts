@@ -20,6 +20,12 @@ export function parseBodySizeLimit(value: string | undefined, fallback = 512 * 1
 /** The longest text field any form may send; routes set their own, smaller limits (forms.ts). */
 export const MAX_ANY_FIELD = 256 * 1024;
 
+/**
+ * The most fields any form may send. The largest forms here (a set's question checkboxes) have a few
+ * hundred; 660,000 empty fields in 1.9 MB cost 0.3 s of parsing. Counted on the raw body, before parsing.
+ */
+export const MAX_FIELDS = 1000;
+
 export type Refusal = { status: 400 | 413; message: string };
 
 /**
@@ -62,7 +68,21 @@ export async function checkRequestBody(request: Request, limit: number): Promise
 		return null;
 	let form: FormData;
 	try {
-		form = await request.formData();
+		const isMultipart = /^multipart\/form-data\b/i.test(type);
+		if (isMultipart || /^application\/x-www-form-urlencoded\b/i.test(type)) {
+			const body = new Uint8Array(await request.arrayBuffer());
+			const fields = isMultipart
+				? countOccurrences(body, `--${/boundary="?([^";]+)"?/i.exec(type)?.[1] ?? ''}`) - 1
+				: countOccurrences(body, '&') + 1;
+			if (fields > MAX_FIELDS)
+				return {
+					status: 413,
+					message: `The form has too many fields (at most ${MAX_FIELDS.toLocaleString('en')}).`
+				};
+			form = await new Response(body, { headers: { 'content-type': type } }).formData();
+		} else {
+			form = await request.formData();
+		}
 	} catch (e) {
 		// adapter-node stops a body that outgrows the limit while it streams in.
 		if (/too large|limit/i.test(String((e as Error)?.message)))
@@ -94,6 +114,16 @@ export async function checkRequestBody(request: Request, limit: number): Promise
 		configurable: true
 	});
 	return null;
+}
+
+/** How often `needle` (ASCII) occurs in `haystack`, without decoding it. */
+function countOccurrences(haystack: Uint8Array, needle: string): number {
+	const bytes = new TextEncoder().encode(needle);
+	if (bytes.length === 0) return 0;
+	const buffer = Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength);
+	let n = 0;
+	for (let i = buffer.indexOf(bytes); i !== -1; i = buffer.indexOf(bytes, i + bytes.length)) n++;
+	return n;
 }
 
 function formatBytes(n: number) {

@@ -3,9 +3,10 @@ import {
 	checkRequestBody,
 	checkRequestUrl,
 	MAX_ANY_FIELD,
+	MAX_FIELDS,
 	parseBodySizeLimit,
 	refusalResponse
-} from './form-guard.ts';
+} from './request-guard.ts';
 
 const post = (body: BodyInit, headers: Record<string, string>) =>
 	new Request('http://x.test/a?/b', { method: 'POST', body, headers });
@@ -23,6 +24,35 @@ describe('parseBodySizeLimit', () => {
 });
 
 describe('checkRequestBody', () => {
+	it(`refuses a form of more than ${MAX_FIELDS} fields before parsing it, urlencoded or multipart`, async () => {
+		const many = Array.from({ length: MAX_FIELDS + 1 }, (_, i) => `f${i}=`).join('&');
+		expect(await checkRequestBody(post(many, urlencoded), 10 * 1024 * 1024)).toEqual({
+			status: 413,
+			message: 'The form has too many fields (at most 1,000).'
+		});
+		const emptyFields = '&'.repeat(660_000);
+		expect(await checkRequestBody(post(emptyFields, urlencoded), 10 * 1024 * 1024)).toMatchObject({
+			status: 413
+		});
+		const multipart = new FormData();
+		for (let i = 0; i <= MAX_FIELDS; i++) multipart.append(`f${i}`, '');
+		expect(
+			await checkRequestBody(
+				new Request('http://x.test/a?/b', { method: 'POST', body: multipart }),
+				10 * 1024 * 1024
+			)
+		).toMatchObject({ status: 413 });
+		// Exactly the limit is fine, and the route still reads the form.
+		const enough = Array.from({ length: MAX_FIELDS }, (_, i) => `f${i}=${i}`).join('&');
+		const req = post(enough, urlencoded);
+		expect(await checkRequestBody(req, 10 * 1024 * 1024)).toBeNull();
+		expect((await req.formData()).get('f999')).toBe('999');
+		const fewMultipart = new FormData();
+		fewMultipart.append('name', 'Amina');
+		const multiReq = new Request('http://x.test/a?/b', { method: 'POST', body: fewMultipart });
+		expect(await checkRequestBody(multiReq, 1000)).toBeNull();
+		expect((await multiReq.formData()).get('name')).toBe('Amina');
+	});
 	it('lets ordinary forms and GETs through, and leaves the body readable', async () => {
 		const req = post('name=Amina&code=ABC', urlencoded);
 		expect(await checkRequestBody(req, 1000)).toBeNull();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { serviceUnavailableResponse } from '../errors.ts';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from './errors.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailableError } from './unavailable.ts';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 

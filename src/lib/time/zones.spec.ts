@@ -1,16 +1,20 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
 	endOfLearnerDay,
 	isDueToday,
 	isValidTimeZone,
+	learnerClockMs,
 	learnerDayKey,
-	startOfLearnerDay
-} from './days.ts';
+	learnerDayNumber,
+	startOfLearnerDay,
+	utcToZonedLocal,
+	zonedLocalToUtc
+} from './zones.ts';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
 const hours = (a: Date, b: Date) => (b.getTime() - a.getTime()) / HOUR;
-/** Local wall time of an instant, e.g. '2026-03-08 00:00:00', read back through Intl independently of days.ts. */
+/** Local wall time of an instant, e.g. '2026-03-08 00:00:00', read back through Intl independently of zones.ts. */
 const localWall = (date: Date, timeZone: string) =>
 	new Intl.DateTimeFormat('sv-SE', {
 		timeZone,
@@ -221,5 +225,140 @@ describe('isValidTimeZone', () => {
 			expect(isValidTimeZone(tz)).toBe(true);
 		for (const tz of ['Mars/Olympus_Mons', '', '   ', 'Europe/Pariss', 42, null, undefined])
 			expect(isValidTimeZone(tz)).toBe(false);
+	});
+});
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+describe('zonedLocalToUtc', () => {
+	it('reads a wall-clock time in UTC and in fixed and seasonal zones', () => {
+		expect(iso(zonedLocalToUtc('2026-01-15T09:00', 'UTC'))).toBe('2026-01-15T09:00:00.000Z');
+		expect(iso(zonedLocalToUtc('2026-01-15T09:00', 'Europe/Paris'))).toBe(
+			'2026-01-15T08:00:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-07-15T09:00', 'Europe/Paris'))).toBe(
+			'2026-07-15T07:00:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-07-15T09:00', 'Africa/Bamako'))).toBe(
+			'2026-07-15T09:00:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-07-15T09:00', 'Asia/Kolkata'))).toBe(
+			'2026-07-15T03:30:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-07-15T09:00', 'America/New_York'))).toBe(
+			'2026-07-15T13:00:00.000Z'
+		);
+	});
+
+	it('crosses the date line both ways', () => {
+		expect(iso(zonedLocalToUtc('2026-01-01T00:30', 'Pacific/Auckland'))).toBe(
+			'2025-12-31T11:30:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2025-12-31T23:30', 'Pacific/Honolulu'))).toBe(
+			'2026-01-01T09:30:00.000Z'
+		);
+	});
+
+	it('moves a time skipped by the spring-forward gap forward by the gap', () => {
+		// New York: 02:00 EST jumps to 03:00 EDT on 8 March 2026, so 02:30 does not exist; it means 03:30 EDT.
+		expect(iso(zonedLocalToUtc('2026-03-08T02:30', 'America/New_York'))).toBe(
+			'2026-03-08T07:30:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-03-08T01:59', 'America/New_York'))).toBe(
+			'2026-03-08T06:59:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-03-08T03:00', 'America/New_York'))).toBe(
+			'2026-03-08T07:00:00.000Z'
+		);
+		// Paris: 02:00 CET jumps to 03:00 CEST on 29 March 2026.
+		expect(iso(zonedLocalToUtc('2026-03-29T02:15', 'Europe/Paris'))).toBe(
+			'2026-03-29T01:15:00.000Z'
+		);
+	});
+
+	it('takes the earlier of a time that happens twice in the autumn overlap', () => {
+		// New York: 02:00 EDT falls back to 01:00 EST on 1 November 2026; 01:30 happens at 05:30Z and 06:30Z.
+		expect(iso(zonedLocalToUtc('2026-11-01T01:30', 'America/New_York'))).toBe(
+			'2026-11-01T05:30:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-11-01T02:30', 'America/New_York'))).toBe(
+			'2026-11-01T07:30:00.000Z'
+		);
+		expect(iso(zonedLocalToUtc('2026-10-25T02:30', 'Europe/Paris'))).toBe(
+			'2026-10-25T00:30:00.000Z'
+		);
+	});
+
+	it('accepts seconds and refuses what is not a real date-time or zone', () => {
+		expect(iso(zonedLocalToUtc('2026-01-15T09:00:30', 'UTC'))).toBe('2026-01-15T09:00:30.000Z');
+		expect(zonedLocalToUtc('2026-02-30T09:00', 'UTC')).toBeNull();
+		expect(zonedLocalToUtc('2026-01-15T24:00', 'UTC')).toBeNull();
+		expect(zonedLocalToUtc('2026-01-15 09:00', 'UTC')).toBeNull();
+		expect(zonedLocalToUtc('', 'UTC')).toBeNull();
+		expect(zonedLocalToUtc('2026-01-15T09:00', 'Mars/Olympus_Mons')).toBeNull();
+	});
+});
+
+describe('utcToZonedLocal', () => {
+	it('is the inverse for times that exist once', () => {
+		for (const [local, zone] of [
+			['2026-01-15T09:00', 'Europe/Paris'],
+			['2026-07-15T23:45', 'America/New_York'],
+			['2026-03-08T03:30', 'America/New_York'],
+			['2026-06-01T00:00', 'Asia/Kolkata']
+		] as const) {
+			expect(utcToZonedLocal(zonedLocalToUtc(local, zone)!, zone)).toBe(local);
+		}
+	});
+});
+
+describe('isValidTimeZone (teacher zones)', () => {
+	it('knows IANA names and refuses the rest', () => {
+		expect(isValidTimeZone('UTC')).toBe(true);
+		expect(isValidTimeZone('Africa/Niamey')).toBe(true);
+		expect(isValidTimeZone('')).toBe(false);
+		expect(isValidTimeZone('Not/AZone')).toBe(false);
+	});
+});
+
+describe('the day rollover hour (a learner day from 4 am to 4 am)', () => {
+	test('a review after midnight and before the rollover counts on the previous day', () => {
+		expect(learnerDayKey(at('2026-01-15T02:30:00Z'), 'UTC', 4)).toBe('2026-01-14');
+		expect(learnerDayKey(at('2026-01-15T04:00:00Z'), 'UTC', 4)).toBe('2026-01-15');
+		// Paris in winter is UTC+1: 03:59 local is still the 14th, 04:00 local the 15th.
+		expect(learnerDayKey(at('2026-01-15T02:59:59Z'), 'Europe/Paris', 4)).toBe('2026-01-14');
+		expect(learnerDayKey(at('2026-01-15T03:00:00Z'), 'Europe/Paris', 4)).toBe('2026-01-15');
+		expect(learnerDayKey(at('2026-01-15T02:30:00Z'), 'UTC', 0)).toBe('2026-01-15');
+	});
+
+	test('the day starts and ends at the rollover hour, 23 hours long across a spring-forward', () => {
+		const now = at('2026-03-28T12:00:00Z');
+		expect(startOfLearnerDay(now, 'Europe/Paris', 4).toISOString()).toBe(
+			'2026-03-28T03:00:00.000Z'
+		);
+		expect(endOfLearnerDay(now, 'Europe/Paris', 4).toISOString()).toBe('2026-03-29T02:00:00.000Z');
+		expect(
+			hours(startOfLearnerDay(now, 'Europe/Paris', 4), endOfLearnerDay(now, 'Europe/Paris', 4))
+		).toBe(23);
+		// 01:00 local on the 29th (00:00Z) is still the 28th's learner day.
+		expect(isDueToday(at('2026-03-29T01:59:59Z'), now, 'Europe/Paris', 4)).toBe(true);
+		expect(isDueToday(at('2026-03-29T02:00:00Z'), now, 'Europe/Paris', 4)).toBe(false);
+	});
+
+	test("the learner's clock has the learner day as its UTC date, and day numbers follow it", () => {
+		for (const iso of ['2026-01-15T02:30:00Z', '2026-03-29T01:30:00Z', '2026-07-01T23:59:00Z']) {
+			for (const tz of ['UTC', 'Europe/Paris', 'Pacific/Auckland', 'America/New_York']) {
+				const key = learnerDayKey(at(iso), tz, 4);
+				expect(new Date(learnerClockMs(at(iso), tz, 4)).toISOString().slice(0, 10)).toBe(key);
+				expect(learnerDayNumber(at(iso), tz, 4)).toBe(Date.parse(`${key}T00:00:00Z`) / 86_400_000);
+			}
+		}
+	});
+
+	test('refuses a rollover hour that is not a whole hour of the day', () => {
+		expect(() => learnerDayKey(at('2026-01-15T02:30:00Z'), 'UTC', 24)).toThrow(/rollover hour/);
+		expect(() => startOfLearnerDay(at('2026-01-15T02:30:00Z'), 'UTC', 1.5)).toThrow(
+			/rollover hour/
+		);
 	});
 });
