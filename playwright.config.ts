@@ -49,10 +49,11 @@ export default defineConfig({
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
 	webServer: {
 		// The production build on a fresh embedded database, exactly as the README's first command runs it,
-		// with room for the suite's sign-ups, which all come from 127.0.0.1 (the limit: accounts.test.ts).
+		// with room for the suite's sign-ups, which all come from 127.0.0.1 (the limit: accounts.test.ts),
+		// after `npm run admin:create` as a deployment does (so no test's first sign-up administers it).
 		// The build is made unless build/ is newer than every source file (npm test builds once, before the
 		// integration tests, whose smoke runs of the benchmark and the crash test use it too).
-		command: `npx tsx tests/helpers/build-if-stale.ts && PORT=${PORT} HOST=127.0.0.1 SIGN_UPS_PER_ADDRESS=10000 PGLITE_DATA_DIR=${DATA_DIR} node scripts/serve.js`,
+		command: `npx tsx tests/helpers/build-if-stale.ts && PGLITE_DATA_DIR=${DATA_DIR} npx tsx scripts/admin-create.ts admin@tests.test >/dev/null && PORT=${PORT} HOST=127.0.0.1 SIGN_UPS_PER_ADDRESS=10000 PGLITE_DATA_DIR=${DATA_DIR} node scripts/serve.js`,
 		url: `http://127.0.0.1:${PORT}/articles`,
 		timeout: 240_000,
 		reuseExistingServer: false,

@@ -267,6 +267,28 @@ const MATRIX: Record<string, Entry> = {
 		body: () => form()
 	},
 
+	// Nobody in the matrix administers (the install's administrator is made apart: roles.spec covers them).
+	'/(app)/admin/users': { expect: (who) => (who === 'anonymous' ? 'signin' : 403) },
+	'/(app)/admin/users ?/change': {
+		expect: (who) => (who === 'anonymous' ? 'signin' : 403),
+		body: (w) => form({ userId: w.X.classId, role: 'teacher' })
+	},
+	// An invite link nobody issued: 404 to everyone, and accepting it changes nothing.
+	'/invites/[token]': {
+		subjects: () => [
+			{ label: 'an unknown invite', params: { token: 'not-an-invite' }, owner: null }
+		],
+		expect: () => 404
+	},
+	'/invites/[token] ?/accept': {
+		subjects: () => [
+			{ label: 'an unknown invite', params: { token: 'not-an-invite' }, owner: null }
+		],
+		expect: (who) => (who === 'anonymous' ? 'signin' : 404),
+		body: () => form()
+	},
+	'/(app)/teach/invites': { expect: teacherOnly },
+	'/(app)/teach/invites ?/create': { expect: teacherOnly, body: () => form() },
 	'/(app)/teach': { expect: teacherOnly },
 	'/(app)/teach ?/createClass': {
 		expect: (who) => (isTeacher(who) ? 400 : teacherOnly(who)),

@@ -27,7 +27,8 @@ export async function signUp(page: Page, name = 'Test Learner') {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('correct-horse-battery');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('heading', { name: `Welcome back, ${name}` })).toBeVisible();
+	// A new account is welcomed ("Welcome back" is for someone who has been here before).
+	await expect(page.getByRole('heading', { name: `Welcome, ${name}`, exact: true })).toBeVisible();
 	return email;
 }
 

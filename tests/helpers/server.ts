@@ -1,6 +1,6 @@
 // A server of a test's own, from the production build the test server made (build/), for a test that
 // needs what the shared test server cannot give: its stderr, or a database the test can reach.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
@@ -25,9 +25,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `node scripts/serve.js` with `env` added (DATABASE_URL or PGLITE_DATA_DIR) and waits until it answers. */
-export async function startServer(env: Record<string, string>): Promise<OwnServer> {
+export async function startServer(
+	env: Record<string, string>,
+	{ claimed = true } = {}
+): Promise<OwnServer> {
 	if (!existsSync('build/handler.js'))
 		throw new Error('no production build in build/ (the test server builds it)');
+	// As a deployment does before opening: an administrator first, so that the tests' first sign-up is
+	// an ordinary student and not the install's administrator (src/lib/server/roles.ts). `claimed: false`
+	// leaves the install empty, for the test of that rule.
+	if (claimed) claimInstall(env);
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	let stderr = '';
@@ -87,4 +94,12 @@ export async function startServerOnPostgres(): Promise<
 		throw e;
 	}
 	return { ...server, sql, dispose };
+}
+
+/** Runs `npm run admin:create` against the database `env` names, so that the install has an administrator. */
+export function claimInstall(env: Record<string, string>) {
+	execFileSync('npx', ['tsx', 'scripts/admin-create.ts', 'admin@tests.test'], {
+		env: { ...process.env, ...env },
+		stdio: 'ignore'
+	});
 }

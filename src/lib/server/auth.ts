@@ -5,7 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './db/index.ts';
 import { prepared } from './db/prepared.ts';
-import { knownDevice, session, user, type User } from './db/schema.ts';
+import { knownDevice, learnerSettings, session, user, type User } from './db/schema.ts';
 import {
 	RateLimitedError,
 	recordFailure,
@@ -21,7 +21,10 @@ export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
 const LAST_SEEN_STEP_MS = 5 * 60 * 1000;
 
-export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role'>;
+export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'isAdmin'> & {
+	/** The learner's time zone setting, for writing dates (read with the session; UTC until chosen). */
+	timeZone?: string | null;
+};
 
 // OWASP's minimum argon2id settings (19 MiB, 2 passes); @node-rs/argon2 defaults to argon2id.
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -97,10 +100,18 @@ export async function lookUpSession(db: Db, id: string) {
 			.select({
 				expiresAt: session.expiresAt,
 				lastSeenAt: session.lastSeenAt,
-				user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role }
+				user: {
+					id: user.id,
+					email: user.email,
+					displayName: user.displayName,
+					role: user.role,
+					isAdmin: user.isAdmin,
+					timeZone: learnerSettings.timeZone
+				}
 			})
 			.from(session)
 			.innerJoin(user, eq(session.userId, user.id))
+			.leftJoin(learnerSettings, eq(learnerSettings.userId, user.id))
 			.where(eq(session.id, sql.placeholder('id')))
 			.prepare('session_user')
 	);
@@ -157,7 +168,13 @@ export async function createUser(
 		role: input.role ?? 'student'
 	};
 	await db.insert(user).values(row);
-	return { id: row.id, email: row.email, displayName: row.displayName, role: row.role };
+	return {
+		id: row.id,
+		email: row.email,
+		displayName: row.displayName,
+		role: row.role,
+		isAdmin: false
+	};
 }
 
 /**
@@ -209,7 +226,8 @@ export async function authenticate(db: Db, email: string, password: string) {
 		id: found.id,
 		email: found.email,
 		displayName: found.displayName,
-		role: found.role
+		role: found.role,
+		isAdmin: found.isAdmin
 	} satisfies SessionUser;
 }
 

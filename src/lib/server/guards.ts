@@ -25,3 +25,13 @@ export function requireTeacher(
 	if (user.role !== 'teacher') error(403, 'This page is for teachers.');
 	return user;
 }
+
+/** For the administrator's pages and actions: a signed-in administrator, or 403 for anyone else signed in. */
+export function requireAdmin(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	forAction = false
+): SessionUser {
+	const user = forAction ? requireUserForAction(event) : requireUserForPage(event);
+	if (!user.isAdmin) error(403, 'This page is for administrators.');
+	return user;
+}

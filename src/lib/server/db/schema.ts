@@ -32,9 +32,31 @@ export const user = pgTable('user', {
 	role: text('role', { enum: ['student', 'teacher'] })
 		.notNull()
 		.default('student'),
+	/** Manages accounts (makes teachers) at /admin/users; independent of the role. */
+	isAdmin: boolean('is_admin').notNull().default(false),
 	createdAt: createdAt()
 });
 export type User = typeof user.$inferSelect;
+
+/**
+ * A single-use link that makes whoever accepts it a teacher, made by a teacher or an administrator.
+ * Only the sha256 of the link's token is stored, as for sessions.
+ */
+export const teacherInvite = pgTable(
+	'teacher_invite',
+	{
+		id: text('id').primaryKey(),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedBy: text('used_by').references(() => user.id, { onDelete: 'set null' }),
+		usedAt: timestamp('used_at', { withTimezone: true })
+	},
+	(t) => [index('teacher_invite_created_by_idx').on(t.createdBy)]
+);
+export type TeacherInvite = typeof teacherInvite.$inferSelect;
 
 export const session = pgTable(
 	'session',

@@ -45,7 +45,9 @@ export const load: PageServerLoad = async (event) => {
 			logLoss: s.weightsLogLoss,
 			threshold: MIN_REVIEWS_TO_OPTIMISE
 		},
-		timeZones: Intl.supportedValuesOf('timeZone')
+		// UTC first (the default, which the runtime's list leaves out) and the saved zone always offered:
+		// a select without it would show another zone and save that one without the learner touching it.
+		timeZones: [...new Set(['UTC', s.timeZone, ...Intl.supportedValuesOf('timeZone')])]
 	};
 };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registerAccount } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { readEnv } from '$lib/server/env.ts';
+import { claimFirstAdmin } from '$lib/server/roles.ts';
 import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { passwordProblem } from '$lib/server/password-policy.ts';
 import { RateLimitedError, SIGN_UPS_PER_ADDRESS } from '$lib/server/rate-limit.ts';
@@ -37,11 +38,13 @@ export const actions: Actions = {
 		try {
 			// Everyone signs up as a student; teacher accounts are made by an administrator. Whether the
 			// email was free is not shown (docs/security.md): both answers send the person to sign in.
-			await registerAccount(
+			const { created } = await registerAccount(
 				getDb(),
 				{ ...parsed.data, address: event.getClientAddress() },
 				signUpsPerAddress ?? SIGN_UPS_PER_ADDRESS
 			);
+			// Except the first account of an install, which administers it (src/lib/server/roles.ts).
+			if (created) await claimFirstAdmin(getDb(), parsed.data.email);
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
 			event.setHeaders({ 'retry-after': String(e.retryAfter) });
