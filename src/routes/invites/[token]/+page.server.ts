@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
+import { orHttpError } from '$lib/server/errors.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { orHttpError, requireUserForAction } from '$lib/server/guards.ts';
+import { requireUserForAction } from '$lib/server/guards.ts';
 import { acceptTeacherInvite, readInvite } from '$lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 

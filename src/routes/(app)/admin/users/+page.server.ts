@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireAdmin } from '$lib/server/guards.ts';
+import { RequestError, orHttpError } from '$lib/server/errors.ts';
+import { requireAdmin } from '$lib/server/guards.ts';
 import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
 import { ACCOUNTS_PAGE_SIZE, changeAccount, listAccounts } from '$lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { RequestError } from '$lib/server/errors.ts';
-import { orHttpError, requireTeacher } from '$lib/server/guards.ts';
+import { RequestError, orHttpError } from '$lib/server/errors.ts';
+import { requireTeacher } from '$lib/server/guards.ts';
 import { createTeacherInvite, INVITE_LIFETIME_MS, listInvitesBy } from '$lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
