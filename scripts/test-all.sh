@@ -19,6 +19,8 @@ echo "== driver patch"
 npx patch-package --error-on-fail
 echo "== dependency audit (offline)"
 npm run -s audit:offline
+echo "== format and lint"
+npm run -s lint
 echo "== bank"
 npm run -s questions:check
 echo "== unit"
