@@ -49,7 +49,12 @@ test('no state-changing request from a foreign origin is accepted', async ({
 				: routeId.includes('/classes/')
 					? klass.id
 					: setId;
-	const params = (routeId: string) => ({ id: idFor(routeId), n: '1', slug: article.slug });
+	const params = (routeId: string) => ({
+		id: idFor(routeId),
+		n: '1',
+		slug: article.slug,
+		token: 'forged-invite-token'
+	});
 
 	// Fields most actions read, with values that would change something if an action ran.
 	const FIELDS: Record<string, string> = {
