@@ -15,7 +15,7 @@ type Role = 'anonymous' | 'student' | 'teacher';
 type Visit = { role: Role; who: Who; label: string; params: Record<string, string> };
 
 /** The layout's data, on every page: the signed-in user's name and role, nothing else of them. */
-const LAYOUT = ['user', 'user.displayName', 'user.role'];
+const LAYOUT = ['user', 'user.displayName', 'user.role', 'user.isAdmin', 'timeZone'];
 
 /** A question as presented to a learner: no key, no explanation, no facts. */
 const PRESENTED = (p: string) =>
@@ -70,6 +70,10 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/(auth)/reset-password':
 			return [anon];
 		case '/(bench)/bench/ssr':
+		// Administrators' page and invite links: no world account is an administrator or holds an invite
+		// (roles.spec and roles.test cover them).
+		case '/(app)/admin/users':
+		case '/invites/[token]':
 			return [];
 		case '/(app)/attempts/[id]/[n]':
 		case '/(app)/attempts/[id]/review':
@@ -255,12 +259,15 @@ const DRAFT = (p: string) =>
 const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	// Only with BENCH_ROUTES=1, which the test server does not set (a 404 here): nothing to load.
 	'/(bench)/bench/ssr': {},
+	'/(app)/admin/users': {},
+	'/(app)/teach/invites': { teacher: fields(`invites lifetimeDays`) },
+	'/invites/[token]': {},
 	'/': {
-		anonymous: fields(`assignments dueReviews inProgress recent`),
+		anonymous: fields(`assignments dueReviews inProgress recent returning`),
 		student: fields(
-			`assignments assignments[] assignments[].attemptsAllowed assignments[].attemptsUsed assignments[].bestScore assignments[].className assignments[].dueAt assignments[].feedback assignments[].id assignments[].inProgressId assignments[].lateWork assignments[].maxScore assignments[].opensAt assignments[].status assignments[].timeZone assignments[].title dueReviews inProgress inProgress.assignmentId inProgress.filters inProgress.filters.articles inProgress.filters.count inProgress.filters.tags inProgress.filters.types inProgress.id inProgress.late inProgress.maxScore inProgress.score inProgress.startedAt inProgress.status inProgress.submittedAt recent recent[] recent[].assignmentId recent[].filters recent[].filters.articles recent[].filters.count recent[].filters.tags recent[].filters.types recent[].id recent[].late recent[].maxScore recent[].score recent[].startedAt recent[].status recent[].submittedAt`
+			`assignments assignments[] assignments[].attemptsAllowed assignments[].attemptsUsed assignments[].bestScore assignments[].className assignments[].dueAt assignments[].feedback assignments[].id assignments[].inProgressId assignments[].lateWork assignments[].maxScore assignments[].opensAt assignments[].status assignments[].timeZone assignments[].title dueReviews inProgress inProgress.assignmentId inProgress.filters inProgress.filters.articles inProgress.filters.count inProgress.filters.tags inProgress.filters.types inProgress.id inProgress.late inProgress.maxScore inProgress.score inProgress.startedAt inProgress.status inProgress.submittedAt recent recent[] recent[].assignmentId recent[].filters recent[].filters.articles recent[].filters.count recent[].filters.tags recent[].filters.types recent[].id recent[].late recent[].maxScore recent[].score recent[].startedAt recent[].status recent[].submittedAt returning`
 		),
-		teacher: fields(`assignments dueReviews inProgress recent`)
+		teacher: fields(`assignments dueReviews inProgress recent returning`)
 	},
 	'/(app)/assignments/[id]': {
 		student: fields(
@@ -274,10 +281,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/attempts/[id]/results': {
 		student: fields(
-			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version removedFromClass score`
 		),
 		teacher: fields(
-			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version score`
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version removedFromClass score`
 		)
 	},
 	'/(app)/attempts/[id]/review': {
