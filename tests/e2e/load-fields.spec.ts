@@ -69,9 +69,9 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/(auth)/forgot-password':
 		case '/(auth)/reset-password':
 			return [anon];
+		// The bench page (404 here), the administrators' page and invite links: no world account is an
+		// administrator or holds an invite (roles.spec and roles.test cover them).
 		case '/(bench)/bench/ssr':
-		// Administrators' page and invite links: no world account is an administrator or holds an invite
-		// (roles.spec and roles.test cover them).
 		case '/(app)/admin/users':
 		case '/invites/[token]':
 			return [];
