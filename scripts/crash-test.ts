@@ -263,7 +263,7 @@ async function killAndRestartServer(waitForIt = true) {
 
 type Outcome =
 	| { kind: 'ok'; status: number; body: string; json: Record<string, unknown> | null }
-	| { kind: 'status'; status: number; body: string }
+	| { kind: 'status'; status: number; body: string; location?: string }
 	| { kind: 'network' };
 
 /** Longer than any request should take, even queued behind a restarting database: beyond it, a hang. */
@@ -326,7 +326,12 @@ async function request(
 	stats.otherStatuses[res.status] = (stats.otherStatuses[res.status] ?? 0) + 1;
 	if (res.status >= 500)
 		violation(`${method} ${pathName} answered ${res.status}: ${text.slice(0, 300)}`);
-	return { kind: 'status', status: res.status, body: text };
+	return {
+		kind: 'status',
+		status: res.status,
+		body: text,
+		location: res.headers.get('location') ?? undefined
+	};
 }
 
 // ---- the students -------------------------------------------------------------------------------
@@ -431,7 +436,9 @@ async function readQuestions(s: Student, a: AttemptLog): Promise<boolean> {
 		const ok = await retrying(async () => {
 			const out = await request('GET', `/attempts/${a.id}/${n}`, s.cookie, undefined, 'text/html');
 			if (out.kind === 'status' && out.status !== 503) {
-				violation(`attempt ${a.id} page ${n} answered ${out.status} before any submit`);
+				violation(
+					`attempt ${a.id} page ${n} answered ${out.status} (${out.location ?? 'no location'}) before any submit`
+				);
 				return false;
 			}
 			if (out.kind !== 'ok') return null;

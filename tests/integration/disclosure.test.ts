@@ -240,6 +240,35 @@ describe.each(backends())('what a student may know, on %s', (backend) => {
 		expect((await getAttemptResults(db, teacher.id, submitted, now)).score).toBeGreaterThan(0);
 	});
 
+	test('7. a practice quiz started before an assignment held its questions back shows nothing of them', async () => {
+		const s = await student('early', false);
+		const { id: practice } = await startAttempt(
+			db,
+			s.id,
+			{ questionIds: setQuestions, count: SET_SIZE },
+			'early',
+			now
+		);
+		for (const qid of setQuestions.slice(0, 4))
+			await saveAnswer(db, s.id, practice, qid, rightResponse(byId.get(qid)!), now);
+		// Joining the class brings its open assignment (feedback after the due time) on the same questions.
+		await joinClass(db, s.id, joinCode);
+		await assign('after_due');
+		const later = new Date(now.getTime() + HOUR);
+		await submitAttempt(db, s.id, practice, later);
+
+		const held = await getAttemptResults(db, s.id, practice, later);
+		expect(held.score).toBeNull();
+		expect(held.results).toEqual([]);
+		expect(held.heldByAssignment).toBe(true);
+		expect((await listAttempts(db, s.id, later)).map((a) => a.score)).toEqual([null]);
+		// Once the assignment's feedback is out, the practice results are too.
+		const released = await getAttemptResults(db, s.id, practice, afterDue);
+		expect(released.score).toBeGreaterThan(0);
+		expect(released.results).toHaveLength(SET_SIZE);
+		expect((await listAttempts(db, s.id, afterDue))[0].score).toBe(released.score);
+	});
+
 	test('6. citing a passage of another teacher’s own article: 404', async () => {
 		const other = await createUser(db, {
 			email: `other-${++n}@test.example`,

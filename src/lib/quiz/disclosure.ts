@@ -10,6 +10,11 @@ export type DisclosureFacts = {
 	status: 'in_progress' | 'submitted';
 	/** Null for practice. `member`: the owner is still in the class (a removed student learns nothing more). */
 	assignment: { feedback: FeedbackTiming; dueAt: Date; member: boolean } | null;
+	/**
+	 * Practice only: some of its questions are held back by an assignment open to the owner (see
+	 * assignmentWithholdsKeys), as when they started the quiz before the assignment reached them.
+	 */
+	heldByAssignment?: boolean;
 	now: Date;
 };
 
@@ -23,7 +28,13 @@ export type Disclosure = {
 	answers: 'none' | 'answered' | 'all';
 	releasesAt: Date | null;
 	reason:
-		'teacher' | 'released' | 'in_progress' | 'checked_only' | 'before_due' | 'removed_from_class';
+		| 'teacher'
+		| 'released'
+		| 'in_progress'
+		| 'checked_only'
+		| 'before_due'
+		| 'removed_from_class'
+		| 'held_by_assignment';
 };
 
 const NOTHING = { score: false, answers: 'none', releasesAt: null } as const;
@@ -39,6 +50,8 @@ export function decideDisclosure(f: DisclosureFacts): Disclosure {
 			: { ...NOTHING, reason: 'in_progress' };
 	if (a?.feedback === 'after_due' && f.now < a.dueAt)
 		return { ...NOTHING, releasesAt: a.dueAt, reason: 'before_due' };
+	// Its score and keys would tell the assignment's answers: nothing until that assignment lets them go.
+	if (!a && f.heldByAssignment) return { ...NOTHING, reason: 'held_by_assignment' };
 	return { score: true, answers: 'all', releasesAt: null, reason: 'released' };
 }
 

@@ -30,6 +30,7 @@ import {
 } from './db/schema.ts';
 import {
 	getAttemptDisclosure,
+	getPracticeHeldBack,
 	getWithheldQuestionIds,
 	mayShowAnswer,
 	ownerDisclosure,
@@ -654,6 +655,7 @@ export async function getAttemptResults(
 			asTeacher,
 			feedbackFrom: disclosure.releasesAt,
 			removedFromClass: disclosure.reason === 'removed_from_class',
+			heldByAssignment: disclosure.reason === 'held_by_assignment',
 			results: [] as QuestionResult[],
 			score: null,
 			max: row.maxScore,
@@ -706,6 +708,7 @@ export async function getAttemptResults(
 		asTeacher,
 		feedbackFrom: null,
 		removedFromClass: false,
+		heldByAssignment: false,
 		results,
 		...scoreAttempt(results.map((r) => ({ score: r.score, correct: r.correct })))
 	};
@@ -732,7 +735,16 @@ export async function listAttempts(db: Db, userId: string, now = new Date()) {
 		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.where(eq(attempt.userId, userId))
 		.orderBy(desc(attempt.startedAt));
-	return withVisibleScores(rows, now);
+	const held = await getPracticeHeldBack(
+		db,
+		userId,
+		rows.filter((r) => !r.assignmentId && r.status === 'submitted').map((r) => r.id),
+		now
+	);
+	return withVisibleScores(
+		rows.map((r) => ({ ...r, heldByAssignment: held.has(r.id) })),
+		now
+	);
 }
 
 export async function getAttemptSummary(db: Db, userId: string, attemptId: string) {

@@ -13,6 +13,7 @@ import type { Db } from './db/index.ts';
 import {
 	assignment,
 	attempt,
+	attemptQuestion,
 	classMember,
 	questionSetItem,
 	questionVersion,
@@ -35,6 +36,8 @@ export type DisclosureColumns = {
 	feedback: FeedbackTiming | null;
 	dueAt: Date | null;
 	member: boolean;
+	/** Practice: some of its questions are held back by an open assignment (getPracticeHeldBack). */
+	heldByAssignment?: boolean;
 };
 
 /** What the attempt's owner may know now. */
@@ -45,6 +48,7 @@ export function ownerDisclosure(row: DisclosureColumns, now: Date): Disclosure {
 		assignment: row.assignmentId
 			? { feedback: row.feedback ?? 'after_submit', dueAt: row.dueAt!, member: row.member }
 			: null,
+		heldByAssignment: row.heldByAssignment,
 		now
 	});
 }
@@ -68,8 +72,15 @@ export async function getAttemptDisclosure(db: Db, viewerId: string, attemptId: 
 		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.leftJoin(schoolClass, eq(schoolClass.id, assignment.classId))
 		.where(eq(attempt.id, attemptId));
-	if (row && row.userId === viewerId)
-		return { asTeacher: false, disclosure: ownerDisclosure(row, now) };
+	if (row && row.userId === viewerId) {
+		const held = row.assignmentId
+			? false
+			: (await getPracticeHeldBack(db, viewerId, [attemptId], now)).has(attemptId);
+		return {
+			asTeacher: false,
+			disclosure: ownerDisclosure({ ...row, heldByAssignment: held }, now)
+		};
+	}
 	if (row && row.teacherId === viewerId)
 		return {
 			asTeacher: true,
@@ -123,6 +134,32 @@ export async function getWithheldQuestionIds(
 }
 
 /**
+ * Which of these practice attempts hold a question an open assignment now withholds from their owner (one
+ * started before the assignment reached them): their score and keys wait for that assignment.
+ */
+export async function getPracticeHeldBack(
+	db: Db,
+	studentId: string,
+	attemptIds: string[],
+	now: Date
+): Promise<Set<string>> {
+	if (attemptIds.length === 0) return new Set();
+	const withheld = await getWithheldQuestionIds(db, studentId, now);
+	if (withheld.size === 0) return new Set();
+	const rows = await db
+		.selectDistinct({ id: attemptQuestion.attemptId })
+		.from(attemptQuestion)
+		.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
+		.where(
+			and(
+				inArray(attemptQuestion.attemptId, attemptIds),
+				inArray(questionVersion.questionId, [...withheld])
+			)
+		);
+	return new Set(rows.map((r) => r.id));
+}
+
+/**
  * The questions whose answers this student may see outside an attempt (the article page lists them under
  * their passages): those they have had feedback on (a review card exists once an answer's feedback is
  * released, see releaseFeedback) and that no open assignment withholds.
@@ -144,7 +181,13 @@ export function withVisibleScores<R extends DisclosureColumns & { score: number 
 	now: Date
 ) {
 	return rows.map((row) => {
-		const { feedback: _feedback, dueAt: _dueAt, member: _member, ...shown } = row;
+		const {
+			feedback: _feedback,
+			dueAt: _dueAt,
+			member: _member,
+			heldByAssignment: _held,
+			...shown
+		} = row;
 		return { ...shown, score: ownerDisclosure(row, now).score ? row.score : null };
 	});
 }

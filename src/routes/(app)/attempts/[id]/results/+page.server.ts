@@ -9,8 +9,17 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	try {
-		const { attempt, results, score, max, percent, asTeacher, feedbackFrom, removedFromClass } =
-			await getAttemptResults(getDb(), user.id, event.params.id);
+		const {
+			attempt,
+			results,
+			score,
+			max,
+			percent,
+			asTeacher,
+			feedbackFrom,
+			removedFromClass,
+			heldByAssignment
+		} = await getAttemptResults(getDb(), user.id, event.params.id);
 		return {
 			attempt: {
 				id: attempt.id,
@@ -22,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			asTeacher,
 			feedbackFrom,
 			removedFromClass,
+			heldByAssignment,
 			results: results.map(({ presented: _presented, response: _response, ...r }) => r),
 			score,
 			max,
