@@ -10,8 +10,9 @@
 // signed in to the account, and a browser that has (the known-device cookie) always gets to try its
 // password, with its own limit.
 import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Db } from './db/index.ts';
+import { refused } from './form-actions.ts';
 import { attempt, authFailure } from './db/schema.ts';
 
 export const HOUR_MS = 60 * 60 * 1000;
@@ -142,15 +143,15 @@ export function waitText(seconds: number): string {
 	return minutes <= 1 ? 'a minute' : `${minutes} minutes`;
 }
 
-/** A form action's answer to a RateLimitedError: 429, Retry-After and the message in `field`. */
-export function rateLimitedFailure<T extends Record<string, unknown>>(
+/** A form action's answer to a RateLimitedError: 429, Retry-After, and the message above form `action`. */
+export function rateLimitedFailure(
 	event: Pick<RequestEvent, 'setHeaders'>,
 	e: RateLimitedError,
-	data: T,
-	field = 'error'
+	action = 'default',
+	values: Record<string, string> = {}
 ) {
 	event.setHeaders({ 'retry-after': String(e.retryAfter) });
-	return fail(429, { ...data, [field]: e.message });
+	return refused(action, values, e.message, 429);
 }
 
 // Practice quizzes a student may start: ample for practice (a 5-question quiz takes minutes), not for

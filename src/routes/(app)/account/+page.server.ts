@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import {
 	AccountError,
 	changePassword,
@@ -6,7 +5,7 @@ import {
 	listSessions
 } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { invalid, readValues } from '$lib/server/form-actions.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUserForAction(event);
-		const values = firstValues(readFormFields(await event.request.formData()));
+		const values = await readValues(event.request);
 		try {
 			const { endedSessions } = await changePassword(getDb(), {
 				userId: user.id,
@@ -41,7 +40,7 @@ export const actions: Actions = {
 			};
 		} catch (e) {
 			if (!(e instanceof AccountError)) throw e;
-			return fail(400, { action: 'password' as const, errors: { [e.field]: e.message } });
+			return invalid('password', {}, { [e.field]: e.message });
 		}
 	},
 	endOthers: async (event) => {

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { startAttempt, MAX_QUESTIONS_PER_QUIZ } from '$lib/server/attempts.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
-import { readFormFields } from '$lib/server/form-fields.ts';
+import { readValues, refused } from '$lib/server/form-actions.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
 import { getMistakes } from '$lib/server/review/insights.ts';
@@ -39,13 +39,14 @@ export const actions: Actions = {
 	/** "Practise these now": a quiz of the mistakes shown (with the same filters). */
 	practise: async (event) => {
 		const user = requireUserForAction(event);
-		const fields = readFormFields(await event.request.formData());
+		const values = await readValues(event.request);
 		const mistakes = filtered(
 			await getMistakes(getDb(), user.id),
-			fields.article?.[0] ?? '',
-			fields.tag?.[0] ?? ''
+			values.article ?? '',
+			values.tag ?? ''
 		);
-		if (mistakes.length === 0) return fail(400, { message: 'No mistakes match these filters.' });
+		if (mistakes.length === 0)
+			return refused('practise', values, 'No mistakes match these filters.');
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
 		let id: string;
 		try {
@@ -53,7 +54,7 @@ export const actions: Actions = {
 				startAttempt(getDb(), user.id, { questionIds, count: questionIds.length })
 			));
 		} catch (e) {
-			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, {}, 'message');
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, 'practise', values);
 			throw e;
 		}
 		redirect(303, `/attempts/${id}/1`);

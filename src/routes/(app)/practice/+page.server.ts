@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { MAX_QUESTIONS_PER_QUIZ, startAttempt } from '$lib/server/attempts.ts';
 import { getCurrentBank } from '$lib/server/db/queries/bank.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/form-fields.ts';
+import { parseForm, readFields, refused } from '$lib/server/form-actions.ts';
 import { requireUserForAction } from '$lib/server/guards.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
@@ -57,40 +57,34 @@ export const load: PageServerLoad = async () => {
 	};
 };
 
+/** The choices as sent, to refill the form: checkbox lists one value per line. */
+const CHOICE_FIELDS = ['article', 'tag', 'type', 'count', 'seed'];
+
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
-		let fields: Record<string, string[]>;
-		try {
-			fields = readFormFields(await event.request.formData());
-		} catch (e) {
-			if (e instanceof RequestError)
-				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
-			throw e;
-		}
-		const parsed = PracticeForm.safeParse({
-			articles: fields.article,
-			tags: fields.tag,
-			types: fields.type,
-			count: fields.count?.[0],
-			seed: fields.seed?.[0]
-		});
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { errors });
-		}
-		const { seed, ...filters } = parsed.data;
+		const fields = await readFields(event.request);
+		const refill = Object.fromEntries(CHOICE_FIELDS.map((k) => [k, (fields[k] ?? []).join('\n')]));
+		const { data, failure } = parseForm(
+			'default',
+			PracticeForm,
+			{
+				articles: fields.article,
+				tags: fields.tag,
+				types: fields.type,
+				count: fields.count?.[0],
+				seed: fields.seed?.[0]
+			},
+			refill
+		);
+		if (failure) return failure;
+		const { seed, ...filters } = data;
 		let started;
 		try {
 			started = await startAttempt(getDb(), user.id, filters, seed || undefined);
 		} catch (e) {
-			if (e instanceof RequestError)
-				return fail(e.status, { errors: { form: e.message } as Record<string, string> });
-			if (e instanceof RateLimitedError)
-				return rateLimitedFailure(event, e, {
-					errors: { form: e.message } as Record<string, string>
-				});
+			if (e instanceof RequestError) return refused('default', refill, e.message, e.status);
+			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, 'default', refill);
 			throw e;
 		}
 		redirect(303, `/attempts/${started.id}/1`);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
+import { refused } from '$lib/server/form-actions.ts';
 import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
@@ -58,8 +59,8 @@ export const actions: Actions = {
 				}
 			};
 		} catch (e) {
-			if (e instanceof InvalidResponseError) return fail(400, { message: e.message });
-			if (e instanceof RequestError) return fail(e.status, { message: e.message });
+			if (e instanceof InvalidResponseError) return refused('review', {}, e.message);
+			if (e instanceof RequestError) return refused('review', {}, e.message, e.status);
 			throw e;
 		}
 	},
@@ -69,14 +70,14 @@ export const actions: Actions = {
 		const fields = readFormFields(await event.request.formData());
 		const rating = parseRatingName(fields.rating?.[0] ?? '');
 		const requestId = fields.requestId?.[0] ?? '';
-		if (!rating) return fail(400, { message: 'Choose Again, Hard, Good or Easy.' });
+		if (!rating) return refused('review', {}, 'Choose Again, Hard, Good or Easy.');
 		if (!/^[\w-]{8,64}$/.test(requestId))
-			return fail(400, { message: 'The form is missing its request id.' });
+			return refused('review', {}, 'The form is missing its request id.');
 		let response = null;
 		try {
 			response = fields.response?.[0] ? readResponseJson(fields.response[0]) : null;
 		} catch (e) {
-			if (e instanceof InvalidResponseError) return fail(400, { message: e.message });
+			if (e instanceof InvalidResponseError) return refused('review', {}, e.message);
 			throw e;
 		}
 		// Stored as an integer: anything else is no figure at all.

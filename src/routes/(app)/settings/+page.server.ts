@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { readFormFields } from '$lib/server/form-fields.ts';
+import { parseForm, readValues } from '$lib/server/form-actions.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { getLearnerSettings, updateLearnerSettings } from '$lib/server/review/cards.ts';
 import { MIN_REVIEWS_TO_OPTIMISE } from '$lib/review/optimise.ts';
@@ -54,20 +53,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
-		const fields = readFormFields(await event.request.formData());
-		const input = {
-			desiredRetention: fields.desiredRetention?.[0],
-			timeZone: fields.timeZone?.[0],
-			dayRolloverHour: fields.dayRolloverHour?.[0],
-			newCardsPerDay: fields.newCardsPerDay?.[0]
-		};
-		const parsed = SettingsForm.safeParse(input);
-		if (!parsed.success) {
-			const errors: Record<string, string> = {};
-			for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-			return fail(400, { errors, values: input });
-		}
-		await updateLearnerSettings(getDb(), user.id, parsed.data);
+		const values = await readValues(event.request);
+		const { data, failure } = parseForm('default', SettingsForm, values);
+		if (failure) return failure;
+		await updateLearnerSettings(getDb(), user.id, data);
 		return { saved: true };
 	}
 };

@@ -1,9 +1,8 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { logResetLink, requestPasswordReset } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
-import { RateLimitedError } from '$lib/server/rate-limit.ts';
+import { parseForm, readValues } from '$lib/server/form-actions.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import type { Actions } from './$types';
 
 const ResetRequest = z.object({
@@ -16,25 +15,22 @@ const SENT =
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
-		const parsed = ResetRequest.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
+		const values = await readValues(event.request);
+		const { data, failure } = parseForm('default', ResetRequest, values, {
+			email: values.email ?? ''
+		});
+		if (failure) return failure;
 		try {
 			// No mail is configured in this app: the link goes to the server log (docs/security.md).
 			await requestPasswordReset(
 				getDb(),
-				{ email: parsed.data.email, address: event.getClientAddress(), origin: event.url.origin },
+				{ email: data.email, address: event.getClientAddress(), origin: event.url.origin },
 				logResetLink
 			);
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
-			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return fail(429, {
-				email: parsed.data.email,
-				errors: { form: e.message } as Record<string, string>
-			});
+			return rateLimitedFailure(event, e, 'default', { email: data.email });
 		}
-		return { email: parsed.data.email, sent: SENT };
+		return { email: data.email, sent: SENT };
 	}
 };

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { AccountError, isResetTokenUsable, resetPassword } from '$lib/server/account.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { invalid, readValues } from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const tokenOf = (url: URL) => (url.searchParams.get('token') ?? '').slice(0, 100);
@@ -13,12 +13,12 @@ export const load: PageServerLoad = async ({ url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
+		const values = await readValues(event.request);
 		try {
 			await resetPassword(getDb(), tokenOf(event.url), values.password ?? '');
 		} catch (e) {
 			if (!(e instanceof AccountError)) throw e;
-			return fail(400, { errors: { [e.field]: e.message } as Record<string, string> });
+			return invalid('default', {}, { [e.field]: e.message });
 		}
 		redirect(303, '/signin?password=reset');
 	}

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, SIGN_IN_FAILED, signIn } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
-import { RateLimitedError } from '$lib/server/rate-limit.ts';
+import { parseForm, readValues, refused } from '$lib/server/form-actions.ts';
+import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';
 import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from '$lib/server/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,15 +23,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
-		const parsed = SignIn.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { email: values.email ?? '', errors: fieldErrors(parsed.error) });
+		const values = await readValues(event.request);
+		// Never send a password back to refill the form.
+		const refill = { email: values.email ?? '' };
+		const { data, failure } = parseForm('default', SignIn, values, refill);
+		if (failure) return failure;
 		let result;
 		try {
 			// getClientAddress: the socket's address, or ADDRESS_HEADER's when adapter-node is told to trust a proxy.
 			result = await signIn(getDb(), {
-				...parsed.data,
+				...data,
 				address: event.getClientAddress(),
 				previousSessionId: event.locals.sessionId,
 				deviceToken: event.cookies.get(DEVICE_COOKIE),
@@ -39,17 +40,9 @@ export const actions: Actions = {
 			});
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
-			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return fail(429, {
-				email: parsed.data.email,
-				errors: { form: e.message } as Record<string, string>
-			});
+			return rateLimitedFailure(event, e, 'default', refill);
 		}
-		if (!result)
-			return fail(400, {
-				email: parsed.data.email,
-				errors: { form: SIGN_IN_FAILED } as Record<string, string>
-			});
+		if (!result) return refused('default', refill, SIGN_IN_FAILED);
 		setSessionCookie(event, result.token, result.expiresAt);
 		setDeviceCookie(event, result.deviceToken);
 		redirect(303, safeNext(event.url.searchParams.get('next'), event.url));

@@ -1,12 +1,16 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { registerAccount } from '$lib/server/auth.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { readEnv } from '$lib/server/env.ts';
 import { claimFirstAdmin } from '$lib/server/roles.ts';
-import { fieldErrors, firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { parseForm, readValues } from '$lib/server/form-actions.ts';
 import { passwordProblem } from '$lib/server/password-policy.ts';
-import { RateLimitedError, SIGN_UPS_PER_ADDRESS } from '$lib/server/rate-limit.ts';
+import {
+	RateLimitedError,
+	rateLimitedFailure,
+	SIGN_UPS_PER_ADDRESS
+} from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,24 +35,28 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const values = firstValues(readFormFields(await event.request.formData()));
-		const kept = { displayName: values.displayName ?? '', email: values.email ?? '' };
-		const parsed = SignUp.safeParse({ ...values, email: values.email?.trim() });
-		if (!parsed.success) return fail(400, { ...kept, errors: fieldErrors(parsed.error) });
+		const values = await readValues(event.request);
+		const refill = { displayName: values.displayName ?? '', email: values.email ?? '' };
+		const { data, failure } = parseForm(
+			'default',
+			SignUp,
+			{ ...values, email: values.email?.trim() },
+			refill
+		);
+		if (failure) return failure;
 		try {
 			// Everyone signs up as a student; teacher accounts are made by an administrator. Whether the
 			// email was free is not shown (docs/security.md): both answers send the person to sign in.
 			const { created } = await registerAccount(
 				getDb(),
-				{ ...parsed.data, address: event.getClientAddress() },
+				{ ...data, address: event.getClientAddress() },
 				signUpsPerAddress ?? SIGN_UPS_PER_ADDRESS
 			);
 			// Except the first account of an install, which administers it (src/lib/server/roles.ts).
-			if (created) await claimFirstAdmin(getDb(), parsed.data.email);
+			if (created) await claimFirstAdmin(getDb(), data.email);
 		} catch (e) {
 			if (!(e instanceof RateLimitedError)) throw e;
-			event.setHeaders({ 'retry-after': String(e.retryAfter) });
-			return fail(429, { ...kept, errors: { form: e.message } as Record<string, string> });
+			return rateLimitedFailure(event, e, 'default', refill);
 		}
 		const next = safeNext(event.url.searchParams.get('next'), event.url);
 		redirect(

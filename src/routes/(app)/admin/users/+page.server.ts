@@ -1,9 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db/app-db.ts';
-import { RequestError, orHttpError } from '$lib/server/errors.ts';
 import { requireAdmin } from '$lib/server/guards.ts';
-import { firstValues, readFormFields } from '$lib/server/form-fields.ts';
+import { readValues, refused, tryService } from '$lib/server/form-actions.ts';
 import { ACCOUNTS_PAGE_SIZE, changeAccount, listAccounts } from '$lib/server/roles.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,19 +25,15 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	change: async (event) => {
 		const admin = requireAdmin(event, true);
-		const values = firstValues(readFormFields(await event.request.formData()));
+		const values = await readValues(event.request);
 		const parsed = Change.safeParse(values);
 		if (!parsed.success || (parsed.data.role === undefined && parsed.data.isAdmin === undefined))
-			return fail(400, { message: 'Choose a role or administrator rights to change.' });
-		try {
-			await changeAccount(getDb(), admin.id, parsed.data.userId, {
-				role: parsed.data.role,
-				isAdmin: parsed.data.isAdmin
-			});
-		} catch (e) {
-			if (e instanceof RequestError && e.status === 400) return fail(400, { message: e.message });
-			return orHttpError(() => Promise.reject(e));
-		}
+			return refused('change', values, 'Choose a role or administrator rights to change.');
+		const { userId, role, isAdmin } = parsed.data;
+		const done = await tryService(() =>
+			changeAccount(getDb(), admin.id, userId, { role, isAdmin })
+		);
+		if (!done.ok) return refused('change', values, done.message);
 		redirect(303, '/admin/users');
 	}
 };

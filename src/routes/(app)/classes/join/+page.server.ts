@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
-import { readFormFields } from '$lib/server/form-fields.ts';
+import { invalid, readValues } from '$lib/server/form-actions.ts';
 import { RateLimitedError, rateLimitedFailure } from '$lib/server/rate-limit.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { joinClass } from '$lib/server/teaching/classes.ts';
@@ -16,19 +16,28 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUserForAction(event);
+		const values = await readValues(event.request);
+		const code = values.code ?? '';
+		if (!code.trim())
+			return invalid('default', { code }, { code: 'Enter the code your teacher gave you.' });
+		if (user.role !== 'student')
+			return invalid(
+				'default',
+				{ code },
+				{ code: 'Teachers run classes rather than join them.' },
+				403
+			);
 		try {
-			const fields = readFormFields(await event.request.formData());
-			const code = fields.code?.[0] ?? '';
-			if (!code.trim()) return fail(400, { code, error: 'Enter the code your teacher gave you.' });
-			if (user.role !== 'student')
-				return fail(403, { code, error: 'Teachers run classes rather than join them.' });
 			const joined = await joinClass(getDb(), user.id, code, {
 				address: event.getClientAddress()
 			});
 			redirect(303, `/classes?joined=${encodeURIComponent(joined.name)}`);
 		} catch (e) {
-			if (e instanceof RequestError) return fail(e.status, { code: '', error: e.message });
-			if (e instanceof RateLimitedError) return rateLimitedFailure(event, e, { code: '' });
+			// A wrong code is not refilled: the next try starts from an empty field.
+			if (e instanceof RequestError)
+				return invalid('default', { code: '' }, { code: e.message }, e.status);
+			if (e instanceof RateLimitedError)
+				return rateLimitedFailure(event, e, 'default', { code: '' });
 			throw e;
 		}
 	}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import {
 	clearAnswer,
 	getAttemptPageForTaking,
@@ -9,6 +9,7 @@ import {
 } from '$lib/server/attempts.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { RequestError } from '$lib/server/errors.ts';
+import { refused } from '$lib/server/form-actions.ts';
 import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
@@ -102,21 +103,21 @@ export const actions: Actions = {
 	/** Autosave (JavaScript on): store the answer, stay on the page. */
 	save: async (event) => {
 		const result = await saveFromForm(event);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		if (!result.ok) return refused('answer', {}, result.message, result.status);
 		return { saved: result.saved, version: result.version };
 	},
 	next: async (event) => {
 		// With feedback after each question, only "Check answer" saves: moving on never does.
 		if (!(await answersSaveOnlyOnCheck(event))) {
 			const result = await saveFromForm(event);
-			if (!result.ok) return fail(result.status, { message: result.message });
+			if (!result.ok) return refused('answer', {}, result.message, result.status);
 		}
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n) + 1}`);
 	},
 	previous: async (event) => {
 		if (!(await answersSaveOnlyOnCheck(event))) {
 			const result = await saveFromForm(event);
-			if (!result.ok) return fail(result.status, { message: result.message });
+			if (!result.ok) return refused('answer', {}, result.message, result.status);
 		}
 		redirect(303, `/attempts/${event.params.id}/${Math.max(1, positionParam(event.params.n) - 1)}`);
 	},
@@ -124,9 +125,9 @@ export const actions: Actions = {
 	check: async (event) => {
 		const fields = readFormFields(await event.request.formData());
 		if (isBlankResponse(fields.questionType?.[0] ?? '', fields))
-			return fail(400, { message: 'Give an answer before checking it.' });
+			return refused('answer', {}, 'Give an answer before checking it.');
 		const result = await saveFromForm(event, fields);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		if (!result.ok) return refused('answer', {}, result.message, result.status);
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);
 	},
 	/** Ordering without JavaScript: move one item up or down, save, show the page again. */
@@ -137,7 +138,7 @@ export const actions: Actions = {
 		// With feedback after each question a move is a draft: saving would make it final.
 		if (await answersSaveOnlyOnCheck(event)) return { draftOrder: fields.order };
 		const result = await saveFromForm(event, fields);
-		if (!result.ok) return fail(result.status, { message: result.message });
+		if (!result.ok) return refused('answer', {}, result.message, result.status);
 		redirect(303, `/attempts/${event.params.id}/${positionParam(event.params.n)}`);
 	}
 };
