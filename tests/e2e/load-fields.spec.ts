@@ -471,13 +471,13 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/articles/[slug]': {
 		anonymous: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		),
 		student: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		),
 		teacher: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		)
 	},
 	'/signout': {
