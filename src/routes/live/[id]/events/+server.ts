@@ -37,8 +37,8 @@ export const GET: RequestHandler = async (event) => {
 					stop();
 				}
 			};
-			const sendChange = (n: Pick<LiveNotice, 'seq' | 'kind' | 'state'>) =>
-				send(`id: ${n.seq}\nevent: change\ndata: ${JSON.stringify(n)}\n\n`);
+			const sendChange = ({ seq, kind, state }: Pick<LiveNotice, 'seq' | 'kind' | 'state'>) =>
+				send(`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind, state })}\n\n`);
 			// Players are woken by changes of state only; the teacher's screen also by answers and joins.
 			const unsubscribe = hub.subscribe(sessionId, (n) => {
 				if (n === 'resync') {
