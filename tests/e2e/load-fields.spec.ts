@@ -75,6 +75,12 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/(app)/admin/users':
 		case '/invites/[token]':
 			return [];
+		// No live session in the world: live.test.ts checks what a player's view holds (no key before the reveal).
+		case '/live/[id]':
+		case '/(app)/teach/live/[id]':
+			return [];
+		case '/live':
+			return [anon, A('student'), X('teacher')];
 		case '/(app)/attempts/[id]/[n]':
 		case '/(app)/attempts/[id]/review':
 			return [A('student, practice in progress', { id: w.A.practice.id, n: '1' })];
@@ -294,6 +300,16 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 		student: fields(`classes classes[] classes[].id classes[].name classes[].teacher joined`),
 		teacher: fields(`classes joined`)
 	},
+	'/live': {
+		anonymous: fields(`code signedInAs`),
+		student: fields(`code signedInAs`),
+		teacher: fields(`code signedInAs`)
+	},
+	'/(app)/teach/live': {
+		teacher: fields(
+			`sessions sessions[] sessions[].createdAt sessions[].id sessions[].state sessions[].title sets sets[] sets[].id sets[].name`
+		)
+	},
 	'/(app)/classes/join': {
 		student: fields(`code`),
 		teacher: fields(`code`)
@@ -377,7 +393,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/teach/classes/[id]/gradebook': {
 		teacher: fields(
-			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`
+			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last liveSessions liveSessions[] liveSessions[].finishedAt liveSessions[].id liveSessions[].title page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`
 		)
 	},
 	'/(app)/teach/sets/[id]': {

@@ -18,6 +18,9 @@ import {
 	removePlayer,
 	submitLiveAnswer
 } from '../../src/lib/server/live/sessions.ts';
+import { getLiveGradebookColumns } from '../../src/lib/server/live/gradebook.ts';
+import { createAssignment } from '../../src/lib/server/teaching/assignments.ts';
+import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -362,5 +365,52 @@ describe.each(backends())('live sessions on %s', (backend) => {
 			);
 		expect(tries.slice(0, 50).every((t) => t === 'RequestError')).toBe(true);
 		expect(tries[50]).toBe('RateLimitedError');
+	});
+
+	test('a session run from an assignment is a column of its class gradebook', async () => {
+		const klass = await createClass(db, teacher.id, 'Live class');
+		await joinClass(db, bob.id, klass.joinCode);
+		const assignmentId = (
+			await createAssignment(db, teacher.id, {
+				classId: klass.id,
+				setId,
+				title: 'Homework',
+				opensAt: new Date(Date.now() - 3_600_000),
+				dueAt: new Date(Date.now() + 86_400_000),
+				timeZone: 'UTC',
+				attemptsAllowed: 1,
+				timeLimitMinutes: null,
+				shuffleQuestions: true,
+				shuffleOptions: true,
+				feedback: 'after_submit',
+				lateWork: 'refuse'
+			})
+		).id;
+		const live = await createLiveSession(
+			db,
+			teacher.id,
+			{ assignmentId },
+			{ secondsPerQuestion: 30, speedBonus: false, guestsAllowed: false }
+		);
+		await joinLiveSession(
+			db,
+			live.joinCode,
+			{ kind: 'user', userId: bob.id, displayName: 'Bob' },
+			'b1'
+		);
+		// Guests are not let in when the teacher says so.
+		expect(
+			(await refusal(joinLiveSession(db, live.joinCode, { kind: 'guest', nickname: 'G' }, 'b1')))
+				.status
+		).toBe(403);
+		await applyTeacherAction(db, teacher.id, live.id, { kind: 'start' });
+		const view = await getPlayerView(db, live.id, bobWho());
+		const q = byId.get(view!.question!.id)!;
+		await submitLiveAnswer(db, live.id, bobWho(), q.id, rightResponse(q));
+		await applyTeacherAction(db, teacher.id, live.id, { kind: 'end' });
+		const columns = await getLiveGradebookColumns(db, klass.id, [bob.id]);
+		expect(columns.sessions.map((s) => s.title)).toEqual(['Homework']);
+		expect(columns.cellsOf(bob.id)[0]).toMatchObject({ score: 1, maxScore: 1 });
+		expect(columns.averages).toEqual([100]);
 	});
 });

@@ -7,6 +7,7 @@ import { readValues, refused } from '$lib/server/form-actions.ts';
 import { requireTeacher } from '$lib/server/guards.ts';
 import {
 	applyTeacherAction,
+	getTeacherLiveSession,
 	getTeacherView,
 	LIVE_EXTEND_SECONDS,
 	removePlayer
@@ -35,6 +36,8 @@ const ACTIONS = ['start', 'reveal', 'next', 'skip', 'pause', 'resume', 'extend',
 export const actions: Actions = {
 	control: async (event) => {
 		const teacher = requireTeacher(event, true);
+		// Someone else's session is a 404 whatever the form holds.
+		await orHttpError(() => getTeacherLiveSession(getDb(), teacher.id, event.params.id));
 		const values = await readValues(event.request);
 		const kind = ACTIONS.find((a) => a === values.do);
 		if (!kind) return refused('control', {}, 'Choose what to do.');
