@@ -310,6 +310,17 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 			`sessions sessions[] sessions[].createdAt sessions[].id sessions[].state sessions[].title sets sets[] sets[].id sets[].name`
 		)
 	},
+	// Not visited (the world has no live session): the fields as the views return them, for review.
+	'/live/[id]': {
+		student: fields(
+			`answered attemptId me me.guest me.nickname me.playerCount me.points me.rank me.removed myResponse podium podium[] podium[].nickname podium[].playerId podium[].points podium[].rank ${PRESENTED('question')} results results[] results[].citations results[].correct results[].correctText results[].explanation results[].points results[].position results[].prompt results[].responseText session session.guestsAllowed session.id session.questionCount session.questionIndex session.remainingMs session.secondsPerQuestion session.seq session.speedBonus session.state session.title verdict verdict.answered verdict.citations verdict.correct verdict.correctText verdict.explanation verdict.points`
+		)
+	},
+	'/(app)/teach/live/[id]': {
+		teacher: fields(
+			`answeredCount assignmentId classId codeOpen extendSeconds joinUrl playerCount players players[] players[].guest players[].id players[].nickname players[].removed qr ${PRESENTED('question')} reveal reveal.citations reveal.correctText reveal.distribution reveal.explanation session session.joinCode session.guestsAllowed session.id session.questionCount session.questionIndex session.remainingMs session.secondsPerQuestion session.seq session.speedBonus session.state session.title standings standings[] standings[].nickname standings[].playerId standings[].points standings[].rank`
+		)
+	},
 	'/(app)/classes/join': {
 		student: fields(`code`),
 		teacher: fields(`code`)
