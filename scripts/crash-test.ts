@@ -8,18 +8,11 @@
 // Exit status 0 when there is no violation, 1 otherwise.
 import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import {
-	cpSync,
-	existsSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync
-} from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { copyWorkingTree } from './bench/app-copy.ts';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { hash } from '@node-rs/argon2';
@@ -153,21 +146,7 @@ const appDir = path.join(scratch, 'app');
 
 /** A private copy of the working tree, so a build made meanwhile (the browser tests make one) cannot swap modules under the server. */
 function prepareApp() {
-	const skip = new Set([
-		'node_modules',
-		'.git',
-		'build',
-		'.svelte-kit',
-		'.data',
-		'test-results',
-		'tests',
-		'bench',
-		'playwright-report'
-	]);
-	for (const name of readdirSync(root))
-		if (!skip.has(name))
-			cpSync(path.join(root, name), path.join(appDir, name), { recursive: true });
-	symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
+	copyWorkingTree(root, appDir);
 	if (opts.build) {
 		log('building the production server in a private copy of the working tree');
 		const b = spawnSync('npm', ['run', '-s', 'build'], {

@@ -11,15 +11,14 @@ import {
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
-	readdirSync,
 	readFileSync,
 	rmSync,
-	symlinkSync,
 	writeFileSync
 } from 'node:fs';
 import net from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { copyWorkingTree } from './app-copy.ts';
 import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import type { Question } from '../../src/lib/bank/types.ts';
@@ -588,21 +587,7 @@ async function main() {
 			? 'building the production server (npm run build) in a private copy of the working tree'
 			: 'copying build/ to a private copy of the working tree'
 	);
-	const skip = new Set([
-		'node_modules',
-		'.git',
-		'build',
-		'.svelte-kit',
-		'.data',
-		'test-results',
-		'tests',
-		'bench',
-		'playwright-report'
-	]);
-	for (const name of readdirSync(root))
-		if (!skip.has(name))
-			cpSync(path.join(root, name), path.join(appDir, name), { recursive: true });
-	symlinkSync(path.join(root, 'node_modules'), path.join(appDir, 'node_modules'), 'dir');
+	copyWorkingTree(root, appDir);
 	if (opts.build) {
 		const b = spawnSync('npm', ['run', '-s', 'build'], {
 			cwd: appDir,

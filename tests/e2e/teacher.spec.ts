@@ -85,7 +85,7 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 		.locator('form[action="?/createClass"]')
 		.evaluate((f: HTMLFormElement) => (f.noValidate = true));
 	await page.getByRole('button', { name: 'Create the class' }).click();
-	await expect(page.locator('#class-name-error')).toHaveText('Give it a name.');
+	await expect(page.locator('#createClass-name-error')).toHaveText('Give it a name.');
 
 	const className = `History 11B ${unique()}`;
 	const klass = await createClass(page, className);

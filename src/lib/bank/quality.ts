@@ -5,6 +5,7 @@
 // misquoted fact.
 import { normaliseAnswerText } from '../text/normalise.ts';
 import type { Article, Bank, BankError, Fact, Question } from './types.ts';
+import { MONTH_NAMES } from '../time/months.ts';
 
 /** Where a question or a fact (or one of its keys) stands in the bank files. */
 export type Locate = {
@@ -186,21 +187,6 @@ export function unnamedSourceErrors(bank: Bank, locate: Locate): BankError[] {
 	return errors;
 }
 
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
-
 /**
  * The part of a date that a quote does not state, or null when it states it all: the year as digits, the month
  * by name, the day as a number beside that month.
@@ -208,8 +194,8 @@ const MONTHS = [
 export function unstatedDatePart(quote: string, date: string): string | null {
 	const [year, month, day] = date.split('-');
 	if (!new RegExp(`\\b${year}\\b`, 'u').test(quote)) return `the year ${year}`;
-	if (month && !new RegExp(`\\b${MONTHS[Number(month) - 1]}\\b`, 'iu').test(quote))
-		return `the month ${MONTHS[Number(month) - 1]}`;
+	if (month && !new RegExp(`\\b${MONTH_NAMES[Number(month) - 1]}\\b`, 'iu').test(quote))
+		return `the month ${MONTH_NAMES[Number(month) - 1]}`;
 	if (day && !new RegExp(`\\b0?${Number(day)}\\b`, 'u').test(quote))
 		return `the day ${Number(day)}`;
 	return null;

@@ -2,21 +2,7 @@
 // as a wrong option for the other), and how a value reads as an option. Pure.
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-
-const MONTH_NAMES = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
+import { MONTH_NAMES } from '../time/months.ts';
 
 /** "5,100", "5 100" and "5100" are one number. */
 export function parseAmount(text: string): number | null {
