@@ -348,10 +348,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/attempts/[id]/results': {
 		student: fields(
-			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom heldByAssignment max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version removedFromClass score`
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.startedAt attempt.submittedAt feedbackFrom heldByAssignment max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].tags results[].tags[] results[].type results[].version removedFromClass score`
 		),
 		teacher: fields(
-			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.submittedAt feedbackFrom heldByAssignment max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].type results[].version removedFromClass score`
+			`asTeacher attempt attempt.assignmentId attempt.id attempt.late attempt.seed attempt.startedAt attempt.submittedAt feedbackFrom heldByAssignment max percent results results[] results[].citations results[].citations[] results[].citations[].articleSlug results[].citations[].articleTitle results[].citations[].factId results[].citations[].quote results[].correct results[].correctText results[].explanation results[].position results[].prompt results[].questionId results[].responseText results[].score results[].tags results[].tags[] results[].type results[].version removedFromClass score`
 		)
 	},
 	'/(app)/attempts/[id]/review': {

@@ -43,8 +43,16 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
 	const results = page.locator('li.result');
 	await expect(results).toHaveCount(5);
+	// The summary leads: counts of right, partly right and wrong, and one line per question.
+	const tally = await page.locator('.tally').textContent();
+	const right = Number(/(\d+) right/.exec(tally ?? '')?.[1]);
+	await expect(page.locator('.marks li')).toHaveCount(5);
 	for (const result of await results.all()) {
 		await expect(result.getByText('Right answer')).toBeVisible();
+		// Why, and the passage: open where the answer was not right, one click away where it was.
+		const why = result.locator('details.why');
+		if (!(await why.evaluate((d) => (d as HTMLDetailsElement).open)))
+			await why.locator('summary').click();
 		await expect(result.locator('blockquote.quote').first()).toBeVisible();
 		await expect(result.getByRole('link', { name: /./ }).first()).toHaveAttribute(
 			'href',
@@ -52,6 +60,12 @@ test('take a whole quiz with the keyboard only, then read cited results', async 
 		);
 	}
 	await screenshot(page, 'quiz-results');
+	// "Only my mistakes" leaves out the questions answered right.
+	if (right < 5) {
+		await page.getByRole('link', { name: /Show only my mistakes/ }).click();
+		await expect(results).toHaveCount(5 - right);
+		await expect(page.locator('li.result .badge.good')).toHaveCount(0);
+	}
 });
 
 test('reload and a second tab resume the attempt with every answer kept', async ({
@@ -110,6 +124,9 @@ test('the results link opens the article with the cited passage highlighted', as
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	const quote = page.locator('li.result blockquote.quote').first();
 	const quoteText = ((await quote.textContent()) ?? '').replace(/^“|”$/g, '');
+	const firstWhy = page.locator('li.result details.why').first();
+	if (!(await firstWhy.evaluate((d) => (d as HTMLDetailsElement).open)))
+		await firstWhy.locator('summary').click();
 	await page.locator('li.result figcaption a').first().click();
 	await expect(page).toHaveURL(/\/articles\/[\w-]+\?fact=[\w-]+#fact-/);
 	const marked = page.locator('mark.selected');

@@ -630,6 +630,7 @@ export type QuestionResult = {
 	score: number;
 	correct: boolean;
 	explanation: string;
+	tags: string[];
 	citations: { factId: string; articleSlug: string; articleTitle: string; quote: string }[];
 };
 
@@ -700,6 +701,7 @@ export async function getAttemptResults(
 			score: given?.score ?? 0,
 			correct: given?.correct ?? false,
 			explanation: q.body.explanation,
+			tags: q.body.tags,
 			citations: pickCitations(factById, q.body.facts)
 		};
 	});

@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			attempt: {
 				id: attempt.id,
 				seed: attempt.seed,
+				startedAt: attempt.startedAt,
 				submittedAt: attempt.submittedAt,
 				late: attempt.late,
 				assignmentId: attempt.assignmentId
