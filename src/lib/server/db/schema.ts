@@ -456,7 +456,7 @@ export type LearnerSettings = typeof learnerSettings.$inferSelect;
 
 export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
 
-/** One card per learner per question, scheduled by FSRS (ts-fsrs field names, snake_case columns). */
+/** One card per learner per fact, scheduled by FSRS (ts-fsrs field names, snake_case columns). */
 export const reviewCard = pgTable(
 	'review_card',
 	{
@@ -464,9 +464,13 @@ export const reviewCard = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		questionId: text('question_id')
-			.notNull()
-			.references(() => question.id),
+		/**
+		 * The fact this card schedules: the one its questions ask about (their first cited fact). A review
+		 * shows one of those questions; the log row says which.
+		 */
+		factId: text('fact_id').references(() => fact.id),
+		/** Only for a teacher's question that cites no passage yet (no fact to schedule): that question. */
+		questionId: text('question_id').references(() => question.id),
 		due: timestamp('due', { withTimezone: true }).notNull(),
 		stability: real('stability').notNull(),
 		difficulty: real('difficulty').notNull(),
@@ -482,7 +486,9 @@ export const reviewCard = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [
+		uniqueIndex('review_card_user_fact_uq').on(t.userId, t.factId),
 		uniqueIndex('review_card_user_question_uq').on(t.userId, t.questionId),
+		check('review_card_one_unit', sql`(${t.factId} is null) <> (${t.questionId} is null)`),
 		// The due-cards query: this learner's cards by due time.
 		index('review_card_user_due_idx').on(t.userId, t.due)
 	]

@@ -140,7 +140,7 @@ export async function runOptimisation(
 /**
  * Every card of the learner recomputed from its log with their current parameters and day, and
  * rescheduled: memory states built with the old parameters would otherwise linger until each card's next
- * review. Cards are locked in question order (as a quiz submit locks them), in one transaction.
+ * review. Cards are locked in the order a quiz submit locks them, in one transaction.
  */
 export async function recomputeCards(db: Db, userId: string, now = new Date()) {
 	const settings = await getLearnerSettings(db, userId);
@@ -168,7 +168,8 @@ export async function recomputeCards(db: Db, userId: string, now = new Date()) {
 			.select({ id: reviewCard.id })
 			.from(reviewCard)
 			.where(eq(reviewCard.userId, userId))
-			.orderBy(asc(reviewCard.questionId))
+			// The order a quiz submit locks them in (feedAttemptIntoReviews).
+			.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
 			.for('update');
 		const logs = await tx
 			.select({

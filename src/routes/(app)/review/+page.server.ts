@@ -28,6 +28,15 @@ function cardIdFrom(fields: Record<string, string[]>) {
 	return id;
 }
 
+/** The question the page showed for the card (the card's fact has several); absent = the queue's pick. */
+function questionIdFrom(fields: Record<string, string[]>) {
+	const id = fields.questionId?.[0] ?? '';
+	if (id === '') return null;
+	if (!/^[\w-]{1,100}$/.test(id))
+		throw new RequestError(400, 'Field "questionId" does not name a question.');
+	return id;
+}
+
 function elapsedSince(fields: Record<string, string[]>, now: number) {
 	const shownAt = Number(fields.shownAt?.[0]);
 	// Only a plausible figure: the page's own timestamp, less than an hour ago.
@@ -48,7 +57,14 @@ export const actions: Actions = {
 				fields.skip?.length || isBlankResponse(type, fields)
 					? null
 					: parseResponseFromForm(type, fields);
-			const shown = await revealCard(getDb(), user.id, cardId, response);
+			const shown = await revealCard(
+				getDb(),
+				user.id,
+				cardId,
+				response,
+				new Date(),
+				questionIdFrom(fields)
+			);
 			return {
 				revealed: {
 					cardId,
@@ -91,6 +107,7 @@ export const actions: Actions = {
 				{
 					requestId,
 					response,
+					questionId: questionIdFrom(fields),
 					elapsedMs:
 						Number.isInteger(elapsed) && elapsed >= 0 && elapsed <= 86_400_000 ? elapsed : null
 				},
