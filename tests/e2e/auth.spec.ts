@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { screenshot, signUp, uniqueEmail } from '../helpers/e2e.ts';
 
+test.describe('in a browser set to Japan’s time zone', () => {
+	test.use({ timezoneId: 'Asia/Tokyo' });
+
+	test('a new account starts in the browser’s time zone, not UTC', async ({ page }) => {
+		await signUp(page, 'Haruto');
+		await page.goto('/settings');
+		await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
+	});
+});
+
 test('sign up, sign out, sign in again', async ({ page }) => {
 	const email = await signUp(page, 'Aminata');
 	await screenshot(page, 'auth-home-signed-in');

@@ -6,7 +6,8 @@
 //
 // Also, whatever the list says: no value is a password hash or a session token, a student's data holds
 // no email but their own, and no page a student loads before the attempt is final has a key field.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { unflatten } from 'devalue';
 import { discoverRoutes, pathOf } from '../helpers/routes.ts';
 import { buildWorld, disposeWorld, type Who, type World } from '../helpers/world.ts';
@@ -164,12 +165,18 @@ const KEY_FIELDS =
 	/(^|\.)(correct|accepted|answer|tolerance|explanation|facts|correctText|citations)$/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 
+// One world for both tests of this file: building it is most of their time.
+let world: Promise<World> | undefined;
+test.afterAll(async () => {
+	if (world) await disposeWorld(await world);
+});
+
 test('every page load returns only the fields on its role’s allow-list, and no secrets', async ({
 	browser,
 	baseURL
 }) => {
 	test.setTimeout(240_000);
-	const w = await buildWorld(browser);
+	const w = await (world ??= buildWorld(browser));
 	const lists = ALLOW;
 	const pages = discoverRoutes().filter((e) => e.kind === 'page');
 	const failures: string[] = [];
@@ -216,7 +223,56 @@ test('every page load returns only the fields on its role’s allow-list, and no
 	if (process.env.PRINT_LOAD_FIELDS) console.log(JSON.stringify(observed, null, 1));
 	console.log(`load fields: ${pages.length} pages, ${loads} loads, ${failures.length} failures`);
 	expect(failures, failures.join('\n')).toEqual([]);
-	await disposeWorld(w);
+});
+
+/** Every axe rule that fails on the page, at any impact, as "rule (impact): n nodes: first target". */
+async function axeViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations.map(
+		(v) =>
+			`${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')} — ${v.help}`
+	);
+}
+
+test('every page, as each role sees it, has no accessibility violation (axe, every impact level)', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(240_000);
+	const w = await (world ??= buildWorld(browser));
+	const anonymous = await browser.newContext({ baseURL });
+	// One view per role of each page: the markup differs by role far more than by state.
+	const checks = discoverRoutes()
+		.filter((e) => e.kind === 'page')
+		.flatMap((route) =>
+			[...new Map(visits(route.routeId, w).map((v) => [v.role, v] as const)).values()].map((v) => ({
+				url: pathOf(route.routeId, v.params),
+				v
+			}))
+		);
+	const failures: string[] = [];
+	let checked = 0;
+	async function check({ url, v }: (typeof checks)[number]) {
+		const context = v.who === 'anonymous' ? anonymous : w.who[v.who].context!;
+		const page = await context.newPage();
+		const res = await page.goto(baseURL + url);
+		if (res && res.status() < 400) {
+			checked++;
+			for (const problem of await axeViolations(page))
+				failures.push(`${url} as ${v.label}: ${problem}`);
+		}
+		await page.close();
+	}
+	// A few pages at a time: axe's work is in the browser's renderers, which run side by side.
+	const queue = [...checks];
+	await Promise.all(
+		Array.from({ length: 3 }, async () => {
+			for (let next = queue.shift(); next; next = queue.shift()) await check(next);
+		})
+	);
+	await anonymous.close();
+	console.log(`axe: ${checked} pages checked, ${failures.length} violations`);
+	expect(failures, failures.join('\n')).toEqual([]);
 });
 
 /** Space-separated paths. */

@@ -1,14 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import {
-	analyseItems,
+	analyseItems as analyse,
 	FLAG_DISTRACTOR_OVER_KEY,
 	FLAG_LOW_DISCRIMINATION,
+	FLAG_MIN_ATTEMPTS,
 	FLAG_VERY_EASY,
 	FLAG_VERY_HARD,
 	NO_ANSWER_LABEL,
+	type ItemAnalysisOptions,
 	type ItemAttempt,
 	type ItemQuestion
 } from './item-analysis.ts';
+
+/** The thresholds of the flags, tested on small datasets: every attempt count may flag here. */
+const analyseItems = (
+	questions: ItemQuestion[],
+	attempts: ItemAttempt[],
+	options: ItemAnalysisOptions = { attempts: 'first' }
+) => analyse(questions, attempts, { minAttemptsToFlag: 1, ...options });
 
 let nextId = 0;
 function attempt(
@@ -143,9 +152,10 @@ describe('analyseItems: a 4-attempt × 3-question dataset worked by hand', () =>
 			{ label: 'Nice', count: 0, isKey: false },
 			{ label: NO_ANSWER_LABEL, count: 1, isKey: false }
 		]);
-		// Free answers: most frequent first, then alphabetical; no "No answer" row since all answered.
+		// Free answers: most frequent first, then alphabetical; no "No answer" row since all answered; the
+		// answer that earned the full mark is the key.
 		expect(q2.responses).toEqual([
-			{ label: '42', count: 2, isKey: false },
+			{ label: '42', count: 2, isKey: true },
 			{ label: '40', count: 1, isKey: false },
 			{ label: '7', count: 1, isKey: false }
 		]);
@@ -417,5 +427,29 @@ describe('analyseItems: flags', () => {
 		];
 		const result = analyseItems(questions, [attempt({ q: 1 }, { q: ['A', 'A'] })]);
 		expect(result.questions[0].responses).toEqual([{ label: 'A', count: 1, isKey: true }]);
+	});
+});
+
+describe('analyseItems: how many attempts a flag rests on', () => {
+	const questions: ItemQuestion[] = [{ id: 'q', maxMark: 1, choices: [] }];
+	const wrong = (n: number) => Array.from({ length: n }, () => attempt({ q: 0 }, { q: ['x'] }));
+
+	test(`no flag below ${FLAG_MIN_ATTEMPTS} attempts, however the answers fall`, () => {
+		expect(analyse(questions, wrong(1)).questions[0].flags).toEqual([]);
+		expect(analyse(questions, wrong(FLAG_MIN_ATTEMPTS - 1)).questions[0].flags).toEqual([]);
+		expect(analyse(questions, wrong(FLAG_MIN_ATTEMPTS)).questions[0].flags).toContain(
+			FLAG_VERY_HARD
+		);
+	});
+
+	test('a typed answer that earned the full mark is marked as the key', () => {
+		const result = analyse(questions, [
+			attempt({ q: 1 }, { q: ['takuba'] }),
+			attempt({ q: 0 }, { q: ['barkhane'] })
+		]);
+		expect(result.questions[0].responses).toEqual([
+			{ label: 'barkhane', count: 1, isKey: false },
+			{ label: 'takuba', count: 1, isKey: true }
+		]);
 	});
 });

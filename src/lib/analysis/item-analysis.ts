@@ -29,13 +29,18 @@ export type ItemAttempt = {
 export type ItemQuestion = {
 	id: string;
 	maxMark: number;
-	/** possible responses with whether each is (part of) the key, for single/multiple choice; empty for free answers */
+	/**
+	 * possible responses with whether each is (part of) the key, for single/multiple choice; empty for free
+	 * answers, whose responses are marked as the key when they earned the full mark
+	 */
 	choices: { label: string; isKey: boolean }[];
 };
 
 export type ItemAnalysisOptions = {
 	/** 'first' (default, as in Moodle) analyses only first attempts; 'all' analyses every attempt. */
 	attempts: 'first' | 'all';
+	/** Fewer analysed attempts than this: no flags (default FLAG_MIN_ATTEMPTS). */
+	minAttemptsToFlag?: number;
 };
 
 export const FLAG_LOW_DISCRIMINATION = 'Low discrimination';
@@ -48,6 +53,17 @@ export type QuestionFlag =
 	| typeof FLAG_VERY_HARD
 	| typeof FLAG_VERY_EASY
 	| typeof FLAG_DISTRACTOR_OVER_KEY;
+
+/** Whether a flag is about how hard the question was, or a sign that the question itself may be wrong. */
+export function flagKind(flag: QuestionFlag): 'difficulty' | 'problem' {
+	return flag === FLAG_VERY_EASY || flag === FLAG_VERY_HARD ? 'difficulty' : 'problem';
+}
+
+/**
+ * No flag rests on fewer analysed attempts: one student's wrong answer says nothing of the question (Moodle
+ * likewise leaves discrimination unshown for a handful of attempts).
+ */
+export const FLAG_MIN_ATTEMPTS = 10;
 
 /** Thresholds behind the flags, in percent. */
 export const LOW_DISCRIMINATION_BELOW = 25;
@@ -167,7 +183,12 @@ function countResponses(question: ItemQuestion, attempts: readonly ItemAttempt[]
 		for (const label of labels) {
 			const row = choiceByLabel.get(label) ?? otherRows.get(label);
 			if (row) row.count++;
-			else otherRows.set(label, { label, count: 1, isKey: false });
+			else
+				otherRows.set(label, {
+					label,
+					count: 1,
+					isKey: question.choices.length === 0 && markOf(attempt, question.id) >= question.maxMark
+				});
 		}
 	}
 
@@ -240,7 +261,10 @@ export function analyseItems(
 			standardDeviation,
 			discriminationIndex,
 			responses,
-			flags: flagsFor(facilityIndex, discriminationIndex, question, responses)
+			flags:
+				n >= (options.minAttemptsToFlag ?? FLAG_MIN_ATTEMPTS)
+					? flagsFor(facilityIndex, discriminationIndex, question, responses)
+					: []
 		};
 	});
 

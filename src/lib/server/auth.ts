@@ -186,7 +186,14 @@ export async function createUser(
  */
 export async function registerAccount(
 	db: Db,
-	input: { email: string; password: string; displayName: string; address: string },
+	input: {
+		email: string;
+		password: string;
+		displayName: string;
+		address: string;
+		/** The browser's zone (a valid IANA name), so "due today" and due times are theirs from the start. */
+		timeZone?: string;
+	},
 	maxPerAddress = SIGN_UPS_PER_ADDRESS
 ): Promise<{ created: boolean }> {
 	const limits = signUpLimits(input.address, maxPerAddress);
@@ -202,7 +209,12 @@ export async function registerAccount(
 		return { created: false };
 	}
 	try {
-		await createUser(db, input);
+		const created = await createUser(db, input);
+		if (input.timeZone)
+			await db
+				.insert(learnerSettings)
+				.values({ userId: created.id, timeZone: input.timeZone })
+				.onConflictDoNothing();
 	} catch (e) {
 		// Two sign-ups with one email at once: the second finds it taken, and says so no more than above.
 		if ((e as { code?: string; cause?: { code?: string } })?.code === '23505')

@@ -2,12 +2,19 @@
 // was built with, so an edit to the bank never changes an assignment under the students' feet; the
 // builder shows when a newer version exists and lets the teacher take it.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Question, QuestionType } from '../../bank/types.ts';
 import { generateQuiz, type QuizFilters } from '../../quiz/generate.ts';
 import { getCurrentBank } from '../db/queries/bank.ts';
 import type { Db } from '../db/index.ts';
-import { fact, question, questionSet, questionSetItem, questionVersion } from '../db/schema.ts';
+import {
+	article,
+	fact,
+	question,
+	questionSet,
+	questionSetItem,
+	questionVersion
+} from '../db/schema.ts';
 import { RequestError } from '../errors.ts';
 
 export const MAX_SET_SIZE = 60;
@@ -40,12 +47,6 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 	if (search.source === 'bank') conditions.push(isNull(question.ownerId));
 	if (search.source === 'mine')
 		conditions.push(search.teacherId ? eq(question.ownerId, search.teacherId) : sql`false`);
-	if (search.text?.trim()) {
-		// Full-text search over prompts (English stemming: "withdraw" finds "withdrawal").
-		conditions.push(
-			sql`to_tsvector('english', ${questionVersion.body}->>'prompt') @@ websearch_to_tsquery('english', ${search.text.trim()})`
-		);
-	}
 	if (search.tag) conditions.push(sql`${search.tag} = any(${questionVersion.tags})`);
 	if (search.type) conditions.push(eq(questionVersion.type, search.type));
 	if (search.minDifficulty)
@@ -55,19 +56,59 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 			sql`exists (select 1 from ${fact} where ${fact.id} = any(${questionVersion.factIds}) and ${fact.articleSlug} = ${search.article})`
 		);
 	}
-	const rows = await db
-		.select({
-			versionId: questionVersion.id,
-			version: questionVersion.version,
-			body: questionVersion.body,
-			ownerId: question.ownerId
-		})
-		.from(question)
-		.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
-		.where(and(...conditions))
-		.orderBy(asc(question.id))
-		.limit(limit);
+	const select = (where: SQL | undefined, order: SQL[]) =>
+		db
+			.select({
+				versionId: questionVersion.id,
+				version: questionVersion.version,
+				body: questionVersion.body,
+				ownerId: question.ownerId
+			})
+			.from(question)
+			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
+			.where(where)
+			.orderBy(...order)
+			.limit(limit);
+	const text = search.text?.trim();
+	if (!text) return withQuotes(db, await select(and(...conditions), [asc(question.id)]));
+	// Every word must be found somewhere in the question (so more words narrow the list); when no question
+	// has them all, those with any of them, best first, rather than nothing.
+	const all = sql`websearch_to_tsquery('english', ${text})`;
+	let rows = await select(and(...conditions, sql`${searchDocument} @@ ${all}`), [
+		desc(sql`ts_rank(${searchDocument}, ${all})`),
+		asc(question.id)
+	]);
+	if (rows.length === 0) {
+		const any = sql`to_tsquery('english', ${anyWordQuery(text)})`;
+		if (anyWordQuery(text))
+			rows = await select(and(...conditions, sql`${searchDocument} @@ ${any}`), [
+				desc(sql`ts_rank(${searchDocument}, ${any})`),
+				asc(question.id)
+			]);
+	}
 	return withQuotes(db, rows);
+}
+
+/**
+ * What a teacher's words are matched against, weighted for the ranking: the prompt first (A), then the
+ * options, ordering items, accepted answers and explanation (B), the topic tags (C), and the cited quotes
+ * with their articles' titles (D). English stemming: "withdraw" finds "withdrawal".
+ */
+const searchDocument = sql`(
+	setweight(to_tsvector('english', coalesce(${questionVersion.body}->>'prompt', '')), 'A') ||
+	setweight(to_tsvector('english',
+		coalesce((select string_agg(o->>'text', ' ') from jsonb_array_elements(coalesce(${questionVersion.body}->'options', ${questionVersion.body}->'items', '[]'::jsonb)) o), '') || ' ' ||
+		coalesce((select string_agg(t, ' ') from jsonb_array_elements_text(coalesce(${questionVersion.body}->'accepted', '[]'::jsonb)) t), '') || ' ' ||
+		coalesce(${questionVersion.body}->>'explanation', '')), 'B') ||
+	setweight(to_tsvector('english', replace(array_to_string(${questionVersion.tags}, ' '), '-', ' ')), 'C') ||
+	setweight(to_tsvector('english', coalesce((select string_agg(f.quote || ' ' || a.title, ' ')
+		from ${fact} f join ${article} a on a.slug = f.article_slug
+		where f.id = any(${questionVersion.factIds})), '')), 'D')
+)`;
+
+/** "Barkhane troops" as "barkhane | troops" for to_tsquery: letters and digits only, so nothing is syntax. */
+function anyWordQuery(text: string): string {
+	return (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 20).join(' | ');
 }
 
 async function withQuotes<T extends { body: Question }>(db: Db, rows: T[]) {

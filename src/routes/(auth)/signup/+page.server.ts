@@ -12,6 +12,7 @@ import {
 	SIGN_UPS_PER_ADDRESS
 } from '$lib/server/rate-limit.ts';
 import { safeNext } from '$lib/server/safe-next.ts';
+import { isValidTimeZone } from '$lib/time/zones.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SignUp = z.object({
@@ -24,7 +25,12 @@ const SignUp = z.object({
 	password: z.string().superRefine((p, ctx) => {
 		const problem = passwordProblem(p);
 		if (problem) ctx.addIssue({ code: 'custom', message: problem });
-	})
+	}),
+	// Filled in by the page from the browser; an unknown zone (or none, without JavaScript) is UTC.
+	timeZone: z
+		.string()
+		.optional()
+		.transform((zone) => (zone && isValidTimeZone(zone) ? zone : undefined))
 });
 
 const { signUpsPerAddress } = readEnv();
