@@ -430,6 +430,8 @@ export const learnerSettings = pgTable(
 		/** The local hour the learner's day starts (Anki's default 4): reviews before it count on the day before. */
 		dayRolloverHour: integer('day_rollover_hour').notNull().default(4),
 		newCardsPerDay: integer('new_cards_per_day').notNull().default(20),
+		/** Review-state cards the review page shows a day at most (Anki's default 200); learning cards always. */
+		reviewsPerDay: integer('reviews_per_day').notNull().default(200),
 		/** FSRS weights fitted to this learner's log; null = ts-fsrs defaults. */
 		weights: jsonb('weights').$type<number[]>(),
 		weightsFittedAt: timestamp('weights_fitted_at', { withTimezone: true }),
@@ -445,6 +447,10 @@ export const learnerSettings = pgTable(
 		check(
 			'learner_settings_retention',
 			sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`
+		),
+		check(
+			'learner_settings_reviews_per_day',
+			sql`${t.reviewsPerDay} >= 0 and ${t.reviewsPerDay} <= 9999`
 		),
 		check(
 			'learner_settings_rollover',
@@ -481,6 +487,10 @@ export const reviewCard = pgTable(
 		lapses: integer('lapses').notNull(),
 		state: text('state', { enum: CARD_STATES }).notNull(),
 		lastReview: timestamp('last_review', { withTimezone: true }),
+		/** When the card became a leech (failed LEECH_LAPSES times); it stays flagged. */
+		leechAt: timestamp('leech_at', { withTimezone: true }),
+		/** Set while the card is suspended (out of the queue): a leech is, until the learner takes it back. */
+		suspendedAt: timestamp('suspended_at', { withTimezone: true }),
 		/** First review in a review session: until then the card counts against the daily cap on new cards. */
 		firstSessionReviewAt: timestamp('first_session_review_at', { withTimezone: true }),
 		createdAt: createdAt()

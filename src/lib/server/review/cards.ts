@@ -4,10 +4,11 @@
 import {
 	and,
 	asc,
-	count,
 	eq,
 	gte,
 	inArray,
+	isNull,
+	isNotNull,
 	lt,
 	lte,
 	max,
@@ -35,6 +36,7 @@ import {
 	type ReviewRating
 } from '../../review/rating.ts';
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
+import { turnsLeech } from '../../review/leech.ts';
 import {
 	cardUnitOf,
 	pickQuestionToShow,
@@ -68,6 +70,7 @@ const DEFAULT_SETTINGS = {
 	timeZone: 'UTC',
 	dayRolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newCardsPerDay: 20,
+	reviewsPerDay: 200,
 	weights: null as number[] | null
 };
 
@@ -101,6 +104,7 @@ export async function updateLearnerSettings(
 		desiredRetention: number;
 		timeZone: string;
 		newCardsPerDay: number;
+		reviewsPerDay?: number;
 		dayRolloverHour?: number;
 	}
 ) {
@@ -229,6 +233,9 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 			...columnsFromCard(card),
 			...(input.source === 'review' && !row.firstSessionReviewAt
 				? { firstSessionReviewAt: input.now }
+				: {}),
+			...(turnsLeech(before.lapses, card.lapses)
+				? { leechAt: row.leechAt ?? input.now, suspendedAt: input.now }
 				: {})
 		})
 		.where(eq(reviewCard.id, row.id));
@@ -327,7 +334,13 @@ export async function feedAttemptIntoReviews(
 	const cards = new Map(
 		locked.map((row) => [
 			unitKey(unitOfCard(row)),
-			{ id: row.id, card: cardFromRow(row), factId: row.factId, questionId: row.questionId }
+			{
+				id: row.id,
+				card: cardFromRow(row),
+				lapsesBefore: row.lapses,
+				factId: row.factId,
+				questionId: row.questionId
+			}
 		])
 	);
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
@@ -385,6 +398,16 @@ export async function feedAttemptIntoReviews(
 			)
 			.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set: moved });
 	await tx.insert(reviewLog).values(logRows);
+	// Cards this submit made leeches are suspended (flagged once, the first time).
+	const leeches = held.filter((c) => turnsLeech(c.lapsesBefore, c.card.lapses)).map((c) => c.id);
+	if (leeches.length)
+		await tx
+			.update(reviewCard)
+			.set({
+				leechAt: sql`coalesce(${reviewCard.leechAt}, ${now.toISOString()}::timestamptz)`,
+				suspendedAt: now
+			})
+			.where(inArray(reviewCard.id, leeches));
 	return rows.length;
 }
 
@@ -477,6 +500,7 @@ function dueBy(db: Db, scope: QueueScope) {
 	return and(
 		eq(reviewCard.userId, scope.userId),
 		lt(reviewCard.due, scope.endOfDay),
+		isNull(reviewCard.suspendedAt),
 		sql`exists (${showable})`,
 		sql`not exists (${siblingShownToday})`
 	);
@@ -509,7 +533,13 @@ function newCardsQuery(db: Db, scope: QueueScope, limit: number) {
 function dueCountsQuery(db: Db, scope: QueueScope) {
 	return db
 		.select({
-			seen: sql<number>`count(*) filter (where ${reviewCard.state} <> 'new')`.mapWith(Number),
+			learning:
+				sql<number>`count(*) filter (where ${reviewCard.state} in ('learning', 'relearning'))`.mapWith(
+					Number
+				),
+			reviewing: sql<number>`count(*) filter (where ${reviewCard.state} = 'review')`.mapWith(
+				Number
+			),
 			unseen: sql<number>`count(*) filter (where ${reviewCard.state} = 'new')`.mapWith(Number)
 		})
 		.from(reviewCard)
@@ -517,22 +547,31 @@ function dueCountsQuery(db: Db, scope: QueueScope) {
 }
 
 /**
- * New cards the review page introduced today: review-session reviews today of a card that was new before.
- * (Questions first met in a quiz do not count: the cap is on what the review page brings in.)
+ * What the review page did today, against the daily limits: new cards it introduced (reviews of a card that
+ * was new before) and review cards it reviewed (of a card in the review state before). Questions met in a
+ * quiz do not count: the limits are on what the review page brings in.
  */
-const introducedTodayPrepared = (db: Db) =>
+const doneTodayPrepared = (db: Db) =>
 	db
-		.select({ introducedToday: count() })
+		.select({
+			introducedToday:
+				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'new')`.mapWith(
+					Number
+				),
+			reviewedToday:
+				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'review')`.mapWith(
+					Number
+				)
+		})
 		.from(reviewLog)
 		.where(
 			and(
 				eq(reviewLog.userId, sql.placeholder('userId')),
 				eq(reviewLog.source, 'review'),
-				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay')),
-				sql`${reviewLog.cardBefore}->>'state' = 'new'`
+				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
 			)
 		)
-		.prepare('introduced_today');
+		.prepare('done_today');
 
 /**
  * The question each card shows (pickQuestionToShow: the form this learner saw least recently), among the
@@ -621,23 +660,31 @@ export async function getDueCards(
 		startOfDay: startOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		withheld
 	};
-	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
-		limit > 0 ? dueCardsQuery(db, scope, limit) : Promise.resolve([]),
+	const [[counts], [{ introducedToday, reviewedToday }]] = await Promise.all([
 		dueCountsQuery(db, scope),
 		// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-		prepared(db, 'introduced_today', introducedTodayPrepared).execute({
+		prepared(db, 'done_today', doneTodayPrepared).execute({
 			userId,
 			startOfDay: scope.startOfDay.toISOString()
 		})
 	]);
+	// Learning cards are always shown (a card just failed comes back minutes later, as Anki's intraday
+	// learning does); review cards up to the daily review limit; new ones up to the new-card cap.
+	const reviewsAllowed = Math.min(
+		counts.reviewing,
+		Math.max(0, settings.reviewsPerDay - reviewedToday)
+	);
 	const newAllowed = Math.min(
 		counts.unseen,
 		Math.max(0, settings.newCardsPerDay - introducedToday)
 	);
+	// The queue's order puts every learning card before any review card: the first learning + allowed rows.
+	const seenLimit = Math.min(limit, counts.learning + reviewsAllowed);
+	const seen = seenLimit > 0 ? await dueCardsQuery(db, scope, seenLimit) : [];
 	const room = Math.min(newAllowed, limit - seen.length);
 	const unseen = room > 0 ? await newCardsQuery(db, scope, room) : [];
 	const due = await withQuestionsToShow(db, userId, [...seen, ...unseen], withheld);
-	return { settings, due, total: counts.seen + newAllowed };
+	return { settings, due, total: counts.learning + reviewsAllowed + newAllowed };
 }
 
 const ratingsTodayPrepared = (db: Db) =>
@@ -763,6 +810,43 @@ export async function revealCard(
 		explanation: body.explanation,
 		citations: await getCitations(db, body.facts)
 	};
+}
+
+/**
+ * The learner's leeches (cards failed LEECH_LAPSES times or more), most lapsed first, each with the prompt
+ * of the question a review would show (never one an open assignment withholds) and whether it is suspended.
+ */
+export async function getLeeches(db: Db, userId: string, now: Date) {
+	const [cards, withheld] = await Promise.all([
+		db
+			.select()
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, userId), isNotNull(reviewCard.leechAt)))
+			.orderBy(sql`${reviewCard.lapses} desc`, asc(reviewCard.id)),
+		getWithheldQuestionIds(db, userId, now)
+	]);
+	return (await withQuestionsToShow(db, userId, cards, withheld)).map(({ card, question: q }) => ({
+		cardId: card.id,
+		prompt: q.body.prompt,
+		lapses: card.lapses,
+		suspended: card.suspendedAt !== null
+	}));
+}
+
+/** Suspends one of the learner's cards (out of the queue) or takes it back; a leech stays flagged. */
+export async function setCardSuspended(
+	db: Db,
+	userId: string,
+	cardId: number,
+	suspended: boolean,
+	now: Date
+) {
+	const changed = await db
+		.update(reviewCard)
+		.set({ suspendedAt: suspended ? now : null })
+		.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId)))
+		.returning({ id: reviewCard.id });
+	if (changed.length === 0) throw new RequestError(404, 'No such review card.');
 }
 
 export function parseRatingName(value: string): RatingName | null {

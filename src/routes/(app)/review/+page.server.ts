@@ -6,7 +6,15 @@ import { refused } from '$lib/server/form-actions.ts';
 import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
-import { getReviewQueue, parseRatingName, rateCard, revealCard } from '$lib/server/review/cards.ts';
+import {
+	getLeeches,
+	getReviewQueue,
+	parseRatingName,
+	rateCard,
+	revealCard,
+	setCardSuspended
+} from '$lib/server/review/cards.ts';
+import { LEECH_LAPSES } from '$lib/review/leech.ts';
 import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
 import { InvalidResponseError, parseResponseFromForm, readResponseJson } from '$lib/quiz/grade.ts';
 import { isBlankResponse } from '$lib/quiz/answer-form.ts';
@@ -16,8 +24,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	const now = new Date();
-	const queue = await getReviewQueue(getDb(), user.id, now);
-	return { ...queue, shownAt: now.getTime() };
+	const [queue, leeches] = await Promise.all([
+		getReviewQueue(getDb(), user.id, now),
+		getLeeches(getDb(), user.id, now)
+	]);
+	return { ...queue, leeches, leechLapses: LEECH_LAPSES, shownAt: now.getTime() };
 };
 
 function cardIdFrom(fields: Record<string, string[]>) {
@@ -79,6 +90,18 @@ export const actions: Actions = {
 			if (e instanceof RequestError) return refused('review', {}, e.message, e.status);
 			throw e;
 		}
+	},
+	/** Puts one of the learner's cards aside (out of the queue) or takes it back. */
+	suspension: async (event) => {
+		const user = requireUserForAction(event);
+		const fields = readFormFields(await event.request.formData());
+		const suspend = fields.suspend?.[0];
+		if (suspend !== 'yes' && suspend !== 'no')
+			return refused('review', {}, 'Choose to put the card aside or take it back.');
+		await orHttpError(() =>
+			setCardSuspended(getDb(), user.id, cardIdFrom(fields), suspend === 'yes', new Date())
+		);
+		redirect(303, '/review');
 	},
 	/** The learner's rating: the one write of a review. Replays of the same request count once. */
 	rate: async (event) => {
