@@ -438,7 +438,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/teach/sets/[id]': {
 		teacher: fields(
-			`articles articles[] articles[].slug articles[].title items items[] items[].answer items[].cited items[].difficulty items[].newerVersion items[].owned items[].position items[].prompt items[].questionId items[].quotes items[].quotes[] items[].quotes[].articleSlug items[].quotes[].articleTitle items[].quotes[].quote items[].retired items[].type items[].typeLabel items[].version maxGiftBytes maxSize notice notice.added notice.cited notice.via results search search.article search.difficulty search.more search.q search.query search.searched search.source search.tag search.type set set.id set.name tags types types[] types[].label types[].value`
+			`articles articles[] articles[].slug articles[].title items items[] items[].answer items[].cited items[].difficulty items[].newerVersion items[].owned items[].position items[].prompt items[].questionId items[].quotes items[].quotes[] items[].quotes[].articleSlug items[].quotes[].articleTitle items[].quotes[].quote items[].retired items[].type items[].typeLabel items[].version maxGiftBytes maxSize notice notice.added notice.cited notice.via results search search.article search.difficulty search.fresh search.more search.q search.query search.searched search.source search.tag search.type set set.id set.name tags types types[] types[].label types[].value`
 		)
 	},
 	'/(app)/teach/sets/[id]/preview': {

@@ -120,7 +120,7 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 	await page.getByLabel(/^Type/).selectOption('');
 	await page.getByLabel('Words in the question').fill('troops');
 	await page.getByRole('button', { name: 'Search' }).click();
-	await expect(page.getByText(/questions? match|matching questions/)).toBeVisible();
+	await expect(page.getByText(/questions? match|best matches/)).toBeVisible();
 
 	await page.getByLabel('How many').fill('3');
 	await page.getByRole('button', { name: 'Add by rule' }).click();

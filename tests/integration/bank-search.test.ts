@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { searchBank } from '../../src/lib/server/teaching/sets.ts';
+import { createUser } from '../../src/lib/server/auth.ts';
+import { createSet, editSet, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -83,5 +84,21 @@ describe.each(backends())('searching the bank on %s', (backend) => {
 		expect(found.length).toBeGreaterThan(0);
 		// Syntax in the words is only words.
 		expect(await ids('Barkhane & | ! ( :*')).toEqual(expect.arrayContaining(await ids('Barkhane')));
+	});
+
+	test('“not in this set yet” leaves out the set’s questions, and only those', async () => {
+		const teacher = await createUser(db, {
+			email: 'search@test.example',
+			password: 'a-long-password',
+			displayName: 'Teacher',
+			role: 'teacher'
+		});
+		const { id: setId } = await createSet(db, teacher.id, 'Barkhane');
+		const barkhane = await ids('Barkhane');
+		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: barkhane.slice(0, 3) });
+		const fresh = (
+			await searchBank(db, { teacherId: teacher.id, text: 'Barkhane', notInSet: setId })
+		).map((r) => r.body.id);
+		expect(fresh).toEqual(barkhane.slice(3));
 	});
 });

@@ -29,6 +29,8 @@ export type BankSearch = {
 	tag?: string;
 	type?: QuestionType;
 	minDifficulty?: number;
+	/** Leave out the questions already in this set. */
+	notInSet?: string;
 };
 
 /** Questions `teacherId` may see and use: the file bank's and their own. */
@@ -51,6 +53,11 @@ export async function searchBank(db: Db, search: BankSearch, limit = 200) {
 	if (search.type) conditions.push(eq(questionVersion.type, search.type));
 	if (search.minDifficulty)
 		conditions.push(sql`${questionVersion.difficulty} >= ${search.minDifficulty}`);
+	if (search.notInSet)
+		conditions.push(
+			sql`not exists (select 1 from ${questionSetItem} i join ${questionVersion} v on v.id = i.question_version_id
+				where i.set_id = ${search.notInSet} and v.question_id = ${question.id})`
+		);
 	if (search.article) {
 		conditions.push(
 			sql`exists (select 1 from ${fact} where ${fact.id} = any(${questionVersion.factIds}) and ${fact.articleSlug} = ${search.article})`

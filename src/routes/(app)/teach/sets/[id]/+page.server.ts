@@ -27,9 +27,10 @@ import { invalid, parseForm, readValues, tryService } from '$lib/server/form-act
 import type { Actions, PageServerLoad } from './$types';
 
 const QUESTION_TYPES = Object.keys(QUESTION_TYPE_LABELS) as QuestionType[];
-const SEARCH_LIMIT = 40;
+// The best matches first: a short list keeps the set itself, below, within reach.
+const SEARCH_LIMIT = 15;
 /** Query parameters that belong to the search panel; they survive every edit so the results stay. */
-const SEARCH_KEYS = ['q', 'source', 'article', 'tag', 'type', 'difficulty'] as const;
+const SEARCH_KEYS = ['q', 'source', 'article', 'tag', 'type', 'difficulty', 'fresh'] as const;
 
 const Search = z.object({
 	q: z.string().trim().max(200).catch(''),
@@ -40,7 +41,13 @@ const Search = z.object({
 		.enum(QUESTION_TYPES as [QuestionType, ...QuestionType[]])
 		.optional()
 		.catch(undefined),
-	difficulty: z.coerce.number().int().min(1).max(3).optional().catch(undefined)
+	difficulty: z.coerce.number().int().min(1).max(3).optional().catch(undefined),
+	/** "Not in this set yet" ticked. */
+	fresh: z
+		.string()
+		.optional()
+		.transform((v) => v === '1')
+		.catch(false)
 });
 
 const NameForm = z.object({
@@ -152,7 +159,8 @@ export const load: PageServerLoad = async (event) => {
 						article: search.article || undefined,
 						tag: search.tag || undefined,
 						type: search.type,
-						minDifficulty: search.difficulty
+						minDifficulty: search.difficulty,
+						notInSet: search.fresh ? set.id : undefined
 					},
 					SEARCH_LIMIT + 1
 				)
