@@ -93,6 +93,13 @@ const teacherArticles = (w: World): Subject[] => [
 	{ label: "X's article", params: { slug: w.X.articleSlug }, owner: 'X', members: ['A'] },
 	{ label: "Y's article", params: { slug: w.Y.articleSlug }, owner: 'Y', members: ['B'] }
 ];
+const noLiveSession = (): Subject[] => [
+	{
+		label: 'no such live session',
+		params: { id: '00000000-0000-4000-8000-000000000000' },
+		owner: null
+	}
+];
 const teacherOf = (w: World, s: Subject) => (s.owner === 'X' ? w.X : w.Y);
 
 /** The actions of the attempt page: the owner may change an attempt in progress; a submitted one is 409. */
@@ -157,6 +164,31 @@ const MATRIX: Record<string, Entry> = {
 	'/(app)/history': { expect: signedIn },
 	'/(app)/progress': { expect: signedIn },
 	'/(app)/classes': { expect: signedIn },
+	// Live sessions: the world has none, so these are asked about a session that does not exist (live.test.ts
+	// and live-two-processes.test.ts cover who may see and do what in a real one).
+	'/live': { expect: publicRoute },
+	'/live ?/default': { expect: () => 400, body: () => form({ code: '' }) },
+	'/live/[id]': { subjects: noLiveSession, expect: () => 'ok' },
+	// Refused (400); a browser without JavaScript then lands on /live, the page of a session it is not in.
+	'/live/[id] ?/answer': { subjects: noLiveSession, expect: () => [400, 'ok'], body: () => form() },
+	'/live/[id] ?/move': { subjects: noLiveSession, expect: () => 'ok', body: () => form() },
+	'/live/[id]/events GET': { subjects: noLiveSession, expect: () => 404 },
+	'/(app)/teach/live': { expect: teacherOnly },
+	'/(app)/teach/live ?/create': {
+		expect: (who) => (isTeacher(who) ? 400 : teacherOnly(who)),
+		body: () => form({ secondsPerQuestion: 'x' })
+	},
+	'/(app)/teach/live/[id]': { subjects: noLiveSession, expect: teacherOwn },
+	'/(app)/teach/live/[id] ?/control': {
+		subjects: noLiveSession,
+		expect: teacherOwn,
+		body: () => form({ do: 'end' })
+	},
+	'/(app)/teach/live/[id] ?/remove': {
+		subjects: noLiveSession,
+		expect: teacherOwn,
+		body: () => form({ playerId: 'x' })
+	},
 	'/(app)/classes/join': { expect: signedIn },
 	'/(app)/classes/join ?/default': {
 		// A student posts the code of their own class again (harmless); teachers do not join classes.

@@ -135,7 +135,12 @@ function principalFor(routeId: string, w: World): { who: Who; params: Record<str
 		return { who: 'X', params: { ...params, id: w.X.classId } };
 	if (routeId.startsWith('/(app)/teach/sets'))
 		return { who: 'X', params: { ...params, id: w.X.setId } };
+	// No live session in the world: the live routes are fuzzed against one that does not exist.
+	if (routeId.startsWith('/(app)/teach/live'))
+		return { who: 'X', params: { ...params, id: '00000000-0000-4000-8000-000000000000' } };
 	if (routeId.startsWith('/(app)/teach')) return { who: 'X', params };
+	if (routeId.startsWith('/live/'))
+		return { who: 'A', params: { ...params, id: '00000000-0000-4000-8000-000000000000' } };
 	if (routeId.startsWith('/(app)/assignments'))
 		return { who: 'A', params: { ...params, id: w.X.assignmentId } };
 	if (routeId.startsWith('/(app)/attempts'))

@@ -76,6 +76,12 @@ function visits(routeId: string, w: World): Visit[] {
 		case '/(app)/admin/users':
 		case '/invites/[token]':
 			return [];
+		// No live session in the world: live.test.ts checks what a player's view holds (no key before the reveal).
+		case '/live/[id]':
+		case '/(app)/teach/live/[id]':
+			return [];
+		case '/live':
+			return [anon, A('student'), X('teacher')];
 		case '/(app)/attempts/[id]/[n]':
 		case '/(app)/attempts/[id]/review':
 			return [A('student, practice in progress', { id: w.A.practice.id, n: '1' })];
@@ -350,6 +356,27 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 		student: fields(`classes classes[] classes[].id classes[].name classes[].teacher joined`),
 		teacher: fields(`classes joined`)
 	},
+	'/live': {
+		anonymous: fields(`code signedInAs`),
+		student: fields(`code signedInAs`),
+		teacher: fields(`code signedInAs`)
+	},
+	'/(app)/teach/live': {
+		teacher: fields(
+			`sessions sessions[] sessions[].createdAt sessions[].id sessions[].state sessions[].title sets sets[] sets[].id sets[].name`
+		)
+	},
+	// Not visited (the world has no live session): the fields as the views return them, for review.
+	'/live/[id]': {
+		student: fields(
+			`answered attemptId me me.guest me.nickname me.playerCount me.points me.rank me.removed myResponse podium podium[] podium[].nickname podium[].playerId podium[].points podium[].rank ${PRESENTED('question')} results results[] results[].citations results[].correct results[].correctText results[].explanation results[].points results[].position results[].prompt results[].responseText session session.guestsAllowed session.id session.questionCount session.questionIndex session.remainingMs session.secondsPerQuestion session.seq session.speedBonus session.state session.title verdict verdict.answered verdict.citations verdict.correct verdict.correctText verdict.explanation verdict.points`
+		)
+	},
+	'/(app)/teach/live/[id]': {
+		teacher: fields(
+			`answeredCount assignmentId classId codeOpen extendSeconds joinUrl playerCount players players[] players[].guest players[].id players[].nickname players[].removed qr ${PRESENTED('question')} reveal reveal.citations reveal.correctText reveal.distribution reveal.explanation session session.joinCode session.guestsAllowed session.id session.questionCount session.questionIndex session.remainingMs session.secondsPerQuestion session.seq session.speedBonus session.state session.title standings standings[] standings[].nickname standings[].playerId standings[].points standings[].rank`
+		)
+	},
 	'/(app)/classes/join': {
 		student: fields(`code`),
 		teacher: fields(`code`)
@@ -433,7 +460,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/teach/classes/[id]/gradebook': {
 		teacher: fields(
-			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`
+			`assignments assignments[] assignments[].dueAt assignments[].id assignments[].timeZone assignments[].title averages first klass klass.id klass.name last liveSessions liveSessions[] liveSessions[].finishedAt liveSessions[].id liveSessions[].title page pages rows rows[] rows[].cells rows[].cells[] rows[].cells[].attemptId rows[].cells[].attempts rows[].cells[].late rows[].cells[].maxScore rows[].cells[].percent rows[].cells[].score rows[].student rows[].student.displayName rows[].student.email rows[].student.id rule studentCount`
 		)
 	},
 	'/(app)/teach/sets/[id]': {
@@ -471,13 +498,13 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/articles/[slug]': {
 		anonymous: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		),
 		student: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		),
 		teacher: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		)
 	},
 	'/signout': {

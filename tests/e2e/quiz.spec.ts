@@ -114,7 +114,21 @@ test('the results link opens the article with the cited passage highlighted', as
 	await expect(page).toHaveURL(/\/articles\/[\w-]+\?fact=[\w-]+#fact-/);
 	const marked = page.locator('mark.selected');
 	await expect(marked.first()).toBeVisible();
-	await expect(marked.first()).toBeInViewport();
+	// Wholly in view, below the site's header (the anchor keeps a margin above it).
+	await expect(marked.first()).toBeInViewport({ ratio: 1 });
+	const headerBottom = await page
+		.locator('header.site')
+		.evaluate((h) => h.getBoundingClientRect().bottom);
+	expect((await marked.first().boundingBox())!.y).toBeGreaterThanOrEqual(Math.max(0, headerBottom));
+	// It stands out alone: no other passage of the article is highlighted.
+	const painted = await page
+		.locator('article mark')
+		.evaluateAll((ms) =>
+			ms.map((m) => [m.classList.contains('selected'), getComputedStyle(m).backgroundColor])
+		);
+	expect(painted.filter(([, bg]) => bg !== 'rgba(0, 0, 0, 0)').length).toBe(
+		painted.filter(([selected]) => selected).length
+	);
 	// The highlighted words are the cited words (whitespace and quote style aside).
 	const norm = (s: string) =>
 		s.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim();

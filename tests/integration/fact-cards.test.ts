@@ -235,8 +235,8 @@ describe.each(backends())('migrating cards per question to cards per fact on %s'
 	let db: Db;
 
 	beforeAll(async () => {
-		// The schema before scheduling by fact (migration 0010), with its data, then the rest.
-		database = await createTestDatabase(backend, migrationsUpTo(10));
+		// The schema before scheduling by fact (migration 0011), with its data, then the rest.
+		database = await createTestDatabase(backend, migrationsUpTo(11));
 		db = database.db;
 		await syncBank(db, bank);
 	});

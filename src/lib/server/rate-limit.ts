@@ -176,7 +176,12 @@ export async function assertPracticeStartAllowed(tx: Db, userId: string, now = n
 			.select({ startedAt: attempt.startedAt })
 			.from(attempt)
 			.where(
-				and(eq(attempt.userId, userId), isNull(attempt.assignmentId), gt(attempt.startedAt, since))
+				and(
+					eq(attempt.userId, userId),
+					isNull(attempt.assignmentId),
+					isNull(attempt.liveSessionId),
+					gt(attempt.startedAt, since)
+				)
 			)
 			.orderBy(asc(attempt.startedAt))
 			.limit(max);

@@ -11,3 +11,9 @@ export function getDb(): Db {
 	if (!current) throw new Error('The database is not open yet: boot() runs in the init hook.');
 	return current.db;
 }
+
+/** The process-wide database itself (for LISTEN, which needs the client rather than Drizzle). */
+export function getAppDatabase(): Database {
+	if (!current) throw new Error('The database is not open yet: boot() runs in the init hook.');
+	return current;
+}

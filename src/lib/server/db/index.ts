@@ -18,6 +18,16 @@ export type Database = {
 	db: Db;
 	kind: 'pglite' | 'postgres';
 	migrate(migrationsFolder: string): Promise<void>;
+	/**
+	 * LISTEN on `channel`: `onPayload` gets each NOTIFY's payload (from this process or any other on the same
+	 * database). `onReconnect` runs when the listening connection came back after a loss, when
+	 * notifications may have been missed. Resolves to the function that stops listening.
+	 */
+	listen(
+		channel: string,
+		onPayload: (payload: string) => void,
+		onReconnect?: () => void
+	): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 };
 
@@ -49,6 +59,16 @@ export function openDatabase(
 			db,
 			kind: 'postgres',
 			migrate: (migrationsFolder) => migratePostgres(db as never, { migrationsFolder }),
+			// The driver keeps one connection of its own for all listeners, outside the pool, and listens
+			// again on it after a reconnect (calling onlisten each time it does).
+			listen: async (channel, onPayload, onReconnect) => {
+				let listened = false;
+				const request = await client.listen(channel, onPayload, () => {
+					if (listened) onReconnect?.();
+					listened = true;
+				});
+				return () => request.unlisten();
+			},
 			// Bounded: after the server has gone away and come back, end() can wait forever for a connection
 			// that will never report back (seen with postgres 3.4 after `pg_ctl -m immediate`).
 			close: () => client.end({ timeout: 5 })
@@ -62,6 +82,11 @@ export function openDatabase(
 		db,
 		kind: 'pglite',
 		migrate: (migrationsFolder) => migratePglite(db as never, { migrationsFolder }),
+		// One in-process connection: notifications come back with the result of the statement that committed them.
+		listen: async (channel, onPayload) => {
+			const stop = await client.listen(channel, onPayload);
+			return () => stop();
+		},
 		close: () => client.close()
 	};
 }

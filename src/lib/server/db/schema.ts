@@ -264,12 +264,17 @@ export const attempt = pgTable(
 		attemptNumber: integer('attempt_number'),
 		/** The server's deadline for a timed attempt (time limit or due time, whichever is first). */
 		deadlineAt: timestamp('deadline_at', { withTimezone: true }),
-		late: boolean('late').notNull().default(false)
+		late: boolean('late').notNull().default(false),
+		/** Set when the attempt records a signed-in player's answers in a live session (made when it ends). */
+		liveSessionId: text('live_session_id').references((): AnyPgColumn => liveSession.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		index('attempt_user_idx').on(t.userId, t.startedAt),
 		uniqueIndex('attempt_assignment_number_uq').on(t.assignmentId, t.userId, t.attemptNumber),
-		index('attempt_assignment_idx').on(t.assignmentId)
+		index('attempt_assignment_idx').on(t.assignmentId),
+		index('attempt_live_session_idx').on(t.liveSessionId)
 	]
 );
 export type Attempt = typeof attempt.$inferSelect;
@@ -546,3 +551,120 @@ export const reviewLog = pgTable(
 		index('review_log_card_idx').on(t.cardId, t.reviewedAt)
 	]
 );
+
+// ---- live class sessions ---------------------------------------------------------------------------
+
+export const LIVE_STATES = ['lobby', 'question', 'reveal', 'paused', 'finished'] as const;
+export type LiveState = (typeof LIVE_STATES)[number];
+
+/**
+ * A set run live in a classroom (docs/live.md). This row is the session's whole state: every app process
+ * reads it, and every change bumps `seq` and notifies the others (pg_notify) in the same transaction.
+ */
+export const liveSession = pgTable(
+	'live_session',
+	{
+		id: text('id').primaryKey(),
+		teacherId: text('teacher_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		/** Run from an assignment: its class's gradebook shows the session as a column. */
+		assignmentId: text('assignment_id').references(() => assignment.id, { onDelete: 'set null' }),
+		classId: text('class_id').references(() => schoolClass.id, { onDelete: 'set null' }),
+		title: text('title').notNull(),
+		/** Digits typed on a phone; unique among unfinished sessions, works until joinCodeExpiresAt. */
+		joinCode: text('join_code').notNull(),
+		joinCodeExpiresAt: timestamp('join_code_expires_at', { withTimezone: true }).notNull(),
+		state: text('state', { enum: LIVE_STATES }).notNull().default('lobby'),
+		/** 0-based position of the current question; -1 in the lobby. */
+		questionIndex: integer('question_index').notNull().default(-1),
+		questionStartedAt: timestamp('question_started_at', { withTimezone: true }),
+		/** The server's deadline for the current question: later answers are refused. */
+		questionDeadlineAt: timestamp('question_deadline_at', { withTimezone: true }),
+		/** While paused: the time the question had left. */
+		pausedRemainingMs: integer('paused_remaining_ms'),
+		/** Bumped by every change; the event id of the stream (a reconnecting browser says which it saw). */
+		seq: integer('seq').notNull().default(0),
+		secondsPerQuestion: integer('seconds_per_question').notNull().default(30),
+		speedBonus: boolean('speed_bonus').notNull().default(false),
+		guestsAllowed: boolean('guests_allowed').notNull().default(true),
+		createdAt: createdAt(),
+		finishedAt: timestamp('finished_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('live_session_open_code_uq')
+			.on(t.joinCode)
+			.where(sql`${t.finishedAt} is null`),
+		index('live_session_teacher_idx').on(t.teacherId, t.createdAt),
+		index('live_session_class_idx').on(t.classId),
+		check('live_session_seconds', sql`${t.secondsPerQuestion} between 5 and 600`)
+	]
+);
+export type LiveSession = typeof liveSession.$inferSelect;
+
+/** The questions of a live session, in order, pinned to the versions the set held when it was opened. */
+export const liveQuestion = pgTable(
+	'live_question',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		questionVersionId: integer('question_version_id')
+			.notNull()
+			.references(() => questionVersion.id)
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.position] })]
+);
+
+/**
+ * Someone playing: a signed-in user, or a guest known only by a nickname and the sha256 of the token in
+ * their cookie (a guest's answers stay in the session and feed nothing else).
+ */
+export const livePlayer = pgTable(
+	'live_player',
+	{
+		id: text('id').primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		nickname: text('nickname').notNull(),
+		tokenHash: text('token_hash'),
+		removed: boolean('removed').notNull().default(false),
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('live_player_user_uq').on(t.sessionId, t.userId),
+		uniqueIndex('live_player_token_uq').on(t.tokenHash)
+	]
+);
+export type LivePlayer = typeof livePlayer.$inferSelect;
+
+/** One answer per player per question (the primary key refuses a second), graded when received. */
+export const liveAnswer = pgTable(
+	'live_answer',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSession.id, { onDelete: 'cascade' }),
+		playerId: text('player_id')
+			.notNull()
+			.references(() => livePlayer.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		response: jsonb('response').$type<Response>().notNull(),
+		score: real('score').notNull(),
+		correct: boolean('correct').notNull(),
+		points: integer('points').notNull(),
+		/** The server's clock when the answer arrived: the speed bonus is computed from it, never the client's. */
+		receivedAt: timestamp('received_at', { withTimezone: true }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.playerId, t.position] }),
+		index('live_answer_session_idx').on(t.sessionId, t.position)
+	]
+);
+export type LiveAnswer = typeof liveAnswer.$inferSelect;

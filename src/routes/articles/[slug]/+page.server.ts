@@ -47,6 +47,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		},
 		/** A teacher's own article: its passages are cited by that teacher's questions, which are not listed here. */
 		teachersOwn: article.ownerId !== null,
+		/** A teacher sees every passage with its questions; a student only those they have answered. */
+		listsEveryQuestion: locals.user?.role === 'teacher',
+		signedIn: locals.user !== null,
 		paragraphs: segmentArticle(article.text, article.furniture, facts),
 		facts: listed,
 		selected: url.searchParams.get('fact')

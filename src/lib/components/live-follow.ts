@@ -1,0 +1,56 @@
+// Follows a live session's event stream and reloads the page's data when the session moves past what the
+// page shows. Reloads never pile up: while one runs, later events fold into a single next one. The
+// browser's EventSource reconnects by itself and sends the last event id, so a dropped network catches up.
+import { invalidateAll } from '$app/navigation';
+
+export function followLiveSession(sessionId: string, shownSeq: () => number, everyEvent = false) {
+	const source = new EventSource(`/live/${sessionId}/events`);
+	let running = false;
+	let again = false;
+	async function reload() {
+		if (running) {
+			again = true;
+			return;
+		}
+		running = true;
+		try {
+			do {
+				again = false;
+				await invalidateAll();
+			} while (again);
+		} finally {
+			running = false;
+		}
+	}
+	source.addEventListener('change', (e) => {
+		const { seq, kind } = JSON.parse((e as MessageEvent<string>).data) as {
+			seq: number;
+			kind: string;
+		};
+		if (seq > shownSeq() || (everyEvent && kind !== 'state')) void reload();
+	});
+	return () => source.close();
+}
+
+/** Milliseconds left on the countdown, from the server's figure when the page data came (not the browser's clock). */
+export class Countdown {
+	#endsAt = 0;
+	#timer: ReturnType<typeof setInterval> | null = null;
+	constructor(private readonly onTick: (msLeft: number) => void) {}
+	set(remainingMs: number | null, running: boolean) {
+		if (this.#timer) clearInterval(this.#timer);
+		this.#timer = null;
+		if (remainingMs === null) return this.onTick(0);
+		this.#endsAt = performance.now() + remainingMs;
+		this.onTick(remainingMs);
+		if (!running) return;
+		this.#timer = setInterval(() => {
+			const left = Math.max(0, this.#endsAt - performance.now());
+			this.onTick(left);
+			if (left === 0 && this.#timer) clearInterval(this.#timer);
+		}, 250);
+	}
+	stop() {
+		if (this.#timer) clearInterval(this.#timer);
+	}
+}

@@ -1,0 +1,739 @@
+// Live sessions: open one from a set or an assignment, join it, run it, answer in it, and read it as the
+// teacher's projector or as one player's phone. The rules are in $lib/live/rules.ts (pure); this module
+// holds the row locks, persists, and sends the change notice (hub.ts) in the same transaction.
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Question } from '../../bank/types.ts';
+import {
+	answerDistribution,
+	answerRefusal,
+	applyLiveAction,
+	cleanNickname,
+	isWellFormedLiveCode,
+	LIVE_CODE_LENGTH,
+	LiveRuleError,
+	normaliseLiveCode,
+	pointsFor,
+	rankPlayers,
+	type LiveAction,
+	type Standing
+} from '../../live/rules.ts';
+import {
+	describeCorrectAnswer,
+	describeResponse,
+	gradeResponse,
+	InvalidResponseError,
+	validateResponse
+} from '../../quiz/grade.ts';
+import { presentQuestion } from '../../quiz/present.ts';
+import { scoreAttempt } from '../../quiz/score.ts';
+import type { PresentedQuestion, Response } from '../../quiz/types.ts';
+import type { Db } from '../db/index.ts';
+import { getCitationsByFactId, pickCitations, type Citation } from '../db/queries/citations.ts';
+import { transactionWithRetry } from '../db/retry.ts';
+import {
+	answer,
+	attempt,
+	attemptQuestion,
+	liveAnswer,
+	livePlayer,
+	liveQuestion,
+	liveSession,
+	questionSetItem,
+	questionVersion,
+	type LiveSession
+} from '../db/schema.ts';
+import { RequestError } from '../errors.ts';
+import {
+	HOUR_MS,
+	RateLimitedError,
+	recordFailure,
+	retryAfterSeconds,
+	waitText,
+	type Limit
+} from '../rate-limit.ts';
+import { feedAttemptIntoReviews } from '../review/cards.ts';
+import { getTeacherAssignment } from '../teaching/assignments.ts';
+import { getTeacherSet } from '../teaching/sets.ts';
+import { notifyLiveChange, type LiveChangeKind } from './hub.ts';
+
+/** A join code works this long after the session opens (a lesson and some); late joiners need it within. */
+export const LIVE_CODE_LIFETIME_MS = 3 * HOUR_MS;
+export const LIVE_EXTEND_SECONDS = 15;
+
+// Wrong live codes: per signed-in user, and per address for everyone (guests have nothing else to count by).
+export const LIVE_CODES_PER_USER = 10;
+export const LIVE_CODES_PER_ADDRESS = 50;
+
+export const liveJoinLimits = (userId: string | null, address: string | null): Limit[] => [
+	...(userId ? [{ key: `live-join:${userId}`, max: LIVE_CODES_PER_USER, windowMs: HOUR_MS }] : []),
+	...(address
+		? [{ key: `live-join-address:${address}`, max: LIVE_CODES_PER_ADDRESS, windowMs: HOUR_MS }]
+		: [])
+];
+
+export type LiveOptions = {
+	secondsPerQuestion: number;
+	speedBonus: boolean;
+	guestsAllowed: boolean;
+};
+
+/** Opens a session in its lobby from one of the teacher's sets, or from an assignment of their class. */
+export async function createLiveSession(
+	db: Db,
+	teacherId: string,
+	source: { setId: string } | { assignmentId: string },
+	options: LiveOptions,
+	now = new Date()
+): Promise<{ id: string; joinCode: string }> {
+	let from: { setId: string; title: string; assignmentId: string | null; classId: string | null };
+	if ('assignmentId' in source) {
+		const a = await getTeacherAssignment(db, teacherId, source.assignmentId);
+		from = { setId: a.setId, title: a.title, assignmentId: a.id, classId: a.classId };
+	} else {
+		const set = await getTeacherSet(db, teacherId, source.setId);
+		from = { setId: set.id, title: set.name, assignmentId: null, classId: null };
+	}
+	const items = await db
+		.select({ position: questionSetItem.position, versionId: questionSetItem.questionVersionId })
+		.from(questionSetItem)
+		.where(eq(questionSetItem.setId, from.setId))
+		.orderBy(asc(questionSetItem.position));
+	if (items.length === 0)
+		throw new RequestError(400, 'This set has no questions yet: add some before running it live.');
+	const id = randomUUID();
+	// A code is unique among open sessions (a partial unique index): a collision just draws another.
+	for (let tries = 0; ; tries++) {
+		const joinCode = String(randomInt(10 ** LIVE_CODE_LENGTH)).padStart(LIVE_CODE_LENGTH, '0');
+		try {
+			await db.transaction(async (txRaw) => {
+				const tx = txRaw as unknown as Db;
+				await tx.insert(liveSession).values({
+					id,
+					teacherId,
+					...from,
+					joinCode,
+					joinCodeExpiresAt: new Date(now.getTime() + LIVE_CODE_LIFETIME_MS),
+					...options,
+					createdAt: now
+				});
+				await tx.insert(liveQuestion).values(
+					items.map((item, position) => ({
+						sessionId: id,
+						position,
+						questionVersionId: item.versionId
+					}))
+				);
+			});
+			return { id, joinCode };
+		} catch (e) {
+			const code = (e as { code?: string; cause?: { code?: string } }).code;
+			const causeCode = (e as { cause?: { code?: string } }).cause?.code;
+			if (tries < 5 && (code === '23505' || causeCode === '23505')) continue;
+			throw e;
+		}
+	}
+}
+
+/** The teacher's own session, or 404 (someone else's looks like a missing one). */
+export async function getTeacherLiveSession(db: Db, teacherId: string, sessionId: string) {
+	const [row] = await db
+		.select()
+		.from(liveSession)
+		.where(and(eq(liveSession.id, sessionId), eq(liveSession.teacherId, teacherId)));
+	if (!row) throw new RequestError(404, 'No such live session.');
+	return row;
+}
+
+export async function listTeacherLiveSessions(db: Db, teacherId: string) {
+	return db
+		.select({
+			id: liveSession.id,
+			title: liveSession.title,
+			state: liveSession.state,
+			createdAt: liveSession.createdAt
+		})
+		.from(liveSession)
+		.where(eq(liveSession.teacherId, teacherId))
+		.orderBy(sql`${liveSession.createdAt} desc`)
+		.limit(20);
+}
+
+export function hashPlayerToken(token: string) {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+/** Who is asking: a signed-in user, or a guest's cookie token (either may be absent). */
+export type PlayerIdentity = { userId: string | null; token: string | null };
+
+export type Joiner =
+	{ kind: 'user'; userId: string; displayName: string } | { kind: 'guest'; nickname: string };
+
+/**
+ * Joins the open session with this code. Wrong codes count against the limits (rate-limit.ts, as class
+ * join codes do). A guest gets a token for their cookie; a signed-in user rejoins as the same player.
+ */
+export async function joinLiveSession(
+	db: Db,
+	typedCode: string,
+	joiner: Joiner,
+	address: string | null,
+	now = new Date()
+): Promise<{ sessionId: string; token: string | null }> {
+	const limits = liveJoinLimits(joiner.kind === 'user' ? joiner.userId : null, address);
+	const wait = await retryAfterSeconds(db, limits, now);
+	if (wait !== null)
+		throw new RateLimitedError(
+			wait,
+			`Too many wrong codes: try again in ${waitText(wait)}, or ask your teacher to check the code.`
+		);
+	const code = normaliseLiveCode(typedCode);
+	const [found] = isWellFormedLiveCode(code)
+		? await db
+				.select()
+				.from(liveSession)
+				.where(
+					and(
+						eq(liveSession.joinCode, code),
+						sql`${liveSession.finishedAt} is null`,
+						sql`${liveSession.joinCodeExpiresAt} > ${now.toISOString()}`
+					)
+				)
+		: [];
+	if (!found) {
+		await recordFailure(db, limits, now);
+		throw new RequestError(
+			404,
+			'No live session has this code: check the digits on the board (codes expire when the lesson ends).'
+		);
+	}
+	if (joiner.kind === 'user') {
+		if (found.teacherId === joiner.userId)
+			throw new RequestError(409, 'You run this session: open it from your teaching pages.');
+		await db.transaction(async (txRaw) => {
+			const tx = txRaw as unknown as Db;
+			const [inserted] = await tx
+				.insert(livePlayer)
+				.values({
+					id: randomUUID(),
+					sessionId: found.id,
+					userId: joiner.userId,
+					nickname: joiner.displayName.slice(0, 40),
+					joinedAt: now
+				})
+				.onConflictDoNothing()
+				.returning({ id: livePlayer.id });
+			if (inserted) await notifyLiveChange(tx, { ...notice(found), kind: 'players' });
+		});
+		const [me] = await db
+			.select({ removed: livePlayer.removed })
+			.from(livePlayer)
+			.where(and(eq(livePlayer.sessionId, found.id), eq(livePlayer.userId, joiner.userId)));
+		if (me?.removed) throw new RequestError(403, 'The teacher has removed you from this session.');
+		return { sessionId: found.id, token: null };
+	}
+	if (!found.guestsAllowed)
+		throw new RequestError(403, 'This session is for signed-in students: sign in, then join.');
+	const cleaned = cleanNickname(joiner.nickname);
+	if ('problem' in cleaned) throw new RequestError(400, cleaned.problem);
+	const token = randomBytes(24).toString('base64url');
+	await db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		await tx.insert(livePlayer).values({
+			id: randomUUID(),
+			sessionId: found.id,
+			userId: null,
+			nickname: cleaned.nickname,
+			tokenHash: hashPlayerToken(token),
+			joinedAt: now
+		});
+		await notifyLiveChange(tx, { ...notice(found), kind: 'players' });
+	});
+	return { sessionId: found.id, token };
+}
+
+const notice = (s: Pick<LiveSession, 'id' | 'seq' | 'state'>, kind: LiveChangeKind = 'state') => ({
+	sessionId: s.id,
+	seq: s.seq,
+	kind,
+	state: s.state
+});
+
+/** The player this user or guest token is in this session, or null. */
+export async function findPlayer(db: Db, sessionId: string, who: PlayerIdentity) {
+	if (who.userId) {
+		const [row] = await db
+			.select()
+			.from(livePlayer)
+			.where(and(eq(livePlayer.sessionId, sessionId), eq(livePlayer.userId, who.userId)));
+		if (row) return row;
+	}
+	if (who.token) {
+		const [row] = await db
+			.select()
+			.from(livePlayer)
+			.where(
+				and(
+					eq(livePlayer.sessionId, sessionId),
+					eq(livePlayer.tokenHash, hashPlayerToken(who.token))
+				)
+			);
+		if (row) return row;
+	}
+	return null;
+}
+
+async function lockTeacherSession(tx: Db, teacherId: string, sessionId: string) {
+	const [row] = await tx
+		.select()
+		.from(liveSession)
+		.where(and(eq(liveSession.id, sessionId), eq(liveSession.teacherId, teacherId)))
+		.for('update');
+	if (!row) throw new RequestError(404, 'No such live session.');
+	return row;
+}
+
+/** Applies one of the teacher's actions under the session's row lock; bumps seq and notifies every process. */
+export async function applyTeacherAction(
+	db: Db,
+	teacherId: string,
+	sessionId: string,
+	action: LiveAction,
+	now = new Date()
+) {
+	// Retried on a deadlock: the final step moves review cards that a student's own submit may hold.
+	return transactionWithRetry(db, async (tx) => {
+		const s = await lockTeacherSession(tx, teacherId, sessionId);
+		const [{ n }] = await tx
+			.select({ n: sql<number>`count(*)::int` })
+			.from(liveQuestion)
+			.where(eq(liveQuestion.sessionId, sessionId));
+		let change;
+		try {
+			change = applyLiveAction({ ...s, questionCount: n }, action, now);
+		} catch (e) {
+			if (e instanceof LiveRuleError) throw new RequestError(409, e.message);
+			throw e;
+		}
+		const seq = s.seq + 1;
+		const finishing = change.state === 'finished';
+		await tx
+			.update(liveSession)
+			.set({ ...change, seq, ...(finishing ? { finishedAt: now } : {}) })
+			.where(eq(liveSession.id, sessionId));
+		if (finishing) await recordPlayersAttempts(tx, s, now);
+		await notifyLiveChange(tx, { sessionId, seq, kind: 'state', state: change.state });
+		return { state: change.state, seq };
+	});
+}
+
+/** Removes a player: their answers stop counting from now on, and their phone says so. */
+export async function removePlayer(db: Db, teacherId: string, sessionId: string, playerId: string) {
+	await db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		const s = await lockTeacherSession(tx, teacherId, sessionId);
+		const [removed] = await tx
+			.update(livePlayer)
+			.set({ removed: true })
+			.where(and(eq(livePlayer.id, playerId), eq(livePlayer.sessionId, sessionId)))
+			.returning({ id: livePlayer.id });
+		if (!removed) throw new RequestError(404, 'No such player in this session.');
+		await tx
+			.update(liveSession)
+			.set({ seq: s.seq + 1 })
+			.where(eq(liveSession.id, sessionId));
+		await notifyLiveChange(tx, { ...notice(s), seq: s.seq + 1 });
+	});
+}
+
+/** The question at `position` of a session, with the key (server only). */
+async function getSessionQuestion(db: Db, sessionId: string, position: number) {
+	const [row] = await db
+		.select({ body: questionVersion.body })
+		.from(liveQuestion)
+		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
+		.where(and(eq(liveQuestion.sessionId, sessionId), eq(liveQuestion.position, position)));
+	return row?.body ?? null;
+}
+
+async function getSessionQuestions(db: Db, sessionId: string) {
+	return db
+		.select({ position: liveQuestion.position, body: questionVersion.body })
+		.from(liveQuestion)
+		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
+		.where(eq(liveQuestion.sessionId, sessionId))
+		.orderBy(asc(liveQuestion.position));
+}
+
+/** Options in one order per session: the projector and every phone show the same A, B, C. */
+const present = (sessionId: string, q: Question) => presentQuestion(q, `${sessionId}:${q.id}`);
+
+/**
+ * Takes one player's answer to the current question: refused when the question is closed, late by the
+ * server's clock (`receivedAt`), already answered (the primary key), or the player was removed.
+ */
+export async function submitLiveAnswer(
+	db: Db,
+	sessionId: string,
+	who: PlayerIdentity,
+	questionId: string,
+	response: Response,
+	receivedAt = new Date()
+) {
+	return db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		// A share lock: answers from the whole room go in side by side; a teacher's action waits for them.
+		const [s] = await tx
+			.select()
+			.from(liveSession)
+			.where(eq(liveSession.id, sessionId))
+			.for('share');
+		if (!s) throw new RequestError(404, 'No such live session.');
+		const player = await findPlayer(tx, sessionId, who);
+		if (!player) throw new RequestError(403, 'Join the session with its code first.');
+		if (player.removed)
+			throw new RequestError(403, 'The teacher has removed you from this session.');
+		const q = await getSessionQuestion(tx, sessionId, s.questionIndex);
+		// A form from the previous question is refused rather than graded against the next one.
+		if (!q || q.id !== questionId)
+			throw new RequestError(409, 'This question is closed: answers are no longer taken.');
+		const refusal = answerRefusal(s, s.questionIndex, receivedAt);
+		if (refusal) throw new RequestError(409, refusal);
+		let grade;
+		try {
+			validateResponse(q, response);
+			grade = gradeResponse(q, response);
+		} catch (e) {
+			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
+			throw e;
+		}
+		const points = pointsFor(
+			grade,
+			{ startedAt: s.questionStartedAt!, deadlineAt: s.questionDeadlineAt!, receivedAt },
+			s.speedBonus
+		);
+		const [written] = await tx
+			.insert(liveAnswer)
+			.values({
+				sessionId,
+				playerId: player.id,
+				position: s.questionIndex,
+				response,
+				score: grade.score,
+				correct: grade.correct,
+				points,
+				receivedAt
+			})
+			.onConflictDoNothing()
+			.returning({ position: liveAnswer.position });
+		if (!written) throw new RequestError(409, 'You have already answered this question.');
+		await notifyLiveChange(tx, notice(s, 'answer'));
+		return { position: s.questionIndex };
+	});
+}
+
+/**
+ * Players and the leaderboard. While a question is being asked its points are left out: a score that moved
+ * would tell a player (or the room) whether an answer was right before the reveal.
+ */
+async function getStandings(db: Db, s: Pick<LiveSession, 'id' | 'state' | 'questionIndex'>) {
+	const sessionId = s.id;
+	const hidden = s.state === 'question' || s.state === 'paused' ? s.questionIndex : -1;
+	const rows = await db
+		.select({
+			playerId: livePlayer.id,
+			nickname: livePlayer.nickname,
+			removed: livePlayer.removed,
+			guest: sql<boolean>`${livePlayer.userId} is null`,
+			points: sql<number>`coalesce((select sum(a.points) from live_answer a where a.player_id = ${livePlayer.id} and a.position <> ${hidden}), 0)::int`
+		})
+		.from(livePlayer)
+		.where(eq(livePlayer.sessionId, sessionId))
+		.orderBy(asc(livePlayer.joinedAt));
+	return {
+		players: rows,
+		standings: rankPlayers(rows.filter((r) => !r.removed))
+	};
+}
+
+export type RevealedQuestion = {
+	correctText: string;
+	explanation: string;
+	citations: Citation[];
+};
+
+async function reveal(db: Db, q: Question): Promise<RevealedQuestion> {
+	const byId = await getCitationsByFactId(db, q.facts);
+	return {
+		correctText: describeCorrectAnswer(q),
+		explanation: q.explanation,
+		citations: pickCitations(byId, q.facts)
+	};
+}
+
+function sessionSummary(s: LiveSession, questionCount: number, now: Date) {
+	return {
+		id: s.id,
+		title: s.title,
+		state: s.state,
+		seq: s.seq,
+		questionIndex: s.questionIndex,
+		questionCount,
+		// Milliseconds left by the server's clock: the browser counts down from this, whatever its own clock says.
+		remainingMs:
+			s.state === 'question' && s.questionDeadlineAt
+				? Math.max(0, s.questionDeadlineAt.getTime() - now.getTime())
+				: s.state === 'paused'
+					? (s.pausedRemainingMs ?? 0)
+					: null,
+		secondsPerQuestion: s.secondsPerQuestion,
+		speedBonus: s.speedBonus,
+		guestsAllowed: s.guestsAllowed
+	};
+}
+
+/** Everything the projector shows: the question (no key until the reveal), counts, chart, passage, leaderboard. */
+export async function getTeacherView(
+	db: Db,
+	teacherId: string,
+	sessionId: string,
+	now = new Date()
+) {
+	const s = await getTeacherLiveSession(db, teacherId, sessionId);
+	const questions = await getSessionQuestions(db, sessionId);
+	const { players, standings } = await getStandings(db, s);
+	const current = questions[s.questionIndex]?.body ?? null;
+	const answers = current
+		? await db
+				.select({
+					response: liveAnswer.response,
+					score: liveAnswer.score,
+					correct: liveAnswer.correct,
+					removed: livePlayer.removed
+				})
+				.from(liveAnswer)
+				.innerJoin(livePlayer, eq(livePlayer.id, liveAnswer.playerId))
+				.where(and(eq(liveAnswer.sessionId, sessionId), eq(liveAnswer.position, s.questionIndex)))
+		: [];
+	const counted = answers.filter((a) => !a.removed);
+	const revealed = s.state === 'reveal' || (s.state === 'finished' && current !== null);
+	return {
+		session: { ...sessionSummary(s, questions.length, now), joinCode: s.joinCode },
+		codeOpen: s.state !== 'finished' && s.joinCodeExpiresAt > now,
+		players: players.map((p) => ({
+			id: p.playerId,
+			nickname: p.nickname,
+			guest: p.guest,
+			removed: p.removed
+		})),
+		question: current && s.state !== 'lobby' ? present(sessionId, current) : null,
+		answeredCount: counted.length,
+		playerCount: players.filter((p) => !p.removed).length,
+		reveal:
+			revealed && current && s.state === 'reveal'
+				? { ...(await reveal(db, current)), distribution: answerDistribution(current, counted) }
+				: null,
+		standings: standings.slice(0, s.state === 'finished' ? standings.length : 10),
+		assignmentId: s.assignmentId,
+		classId: s.classId
+	};
+}
+
+export type PlayerResult = {
+	position: number;
+	prompt: string;
+	responseText: string;
+	correct: boolean;
+	points: number;
+} & RevealedQuestion;
+
+/** What one player's phone shows: never the key before the reveal, never anyone else's answers. */
+export async function getPlayerView(
+	db: Db,
+	sessionId: string,
+	who: PlayerIdentity,
+	now = new Date()
+) {
+	const [s] = await db.select().from(liveSession).where(eq(liveSession.id, sessionId));
+	const player = s ? await findPlayer(db, sessionId, who) : null;
+	if (!s || !player) return null;
+	const questions = await getSessionQuestions(db, sessionId);
+	const mine = await db
+		.select()
+		.from(liveAnswer)
+		.where(eq(liveAnswer.playerId, player.id))
+		.orderBy(asc(liveAnswer.position));
+	const { standings } = await getStandings(db, s);
+	const me = standings.find((r) => r.playerId === player.id) ?? null;
+	const current = questions[s.questionIndex]?.body ?? null;
+	const given = mine.find((a) => a.position === s.questionIndex) ?? null;
+	const asking = s.state === 'question' || s.state === 'paused';
+	let verdict: (RevealedQuestion & { answered: boolean; correct: boolean; points: number }) | null =
+		null;
+	if (s.state === 'reveal' && current)
+		verdict = {
+			...(await reveal(db, current)),
+			answered: given !== null,
+			correct: given?.correct ?? false,
+			points: given?.points ?? 0
+		};
+	let results: PlayerResult[] = [];
+	if (s.state === 'finished') {
+		const byId = await getCitationsByFactId(
+			db,
+			questions.flatMap((q) => q.body.facts)
+		);
+		// Only the questions the session reached: the rest were never asked.
+		results = questions
+			.filter((q) => q.position <= s.questionIndex)
+			.map((q) => {
+				const a = mine.find((m) => m.position === q.position);
+				return {
+					position: q.position,
+					prompt: q.body.prompt,
+					responseText: a ? describeResponse(q.body, a.response) : 'No answer',
+					correct: a?.correct ?? false,
+					points: a?.points ?? 0,
+					correctText: describeCorrectAnswer(q.body),
+					explanation: q.body.explanation,
+					citations: pickCitations(byId, q.body.facts)
+				};
+			});
+	}
+	return {
+		session: sessionSummary(s, questions.length, now),
+		me: {
+			nickname: player.nickname,
+			removed: player.removed,
+			guest: player.userId === null,
+			points: me?.points ?? 0,
+			rank: me?.rank ?? null,
+			playerCount: standings.length
+		},
+		question: current && (asking || s.state === 'reveal') ? present(sessionId, current) : null,
+		/** The player's own answer to the current question: their response only, the grade waits for the reveal. */
+		myResponse: asking ? (given?.response ?? null) : null,
+		answered: given !== null,
+		verdict,
+		results,
+		podium: s.state === 'finished' ? standings.slice(0, 3) : ([] as Standing[]),
+		attemptId:
+			s.state === 'finished' && player.userId
+				? ((
+						await db
+							.select({ id: attempt.id })
+							.from(attempt)
+							.where(and(eq(attempt.liveSessionId, sessionId), eq(attempt.userId, player.userId)))
+					)[0]?.id ?? null)
+				: null
+	};
+}
+
+/** Who may open the session's event stream: its teacher, or a player still in it. */
+export async function mayFollowSession(
+	db: Db,
+	sessionId: string,
+	who: PlayerIdentity
+): Promise<{ role: 'teacher' | 'player'; seq: number; state: LiveSession['state'] } | null> {
+	const [s] = await db
+		.select({ teacherId: liveSession.teacherId, seq: liveSession.seq, state: liveSession.state })
+		.from(liveSession)
+		.where(eq(liveSession.id, sessionId));
+	if (!s) return null;
+	if (who.userId && s.teacherId === who.userId)
+		return { role: 'teacher', seq: s.seq, state: s.state };
+	const player = await findPlayer(db, sessionId, who);
+	return player ? { role: 'player', seq: s.seq, state: s.state } : null;
+}
+
+/** The session's current sequence number and state (a stream's catch-up read). */
+export async function getLiveSeq(db: Db, sessionId: string) {
+	const [s] = await db
+		.select({ seq: liveSession.seq, state: liveSession.state })
+		.from(liveSession)
+		.where(eq(liveSession.id, sessionId));
+	return s ?? null;
+}
+
+/**
+ * When the session ends, each signed-in player still in it gets a submitted attempt holding their answers
+ * (unanswered questions count as wrong), fed into their review cards like any attempt: the mistakes of
+ * the lesson come back in their reviews, the history lists it, and the class gradebook shows it.
+ */
+async function recordPlayersAttempts(tx: Db, s: LiveSession, now: Date) {
+	const asked = await tx
+		.select({ position: liveQuestion.position, versionId: liveQuestion.questionVersionId })
+		.from(liveQuestion)
+		.where(
+			and(eq(liveQuestion.sessionId, s.id), sql`${liveQuestion.position} <= ${s.questionIndex}`)
+		)
+		.orderBy(asc(liveQuestion.position));
+	if (asked.length === 0) return;
+	const players = await tx
+		.select({ id: livePlayer.id, userId: livePlayer.userId, joinedAt: livePlayer.joinedAt })
+		.from(livePlayer)
+		.where(
+			and(
+				eq(livePlayer.sessionId, s.id),
+				eq(livePlayer.removed, false),
+				sql`${livePlayer.userId} is not null`
+			)
+		)
+		.orderBy(asc(livePlayer.userId));
+	const questionIds = await tx
+		.select({ id: questionVersion.questionId })
+		.from(liveQuestion)
+		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
+		.where(eq(liveQuestion.sessionId, s.id))
+		.orderBy(asc(liveQuestion.position));
+	for (const p of players) {
+		const given = await tx
+			.select()
+			.from(liveAnswer)
+			.where(eq(liveAnswer.playerId, p.id))
+			.orderBy(asc(liveAnswer.position));
+		const mine = given.filter((a) => a.position < asked.length);
+		const attemptId = randomUUID();
+		const { score } = scoreAttempt([
+			...mine,
+			...Array.from({ length: asked.length - mine.length }, () => ({ score: 0, correct: false }))
+		]);
+		await tx.insert(attempt).values({
+			id: attemptId,
+			userId: p.userId!,
+			seed: `live:${s.id}`,
+			filters: {
+				questionIds: questionIds.slice(0, asked.length).map((q) => q.id),
+				count: asked.length
+			},
+			status: 'submitted',
+			startedAt: s.createdAt < p.joinedAt ? p.joinedAt : s.createdAt,
+			submittedAt: now,
+			score,
+			maxScore: asked.length,
+			liveSessionId: s.id
+		});
+		await tx
+			.insert(attemptQuestion)
+			.values(
+				asked.map((q) => ({ attemptId, position: q.position, questionVersionId: q.versionId }))
+			);
+		if (mine.length) {
+			await tx.insert(answer).values(
+				mine.map((a) => ({
+					attemptId,
+					position: a.position,
+					response: a.response,
+					score: a.score,
+					correct: a.correct,
+					answeredAt: a.receivedAt
+				}))
+			);
+			await feedAttemptIntoReviews(tx, p.userId!, attemptId, 'practice', now);
+		}
+	}
+}
+
+export type LiveTeacherView = Awaited<ReturnType<typeof getTeacherView>>;
+export type LivePlayerView = NonNullable<Awaited<ReturnType<typeof getPlayerView>>>;
+export type { PresentedQuestion };

@@ -1,0 +1,83 @@
+// The session's event stream (Server-Sent Events). Events say only that the session changed and carry its
+// sequence number as the event id; the page then reads its own view from the server (its load), so the
+// stream never holds a key or anyone's answers. A reconnecting browser sends Last-Event-ID: if the
+// session moved on meanwhile, it is told at once. Wakes come from the process's one LISTEN (hub.ts).
+import { error } from '@sveltejs/kit';
+import { getAppDatabase, getDb } from '$lib/server/db/app-db.ts';
+import { getLiveHub, type LiveNotice } from '$lib/server/live/hub.ts';
+import { playerIdentity } from '$lib/server/live/identity.ts';
+import { getLiveSeq, mayFollowSession } from '$lib/server/live/sessions.ts';
+import type { RequestHandler } from './$types';
+
+/** A comment line this often keeps proxies and phones from closing a quiet stream. */
+const HEARTBEAT_MS = 20_000;
+/** How soon a browser reconnects after the stream drops. */
+const RETRY_MS = 2_000;
+
+export const GET: RequestHandler = async (event) => {
+	const sessionId = event.params.id;
+	const db = getDb();
+	const access = await mayFollowSession(db, sessionId, playerIdentity(event));
+	if (!access) error(404, 'No such live session.');
+	const hub = getLiveHub(getAppDatabase());
+	await hub.ready();
+	const header = event.request.headers.get('last-event-id');
+	const lastSeen = header ? Number(header) : -1;
+	const encoder = new TextEncoder();
+	let stop = () => {};
+
+	const stream = new ReadableStream<Uint8Array>({
+		async start(controller) {
+			let closed = false;
+			const send = (text: string) => {
+				if (closed) return;
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					stop();
+				}
+			};
+			const sendChange = ({ seq, kind, state }: Pick<LiveNotice, 'seq' | 'kind' | 'state'>) =>
+				send(`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind, state })}\n\n`);
+			// Players are woken by changes of state only; the teacher's screen also by answers and joins.
+			const unsubscribe = hub.subscribe(sessionId, (n) => {
+				if (n === 'resync') {
+					void getLiveSeq(db, sessionId).then(
+						(s) => s && sendChange({ seq: s.seq, kind: 'state', state: s.state })
+					);
+					return;
+				}
+				if (access.role === 'teacher' || n.kind === 'state') sendChange(n);
+			});
+			const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+			stop = () => {
+				if (closed) return;
+				closed = true;
+				clearInterval(heartbeat);
+				unsubscribe();
+				try {
+					controller.close();
+				} catch {
+					// already closed by the client
+				}
+			};
+			event.request.signal.addEventListener('abort', stop);
+			send(`retry: ${RETRY_MS}\n\n`);
+			// Read after subscribing, so a change between the two is not lost. Sent when the browser has
+			// not seen it (a reconnect after missed changes, or a first connection).
+			const now = await getLiveSeq(db, sessionId);
+			if (now && !(Number.isSafeInteger(lastSeen) && lastSeen >= now.seq))
+				sendChange({ seq: now.seq, kind: 'state', state: now.state });
+		},
+		cancel() {
+			stop();
+		}
+	});
+	return new Response(stream, {
+		headers: {
+			'content-type': 'text/event-stream; charset=utf-8',
+			'cache-control': 'no-store',
+			'x-accel-buffering': 'no'
+		}
+	});
+};
