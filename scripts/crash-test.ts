@@ -810,9 +810,11 @@ async function checkDatabase(sql: postgres.Sql, students: Student[]) {
 	for (const [id, n] of logged)
 		if (n > 1) violation(`rating ${id} is in the review log ${n} times`);
 	const dupCards =
-		await sql`select user_id, question_id, count(*)::int as n from review_card group by 1, 2 having count(*) > 1`;
+		await sql`select user_id, fact_id, question_id, count(*)::int as n from review_card group by 1, 2, 3 having count(*) > 1`;
 	for (const d of dupCards)
-		violation(`review card stored ${d.n} times: user ${d.user_id} question ${d.question_id}`);
+		violation(
+			`review card stored ${d.n} times: user ${d.user_id} fact ${d.fact_id ?? '-'} question ${d.question_id ?? '-'}`
+		);
 
 	// The review schedule moved exactly with the work that is in: each submitted attempt logged one review per
 	// stored answer, an open one none, and every card is where its latest log row says it went.

@@ -42,10 +42,11 @@ try {
 	await database.migrate(path.join(root, 'drizzle'));
 	const { bank } = loadBankFromDir(path.join(root, 'questions'));
 	await syncBank(db, bank!);
-	const questions = bank!.questions.length;
+	// One card per fact a question asks about.
+	const questions = new Set(bank!.questions.map((q) => q.facts[0])).size;
 	const users = Math.ceil(CARDS / questions);
 	console.log(
-		`seeding ${users} learners × ${questions} questions = ${users * questions} cards, ${LOGS} log rows`
+		`seeding ${users} learners × ${questions} facts = ${users * questions} cards, ${LOGS} log rows`
 	);
 
 	await timed('users', () =>
@@ -53,11 +54,11 @@ try {
 			select 'u' || g, 'u' || g || '@seed.example', 'Learner ' || g, 'x' from generate_series(1, ${users}) g on conflict do nothing`)
 	);
 	await timed('cards', () =>
-		db.execute(sql`insert into review_card (user_id, question_id, due, stability, difficulty, elapsed_days, scheduled_days,
+		db.execute(sql`insert into review_card (user_id, fact_id, due, stability, difficulty, elapsed_days, scheduled_days,
 				learning_steps, reps, lapses, state, last_review, first_session_review_at)
-			select 'u' || u, q.id, now() + (random() * 60 - 20) * interval '1 day', 5 + random() * 50, 1 + random() * 9,
+			select 'u' || u, q.fact_id, now() + (random() * 60 - 20) * interval '1 day', 5 + random() * 50, 1 + random() * 9,
 				3, 10, 0, 5, 1, 'review', now() - interval '3 days', now() - interval '10 days'
-			from generate_series(1, ${users}) u cross join question q on conflict do nothing`)
+			from generate_series(1, ${users}) u cross join (select distinct fact_ids[1] as fact_id from question_version) q on conflict do nothing`)
 	);
 	const [{ maxCard }] = (await db.execute(
 		sql`select max(id)::int as "maxCard" from review_card`
@@ -65,13 +66,22 @@ try {
 	const snap = sql`'{"due":"2026-01-01T00:00:00Z","stability":5,"difficulty":5,"elapsed_days":1,"scheduled_days":3,"learning_steps":0,"reps":3,"lapses":0,"state":"review","last_review":null}'::jsonb`;
 	await timed('log', () =>
 		db.execute(sql`insert into review_log (card_id, user_id, question_id, reviewed_at, rating, source, card_before, card_after)
-			select c.id, c.user_id, c.question_id, now() - ((g % 300) || ' days')::interval,
+			select c.id, c.user_id, (select question_id from question_version where fact_ids[1] = c.fact_id limit 1), now() - ((g % 300) || ' days')::interval,
 				(array['again','hard','good','easy'])[1 + (g % 4)], 'review', ${snap}, ${snap}
 			from generate_series(1, ${LOGS}) g join review_card c on c.id = 1 + (g % ${maxCard})`)
 	);
 	await timed('analyze', () => db.execute(sql`analyze`));
 
-	const dueQuery = dueCardsQuery(db, 'u42', new Date(Date.now() + 86_400_000), 120).toSQL();
+	const dueQuery = dueCardsQuery(
+		db,
+		{
+			userId: 'u42',
+			endOfDay: new Date(Date.now() + 86_400_000),
+			startOfDay: new Date(Date.now() - 86_400_000),
+			withheld: new Set()
+		},
+		120
+	).toSQL();
 	const explain = async (title: string, statement: string, params: unknown[]) => {
 		const client = (
 			database as unknown as {
@@ -87,14 +97,14 @@ try {
 	await explain('due cards for one learner (the review queue)', dueQuery.sql, dueQuery.params);
 	await explain(
 		'review write: lock the card',
-		`select * from review_card where user_id = $1 and question_id = $2 for update`,
-		['u42', bank!.questions[0].id]
+		`select * from review_card where user_id = $1 and fact_id = $2 for update`,
+		['u42', bank!.questions[0].facts[0]]
 	);
 	await explain(
 		'review write: append to the log',
 		`insert into review_log (card_id, user_id, question_id, reviewed_at, rating, source, card_before, card_after)
-		 select id, user_id, question_id, now(), 'good', 'review', '{}'::jsonb, '{}'::jsonb from review_card where user_id = $1 and question_id = $2`,
-		['u42', bank!.questions[0].id]
+		 select id, user_id, $3, now(), 'good', 'review', '{}'::jsonb, '{}'::jsonb from review_card where user_id = $1 and fact_id = $2`,
+		['u42', bank!.questions[0].facts[0], bank!.questions[0].id]
 	);
 } finally {
 	await database.close();

@@ -1158,8 +1158,12 @@ async function main() {
 			const explainDue = async (size: string) => {
 				const q = dueCardsQuery(
 					explainDb as unknown as Db,
-					pop.ids.user(0),
-					new Date(Date.now() + 86_400_000),
+					{
+						userId: pop.ids.user(0),
+						endOfDay: new Date(Date.now() + 86_400_000),
+						startOfDay: new Date(Date.now() - 86_400_000),
+						withheld: new Set()
+					},
 					120
 				).toSQL();
 				const plan = await seeder.unsafe(

@@ -227,7 +227,8 @@ const MATRIX: Record<string, Entry> = {
 				desiredRetention: '0.9',
 				timeZone: 'UTC',
 				dayRolloverHour: '4',
-				newCardsPerDay: '20'
+				newCardsPerDay: '20',
+				reviewsPerDay: '200'
 			})
 	},
 	'/(app)/review': { expect: signedIn },
@@ -250,6 +251,13 @@ const MATRIX: Record<string, Entry> = {
 			})
 	},
 
+	'/(app)/review ?/suspension': {
+		subjects: cards,
+		// The owner sends a choice that does not exist (400), so the card stays in the queue for the checks at the end.
+		expect: (who, s) => (who === 'anonymous' ? 'signin' : who === s.owner ? 400 : 404),
+		body: (w, who, s) =>
+			form({ cardId: w[s.cardOf!].cardId, suspend: who === s.owner ? 'maybe' : 'yes' })
+	},
 	'/(app)/attempts/[id]/[n]': {
 		subjects: attempts,
 		// The owner of a submitted attempt is sent on to its results (a redirect, so 'ok').

@@ -416,10 +416,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/review': {
 		student: fields(
-			`card card.cardId ${PRESENTED('card.question')} card.state remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
+			`card card.cardId ${PRESENTED('card.question')} card.state leechLapses leeches leeches[] leeches[].cardId leeches[].lapses leeches[].prompt leeches[].suspended remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
 		),
 		teacher: fields(
-			`card remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
+			`card leechLapses leeches remaining reviewedToday shownAt summary summary.again summary.easy summary.good summary.hard`
 		)
 	},
 	'/(app)/account': {
@@ -432,10 +432,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/settings': {
 		student: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones`
 		),
 		teacher: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones`
 		)
 	},
 	'/(app)/teach': {

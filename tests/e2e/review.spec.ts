@@ -45,26 +45,28 @@ test('mistakes come back for review: reveal, rate, and the session ends with a s
 	const wrong = await quizWithMistakes(page);
 	expect(wrong).toBe(5);
 
+	// One card per fact: two of the quiz's questions may share one, so up to five are due.
 	await page.goto('/');
-	await expect(page.getByText(new RegExp(`${wrong} reviews? due today`))).toBeVisible();
+	const dueText = await page.getByText(/\d+ reviews? due today/).textContent();
+	const due = Number(/(\d+) reviews? due today/.exec(dueText ?? '')?.[1]);
+	expect(due).toBeGreaterThan(0);
+	expect(due).toBeLessThanOrEqual(wrong);
 	await screenshot(page, 'review-home-due');
 	await page.getByRole('link', { name: 'Start reviewing' }).click();
 
-	for (let i = 0; i < wrong; i++) {
+	for (let i = 0; i < due; i++) {
 		await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
 		// Nothing of the key is on the page before the answer is revealed.
 		await expect(page.locator('text=Answer:')).toHaveCount(0);
-		// Recalled this time (a wrong answer could only be rated Again, and would stay due today).
-		const rightAnswer = (await keyOfShownStatement(page)) ? 'True' : 'False';
-		await page.getByRole('radio', { name: rightAnswer, exact: true }).check();
-		await page.getByRole('button', { name: 'Check my answer' }).click();
+		// The review may show another form of the fact (any type): show the answer, then rate it recalled.
+		await page.getByRole('button', { name: 'Show the answer' }).click();
 		await expect(page.getByText('How well did you recall it?')).toBeVisible();
 		await expect(page.locator('blockquote.quote').first()).toBeVisible();
 		if (i === 0) await screenshot(page, 'review-revealed');
 		await page.getByRole('button', { name: /^Good/ }).click();
 	}
 	await expect(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
-	await expect(page.getByText(`You reviewed ${wrong} card`)).toBeVisible();
+	await expect(page.getByText(`You reviewed ${due} card`)).toBeVisible();
 	await screenshot(page, 'review-summary');
 });
 

@@ -67,3 +67,16 @@ export function forgedResponses(q: Question): Response[] {
 	if (q.type === 'numeric') forged.push({ type: 'numeric', value: Number.POSITIVE_INFINITY });
 	return forged;
 }
+
+/**
+ * Questions alone on their review card (cards are per fact, the one a question asks about, its first):
+ * they cite one fact and no other question asks about it.
+ */
+export function soleQuestionIds(bank: Bank): string[] {
+	return bank.questions
+		.filter(
+			(q) =>
+				q.facts.length === 1 && bank.questions.filter((o) => o.facts[0] === q.facts[0]).length === 1
+		)
+		.map((q) => q.id);
+}

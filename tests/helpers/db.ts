@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../src/lib/server/db/index.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
-const migrationsDir = path.resolve(import.meta.dirname, '../../drizzle');
+export const migrationsDir = path.resolve(import.meta.dirname, '../../drizzle');
 
 /** The backends to run on. In CI Postgres is required: a suite that silently skipped it would lie. */
 export function backends(): Backend[] {
@@ -24,10 +24,14 @@ export function backends(): Backend[] {
 
 export type TestDatabase = Database & { dispose(): Promise<void> };
 
-export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+/** A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). */
+export async function createTestDatabase(
+	backend: Backend,
+	migrations = migrationsDir
+): Promise<TestDatabase> {
 	if (backend === 'pglite') {
 		const database = openDatabase({ pgliteDir: 'memory://' });
-		await database.migrate(migrationsDir);
+		await database.migrate(migrations);
 		return { ...database, dispose: () => database.close() };
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL!;
@@ -37,7 +41,7 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
 	const database = openDatabase({ url: url.toString() });
-	await database.migrate(migrationsDir);
+	await database.migrate(migrations);
 	return {
 		...database,
 		dispose: async () => {

@@ -19,7 +19,7 @@ import {
 } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
-import { loadRealBank, wrongResponse } from '../helpers/bank.ts';
+import { loadRealBank, soleQuestionIds, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
@@ -51,7 +51,8 @@ describe.each(backends())(
 			({ id: setId } = await createSet(db, teacher.id, 'Set'));
 			await editSet(db, teacher.id, setId, {
 				kind: 'add',
-				questionIds: bank.questions.slice(0, 4).map((q) => q.id)
+				// Questions alone on their facts: each its own card, and no other phrasing to review instead.
+				questionIds: soleQuestionIds(bank).slice(0, 4)
 			});
 		});
 		afterAll(async () => database?.dispose());

@@ -28,11 +28,19 @@ import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { createScheduler } from '../../src/lib/review/scheduler.ts';
 import { Rating, type ReviewRating } from '../../src/lib/review/rating.ts';
-import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
+import { cardUnitOf } from '../../src/lib/review/fact-cards.ts';
+import { loadRealBank, rightResponse, soleQuestionIds, wrongResponse } from '../helpers/bank.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
+/** The fact a question asks about: the unit its card schedules. */
+const factOf = (questionId: string) => byId.get(questionId)!.facts[0];
+const unitOf = (questionId: string) => cardUnitOf(byId.get(questionId)!);
+const soleQuestions = soleQuestionIds(bank);
+/** The question whose card is `card` (cards of sole questions only). */
+const soleQuestionOf = (card: { factId: string | null }) =>
+	soleQuestions.find((id) => factOf(id) === card.factId)!;
 const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(backends())('reviews on %s', (backend) => {
@@ -93,7 +101,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 		const [card] = await db
 			.select()
 			.from(reviewCard)
-			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, ids[0])));
+			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.factId, factOf(ids[0]))));
 		const direct = createScheduler();
 		const expected = direct.review(direct.newCard(now), Rating.Again, now).card;
 		expect(card.due.getTime()).toBe(expected.due.getTime());
@@ -135,7 +143,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 		const [{ n }] = await db
 			.select({ n: count() })
 			.from(reviewCard)
-			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.questionId, first)));
+			.where(and(eq(reviewCard.userId, learner.id), eq(reviewCard.factId, factOf(first))));
 		expect(n).toBe(1);
 	});
 
@@ -161,7 +169,12 @@ describe.each(backends())('reviews on %s', (backend) => {
 			dayRolloverHour: 0,
 			newCardsPerDay: 20
 		});
-		const { id } = await startAttempt(db, other.id, { count: 3 }, 'tz-seed');
+		const { id } = await startAttempt(
+			db,
+			other.id,
+			{ questionIds: soleQuestions.slice(0, 3), count: 3 },
+			'tz-seed'
+		);
 		const quizTime = new Date('2026-06-01T00:00:00Z');
 		await takeQuiz(other.id, id, 3, quizTime); // all wrong: due again within minutes
 		const cards = await db.select().from(reviewCard).where(eq(reviewCard.userId, other.id));
@@ -235,7 +248,13 @@ describe.each(backends())('reviews on %s', (backend) => {
 			displayName: 'Mix 30'
 		});
 		const quizAt = new Date('2026-06-10T09:00:00Z');
-		const { id } = await startAttempt(db, user.id, { count: 30 }, 'mix-30');
+		// Thirty questions alone on their facts: thirty cards.
+		const { id } = await startAttempt(
+			db,
+			user.id,
+			{ questionIds: soleQuestions.slice(0, 30), count: 30 },
+			'mix-30'
+		);
 		const ids = await takeQuiz(user.id, id, 30, quizAt);
 		expect(new Set(ids).size).toBe(30);
 		const now = new Date('2026-06-10T10:00:00Z');
@@ -269,6 +288,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 			recordReview(db, settings, {
 				userId: user.id,
 				questionId,
+				unit: unitOf(questionId),
 				rating,
 				source: 'practice',
 				now: new Date(at)
@@ -278,7 +298,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 			await db.insert(reviewCard).values(
 				questionIds.map((questionId) => ({
 					userId: user.id,
-					questionId,
+					...unitOf(questionId),
 					due: fresh.due,
 					stability: fresh.stability,
 					difficulty: fresh.difficulty,
@@ -296,7 +316,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 			new Map(
 				(await db.select().from(reviewCard).where(eq(reviewCard.userId, user.id))).map((c) => [
 					c.id,
-					c.questionId
+					soleQuestionOf(c)
 				])
 			);
 		return { user, review, addNewCards, questionOf };
@@ -304,10 +324,12 @@ describe.each(backends())('reviews on %s', (backend) => {
 
 	test('a quiz mistake on every other question of the bank and 3 lapsed review cards: all in the queue, lapses included', async () => {
 		const { user, review } = await learnerWithReviews('mix143@test.example', 20);
-		const questions = bank.questions.map((q) => q.id);
-		const lapsed = questions.slice(0, 3);
-		const mistakes = questions.slice(3);
-		expect(mistakes.length).toBeGreaterThan(100);
+		// One question per fact of the bank (a fact's card moves with any of its questions).
+		const questions = [...new Map(bank.questions.map((q) => [q.facts[0], q.id])).values()];
+		// The lapses: questions alone on their fact, so their review buries no sibling.
+		const lapsed = soleQuestions.slice(0, 3);
+		const mistakes = questions.filter((q) => !lapsed.includes(q));
+		expect(mistakes.length).toBeGreaterThan(90);
 		// Three cards learnt a month ago and forgotten this morning, after the quiz: relearning, due last.
 		for (const q of lapsed) await review(q, Rating.Good, '2026-05-01T09:00:00Z');
 		// The rest of the bank answered wrong in quizzes this morning: learning, due ten minutes later.
@@ -319,10 +341,10 @@ describe.each(backends())('reviews on %s', (backend) => {
 		// The whole queue at once (walking it card by card is the 30-mistake test's job).
 		const { due, total } = await getDueCards(db, user.id, now, 1000);
 		expect(total).toBe(questions.length);
-		const order = due.map((d) => d.card.questionId);
-		expect(new Set(order)).toEqual(new Set(questions));
+		const order = due.map((d) => d.card.factId);
+		expect(new Set(order)).toEqual(new Set(questions.map(factOf)));
 		// Most overdue first within (re)learning: the quiz's mistakes, then the later lapses.
-		expect(order.slice(mistakes.length).sort()).toEqual([...lapsed].sort());
+		expect(order.slice(mistakes.length).sort()).toEqual(lapsed.map(factOf).sort());
 		expect(due.slice(mistakes.length).map((d) => d.card.state)).toEqual([
 			'relearning',
 			'relearning',
@@ -346,7 +368,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 			'order@test.example',
 			1
 		);
-		const [lapse, rev1, rev2, mistake, new1, new2] = bank.questions.slice(0, 6).map((q) => q.id);
+		const [lapse, rev1, rev2, mistake, new1, new2] = soleQuestions.slice(0, 6);
 		for (const q of [lapse, rev1, rev2]) await review(q, Rating.Good, '2026-05-01T09:00:00Z');
 		await review(lapse, Rating.Again, '2026-06-01T09:00:00Z');
 		await review(mistake, Rating.Again, '2026-06-01T09:30:00Z');
@@ -402,15 +424,13 @@ describe.each(backends())('reviews on %s', (backend) => {
 			.from(reviewCard)
 			.where(eq(reviewCard.userId, learner.id))
 			.limit(1);
-		const q = byId.get(card.questionId)!;
-		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q));
+		// The card's fact may have several questions: the one the queue shows.
+		const q = byId.get((await revealCard(db, learner.id, card.id, null)).questionId)!;
+		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q), new Date(), q.id);
 		expect(shown.allowed).toEqual(['again']);
-		expect((await revealCard(db, learner.id, card.id, rightResponse(q))).allowed).toEqual([
-			'again',
-			'hard',
-			'good',
-			'easy'
-		]);
+		expect(
+			(await revealCard(db, learner.id, card.id, rightResponse(q), new Date(), q.id)).allowed
+		).toEqual(['again', 'hard', 'good', 'easy']);
 		const before = (await logsOf(learner.id)).length;
 		for (const rating of ['hard', 'good', 'easy'] as const)
 			await expect(
@@ -419,7 +439,12 @@ describe.each(backends())('reviews on %s', (backend) => {
 					learner.id,
 					card.id,
 					rating,
-					{ requestId: `wrong-${rating}`, response: wrongResponse(q), elapsedMs: null },
+					{
+						requestId: `wrong-${rating}`,
+						response: wrongResponse(q),
+						elapsedMs: null,
+						questionId: q.id
+					},
 					new Date()
 				)
 			).rejects.toMatchObject({ status: 400 });
@@ -429,7 +454,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 			learner.id,
 			card.id,
 			'again',
-			{ requestId: 'wrong-again', response: wrongResponse(q), elapsedMs: null },
+			{ requestId: 'wrong-again', response: wrongResponse(q), elapsedMs: null, questionId: q.id },
 			new Date()
 		);
 		expect((await logsOf(learner.id)).length).toBe(before + 1);
@@ -442,8 +467,8 @@ describe.each(backends())('reviews on %s', (backend) => {
 			.where(eq(reviewCard.userId, learner.id))
 			.limit(1);
 		const before = (await logsOf(learner.id)).length;
-		const q = byId.get(card.questionId)!;
-		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q));
+		const q = byId.get((await revealCard(db, learner.id, card.id, null)).questionId)!;
+		const shown = await revealCard(db, learner.id, card.id, wrongResponse(q), new Date(), q.id);
 		expect(shown.grade).toMatchObject({ correct: false });
 		expect(shown.suggested).toBe('again');
 		expect(shown.explanation).toBe(q.explanation);
@@ -505,6 +530,7 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 				await recordReview(db, settings, {
 					userId: user.id,
 					questionId: q.id,
+					unit: unitOf(q.id),
 					rating,
 					source: 'review',
 					now: new Date(start + day * 86_400_000 + i * 60_000)
@@ -540,11 +566,15 @@ describe.each(backends())('FSRS parameters fitted per learner on %s', (backend) 
 			displayName: 'Backoff'
 		});
 		const settings = { desiredRetention: 0.9, weights: null };
-		for (const [i, q] of bank.questions.slice(0, 25).entries())
+		for (const [i, q] of soleQuestions
+			.slice(0, 25)
+			.map((id) => byId.get(id)!)
+			.entries())
 			for (let k = 0; k < 17; k++)
 				await recordReview(db, settings, {
 					userId: user.id,
 					questionId: q.id,
+					unit: unitOf(q.id),
 					rating: k % 5 === 4 ? Rating.Again : Rating.Good,
 					source: 'review',
 					now: new Date(Date.UTC(2026, 0, 1 + k * 3, 9, i))

@@ -17,7 +17,7 @@ import {
 	classMember,
 	questionSetItem,
 	questionVersion,
-	reviewCard,
+	reviewLog,
 	schoolClass
 } from './db/schema.ts';
 import { RequestError } from './errors.ts';
@@ -161,15 +161,15 @@ export async function getPracticeHeldBack(
 
 /**
  * The questions whose answers this student may see outside an attempt (the article page lists them under
- * their passages): those they have had feedback on (a review card exists once an answer's feedback is
- * released, see releaseFeedback) and that no open assignment withholds.
+ * their passages): those they have had feedback on (the review log names each question answered once its
+ * feedback is released, see releaseFeedback) and that no open assignment withholds.
  */
 export async function getKnownQuestionIds(db: Db, studentId: string, now: Date) {
 	const [cards, withheld] = await Promise.all([
 		db
-			.select({ id: reviewCard.questionId })
-			.from(reviewCard)
-			.where(eq(reviewCard.userId, studentId)),
+			.selectDistinct({ id: reviewLog.questionId })
+			.from(reviewLog)
+			.where(eq(reviewLog.userId, studentId)),
 		getWithheldQuestionIds(db, studentId, now)
 	]);
 	return new Set(cards.map((c) => c.id).filter((id) => !withheld.has(id)));

@@ -435,6 +435,8 @@ export const learnerSettings = pgTable(
 		/** The local hour the learner's day starts (Anki's default 4): reviews before it count on the day before. */
 		dayRolloverHour: integer('day_rollover_hour').notNull().default(4),
 		newCardsPerDay: integer('new_cards_per_day').notNull().default(20),
+		/** Review-state cards the review page shows a day at most (Anki's default 200); learning cards always. */
+		reviewsPerDay: integer('reviews_per_day').notNull().default(200),
 		/** FSRS weights fitted to this learner's log; null = ts-fsrs defaults. */
 		weights: jsonb('weights').$type<number[]>(),
 		weightsFittedAt: timestamp('weights_fitted_at', { withTimezone: true }),
@@ -452,6 +454,10 @@ export const learnerSettings = pgTable(
 			sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`
 		),
 		check(
+			'learner_settings_reviews_per_day',
+			sql`${t.reviewsPerDay} >= 0 and ${t.reviewsPerDay} <= 9999`
+		),
+		check(
 			'learner_settings_rollover',
 			sql`${t.dayRolloverHour} >= 0 and ${t.dayRolloverHour} <= 23`
 		)
@@ -461,7 +467,7 @@ export type LearnerSettings = typeof learnerSettings.$inferSelect;
 
 export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
 
-/** One card per learner per question, scheduled by FSRS (ts-fsrs field names, snake_case columns). */
+/** One card per learner per fact, scheduled by FSRS (ts-fsrs field names, snake_case columns). */
 export const reviewCard = pgTable(
 	'review_card',
 	{
@@ -469,9 +475,13 @@ export const reviewCard = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		questionId: text('question_id')
-			.notNull()
-			.references(() => question.id),
+		/**
+		 * The fact this card schedules: the one its questions ask about (their first cited fact). A review
+		 * shows one of those questions; the log row says which.
+		 */
+		factId: text('fact_id').references(() => fact.id),
+		/** Only for a teacher's question that cites no passage yet (no fact to schedule): that question. */
+		questionId: text('question_id').references(() => question.id),
 		due: timestamp('due', { withTimezone: true }).notNull(),
 		stability: real('stability').notNull(),
 		difficulty: real('difficulty').notNull(),
@@ -482,12 +492,18 @@ export const reviewCard = pgTable(
 		lapses: integer('lapses').notNull(),
 		state: text('state', { enum: CARD_STATES }).notNull(),
 		lastReview: timestamp('last_review', { withTimezone: true }),
+		/** When the card became a leech (failed LEECH_LAPSES times); it stays flagged. */
+		leechAt: timestamp('leech_at', { withTimezone: true }),
+		/** Set while the card is suspended (out of the queue): a leech is, until the learner takes it back. */
+		suspendedAt: timestamp('suspended_at', { withTimezone: true }),
 		/** First review in a review session: until then the card counts against the daily cap on new cards. */
 		firstSessionReviewAt: timestamp('first_session_review_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
 	(t) => [
+		uniqueIndex('review_card_user_fact_uq').on(t.userId, t.factId),
 		uniqueIndex('review_card_user_question_uq').on(t.userId, t.questionId),
+		check('review_card_one_unit', sql`(${t.factId} is null) <> (${t.questionId} is null)`),
 		// The due-cards query: this learner's cards by due time.
 		index('review_card_user_due_idx').on(t.userId, t.due)
 	]

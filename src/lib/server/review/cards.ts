@@ -1,7 +1,22 @@
 // Review cards: every graded answer (practice, assignment, review session) moves the learner's card for
-// that question through FSRS (ts-fsrs) and appends one row to the review log.
-import { and, asc, count, eq, gte, inArray, lt, lte, ne, sql } from 'drizzle-orm';
-import type { Placeholder } from 'drizzle-orm';
+// the fact that question asks about through FSRS (ts-fsrs) and appends one row to the review log, which
+// names the question shown. One card per fact: two phrasings of a fact share one memory state.
+import {
+	and,
+	asc,
+	eq,
+	gte,
+	inArray,
+	isNull,
+	isNotNull,
+	lt,
+	lte,
+	max,
+	ne,
+	notInArray,
+	or,
+	sql
+} from 'drizzle-orm';
 import {
 	describeCorrectAnswer,
 	gradeResponse,
@@ -21,6 +36,14 @@ import {
 	type ReviewRating
 } from '../../review/rating.ts';
 import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
+import { turnsLeech } from '../../review/leech.ts';
+import {
+	cardUnitOf,
+	pickQuestionToShow,
+	unitOfCard,
+	unitKey,
+	type CardUnit
+} from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
 import { prepared } from '../db/prepared.ts';
 import { getCitations } from '../db/queries/citations.ts';
@@ -47,6 +70,7 @@ const DEFAULT_SETTINGS = {
 	timeZone: 'UTC',
 	dayRolloverHour: DEFAULT_ROLLOVER_HOUR,
 	newCardsPerDay: 20,
+	reviewsPerDay: 200,
 	weights: null as number[] | null
 };
 
@@ -80,6 +104,7 @@ export async function updateLearnerSettings(
 		desiredRetention: number;
 		timeZone: string;
 		newCardsPerDay: number;
+		reviewsPerDay?: number;
 		dayRolloverHour?: number;
 	}
 ) {
@@ -155,7 +180,10 @@ function snapshot(card: ReviewCard): CardSnapshot {
 
 type ReviewInput = {
 	userId: string;
+	/** The question shown (the log names it). */
 	questionId: string;
+	/** What the answer moves: the fact the question asks about (see cardUnitOf). */
+	unit: CardUnit;
 	rating: ReviewRating;
 	source: ReviewSource;
 	now: Date;
@@ -164,6 +192,15 @@ type ReviewInput = {
 	elapsedMs?: number | null;
 	response?: Response | null;
 };
+
+/** The card of one unit (fact or uncited question) of one learner. */
+const isUnit = (userId: string, unit: CardUnit) =>
+	and(
+		eq(reviewCard.userId, userId),
+		unit.factId !== null
+			? eq(reviewCard.factId, unit.factId)
+			: eq(reviewCard.questionId, unit.questionId)
+	);
 
 /**
  * Moves one card (created on first use) by one rating and appends the log row. Call inside a
@@ -175,14 +212,14 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 		.insert(reviewCard)
 		.values({
 			userId: input.userId,
-			questionId: input.questionId,
+			...input.unit,
 			...columnsFromCard(scheduler.newCard(input.now))
 		})
 		.onConflictDoNothing();
 	const [row] = await tx
 		.select()
 		.from(reviewCard)
-		.where(and(eq(reviewCard.userId, input.userId), eq(reviewCard.questionId, input.questionId)))
+		.where(isUnit(input.userId, input.unit))
 		.for('update');
 	const before = cardFromRow(row);
 	// An attempt closed as of its deadline is fed in after the fact, possibly after a later review of the
@@ -196,6 +233,9 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 			...columnsFromCard(card),
 			...(input.source === 'review' && !row.firstSessionReviewAt
 				? { firstSessionReviewAt: input.now }
+				: {}),
+			...(turnsLeech(before.lapses, card.lapses)
+				? { leechAt: row.leechAt ?? input.now, suspendedAt: input.now }
 				: {})
 		})
 		.where(eq(reviewCard.id, row.id));
@@ -232,6 +272,7 @@ export async function feedAttemptIntoReviews(
 		tx
 			.select({
 				questionId: questionVersion.questionId,
+				facts: questionVersion.factIds,
 				score: answer.score,
 				correct: answer.correct,
 				response: answer.response,
@@ -250,29 +291,57 @@ export async function feedAttemptIntoReviews(
 			.orderBy(asc(answer.answeredAt)),
 		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
 	]);
-	// Create and lock the learner's cards for these questions in one fixed order (by question id) before
-	// moving any: two submits of one learner over the same questions then queue instead of deadlocking.
-	const questionIds = [...new Set(rows.map((r) => r.questionId))].sort();
-	if (questionIds.length === 0) return 0;
+	// Each answer moves the card of the fact its question (as answered) asks about: two questions on one
+	// fact in one quiz are two reviews of one card, in answer order.
+	const units = new Map(
+		rows.map((r) => {
+			const unit = cardUnitOf({ id: r.questionId, facts: r.facts });
+			return [unitKey(unit), unit];
+		})
+	);
+	if (units.size === 0) return 0;
+	const factIds = [...units.values()].flatMap((u) => (u.factId !== null ? [u.factId] : []));
+	const uncitedIds = [...units.values()].flatMap((u) =>
+		u.questionId !== null ? [u.questionId] : []
+	);
 	const scheduler = schedulerFor(settings);
 	await tx
 		.insert(reviewCard)
 		.values(
-			questionIds.map((questionId) => ({
+			[...units.values()].map((unit) => ({
 				userId,
-				questionId,
+				...unit,
 				...columnsFromCard(scheduler.newCard(now))
 			}))
 		)
 		.onConflictDoNothing();
+	// Lock the learner's cards in one fixed order (facts, then uncited questions, by id) before moving any:
+	// two submits of one learner over the same facts then queue instead of deadlocking.
 	const locked = await tx
 		.select()
 		.from(reviewCard)
-		.where(and(eq(reviewCard.userId, userId), inArray(reviewCard.questionId, questionIds)))
-		.orderBy(asc(reviewCard.questionId))
+		.where(
+			and(
+				eq(reviewCard.userId, userId),
+				or(
+					factIds.length ? inArray(reviewCard.factId, factIds) : undefined,
+					uncitedIds.length ? inArray(reviewCard.questionId, uncitedIds) : undefined
+				)
+			)
+		)
+		.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
 		.for('update');
 	const cards = new Map(
-		locked.map((row) => [row.questionId, { id: row.id, card: cardFromRow(row) }])
+		locked.map((row) => [
+			unitKey(unitOfCard(row)),
+			{
+				id: row.id,
+				card: cardFromRow(row),
+				lapsesBefore: row.lapses,
+				factId: row.factId,
+				questionId: row.questionId
+			}
+		])
 	);
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
 	let previous = started?.startedAt ?? null;
@@ -286,7 +355,7 @@ export async function feedAttemptIntoReviews(
 			correct: r.correct,
 			elapsedMs: elapsedMs ?? undefined
 		});
-		const held = cards.get(r.questionId)!;
+		const held = cards.get(unitKey(cardUnitOf({ id: r.questionId, facts: r.facts })))!;
 		const before = held.card;
 		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
 		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
@@ -310,18 +379,35 @@ export async function feedAttemptIntoReviews(
 	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<
 		typeof columnsFromCard
 	>)[];
-	await tx
-		.insert(reviewCard)
-		.values(
-			[...cards].map(([questionId, { card }]) => ({ userId, questionId, ...columnsFromCard(card) }))
-		)
-		.onConflictDoUpdate({
-			target: [reviewCard.userId, reviewCard.questionId],
-			set: Object.fromEntries(
-				movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
+	const moved = Object.fromEntries(
+		movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
+	);
+	const held = [...cards.values()];
+	const factCards = held.filter((c) => c.factId !== null);
+	const uncitedCards = held.filter((c) => c.questionId !== null);
+	if (factCards.length)
+		await tx
+			.insert(reviewCard)
+			.values(factCards.map((c) => ({ userId, factId: c.factId, ...columnsFromCard(c.card) })))
+			.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set: moved });
+	if (uncitedCards.length)
+		await tx
+			.insert(reviewCard)
+			.values(
+				uncitedCards.map((c) => ({ userId, questionId: c.questionId, ...columnsFromCard(c.card) }))
 			)
-		});
+			.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set: moved });
 	await tx.insert(reviewLog).values(logRows);
+	// Cards this submit made leeches are suspended (flagged once, the first time).
+	const leeches = held.filter((c) => turnsLeech(c.lapsesBefore, c.card.lapses)).map((c) => c.id);
+	if (leeches.length)
+		await tx
+			.update(reviewCard)
+			.set({
+				leechAt: sql`coalesce(${reviewCard.leechAt}, ${now.toISOString()}::timestamptz)`,
+				suspendedAt: now
+			})
+			.where(inArray(reviewCard.id, leeches));
 	return rows.length;
 }
 
@@ -366,88 +452,194 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
  */
 const queuePriority = sql<number>`case when ${reviewCard.state} in ('learning', 'relearning') then 0 else 1 end`;
 
-const dueBy = (userId: string | Placeholder, endOfDay: Date | Placeholder) =>
-	and(eq(reviewCard.userId, userId), lt(reviewCard.due, endOfDay), eq(question.active, true));
+/** What a card may show: active questions asking about its fact (or its own uncited question), none withheld. */
+function showableBy(withheld: ReadonlySet<string>) {
+	return and(
+		eq(question.active, true),
+		or(
+			sql`${questionVersion.factIds}[1] = ${reviewCard.factId}`,
+			eq(question.id, reviewCard.questionId)
+		),
+		// The questions of an assignment still open to the learner are never reviewed (the review shows keys).
+		withheld.size ? notInArray(question.id, [...withheld]) : undefined
+	);
+}
+
+type QueueScope = {
+	userId: string;
+	endOfDay: Date;
+	startOfDay: Date;
+	withheld: ReadonlySet<string>;
+};
+
+/**
+ * Cards due by the end of the learner's day that have a question to show, less those buried today: a card
+ * whose fact a question shown in today's review session also cites (a sibling: Anki buries them to the next
+ * day), unless that review was of the card itself.
+ */
+function dueBy(db: Db, scope: QueueScope) {
+	const showable = db
+		.select({ one: sql`1` })
+		.from(question)
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(showableBy(scope.withheld));
+	const siblingShownToday = db
+		.select({ one: sql`1` })
+		.from(reviewLog)
+		.innerJoin(question, eq(question.id, reviewLog.questionId))
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(
+			and(
+				eq(reviewLog.userId, reviewCard.userId),
+				eq(reviewLog.source, 'review'),
+				gte(reviewLog.reviewedAt, scope.startOfDay),
+				ne(reviewLog.cardId, reviewCard.id),
+				sql`${reviewCard.factId} = any(${questionVersion.factIds})`
+			)
+		);
+	return and(
+		eq(reviewCard.userId, scope.userId),
+		lt(reviewCard.due, scope.endOfDay),
+		isNull(reviewCard.suspendedAt),
+		sql`exists (${showable})`,
+		sql`not exists (${siblingShownToday})`
+	);
+}
 
 /**
  * The due-cards query (exported so scripts/review-explain.ts and the benchmark can EXPLAIN exactly this
- * SQL); with placeholders it is the prepared statement the review queue runs. Cards already reviewed at
- * least once (by a quiz or a review), in queue order; new cards are asked for separately (newCardsQuery).
+ * SQL). Cards already reviewed at least once (by a quiz or a review), in queue order; new cards are asked
+ * for separately (newCardsQuery).
  */
-export function dueCardsQuery(
-	db: Db,
-	userId: string | Placeholder,
-	endOfDay: Date | Placeholder,
-	limit: number | Placeholder
-) {
+export function dueCardsQuery(db: Db, scope: QueueScope, limit: number) {
 	return db
-		.select({ card: reviewCard, body: questionVersion.body })
+		.select()
 		.from(reviewCard)
-		.innerJoin(question, eq(question.id, reviewCard.questionId))
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(dueBy(userId, endOfDay), ne(reviewCard.state, 'new')))
+		.where(and(dueBy(db, scope), ne(reviewCard.state, 'new')))
 		.orderBy(queuePriority, asc(reviewCard.due), asc(reviewCard.id))
 		.limit(limit);
 }
 
-const dueCardsPrepared = (db: Db) =>
-	dueCardsQuery(
-		db,
-		sql.placeholder('userId'),
-		sql.placeholder('endOfDay'),
-		sql.placeholder('limit')
-	).prepare('due_cards');
-
-const newCardsPrepared = (db: Db) =>
-	db
-		.select({ card: reviewCard, body: questionVersion.body })
+function newCardsQuery(db: Db, scope: QueueScope, limit: number) {
+	return db
+		.select()
 		.from(reviewCard)
-		.innerJoin(question, eq(question.id, reviewCard.questionId))
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(
-				dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')),
-				eq(reviewCard.state, 'new')
-			)
-		)
+		.where(and(dueBy(db, scope), eq(reviewCard.state, 'new')))
 		.orderBy(asc(reviewCard.due), asc(reviewCard.id))
-		.limit(sql.placeholder('limit'))
-		.prepare('new_cards');
+		.limit(limit);
+}
 
 /** How many cards are due by the end of the learner's day: reviewed ones, and new ones (before the cap). */
-const dueCountsPrepared = (db: Db) =>
-	db
+function dueCountsQuery(db: Db, scope: QueueScope) {
+	return db
 		.select({
-			seen: sql<number>`count(*) filter (where ${reviewCard.state} <> 'new')`.mapWith(Number),
+			learning:
+				sql<number>`count(*) filter (where ${reviewCard.state} in ('learning', 'relearning'))`.mapWith(
+					Number
+				),
+			reviewing: sql<number>`count(*) filter (where ${reviewCard.state} = 'review')`.mapWith(
+				Number
+			),
 			unseen: sql<number>`count(*) filter (where ${reviewCard.state} = 'new')`.mapWith(Number)
 		})
 		.from(reviewCard)
-		.innerJoin(question, eq(question.id, reviewCard.questionId))
-		.where(dueBy(sql.placeholder('userId'), sql.placeholder('endOfDay')))
-		.prepare('due_counts');
+		.where(dueBy(db, scope));
+}
 
 /**
- * New cards the review page introduced today: review-session reviews today of a card that was new before.
- * (Questions first met in a quiz do not count: the cap is on what the review page brings in.)
+ * What the review page did today, against the daily limits: new cards it introduced (reviews of a card that
+ * was new before) and review cards it reviewed (of a card in the review state before). Questions met in a
+ * quiz do not count: the limits are on what the review page brings in.
  */
-const introducedTodayPrepared = (db: Db) =>
+const doneTodayPrepared = (db: Db) =>
 	db
-		.select({ introducedToday: count() })
+		.select({
+			introducedToday:
+				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'new')`.mapWith(
+					Number
+				),
+			reviewedToday:
+				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'review')`.mapWith(
+					Number
+				)
+		})
 		.from(reviewLog)
 		.where(
 			and(
 				eq(reviewLog.userId, sql.placeholder('userId')),
 				eq(reviewLog.source, 'review'),
-				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay')),
-				sql`${reviewLog.cardBefore}->>'state' = 'new'`
+				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
 			)
 		)
-		.prepare('introduced_today');
+		.prepare('done_today');
+
+/**
+ * The question each card shows (pickQuestionToShow: the form this learner saw least recently), among the
+ * questions it may show. Cards with none are left out.
+ */
+async function withQuestionsToShow(
+	db: Db,
+	userId: string,
+	cards: ReviewCardRow[],
+	withheld: ReadonlySet<string>
+) {
+	if (cards.length === 0) return [];
+	const factIds = cards.flatMap((c) => (c.factId !== null ? [c.factId] : []));
+	const uncitedIds = cards.flatMap((c) => (c.questionId !== null ? [c.questionId] : []));
+	const candidates = await db
+		.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
+		.from(question)
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(
+			and(
+				eq(question.active, true),
+				or(
+					factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
+					uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
+				),
+				withheld.size ? notInArray(question.id, [...withheld]) : undefined
+			)
+		);
+	const seen = candidates.length
+		? await db
+				.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
+				.from(reviewLog)
+				.where(
+					and(
+						eq(reviewLog.userId, userId),
+						inArray(
+							reviewLog.questionId,
+							candidates.map((c) => c.id)
+						)
+					)
+				)
+				.groupBy(reviewLog.questionId)
+		: [];
+	const lastSeen = new Map(seen.map((s) => [s.questionId, s.at]));
+	const byUnit = new Map<string, typeof candidates>();
+	for (const c of candidates) {
+		const key = unitKey(cardUnitOf({ id: c.id, facts: c.facts }));
+		byUnit.set(key, [...(byUnit.get(key) ?? []), c]);
+	}
+	return cards.flatMap((card) => {
+		const options = byUnit.get(unitKey(unitOfCard(card))) ?? [];
+		const picked = pickQuestionToShow(
+			options.map((o) => ({
+				id: o.id,
+				factCount: o.facts.length,
+				lastSeen: lastSeen.get(o.id) ?? null
+			}))
+		);
+		const shown = options.find((o) => o.id === picked?.id);
+		return shown ? [{ card, question: { id: shown.id, body: shown.body } }] : [];
+	});
+}
 
 /**
  * Cards due by the end of the learner's day, in queue order (see queuePriority), at most `limit` of them,
- * and how many are due in all (`total`). Every card that has been reviewed (in a quiz or a review session)
- * and is due is in the queue: the daily cap only limits new cards, those never reviewed, as Anki's does.
+ * each with the question it shows, and how many are due in all (`total`). Every card that has been
+ * reviewed (in a quiz or a review session), is due and has a question to show is in the queue: the daily
+ * cap only limits new cards, those never reviewed, as Anki's does.
  */
 export async function getDueCards(
 	db: Db,
@@ -462,31 +654,37 @@ export async function getDueCards(
 		knownSettings ?? getLearnerSettings(db, userId),
 		getWithheldQuestionIds(db, userId, now)
 	]);
-	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-	const endOfDay = endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour).toISOString();
-	const startOfDay = startOfLearnerDay(
-		now,
-		settings.timeZone,
-		settings.dayRolloverHour
-	).toISOString();
-	const [seen, [counts], [{ introducedToday }]] = await Promise.all([
-		prepared(db, 'due_cards', dueCardsPrepared).execute({ userId, endOfDay, limit }),
-		prepared(db, 'due_counts', dueCountsPrepared).execute({ userId, endOfDay }),
-		prepared(db, 'introduced_today', introducedTodayPrepared).execute({ userId, startOfDay })
+	const scope: QueueScope = {
+		userId,
+		endOfDay: endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
+		startOfDay: startOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
+		withheld
+	};
+	const [[counts], [{ introducedToday, reviewedToday }]] = await Promise.all([
+		dueCountsQuery(db, scope),
+		// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
+		prepared(db, 'done_today', doneTodayPrepared).execute({
+			userId,
+			startOfDay: scope.startOfDay.toISOString()
+		})
 	]);
+	// Learning cards are always shown (a card just failed comes back minutes later, as Anki's intraday
+	// learning does); review cards up to the daily review limit; new ones up to the new-card cap.
+	const reviewsAllowed = Math.min(
+		counts.reviewing,
+		Math.max(0, settings.reviewsPerDay - reviewedToday)
+	);
 	const newAllowed = Math.min(
 		counts.unseen,
 		Math.max(0, settings.newCardsPerDay - introducedToday)
 	);
+	// The queue's order puts every learning card before any review card: the first learning + allowed rows.
+	const seenLimit = Math.min(limit, counts.learning + reviewsAllowed);
+	const seen = seenLimit > 0 ? await dueCardsQuery(db, scope, seenLimit) : [];
 	const room = Math.min(newAllowed, limit - seen.length);
-	const unseen =
-		room > 0
-			? await prepared(db, 'new_cards', newCardsPrepared).execute({ userId, endOfDay, limit: room })
-			: [];
-	// The questions of an assignment still open to the learner are not reviewed (the review shows keys).
-	const all = [...seen, ...unseen];
-	const due = all.filter((r) => !withheld.has(r.card.questionId));
-	return { settings, due, total: counts.seen + newAllowed - (all.length - due.length) };
+	const unseen = room > 0 ? await newCardsQuery(db, scope, room) : [];
+	const due = await withQuestionsToShow(db, userId, [...seen, ...unseen], withheld);
+	return { settings, due, total: counts.learning + reviewsAllowed + newAllowed };
 }
 
 const ratingsTodayPrepared = (db: Db) =>
@@ -503,7 +701,7 @@ const ratingsTodayPrepared = (db: Db) =>
 		.prepare('ratings_today');
 
 /**
- * The review queue page: the next card (its question without key), how many remain, and today's
+ * The review queue page: the next card (the question it shows, without key), how many remain, and today's
  * ratings. The learner's settings first (their day depends on their time zone), then the rest at once.
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
@@ -524,7 +722,7 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 		? {
 				cardId: first.card.id,
 				state: first.card.state,
-				question: presentQuestion(first.body, `card:${first.card.id}:${first.card.reps}`)
+				question: presentQuestion(first.question.body, `card:${first.card.id}:${first.card.reps}`)
 			}
 		: null;
 	return { card, remaining: total, reviewedToday: today.length, summary };
@@ -532,34 +730,6 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 
 export async function countDueCards(db: Db, userId: string, now: Date) {
 	return (await getDueCards(db, userId, now, 0)).total;
-}
-
-const ownCardQuestionPrepared = (db: Db) =>
-	db
-		.select({ card: reviewCard, body: questionVersion.body })
-		.from(reviewCard)
-		.innerJoin(question, eq(question.id, reviewCard.questionId))
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(
-				eq(reviewCard.id, sql.placeholder('cardId')),
-				eq(reviewCard.userId, sql.placeholder('userId'))
-			)
-		)
-		.prepare('own_card_question');
-
-async function getOwnCardQuestion(db: Db, userId: string, cardId: number) {
-	const [row] = await prepared(db, 'own_card_question', ownCardQuestionPrepared).execute({
-		cardId,
-		userId
-	});
-	if (!row) throw new RequestError(404, 'No such review card.');
-	return row;
-}
-
-/** Whether the card's question belongs to an assignment that still withholds its keys from this learner. */
-async function keyWithheld(db: Db, userId: string, questionId: string, now: Date) {
-	return (await getWithheldQuestionIds(db, userId, now)).has(questionId);
 }
 
 export class KeyWithheldError extends RequestError {
@@ -572,16 +742,53 @@ export class KeyWithheldError extends RequestError {
 	}
 }
 
+/**
+ * The learner's card and the question it shows: `questionId` (the one the page showed) if the card may
+ * show it, else none (an error that says why); without one, the question the queue would pick.
+ */
+async function getOwnCardQuestion(
+	db: Db,
+	userId: string,
+	cardId: number,
+	questionId: string | null,
+	now: Date
+) {
+	const [[card], withheld] = await Promise.all([
+		db
+			.select()
+			.from(reviewCard)
+			.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId))),
+		getWithheldQuestionIds(db, userId, now)
+	]);
+	if (!card) throw new RequestError(404, 'No such review card.');
+	if (questionId !== null && withheld.has(questionId)) throw new KeyWithheldError();
+	const [shown] = await withQuestionsToShow(db, userId, [card], withheld);
+	if (questionId === null) {
+		if (!shown) throw new KeyWithheldError();
+		return shown;
+	}
+	const [asked] = await db
+		.select({ id: question.id, body: questionVersion.body })
+		.from(question)
+		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+		.where(and(eq(question.id, questionId), eq(question.active, true)));
+	const unit = unitOfCard(card);
+	if (!asked || unitKey(cardUnitOf({ id: asked.id, facts: asked.body.facts })) !== unitKey(unit))
+		throw new RequestError(400, 'That question is not one this card reviews.');
+	return { card, question: asked };
+}
+
 /** The answer side of a card: key, explanation and quotes; with a response, its grade and suggested rating. */
 export async function revealCard(
 	db: Db,
 	userId: string,
 	cardId: number,
 	response: Response | null,
-	now = new Date()
+	now = new Date(),
+	questionId: string | null = null
 ) {
-	const { card, body } = await getOwnCardQuestion(db, userId, cardId);
-	if (await keyWithheld(db, userId, card.questionId, now)) throw new KeyWithheldError();
+	const { question: shown } = await getOwnCardQuestion(db, userId, cardId, questionId, now);
+	const body = shown.body;
 	let grade = null;
 	if (response) {
 		try {
@@ -593,6 +800,7 @@ export async function revealCard(
 		grade = gradeResponse(body, response);
 	}
 	return {
+		questionId: shown.id,
 		grade,
 		allowed: allowedRatings(grade),
 		suggested: grade
@@ -602,6 +810,43 @@ export async function revealCard(
 		explanation: body.explanation,
 		citations: await getCitations(db, body.facts)
 	};
+}
+
+/**
+ * The learner's leeches (cards failed LEECH_LAPSES times or more), most lapsed first, each with the prompt
+ * of the question a review would show (never one an open assignment withholds) and whether it is suspended.
+ */
+export async function getLeeches(db: Db, userId: string, now: Date) {
+	const [cards, withheld] = await Promise.all([
+		db
+			.select()
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, userId), isNotNull(reviewCard.leechAt)))
+			.orderBy(sql`${reviewCard.lapses} desc`, asc(reviewCard.id)),
+		getWithheldQuestionIds(db, userId, now)
+	]);
+	return (await withQuestionsToShow(db, userId, cards, withheld)).map(({ card, question: q }) => ({
+		cardId: card.id,
+		prompt: q.body.prompt,
+		lapses: card.lapses,
+		suspended: card.suspendedAt !== null
+	}));
+}
+
+/** Suspends one of the learner's cards (out of the queue) or takes it back; a leech stays flagged. */
+export async function setCardSuspended(
+	db: Db,
+	userId: string,
+	cardId: number,
+	suspended: boolean,
+	now: Date
+) {
+	const changed = await db
+		.update(reviewCard)
+		.set({ suspendedAt: suspended ? now : null })
+		.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId)))
+		.returning({ id: reviewCard.id });
+	if (changed.length === 0) throw new RequestError(404, 'No such review card.');
 }
 
 export function parseRatingName(value: string): RatingName | null {
@@ -624,26 +869,36 @@ export async function rateCard(
 	userId: string,
 	cardId: number,
 	rating: RatingName,
-	options: { requestId: string; response: Response | null; elapsedMs: number | null },
+	options: {
+		requestId: string;
+		response: Response | null;
+		elapsedMs: number | null;
+		/** The question the page showed (one of the card's); without it, the one the queue picks. */
+		questionId?: string | null;
+	},
 	now: Date
 ) {
 	const replay = async () => {
 		const [done] = await prepared(db, 'review_by_request', (d) =>
 			d
-				.select({ cardId: reviewLog.cardId })
+				.select({ cardId: reviewLog.cardId, userId: reviewLog.userId })
 				.from(reviewLog)
 				.where(eq(reviewLog.requestId, sql.placeholder('requestId')))
 				.prepare('review_by_request')
 		).execute({ requestId: options.requestId });
-		return done ? { cardId: done.cardId, replayed: true } : null;
+		return done && done.userId === userId ? { cardId: done.cardId, replayed: true } : null;
 	};
-	// Independent reads at once: one round trip of waiting instead of four.
-	const [{ card, body }, settings, seen] = await Promise.all([
-		getOwnCardQuestion(db, userId, cardId),
-		getLearnerSettings(db, userId),
-		replay()
-	]);
-	if (!seen && (await keyWithheld(db, userId, card.questionId, now))) throw new KeyWithheldError();
+	// Independent reads at once: one round trip of waiting instead of two.
+	const [settings, seen] = await Promise.all([getLearnerSettings(db, userId), replay()]);
+	if (seen) return seen;
+	const { card, question: shown } = await getOwnCardQuestion(
+		db,
+		userId,
+		cardId,
+		options.questionId ?? null,
+		now
+	);
+	const body = shown.body;
 	if (options.response) {
 		try {
 			validateResponse(body, options.response);
@@ -658,12 +913,12 @@ export async function rateCard(
 				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
 			);
 	}
-	if (seen) return seen;
 	try {
 		return await db.transaction(async (tx) => {
 			await recordReview(tx as unknown as Db, settings, {
 				userId,
-				questionId: card.questionId,
+				questionId: shown.id,
+				unit: unitOfCard(card),
 				rating: RATING_OF[rating],
 				source: 'review',
 				now,

@@ -11,6 +11,7 @@ import {
 	trueRetention
 } from '../../review/progress.ts';
 import { createScheduler } from '../../review/scheduler.ts';
+import { cardUnitOf, unitKey, unitOfCard } from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
 import { getCitationsByFactId, pickCitations } from '../db/queries/citations.ts';
 import {
@@ -103,11 +104,12 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 		db,
 		rows.flatMap((r) => r.body.facts)
 	);
-	const cardOf = new Map(cards.map((c) => [c.questionId, c]));
+	const cardOf = new Map(cards.map((c) => [unitKey(unitOfCard(c)), c]));
 	return rows
 		.map((r) => {
 			const wrong = latest.get(r.id)!;
-			const card = cardOf.get(r.id);
+			// The card of the fact the question asks about: its phrasings share it.
+			const card = cardOf.get(unitKey(cardUnitOf({ id: r.id, facts: r.body.facts })));
 			const citations = pickCitations(factById, r.body.facts);
 			return {
 				questionId: r.id,
@@ -169,9 +171,9 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		desiredRetention: settings.desiredRetention,
 		weights: settings.weights ?? undefined
 	});
-	const cardByQuestion = new Map(
+	const cardByUnit = new Map(
 		cards.map((c) => [
-			c.questionId,
+			unitKey(unitOfCard(c)),
 			{
 				state: c.state,
 				retrievability: scheduler.retrievability(
@@ -191,6 +193,13 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 				)
 			}
 		])
+	);
+	// Each question is as well known as the fact it asks about.
+	const cardByQuestion = new Map(
+		bankRows.flatMap((q) => {
+			const card = cardByUnit.get(unitKey(cardUnitOf(q)));
+			return card ? [[q.id, card] as const] : [];
+		})
 	);
 	const byState = { new: 0, learning: 0, review: 0, relearning: 0 };
 	for (const c of cards) byState[c.state]++;

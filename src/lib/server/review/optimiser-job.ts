@@ -3,12 +3,12 @@
 // the learner's settings row, so app processes sharing a database do not fit the same log twice); new
 // parameters are adopted only if they predict held-out reviews better (optimiseParameters), and then
 // every card's memory state is recomputed from its log with them.
-import { and, asc, count, eq, gt, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { MIN_REVIEWS_TO_OPTIMISE, optimiseParameters } from '../../review/optimise.ts';
 import { RATING_NAMES, type ReviewRating } from '../../review/rating.ts';
 import { replayReviews } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
-import { assignment, attempt, learnerSettings, reviewCard, reviewLog } from '../db/schema.ts';
+import { learnerSettings, reviewCard, reviewLog } from '../db/schema.ts';
 import { getLearnerSettings, schedulerFor } from './cards.ts';
 
 /** Refit after this many new reviews since the last fit (or check). */
@@ -140,35 +140,19 @@ export async function runOptimisation(
 /**
  * Every card of the learner recomputed from its log with their current parameters and day, and
  * rescheduled: memory states built with the old parameters would otherwise linger until each card's next
- * review. Cards are locked in question order (as a quiz submit locks them), in one transaction.
+ * review. Cards are locked in the order a quiz submit locks them, in one transaction. (An attempt whose
+ * feedback waits for its due time has no log row before then, see releaseFeedback: nothing to hold back.)
  */
-export async function recomputeCards(db: Db, userId: string, now = new Date()) {
+export async function recomputeCards(db: Db, userId: string) {
 	const settings = await getLearnerSettings(db, userId);
-	// Cards moved by an attempt at an assignment whose feedback comes after its due time wait a day past
-	// that time (as feedAttemptIntoReviews sets them): the replay keeps that wait.
-	const withheld = await db
-		.select({ cardId: reviewLog.cardId, dueAt: max(assignment.dueAt) })
-		.from(reviewLog)
-		.innerJoin(attempt, eq(attempt.id, reviewLog.attemptId))
-		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
-		.where(
-			and(
-				eq(reviewLog.userId, userId),
-				eq(assignment.feedback, 'after_due'),
-				gt(assignment.dueAt, now)
-			)
-		)
-		.groupBy(reviewLog.cardId);
-	const notBefore = new Map(
-		withheld.map((w) => [w.cardId, new Date(w.dueAt!.getTime() + 24 * 60 * 60 * 1000)])
-	);
 	const scheduler = schedulerFor(settings);
 	return db.transaction(async (tx) => {
 		const cards = await tx
 			.select({ id: reviewCard.id })
 			.from(reviewCard)
 			.where(eq(reviewCard.userId, userId))
-			.orderBy(asc(reviewCard.questionId))
+			// The order a quiz submit locks them in (feedAttemptIntoReviews).
+			.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
 			.for('update');
 		const logs = await tx
 			.select({
@@ -192,8 +176,6 @@ export async function recomputeCards(db: Db, userId: string, now = new Date()) {
 		for (const { id } of cards) {
 			const card = replayReviews(scheduler, byCard.get(id) ?? [], id);
 			if (!card) continue;
-			const wait = notBefore.get(id);
-			if (wait && card.due < wait) card.due = wait;
 			await tx
 				.update(reviewCard)
 				.set({

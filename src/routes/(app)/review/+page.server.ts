@@ -6,7 +6,15 @@ import { refused } from '$lib/server/form-actions.ts';
 import { readFormFields } from '$lib/server/form-fields.ts';
 import { requireUserForAction, requireUserForPage } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
-import { getReviewQueue, parseRatingName, rateCard, revealCard } from '$lib/server/review/cards.ts';
+import {
+	getLeeches,
+	getReviewQueue,
+	parseRatingName,
+	rateCard,
+	revealCard,
+	setCardSuspended
+} from '$lib/server/review/cards.ts';
+import { LEECH_LAPSES } from '$lib/review/leech.ts';
 import { scheduleOptimisation } from '$lib/server/review/optimiser-job.ts';
 import { InvalidResponseError, parseResponseFromForm, readResponseJson } from '$lib/quiz/grade.ts';
 import { isBlankResponse } from '$lib/quiz/answer-form.ts';
@@ -16,8 +24,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	const now = new Date();
-	const queue = await getReviewQueue(getDb(), user.id, now);
-	return { ...queue, shownAt: now.getTime() };
+	const [queue, leeches] = await Promise.all([
+		getReviewQueue(getDb(), user.id, now),
+		getLeeches(getDb(), user.id, now)
+	]);
+	return { ...queue, leeches, leechLapses: LEECH_LAPSES, shownAt: now.getTime() };
 };
 
 function cardIdFrom(fields: Record<string, string[]>) {
@@ -25,6 +36,15 @@ function cardIdFrom(fields: Record<string, string[]>) {
 	// Card ids are Postgres integers: a larger number is no card (and would be a database error).
 	if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647)
 		throw new RequestError(400, 'Field "cardId" does not name a card.');
+	return id;
+}
+
+/** The question the page showed for the card (the card's fact has several); absent = the queue's pick. */
+function questionIdFrom(fields: Record<string, string[]>) {
+	const id = fields.questionId?.[0] ?? '';
+	if (id === '') return null;
+	if (!/^[\w-]{1,100}$/.test(id))
+		throw new RequestError(400, 'Field "questionId" does not name a question.');
 	return id;
 }
 
@@ -48,7 +68,14 @@ export const actions: Actions = {
 				fields.skip?.length || isBlankResponse(type, fields)
 					? null
 					: parseResponseFromForm(type, fields);
-			const shown = await revealCard(getDb(), user.id, cardId, response);
+			const shown = await revealCard(
+				getDb(),
+				user.id,
+				cardId,
+				response,
+				new Date(),
+				questionIdFrom(fields)
+			);
 			return {
 				revealed: {
 					cardId,
@@ -63,6 +90,18 @@ export const actions: Actions = {
 			if (e instanceof RequestError) return refused('review', {}, e.message, e.status);
 			throw e;
 		}
+	},
+	/** Puts one of the learner's cards aside (out of the queue) or takes it back. */
+	suspension: async (event) => {
+		const user = requireUserForAction(event);
+		const fields = readFormFields(await event.request.formData());
+		const suspend = fields.suspend?.[0];
+		if (suspend !== 'yes' && suspend !== 'no')
+			return refused('review', {}, 'Choose to put the card aside or take it back.');
+		await orHttpError(() =>
+			setCardSuspended(getDb(), user.id, cardIdFrom(fields), suspend === 'yes', new Date())
+		);
+		redirect(303, '/review');
 	},
 	/** The learner's rating: the one write of a review. Replays of the same request count once. */
 	rate: async (event) => {
@@ -91,6 +130,7 @@ export const actions: Actions = {
 				{
 					requestId,
 					response,
+					questionId: questionIdFrom(fields),
 					elapsedMs:
 						Number.isInteger(elapsed) && elapsed >= 0 && elapsed <= 86_400_000 ? elapsed : null
 				},

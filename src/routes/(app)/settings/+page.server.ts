@@ -23,7 +23,12 @@ const SettingsForm = z.object({
 		.number('Enter a number.')
 		.int('A whole number.')
 		.min(0, 'At least 0.')
-		.max(500, 'At most 500.')
+		.max(500, 'At most 500.'),
+	reviewsPerDay: z.coerce
+		.number('Enter a number.')
+		.int('A whole number.')
+		.min(0, 'At least 0.')
+		.max(9999, 'At most 9999.')
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -34,7 +39,8 @@ export const load: PageServerLoad = async (event) => {
 			desiredRetention: s.desiredRetention,
 			timeZone: s.timeZone,
 			dayRolloverHour: s.dayRolloverHour,
-			newCardsPerDay: s.newCardsPerDay
+			newCardsPerDay: s.newCardsPerDay,
+			reviewsPerDay: s.reviewsPerDay
 		},
 		parameters: {
 			fitted: s.weights !== null,

@@ -1,0 +1,3 @@
+ALTER TABLE "review_card" ADD CONSTRAINT "review_card_fact_id_fact_id_fk" FOREIGN KEY ("fact_id") REFERENCES "public"."fact"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "review_card_user_fact_uq" ON "review_card" USING btree ("user_id","fact_id");--> statement-breakpoint
+ALTER TABLE "review_card" ADD CONSTRAINT "review_card_one_unit" CHECK (("review_card"."fact_id" is null) <> ("review_card"."question_id" is null));
