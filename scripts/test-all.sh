@@ -13,26 +13,37 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 export TEST_DATABASE_URL
 
+# Seconds per phase, so the suite's budget (well under 15 minutes) can be watched in every CI log.
+phase_started=$SECONDS
+phase() {
+	[ -n "${phase_name:-}" ] && echo "   ($phase_name took $((SECONDS - phase_started)) s)"
+	phase_name=$1
+	phase_started=$SECONDS
+	echo "== $1"
+}
+phase_done() { echo "   ($phase_name took $((SECONDS - phase_started)) s; suite $SECONDS s)"; }
+
 # The postgres driver's fixes (patches/): fails when the diff no longer applies to the installed driver,
 # e.g. after a version bump, even where the install ran with --ignore-scripts.
-echo "== driver patch"
+phase "driver patch"
 npx patch-package --error-on-fail
-echo "== dependency audit (offline)"
+phase "dependency audit (offline)"
 npm run -s audit:offline
-echo "== format and lint"
+phase "format and lint"
 npm run -s lint
-echo "== bank"
+phase "bank"
 npm run -s questions:check
-echo "== unit"
+phase "unit"
 npx vitest run --project unit
 # One production build for the rest: the integration tests' smoke runs of the benchmark and the crash
 # test, and the browser tests' server, each build only when build/ is older than a source file.
-echo "== build"
+phase "build"
 npx tsx tests/helpers/build-if-stale.ts
-echo "== integration (PGlite and Postgres)"
+phase "integration (PGlite and Postgres)"
 # Two files at a time (each has databases of its own), but the benchmark's smoke run alone: it traces the
 # statements of its requests in the shared Postgres log, which other files' queries would get into.
 npx vitest run --project integration --fileParallelism --maxWorkers=2 --exclude tests/integration/bench-smoke.test.ts
 npx vitest run --project integration tests/integration/bench-smoke.test.ts
-echo "== browser (Chromium)"
+phase "browser (Chromium)"
 npx playwright test
+phase_done

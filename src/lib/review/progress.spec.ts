@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countPerDay, dayKeys, dueForecast, masteryBy, trueRetention } from './progress.ts';
+import {
+	activityPerDay,
+	countPerDay,
+	dayKeys,
+	dueForecast,
+	masteryBy,
+	retentionPerWeek,
+	trueRetention
+} from './progress.ts';
 
 describe('progress figures', () => {
 	it('lists learner days without gaps or doubles across a DST change', () => {
@@ -92,6 +100,47 @@ describe('progress figures', () => {
 		expect(rows).toEqual([
 			{ group: 'niger', questions: 2, seen: 2, known: 1, percent: 50 },
 			{ group: 'barkhane', questions: 2, seen: 1, known: 0, percent: 0 }
+		]);
+	});
+	it('keeps reviews apart from quiz answers per day', () => {
+		const at = (iso: string) => new Date(iso);
+		expect(
+			activityPerDay(
+				[
+					{ reviewedAt: at('2026-06-01T09:00:00Z'), source: 'review' },
+					{ reviewedAt: at('2026-06-01T10:00:00Z'), source: 'practice' },
+					{ reviewedAt: at('2026-06-02T10:00:00Z'), source: 'assignment' }
+				],
+				['2026-06-01', '2026-06-02'],
+				'UTC'
+			)
+		).toEqual([
+			{ day: '2026-06-01', reviews: 1, quiz: 1 },
+			{ day: '2026-06-02', reviews: 0, quiz: 1 }
+		]);
+	});
+	it('computes true retention per week of learner days, oldest first', () => {
+		const now = new Date('2026-06-14T12:00:00Z');
+		const review = (iso: string, rating: string) => ({
+			rating,
+			stateBefore: 'review',
+			dueBefore: new Date('2026-05-01T00:00:00Z'),
+			reviewedAt: new Date(iso)
+		});
+		const weeks = retentionPerWeek(
+			[
+				review('2026-05-31T12:00:00Z', 'good'), // before the two weeks: not counted
+				review('2026-06-08T12:00:00Z', 'good'),
+				review('2026-06-09T12:00:00Z', 'again'),
+				review('2026-06-14T08:00:00Z', 'good')
+			],
+			now,
+			2,
+			'UTC'
+		);
+		expect(weeks).toEqual([
+			{ week: '2026-06-01', retention: null, reviews: 0 },
+			{ week: '2026-06-08', retention: 2 / 3, reviews: 3 }
 		]);
 	});
 });

@@ -1,5 +1,5 @@
 // Progress figures from a learner's cards and log. Pure: the server loads rows, these shape them.
-import { learnerDayKey } from '../time/zones.ts';
+import { DAY_MS, learnerDayKey } from '../time/zones.ts';
 
 /** The learner-day keys (days starting at `rolloverHour` local) from `from`'s day, `days` of them, in order (YYYY-MM-DD in the learner's zone). */
 export function dayKeys(from: Date, days: number, timeZone: string, rolloverHour = 0): string[] {
@@ -75,6 +75,60 @@ export function trueRetention(
 		retention: counted.filter((l) => l.rating !== 'again').length / counted.length,
 		reviews: counted.length
 	};
+}
+
+/**
+ * Review-page reviews and quiz answers on each of the given learner days, apart: a quiz answer moves the
+ * card too, but a learner reading "reviews per day" means the reviews they sat down to do.
+ */
+export function activityPerDay(
+	logs: { reviewedAt: Date; source: string }[],
+	keys: string[],
+	timeZone: string,
+	rolloverHour = 0
+): { day: string; reviews: number; quiz: number }[] {
+	const reviews = countPerDay(
+		logs.filter((l) => l.source === 'review').map((l) => l.reviewedAt),
+		keys,
+		timeZone,
+		rolloverHour
+	);
+	const quiz = countPerDay(
+		logs.filter((l) => l.source !== 'review').map((l) => l.reviewedAt),
+		keys,
+		timeZone,
+		rolloverHour
+	);
+	return keys.map((day, i) => ({ day, reviews: reviews[i].count, quiz: quiz[i].count }));
+}
+
+/**
+ * True retention (as `trueRetention`) per learner week: `weeks` weeks of 7 learner days ending with the
+ * week of `now`, oldest first, each named by its first day. A week without counted reviews has null.
+ */
+export function retentionPerWeek(
+	logs: { rating: string; stateBefore: string; dueBefore: Date | string; reviewedAt: Date }[],
+	now: Date,
+	weeks: number,
+	timeZone: string,
+	rolloverHour = 0
+): { week: string; retention: number | null; reviews: number }[] {
+	const days = dayKeys(
+		new Date(now.getTime() - (weeks * 7 - 1) * DAY_MS),
+		weeks * 7,
+		timeZone,
+		rolloverHour
+	);
+	const weekOf = new Map(days.map((d, i) => [d, Math.floor(i / 7)]));
+	const byWeek = Array.from({ length: weeks }, () => [] as typeof logs);
+	for (const l of logs) {
+		const w = weekOf.get(learnerDayKey(l.reviewedAt, timeZone, rolloverHour));
+		if (w !== undefined) byWeek[w].push(l);
+	}
+	return byWeek.map((ls, w) => ({
+		week: days[w * 7],
+		...trueRetention(ls, timeZone, rolloverHour)
+	}));
 }
 
 /** A card counts as known once it is in the review state and not lapsed today (the learner recalled it). */

@@ -13,7 +13,7 @@
 // autumn overlap means the earlier of the two.
 
 const HOUR = 3_600_000;
-const DAY_MS = 24 * HOUR;
+export const DAY_MS = 24 * HOUR;
 
 /** Anki's default: a learner's day starts at 4 am local time. */
 export const DEFAULT_ROLLOVER_HOUR = 4;

@@ -4,12 +4,14 @@ import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
 import {
+	activityPerDay,
 	dueForecast,
-	countPerDay,
 	dayKeys,
 	masteryBy,
+	retentionPerWeek,
 	trueRetention
 } from '../../review/progress.ts';
+import { DAY_MS, startOfLearnerDay } from '../../time/zones.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import { cardUnitOf, unitKey, unitOfCard } from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
@@ -28,8 +30,6 @@ import {
 } from '../db/schema.ts';
 import { getWithheldQuestionIds, ownerIsMember } from '../disclosure.ts';
 import { getLearnerSettings, releaseFeedback } from './cards.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card.
@@ -136,12 +136,14 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 	const settings = await getLearnerSettings(db, userId);
 	const tz = settings.timeZone;
 	const rollover = settings.dayRolloverHour;
-	const since = new Date(now.getTime() - 31 * DAY_MS);
+	// Eight weeks of log: the retention chart's span; the daily charts read the last 30 days of it.
+	const since = new Date(now.getTime() - 8 * 7 * DAY_MS - DAY_MS);
 	const [logs, cards, bankRows] = await Promise.all([
 		db
 			.select({
 				reviewedAt: reviewLog.reviewedAt,
 				rating: reviewLog.rating,
+				source: reviewLog.source,
 				cardBefore: reviewLog.cardBefore
 			})
 			.from(reviewLog)
@@ -202,26 +204,24 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 		})
 	);
 	const byState = { new: 0, learning: 0, review: 0, relearning: 0 };
+	const counted = logs.map((l) => ({
+		rating: l.rating,
+		stateBefore: l.cardBefore.state,
+		dueBefore: l.cardBefore.due,
+		reviewedAt: l.reviewedAt
+	}));
+	const last30Start = startOfLearnerDay(new Date(now.getTime() - 29 * DAY_MS), tz, rollover);
 	for (const c of cards) byState[c.state]++;
 
 	return {
 		settings,
-		reviewsPerDay: countPerDay(
-			logs.map((l) => l.reviewedAt),
-			last30,
-			tz,
-			rollover
-		),
+		activityPerDay: activityPerDay(logs, last30, tz, rollover),
 		retention: trueRetention(
-			logs.map((l) => ({
-				rating: l.rating,
-				stateBefore: l.cardBefore.state,
-				dueBefore: l.cardBefore.due,
-				reviewedAt: l.reviewedAt
-			})),
+			counted.filter((l) => l.reviewedAt >= last30Start),
 			tz,
 			rollover
 		),
+		retentionPerWeek: retentionPerWeek(counted, now, 8, tz, rollover),
 		byState,
 		forecast: dueForecast(
 			cards.map((c) => c.due),

@@ -9,8 +9,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		desiredRetention: p.settings.desiredRetention,
 		timeZone: p.settings.timeZone,
-		reviewsPerDay: p.reviewsPerDay,
+		activityPerDay: p.activityPerDay,
 		retention: p.retention,
+		retentionPerWeek: p.retentionPerWeek,
 		byState: p.byState,
 		forecast: p.forecast,
 		masteryByArticle: p.masteryByArticle,
