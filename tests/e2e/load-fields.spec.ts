@@ -394,9 +394,9 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/mistakes': {
 		student: fields(
-			`articles articles[] articles[].slug articles[].title filters filters.article filters.tag mistakes mistakes[] mistakes[].articles mistakes[].citations mistakes[].citations[] mistakes[].citations[].articleSlug mistakes[].citations[].articleTitle mistakes[].citations[].factId mistakes[].citations[].quote mistakes[].due mistakes[].prompt mistakes[].questionId mistakes[].rightAnswer mistakes[].state mistakes[].tags mistakes[].wrongAnswer mistakes[].wrongAt tags total`
+			`articles articles[] articles[].slug articles[].title filters filters.article filters.tag inPractice mistakes mistakes[] mistakes[].articles mistakes[].citations mistakes[].citations[] mistakes[].citations[].articleSlug mistakes[].citations[].articleTitle mistakes[].citations[].factId mistakes[].citations[].quote mistakes[].due mistakes[].inPractice mistakes[].prompt mistakes[].questionId mistakes[].rightAnswer mistakes[].state mistakes[].tags mistakes[].wrongAnswer mistakes[].wrongAt tags total`
 		),
-		teacher: fields(`articles filters filters.article filters.tag mistakes tags total`)
+		teacher: fields(`articles filters filters.article filters.tag inPractice mistakes tags total`)
 	},
 	'/(app)/practice': {
 		student: fields(

@@ -58,6 +58,23 @@ test('mistakes come back for review: reveal, rate, and the session ends with a s
 		await expect(page.getByRole('heading', { name: 'Review', exact: true })).toBeVisible();
 		// Nothing of the key is on the page before the answer is revealed.
 		await expect(page.locator('text=Answer:')).toHaveCount(0);
+		if (i === 0) {
+			// "Check my answer" with nothing given asks for an answer instead of showing the key.
+			const refusal = await page.evaluate(async () => {
+				const data = new FormData(
+					document.querySelector<HTMLFormElement>('form[action="?/reveal"]')!
+				);
+				for (const name of ['choice', 'value', 'text', 'order']) data.delete(name);
+				const res = await fetch('?/reveal', {
+					method: 'POST',
+					body: data,
+					headers: { 'x-sveltekit-action': 'true' }
+				});
+				return res.text();
+			});
+			expect(refusal).toContain('Give an answer first');
+			expect(refusal).not.toContain('correctText');
+		}
 		// The review may show another form of the fact (any type): show the answer, then rate it recalled.
 		await page.getByRole('button', { name: 'Show the answer' }).click();
 		await expect(page.getByText('How well did you recall it?')).toBeVisible();

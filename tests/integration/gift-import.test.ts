@@ -30,7 +30,8 @@ import {
 	MAX_SET_SIZE,
 	searchBank
 } from '../../src/lib/server/teaching/sets.ts';
-import { loadRealBank, rightResponse } from '../helpers/bank.ts';
+import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
+import { getMistakes } from '../../src/lib/server/review/insights.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
@@ -474,6 +475,44 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		});
 		const after = await getItemAnalysis(db, teacher.id, assignmentId, 'first');
 		expect(after.prompts[report.imported[1].id].cited).toBe(true);
+	});
+
+	test('mistakes on a teacher’s own questions are listed but not offered for practice', async () => {
+		const learner = await createUser(db, {
+			email: 'gift-mistakes@test.example',
+			password: 'a-long-password',
+			displayName: 'Learner'
+		});
+		const { id: setId } = await createSet(db, teacher.id, 'Mixed');
+		const report = await importGiftQuestions(db, teacher.id, GIFT, { setId });
+		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [bank.questions[0].id] });
+		const klass = await createClass(db, teacher.id, 'Mistakes class');
+		await joinClass(db, learner.id, klass.joinCode);
+		const { id: assignmentId } = await createAssignment(db, teacher.id, {
+			classId: klass.id,
+			setId,
+			title: 'Mixed homework',
+			opensAt: new Date(Date.now() - 60_000),
+			dueAt: new Date(Date.now() + 86_400_000),
+			timeZone: 'UTC',
+			attemptsAllowed: 1,
+			timeLimitMinutes: null,
+			shuffleQuestions: false,
+			shuffleOptions: false,
+			feedback: 'after_submit',
+			lateWork: 'refuse'
+		});
+		const started = await startAssignmentAttempt(db, learner.id, assignmentId, new Date());
+		for (const item of await getSetItems(db, setId))
+			await saveAnswer(db, learner.id, started.id, item.body.id, wrongResponse(item.body));
+		await submitAttempt(db, learner.id, started.id);
+
+		const mistakes = await getMistakes(db, learner.id);
+		const inPractice = Object.fromEntries(mistakes.map((m) => [m.questionId, m.inPractice]));
+		expect(inPractice).toEqual({
+			...Object.fromEntries(report.imported.map((q) => [q.id, false])),
+			[bank.questions[0].id]: true
+		});
 	});
 
 	test('the CLI finds its teacher by email, and only a teacher', async () => {

@@ -13,6 +13,9 @@ export type QuizFilters = {
 	count: number;
 };
 
+/** The most questions one quiz holds. */
+export const MAX_QUESTIONS_PER_QUIZ = 50;
+
 /** Questions whose facts are not in any known article are grouped under this key for balancing. */
 const NO_ARTICLE = '';
 

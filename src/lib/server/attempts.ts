@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Question } from '../bank/types.ts';
-import { generateQuiz, type QuizFilters } from '../quiz/generate.ts';
+import { generateQuiz, MAX_QUESTIONS_PER_QUIZ, type QuizFilters } from '../quiz/generate.ts';
 import {
 	describeCorrectAnswer,
 	describeResponse,
@@ -40,7 +40,7 @@ import {
 import { RequestError } from './errors.ts';
 import { feedAttemptIntoReviews } from './review/cards.ts';
 
-export const MAX_QUESTIONS_PER_QUIZ = 50;
+export { MAX_QUESTIONS_PER_QUIZ };
 
 export function newSeed(): string {
 	return randomBytes(6).toString('base64url');

@@ -96,7 +96,7 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 	if (latest.size === 0) return [];
 	const ids = [...latest.keys()];
 	const rows = await db
-		.select({ id: question.id, body: questionVersion.body })
+		.select({ id: question.id, ownerId: question.ownerId, body: questionVersion.body })
 		.from(question)
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 		.where(and(inArray(question.id, ids), eq(question.active, true)));
@@ -124,7 +124,9 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 				citations,
 				// "known": in review state and not lapsed since; "learning" and "relearning" as FSRS names them.
 				state: card ? (card.state === 'review' ? 'known' : card.state) : 'learning',
-				due: card?.due ?? null
+				due: card?.due ?? null,
+				// Practice draws from the shared bank; a teacher's own questions come back in review only.
+				inPractice: r.ownerId === null
 			};
 		})
 		.sort((a, b) => b.wrongAt.getTime() - a.wrongAt.getTime());

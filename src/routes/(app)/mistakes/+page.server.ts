@@ -26,8 +26,10 @@ export const load: PageServerLoad = async (event) => {
 	const articles = new Map(
 		all.flatMap((m) => m.citations.map((c) => [c.articleSlug, c.articleTitle] as const))
 	);
+	const shown = filtered(all, articleSlug, tag);
 	return {
-		mistakes: filtered(all, articleSlug, tag),
+		mistakes: shown,
+		inPractice: shown.filter((m) => m.inPractice).length,
 		total: all.length,
 		filters: { article: articleSlug, tag },
 		articles: [...articles].map(([slug, title]) => ({ slug, title })),
@@ -44,9 +46,13 @@ export const actions: Actions = {
 			await getMistakes(getDb(), user.id),
 			values.article ?? '',
 			values.tag ?? ''
-		);
+		).filter((m) => m.inPractice);
 		if (mistakes.length === 0)
-			return refused('practise', values, 'No mistakes match these filters.');
+			return refused(
+				'practise',
+				values,
+				'None of these mistakes is in the practice bank: they come back in your reviews.'
+			);
 		const questionIds = mistakes.slice(0, MAX_QUESTIONS_PER_QUIZ).map((m) => m.questionId);
 		let id: string;
 		try {

@@ -64,10 +64,15 @@ export const actions: Actions = {
 			const fields = readFormFields(await event.request.formData());
 			const cardId = cardIdFrom(fields);
 			const type = (fields.questionType?.[0] ?? '') as QuestionType;
-			const response =
-				fields.skip?.length || isBlankResponse(type, fields)
-					? null
-					: parseResponseFromForm(type, fields);
+			const skipped = (fields.skip?.length ?? 0) > 0;
+			// "Check my answer" with nothing given would show the key with no verdict: ask for an answer.
+			if (!skipped && isBlankResponse(type, fields))
+				return refused(
+					'review',
+					{},
+					'Give an answer first, or choose “Show the answer” if you do not know it.'
+				);
+			const response = skipped ? null : parseResponseFromForm(type, fields);
 			const shown = await revealCard(
 				getDb(),
 				user.id,
