@@ -38,6 +38,16 @@ async function shots(page: Page, name: string) {
 		png.readUInt32BE(16),
 		`${name} is wider than a 375 px phone; sticking out: ${sticking.join(', ')}`
 	).toBe(375);
+	// Nor may a control hide off-screen in a table that scrolls sideways (a roster's "Remove…").
+	const offScreen = await page.evaluate(() =>
+		[...document.querySelectorAll('main a, main button, main summary, main input, main select')]
+			.filter((el) => {
+				const box = el.getBoundingClientRect();
+				return box.width > 0 && box.right > document.documentElement.clientWidth + 1;
+			})
+			.map((el) => el.textContent?.trim() || el.getAttribute('name') || el.tagName)
+	);
+	expect(offScreen, `${name} has controls off-screen on a 375 px phone`).toEqual([]);
 	await screenshot(page, `teach-${name}-phone`);
 	if (size) await page.setViewportSize(size);
 }
@@ -252,7 +262,7 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 	).toHaveText('1');
 	await expect(page.locator('ol.questions > li')).toHaveCount(4);
 	await expect(
-		page.getByRole('img', { name: /Facility and discrimination per question/ })
+		page.getByRole('figure', { name: /Facility and discrimination per question/ })
 	).toBeVisible();
 	await expect(page.getByText('✓ key').first()).toBeVisible();
 	await shots(page, 'analysis');
