@@ -7,9 +7,14 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-system-deps.sh
 
+# Throwaway clusters this run started, removed on exit.
+clusters=()
+stop_clusters() { for dir in "${clusters[@]}"; do bash scripts/pg-throwaway.sh stop "$dir"; done; }
+trap stop_clusters EXIT
+
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
 	eval "$(bash scripts/pg-throwaway.sh start)"
-	trap 'bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"' EXIT
+	clusters+=("$PG_THROWAWAY_DIR")
 fi
 export TEST_DATABASE_URL
 
@@ -40,10 +45,26 @@ npx vitest run --project unit
 phase "build"
 npx tsx tests/helpers/build-if-stale.ts
 phase "integration (PGlite and Postgres)"
-# Two files at a time (each has databases of its own), but the benchmark's smoke run alone: it traces the
-# statements of its requests in the shared Postgres log, which other files' queries would get into.
-npx vitest run --project integration --fileParallelism --maxWorkers=2 --exclude tests/integration/bench-smoke.test.ts
-npx vitest run --project integration tests/integration/bench-smoke.test.ts
+# Two files at a time (each has databases of its own). The benchmark's smoke run traces the statements of
+# its requests in its Postgres log, which other files' queries would get into: it runs beside them on a
+# cluster of its own, its output kept apart and shown when it ends.
+bench_pg=$(bash scripts/pg-throwaway.sh start)
+bench_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$bench_pg")
+bench_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$bench_pg")
+clusters+=("$bench_dir")
+bench_log=$(mktemp)
+TEST_DATABASE_URL=$bench_url PG_THROWAWAY_DIR=$bench_dir \
+	npx vitest run --project integration tests/integration/bench-smoke.test.ts >"$bench_log" 2>&1 &
+bench_pid=$!
+integration_status=0
+npx vitest run --project integration --fileParallelism --maxWorkers=2 \
+	--exclude tests/integration/bench-smoke.test.ts || integration_status=$?
+bench_status=0
+wait "$bench_pid" || bench_status=$?
+echo "-- benchmark smoke run"
+cat "$bench_log"
+rm -f "$bench_log"
+if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ]; then exit 1; fi
 phase "browser (Chromium)"
 npx playwright test
 phase_done
