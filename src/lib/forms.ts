@@ -15,3 +15,13 @@ export function problemFor(form: unknown, action = 'default'): FormProblem | und
 	const f = form as Partial<FormProblem>;
 	return f.action === action && f.errors && f.values ? (f as FormProblem) : undefined;
 }
+
+/** The message of one field of form `action`'s failure, if it failed on that field. */
+export function fieldError(form: unknown, action: string, field: string): string | undefined {
+	return problemFor(form, action)?.errors[field];
+}
+
+/** What was typed into `field` when form `action` came back with a problem; else `fallback`. */
+export function typedValue(form: unknown, action: string, field: string, fallback = ''): string {
+	return problemFor(form, action)?.values[field] ?? fallback;
+}
