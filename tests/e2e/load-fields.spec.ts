@@ -526,7 +526,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 			`article article.eventDate article.file article.publisher article.slug article.title facts facts[] facts[].id facts[].ids facts[].questions facts[].questions[] facts[].questions[].id facts[].questions[].prompt facts[].quote paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
 		),
 		teacher: fields(
-			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn`
+			`article article.eventDate article.file article.publisher article.slug article.title facts paragraphs paragraphs[] paragraphs[].line paragraphs[].segments paragraphs[].segments[] paragraphs[].segments[].factIds paragraphs[].segments[].opens paragraphs[].segments[].text selected teachersOwn listsEveryQuestion signedIn misread misread.byFact misread.scope misreadScopes misreadScopes[] misreadScopes[].assignments misreadScopes[].assignments[] misreadScopes[].assignments[].label misreadScopes[].assignments[].value misreadScopes[].label misreadScopes[].value`
 		)
 	},
 	'/signout': {

@@ -20,6 +20,15 @@ async function teacherPage(browser: Browser, options: { javaScriptEnabled?: bool
 	return page;
 }
 
+/** The bank's articles, where a set's questions come from. */
+const BANK_ARTICLES = [
+	'pau-summit-2020',
+	'withdrawal-announced-2022',
+	'macron-paris-meeting-2022',
+	'niger-bazoum-2022',
+	'barkhane-leaves-mali-2022'
+];
+
 /** A desktop and a 375 px phone screenshot of the page on screen. */
 async function shots(page: Page, name: string) {
 	await screenshot(page, `teach-${name}`);
@@ -276,6 +285,25 @@ test('a teacher builds a class, a set and an assignment; a student joins and han
 		page.locator('.summary div', { hasText: 'Attempts analysed' }).locator('dd')
 	).toHaveText('2');
 	await screenshot(page, 'teach-analysis-all-attempts');
+
+	// The article heatmap: chosen on an article page, the assignment shades the passages its questions
+	// cite, with the count beside each; the count leads to the questions and the wrong answers given.
+	const assignmentId = /\/teach\/assignments\/([\w-]+)\/analysis/.exec(page.url())![1];
+	const counts = page.locator('a.heat-count');
+	for (const slug of BANK_ARTICLES) {
+		await page.goto(`/articles/${slug}`);
+		await page
+			.getByLabel('Where does a class misread this article?')
+			.selectOption(`assignment:${assignmentId}`);
+		await page.getByRole('button', { name: 'Show', exact: true }).click();
+		await expect(page.getByRole('list', { name: 'Legend' })).toBeVisible();
+		if ((await counts.count()) > 0) break;
+	}
+	await expect(counts.first()).toHaveText(/^\d+\/\d+$/);
+	await counts.first().click();
+	await expect(page).toHaveURL(/#passage-\d+$/);
+	await expect(page.locator('li:target')).toContainText(/\d+ of \d+ answers wrong/);
+	await shots(page, 'article-heatmap');
 
 	// Home of the teacher, with the class and the set listed.
 	await page.goto('/teach');

@@ -4,6 +4,11 @@ import { getDb } from '$lib/server/db/app-db.ts';
 import { getArticleWithCitations } from '$lib/server/db/queries/articles.ts';
 import { getQuestionListingFilter } from '$lib/server/disclosure.ts';
 import { canReadArticle } from '$lib/server/teaching/articles.ts';
+import {
+	getMisreadScopes,
+	getPassageMisreadings,
+	parseMisreadScope
+} from '$lib/server/teaching/misreadings.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -38,6 +43,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		else listed.push({ id: f.id, ids: [f.id], quote: f.quote, questions: f.questions });
 	}
 	return {
+		...(locals.user?.role === 'teacher'
+			? await misreadView(locals.user.id, url.searchParams.get('misread'), found.facts)
+			: {}),
 		article: {
 			slug: article.slug,
 			title: article.title,
@@ -55,3 +63,26 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		selected: url.searchParams.get('fact')
 	};
 };
+
+/**
+ * A teacher's heatmap: the classes and assignments to choose from and, for the chosen one, how often its
+ * students answered each passage's questions wrongly. Only for teachers: no one else gets these fields.
+ */
+async function misreadView(teacherId: string, value: string | null, facts: { id: string }[]) {
+	const scope = parseMisreadScope(value);
+	const [misreadScopes, byFact] = await Promise.all([
+		getMisreadScopes(getDb(), teacherId),
+		scope
+			? getPassageMisreadings(
+					getDb(),
+					teacherId,
+					scope,
+					facts.map((f) => f.id)
+				)
+			: null
+	]);
+	return {
+		misreadScopes,
+		misread: scope && byFact ? { scope: value!, byFact } : null
+	};
+}
