@@ -20,6 +20,8 @@ import {
 } from '../../src/lib/server/live/sessions.ts';
 import { getLiveGradebookColumns } from '../../src/lib/server/live/gradebook.ts';
 import { createAssignment } from '../../src/lib/server/teaching/assignments.ts';
+import { getGradebook, getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
+import { gradebookTable } from '../../src/lib/teaching/gradebook-table.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
@@ -412,5 +414,11 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		expect(columns.sessions.map((s) => s.title)).toEqual(['Homework']);
 		expect(columns.cellsOf(bob.id)[0]).toMatchObject({ score: 1, maxScore: 1 });
 		expect(columns.averages).toEqual([100]);
+		// The spreadsheet carries the live column too, and the item analysis counts the live sitting.
+		const table = gradebookTable(await getGradebook(db, teacher.id, klass.id, 'best'), columns);
+		expect(table[0].at(-1)).toMatch(/^Homework live \d{4}-\d{2}-\d{2} \(%\)$/);
+		expect(table.find((row) => row[0] === 'Bob')!.at(-1)).toBe(100);
+		const { analysis } = await getItemAnalysis(db, teacher.id, assignmentId, 'first');
+		expect(analysis.attemptCount).toBe(1);
 	});
 });

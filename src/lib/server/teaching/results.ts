@@ -1,6 +1,6 @@
 // What a teacher reads: the gradebook of a class and the item analysis of an assignment.
 // Each is a fixed number of queries, whatever the size of the class.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { analyseItems, type ItemAttempt, type ItemQuestion } from '../../analysis/item-analysis.ts';
 import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
@@ -12,6 +12,7 @@ import {
 	attempt,
 	attemptQuestion,
 	classMember,
+	liveSession,
 	question,
 	questionSetItem,
 	questionVersion,
@@ -234,8 +235,12 @@ export async function getItemAnalysis(
 ) {
 	const a = await getTeacherAssignment(db, teacherId, assignmentId);
 	// Submitted attempts of students still in the class: a removed student's work stays stored, uncounted.
+	// A live session run from the assignment (docs/live.md) is a sitting of it too: its attempts count.
 	const submitted = and(
-		eq(attempt.assignmentId, assignmentId),
+		or(
+			eq(attempt.assignmentId, assignmentId),
+			sql`${attempt.liveSessionId} in (select s.id from ${liveSession} s where s.assignment_id = ${assignmentId})`
+		),
 		eq(attempt.status, 'submitted'),
 		sql`exists (select 1 from ${classMember} m where m.class_id = ${a.classId} and m.user_id = ${attempt.userId})`
 	);
@@ -253,9 +258,10 @@ export async function getItemAnalysis(
 			.where(eq(questionSetItem.setId, a.setId))
 			.orderBy(asc(questionSetItem.position)),
 		db
-			.select({ id: attempt.id, userId: attempt.userId, attemptNumber: attempt.attemptNumber })
+			.select({ id: attempt.id, userId: attempt.userId, startedAt: attempt.startedAt })
 			.from(attempt)
 			.where(submitted)
+			.orderBy(asc(attempt.startedAt), asc(attempt.id))
 	]);
 	// Answers with the version each was served in, and those versions' bodies once each (not once per
 	// answer): a class of 500 gives 5,000 answers but only the set's handful of versions.
@@ -299,6 +305,9 @@ export async function getItemAnalysis(
 		if (list) list.push(given);
 		else answersOf.set(given.attemptId, [given]);
 	}
+	// Each student's first sitting, homework or live: the one answered before any feedback.
+	const firstOf = new Map<string, string>();
+	for (const t of attempts) if (!firstOf.has(t.userId)) firstOf.set(t.userId, t.id);
 	const itemAttempts: ItemAttempt[] = attempts.map((t) => {
 		const marks: ItemAttempt['marks'] = {};
 		const responses: ItemAttempt['responses'] = {};
@@ -315,7 +324,7 @@ export async function getItemAnalysis(
 		return {
 			attemptId: t.id,
 			userId: t.userId,
-			isFirstAttempt: t.attemptNumber === 1,
+			isFirstAttempt: firstOf.get(t.userId) === t.id,
 			marks,
 			responses
 		};

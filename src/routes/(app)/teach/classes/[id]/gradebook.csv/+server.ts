@@ -1,10 +1,12 @@
-// The gradebook as a spreadsheet: one row per student, a percent column and a "late" column per assignment.
+// The gradebook as a spreadsheet: one row per student; the columns are gradebookTable's.
 import { getDb } from '$lib/server/db/app-db.ts';
 import { requireTeacher } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
 import { getGradebook } from '$lib/server/teaching/results.ts';
+import { getLiveGradebookColumns } from '$lib/server/live/gradebook.ts';
 import { toCsv } from '$lib/teaching/csv.ts';
-import { percentOf, scoreRuleOf } from '../gradebook/rule.ts';
+import { gradebookTable } from '$lib/teaching/gradebook-table.ts';
+import { scoreRuleOf } from '../gradebook/rule.ts';
 import type { RequestHandler } from './$types';
 
 /** A file name made of the class name's letters and digits: "Year 11 (B)" → "year-11-b". */
@@ -25,19 +27,12 @@ export const GET: RequestHandler = async (event) => {
 	const teacher = requireTeacher(event);
 	const rule = scoreRuleOf(event.url);
 	const book = await orHttpError(() => getGradebook(getDb(), teacher.id, event.params.id, rule));
-	const header = [
-		'Name',
-		'Email',
-		...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} late`])
-	];
-	const rows = book.rows.map((r) => [
-		r.student.displayName,
-		r.student.email,
-		...r.cells.flatMap((c) =>
-			c ? [percentOf(c.score, c.maxScore), c.late ? 'late' : ''] : [null, null]
-		)
-	]);
-	return new Response(toCsv([header, ...rows]), {
+	const live = await getLiveGradebookColumns(
+		getDb(),
+		book.klass.id,
+		book.rows.map((r) => r.student.id)
+	);
+	return new Response(toCsv(gradebookTable(book, live)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="gradebook-${slugOf(book.klass.name)}-${rule}.csv"`,

@@ -5,10 +5,7 @@ export function scoreRuleOf(url: URL): ScoreRule {
 	return url.searchParams.get('rule') === 'last' ? 'last' : 'best';
 }
 
-/** Score as a percent of the maximum, to one decimal (0 when the maximum is 0). */
-export function percentOf(score: number, maxScore: number): number {
-	return maxScore > 0 ? Math.round((score / maxScore) * 1000) / 10 : 0;
-}
+export { percentOf } from '$lib/teaching/gradebook-table.ts';
 
 /** Students per gradebook page, as in Moodle's grader report: a page stays readable and quick to load. */
 export const STUDENTS_PER_PAGE = 100;
