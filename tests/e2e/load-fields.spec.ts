@@ -449,10 +449,10 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/settings': {
 		student: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones workload`
 		),
 		teacher: fields(
-			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones`
+			`parameters parameters.fitted parameters.fittedAt parameters.logLoss parameters.reviewCount parameters.threshold parameters.weights settings settings.dayRolloverHour settings.desiredRetention settings.newCardsPerDay settings.reviewsPerDay settings.timeZone timeZones workload`
 		)
 	},
 	'/(app)/teach': {

@@ -125,6 +125,13 @@ test('progress shows charts and tables; settings change retention and time zone'
 	await screenshot(page, 'progress');
 
 	await page.goto('/settings');
+	// What each retention would cost: the learner's own cards simulated (in a worker of the built server).
+	await page.getByRole('link', { name: 'What would each retention cost me?' }).click();
+	const workload = page.getByRole('region', { name: 'What each retention would cost you' });
+	await expect(workload.locator('tbody tr')).toHaveCount(6);
+	await expect(workload.getByText('(recommended minimum)')).toBeVisible();
+	await expect(workload.getByRole('row', { name: /90% \(yours\)/ })).toBeVisible();
+	await screenshot(page, 'settings-workload');
 	await page.getByLabel('Time zone').selectOption('Pacific/Auckland');
 	await page.getByLabel('New cards per day').fill('5');
 	await page.getByRole('button', { name: 'Save' }).click();

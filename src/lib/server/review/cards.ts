@@ -140,7 +140,7 @@ export function learnerDayOf(settings: { timeZone?: string; dayRolloverHour?: nu
 	};
 }
 
-function cardFromRow(row: ReviewCardRow): ReviewCard {
+export function cardFromRow(row: ReviewCardRow): ReviewCard {
 	return {
 		due: row.due,
 		stability: row.stability,

@@ -29,7 +29,7 @@ import {
 	reviewLog
 } from '../db/schema.ts';
 import { getWithheldQuestionIds, ownerIsMember } from '../disclosure.ts';
-import { getLearnerSettings, releaseFeedback } from './cards.ts';
+import { cardFromRow, getLearnerSettings, releaseFeedback } from './cards.ts';
 
 /**
  * Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card.
@@ -180,21 +180,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			unitKey(unitOfCard(c)),
 			{
 				state: c.state,
-				retrievability: scheduler.retrievability(
-					{
-						due: c.due,
-						stability: c.stability,
-						difficulty: c.difficulty,
-						elapsed_days: c.elapsedDays,
-						scheduled_days: c.scheduledDays,
-						learning_steps: c.learningSteps,
-						reps: c.reps,
-						lapses: c.lapses,
-						state: c.state,
-						last_review: c.lastReview
-					},
-					now
-				)
+				retrievability: scheduler.retrievability(cardFromRow(c), now)
 			}
 		])
 	);

@@ -1,12 +1,8 @@
 // Drafting runs off the request thread: a 40,000-character article takes seconds of CPU (issue 12, item
 // 9), and on the event loop every other request of every user would wait for it. Each drafting gets a
-// worker thread of its own, which is ended if it runs past the time cap.
-//
-// The worker runs this very module (new Worker(import.meta.url)), so it works wherever the module is:
-// its source file under vitest and `vite dev` (loaded through tsx, a dev dependency), or the chunk
-// adapter-node bundled it into under `node build`.
+// worker thread of its own (this module, see off-thread.ts), which is ended if it runs past the time cap.
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { createTurns, runOffThread, serveOffThread } from '../off-thread.ts';
 import { draftQuestions } from '../../drafting/draft.ts';
 import type { Draft, DraftArticle, DraftingBank } from '../../drafting/types.ts';
 
@@ -34,31 +30,10 @@ export class DraftingRefusedError extends Error {
 }
 
 type Job = { article: DraftArticle; bank: DraftingBank };
-type Outcome = { ok: true; drafts: Draft[] } | { ok: false; message: string };
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) {
-	const { article, bank } = (workerData as { job: Job }).job;
-	let outcome: Outcome;
-	try {
-		outcome = { ok: true, drafts: draftQuestions(article, bank) };
-	} catch (e) {
-		outcome = { ok: false, message: String((e as Error)?.stack ?? e) };
-	}
-	parentPort!.postMessage(outcome);
-}
+serveOffThread(ROLE, ({ article, bank }: Job) => draftQuestions(article, bank));
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function takeTurn() {
-	if (running >= MAX_CONCURRENT_DRAFTINGS) await new Promise<void>((r) => waiting.push(r));
-	running++;
-}
-
-function endTurn() {
-	running--;
-	waiting.shift()?.();
-}
+const inTurn = createTurns(MAX_CONCURRENT_DRAFTINGS);
 
 /**
  * draftQuestions(article, bank) in a worker thread, after the draftings before it when this process is
@@ -70,48 +45,18 @@ export async function draftQuestionsOffThread(
 	bank: DraftingBank,
 	timeCapMs = DRAFTING_TIME_CAP_MS
 ): Promise<Draft[]> {
-	await takeTurn();
-	try {
-		return await runWorker(article, bank, timeCapMs);
-	} finally {
-		endTurn();
-	}
+	return inTurn(() => runWorker(article, bank, timeCapMs));
 }
 
-async function runWorker(article: DraftArticle, bank: DraftingBank, timeCapMs: number) {
-	const self = import.meta.url;
-	const options = { workerData: { role: ROLE, job: { article, bank } satisfies Job } };
-	// Under vitest or vite dev this module is TypeScript: the worker loads it through tsx.
-	const worker = self.endsWith('.ts')
-		? new Worker(
-				`import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(self)}, ${JSON.stringify(self)}))`,
-				{ ...options, eval: true }
+function runWorker(article: DraftArticle, bank: DraftingBank, timeCapMs: number) {
+	return runOffThread<Job, Draft[]>(
+		import.meta.url,
+		ROLE,
+		{ article, bank },
+		timeCapMs,
+		() =>
+			new DraftingRefusedError(
+				`Drafting questions from this article took longer than ${Math.round(timeCapMs / 1000)} seconds and was stopped (nothing was saved). Add a shorter article, or split this one in parts.`
 			)
-		: new Worker(new URL(self), options);
-	try {
-		return await new Promise<Draft[]>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				reject(
-					new DraftingRefusedError(
-						`Drafting questions from this article took longer than ${Math.round(timeCapMs / 1000)} seconds and was stopped (nothing was saved). Add a shorter article, or split this one in parts.`
-					)
-				);
-			}, timeCapMs);
-			worker.once('message', (outcome: Outcome) => {
-				clearTimeout(timer);
-				if (outcome.ok) resolve(outcome.drafts);
-				else reject(new Error(`drafting failed in its worker: ${outcome.message}`));
-			});
-			worker.once('error', (e) => {
-				clearTimeout(timer);
-				reject(e);
-			});
-			worker.once('exit', (code) => {
-				clearTimeout(timer);
-				reject(new Error(`the drafting worker stopped (exit code ${code}) before answering`));
-			});
-		});
-	} finally {
-		void worker.terminate();
-	}
+	);
 }

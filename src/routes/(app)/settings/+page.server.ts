@@ -6,6 +6,7 @@ import { getLearnerSettings, updateLearnerSettings } from '$lib/server/review/ca
 import { MIN_REVIEWS_TO_OPTIMISE } from '$lib/review/optimise.ts';
 import { isValidTimeZone } from '$lib/time/zones.ts';
 import { createScheduler } from '$lib/review/scheduler.ts';
+import { getWorkload } from '$lib/server/review/workload.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SettingsForm = z.object({
@@ -35,6 +36,10 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUserForPage(event);
 	const s = await getLearnerSettings(getDb(), user.id);
 	return {
+		// On request only (a link asks for it): the simulation is a second or so of work in a worker.
+		workload: event.url.searchParams.has('workload')
+			? await getWorkload(getDb(), user.id, new Date())
+			: null,
 		settings: {
 			desiredRetention: s.desiredRetention,
 			timeZone: s.timeZone,
