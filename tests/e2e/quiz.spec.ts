@@ -184,3 +184,31 @@ test('phone-sized screen: the quiz fits without sideways scrolling', async ({ pa
 	).toBeLessThanOrEqual(0);
 	await screenshot(page, 'phone-results');
 });
+
+test('an ordering question: drag an item with the pointer, and the new order is saved', async ({
+	page
+}) => {
+	await signUp(page);
+	await page.goto('/practice');
+	await page.getByText('More options').click();
+	await page.getByLabel('Put in order').check();
+	await page.getByLabel('5 questions', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	const items = page.locator('ol.ordering > li .item');
+	const before = await items.allTextContents();
+	expect(before.length).toBeGreaterThanOrEqual(3);
+	// Press on the first item, move in small steps below the last one, release.
+	const from = (await page.locator('ol.ordering > li').first().boundingBox())!;
+	const to = (await page.locator('ol.ordering > li').last().boundingBox())!;
+	await page.mouse.move(from.x + 20, from.y + from.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(from.x + 20, to.y + to.height - 4, { steps: 20 });
+	await page.mouse.up();
+	const after = [...before.slice(1), before[0]];
+	await expect(items).toHaveText(after);
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	// The server has the new order: a reload shows it.
+	await page.reload();
+	await expect(items).toHaveText(after);
+});

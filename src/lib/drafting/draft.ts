@@ -1170,6 +1170,20 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
  * dated events). One draft per value (per sentence for people); places the article names three times or
  * more (France, Mali: what the story is about) are not asked about, as every option would be guessable.
  */
+function contextOf(
+	article: DraftArticle,
+	bank: DraftingBank,
+	gazetteer: Context['gazetteer'],
+	pool: Context['pool']
+): Context {
+	const cities = new Set(
+		pool
+			.filter((c) => c.label === 'city' && c.value.kind === 'place')
+			.map((c) => (c.value as { name: string }).name)
+	);
+	return { article, bank, gazetteer, pool, cities };
+}
+
 export function draftQuestions(
 	article: DraftArticle,
 	bank: DraftingBank,
@@ -1177,12 +1191,7 @@ export function draftQuestions(
 ): Draft[] {
 	const gazetteer = gazetteerOf(bank.facts);
 	const pool = poolFor(bank, gazetteer, article.slug);
-	const cities = new Set(
-		pool
-			.filter((c) => c.label === 'city' && c.value.kind === 'place')
-			.map((c) => (c.value as { name: string }).name)
-	);
-	const ctx: Context = { article, bank, gazetteer, pool, cities };
+	const ctx = contextOf(article, bank, gazetteer, pool);
 	const sentences = splitSentences(article.text, article.furniture);
 	const all = sentences.map((s) => ({
 		s,
@@ -1241,9 +1250,26 @@ export function draftQuestions(
 			d.question.prompt.split(/\s+/u).length <= 40
 	);
 	if (options.keepBankDuplicates) return fair;
-	// An article already in the bank: a draft asking for a value the bank already asks for from the same words is
-	// no new question. (Orderings that merely cite the passage do not count: they do not ask for its value.)
-	return fair.filter((d) => bankDuplicates(ctx, d).length === 0);
+	return dropBankDuplicates(ctx, fair);
+}
+
+/**
+ * An article already in the bank: a draft asking for a value the bank already asks for from the same words
+ * is no new question. (Orderings that merely cite the passage do not count: they do not ask for its value.)
+ */
+function dropBankDuplicates(ctx: Context, drafts: Draft[]): Draft[] {
+	return drafts.filter((d) => bankDuplicates(ctx, d).length === 0);
+}
+
+/** The drafts of `draftQuestions(article, bank, { keepBankDuplicates: true })` without the bank's duplicates. */
+export function withoutBankDuplicates(
+	article: DraftArticle,
+	bank: DraftingBank,
+	drafts: Draft[]
+): Draft[] {
+	const gazetteer = gazetteerOf(bank.facts);
+	const pool = poolFor(bank, gazetteer, article.slug);
+	return dropBankDuplicates(contextOf(article, bank, gazetteer, pool), drafts);
 }
 
 /** Whether every report of the bank (three or more) names `name`. */
