@@ -29,6 +29,7 @@ import {
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse } from '../helpers/bank.ts';
+import { openHomework } from '../helpers/assignment.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
@@ -217,20 +218,11 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		// Assigned to a class and answered: graded by the server like the bank's questions.
 		const klass = await createClass(db, teacher.id, 'Class');
 		await joinClass(db, student.id, klass.joinCode);
-		const { id: assignmentId } = await createAssignment(db, teacher.id, {
-			classId: klass.id,
-			setId,
-			title: 'New article',
-			opensAt: new Date(Date.now() - 60_000),
-			dueAt: new Date(Date.now() + 86_400_000),
-			timeZone: 'UTC',
-			attemptsAllowed: 1,
-			timeLimitMinutes: null,
-			shuffleQuestions: false,
-			shuffleOptions: false,
-			feedback: 'after_submit',
-			lateWork: 'refuse'
-		});
+		const { id: assignmentId } = await createAssignment(
+			db,
+			teacher.id,
+			openHomework({ classId: klass.id, setId, title: 'New article' })
+		);
 		const started = await startAssignmentAttempt(db, student.id, assignmentId, new Date());
 		const items = await getSetItems(db, setId);
 		expect(items).toHaveLength(2);

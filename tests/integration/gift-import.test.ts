@@ -32,6 +32,7 @@ import {
 } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { getMistakes } from '../../src/lib/server/review/insights.ts';
+import { openHomework } from '../helpers/assignment.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
@@ -438,20 +439,11 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [bank.questions[0].id] });
 		const klass = await createClass(db, teacher.id, 'Class');
 		await joinClass(db, student.id, klass.joinCode);
-		const { id: assignmentId } = await createAssignment(db, teacher.id, {
-			classId: klass.id,
-			setId,
-			title: 'Homework',
-			opensAt: new Date(Date.now() - 60_000),
-			dueAt: new Date(Date.now() + 86_400_000),
-			timeZone: 'UTC',
-			attemptsAllowed: 1,
-			timeLimitMinutes: null,
-			shuffleQuestions: false,
-			shuffleOptions: false,
-			feedback: 'after_submit',
-			lateWork: 'refuse'
-		});
+		const { id: assignmentId } = await createAssignment(
+			db,
+			teacher.id,
+			openHomework({ classId: klass.id, setId, title: 'Homework' })
+		);
 		// A student takes it: own questions are served like any other.
 		const started = await startAssignmentAttempt(db, student.id, assignmentId, new Date());
 		for (const item of await getSetItems(db, setId))
@@ -488,20 +480,11 @@ describe.each(backends())('teachers’ own questions on %s', (backend) => {
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [bank.questions[0].id] });
 		const klass = await createClass(db, teacher.id, 'Mistakes class');
 		await joinClass(db, learner.id, klass.joinCode);
-		const { id: assignmentId } = await createAssignment(db, teacher.id, {
-			classId: klass.id,
-			setId,
-			title: 'Mixed homework',
-			opensAt: new Date(Date.now() - 60_000),
-			dueAt: new Date(Date.now() + 86_400_000),
-			timeZone: 'UTC',
-			attemptsAllowed: 1,
-			timeLimitMinutes: null,
-			shuffleQuestions: false,
-			shuffleOptions: false,
-			feedback: 'after_submit',
-			lateWork: 'refuse'
-		});
+		const { id: assignmentId } = await createAssignment(
+			db,
+			teacher.id,
+			openHomework({ classId: klass.id, setId, title: 'Mixed homework' })
+		);
 		const started = await startAssignmentAttempt(db, learner.id, assignmentId, new Date());
 		for (const item of await getSetItems(db, setId))
 			await saveAnswer(db, learner.id, started.id, item.body.id, wrongResponse(item.body));

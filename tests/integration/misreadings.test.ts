@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/server/teaching/misreadings.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
+import { openHomework } from '../helpers/assignment.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
@@ -57,20 +58,11 @@ describe.each(backends())('the article heatmap on %s', (backend) => {
 		classId = klass.id;
 		const { id: setId } = await createSet(db, teacher.id, 'Set');
 		await editSet(db, teacher.id, setId, { kind: 'add', questionIds: [q1.id, q2.id] });
-		({ id: assignmentId } = await createAssignment(db, teacher.id, {
-			classId,
-			setId,
-			title: 'Niger homework',
-			opensAt: new Date(Date.now() - 60_000),
-			dueAt: new Date(Date.now() + 86_400_000),
-			timeZone: 'UTC',
-			attemptsAllowed: 2,
-			timeLimitMinutes: null,
-			shuffleQuestions: false,
-			shuffleOptions: false,
-			feedback: 'after_submit',
-			lateWork: 'refuse'
-		}));
+		({ id: assignmentId } = await createAssignment(
+			db,
+			teacher.id,
+			openHomework({ classId, setId, title: 'Niger homework', attemptsAllowed: 2 })
+		));
 		// Two students: both miss q1 (with different wrong options where there are two); one misses q2.
 		const answers: [Question, boolean][][] = [
 			[

@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '../time/months.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,20 +62,7 @@ function quoteStates(quote: string, v: FactValue): boolean {
 		}
 		case 'date': {
 			const [y, m] = v.date.split('-');
-			const months = [
-				'january',
-				'february',
-				'march',
-				'april',
-				'may',
-				'june',
-				'july',
-				'august',
-				'september',
-				'october',
-				'november',
-				'december'
-			];
+			const months = MONTH_NAMES.map((name) => name.toLowerCase());
 			const weekdays = [
 				'sunday',
 				'monday',

@@ -2,6 +2,7 @@
 // organisations and operations. compromise (an English NLP library: tagger, number parsing, dates
 // plugin) finds them; the bank's own typed facts act as a gazetteer, so "Macron" alone is still Emmanuel
 // Macron and "Barkhane" an operation. Pure: text in, mentions out.
+import { MONTH_NAMES } from '../time/months.ts';
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { FactValue } from '../bank/types.ts';
@@ -91,20 +92,7 @@ function termsOf(sentence: Sentence): Term[] {
 	);
 }
 
-const MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december'
-];
+const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
