@@ -162,7 +162,8 @@ describe('quality: one fact, one id', () => {
 	});
 
 	it('accepts facts of one sentence that quote different words of it', () => {
-		const facts = FACTS + `  - id: where-said\n    article: pau\n    quote: "officials said in Pau"\n`;
+		const facts =
+			FACTS + `  - id: where-said\n    article: pau\n    quote: "officials said in Pau"\n`;
 		expect(errorsOf(single('q-a', 1), facts)).toEqual([]);
 	});
 });
