@@ -145,27 +145,6 @@ describe('quality: one fact, one id', () => {
 			'questions/bank/pau.yaml:13: fact "cmp-extra": quotes the same words as fact "extra-soldiers" (questions/bank/pau.yaml:2); one fact, one id: cite "extra-soldiers" instead and delete this one'
 		]);
 	});
-
-	it('refuses a quote inside another fact’s, or sharing words with it, pointing at the first by file and line', () => {
-		for (const quote of [
-			'an extra 220 soldiers', // inside extra-soldiers
-			'France will send an extra 220 soldiers to the region', // around it
-			'220 soldiers to the region, officials said' // straddling its end
-		]) {
-			const facts = FACTS + `  - id: cmp-extra\n    article: pau\n    quote: "${quote}"\n`;
-			const errors = errorsOf(single('q-a', 1), facts);
-			expect(errors).toHaveLength(1);
-			expect(errors[0]).toMatch(
-				/^questions\/bank\/pau\.yaml:13: fact "cmp-extra": quotes the same words as fact "extra-soldiers" \(questions\/bank\/pau\.yaml:2\) in part \("[^"]*220 soldiers"\); one fact, one id/
-			);
-		}
-	});
-
-	it('accepts facts of one sentence that quote different words of it', () => {
-		const facts =
-			FACTS + `  - id: where-said\n    article: pau\n    quote: "officials said in Pau"\n`;
-		expect(errorsOf(single('q-a', 1), facts)).toEqual([]);
-	});
 });
 
 describe('quality: rounded figures', () => {

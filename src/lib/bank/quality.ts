@@ -114,41 +114,24 @@ export function duplicateKeyErrors(bank: Bank, locate: Locate): BankError[] {
 	return errors;
 }
 
-/**
- * One fact, one id: a passage of an article belongs to one fact. Two facts whose quotes share words (the same
- * sentence quoted twice, or one quote inside a longer one) split the generator's "one question per fact" spread
- * and the learner's memory of that passage over two review cards. Each fact after the first that overlaps an
- * earlier one is reported, pointing at it.
- */
-export function overlappingQuoteErrors(bank: Bank, locate: Locate): BankError[] {
-	const byArticle = new Map<string, Fact[]>();
-	for (const f of bank.facts) byArticle.set(f.article, [...(byArticle.get(f.article) ?? []), f]);
-	const text = new Map(bank.articles.map((a) => [a.slug, a.text]));
+/** One fact, one id: two facts quoting the same words of the same article split the generator's "one question per fact" spread. */
+export function duplicateQuoteErrors(bank: Bank, locate: Locate): BankError[] {
+	const first = new Map<string, Fact>();
 	const errors: BankError[] = [];
-	for (const facts of byArticle.values()) {
-		facts.forEach((f, i) => {
-			const earlier = facts
-				.slice(0, i)
-				.find((e) => e.span.start < f.span.end && f.span.start < e.span.end);
-			if (!earlier) return;
-			const at = locate.fact(earlier.id, 'id');
-			const shared = (text.get(f.article) ?? '')
-				.slice(Math.max(f.span.start, earlier.span.start), Math.min(f.span.end, earlier.span.end))
-				.replace(/\s+/gu, ' ');
-			const same = f.span.start === earlier.span.start && f.span.end === earlier.span.end;
-			errors.push({
-				...locate.fact(f.id, 'quote'),
-				message: same
-					? `fact "${f.id}": quotes the same words as fact "${earlier.id}" (${at.file}:${at.line}); one fact, one id: cite "${earlier.id}" instead and delete this one`
-					: `fact "${f.id}": quotes the same words as fact "${earlier.id}" (${at.file}:${at.line}) in part ("${shortened(shared)}"); one fact, one id: a passage belongs to one fact. Cite "${earlier.id}" (a question may cite several facts), or quote words that do not overlap`
-			});
+	for (const f of bank.facts) {
+		const key = `${f.article}\u0000${f.span.start}\u0000${f.span.end}`;
+		const seen = first.get(key);
+		if (!seen) {
+			first.set(key, f);
+			continue;
+		}
+		const at = locate.fact(seen.id, 'id');
+		errors.push({
+			...locate.fact(f.id, 'quote'),
+			message: `fact "${f.id}": quotes the same words as fact "${seen.id}" (${at.file}:${at.line}); one fact, one id: cite "${seen.id}" instead and delete this one`
 		});
 	}
 	return errors;
-}
-
-function shortened(text: string, max = 60): string {
-	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** A figure the article gives as approximate: "about 1,000", "some 2,400", "around 900". */
@@ -256,7 +239,7 @@ export function qualityErrors(bank: Bank, locate: Locate): BankError[] {
 		...keyPositionErrors(bank, locate),
 		...optionLengthErrors(bank, locate),
 		...duplicateKeyErrors(bank, locate),
-		...overlappingQuoteErrors(bank, locate),
+		...duplicateQuoteErrors(bank, locate),
 		...roundedFigureErrors(bank, locate),
 		...unnamedSourceErrors(bank, locate),
 		...unstatedDateErrors(bank, locate)
