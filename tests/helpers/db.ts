@@ -2,8 +2,12 @@
 // Postgres named by TEST_DATABASE_URL (dropped afterwards). Both get the real migrations.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../../src/lib/server/db/index.ts';
+import { openDatabase, type Database, type Db } from '../../src/lib/server/db/index.ts';
+import * as schema from '../../src/lib/server/db/schema.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -50,4 +54,18 @@ export async function createTestDatabase(
 			await admin.end();
 		}
 	};
+}
+
+/**
+ * The same database through a client that counts the statements it sends: for tests that a read takes a
+ * fixed number of them, whatever the data.
+ */
+export function countingDb(database: Database): { db: Db; statements(): number } {
+	let statements = 0;
+	const options = { schema, logger: { logQuery: () => void statements++ } };
+	const client = (database.db as unknown as { $client: unknown }).$client;
+	const db = (database.kind === 'pglite'
+		? drizzlePglite(client as PGlite, options)
+		: drizzlePostgres(client as postgres.Sql, options)) as unknown as Db;
+	return { db, statements: () => statements };
 }

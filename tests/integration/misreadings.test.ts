@@ -1,5 +1,6 @@
-// The article heatmap (issue 15) against both databases: per passage, the wrong first answers of a
-// teacher's class or assignment, live answers included (issue 17), and nothing for another teacher.
+// The article heatmap (issue 15) against both databases: per passage, the wrong answers of a teacher's
+// class or assignment in each student's first sitting, homework or live (issue 17), the sittings the item
+// analysis counts, in a fixed number of statements; nothing for another teacher.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Question } from '../../src/lib/bank/types.ts';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
@@ -18,6 +19,7 @@ import {
 	startAssignmentAttempt
 } from '../../src/lib/server/teaching/assignments.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
+import { getItemAnalysis } from '../../src/lib/server/teaching/results.ts';
 import {
 	getMisreadScopes,
 	getPassageMisreadings
@@ -25,7 +27,7 @@ import {
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { openHomework } from '../helpers/assignment.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, countingDb, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
@@ -74,42 +76,54 @@ describe.each(backends())('the article heatmap on %s', (backend) => {
 				[q2, false]
 			]
 		];
+		const students: SessionUser[] = [];
 		for (const [i, mine] of answers.entries()) {
 			const s = await user(`s${i}@test.example`);
+			students.push(s);
 			await joinClass(db, s.id, klass.joinCode);
 			const { id } = await startAssignmentAttempt(db, s.id, assignmentId, new Date());
 			for (const [q, right] of mine)
 				await saveAnswer(db, s.id, id, q.id, right ? rightResponse(q) : wrongResponse(q));
 			await submitAttempt(db, s.id, id);
-			if (i === 0) {
-				// A second attempt, all right, does not count: it follows the first's feedback.
-				const again = await startAssignmentAttempt(db, s.id, assignmentId, new Date());
-				for (const q of [q1, q2]) await saveAnswer(db, s.id, again.id, q.id, rightResponse(q));
-				await submitAttempt(db, s.id, again.id);
-				// In class, the same student runs the assignment live and misses its first question.
-				const live = await createLiveSession(
-					db,
-					teacher.id,
-					{ assignmentId },
-					{ secondsPerQuestion: 30, speedBonus: false, guestsAllowed: false }
-				);
-				const who = { userId: s.id, token: null };
-				await joinLiveSession(
-					db,
-					live.joinCode,
-					{ kind: 'user', userId: s.id, displayName: 'S' },
-					'x'
-				);
-				await applyTeacherAction(db, teacher.id, live.id, { kind: 'start' });
-				liveQuestion = byId.get((await getPlayerView(db, live.id, who))!.question!.id)!;
-				await submitLiveAnswer(db, live.id, who, liveQuestion.id, wrongResponse(liveQuestion));
-				await applyTeacherAction(db, teacher.id, live.id, { kind: 'end' });
-			}
 		}
+		// A second attempt, all right, does not count: it follows the first's feedback.
+		const again = await startAssignmentAttempt(db, students[0].id, assignmentId, new Date());
+		for (const q of [q1, q2])
+			await saveAnswer(db, students[0].id, again.id, q.id, rightResponse(q));
+		await submitAttempt(db, students[0].id, again.id);
+		// In class, the assignment is run live: the first student plays it after their homework (a later
+		// sitting, not counted), a third sits it for the first time (counted). Both miss its first question.
+		const late = await user('s2@test.example');
+		await joinClass(db, late.id, klass.joinCode);
+		const live = await createLiveSession(
+			db,
+			teacher.id,
+			{ assignmentId },
+			{ secondsPerQuestion: 30, speedBonus: false, guestsAllowed: false }
+		);
+		for (const s of [students[0], late])
+			await joinLiveSession(
+				db,
+				live.joinCode,
+				{ kind: 'user', userId: s.id, displayName: 'S' },
+				'x'
+			);
+		await applyTeacherAction(db, teacher.id, live.id, { kind: 'start' });
+		const firstShown = await getPlayerView(db, live.id, { userId: late.id, token: null });
+		liveQuestion = byId.get(firstShown!.question!.id)!;
+		for (const s of [students[0], late])
+			await submitLiveAnswer(
+				db,
+				live.id,
+				{ userId: s.id, token: null },
+				liveQuestion.id,
+				wrongResponse(liveQuestion)
+			);
+		await applyTeacherAction(db, teacher.id, live.id, { kind: 'end' });
 	});
 	afterAll(async () => database?.dispose());
 
-	test('each passage gets its wrong first answers, live ones included, with the wrong options given', async () => {
+	test("each passage gets the wrong answers of each student's first sitting, homework or live, with the wrong options given", async () => {
 		for (const scope of [
 			{ kind: 'assignment' as const, id: assignmentId },
 			{ kind: 'class' as const, id: classId }
@@ -130,7 +144,27 @@ describe.each(backends())('the article heatmap on %s', (backend) => {
 			// A passage no question of theirs cites is left unshaded.
 			const unasked = articleFacts.find((f) => f !== q1.facts[0] && f !== q2.facts[0])!;
 			expect(byFact[unasked]).toMatchObject({ answered: 0, level: 0 });
+			// Each question names the assignment whose item analysis tells more.
+			expect(byFact[q1.facts[0]].questions[0].assignmentIds).toEqual([assignmentId]);
 		}
+		// The item analysis counts the same sittings: two homework attempts and one live first sitting.
+		const { analysis } = await getItemAnalysis(db, teacher.id, assignmentId, 'first');
+		expect(analysis.attemptCount).toBe(3);
+	});
+
+	test('a fixed number of statements, whatever the number of passages', async () => {
+		const counting = countingDb(database);
+		const otherArticle = bank.facts.filter((f) => f.article !== ARTICLE).map((f) => f.id);
+		const statementsFor = async (facts: string[]) => {
+			const before = counting.statements();
+			await getPassageMisreadings(counting.db, teacher.id, { kind: 'class', id: classId }, facts);
+			return counting.statements() - before;
+		};
+		expect(await statementsFor(articleFacts.slice(0, 1))).toBe(3);
+		expect(await statementsFor([...articleFacts, ...otherArticle])).toBe(3);
+		const before = counting.statements();
+		await getMisreadScopes(counting.db, teacher.id);
+		expect(counting.statements() - before).toBe(1);
 	});
 
 	test('another teacher gets nothing of this class, and chooses only among their own', async () => {

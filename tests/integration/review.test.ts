@@ -329,7 +329,7 @@ describe.each(backends())('reviews on %s', (backend) => {
 		// The lapses: questions alone on their fact, so their review buries no sibling.
 		const lapsed = soleQuestions.slice(0, 3);
 		const mistakes = questions.filter((q) => !lapsed.includes(q));
-		expect(mistakes.length).toBeGreaterThan(90);
+		expect(mistakes.length).toBeGreaterThan(80);
 		// Three cards learnt a month ago and forgotten this morning, after the quiz: relearning, due last.
 		for (const q of lapsed) await review(q, Rating.Good, '2026-05-01T09:00:00Z');
 		// The rest of the bank answered wrong in quizzes this morning: learning, due ten minutes later.

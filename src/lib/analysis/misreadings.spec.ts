@@ -30,10 +30,11 @@ const versions = new Map([
 	[1, { questionId: 'q-who', body: single }],
 	[2, { questionId: 'q-count', body: twoPassages }]
 ]);
-const who = (optionId: string, correct: boolean): MisreadAnswer => ({
+const who = (optionId: string, correct: boolean, assignmentId = 'hw-2'): MisreadAnswer => ({
 	versionId: 1,
 	correct,
-	response: { type: 'single', optionId }
+	response: { type: 'single', optionId },
+	assignmentId
 });
 
 describe('misread passages', () => {
@@ -50,8 +51,8 @@ describe('misread passages', () => {
 			[
 				who('b', false),
 				who('b', false),
-				who('c', false),
-				who('a', true),
+				who('c', false, 'hw-1'),
+				who('a', true, 'hw-1'),
 				{ versionId: 2, correct: true, response: { type: 'true_false', value: true } },
 				{ versionId: 2, correct: false, response: null },
 				{ versionId: 99, correct: false, response: null }
@@ -73,6 +74,9 @@ describe('misread passages', () => {
 			{ text: 'Le Drian', count: 1 }
 		]);
 		expect(border.questions[1].wrongAnswers).toEqual([{ text: 'No answer given', count: 1 }]);
+		// Each question names the assignments it was answered for (the item analysis tells more there).
+		expect(border.questions[0].assignmentIds).toEqual(['hw-1', 'hw-2']);
+		expect(border.questions[1].assignmentIds).toEqual([]);
 		// A fact of another article is not one of this page's passages.
 		expect(result['f-other-article']).toBeUndefined();
 	});

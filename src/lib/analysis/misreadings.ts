@@ -4,8 +4,16 @@ import type { Question } from '../bank/types.ts';
 import { describeResponse } from '../quiz/grade.ts';
 import type { Response } from '../quiz/types.ts';
 
-/** One answer of a student: the question version it was served in, and whether it was right. */
-export type MisreadAnswer = { versionId: number; correct: boolean; response: Response | null };
+/**
+ * One answer of a student: the question version it was served in, whether it was right, and the
+ * assignment it was given for (null for a live session run from a set alone).
+ */
+export type MisreadAnswer = {
+	versionId: number;
+	correct: boolean;
+	response: Response | null;
+	assignmentId?: string | null;
+};
 
 export type QuestionMisreading = {
 	questionId: string;
@@ -14,6 +22,8 @@ export type QuestionMisreading = {
 	wrong: number;
 	/** The wrong answers given, most frequent first (blank answers as "No answer given"). */
 	wrongAnswers: { text: string; count: number }[];
+	/** The assignments it was answered for, whose item analysis tells more about it. */
+	assignmentIds: string[];
 };
 
 export type PassageMisreading = {
@@ -63,12 +73,15 @@ export function misreadingsByFact(
 				answered: 0,
 				wrong: 0,
 				wrongAnswers: [],
+				assignmentIds: [],
 				facts
 			};
 			byQuestion.set(served.questionId, q);
 			wrongTexts.set(served.questionId, new Map());
 		}
 		q.answered++;
+		if (a.assignmentId && !q.assignmentIds.includes(a.assignmentId))
+			q.assignmentIds.push(a.assignmentId);
 		if (!a.correct) {
 			q.wrong++;
 			const text = a.response ? describeResponse(served.body, a.response) : 'No answer given';
@@ -79,6 +92,7 @@ export function misreadingsByFact(
 	const result: Record<string, PassageMisreading> = {};
 	for (const id of articleFactIds) result[id] = { answered: 0, wrong: 0, level: 0, questions: [] };
 	for (const { facts, ...q } of byQuestion.values()) {
+		q.assignmentIds.sort();
 		q.wrongAnswers = [...wrongTexts.get(q.questionId)!]
 			.map(([text, count]) => ({ text, count }))
 			.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));

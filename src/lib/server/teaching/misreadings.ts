@@ -1,21 +1,22 @@
 // The article heatmap's data: a teacher's classes and assignments to choose from, and their students'
 // answers to the questions citing one article's passages. Three statements whatever the passage count.
-import { and, arrayOverlaps, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, sql } from 'drizzle-orm';
 import { misreadingsByFact, type PassageMisreading } from '../../analysis/misreadings.ts';
+import { firstSittings } from '../../analysis/sittings.ts';
 import type { Db } from '../db/index.ts';
 import {
 	answer,
 	assignment,
 	attempt,
 	attemptQuestion,
-	classMember,
 	liveSession,
 	questionVersion,
 	schoolClass
 } from '../db/schema.ts';
+import { countedSittings, sittingWork, type SittingScope } from './sittings.ts';
 
 /** What the teacher reads the heatmap for: one class (all its work) or one assignment. */
-export type MisreadScope = { kind: 'class' | 'assignment'; id: string };
+export type MisreadScope = SittingScope;
 
 /** "class:<id>" or "assignment:<id>", as the page's select sends it; anything else is no scope. */
 export function parseMisreadScope(value: string | null): MisreadScope | null {
@@ -53,9 +54,9 @@ export async function getMisreadScopes(db: Db, teacherId: string) {
 }
 
 /**
- * Per passage of the article: the first-attempt answers (and live answers) of the scope's students to
- * the questions citing it. Null when the scope is not the teacher's. Students removed from the class
- * no longer count, as in the gradebook.
+ * Per passage of the article: the answers of the scope's students, in their first sitting (homework or
+ * live) of each assignment, to the questions citing it: the sittings the item analysis counts. Null when
+ * the scope is not the teacher's. Students removed from the class no longer count, as in the gradebook.
  */
 export async function getPassageMisreadings(
 	db: Db,
@@ -76,29 +77,27 @@ export async function getPassageMisreadings(
 					.where(and(eq(assignment.id, scope.id), eq(schoolClass.teacherId, teacherId)));
 	if (!owned) return null;
 	if (!articleFactIds.length) return {};
-	const inScope: SQL =
-		scope.kind === 'class'
-			? or(eq(assignment.classId, scope.id), eq(liveSession.classId, scope.id))!
-			: or(eq(attempt.assignmentId, scope.id), eq(liveSession.assignmentId, scope.id))!;
 	const counted = and(
-		eq(attempt.status, 'submitted'),
-		inScope,
-		// A student's first attempt only: later ones are practice on questions they have seen answered.
-		or(isNull(attempt.attemptNumber), eq(attempt.attemptNumber, 1)),
-		sql`exists (select 1 from ${classMember} m where m.class_id = ${owned.classId} and m.user_id = ${attempt.userId})`,
+		countedSittings(db, owned.classId, scope),
 		arrayOverlaps(questionVersion.factIds, articleFactIds)
 	);
-	const served = () =>
+	// The versions' bodies once each, not once per answer.
+	const [answers, versions] = await Promise.all([
 		db
 			.select({
+				attemptId: attempt.id,
+				userId: attempt.userId,
+				startedAt: attempt.startedAt,
+				work: sittingWork,
+				assignmentId: sql<
+					string | null
+				>`coalesce(${attempt.assignmentId}, (select s.assignment_id from ${liveSession} s where s.id = ${attempt.liveSessionId}))`,
 				versionId: questionVersion.id,
 				correct: answer.correct,
 				response: answer.response
 			})
 			.from(answer)
 			.innerJoin(attempt, eq(attempt.id, answer.attemptId))
-			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
-			.leftJoin(liveSession, eq(liveSession.id, attempt.liveSessionId))
 			.innerJoin(
 				attemptQuestion,
 				and(
@@ -107,10 +106,7 @@ export async function getPassageMisreadings(
 				)
 			)
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
-			.where(counted);
-	// The versions' bodies once each, not once per answer.
-	const [answers, versions] = await Promise.all([
-		served(),
+			.where(counted),
 		db
 			.selectDistinct({
 				id: questionVersion.id,
@@ -119,13 +115,20 @@ export async function getPassageMisreadings(
 			})
 			.from(attemptQuestion)
 			.innerJoin(attempt, eq(attempt.id, attemptQuestion.attemptId))
-			.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
-			.leftJoin(liveSession, eq(liveSession.id, attempt.liveSessionId))
 			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 			.where(counted)
 	]);
+	// A student's first sitting of each piece of work only, as in the item analysis: later ones follow feedback.
+	const first = firstSittings(
+		answers.map((a) => ({
+			id: a.attemptId,
+			userId: a.userId,
+			work: a.work,
+			startedAt: a.startedAt
+		}))
+	);
 	return misreadingsByFact(
-		answers,
+		answers.filter((a) => first.has(a.attemptId)),
 		new Map(versions.map((v) => [v.id, { questionId: v.questionId, body: v.body }])),
 		articleFactIds
 	);

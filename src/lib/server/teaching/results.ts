@@ -1,7 +1,8 @@
 // What a teacher reads: the gradebook of a class and the item analysis of an assignment.
 // Each is a fixed number of queries, whatever the size of the class.
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { analyseItems, type ItemAttempt, type ItemQuestion } from '../../analysis/item-analysis.ts';
+import { firstSittings } from '../../analysis/sittings.ts';
 import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
@@ -12,12 +13,12 @@ import {
 	attempt,
 	attemptQuestion,
 	classMember,
-	liveSession,
 	question,
 	questionSetItem,
 	questionVersion,
 	user
 } from '../db/schema.ts';
+import { countedSittings } from './sittings.ts';
 import { getTeacherClass } from './classes.ts';
 import { getTeacherAssignment } from './assignments.ts';
 
@@ -234,16 +235,8 @@ export async function getItemAnalysis(
 	which: 'first' | 'all'
 ) {
 	const a = await getTeacherAssignment(db, teacherId, assignmentId);
-	// Submitted attempts of students still in the class: a removed student's work stays stored, uncounted.
-	// A live session run from the assignment (docs/live.md) is a sitting of it too: its attempts count.
-	const submitted = and(
-		or(
-			eq(attempt.assignmentId, assignmentId),
-			sql`${attempt.liveSessionId} in (select s.id from ${liveSession} s where s.assignment_id = ${assignmentId})`
-		),
-		eq(attempt.status, 'submitted'),
-		sql`exists (select 1 from ${classMember} m where m.class_id = ${a.classId} and m.user_id = ${attempt.userId})`
-	);
+	// Homework and live sittings of students still in the class (the heatmap counts the same ones).
+	const submitted = countedSittings(db, a.classId, { kind: 'assignment', id: assignmentId });
 	const [setItems, attempts] = await Promise.all([
 		db
 			.select({
@@ -306,8 +299,7 @@ export async function getItemAnalysis(
 		else answersOf.set(given.attemptId, [given]);
 	}
 	// Each student's first sitting, homework or live: the one answered before any feedback.
-	const firstOf = new Map<string, string>();
-	for (const t of attempts) if (!firstOf.has(t.userId)) firstOf.set(t.userId, t.id);
+	const first = firstSittings(attempts.map((t) => ({ ...t, work: assignmentId })));
 	const itemAttempts: ItemAttempt[] = attempts.map((t) => {
 		const marks: ItemAttempt['marks'] = {};
 		const responses: ItemAttempt['responses'] = {};
@@ -324,7 +316,7 @@ export async function getItemAnalysis(
 		return {
 			attemptId: t.id,
 			userId: t.userId,
-			isFirstAttempt: firstOf.get(t.userId) === t.id,
+			isFirstAttempt: first.has(t.id),
 			marks,
 			responses
 		};
