@@ -481,6 +481,47 @@ function numbersOf(text: string): number[] {
 	return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => Number(n.replace(/,/gu, '')));
 }
 
+const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
+
+/**
+ * A count the sentence spells out ("two goals", "Eight candidates"): the key as written and three neighbours
+ * in words (never one its sentence also states), written with the key's capital. Null for other numbers.
+ */
+function numberWordsAround(written: string, m: Mention): { key: string; wrong: string[] } | null {
+	const at = NUMBER_WORDS.indexOf(written.toLowerCase());
+	if (at < 2 || m.value.kind !== 'number' || m.value.amount !== at) return null;
+	const capital = /^\p{Lu}/u.test(written);
+	const inSentence = new Set(
+		m.sentence.text
+			.toLowerCase()
+			.split(/[^a-z]+/u)
+			.filter((w) => NUMBER_WORDS.includes(w))
+	);
+	const wrong: string[] = [];
+	for (const shift of [1, -1, 2, 3, -2, 4]) {
+		const n = at + shift;
+		const word = NUMBER_WORDS[n];
+		if (n < 2 || !word || inSentence.has(word)) continue;
+		wrong.push(capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+		if (wrong.length === OPTIONS_PER_QUESTION - 1) break;
+	}
+	return wrong.length >= 2 ? { key: written, wrong } : null;
+}
+
 /** The blank of a gap-fill question. */
 export const GAP = '_____';
 
@@ -569,16 +610,25 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 		quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
 	const text = ctx.article.text;
-	// Numbers spelled in words ("two decades") would need options in words too.
-	if (m.value.kind === 'number' && !/\d/u.test(text.slice(m.start, m.end))) return null;
+	// A number spelled in words ("two decades") gets options in words, as the sentence writes it.
+	// ("The two leaders" names them, it does not count them.)
+	const spelled =
+		m.value.kind === 'number' && !DEFINITE_BEFORE.test(text.slice(m.sentence.start, m.start))
+			? numberWordsAround(text.slice(m.start, m.end), m)
+			: null;
+	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
 	const before = squash(text.slice(cited.span.start, m.start));
 	const after = squash(text.slice(m.end, cited.span.end));
 	const reading = readingOf(m);
-	const keyText = reading(m.value);
+	const keyText = spelled?.key ?? reading(m.value);
 	// The gap takes the words as written: "13.5 billion" cannot be filled with "13,500,000,000".
 	const digits = (x: string) => x.replace(/[,\s]/gu, '');
-	if (m.value.kind === 'number' && digits(text.slice(m.start, m.end)) !== digits(keyText))
+	if (
+		!spelled &&
+		m.value.kind === 'number' &&
+		digits(text.slice(m.start, m.end)) !== digits(keyText)
+	)
 		return null;
 	// The key named again around the gap gives it away.
 	const rest = ` ${normaliseAnswerText(`${before} ${after}`)} `;
@@ -592,7 +642,9 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
 	const prompt = `Complete the sentence from ${reportName(ctx.article)}: “${gapped}”`;
 	if (prompt.split(/\s+/u).length > 40 || gapped.split(/\s+/u).length < 6) return null;
-	const wrong = withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
+	const wrong = spelled
+		? { texts: spelled.wrong, own: 0 }
+		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
 	const v = m.value;
 	// A count with no other count of its kind to offer is typed in as a number.
 	const typed = v.kind === 'number' && wrong.texts.length < 2;
@@ -916,14 +968,16 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		x.value.kind !== 'number' ||
 		ctx.article.text.slice(x.start, x.end).replace(/[,\s]/gu, '') ===
 			valueText(x.value).replace(/[,\s]/gu, '');
-	const m = [...mentions]
+	const ranked = [...mentions]
 		.filter(
 			(x) =>
 				rank(x) > 0 &&
-				asWritten(x) &&
 				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
 		)
-		.sort((a, b) => rank(b) - rank(a))[0];
+		.sort((a, b) => rank(b) - rank(a));
+	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
+	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
+	const m = (wantFalse ? ranked.find(asWritten) : undefined) ?? ranked[0];
 	if (!m) return null;
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
@@ -932,8 +986,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const from = m.start - s.start;
 	const to = m.end - s.start;
 	const shown = s.text.slice(from, to);
-	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
-	const wrong = wantFalse ? falseValueFor(ctx, m, reading) : undefined;
+	const wrong = wantFalse && asWritten(m) ? falseValueFor(ctx, m, reading) : undefined;
 	const replacement = wrong ?? shown;
 	// "the European Space Agency" → "NASA", not "the NASA".
 	const head =
@@ -1767,10 +1820,17 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 		list.push(d);
 		perSentence.set(d.span.start, list);
 	}
+	// And never two that give each other away: the gap-fill of a sentence shows its other values, a true claim
+	// all of them; two drafts on the same value ask the same thing.
 	const best = new Set(
-		[...perSentence.values()].flatMap((list) =>
-			[...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, MAX_DRAFTS_PER_SENTENCE)
-		)
+		[...perSentence.values()].flatMap((list) => {
+			const kept: Draft[] = [];
+			for (const d of [...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))) {
+				if (kept.length === MAX_DRAFTS_PER_SENTENCE) break;
+				if (kept.every((k) => !giveAway(k, d) && !giveAway(d, k))) kept.push(d);
+			}
+			return kept;
+		})
 	);
 	drafts.splice(0, drafts.length, ...drafts.filter((d) => best.has(d)));
 	// Events of other reports are put beside this one's only when it is on their subject.
@@ -1818,6 +1878,15 @@ export function fewRepeatsOfAKey(drafts: Draft[]): Draft[] {
 		)
 	);
 	return drafts.filter((d) => kept.has(d));
+}
+
+/**
+ * Whether two drafts of one sentence ask the same thing: the same value, or a claim to judge beside another
+ * question (the claim states the sentence's values, the other's answer among them).
+ */
+function giveAway(shown: Draft, asked: Draft): boolean {
+	if (shown.value && asked.value && sameValue(shown.value, asked.value)) return true;
+	return shown.form === 'true-false' || asked.form === 'true-false';
 }
 
 /** The most drafts of one sentence (timelines aside). */
