@@ -16,6 +16,10 @@ type Term = { text: string; pre: string; post: string; tags: string[]; start: nu
 
 const MIN_SENTENCE_WORDS = 6;
 
+/** Abbreviations whose full stop is not a sentence's end: initials ("U.N.", "U.S."), times, titles. */
+const ABBREVIATION_END =
+	/(?:\b(?:\p{Lu}\.){2,}|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
+
 /**
  * Sentences of the article: furniture lines, headlines, bylines and photo captions (page-parts.ts) and
  * headings (short lines without a full stop) left out, and a dateline cut off the sentence it opens.
@@ -52,6 +56,8 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		let from = 0;
 		const pieces: [number, number][] = [];
 		for (const m of line.matchAll(boundary)) {
+			// "6:04 p.m. India time", "The U.N. Security Council": a full stop of an abbreviation ends no sentence.
+			if (ABBREVIATION_END.test(line.slice(0, m.index))) continue;
 			pieces.push([from, m.index]);
 			from = m.index + m[0].length;
 		}
