@@ -16,9 +16,9 @@ type Term = { text: string; pre: string; post: string; tags: string[]; start: nu
 
 const MIN_SENTENCE_WORDS = 6;
 
-/** Abbreviations whose full stop is not a sentence's end: initials ("U.N.", "U.S."), times, titles. */
+/** Abbreviations whose full stop is not a sentence's end: initials ("U.N.", "S. Somanath"), times, titles. */
 const ABBREVIATION_END =
-	/(?:\b(?:\p{Lu}\.){2,}|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
+	/(?:\b(?:\p{Lu}\.)+|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
 
 /**
  * Sentences of the article: furniture lines, headlines, bylines and photo captions (page-parts.ts) and
