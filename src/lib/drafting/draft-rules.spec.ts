@@ -152,6 +152,18 @@ describe('grammatical by construction', () => {
 		}
 	});
 
+	it('leaves no gap inside a name ("the Bank of _____", "Secretary of _____ Blinken")', () => {
+		const ds = draftOf(
+			[
+				'The Bank of England has raised its rates five times since December, its governor said.',
+				'Secretary of State Antony Blinken spoke to the president of Niger by phone on Friday.',
+				'Officials in England and France said the talks would resume in Geneva next month.',
+				'The talks in Geneva will bring together officials of Italy, Spain and Portugal this week.'
+			].join('\n')
+		);
+		for (const p of prompts(ds)) expect(p).not.toMatch(/\b[A-Z][a-z]+ of (the )?_____/u);
+	});
+
 	it('quotes a slogan inside a gap-fill with matching single quotes', () => {
 		const ds = draftOf(
 			'The two men campaigned for 21 days under the slogan "Sy is Diallo" across the country.\nThe talks were held over three days in the presence of the ministers of the region.'

@@ -634,6 +634,8 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 	const rest = ` ${normaliseAnswerText(`${before} ${after}`)} `;
 	// "The _____ of West African States": a gap in the middle of a name.
 	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
+	// "the Bank of _____", "Secretary of _____ Blinken": a gap closing a name or a title.
+	if ('name' in m.value && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) return null;
 	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
