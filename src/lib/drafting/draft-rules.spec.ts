@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { draftCandidates, draftQuestions, fewRepeatsOfAKey } from './draft.ts';
+import { draftCandidates, draftQuestions, fewRepeatsOfAKey, sameBody } from './draft.ts';
 import { findMentions, gazetteerOf, splitSentences } from './extract.ts';
 import { datelineAt, pagePartOf } from './page-parts.ts';
 import type { Draft, DraftArticle } from './types.ts';
@@ -213,6 +213,45 @@ describe('typed right', () => {
 		for (const d of ds)
 			if (d.question.type === 'single' && d.question.prompt.includes('_____ provided the rocket'))
 				expect(d.question.options.map((o) => o.text)).not.toContain('NASA');
+	});
+});
+
+describe('the key never among the wrong options in another name', () => {
+	it('knows initials, a short form given in brackets, and the first words of a name', () => {
+		expect(sameBody('ECB', 'European Central Bank')).toBe(true);
+		expect(sameBody('Economic Community', 'Economic Community of West African States')).toBe(true);
+		expect(
+			sameBody(
+				'ECOWAS',
+				'Economic Community of West African States',
+				'the Economic Community of West African States (ECOWAS) said'
+			)
+		).toBe(true);
+		expect(sameBody('World Bank', 'African Development Bank')).toBe(false);
+		expect(sameBody('NASA', 'European Space Agency')).toBe(false);
+	});
+
+	it('offers neither "ECB" nor "European Central Bank" beside the other', () => {
+		const ds = draftOf(
+			[
+				'The European Central Bank raised its interest rates for the first time in eleven years on Thursday.',
+				'The ECB lifted its three key rates by 50 basis points, more than it had signalled in June.',
+				'The Bank of Japan kept its rates unchanged, and the World Bank cut its forecast for growth.',
+				'The International Monetary Fund said the euro zone could fall into recession next year.'
+			].join('\n')
+		);
+		const banks = ds.filter(
+			(d) => d.value?.kind === 'organisation' && d.question.type === 'single'
+		);
+		expect(banks.length).toBeGreaterThan(0);
+		for (const d of banks)
+			if (d.question.type === 'single') {
+				const texts = d.question.options.map((o) => o.text);
+				expect(
+					texts.includes('ECB') && texts.includes('European Central Bank'),
+					texts.join(' / ')
+				).toBe(false);
+			}
 	});
 });
 

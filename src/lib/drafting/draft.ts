@@ -279,6 +279,13 @@ function distractorsFor(
 	const monthOnly = key.value.kind === 'date' && !!key.inferred && key.value.date.length === 7;
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
+		if (
+			'name' in c.value &&
+			'name' in key.value &&
+			sameBody(c.value.name, key.value.name, ctx.article.text)
+		)
+			return false;
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
 		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
 		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
@@ -338,7 +345,7 @@ function distractorsFor(
 		if (
 			key.value.kind !== 'number' &&
 			key.value.kind !== 'date' &&
-			picked.some((p) => sameValueText(p, text))
+			picked.some((p) => sameValueText(p, text) || sameBody(p, text, ctx.article.text))
 		)
 			continue;
 		picked.push(text);
@@ -346,6 +353,27 @@ function distractorsFor(
 		if (picked.length === count) break;
 	}
 	return { texts: picked, own };
+}
+
+/** The initials of a name's capitalised words: "European Central Bank" → "ECB". */
+function initialsOf(name: string): string {
+	return name
+		.split(/\s+/u)
+		.filter((w) => /^\p{Lu}/u.test(w))
+		.map((w) => w.charAt(0))
+		.join('');
+}
+
+/**
+ * Whether two names are one body: one the other's initials ("ECB"), the short form the article gives in brackets
+ * ("Economic Community of West African States (ECOWAS)"), or the first words of the other ("Economic Community").
+ */
+export function sameBody(a: string, b: string, text = ''): boolean {
+	const [x, y] = [a.trim(), b.trim()];
+	if (/^[\p{Lu}.]{2,}$/u.test(x) && initialsOf(y) === x.replace(/\./gu, '')) return true;
+	if (/^[\p{Lu}.]{2,}$/u.test(y) && initialsOf(x) === y.replace(/\./gu, '')) return true;
+	if (y.startsWith(`${x} `) || x.startsWith(`${y} `)) return true;
+	return text.includes(`${x} (${y})`) || text.includes(`${y} (${x})`);
 }
 
 function sameValueText(a: string, b: string): boolean {
