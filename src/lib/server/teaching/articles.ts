@@ -12,6 +12,12 @@ import {
 	type DraftEdit
 } from '../../drafting/accept.ts';
 import { articleSlug, type ArticleInput } from '../../drafting/article-input.ts';
+import {
+	findNearDuplicates,
+	type BankQuestionToCompare,
+	type NearDuplicate
+} from '../../drafting/near-duplicates.ts';
+import { draftRejectionSchema, type DraftRejectionInput } from '../../drafting/review.ts';
 import type { DraftingBank } from '../../drafting/types.ts';
 import { slugify } from '../../gift/import.ts';
 import { questionContentHash } from '../bank-sync.ts';
@@ -164,6 +170,55 @@ export async function getTeacherArticle(db: Db, teacherId: string, slug: string)
 	return { article: row, drafts };
 }
 
+/** The bank's questions with the quotes and values of the facts they cite: what drafts are compared with. */
+export async function getBankQuestionsToCompare(db: Db): Promise<BankQuestionToCompare[]> {
+	const [questions, facts] = await Promise.all([
+		db
+			.select({ body: questionVersion.body })
+			.from(question)
+			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
+			.where(and(eq(question.active, true), isNull(question.ownerId))),
+		db
+			.select({ id: fact.id, quote: fact.quote, value: fact.value })
+			.from(fact)
+			.where(isNull(fact.ownerId))
+	]);
+	const factById = new Map(facts.map((f) => [f.id, f]));
+	return questions.map(({ body }) => ({
+		id: body.id,
+		question: body,
+		facts: body.facts.flatMap((id) => {
+			const f = factById.get(id);
+			return f ? [{ quote: f.quote, value: f.value ?? undefined }] : [];
+		})
+	}));
+}
+
+/**
+ * The teacher's article for review: its drafts, and for each draft still waiting the drafts and bank
+ * questions it nearly duplicates (src/lib/drafting/near-duplicates.ts), so the extras can go first.
+ */
+export async function getDraftReview(db: Db, teacherId: string, slug: string) {
+	const [own, bank] = await Promise.all([
+		getTeacherArticle(db, teacherId, slug),
+		getBankQuestionsToCompare(db)
+	]);
+	const nearDuplicates: Map<number, NearDuplicate[]> = findNearDuplicates(
+		own.drafts.map((d) => ({
+			id: d.id,
+			number: d.position,
+			status: d.status,
+			quote: d.draft.quote,
+			span: d.draft.span,
+			value: d.draft.value,
+			question: d.draft.question,
+			similarTo: d.draft.similarTo
+		})),
+		bank
+	);
+	return { ...own, nearDuplicates };
+}
+
 async function lockDraft(tx: Db, teacherId: string, slug: string, draftId: number) {
 	const [a] = await tx
 		.select({
@@ -297,8 +352,16 @@ export async function acceptDraft(
 	});
 }
 
-/** Rejects a pending draft; it stays listed as rejected. */
-export async function rejectDraft(db: Db, teacherId: string, slug: string, draftId: number) {
+/** Rejects a pending draft, saying why; it stays listed as rejected, and may be restored. */
+export async function rejectDraft(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftId: number,
+	rejection: DraftRejectionInput
+) {
+	const why = draftRejectionSchema.safeParse(rejection);
+	if (!why.success) throw new RequestError(400, why.error.issues[0].message);
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		const { row } = await lockDraft(tx, teacherId, slug, draftId);
@@ -306,7 +369,27 @@ export async function rejectDraft(db: Db, teacherId: string, slug: string, draft
 			throw new RequestError(400, `This draft was ${row.status} already.`);
 		await tx
 			.update(articleDraft)
-			.set({ status: 'rejected', decidedAt: new Date() })
+			.set({
+				status: 'rejected',
+				decidedAt: new Date(),
+				rejectReason: why.data.reason,
+				rejectNote: why.data.note ?? null
+			})
+			.where(eq(articleDraft.id, draftId));
+	});
+}
+
+/** Puts a rejected draft back among those waiting, as it was before (its reason is forgotten). */
+export async function restoreDraft(db: Db, teacherId: string, slug: string, draftId: number) {
+	await db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		const { row } = await lockDraft(tx, teacherId, slug, draftId);
+		if (row.status === 'pending') throw new RequestError(400, 'This draft is waiting already.');
+		if (row.status === 'accepted')
+			throw new RequestError(400, 'This draft was accepted already: it is one of your questions.');
+		await tx
+			.update(articleDraft)
+			.set({ status: 'pending', decidedAt: null, rejectReason: null, rejectNote: null })
 			.where(eq(articleDraft.id, draftId));
 	});
 }
