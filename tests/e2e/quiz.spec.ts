@@ -214,4 +214,13 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	// The server has the new order: a reload shows it.
 	await page.reload();
 	await expect(items).toHaveText(after);
+
+	// By keyboard: Enter on a move button moves the item and stays on this question (Enter elsewhere goes on).
+	const url = page.url();
+	await page.getByRole('button', { name: `Move down: ${after[0]}` }).focus();
+	await page.keyboard.press('Enter');
+	await expect(items.nth(1)).toHaveText(after[0]);
+	await expect(page.getByRole('button', { name: `Move down: ${after[0]}` })).toBeFocused();
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	expect(page.url()).toBe(url);
 });

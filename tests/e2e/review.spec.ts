@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { Question } from '../../src/lib/bank/types.ts';
 import { loadRealBank } from '../helpers/bank.ts';
 import { screenshot, signUp } from '../helpers/e2e.ts';
+import { startServerOnPostgres } from '../helpers/server.ts';
 
 const bank = loadRealBank();
 
@@ -152,4 +154,125 @@ test('progress shows charts and tables; settings change retention and time zone'
 	await page.goto('/progress');
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 	await screenshot(page, 'phone-progress');
+});
+
+/** The bank question whose prompt is on the page (tests only). */
+async function shownQuestion(page: Page) {
+	const prompt = ((await page.locator('#prompt').textContent()) ?? '').trim();
+	const matches = bank.questions.filter((q) => q.prompt.trim() === prompt);
+	if (matches.length !== 1) throw new Error(`${matches.length} questions read "${prompt}"`);
+	return matches[0];
+}
+
+test('two questions on one fact: a quiz gets both wrong, review shows the fact once that day', async ({
+	page
+}) => {
+	// The Niger report's true/false and one-answer questions: ten questions on six facts, so siblings
+	// (questions whose first cited fact is the same) are certain in a quiz of all of them.
+	await signUp(page, 'Sibling Learner');
+	await page.goto('/practice');
+	await page.getByText('More options').click();
+	await page.locator('summary', { hasText: 'Articles and topics' }).click();
+	await page.locator('input[name="article"][value="niger-bazoum-2022"]').check();
+	await page.getByLabel('True or false').check();
+	await page.getByLabel('Single choice').check();
+	await page.getByLabel('20 questions', { exact: true }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+	const total = Number(
+		/of (\d+)/.exec(
+			(await page
+				.getByText(/^Question 1 of/)
+				.first()
+				.textContent())!
+		)![1]
+	);
+	const answered = [];
+	for (let n = 1; n <= total; n++) {
+		await expect(page.getByText(`Question ${n} of ${total}`, { exact: true })).toBeVisible();
+		const q = await shownQuestion(page);
+		answered.push(q);
+		if (q.type === 'true_false')
+			await page.getByRole('radio', { name: q.answer ? 'False' : 'True', exact: true }).check();
+		else if (q.type === 'single')
+			await page
+				.locator('label.option')
+				.filter({ has: page.getByText(q.options.find((o) => !o.correct)!.text, { exact: true }) })
+				.click();
+		else throw new Error(`unexpected ${q.type}`);
+		await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+		await page.getByRole('button', { name: /Next|Review and submit/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	const facts = new Set(answered.map((q) => q.facts[0]));
+	expect(facts.size, 'the quiz holds two questions on one fact').toBeLessThan(answered.length);
+
+	// One card per fact: each fact comes once, in one of its forms (any question citing it first), and a
+	// question shown buries the cards of the other facts it cites until tomorrow.
+	await page.goto('/review');
+	const shown: Question[] = [];
+	for (let i = 0; i <= facts.size; i++) {
+		const done = page.getByRole('heading', { name: 'Session done' });
+		await expect(done.or(page.getByText(`· ${i} reviewed today`))).toBeVisible();
+		if (await done.isVisible()) break;
+		shown.push(await shownQuestion(page));
+		await page.getByRole('button', { name: 'Show the answer' }).click();
+		await page.getByRole('button', { name: /^Good/ }).click();
+	}
+	const reviewed = shown.map((q) => q.facts[0]);
+	expect(new Set(reviewed).size, 'no fact twice in a day').toBe(reviewed.length);
+	for (const fact of reviewed) expect(facts).toContain(fact);
+	shown.forEach((q, i) => {
+		for (const later of reviewed.slice(i + 1))
+			expect(q.facts.slice(1), `${later} was buried by ${q.id}`).not.toContain(later);
+	});
+	const buried = new Set(shown.flatMap((q) => q.facts.slice(1)));
+	for (const fact of facts)
+		expect(reviewed.includes(fact) || buried.has(fact), `${fact} reviewed or buried`).toBe(true);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Session done' })).toBeVisible();
+});
+
+let ownServer: Awaited<ReturnType<typeof startServerOnPostgres>> = null;
+test.afterAll(async () => ownServer?.dispose());
+
+test('a leech: the eighth lapse puts the card aside, the review page lists it, and it can be taken back', async ({
+	browser
+}) => {
+	// Eight lapses take weeks of reviews; on a server of the test's own (Postgres) the learner's cards are
+	// made review cards with seven lapses, due, and the eighth is a review in the browser.
+	ownServer = await startServerOnPostgres();
+	test.skip(!ownServer, 'needs TEST_DATABASE_URL');
+	const context = await browser.newContext({ baseURL: ownServer!.baseURL });
+	const page = await context.newPage();
+	const email = await signUp(page, 'Leech Learner');
+	await quizWithMistakes(page);
+	const made = await ownServer!.sql`
+		update review_card set state = 'review', lapses = 7, reps = 20, stability = 2, difficulty = 8,
+			scheduled_days = 2, elapsed_days = 2, learning_steps = 0, due = now() - interval '1 hour',
+			last_review = now() - interval '2 days', first_session_review_at = now() - interval '30 days'
+		where user_id = (select id from "user" where email = ${email})`;
+	expect(made.count).toBeGreaterThan(0);
+
+	await page.goto('/review');
+	await expect(page.getByRole('heading', { name: 'Leeches' })).toHaveCount(0);
+	const failed = await shownQuestion(page);
+	await page.getByRole('button', { name: 'Show the answer' }).click();
+	await page.getByRole('button', { name: /^Again/ }).click();
+
+	const leeches = page.getByRole('region', { name: 'Leeches' });
+	await expect(leeches.getByRole('listitem')).toHaveCount(1);
+	await expect(leeches.getByText('8 lapses · put aside')).toBeVisible();
+	// Listed by a question on the failed card's fact (the form a review would show next).
+	const listed = ((await leeches.getByRole('listitem').locator('span').textContent()) ?? '').trim();
+	expect(bank.questions.find((q) => q.prompt.trim() === listed)?.facts[0]).toBe(failed.facts[0]);
+	// Put aside: out of the queue. The next card shown (if any) is of another fact.
+	if (made.count > 1) expect((await shownQuestion(page)).facts[0]).not.toBe(failed.facts[0]);
+	await screenshot(page, 'review-leech');
+
+	await leeches.getByRole('button', { name: 'Take back' }).click();
+	await expect(leeches.getByText('8 lapses', { exact: true })).toBeVisible();
+	await expect(leeches.getByRole('button', { name: 'Put aside' })).toBeVisible();
+	await context.close();
 });
