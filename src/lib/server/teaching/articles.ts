@@ -360,13 +360,36 @@ export async function rejectDraft(
 	draftId: number,
 	rejection: DraftRejectionInput
 ) {
+	await rejectDrafts(db, teacherId, slug, [draftId], rejection);
+}
+
+/**
+ * Rejects several pending drafts of one article for one reason (the teacher's ticked near-duplicates):
+ * all of them or, when one was decided already, none, saying which.
+ */
+export async function rejectDrafts(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftIds: readonly number[],
+	rejection: DraftRejectionInput
+) {
 	const why = draftRejectionSchema.safeParse(rejection);
 	if (!why.success) throw new RequestError(400, why.error.issues[0].message);
+	const ids = [...new Set(draftIds)].sort((a, b) => a - b);
+	if (!ids.length) throw new RequestError(400, 'Tick the drafts to reject.');
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
-		const { row } = await lockDraft(tx, teacherId, slug, draftId);
-		if (row.status !== 'pending')
-			throw new RequestError(400, `This draft was ${row.status} already.`);
+		for (const draftId of ids) {
+			const { row } = await lockDraft(tx, teacherId, slug, draftId);
+			if (row.status !== 'pending')
+				throw new RequestError(
+					400,
+					ids.length === 1
+						? `This draft was ${row.status} already.`
+						: `Draft ${row.position} was ${row.status} already: nothing was rejected.`
+				);
+		}
 		await tx
 			.update(articleDraft)
 			.set({
@@ -375,7 +398,7 @@ export async function rejectDraft(
 				rejectReason: why.data.reason,
 				rejectNote: why.data.note ?? null
 			})
-			.where(eq(articleDraft.id, draftId));
+			.where(and(eq(articleDraft.articleSlug, slug), inArray(articleDraft.id, ids)));
 	});
 }
 
