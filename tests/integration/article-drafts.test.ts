@@ -21,6 +21,7 @@ import {
 	getTeacherArticle,
 	listTeacherArticles,
 	rejectDraft,
+	rejectDrafts,
 	restoreDraft,
 	saveDraftEdit
 } from '../../src/lib/server/teaching/articles.ts';
@@ -343,6 +344,34 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		await acceptDraft(db, teacher.id, own, second.id);
 		expect((await refusal(restoreDraft(db, teacher.id, own, second.id))).status).toBe(400);
 		expect((await row(second.id)).status).toBe('accepted');
+
+		// Several at once, for one reason: all of them, or none when one was decided already.
+		const [, , third, fourth] = (await getTeacherArticle(db, teacher.id, own)).drafts;
+		const late = await refusal(
+			rejectDrafts(db, teacher.id, own, [third.id, second.id], { reason: 'duplicate' })
+		);
+		expect([late.status, late.message]).toEqual([
+			400,
+			`Draft ${second.position} was accepted already: nothing was rejected.`
+		]);
+		expect((await row(third.id)).status).toBe('pending');
+		expect(
+			(await refusal(rejectDrafts(db, teacher.id, own, [], { reason: 'duplicate' }))).status
+		).toBe(400);
+		expect(
+			(await refusal(rejectDrafts(db, otherTeacher.id, own, [third.id], { reason: 'duplicate' })))
+				.status
+		).toBe(404);
+		await rejectDrafts(db, teacher.id, own, [third.id, fourth.id, third.id], {
+			reason: 'duplicate',
+			note: 'Same as draft 1.'
+		});
+		for (const id of [third.id, fourth.id])
+			expect(await row(id)).toMatchObject({
+				status: 'rejected',
+				rejectReason: 'duplicate',
+				rejectNote: 'Same as draft 1.'
+			});
 
 		// The database keeps a reason to rejected drafts only.
 		await expect(
