@@ -66,11 +66,11 @@ export async function startServer(
 
 /**
  * A fresh database on the Postgres server named by TEST_DATABASE_URL (npm test starts one), with a server
- * of its own on it: the test can reach the database with `sql` while the server runs. Null without
- * TEST_DATABASE_URL.
+ * of its own on it: the test can reach the database with `sql` while the server runs (and start a second
+ * process on `databaseUrl`). Null without TEST_DATABASE_URL.
  */
 export async function startServerOnPostgres(): Promise<
-	(OwnServer & { sql: postgres.Sql; dispose: () => Promise<void> }) | null
+	(OwnServer & { sql: postgres.Sql; databaseUrl: string; dispose: () => Promise<void> }) | null
 > {
 	const adminUrl = process.env.TEST_DATABASE_URL;
 	if (!adminUrl) return null;
@@ -93,7 +93,7 @@ export async function startServerOnPostgres(): Promise<
 		await dispose();
 		throw e;
 	}
-	return { ...server, sql, dispose };
+	return { ...server, sql, databaseUrl: url.toString(), dispose };
 }
 
 /** Runs `npm run admin:create` against the database `env` names, so that the install has an administrator. */
