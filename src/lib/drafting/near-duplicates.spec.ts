@@ -135,6 +135,32 @@ describe('near-duplicates among an article’s drafts', () => {
 		expect(found.has(other.id)).toBe(false);
 	});
 
+	it('does not take a timeline for the same fact as a question on one of its events', () => {
+		const when = draft(
+			1,
+			at(BARKHANE, 0),
+			single('When did France end Operation Barkhane?', '2022'),
+			{
+				value: { kind: 'date', date: '2022' }
+			}
+		);
+		const timeline = draft(
+			2,
+			at(BARKHANE, 0),
+			{
+				type: 'ordering',
+				prompt: 'Put these events in the order they happened.',
+				items: ['Barkhane begins', 'France ends Operation Barkhane']
+			},
+			{ value: { kind: 'date', date: '2022' } }
+		);
+		expect(
+			findNearDuplicates([when, timeline], [])
+				.get(timeline.id)
+				?.map((m) => m.why)
+		).toEqual(['same-passage']);
+	});
+
 	it('never pairs two true/false questions of different passages by their shared "true"', () => {
 		const a = draft(1, at(TROOPS, 0), trueFalse('Chad will send soldiers to the tri-border area.'));
 		const b = draft(

@@ -199,9 +199,11 @@ export function findNearDuplicates(
 			if (!(e.status === 'accepted' || (e.status === 'pending' && e.number < d.number))) continue;
 			const passage =
 				overlappingSpans(d.span, e.span) || containment(own, shingles(e.quote)) >= PASSAGE_OVERLAP;
+			// A timeline asks when several events happened, not the one value of its passage's fact.
+			const oneTimeline = (d.question.type === 'ordering') !== (e.question.type === 'ordering');
 			const why = compare(
 				passage,
-				sameValue(d.value, e.value),
+				!oneTimeline && sameValue(d.value, e.value),
 				keyOf.get(d.id)!,
 				keyOf.get(e.id)!,
 				d.question.prompt,
@@ -218,7 +220,8 @@ export function findNearDuplicates(
 				? 'same-fact'
 				: compare(
 						cited.length > 0,
-						cited.some((f) => sameValue(d.value, f.value)),
+						(d.question.type === 'ordering') === (q.question.type === 'ordering') &&
+							cited.some((f) => sameValue(d.value, f.value)),
 						keyOf.get(d.id)!,
 						bankKeys.get(q.id)!,
 						d.question.prompt,
