@@ -135,7 +135,7 @@ describe('near-duplicates among an article’s drafts', () => {
 		expect(found.has(other.id)).toBe(false);
 	});
 
-	it('does not take a timeline for the same fact as a question on one of its events', () => {
+	it('does not take a timeline for the same fact as a question on one of its events, or as another timeline of other events', () => {
 		const when = draft(
 			1,
 			at(BARKHANE, 0),
@@ -157,6 +157,32 @@ describe('near-duplicates among an article’s drafts', () => {
 		expect(
 			findNearDuplicates([when, timeline], [])
 				.get(timeline.id)
+				?.map((m) => m.why)
+		).toEqual(['same-passage']);
+		const another = draft(
+			4,
+			at(BARKHANE, 0),
+			{
+				type: 'ordering',
+				prompt: 'Put these in time order.',
+				items: ['France ends Operation Barkhane', 'Takuba leaves Mali']
+			},
+			{ value: { kind: 'date', date: '2022' } }
+		);
+		expect(
+			findNearDuplicates([timeline, another], [])
+				.get(another.id)
+				?.map((m) => m.why)
+		).toEqual(['same-passage']);
+		const first = draft(
+			3,
+			at(BARKHANE, 0),
+			single('Which of these happened first?', 'France ends Operation Barkhane'),
+			{ value: { kind: 'date', date: '2022' }, timeline: true }
+		);
+		expect(
+			findNearDuplicates([when, first], [])
+				.get(first.id)
 				?.map((m) => m.why)
 		).toEqual(['same-passage']);
 	});

@@ -28,7 +28,11 @@ export type DraftToCompare = {
 	question: ComparableQuestion;
 	/** Bank questions the drafter found asking the same value from an overlapping quote. */
 	similarTo?: readonly string[];
+	/** Asks when several events happened (an ordering, or which came first): by default, an ordering. */
+	timeline?: boolean;
 };
+
+const isTimeline = (d: DraftToCompare) => d.timeline ?? d.question.type === 'ordering';
 
 export type BankQuestionToCompare = {
 	id: string;
@@ -199,11 +203,12 @@ export function findNearDuplicates(
 			if (!(e.status === 'accepted' || (e.status === 'pending' && e.number < d.number))) continue;
 			const passage =
 				overlappingSpans(d.span, e.span) || containment(own, shingles(e.quote)) >= PASSAGE_OVERLAP;
-			// A timeline asks when several events happened, not the one value of its passage's fact.
-			const oneTimeline = (d.question.type === 'ordering') !== (e.question.type === 'ordering');
+			// A timeline asks when several events happened, not the one value of its passage's fact: it
+			// repeats another question only by its key (the same events), never by that value.
+			const byValue = !isTimeline(d) && !isTimeline(e);
 			const why = compare(
 				passage,
-				!oneTimeline && sameValue(d.value, e.value),
+				byValue && sameValue(d.value, e.value),
 				keyOf.get(d.id)!,
 				keyOf.get(e.id)!,
 				d.question.prompt,
@@ -220,7 +225,8 @@ export function findNearDuplicates(
 				? 'same-fact'
 				: compare(
 						cited.length > 0,
-						(d.question.type === 'ordering') === (q.question.type === 'ordering') &&
+						!isTimeline(d) &&
+							q.question.type !== 'ordering' &&
 							cited.some((f) => sameValue(d.value, f.value)),
 						keyOf.get(d.id)!,
 						bankKeys.get(q.id)!,

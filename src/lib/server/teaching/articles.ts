@@ -212,7 +212,8 @@ export async function getDraftReview(db: Db, teacherId: string, slug: string) {
 			span: d.draft.span,
 			value: d.draft.value,
 			question: d.draft.question,
-			similarTo: d.draft.similarTo
+			similarTo: d.draft.similarTo,
+			timeline: d.draft.kind === 'timeline'
 		})),
 		bank
 	);
