@@ -10,35 +10,6 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
-/** Where every page of the route list is shot, by role, at both widths (tests/screenshots/pages/). */
-const pagesDir = path.join(shotsDir, 'pages');
-
-/**
- * The page on screen shot whole at 1280 px and at a 390 px phone, as `pages/<name>-1280.png` and
- * `-390.png`; returns what sticks out sideways on the phone (controls and text beyond its right edge).
- */
-export async function shootBothWidths(page: Page, name: string): Promise<string[]> {
-	mkdirSync(pagesDir, { recursive: true });
-	const file = (width: number) =>
-		path.join(pagesDir, `${name.replace(/[^\w-]+/g, '_').replace(/^_|_$/g, '')}-${width}.png`);
-	const restore = page.viewportSize();
-	await page.setViewportSize({ width: 1280, height: 800 });
-	await page.screenshot({ path: file(1280), fullPage: true });
-	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: file(390), fullPage: true });
-	const sticking = await page.evaluate(() => {
-		const width = document.documentElement.scrollWidth;
-		if (width <= window.innerWidth) return [];
-		const out = [...document.querySelectorAll<HTMLElement>('body *')]
-			.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-			.slice(0, 5)
-			.map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''}`);
-		return out.length ? out : [`the page (${width} px wide)`];
-	});
-	if (restore) await page.setViewportSize(restore);
-	return sticking;
-}
-
 let counter = 0;
 export function uniqueEmail(prefix = 'learner') {
 	return `${prefix}-${Date.now()}-${++counter}@test.example`;
