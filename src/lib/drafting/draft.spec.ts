@@ -14,7 +14,8 @@ import {
 	draftQuestions,
 	fewRepeatsOfAKey,
 	gapBetween,
-	MAX_DRAFTS_PER_ARTICLE
+	MAX_DRAFTS_PER_ARTICLE,
+	NUMBER_WORDS
 } from './draft.ts';
 import { keepVaried } from './variety.ts';
 import { dateOfFact, datesClash } from './events.ts';
@@ -29,21 +30,7 @@ let bank: Bank;
 
 /** The number as the quote writes it in words, if it does: "Six leaders" → ["Six"]. */
 function spelledIn(quote: string, amount: number): string[] {
-	const word = [
-		'zero',
-		'one',
-		'two',
-		'three',
-		'four',
-		'five',
-		'six',
-		'seven',
-		'eight',
-		'nine',
-		'ten',
-		'eleven',
-		'twelve'
-	][amount];
+	const word = NUMBER_WORDS[amount];
 	const m = word ? quote.match(new RegExp(`\\b${word}\\b`, 'iu')) : null;
 	return m ? [m[0]] : [];
 }
@@ -73,22 +60,7 @@ function quoteStates(quote: string, v: FactValue): boolean {
 			const digits = (quote.match(/\d[\d,\s]*\d|\d/gu) ?? []).map((d) =>
 				Number(d.replace(/[,\s]/gu, ''))
 			);
-			const spelled = [
-				'zero',
-				'one',
-				'two',
-				'three',
-				'four',
-				'five',
-				'six',
-				'seven',
-				'eight',
-				'nine',
-				'ten',
-				'eleven',
-				'twelve'
-			];
-			return digits.includes(v.amount) || words.split(' ').includes(spelled[v.amount]);
+			return digits.includes(v.amount) || words.split(' ').includes(NUMBER_WORDS[v.amount]);
 		}
 		case 'date': {
 			const [y, m] = v.date.split('-');

@@ -509,7 +509,8 @@ function numbersOf(text: string): number[] {
 	return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => Number(n.replace(/,/gu, '')));
 }
 
-const NUMBER_WORDS = [
+/** Counts the drafter reads and writes in words, by value. */
+export const NUMBER_WORDS = [
 	'zero',
 	'one',
 	'two',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_REJECT_NOTE, REJECT_REASONS } from './reject-reasons.ts';
 import type { DraftQuestion } from './types.ts';
+import { formatAmount } from '../quiz/grade.ts';
 
 /** What the reject form sends: a reason from the list, and a note (needed for "other"). */
 export const draftRejectionSchema = z
@@ -38,14 +39,8 @@ export function describeDraftKey(q: DraftQuestion): string {
 				.join('; ');
 		case 'true_false':
 			return q.answer ? 'True' : 'False';
-		case 'numeric': {
-			// A year is written as a year ("2022", not "2,022 year"), as the results page writes it.
-			const amount =
-				q.unit === 'year'
-					? String(q.answer)
-					: `${q.answer.toLocaleString('en-GB', { maximumFractionDigits: 6 })}${q.unit ? ` ${q.unit}` : ''}`;
-			return `${amount}${q.tolerance > 0 ? ` (± ${q.tolerance})` : ''}`;
-		}
+		case 'numeric':
+			return `${formatAmount(q.answer, q.unit)}${q.tolerance > 0 ? ` (± ${q.tolerance})` : ''}`;
 		case 'short_text':
 			return q.accepted.join(' / ');
 		case 'ordering':
