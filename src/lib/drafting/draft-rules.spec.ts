@@ -6,11 +6,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { draftCandidates, draftQuestions, fewRepeatsOfAKey, sameBody } from './draft.ts';
+import {
+	draftCandidates,
+	draftQuestions,
+	fewRepeatsOfAKey,
+	sameBody,
+	selectCompatible
+} from './draft.ts';
 import { findMentions, gazetteerOf, splitSentences } from './extract.ts';
 import { datelineAt, pagePartOf } from './page-parts.ts';
 import type { Draft, DraftArticle } from './types.ts';
-import { countByType, maxOfOneType } from './variety.ts';
+import { organisationSort } from './org-kinds.ts';
+import { countByType, draftType, maxOfOneType } from './variety.ts';
 
 const TEXT = `Lake Region Leaders Agree Joint Water Plan
 By Ama Owusu, Staff Reporter
@@ -164,6 +171,20 @@ describe('grammatical by construction', () => {
 		for (const p of prompts(ds)) expect(p).not.toMatch(/\b[A-Z][a-z]+ of (the )?_____/u);
 	});
 
+	it('asks no "which organisation" of a name that only qualifies a noun ("ISRO engineers said")', () => {
+		const ds = draftOf(
+			[
+				'ISRO engineers said they had since strengthened the legs of the lander and given it more fuel.',
+				'NASA plans to send astronauts to the south pole of the Moon later this decade.',
+				'The European Space Agency will help to build a station in orbit around the Moon.',
+				'JAXA landed a small probe on the Moon in January, the agency said.'
+			].join('\n'),
+			'2023-08-23'
+		);
+		for (const p of prompts(ds))
+			expect(p).not.toMatch(/^Which organisation \p{Ll}+ (said|told)\b/u);
+	});
+
 	it('quotes a slogan inside a gap-fill with matching single quotes', () => {
 		const ds = draftOf(
 			'The two men campaigned for 21 days under the slogan "Sy is Diallo" across the country.\nThe talks were held over three days in the presence of the ministers of the region.'
@@ -293,5 +314,187 @@ describe('varied, ranked, and only the reporting drafted', () => {
 		for (const d of candidates)
 			for (const f of furniture) expect(d.quote.includes(f), `${d.quote} / ${f}`).toBe(false);
 		for (const p of prompts(candidates)) expect(p).not.toMatch(/Diffa|Photo|Reporting by|NIAMEY/u);
+	});
+});
+
+describe('no absurd option of the right kind', () => {
+	const optionsOf = (ds: Draft[], key: string) =>
+		ds
+			.filter((d) => d.question.type === 'single' && keyOf(d) === key)
+			.map((d) => (d.question.type === 'single' ? d.question.options.map((o) => o.text) : []));
+
+	it('tells a mission from an agency, a channel, a bloc and an armed group', () => {
+		const text =
+			"The Chandrayaan-3 mission landed near the pole, and ISRO's YouTube channel carried it live.";
+		expect(organisationSort('Chandrayaan-3', text)).toBe('mission');
+		expect(organisationSort('YouTube', text)).toBe('media');
+		expect(organisationSort('ISRO', text)).toBe('agency');
+		expect(organisationSort('BRICS')).toBe('bloc');
+		expect(organisationSort('al Qaeda')).toBe('armed group');
+		expect(organisationSort('European Union')).toBe('bloc');
+		expect(organisationSort('International Monetary Fund')).toBe('lender');
+		expect(organisationSort('Helios', 'the Helios probe will study the Sun')).toBe('mission');
+	});
+
+	it('offers a mission only beside missions, and a bloc only beside blocs', () => {
+		const ds = draftOf(
+			[
+				'The Vikram lander of the Chandrayaan-3 mission touched down near the south pole of the Moon on Wednesday.',
+				"More than 8 million people followed the descent on ISRO's YouTube channel, the agency said.",
+				'Prime Minister Narendra Modi watched the landing from a summit of the BRICS nations in Johannesburg.',
+				"NASA's Artemis programme aims to land astronauts near the pole later this decade.",
+				"Russia's Luna-25 mission crashed into the Moon on Saturday after its engines fired for too long.",
+				'The European Union and the African Union sent messages of congratulation to the Indian government.',
+				'Fighters of al Qaeda attacked a convoy in the north of the country last week, the army said.'
+			].join('\n'),
+			'2023-08-23'
+		);
+		const apart: Record<string, string[]> = {
+			'Chandrayaan-3': ['ISRO', 'YouTube', 'BRICS', 'NASA', 'European Union', 'al Qaeda'],
+			BRICS: ['ISRO', 'YouTube', 'Chandrayaan-3', 'Artemis', 'al Qaeda', 'NASA'],
+			'European Union': ['al Qaeda', 'YouTube', 'Chandrayaan-3', 'ISRO'],
+			'African Union': ['al Qaeda', 'YouTube', 'Chandrayaan-3', 'ISRO']
+		};
+		let asked = 0;
+		for (const [key, wrong] of Object.entries(apart))
+			for (const options of optionsOf(ds, key)) {
+				asked++;
+				for (const w of wrong) expect(options, options.join(' / ')).not.toContain(w);
+			}
+		expect(asked).toBeGreaterThan(0);
+	});
+
+	it('offers dates on the side of the report’s date that the sentence speaks of', () => {
+		const ds = draftOf(
+			[
+				'The agency opened the launch business up to private companies in 2020, the minister said.',
+				'The agency hopes to make its first crewed flight by 2025, after two flights without a crew.',
+				'The first probe of the programme was launched in 2008 and studied the Moon for ten months.',
+				'A station of its own is planned for 2035, and a landing of Indian astronauts for 2040.'
+			].join('\n'),
+			'2023-08-23'
+		);
+		const future = optionsOf(ds, '2025');
+		const past = optionsOf(ds, '2020');
+		expect(future.length + past.length).toBeGreaterThan(0);
+		for (const options of future)
+			for (const o of options) expect(Number(o), options.join(' / ')).toBeGreaterThanOrEqual(2023);
+		for (const options of past)
+			for (const o of options) expect(Number(o), options.join(' / ')).toBeLessThanOrEqual(2023);
+	});
+
+	it('offers no count ten times larger or smaller than the key', () => {
+		const ds = draftOf(
+			[
+				'The lander weighs about 1,750 kilograms and carries a rover on its side.',
+				'The rover weighs 26 kilograms and will study the soil for fourteen days.',
+				'The orbiter of the earlier mission weighed 2,379 kilograms at its launch from the coast.',
+				'The propulsion module weighs 2,148 kilograms and will stay in orbit around the Moon.'
+			].join('\n'),
+			'2023-08-23'
+		);
+		const options = optionsOf(ds, '1,750');
+		expect(options.length).toBeGreaterThan(0);
+		for (const o of options) expect(o).not.toContain('26');
+	});
+});
+
+describe('two drafts of one sentence never give each other away', () => {
+	const keyText = (d: Draft) =>
+		d.question.type === 'single'
+			? keyOf(d)
+			: d.question.type === 'numeric'
+				? d.question.answer.toLocaleString('en-GB')
+				: undefined;
+
+	const text = [
+		'Kenya sent 1,200 engineers to Mombasa in March to repair the port after the storm.',
+		'The World Bank lent 300 million dollars to Uganda in June for roads in the north.',
+		'Engineers from Ghana arrived in Mombasa in April with 40 trucks of spare parts.',
+		'The African Development Bank will give 150 million dollars to Rwanda next year for power lines.',
+		'Kenya sent 600 medics to the port of Mombasa in July, while officials in Nairobi said that 2,500 workers would follow.',
+		'Tanzania closed its border with Kenya for 12 days in May after the storm hit Tanga.'
+	].join('\n');
+	/** Pairs of drafts of one sentence (a line here), and whether one's prompt shows the other's answer. */
+	const pairsOf = (ds: Draft[]) => {
+		const line = (d: Draft) => text.slice(0, d.span.start).split('\n').length;
+		const pairs: { a: Draft; b: Draft; shows: boolean }[] = [];
+		for (const a of ds)
+			for (const b of ds) {
+				if (a === b || line(a) !== line(b)) continue;
+				const key = keyText(b);
+				const shows =
+					a.form === 'true-false' ||
+					(!!key &&
+						` ${normaliseAnswerText(a.question.prompt)} `.includes(
+							` ${normaliseAnswerText(key)} `
+						));
+				pairs.push({ a, b, shows });
+			}
+		return pairs;
+	};
+
+	it('proposes no draft whose prompt shows the answer of another draft of its sentence', () => {
+		const ds = draftQuestions({ ...article, slug: 'rules-pairs', text }, bank);
+		expect(ds.length).toBeGreaterThan(4);
+		for (const { a, b, shows } of pairsOf(ds))
+			expect(shows, `${a.question.prompt} shows the answer of ${b.question.prompt}`).toBe(false);
+	});
+
+	it('lets two drafts of one sentence stand together when each quotes its own clause', () => {
+		const ds = selectCompatible(draftCandidates({ ...article, slug: 'rules-pairs', text }, bank));
+		const pairs = pairsOf(ds);
+		expect(pairs.length).toBeGreaterThan(0);
+		for (const { shows } of pairs) expect(shows).toBe(false);
+	});
+});
+
+describe('more forms, so that a short report gets enough drafts', () => {
+	it('types a question on who said or reported the words as "speaker"', () => {
+		const ds = draftOf(
+			[
+				'The United Nations said on Friday that 40,000 people had fled the fighting in the east.',
+				'Some 3,000 of them crossed into Uganda, according to the International Committee of the Red Cross.',
+				'The World Food Programme will send food for two months to the camps on the border.'
+			].join('\n')
+		);
+		const speakers = ds.filter((d) => d.asks === 'speaker');
+		expect(speakers.map((d) => keyOf(d) ?? d.question.prompt)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/United Nations|Red Cross/u)])
+		);
+		for (const d of speakers) expect(draftType(d)).toBe('speaker');
+	});
+
+	it('asks a sum of money as the report writes it, with options in the same words', () => {
+		const ds = draftOf(
+			[
+				'The board of the lender approved a $3 billion loan for the country on Wednesday after months of talks.',
+				'The decision allows an immediate payment of about $600 million, the lender said in a statement.',
+				'The mission cost about 6.15 billion rupees, less than the budget of many space films.'
+			].join('\n')
+		);
+		const sums = ds.filter(
+			(d) => d.form === 'gap-fill' && d.value?.kind === 'number' && d.value.amount >= 1e6
+		);
+		expect(sums.length).toBeGreaterThan(1);
+		for (const d of sums) {
+			if (d.question.type !== 'single') throw new Error(`a choice expected: ${d.question.prompt}`);
+			for (const o of d.question.options)
+				expect(o.text).toMatch(/^\$?\d[\d.,]* (million|billion)$/u);
+		}
+	});
+
+	it('asks a value from another sentence when the sentence of its first mention is taken', () => {
+		// The first sentence's count and month outrank its city; the city is asked where the report names it again.
+		const text = [
+			'Kenya sent 1,200 workers to Nairobi in March after the storm hit the coast.',
+			'The airport of Nairobi was closed to flights for most of the week, officials said.',
+			'Ghana sent 300 workers to Accra in April with spare parts for the port.',
+			'Senegal sent 150 workers from Dakar to Lagos in May, the ministry said.'
+		].join('\n');
+		const ds = draftQuestions({ ...article, slug: 'rules-second-mention', text }, bank);
+		const nairobi = ds.filter((d) => d.value && 'name' in d.value && d.value.name === 'Nairobi');
+		expect(nairobi.length, ds.map((d) => d.question.prompt).join('\n')).toBeGreaterThan(0);
+		expect(ds.length).toBeGreaterThanOrEqual(4);
 	});
 });

@@ -11,13 +11,15 @@ import {
 	findMentions,
 	gazetteerOf,
 	placeLabel,
+	speaksOfFuture,
 	splitSentences,
 	type Gazetteer
 } from './extract.ts';
+import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
-import { formatDate, sameValue, unitClass, valueText } from './values.ts';
-import { keepVaried } from './variety.ts';
+import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
+import { draftType, keepVaried, type DraftType } from './variety.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 
 const OPTIONS_PER_QUESTION = 4;
@@ -39,7 +41,43 @@ type Context = {
 	nameCounts: Map<string, number>;
 	/** Whether the article is on the bank's subject: it names two or more of the bank's known names. */
 	related: boolean;
+	/** The sort of body each organisation is (a bloc, a lender, an armed group…), by article and name: worked out once. */
+	sorts: Map<string, OrganisationSort | null>;
 };
+
+/** The sort of body an organisation of `article` (this one or a report of the bank) is. */
+function sortOf(ctx: Context, name: string, article: string): OrganisationSort | null {
+	const key = `${article}\u0000${name}`;
+	if (!ctx.sorts.has(key)) {
+		const text =
+			article === ctx.article.slug
+				? ctx.article.text
+				: (ctx.bank.articles.find((a) => a.slug === article)?.text ?? '');
+		ctx.sorts.set(key, organisationSort(name, text));
+	}
+	return ctx.sorts.get(key)!;
+}
+
+/** Sorts of body that no reader would take for a body of another sort, nor for one the report does not sort. */
+const SORTS_APART = new Set<OrganisationSort>([
+	'armed group',
+	'media',
+	'company',
+	'mission',
+	'facility'
+]);
+
+/** How far past an option may be from the key, as a ratio: 1,750 kilograms is not asked beside 8 kilograms. */
+const MAX_RATIO = 10;
+
+/**
+ * Whether a date lies on the side of the report's date that the sentence speaks of: a plan ("hopes to fly by
+ * 2025") after the report, an event ("opened up in 2020") before it. Compared at the precision of `date`.
+ */
+function onSideOf(date: string, report: string, future: boolean): boolean {
+	const at = report.slice(0, date.length);
+	return future ? date >= at : date <= at;
+}
 
 function capitalise(s: string): string {
 	return s.charAt(0).toUpperCase() + s.slice(1);
@@ -190,6 +228,8 @@ function quoteOfClause(
 	const { text, offset } = clauseAround(m.sentence.text, from, m.end - m.sentence.start);
 	const trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
 	if (trimmed.split(/\s+/u).length < 6) return null;
+	// "…opened up to companies in 2020 and which it hopes…": a relative clause cut from its pronoun reads broken.
+	if (/\b(?:and|or|but) (?:which|who|whom)\b/u.test(trimmed)) return null;
 	const start = m.sentence.start + offset + text.indexOf(trimmed);
 	if (start > m.start || start + trimmed.length < m.end) return null;
 	const quote = trimmed.replace(/\s+/gu, ' ');
@@ -277,6 +317,18 @@ function distractorsFor(
 	const taken = (text: string) =>
 		[keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
 	const monthOnly = key.value.kind === 'date' && !!key.inferred && key.value.date.length === 7;
+	// A date on the wrong side of the report's (a past event in a year still to come, a plan in a year gone by)
+	// is no option; only when the key itself is on the side its sentence speaks of.
+	const keySide =
+		key.value.kind === 'date' && !monthOnly
+			? speaksOfFuture(ctx.article.text.slice(key.sentence.start, key.start))
+			: null;
+	const sided =
+		keySide !== null &&
+		key.value.kind === 'date' &&
+		onSideOf(key.value.date, ctx.article.eventDate, keySide);
+	const keySort =
+		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
@@ -295,8 +347,23 @@ function distractorsFor(
 		// would be wrong at a glance.
 		if (!('own' in c) && 'name' in c.value && !ctx.related) return false;
 		if (options.notInArticle && ctx.mentions.some((m) => sameValue(m.value, c.value))) return false;
-		if (key.value.kind === 'number' && c.value.kind === 'number')
+		if (key.value.kind === 'number' && c.value.kind === 'number') {
+			const [low, high] = [c.value.amount, key.value.amount].sort((x, y) => x - y);
+			if (low <= 0 || high / low > MAX_RATIO) return false;
 			return unitClass(c.value.unit) === unitClass(key.value.unit);
+		}
+		if (sided && c.value.kind === 'date' && !onSideOf(c.value.date, ctx.article.eventDate, keySide))
+			return false;
+		// A body of another sort (al Qaeda beside the European Union, YouTube beside a moon mission).
+		if (key.value.kind === 'organisation' && c.value.kind === 'organisation') {
+			const sort = sortOf(ctx, c.value.name, c.article);
+			if (keySort && sort && !sortsAlike(keySort, sort)) return false;
+			if (
+				(keySort && !sort && SORTS_APART.has(keySort)) ||
+				(!keySort && sort && SORTS_APART.has(sort))
+			)
+				return false;
+		}
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
 			return (
@@ -336,7 +403,15 @@ function distractorsFor(
 		.map((c, i) => ({
 			c,
 			i,
-			d: distance(key.value, c.value) + ('own' in c ? -1 : c.factId ? 0 : 0.5)
+			// Closest first: the article's own values, then the same sort of body, then the nearest in size or time.
+			d:
+				distance(key.value, c.value) +
+				('own' in c ? -1 : c.factId ? 0 : 0.5) +
+				(keySort &&
+				c.value.kind === 'organisation' &&
+				sortOf(ctx, c.value.name, c.article) === keySort
+					? -0.5
+					: 0)
 		}))
 		.sort((a, b) => a.d - b.d || a.i - b.i);
 	for (const { c } of ranked) {
@@ -495,9 +570,13 @@ function withNearbyYears(
 	const stated = new Set(
 		ctx.mentions.flatMap((x) => (x.value.kind === 'date' ? [x.value.date.slice(0, 4)] : []))
 	);
+	// Years on the side of the report's date that the sentence speaks of, as for the article's own years.
+	const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
+	const sided = onSideOf(m.value.date, ctx.article.eventDate, future);
 	const texts = [...near];
-	for (const shift of [-3, 2, -5, 4, -1, 6]) {
+	for (const shift of [-3, 2, -5, 4, -1, 6, -2, 3, -4, 5]) {
 		const y = String(year + shift);
+		if (sided && !onSideOf(y, ctx.article.eventDate, future)) continue;
 		if (!stated.has(y) && !texts.includes(y)) texts.push(y);
 		if (texts.length === OPTIONS_PER_QUESTION - 1) break;
 	}
@@ -561,7 +640,23 @@ const PRONOUN_OPENING =
  * How the key of `m` reads, and how its wrong options must read to stand in the same place: a date the
  * article gives without its year reads without it ("9 January", "June"), as the quote states no year.
  */
-function readingOf(m: Mention): (v: FactValue) => string {
+function readingOf(m: Mention, text: string): (v: FactValue) => string {
+	// "$3 billion", "6.15 billion rupees": an amount read as it is written, its options in the same words.
+	const written = m.value.kind === 'number' ? text.slice(m.start, m.end) : '';
+	const symbol = written.match(/^[$€£]/u)?.[0] ?? '';
+	const scaled = /\b(?:million|billion|trillion)\b/u.test(written);
+	if (symbol || scaled)
+		return (v) =>
+			v.kind === 'number'
+				? `${symbol}${scaled ? scaledAmount(v.amount) : formatAmount(v.amount)}`
+				: valueText(v);
+	// "Kane said": a person the sentence names by the surname reads so, and the other people too.
+	if (m.value.kind === 'person') {
+		const name = text.slice(m.start, m.end);
+		const surname = (n: string) => n.split(/\s+/u).slice(-1)[0];
+		if (name !== m.value.name && !/\s/u.test(name) && surname(m.value.name) === name)
+			return (v) => (v.kind === 'person' ? surname(v.name) : valueText(v));
+	}
 	if (m.value.kind === 'date' && m.inferred) {
 		if (m.value.date.length === 7) return (v) => valueText(v, { monthOnly: true });
 		return (v) =>
@@ -570,6 +665,41 @@ function readingOf(m: Mention): (v: FactValue) => string {
 				: valueText(v);
 	}
 	return (v) => valueText(v);
+}
+
+/** An amount in words of scale, as news writes large sums: "3 billion", "600 million", "6.15 billion". */
+export function scaledAmount(n: number): string {
+	for (const [scale, word] of [
+		[1e12, 'trillion'],
+		[1e9, 'billion'],
+		[1e6, 'million']
+	] as const)
+		if (Math.abs(n) >= scale)
+			return `${(n / scale).toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${word}`;
+	return formatAmount(n);
+}
+
+/** Whether an amount is written with a currency sign or a word of scale ("$3 billion", "100 million euros"). */
+function writtenScaled(m: Mention, text: string): boolean {
+	return (
+		m.value.kind === 'number' &&
+		/^[$€£]|\b(?:million|billion|trillion)\b/u.test(text.slice(m.start, m.end))
+	);
+}
+
+/**
+ * Amounts near `m`'s (half, twice, one and a half times, three times) that the article never states, read as
+ * the key is: wrong options for a sum when the article gives too few others of its kind.
+ */
+function nearbyAmounts(ctx: Context, m: Mention, reading: (v: FactValue) => string): string[] {
+	if (m.value.kind !== 'number') return [];
+	const out: string[] = [];
+	for (const factor of [2, 0.5, 1.5, 3]) {
+		const candidate: FactValue = { ...m.value, amount: m.value.amount * factor };
+		if (ctx.mentions.some((x) => sameValue(x.value, candidate))) continue;
+		out.push(reading(candidate));
+	}
+	return out;
 }
 
 /** How likely a question about `m` is worth asking, 0–1: counts and names first, the story's own subjects last. */
@@ -631,12 +761,18 @@ function nestQuotes(text: string): string {
  * blank, the key and wrong options of its own kind to choose from. The quoted words are the article's own, so
  * the prompt cannot be ungrammatical.
  */
-function gapFillFor(ctx: Context, m: Mention): Draft | null {
-	// The whole sentence when it is short enough to read in a prompt, else the clause that states the value.
+function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): Draft | null {
+	// The whole sentence when it is short enough to read in a prompt, else the clause that states the value; or
+	// (`only: 'clause'`) the clause alone, so that another draft of the sentence's other clause can stand beside it.
+	const clause = quoteOfClause(ctx.article, m);
 	const cited =
-		(m.sentence.text.split(/\s+/u).length <= 30 ? quoteOf(ctx.article, m.sentence) : null) ??
-		quoteOfClause(ctx.article, m) ??
-		quoteOf(ctx.article, m.sentence);
+		only === 'clause'
+			? clause && (clause.span.start > m.sentence.start || clause.span.end < m.sentence.end - 1)
+				? clause
+				: null
+			: ((m.sentence.text.split(/\s+/u).length <= 30 ? quoteOf(ctx.article, m.sentence) : null) ??
+				clause ??
+				quoteOf(ctx.article, m.sentence));
 	if (!cited) return null;
 	const text = ctx.article.text;
 	// A number spelled in words ("two decades") gets options in words, as the sentence writes it.
@@ -649,7 +785,7 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
 	const before = squash(text.slice(cited.span.start, m.start));
 	const after = squash(text.slice(m.end, cited.span.end));
-	const reading = readingOf(m);
+	const reading = readingOf(m, text);
 	const keyText = spelled?.key ?? reading(m.value);
 	// The gap takes the words as written: "13.5 billion" cannot be filled with "13,500,000,000".
 	const digits = (x: string) => x.replace(/[,\s]/gu, '');
@@ -673,22 +809,38 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
 	const prompt = `Complete the sentence from ${reportName(ctx.article)}: “${gapped}”`;
 	if (prompt.split(/\s+/u).length > 40 || gapped.split(/\s+/u).length < 6) return null;
-	const wrong = spelled
+	const found = spelled
 		? { texts: spelled.wrong, own: 0 }
 		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
+	// A sum of money or in millions is chosen, never typed ("3000000000"): amounts near it fill the options.
+	const scaled = writtenScaled(m, text);
+	const wrong =
+		scaled && found.texts.length < OPTIONS_PER_QUESTION - 1
+			? {
+					texts: [
+						...found.texts,
+						...nearbyAmounts(ctx, m, reading).filter(
+							(t) => t !== keyText && !found.texts.includes(t)
+						)
+					].slice(0, OPTIONS_PER_QUESTION - 1),
+					own: found.own
+				}
+			: found;
 	const v = m.value;
 	// A count with no other count of its kind to offer is typed in as a number.
-	const typed = v.kind === 'number' && wrong.texts.length < 2;
+	const typed = v.kind === 'number' && !scaled && wrong.texts.length < 2;
 	if (wrong.texts.length < 2 && !typed) return null;
 	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
-	const unit = v.kind === 'number' && v.unit !== '%' ? ` ${v.unit}` : '';
+	const unit =
+		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${v.unit}` : '';
 	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${unit}${role}.`;
 	const base = { prompt, explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
-	return scored(
+	const draft = scored(
 		{
-			key: draftKey(`${v.kind}-gap`, `${keyText} ${m.start}`),
+			key: draftKey(`${v.kind}-gap${only === 'clause' ? '-clause' : ''}`, `${keyText} ${m.start}`),
 			kind: v.kind,
 			form: 'gap-fill',
+			...(speaks(ctx, m) ? { asks: 'speaker' as const } : {}),
 			question:
 				typed && v.kind === 'number'
 					? {
@@ -707,9 +859,53 @@ function gapFillFor(ctx: Context, m: Mention): Draft | null {
 		},
 		ctx,
 		m,
-		0.9,
+		// A clause cut out of its sentence reads a little less well than the sentence whole.
+		only === 'clause' ? 0.88 : 0.9,
 		typed ? { texts: ['', ''], own: 0 } : wrong
 	);
+	return place(draft, m, { start: m.start, end: m.end }, cited.span);
+}
+
+/**
+ * Whether the value is who says or reports the sentence's words: "…, _____ told reporters", "_____ said on
+ * Monday that…", "according to _____". A question on it asks who said what.
+ */
+function speaks(ctx: Context, m: Mention): boolean {
+	if (m.value.kind !== 'person' && m.value.kind !== 'organisation') return false;
+	const text = ctx.article.text;
+	return (
+		/^\s*(?:said|says|told|wrote|added|announced|reported|warned|confirmed|declared)\b/u.test(
+			text.slice(m.end, m.sentence.end)
+		) || /\baccording to (?:the\s+)?$/u.test(text.slice(m.sentence.start, m.start))
+	);
+}
+
+/** An article's span of text. */
+type Span = { start: number; end: number };
+
+/**
+ * Where a draft stands in its sentence: the words it asks for and the words its prompt shows, and the value it
+ * asks (one question per value). Two drafts of one sentence give each other away when one shows what the other
+ * asks; a claim to judge shows all of its sentence.
+ */
+type Placement = { sentence: number; value: string; asked: Span; shown: Span; claim?: boolean };
+const placements = new WeakMap<Draft, Placement>();
+
+/** What a question about `m` asks for, as one key: a person once per sentence, other values once per article. */
+function valueKey(m: Mention): string {
+	return `${m.value.kind}:${normaliseAnswerText(valueText(m.value))}${m.value.kind === 'person' ? `:${m.sentence.start}` : ''}`;
+}
+
+function place(d: Draft | null, m: Mention, asked: Span, shown: Span, claim = false): Draft | null {
+	if (d)
+		placements.set(d, {
+			sentence: m.sentence.start,
+			value: claim ? `claim:${m.sentence.start}` : valueKey(m),
+			asked,
+			shown,
+			...(claim ? { claim } : {})
+		});
+	return d;
 }
 
 const AUX_AFTER_WH =
@@ -719,8 +915,14 @@ const AUX_AFTER_WH =
 function verbFollows(sentence: string, at: number): boolean {
 	const rest = sentence.slice(at).trim();
 	if (!rest || /^[,;:(—–-]/u.test(rest)) return false;
-	const first = (nlp(rest).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
-	return !!first && first.tags.includes('Verb') && !first.tags.includes('Gerund');
+	const [first, second] =
+		(nlp(rest).json() as { terms: { text: string; tags: string[] }[] }[])[0]?.terms ?? [];
+	if (!first || !first.tags.includes('Verb') || first.tags.includes('Gerund')) return false;
+	// "ISRO engineers said…": two verbs in a row, the first no auxiliary, make the first a noun (the tagger reads
+	// "engineers" as a verb) and the name its modifier, not the subject.
+	return !(
+		second?.tags.includes('Verb') && !AUXILIARIES.test(first.text.replace(/[^\p{L}]/gu, ''))
+	);
 }
 
 /** A second main clause: ", and Angel Di Maria added…", "; he said…", ", but the junta…". */
@@ -854,11 +1056,12 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	else if (v.kind === 'number')
 		question = { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
 	else return null;
-	return scored(
+	const draft = scored(
 		{
 			key: draftKey(v.kind, `${keyText} ${m.start}`),
 			kind: v.kind,
 			form: 'wh-question',
+			...(speaks(ctx, m) ? { asks: 'speaker' as const } : {}),
 			question,
 			quote: cited.quote,
 			span: cited.span,
@@ -871,6 +1074,8 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 		0.95,
 		wrong.texts.length >= 2 ? wrong : { texts: ['', '', ''], own: 0 }
 	);
+	const asked = { start: m.sentence.start + words.from, end: m.sentence.start + words.to };
+	return place(draft, m, asked, cited.span);
 }
 
 /** "“…”, Macron said": who said the quoted words, the speaker among other people. */
@@ -899,7 +1104,11 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (wrong.texts.length < 2) return null;
 	const keyText = valueText(m.value);
 	const role = m.value.role ? ` (${m.value.role})` : '';
-	return scored(
+	const spoken = {
+		start: m.sentence.start + speech.index!,
+		end: m.sentence.start + speech.index! + speech[0].length
+	};
+	const draft = scored(
 		{
 			key: draftKey('person-said', `${keyText} ${m.start}`),
 			kind: 'person',
@@ -923,9 +1132,10 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 		1,
 		wrong
 	);
+	return place(draft, m, { start: m.start, end: m.end }, spoken);
 }
 
-/** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill. */
+/** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
 function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	let m = mention;
 	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
@@ -934,7 +1144,12 @@ function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	if (m.value.kind === 'date' && m.inferred && m.value.date.length === 10) {
 		if (/day$/iu.test(ctx.article.text.slice(m.start, m.end))) return [];
 	}
-	return [whoSaidFor(ctx, m), whQuestionFor(ctx, m), gapFillFor(ctx, m)]
+	return [
+		whoSaidFor(ctx, m),
+		whQuestionFor(ctx, m),
+		gapFillFor(ctx, m),
+		gapFillFor(ctx, m, 'clause')
+	]
 		.filter((d): d is Draft => !!d)
 		.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
 }
@@ -953,6 +1168,8 @@ function falseValueFor(
 	if (picked) return picked;
 	const v = m.value;
 	const stated = (x: FactValue) => ctx.mentions.some((k) => sameValue(k.value, x));
+	if (v.kind === 'number' && writtenScaled(m, ctx.article.text))
+		return nearbyAmounts(ctx, m, reading)[0];
 	if (v.kind === 'number' && /^[\d.,]+%?$/u.test(ctx.article.text.slice(m.start, m.end))) {
 		for (const factor of [2, 0.5, 3, 1.5]) {
 			const amount =
@@ -964,8 +1181,12 @@ function falseValueFor(
 		}
 	}
 	if (v.kind === 'date' && v.date.length === 4) {
+		const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
+		const sided = onSideOf(v.date, ctx.article.eventDate, future);
 		for (const shift of [3, -3, 5, -5]) {
 			const candidate: FactValue = { kind: 'date', date: String(Number(v.date) + shift) };
+			// "Opened up in 2026" in a report of 2023 would be false at a glance.
+			if (sided && !onSideOf(candidate.date, ctx.article.eventDate, future)) continue;
 			if (!stated(candidate)) return reading(candidate);
 		}
 	}
@@ -998,7 +1219,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const asWritten = (x: Mention) =>
 		x.value.kind !== 'number' ||
 		ctx.article.text.slice(x.start, x.end).replace(/[,\s]/gu, '') ===
-			valueText(x.value).replace(/[,\s]/gu, '');
+			readingOf(x, ctx.article.text)(x.value).replace(/[,\s]/gu, '');
 	const ranked = [...mentions]
 		.filter(
 			(x) =>
@@ -1012,7 +1233,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (!m) return null;
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
-	const reading = readingOf(m);
+	const reading = readingOf(m, ctx.article.text);
 	const keyText = reading(m.value);
 	const from = m.start - s.start;
 	const to = m.end - s.start;
@@ -1032,7 +1253,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (prompt.split(/\s+/u).length > 40) return null;
 	const answer = wrong === undefined;
 	const v = m.value;
-	return scored(
+	const draft = scored(
 		{
 			key: draftKey(`tf-${v.kind}`, `${keyText} ${m.start}`),
 			kind: v.kind,
@@ -1058,6 +1279,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		0.85,
 		{ texts: ['t', 'f', 'x'], own: 0 }
 	);
+	const whole = { start: s.start, end: s.end };
+	return place(draft, m, whole, whole, true);
 }
 
 /** Options in an order that depends on the text only (the app shuffles again when it presents them). */
@@ -1109,7 +1332,7 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 			[...names.map((text) => ({ text, correct: true })), ...wrong.map((text) => ({ text }))],
 			prompt
 		);
-		drafts.push({
+		const draft: Draft = {
 			key: draftKey('list', names.join(' ')),
 			kind: 'list',
 			form: 'list',
@@ -1128,7 +1351,10 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 			value: undefined,
 			bankFacts: [],
 			similarTo: similarQuestions(ctx, cited.span)
-		});
+		};
+		// A list shows its sentence's other names, and each of its own is a key: it stands alone, as a claim does.
+		place(draft, list[0], cited.span, cited.span, true);
+		drafts.push(draft);
 	}
 	return drafts;
 }
@@ -1711,7 +1937,17 @@ function contextOf(
 	const related =
 		new Set(mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value)))
 			.size >= 2;
-	return { article, bank, gazetteer, pool, cities, mentions, nameCounts, related };
+	return {
+		article,
+		bank,
+		gazetteer,
+		pool,
+		cities,
+		mentions,
+		nameCounts,
+		related,
+		sorts: new Map()
+	};
 }
 
 /** Institutions named after a person ("the James Webb Space Telescope"): the person's name alone may mean either. */
@@ -1809,7 +2045,6 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draft[] {
 	const { ctx, all } = prepare(article, bank);
 	const drafts: Draft[] = [];
-	const asked = new Set<string>();
 	for (const { s, mentions } of all) {
 		const inLists = new Set<Mention>();
 		for (const d of draftsForLists(ctx, s, mentions)) {
@@ -1824,7 +2059,6 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 		}
 		for (const m of mentions) {
 			if (inLists.has(m)) continue;
-			const text = valueText(m.value);
 			// The countries the story is about (named three times or more) would make every option guessable.
 			if (
 				m.value.kind === 'place' &&
@@ -1833,37 +2067,13 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 				continue;
 			// A place every report of the bank names (the Sahel, Mali, France) is the subject of them all, not a question.
 			if (m.value.kind === 'place' && everywhere(ctx, m.value.name)) continue;
-			// A person is asked about once per thing they said or did; other values once per article.
-			const seen = `${m.value.kind}:${normaliseAnswerText(text)}${m.value.kind === 'person' ? `:${s.start}` : ''}`;
-			if (asked.has(seen)) continue;
-			const [best] = candidatesFor(ctx, m);
-			if (!best) continue;
-			asked.add(seen);
-			drafts.push(best);
+			// Every form of every mention: which of them stand together is chosen later (chooseDrafts), once the bank's
+			// duplicates are out, so that a value whose first mention cannot be asked is asked from another.
+			drafts.push(...candidatesFor(ctx, m));
 		}
 		const claim = trueFalseFor(ctx, s, mentions);
 		if (claim) drafts.push(claim);
 	}
-	// Two drafts at most per sentence (the best): four questions on one sentence read as one question four times.
-	const perSentence = new Map<number, Draft[]>();
-	for (const d of drafts) {
-		const list = perSentence.get(d.span.start) ?? [];
-		list.push(d);
-		perSentence.set(d.span.start, list);
-	}
-	// And never two that give each other away: the gap-fill of a sentence shows its other values, a true claim
-	// all of them; two drafts on the same value ask the same thing.
-	const best = new Set(
-		[...perSentence.values()].flatMap((list) => {
-			const kept: Draft[] = [];
-			for (const d of [...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))) {
-				if (kept.length === MAX_DRAFTS_PER_SENTENCE) break;
-				if (kept.every((k) => !giveAway(k, d) && !giveAway(d, k))) kept.push(d);
-			}
-			return kept;
-		})
-	);
-	drafts.splice(0, drafts.length, ...drafts.filter((d) => best.has(d)));
 	// Events of other reports are put beside this one's only when it is on their subject.
 	if (ctx.related)
 		drafts.push(
@@ -1912,16 +2122,94 @@ export function fewRepeatsOfAKey(drafts: Draft[]): Draft[] {
 }
 
 /**
- * Whether two drafts of one sentence ask the same thing: the same value, or a claim to judge beside another
- * question (the claim states the sentence's values, the other's answer among them).
+ * Whether two drafts of one sentence may not both be proposed: they ask the same value, one is a claim to judge
+ * (it states all of its sentence), or the prompt of one shows what the other asks (two gap-fills of one
+ * sentence each show the other's answer; a quiz holding both would give both away).
  */
-function giveAway(shown: Draft, asked: Draft): boolean {
-	if (shown.value && asked.value && sameValue(shown.value, asked.value)) return true;
-	return shown.form === 'true-false' || asked.form === 'true-false';
+export function giveAway(a: Draft, b: Draft): boolean {
+	const pa = placements.get(a);
+	const pb = placements.get(b);
+	if (!pa || !pb || pa.sentence !== pb.sentence) return false;
+	if (pa.claim || pb.claim) return true;
+	if (a.value && b.value && sameValue(a.value, b.value)) return true;
+	const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
+	const shows = (x: Placement, y: Placement) =>
+		overlaps(x.shown, y.asked) && !overlaps(x.asked, y.asked);
+	return shows(pa, pb) || shows(pb, pa);
 }
 
-/** The most drafts of one sentence (timelines aside). */
+/** The most drafts of one sentence (timelines aside): four questions on one sentence read as one asked four times. */
 const MAX_DRAFTS_PER_SENTENCE = 2;
+
+/** How much a draft's rank drops per draft of its type already chosen: among drafts that exclude each other, variety. */
+const TYPE_PENALTY = 0.15;
+
+/**
+ * The drafts that may stand together, best first: one question per value (a person once per sentence), each
+ * answer at most MAX_DRAFTS_PER_KEY times, at most two drafts of a sentence and never two that give each other
+ * away (giveAway). A draft of a type already chosen often ranks a little lower, so that where drafts exclude
+ * each other the kept ones vary. Returned in the candidates' order.
+ */
+export function selectCompatible(drafts: Draft[]): Draft[] {
+	const chosen: Draft[] = [];
+	const values = new Set<string>();
+	const answers = new Map<string, number>();
+	const bySentence = new Map<number, Draft[]>();
+	const types = new Map<DraftType, number>();
+	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
+	const fits = (d: Draft) => {
+		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
+		const p = placements.get(d);
+		if (!p) return true;
+		const same = bySentence.get(p.sentence) ?? [];
+		return (
+			!values.has(p.value) &&
+			same.length < MAX_DRAFTS_PER_SENTENCE &&
+			same.every((k) => !giveAway(k, d))
+		);
+	};
+	const rank = (d: Draft) => (d.score ?? 0) - TYPE_PENALTY * (types.get(draftType(d)) ?? 0);
+	let pool = drafts.filter(fits);
+	while (pool.length) {
+		const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+		chosen.push(best);
+		answers.set(answerKey(best), (answers.get(answerKey(best)) ?? 0) + 1);
+		types.set(draftType(best), (types.get(draftType(best)) ?? 0) + 1);
+		const p = placements.get(best);
+		if (p) {
+			values.add(p.value);
+			bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), best]);
+		}
+		// What one choice rules out stays ruled out: the sets only grow.
+		pool = pool.filter((d) => d !== best && fits(d));
+	}
+	// A sentence of two clauses may hold two drafts where its one draft quotes it whole: that draft's value asked in
+	// its own clause, beside a draft of the other clause, when neither shows the other's answer.
+	for (const [i, d] of chosen.entries()) {
+		const p = placements.get(d);
+		if (!p || bySentence.get(p.sentence)?.length !== 1) continue;
+		const rest = drafts.filter(
+			(x) => !chosen.includes(x) && placements.get(x)?.sentence === p.sentence
+		);
+		let pair: [Draft, Draft] | null = null;
+		for (const alt of rest.filter((x) => placements.get(x)!.value === p.value))
+			for (const other of rest) {
+				const q = placements.get(other)!;
+				if (q.value === p.value || values.has(q.value) || giveAway(alt, other)) continue;
+				if ((answers.get(answerKey(other)) ?? 0) >= MAX_DRAFTS_PER_KEY) continue;
+				const score = (alt.score ?? 0) + (other.score ?? 0);
+				if (!pair || score > (pair[0].score ?? 0) + (pair[1].score ?? 0)) pair = [alt, other];
+			}
+		if (!pair) continue;
+		chosen[i] = pair[0];
+		chosen.push(pair[1]);
+		values.add(placements.get(pair[1])!.value);
+		answers.set(answerKey(pair[1]), (answers.get(answerKey(pair[1])) ?? 0) + 1);
+		bySentence.set(p.sentence, pair);
+	}
+	const kept = new Set(chosen);
+	return drafts.filter((d) => kept.has(d));
+}
 
 /** The most drafts kept of one article: enough for a quiz or two, few enough to review in one sitting. */
 export const MAX_DRAFTS_PER_ARTICLE = 30;
@@ -1939,7 +2227,7 @@ export function chooseDrafts(
 	const kept = options.keepBankDuplicates
 		? candidates
 		: candidates.filter((d) => bankDuplicates({ article, bank }, d).length === 0);
-	return keepVaried(fewRepeatsOfAKey(kept), MAX_DRAFTS_PER_ARTICLE);
+	return keepVaried(selectCompatible(kept), MAX_DRAFTS_PER_ARTICLE);
 }
 
 /**

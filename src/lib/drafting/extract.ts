@@ -107,7 +107,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Whether the words just before a date speak of the future ("will meet again in June", "would start work in
  * March", "set out plans… by June"): then a date without a year is the next one after the report, else the last.
  */
-function speaksOfFuture(before: string): boolean {
+export function speaksOfFuture(before: string): boolean {
 	const words = before.trim().split(/\s+/u).slice(-14).join(' ');
 	return (
 		/\b(will|would|shall|next|due)\b|['’]ll\b/iu.test(words) || /\b(by|until)\s*$/iu.test(before)
@@ -162,6 +162,9 @@ export function resolveDate(
 	}
 	return null;
 }
+
+/** Currencies written before their amount. */
+const CURRENCIES: Record<string, string> = { $: 'dollars', '€': 'euros', '£': 'pounds' };
 
 // Nouns that follow a number without being what is counted ("2,400 of them", "220 more").
 const NOT_UNITS = new Set(['of', 'more', 'percent', 'times']);
@@ -420,7 +423,18 @@ export function findMentions(
 			});
 			continue;
 		}
-		if (/^[$€£]/u.test(n.text)) continue;
+		// "$3 billion", "€100 million": an amount of money, asked as the article writes it.
+		const currency = n.text.match(/^[$€£]/u)?.[0];
+		if (currency) {
+			const written = n.text.replace(/[,.;:\s]+$/u, '');
+			add({
+				value: { kind: 'number', amount: num, unit: CURRENCIES[currency] },
+				start,
+				end: start + written.length,
+				label: CURRENCIES[currency]
+			});
+			continue;
+		}
 		// "the 14-member force" counts members.
 		// "several hundred-strong", "a nine-year mission": vague, or a compound our questions cannot ask well.
 		if (
@@ -481,10 +495,14 @@ export function findMentions(
 			) ||
 				(kind === 'place' && /^(of|the)$/u.test(terms[j + 1].text)) ||
 				// "Economic Community of West African States", "Bank of England".
+				// "International Committee of the Red Cross": "of the" inside the name too.
 				(kind === 'organisation' &&
 					/^(of|for|and|the|on)$/u.test(terms[j + 1].text) &&
 					j + 2 < terms.length &&
-					CAPITALISED.test(terms[j + 2].text)) ||
+					(CAPITALISED.test(terms[j + 2].text) ||
+						(terms[j + 2].text === 'the' &&
+							j + 3 < terms.length &&
+							CAPITALISED.test(terms[j + 3].text)))) ||
 				// "Bassirou Diomaye Faye": a name the tagger knows only in part.
 				(kind === 'person' && isNameWord(terms[j + 1])))
 		)

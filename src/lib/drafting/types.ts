@@ -71,6 +71,11 @@ export type Draft = {
 	 * quoted words, a list to pick from, or events to order. Older drafts (saved before forms) have none.
 	 */
 	form?: 'gap-fill' | 'wh-question' | 'true-false' | 'who-said' | 'list' | 'timeline';
+	/**
+	 * What the question asks about when it is not the value's kind: "speaker" when the asked words are who said
+	 * or reported the sentence's words ("_____ told reporters…", "Which organisation said…?"). For variety.
+	 */
+	asks?: 'speaker';
 	/** The drafter's estimate of how good the draft is (0–1): drafts are ranked by it and the best kept. */
 	score?: number;
 	question: DraftQuestion & { explanation: string; tags: string[]; difficulty: 1 | 2 | 3 };

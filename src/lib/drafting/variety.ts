@@ -29,9 +29,9 @@ export const DRAFT_TYPES: DraftType[] = [
 	'timeline'
 ];
 
-export function draftType(d: Pick<Draft, 'kind' | 'form'>): DraftType {
+export function draftType(d: Pick<Draft, 'kind' | 'form' | 'asks'>): DraftType {
 	if (d.form === 'true-false') return 'true_false';
-	if (d.form === 'who-said') return 'speaker';
+	if (d.form === 'who-said' || d.asks === 'speaker') return 'speaker';
 	if (d.kind === 'list') return 'list';
 	if (d.kind === 'timeline' || d.kind === 'gap') return 'timeline';
 	if (d.kind === 'operation' || d.kind === 'organisation') return 'organisation';
@@ -43,7 +43,9 @@ export function draftType(d: Pick<Draft, 'kind' | 'form'>): DraftType {
 export type DraftForm = NonNullable<Draft['form']>;
 
 /** Counts of drafts per type. */
-export function countByType(drafts: Pick<Draft, 'kind' | 'form'>[]): Record<DraftType, number> {
+export function countByType(
+	drafts: Pick<Draft, 'kind' | 'form' | 'asks'>[]
+): Record<DraftType, number> {
 	const counts = Object.fromEntries(DRAFT_TYPES.map((t) => [t, 0])) as Record<DraftType, number>;
 	for (const d of drafts) counts[draftType(d)]++;
 	return counts;
@@ -59,7 +61,7 @@ export function maxOfOneType(total: number): number {
  * type first (round robin by score), so that a type is cut before another type is lost. At most `limit`.
  * The kept drafts return in their original order (the article's order reads best in review).
  */
-export function keepVaried<T extends Pick<Draft, 'kind' | 'form'> & { score?: number }>(
+export function keepVaried<T extends Pick<Draft, 'kind' | 'form' | 'asks'> & { score?: number }>(
 	drafts: T[],
 	limit = 40
 ): T[] {
