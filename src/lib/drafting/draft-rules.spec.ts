@@ -450,6 +450,24 @@ describe('two drafts of one sentence never give each other away', () => {
 });
 
 describe('more forms, so that a short report gets enough drafts', () => {
+	it('puts two drafts of its clauses in place of a sentence’s one draft, a claim among them', () => {
+		const text = [
+			'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
+			'The deployment was agreed at a meeting in Niamey with Niger’s President Mohamed Bazoum, who said the force would start work in March.',
+			'France ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.',
+			'The European Takuba task force left Mali in June 2022, its members moving to Niger or going home.',
+			'Officials in Nouakchott welcomed the plan, which they said would help the G5 Sahel states share intelligence against armed groups.'
+		].join('\n');
+		const ds = draftQuestions(
+			{ ...article, slug: 'rules-clauses', eventDate: '2023-01-17', text },
+			bank
+		);
+		const third = [text.indexOf('France ended'), text.indexOf('The European Takuba')];
+		const ofThird = ds.filter((d) => d.span.start >= third[0] && d.span.start < third[1]);
+		expect(ofThird.length, ofThird.map((d) => d.question.prompt).join('\n')).toBe(2);
+		for (const d of ofThird) expect(d.form).not.toBe('true-false');
+	});
+
 	it('types a question on who said or reported the words as "speaker"', () => {
 		const ds = draftOf(
 			[

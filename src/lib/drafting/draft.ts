@@ -2183,28 +2183,37 @@ export function selectCompatible(drafts: Draft[]): Draft[] {
 		// What one choice rules out stays ruled out: the sets only grow.
 		pool = pool.filter((d) => d !== best && fits(d));
 	}
-	// A sentence of two clauses may hold two drafts where its one draft quotes it whole: that draft's value asked in
-	// its own clause, beside a draft of the other clause, when neither shows the other's answer.
+	// A sentence of two clauses may hold two drafts where its one draft quotes it whole (or is a claim, which shows
+	// all of it): two drafts of its clauses take its place, when neither shows the other's answer. The one draft's
+	// value is free again for them.
 	for (const [i, d] of chosen.entries()) {
 		const p = placements.get(d);
 		if (!p || bySentence.get(p.sentence)?.length !== 1) continue;
 		const rest = drafts.filter(
-			(x) => !chosen.includes(x) && placements.get(x)?.sentence === p.sentence
+			(x) => x !== d && !chosen.includes(x) && placements.get(x)?.sentence === p.sentence
 		);
+		const free = (x: Draft) => {
+			const value = placements.get(x)!.value;
+			const uses = (answers.get(answerKey(x)) ?? 0) - (answerKey(x) === answerKey(d) ? 1 : 0);
+			return (value === p.value || !values.has(value)) && uses < MAX_DRAFTS_PER_KEY;
+		};
 		let pair: [Draft, Draft] | null = null;
-		for (const alt of rest.filter((x) => placements.get(x)!.value === p.value))
-			for (const other of rest) {
-				const q = placements.get(other)!;
-				if (q.value === p.value || values.has(q.value) || giveAway(alt, other)) continue;
-				if ((answers.get(answerKey(other)) ?? 0) >= MAX_DRAFTS_PER_KEY) continue;
-				const score = (alt.score ?? 0) + (other.score ?? 0);
-				if (!pair || score > (pair[0].score ?? 0) + (pair[1].score ?? 0)) pair = [alt, other];
+		for (const [k, a] of rest.entries())
+			for (const b of rest.slice(k + 1)) {
+				if (!free(a) || !free(b) || placements.get(a)!.value === placements.get(b)!.value) continue;
+				if (giveAway(a, b)) continue;
+				const score = (a.score ?? 0) + (b.score ?? 0);
+				if (!pair || score > (pair[0].score ?? 0) + (pair[1].score ?? 0)) pair = [a, b];
 			}
 		if (!pair) continue;
+		values.delete(p.value);
+		answers.set(answerKey(d), (answers.get(answerKey(d)) ?? 1) - 1);
 		chosen[i] = pair[0];
 		chosen.push(pair[1]);
-		values.add(placements.get(pair[1])!.value);
-		answers.set(answerKey(pair[1]), (answers.get(answerKey(pair[1])) ?? 0) + 1);
+		for (const x of pair) {
+			values.add(placements.get(x)!.value);
+			answers.set(answerKey(x), (answers.get(answerKey(x)) ?? 0) + 1);
+		}
 		bySentence.set(p.sentence, pair);
 	}
 	const kept = new Set(chosen);
