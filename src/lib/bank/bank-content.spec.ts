@@ -26,34 +26,50 @@ describe('the bank in questions/', () => {
 	});
 });
 
-describe('a copy of the bank, checked as npm run questions:check checks it', () => {
-	it('refuses a new fact quoting part of a bank fact’s passage, naming both quotes by file and line', () => {
-		// A bank fact of some length, and a new fact in another file quoting its last four words.
-		const first = bank!.facts.find((f) => f.span.end - f.span.start > 60)!;
-		const text = bank!.articles.find((a) => a.slug === first.article)!.text;
-		const part = text.slice(first.span.start, first.span.end).split(/\s+/u).slice(-4).join(' ');
+describe('a new fact quoting part of a bank fact’s passage, checked as npm run questions:check checks it', () => {
+	// A bank fact of some length, and a new fact quoting its last four words.
+	const first = bank!.facts.find((f) => f.span.end - f.span.start > 60)!;
+	const text = bank!.articles.find((a) => a.slug === first.article)!.text;
+	const part = text.slice(first.span.start, first.span.end).split(/\s+/u).slice(-4).join(' ');
+	const overlapping = `facts:\n  - id: zz-overlap\n    article: ${first.article}\n    quote: ${JSON.stringify(part)}\n`;
+	const relative = (file: string) => path.relative(process.cwd(), file);
+	/** Where the bank fact's quote stands in the bank files of `dir`, as `file:line`. */
+	function whereFirstQuote(dir: string): string {
+		const bankDir = path.join(dir, 'bank');
+		const name = fs
+			.readdirSync(bankDir)
+			.find((n) => fs.readFileSync(path.join(bankDir, n), 'utf8').includes(`- id: ${first.id}\n`))!;
+		const lines = fs.readFileSync(path.join(bankDir, name), 'utf8').split('\n');
+		const idLine = lines.indexOf(`  - id: ${first.id}`);
+		const quoteLine = lines.findIndex((l, i) => i > idLine && /^\s+quote:/u.test(l)) + 1;
+		return `${relative(path.join(bankDir, name))}:${quoteLine}`;
+	}
+	const message = (dir: string) =>
+		`fact "zz-overlap": quotes the same words as fact "${first.id}" (${whereFirstQuote(dir)}) in part ("${part}"); one fact, one id: a passage belongs to one fact. Cite "${first.id}" (a question may cite several facts), or quote words that do not overlap`;
+
+	it('in a bank file: refused, naming both quotes by file and line', () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bank-overlap-'));
 		try {
 			fs.cpSync(questionsDir, dir, { recursive: true });
-			fs.writeFileSync(
-				path.join(dir, 'bank', 'zz-overlap.yaml'),
-				`facts:\n  - id: zz-overlap\n    article: ${first.article}\n    quote: ${JSON.stringify(part)}\n`
-			);
+			const added = path.join(dir, 'bank', 'zz-overlap.yaml');
+			fs.writeFileSync(added, overlapping);
 			const checked = loadBankFromDir(dir);
 			expect(checked.bank).toBeNull();
-			// Where the bank fact's quote stands in its file.
-			const bankDir = path.join(dir, 'bank');
-			const file = fs
-				.readdirSync(bankDir)
-				.find((name) =>
-					fs.readFileSync(path.join(bankDir, name), 'utf8').includes(`- id: ${first.id}\n`)
-				)!;
-			const lines = fs.readFileSync(path.join(bankDir, file), 'utf8').split('\n');
-			const idLine = lines.indexOf(`  - id: ${first.id}`);
-			const quoteLine = lines.findIndex((l, i) => i > idLine && /^\s+quote:/u.test(l)) + 1;
-			const at = (name: string) => path.relative(process.cwd(), path.join(bankDir, name));
+			expect(formatBankErrors(checked.errors)).toBe(`${relative(added)}:4: ${message(dir)}`);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('in a drafts file outside bank/ (--with): refused the same way, the bank left as it is', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drafts-overlap-'));
+		try {
+			const drafts = path.join(dir, 'drafts.yaml');
+			fs.writeFileSync(drafts, overlapping);
+			const checked = loadBankFromDir(questionsDir, [drafts]);
+			expect(checked.bank).toBeNull();
 			expect(formatBankErrors(checked.errors)).toBe(
-				`${at('zz-overlap.yaml')}:4: fact "zz-overlap": quotes the same words as fact "${first.id}" (${at(file)}:${quoteLine}) in part ("${part}"); one fact, one id: a passage belongs to one fact. Cite "${first.id}" (a question may cite several facts), or quote words that do not overlap`
+				`${relative(drafts)}:4: ${message(questionsDir)}`
 			);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
