@@ -35,7 +35,7 @@ async function fitsPhone(page: Page, name: string) {
 test('a teacher drafts questions from a new article, accepts three, assigns them; a student answers them', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(180_000);
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, 'teacher@demo.test', 'sahel-teacher-1');
 

@@ -392,6 +392,8 @@ let fuzzDataDir = '';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+	// A server of its own starts here: on a busy machine that can take longer than a test's usual 45 s.
+	test.setTimeout(120_000);
 	fuzzDataDir = mkdtempSync(path.join(tmpdir(), 'sahel-fuzz-'));
 	server = await startServer({ PGLITE_DATA_DIR: fuzzDataDir });
 	BASE = server.baseURL;

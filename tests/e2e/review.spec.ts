@@ -242,6 +242,7 @@ test('a leech: the eighth lapse puts the card aside, the review page lists it, a
 }) => {
 	// Eight lapses take weeks of reviews; on a server of the test's own (Postgres) the learner's cards are
 	// made review cards with seven lapses, due, and the eighth is a review in the browser.
+	test.setTimeout(120_000);
 	ownServer = await startServerOnPostgres();
 	test.skip(!ownServer, 'needs TEST_DATABASE_URL');
 	const context = await browser.newContext({ baseURL: ownServer!.baseURL });
