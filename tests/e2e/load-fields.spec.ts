@@ -9,6 +9,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unflatten } from 'devalue';
+import { rmSync } from 'node:fs';
+import { pageShotsDir, routeShotName, shootBothWidths } from '../helpers/e2e.ts';
 import { discoverRoutes, pathOf } from '../helpers/routes.ts';
 import { buildWorld, disposeWorld, type Who, type World } from '../helpers/world.ts';
 
@@ -252,11 +254,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 	);
 }
 
-test('every page, and the header of each role, has no accessibility violation (axe, every impact level)', async ({
+test('every page, and the header of each role, has no accessibility violation (axe, every impact level) and fits a 390 px phone; each is shot at both widths', async ({
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(360_000);
+	// About 4 minutes on a quiet machine; room for a loaded one (the shots are rendered one at a time).
+	test.setTimeout(480_000);
 	const w = await (world ??= buildWorld(browser));
 	const anonymous = await browser.newContext({ baseURL });
 	// One view of each page, by the role it is for (the first signed-in visit): the header, the one part
@@ -270,11 +273,18 @@ test('every page, and the header of each role, has no accessibility violation (a
 			const views = EVERY_ROLE_VIEW.has(route.routeId)
 				? byRole
 				: byRole.filter((v) => v === (byRole.find((b) => b.role !== 'anonymous') ?? byRole[0]));
-			return views.map((v) => ({ url: pathOf(route.routeId, v.params), v }));
+			return views.map((v) => ({
+				routeId: route.routeId,
+				url: pathOf(route.routeId, v.params),
+				v
+			}));
 		});
 	const failures: string[] = [];
 	let checked = 0;
-	async function check({ url, v }: (typeof checks)[number]) {
+	let shooting = 0;
+	// The folder holds this run's shots only (for people to look at, and for docs/images: npm run docs:images).
+	rmSync(pageShotsDir, { recursive: true, force: true });
+	async function check({ routeId, url, v }: (typeof checks)[number]) {
 		const context = v.who === 'anonymous' ? anonymous : w.who[v.who].context!;
 		const page = await context.newPage();
 		const res = await page.goto(baseURL + url);
@@ -282,6 +292,18 @@ test('every page, and the header of each role, has no accessibility violation (a
 			checked++;
 			for (const problem of await axeViolations(page))
 				failures.push(`${url} as ${v.label}: ${problem}`);
+			// The same load, shot at 1280 px and 390 px (unless it led elsewhere: sign-out); on the phone
+			// the page may not scroll sideways.
+			const started = performance.now();
+			const sticking =
+				new URL(page.url()).pathname !== url
+					? []
+					: await shootBothWidths(page, `${v.role}/${routeShotName(routeId)}`);
+			shooting += performance.now() - started;
+			if (sticking.length)
+				failures.push(
+					`${url} (${routeId}) as ${v.label}: scrolls sideways on a 390 px phone; sticking out: ${sticking.join('; ')}`
+				);
 		}
 
 		await page.close();
@@ -294,7 +316,9 @@ test('every page, and the header of each role, has no accessibility violation (a
 		})
 	);
 	await anonymous.close();
-	console.log(`axe: ${checked} pages checked, ${failures.length} violations`);
+	console.log(
+		`axe and 390 px fit: ${checked} pages checked and shot (the shots took ${Math.round(shooting / 1000)} s of the lanes' time), ${failures.length} failures`
+	);
 	expect(failures, failures.join('\n')).toEqual([]);
 });
 
