@@ -5,7 +5,14 @@ import path from 'node:path';
 import { parseBank } from './parse.ts';
 import type { Bank, BankError } from './types.ts';
 
-export function loadBankFromDir(dir: string): { bank: Bank | null; errors: BankError[] } {
+/**
+ * `extraBankFiles` are checked as if they stood in bank/ (a drafts file under review, which stays in
+ * questions/drafts/ until it passes).
+ */
+export function loadBankFromDir(
+	dir: string,
+	extraBankFiles: string[] = []
+): { bank: Bank | null; errors: BankError[] } {
 	const relative = (p: string) => path.relative(process.cwd(), p) || p;
 	const articlesFile = path.join(dir, 'articles.yaml');
 	if (!fs.existsSync(articlesFile))
@@ -32,6 +39,8 @@ export function loadBankFromDir(dir: string): { bank: Bank | null; errors: BankE
 					source: fs.readFileSync(path.join(bankDir, name), 'utf8')
 				}))
 		: [];
+	for (const file of extraBankFiles)
+		bankFiles.push({ file: relative(file), source: fs.readFileSync(file, 'utf8') });
 
 	return parseBank({
 		articles: { file: relative(articlesFile), source: fs.readFileSync(articlesFile, 'utf8') },

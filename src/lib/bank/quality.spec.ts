@@ -137,13 +137,62 @@ describe('quality: one answer, at most two questions', () => {
 });
 
 describe('quality: one fact, one id', () => {
-	it('refuses a second fact quoting the same words, pointing at the first', () => {
+	it('refuses a second fact quoting the same words, naming both quotes by file and line', () => {
 		const facts =
 			FACTS +
 			`  - id: cmp-extra\n    article: pau\n    quote: "France will send an extra 220 soldiers"\n`;
 		expect(errorsOf(single('q-a', 1), facts)).toEqual([
-			'questions/bank/pau.yaml:13: fact "cmp-extra": quotes the same words as fact "extra-soldiers" (questions/bank/pau.yaml:2); one fact, one id: cite "extra-soldiers" instead and delete this one'
+			'questions/bank/pau.yaml:13: fact "cmp-extra": quotes the same words as fact "extra-soldiers" (questions/bank/pau.yaml:4); one fact, one id: cite "extra-soldiers" instead and delete this one'
 		]);
+	});
+
+	it('refuses a quote inside another fact’s, around it, or sharing words with it, naming both quotes by file and line', () => {
+		for (const [quote, shared] of [
+			['an extra 220 soldiers', 'an extra 220 soldiers'], // inside extra-soldiers
+			[
+				'France will send an extra 220 soldiers to the region',
+				'France will send an extra 220 soldiers'
+			], // around it
+			['220 soldiers to the region, officials said', '220 soldiers'] // straddling its end
+		]) {
+			const facts = FACTS + `  - id: cmp-extra\n    article: pau\n    quote: "${quote}"\n`;
+			expect(errorsOf(single('q-a', 1), facts), quote).toEqual([
+				`questions/bank/pau.yaml:13: fact "cmp-extra": quotes the same words as fact "extra-soldiers" (questions/bank/pau.yaml:4) in part ("${shared}"); one fact, one id: a passage belongs to one fact. Cite "extra-soldiers" (a question may cite several facts), or quote words that do not overlap`
+			]);
+		}
+	});
+
+	it('names every earlier fact whose words a whole sentence takes in', () => {
+		const facts =
+			FACTS +
+			`  - id: where-said\n    article: pau\n    quote: "officials said in Pau"\n` +
+			`  - id: sentence\n    article: pau\n    quote: "France will send an extra 220 soldiers to the region, officials said in Pau."\n`;
+		expect(errorsOf(single('q-a', 1), facts)).toEqual([
+			'questions/bank/pau.yaml:16: fact "sentence": quotes the same words as fact "extra-soldiers" (questions/bank/pau.yaml:4) in part ("France will send an extra 220 soldiers") and as fact "where-said" (questions/bank/pau.yaml:13) in part ("officials said in Pau"); one fact, one id: a passage belongs to one fact. Cite "extra-soldiers" and "where-said" (a question may cite several facts), or quote words that do not overlap'
+		]);
+	});
+
+	it('names the other file when the two quotes are in different bank files', () => {
+		const { errors } = parseBank({
+			articles: { file: 'questions/articles.yaml', source: ARTICLES_YAML },
+			articleTexts: new Map([['pau.txt', ARTICLE]]),
+			bankFiles: [
+				{ file: 'questions/bank/comparisons.yaml', source: FACTS },
+				{
+					file: 'questions/bank/pau.yaml',
+					source: `facts:\n  - id: pau-heroes\n    article: pau\n    quote: "hailed as heroes in 2013"\n`
+				}
+			]
+		});
+		expect(errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([
+			'questions/bank/pau.yaml:4: fact "pau-heroes": quotes the same words as fact "heroes" (questions/bank/comparisons.yaml:10) in part ("hailed as heroes in 2013"); one fact, one id: a passage belongs to one fact. Cite "heroes" (a question may cite several facts), or quote words that do not overlap'
+		]);
+	});
+
+	it('accepts facts of one sentence that quote different words of it', () => {
+		const facts =
+			FACTS + `  - id: where-said\n    article: pau\n    quote: "officials said in Pau"\n`;
+		expect(errorsOf(single('q-a', 1), facts)).toEqual([]);
 	});
 });
 

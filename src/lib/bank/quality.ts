@@ -114,24 +114,55 @@ export function duplicateKeyErrors(bank: Bank, locate: Locate): BankError[] {
 	return errors;
 }
 
-/** One fact, one id: two facts quoting the same words of the same article split the generator's "one question per fact" spread. */
-export function duplicateQuoteErrors(bank: Bank, locate: Locate): BankError[] {
-	const first = new Map<string, Fact>();
+/**
+ * One fact, one id: a passage of an article belongs to one fact. Two facts whose quotes share words (the same
+ * sentence quoted twice, or one quote inside a longer one) split the generator's "one question per fact" spread
+ * and the learner's memory of that passage over two review cards. Each fact that overlaps earlier ones is
+ * reported at its quote, naming the file and line of each earlier quote it overlaps.
+ */
+export function overlappingQuoteErrors(bank: Bank, locate: Locate): BankError[] {
+	const byArticle = new Map<string, Fact[]>();
+	for (const f of bank.facts) byArticle.set(f.article, [...(byArticle.get(f.article) ?? []), f]);
+	const text = new Map(bank.articles.map((a) => [a.slug, a.text]));
 	const errors: BankError[] = [];
-	for (const f of bank.facts) {
-		const key = `${f.article}\u0000${f.span.start}\u0000${f.span.end}`;
-		const seen = first.get(key);
-		if (!seen) {
-			first.set(key, f);
-			continue;
-		}
-		const at = locate.fact(seen.id, 'id');
-		errors.push({
-			...locate.fact(f.id, 'quote'),
-			message: `fact "${f.id}": quotes the same words as fact "${seen.id}" (${at.file}:${at.line}); one fact, one id: cite "${seen.id}" instead and delete this one`
+	for (const facts of byArticle.values()) {
+		facts.forEach((f, i) => {
+			const earlier = facts
+				.slice(0, i)
+				.filter((e) => e.span.start < f.span.end && f.span.start < e.span.end);
+			if (!earlier.length) return;
+			const where = (e: Fact) => {
+				const at = locate.fact(e.id, 'quote');
+				return `fact "${e.id}" (${at.file}:${at.line})`;
+			};
+			const [first] = earlier;
+			if (
+				earlier.length === 1 &&
+				f.span.start === first.span.start &&
+				f.span.end === first.span.end
+			) {
+				errors.push({
+					...locate.fact(f.id, 'quote'),
+					message: `fact "${f.id}": quotes the same words as ${where(first)}; one fact, one id: cite "${first.id}" instead and delete this one`
+				});
+				return;
+			}
+			// A quote as long as a sentence may take in the words of several facts: each is named.
+			const shared = (e: Fact) =>
+				(text.get(f.article) ?? '')
+					.slice(Math.max(f.span.start, e.span.start), Math.min(f.span.end, e.span.end))
+					.replace(/\s+/gu, ' ');
+			errors.push({
+				...locate.fact(f.id, 'quote'),
+				message: `fact "${f.id}": quotes the same words as ${earlier.map((e) => `${where(e)} in part ("${shortened(shared(e))}")`).join(' and as ')}; one fact, one id: a passage belongs to one fact. Cite ${earlier.map((e) => `"${e.id}"`).join(' and ')} (a question may cite several facts), or quote words that do not overlap`
+			});
 		});
 	}
 	return errors;
+}
+
+function shortened(text: string, max = 60): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** A figure the article gives as approximate: "about 1,000", "some 2,400", "around 900". */
@@ -239,7 +270,7 @@ export function qualityErrors(bank: Bank, locate: Locate): BankError[] {
 		...keyPositionErrors(bank, locate),
 		...optionLengthErrors(bank, locate),
 		...duplicateKeyErrors(bank, locate),
-		...duplicateQuoteErrors(bank, locate),
+		...overlappingQuoteErrors(bank, locate),
 		...roundedFigureErrors(bank, locate),
 		...unnamedSourceErrors(bank, locate),
 		...unstatedDateErrors(bank, locate)
