@@ -39,7 +39,7 @@ export const SHOTS: Shot[] = [
 	{
 		from: 'teacher/teach-assignments-id-analysis-1280.png',
 		to: 'teacher-analysis.png',
-		height: 1400
+		height: 1100
 	},
 	{ from: 'teacher/teach-classes-id-gradebook-1280.png', to: 'teacher-gradebook.png', height: 700 },
 	{ from: 'teacher/teach-live-390.png', to: 'teacher-live.png', height: 620 },
