@@ -8,10 +8,11 @@
 // no email but their own, and no page a student loads before the attempt is final has a key field.
 import type { Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { unflatten } from 'devalue';
 import { mapConcurrently } from '../helpers/concurrency.ts';
+import { pageShotsDir, routeShotName, shootBothWidths } from '../helpers/e2e.ts';
 import { discoverRoutes, pathOf } from '../helpers/routes.ts';
 import { expect, test } from '../helpers/shared-world.ts';
 import type { Who, World } from '../helpers/world.ts';
@@ -268,12 +269,13 @@ async function axeViolations(page: Page): Promise<string[]> {
 	);
 }
 
-test('every page, and the header of each role, has no accessibility violation (axe, every impact level)', async ({
+test('every page, and the header of each role, has no accessibility violation (axe, every impact level) and fits a 390 px phone; each is shot at both widths', async ({
 	world: w,
 	browser,
 	baseURL
 }) => {
-	test.setTimeout(360_000);
+	// About 4 minutes on a quiet machine; room for a loaded one (the shots are rendered one at a time).
+	test.setTimeout(480_000);
 	const anonymous = await browser.newContext({ baseURL });
 	// One view of each page, by the role it is for (the first signed-in visit): the header, the one part
 	// every role sees differently, is checked for each role on the pages whose body differs by role too.
@@ -286,11 +288,18 @@ test('every page, and the header of each role, has no accessibility violation (a
 			const views = EVERY_ROLE_VIEW.has(route.routeId)
 				? byRole
 				: byRole.filter((v) => v === (byRole.find((b) => b.role !== 'anonymous') ?? byRole[0]));
-			return views.map((v) => ({ url: pathOf(route.routeId, v.params), v }));
+			return views.map((v) => ({
+				routeId: route.routeId,
+				url: pathOf(route.routeId, v.params),
+				v
+			}));
 		});
 	const failures: string[] = [];
 	let checked = 0;
-	async function check({ url, v }: (typeof checks)[number]) {
+	let shooting = 0;
+	// The folder holds this run's shots only (for people to look at, and for docs/images: npm run docs:images).
+	rmSync(pageShotsDir, { recursive: true, force: true });
+	async function check({ routeId, url, v }: (typeof checks)[number]) {
 		const context = v.who === 'anonymous' ? anonymous : w.who[v.who].context!;
 		const page = await context.newPage();
 		const res = await page.goto(baseURL + url);
@@ -298,6 +307,18 @@ test('every page, and the header of each role, has no accessibility violation (a
 			checked++;
 			for (const problem of await axeViolations(page))
 				failures.push(`${url} as ${v.label}: ${problem}`);
+			// The same load, shot at 1280 px and 390 px (unless it led elsewhere: sign-out); on the phone
+			// the page may not scroll sideways.
+			const started = performance.now();
+			const sticking =
+				new URL(page.url()).pathname !== url
+					? []
+					: await shootBothWidths(page, `${v.role}/${routeShotName(routeId)}`);
+			shooting += performance.now() - started;
+			if (sticking.length)
+				failures.push(
+					`${url} (${routeId}) as ${v.label}: scrolls sideways on a 390 px phone; sticking out: ${sticking.join('; ')}`
+				);
 		}
 
 		await page.close();
@@ -310,7 +331,9 @@ test('every page, and the header of each role, has no accessibility violation (a
 		})
 	);
 	await anonymous.close();
-	console.log(`axe: ${checked} pages checked, ${failures.length} violations`);
+	console.log(
+		`axe and 390 px fit: ${checked} pages checked and shot (the shots took ${Math.round(shooting / 1000)} s of the lanes' time), ${failures.length} failures`
+	);
 	expect(failures, failures.join('\n')).toEqual([]);
 });
 

@@ -13,11 +13,14 @@ async function tabsTo(page: Page, isTarget: () => Promise<boolean>, max = 40) {
 }
 
 test('header: learner pages on a wide screen, one row and a menu on a phone', async ({ page }) => {
-	await signUp(page, 'Nav Learner');
+	// A long name, as real ones can be: it must not push the links onto a second row.
+	await signUp(page, 'Navigation Learner Withaverylongname');
 	await page.setViewportSize({ width: 1280, height: 800 });
 	const nav = page.getByRole('navigation', { name: 'Main' });
 	for (const name of ['Mistakes', 'Progress', 'Settings'])
 		await expect(nav.getByRole('link', { name })).toBeVisible();
+	const wide = await page.locator('header.site').boundingBox();
+	expect(wide!.height, 'the header is one row at 1280 px').toBeLessThan(60);
 	await screenshot(page, 'header-1280');
 
 	await page.setViewportSize({ width: 390, height: 800 });

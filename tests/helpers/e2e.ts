@@ -10,6 +10,76 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
+/** Where every page of the route list is shot, by role, at both widths: `pages/<role>/<route>-<width>.png`. */
+export const pageShotsDir = path.join(shotsDir, 'pages');
+
+/** A route id as a file name: `/(app)/teach/classes/[id]/gradebook` → `teach-classes-id-gradebook`. */
+export function routeShotName(routeId: string) {
+	const parts = routeId
+		.split('/')
+		.filter((s) => s !== '' && !/^\(.*\)$/.test(s))
+		.map((s) => s.replace(/[^\w-]+/g, ''));
+	return parts.join('-') || 'home';
+}
+
+/**
+ * Shoots the page on screen whole at 1280 px, then at a 390 px phone, as `pages/<name>-1280.png` and
+ * `-390.png`, and returns what makes it scroll sideways on the phone (nothing when it fits). The page is
+ * left at 390 px.
+ */
+export async function shootBothWidths(page: Page, name: string): Promise<string[]> {
+	const file = (width: number) => path.join(pageShotsDir, `${name}-${width}.png`);
+	mkdirSync(path.dirname(file(1280)), { recursive: true });
+	// A full-page shot is as tall as the page whatever the viewport's height: resize only the width.
+	if (page.viewportSize()?.width !== 1280) await page.setViewportSize({ width: 1280, height: 800 });
+	await page.screenshot({ path: file(1280), fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	// Charts measure their box on resize: let them draw at the new width before looking.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	const sticking = await sidewaysOverflow(page);
+	await page.screenshot({ path: file(390), fullPage: true });
+	return sticking;
+}
+
+/**
+ * Nothing when the page fits its viewport's width; else the outermost elements past its right edge
+ * (those not inside a box that clips or scrolls them), each as `tag#id.class "its text…" (right edge
+ * at N px)`. A wide table in its own scrolling wrapper does not count: the page itself does not move.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+	// No named functions inside: a bundler's name helpers (tsx's __name) do not exist in the page.
+	return page.evaluate(() => {
+		const root = document.scrollingElement ?? document.documentElement;
+		if (root.scrollWidth <= root.clientWidth) return [];
+		const edge = root.clientWidth;
+		const past = new Set<Element>();
+		for (const el of document.body.querySelectorAll('*')) {
+			const box = el.getBoundingClientRect();
+			if (box.width === 0 || box.right <= edge + 1) continue;
+			// Inside a box that clips or scrolls it, it does not move the page.
+			let clipped = false;
+			for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+				if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+			if (!clipped) past.add(el);
+		}
+		const outermost = [...past].filter((el) => !el.parentElement || !past.has(el.parentElement));
+		if (outermost.length === 0) return [`the page (${root.scrollWidth} px wide, ${edge} px shown)`];
+		return outermost.slice(0, 5).map((el) => {
+			const classes = [...el.classList].filter((c) => !c.startsWith('svelte-'));
+			const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+			return (
+				el.tagName.toLowerCase() +
+				(el.id ? `#${el.id}` : '') +
+				classes.map((c) => `.${c}`).join('') +
+				(text ? ` "${text}"` : '') +
+				` (right edge at ${Math.round(el.getBoundingClientRect().right)} px)`
+			);
+		});
+	});
+}
+
 let counter = 0;
 export function uniqueEmail(prefix = 'learner') {
 	return `${prefix}-${Date.now()}-${++counter}@test.example`;
