@@ -42,7 +42,10 @@ const problem = (text) => {
 	if (problems.length < 50) problems.push(text);
 };
 
-function request(base, method, path, headers, body) {
+// A keep-alive connection the server closed as idle (its keepAliveTimeout) just as a request went out on it
+// fails with ECONNRESET before the server read anything; a browser sends the request again on a new
+// connection, and so does this (the pattern Node's http docs give for `reusedSocket`).
+function request(base, method, path, headers, body, retried = false) {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			base + path,
@@ -55,7 +58,11 @@ function request(base, method, path, headers, body) {
 				res.on('error', reject);
 			}
 		);
-		req.on('error', reject);
+		req.on('error', (error) => {
+			if (!retried && req.reusedSocket && error.code === 'ECONNRESET')
+				resolve(request(base, method, path, headers, body, true));
+			else reject(error);
+		});
 		if (body) req.write(body);
 		req.end();
 	});
