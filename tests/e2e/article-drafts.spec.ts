@@ -74,46 +74,86 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	expect(draftsUrl).toMatch(/\/teach\/articles\/t-[a-z0-9-]+$/);
 	await screenshot(page, 'article-drafts');
 
-	const pendingSingles = () =>
-		page
-			.locator('ol.drafts > li', { has: page.locator('.badge', { hasText: 'To review' }) })
-			.filter({ hasText: 'Single choice' });
+	// A compact list: on main, each draft showed its quote and every field open, ~730 px a draft.
+	const waiting = () => page.locator('#waiting ol.drafts > li');
+	const draftCount = await page.locator('li[id^="draft-"]').count();
+	const height = await page.evaluate(() => document.documentElement.scrollHeight);
+	expect(height / draftCount, `${height} px for ${draftCount} drafts`).toBeLessThan(400);
+
+	const pendingSingles = () => waiting().filter({ hasText: 'Single choice' });
 	expect(await pendingSingles().count()).toBeGreaterThanOrEqual(4);
 
-	// Edit the first: our own words for the question; then accept it into the set.
+	// Edit the first in place: our own words for the question; then accept it into the set.
 	const first = pendingSingles().first();
 	const firstId = await first.getAttribute('id');
-	const editedPrompt = `In January 2023, ${(await first.getByLabel('Question').inputValue()).replace(/^\w/, (c) => c.toLowerCase())}`;
-	await first.getByLabel('Question').fill(editedPrompt);
+	await first.locator('summary', { hasText: /^Edit$/ }).click();
+	const editedPrompt = `In January 2023, ${(await first.getByLabel('Question', { exact: true }).inputValue()).replace(/^\w/, (c) => c.toLowerCase())}`;
+	await first.getByLabel('Question', { exact: true }).fill(editedPrompt);
 	// Two options that read the same are refused by the server; what the teacher typed stays in the form.
 	const option1 = await first.getByLabel('Option 1', { exact: true }).inputValue();
 	const option2 = await first.getByLabel('Option 2', { exact: true }).inputValue();
 	await first.getByLabel('Option 2', { exact: true }).fill(option1.toUpperCase());
 	await first.getByRole('button', { name: 'Accept' }).click();
 	await expect(page.locator(`#${firstId}`).getByText(/appears twice/)).toBeVisible();
-	await expect(page.locator(`#${firstId}`).getByLabel('Question')).toHaveValue(editedPrompt);
+	await expect(page.locator(`#${firstId}`).getByLabel('Question', { exact: true })).toHaveValue(
+		editedPrompt
+	);
 	await page.locator(`#${firstId}`).getByLabel('Option 2', { exact: true }).fill(option2);
 	await page.locator(`#${firstId}`).getByLabel('Add to set').selectOption({ label: setName });
 	await page.locator(`#${firstId}`).getByRole('button', { name: 'Accept' }).click();
 	await expect(page.getByRole('status')).toContainText('is now one of yours');
-	await expect(page.locator(`#${firstId}`)).toContainText('Accepted');
-	await expect(page.locator(`#${firstId}`)).toContainText(editedPrompt);
+	await expect(page.locator(`#accepted #${firstId}`)).toContainText(editedPrompt);
 
-	// Two more accepted as drafted, one rejected.
+	// Two more accepted as drafted.
 	for (let i = 0; i < 2; i++) {
 		const next = pendingSingles().first();
 		const id = await next.getAttribute('id');
 		await next.getByLabel('Add to set').selectOption({ label: setName });
 		await next.getByRole('button', { name: 'Accept' }).click();
-		await expect(page.locator(`#${id} .badge`).first()).toHaveText('Accepted');
+		await expect(page.locator(`#accepted #${id}`)).toBeVisible();
 	}
+
+	// One rejected by keyboard alone, with a reason and a note; the focus goes on to the next draft.
 	const rejected = pendingSingles().first();
-	const rejectedId = await rejected.getAttribute('id');
-	await rejected.getByRole('button', { name: 'Reject' }).click();
-	await expect(page.locator(`#${rejectedId} .badge`).first()).toHaveText('Rejected');
-	await expect(page.locator('.teach-actions .badge', { hasText: 'accepted' })).toHaveText(
-		'3 accepted'
-	);
+	const rejectedId = (await rejected.getAttribute('id'))!;
+	await rejected.locator('summary', { hasText: 'Reject…' }).focus();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Space');
+	await expect(rejected.getByLabel('Wrong key')).toBeChecked();
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('The report says 1,200.');
+	await page.keyboard.press('Enter');
+	const gone = page.locator(`#rejected #${rejectedId}`);
+	await expect(gone).toContainText('Wrong key');
+	await expect(gone).toContainText('The report says 1,200.');
+	await expect
+		.poll(() => page.evaluate(() => document.activeElement?.closest('#waiting li')?.id ?? ''))
+		.toMatch(/^draft-\d+$/);
+	const summary = page.getByRole('navigation', { name: 'Drafts of this article' });
+	await expect(summary).toContainText('3 accepted');
+	await expect(summary).toContainText('1 rejected');
+	// Restored, it waits again, its reason forgotten.
+	await gone.getByRole('button', { name: 'Restore' }).click();
+	await expect(page.locator(`#waiting #${rejectedId}`)).toBeVisible();
+	await expect(summary).toContainText('0 rejected');
+
+	// Without JavaScript, two ticked drafts are rejected together for one reason.
+	const plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signIn(plain, 'teacher@demo.test', 'sahel-teacher-1');
+	await plain.goto(draftsUrl);
+	const ticked = plain.locator('#waiting ol.drafts > li').filter({ hasNotText: 'Single choice' });
+	const tickedIds = [
+		await ticked.nth(0).getAttribute('id'),
+		await ticked.nth(1).getAttribute('id')
+	];
+	for (const id of tickedIds) await plain.locator(`#${id}`).getByRole('checkbox').check();
+	await plain.getByText('Reject several at once…').click();
+	await plain.locator('#bulk').getByRole('combobox').selectOption({ label: 'Ungrammatical' });
+	await plain.getByRole('button', { name: 'Reject the ticked drafts' }).click();
+	for (const id of tickedIds)
+		await expect(plain.locator(`#rejected #${id}`)).toContainText('Ungrammatical');
+	await page.reload();
 	await fitsPhone(page, 'article-drafts');
 
 	// The set holds the three, cited.

@@ -467,7 +467,7 @@ const ALLOW: Record<string, Partial<Record<Role, string[]>>> = {
 	},
 	'/(app)/teach/articles/[slug]': {
 		teacher: fields(
-			`accepted article article.eventDate article.file article.publisher article.slug article.title drafts drafts[] drafts[].id drafts[].kind ${DRAFT('drafts[].question')} drafts[].questionId drafts[].quote drafts[].similarTo drafts[].status drafts[].timelineFacts drafts[].typeLabel sets sets[] sets[].id sets[].name`
+			`accepted article article.eventDate article.file article.publisher article.slug article.title drafts drafts[] drafts[].distractors drafts[].distractors[] drafts[].id drafts[].key drafts[].kind drafts[].nearDuplicates drafts[].nearDuplicates[] drafts[].nearDuplicates[].id drafts[].nearDuplicates[].number drafts[].nearDuplicates[].of drafts[].nearDuplicates[].prompt drafts[].nearDuplicates[].why drafts[].number ${DRAFT('drafts[].question')} drafts[].questionId drafts[].quote drafts[].rejectNote drafts[].rejectReason drafts[].status drafts[].timelineFacts drafts[].typeLabel sets sets[] sets[].id sets[].name`
 		)
 	},
 	'/(app)/teach/assignments/[id]/analysis': {

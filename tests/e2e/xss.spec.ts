@@ -133,14 +133,17 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		.first()
 		.getAttribute('id');
 	const draft = t.locator(`[id="${draftId}"]`);
+	await draft.locator('summary', { hasText: /^Edit$/ }).click();
 	const draftPrompt = `D${tag} ${CORPUS[8]}`;
 	const draftExplanation = `X${tag} ${ALL}`;
-	await draft.getByLabel('Question').fill(draftPrompt);
+	await draft.getByLabel('Question', { exact: true }).fill(draftPrompt);
 	await draft.getByLabel('Option 2', { exact: true }).fill(`P${tag} ${CORPUS[6]}`);
 	await draft.getByLabel(/^Explanation/).fill(draftExplanation);
 	await draft.getByRole('button', { name: 'Save changes' }).click();
 	await t.reload();
-	await expect(t.locator(`[id="${draftId}"]`).getByLabel('Question')).toHaveValue(draftPrompt);
+	await expect(t.locator(`[id="${draftId}"]`).getByLabel('Question', { exact: true })).toHaveValue(
+		draftPrompt
+	);
 
 	// The student: the display name, then the assignment answered and handed in.
 	const student = await browser.newContext();

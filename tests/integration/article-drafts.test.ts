@@ -10,16 +10,19 @@ import { saveAnswer, submitAttempt } from '../../src/lib/server/attempts.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import { getArticleWithCitations, listArticles } from '../../src/lib/server/db/queries/articles.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
+import { articleDraft, fact, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { RequestError } from '../../src/lib/server/errors.ts';
 import {
 	acceptDraft,
 	addTeacherArticle,
 	canReadArticle,
 	getDraftingBank,
+	getDraftReview,
 	getTeacherArticle,
 	listTeacherArticles,
 	rejectDraft,
+	rejectDrafts,
+	restoreDraft,
 	saveDraftEdit
 } from '../../src/lib/server/teaching/articles.ts';
 import {
@@ -132,7 +135,11 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		const { drafts } = await getTeacherArticle(db, teacher.id, slug);
 		expect((await refusal(getTeacherArticle(db, otherTeacher.id, slug))).status).toBe(404);
 		expect((await refusal(acceptDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
-		expect((await refusal(rejectDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
+		expect(
+			(await refusal(rejectDraft(db, otherTeacher.id, slug, drafts[0].id, { reason: 'too_easy' })))
+				.status
+		).toBe(404);
+		expect((await refusal(restoreDraft(db, otherTeacher.id, slug, drafts[0].id))).status).toBe(404);
 		const edit = { prompt: 'Taken over?', explanation: 'No.' };
 		expect(
 			(await refusal(saveDraftEdit(db, otherTeacher.id, slug, drafts[0].id, edit))).status
@@ -155,7 +162,7 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 		expect(singles.length).toBeGreaterThanOrEqual(3);
 		const [rejected, edited, plain] = singles;
 
-		await rejectDraft(db, teacher.id, slug, rejected.id);
+		await rejectDraft(db, teacher.id, slug, rejected.id, { reason: 'ambiguous' });
 		expect((await refusal(acceptDraft(db, teacher.id, slug, rejected.id))).status).toBe(400);
 
 		// An edit that breaks the key is refused with a message, and nothing changes.
@@ -280,4 +287,141 @@ describe.each(backends())('teachers’ own articles and their drafts on %s', (ba
 			expect(TEXT.slice(own.spanStart, own.spanEnd).replace(/\s+/gu, ' ')).toBe(d.draft.quote);
 		}
 	});
+
+	test('a draft is rejected with a reason from the list (a note needed for “other”), listed so, and restored as it was', async () => {
+		const { slug: own } = await addTeacherArticle(db, teacher.id, {
+			...INPUT,
+			title: 'Chad sends soldiers: reasons'
+		});
+		const [first, second] = (await getTeacherArticle(db, teacher.id, own)).drafts;
+		const row = async (id: number) =>
+			(await getTeacherArticle(db, teacher.id, own)).drafts.find((d) => d.id === id)!;
+
+		// A missing or unknown reason, or "other" with no note, is refused with what to fix; nothing changes.
+		const noNote = await refusal(rejectDraft(db, teacher.id, own, first.id, { reason: 'other' }));
+		expect([noNote.status, noNote.message]).toEqual([
+			400,
+			'Say in the note why you reject it (the reason “Other” needs one).'
+		]);
+		const unknown = await refusal(
+			rejectDraft(db, teacher.id, own, first.id, { reason: 'boring' } as never)
+		);
+		expect([unknown.status, unknown.message]).toEqual([400, 'Choose why you reject this draft.']);
+		expect(await row(first.id)).toMatchObject({
+			status: 'pending',
+			rejectReason: null,
+			rejectNote: null
+		});
+
+		await rejectDraft(db, teacher.id, own, first.id, {
+			reason: 'wrong_key',
+			note: '  The key is Niger. '
+		});
+		expect(await row(first.id)).toMatchObject({
+			status: 'rejected',
+			rejectReason: 'wrong_key',
+			rejectNote: 'The key is Niger.'
+		});
+		expect((await row(first.id)).decidedAt).toBeInstanceOf(Date);
+		expect(
+			(await refusal(rejectDraft(db, teacher.id, own, first.id, { reason: 'too_easy' }))).status
+		).toBe(400);
+		expect((await listTeacherArticles(db, teacher.id)).find((a) => a.slug === own)?.rejected).toBe(
+			1
+		);
+
+		// Restored: waiting again, its reason forgotten, and it can be accepted.
+		await restoreDraft(db, teacher.id, own, first.id);
+		expect(await row(first.id)).toMatchObject({
+			status: 'pending',
+			rejectReason: null,
+			rejectNote: null,
+			decidedAt: null
+		});
+		expect((await refusal(restoreDraft(db, teacher.id, own, first.id))).message).toBe(
+			'This draft is waiting already.'
+		);
+		await acceptDraft(db, teacher.id, own, second.id);
+		expect((await refusal(restoreDraft(db, teacher.id, own, second.id))).status).toBe(400);
+		expect((await row(second.id)).status).toBe('accepted');
+
+		// Several at once, for one reason: all of them, or none when one was decided already.
+		const [, , third, fourth] = (await getTeacherArticle(db, teacher.id, own)).drafts;
+		const late = await refusal(
+			rejectDrafts(db, teacher.id, own, [third.id, second.id], { reason: 'duplicate' })
+		);
+		expect([late.status, late.message]).toEqual([
+			400,
+			`Draft ${second.position} was accepted already: nothing was rejected.`
+		]);
+		expect((await row(third.id)).status).toBe('pending');
+		expect(
+			(await refusal(rejectDrafts(db, teacher.id, own, [], { reason: 'duplicate' }))).status
+		).toBe(400);
+		expect(
+			(await refusal(rejectDrafts(db, otherTeacher.id, own, [third.id], { reason: 'duplicate' })))
+				.status
+		).toBe(404);
+		await rejectDrafts(db, teacher.id, own, [third.id, fourth.id, third.id], {
+			reason: 'duplicate',
+			note: 'Same as draft 1.'
+		});
+		for (const id of [third.id, fourth.id])
+			expect(await row(id)).toMatchObject({
+				status: 'rejected',
+				rejectReason: 'duplicate',
+				rejectNote: 'Same as draft 1.'
+			});
+
+		// The database keeps a reason to rejected drafts only.
+		await expect(
+			db
+				.update(articleDraft)
+				.set({ rejectReason: 'duplicate' })
+				.where(eq(articleDraft.id, first.id))
+		).rejects.toThrow();
+	});
+
+	test('the review flags near-duplicates among the drafts and of the bank’s questions, and forgets a rejected one', async () => {
+		const { slug: own } = await addTeacherArticle(db, teacher.id, {
+			...INPUT,
+			title: 'Chad sends soldiers: duplicates'
+		});
+		const review = await getDraftReview(db, teacher.id, own);
+		const pairs = [...review.nearDuplicates].flatMap(([id, found]) =>
+			found.filter((m) => m.of === 'draft').map((m) => [id, m.id] as const)
+		);
+		expect(pairs.length).toBeGreaterThan(0);
+		// Reject the draft a flagged one repeats: the flag goes with it.
+		const [flaggedId, originalId] = pairs[0];
+		await rejectDraft(db, teacher.id, own, originalId, { reason: 'ungrammatical' });
+		const after = await getDraftReview(db, teacher.id, own);
+		expect((after.nearDuplicates.get(flaggedId) ?? []).map((m) => m.id)).not.toContain(originalId);
+		expect(after.nearDuplicates.has(originalId)).toBe(false);
+
+		// Lines of a bank article that its facts quote: the drafts are flagged as like the bank's questions.
+		const source = bank.articles[0];
+		const quoted = bank.facts.filter((f) => f.article === source.slug).slice(0, 3);
+		const lines = source.text
+			.split('\n')
+			.filter((line) => quoted.some((f) => line.includes(f.quote.slice(0, 40))));
+		expect(lines.length).toBeGreaterThan(0);
+		const { slug: copy } = await addTeacherArticle(db, teacher.id, {
+			title: `${source.title} (again)`,
+			publisher: null,
+			eventDate: source.eventDate,
+			text: lines.join('\n')
+		});
+		const copied = await getDraftReview(db, teacher.id, copy);
+		const bankIds = new Set(bank.questions.map((q) => q.id));
+		const ofBank = [...copied.nearDuplicates.values()].flat().filter((m) => m.of === 'bank');
+		expect(ofBank.length).toBeGreaterThan(0);
+		for (const m of ofBank) expect(bankIds.has(m.id as string)).toBe(true);
+		// The test article, written for these tests, quotes no bank passage.
+		expect(
+			[...review.nearDuplicates.values()]
+				.flat()
+				.filter((m) => m.of === 'bank' && m.why !== 'same-question')
+		).toEqual([]);
+	}, 60_000);
 });

@@ -7,7 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank, FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
-import { bankDuplicates, draftQuestions, gapBetween, withoutBankDuplicates } from './draft.ts';
+import {
+	bankDuplicates,
+	chooseDrafts,
+	draftCandidates,
+	draftQuestions,
+	fewRepeatsOfAKey,
+	gapBetween,
+	MAX_DRAFTS_PER_ARTICLE,
+	NUMBER_WORDS
+} from './draft.ts';
+import { keepVaried } from './variety.ts';
 import { dateOfFact, datesClash } from './events.ts';
 import { findMentions, gazetteerOf } from './extract.ts';
 import { draftId, draftsYaml } from './draft-yaml.ts';
@@ -17,8 +27,15 @@ import { sameName, sameValue, valueText } from './values.ts';
 
 const questionsDir = path.resolve(import.meta.dirname, '../../../questions');
 let bank: Bank;
+
+/** The number as the quote writes it in words, if it does: "Six leaders" → ["Six"]. */
+function spelledIn(quote: string, amount: number): string[] {
+	const word = NUMBER_WORDS[amount];
+	const m = word ? quote.match(new RegExp(`\\b${word}\\b`, 'iu')) : null;
+	return m ? [m[0]] : [];
+}
 const draftsBySlug = new Map<string, Draft[]>();
-/** The same articles drafted with the bank's duplicates kept: every draft the drafter can make is checked. */
+/** Every candidate the drafter makes of each article (bank duplicates and the variety cap aside): all are checked. */
 const allDraftsBySlug = new Map<string, Draft[]>();
 
 beforeAll(() => {
@@ -26,12 +43,12 @@ beforeAll(() => {
 	if (!loaded.bank)
 		throw new Error(loaded.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
 	bank = loaded.bank;
-	// Each article drafted once (a few seconds each); the bank's duplicates are then dropped as
-	// draftQuestions drops them by default.
+	// Each article drafted once (a few seconds each); the drafts are then chosen from the candidates as
+	// draftQuestions chooses them.
 	for (const a of bank.articles) {
-		const all = draftQuestions(a, bank, { keepBankDuplicates: true });
-		allDraftsBySlug.set(a.slug, all);
-		draftsBySlug.set(a.slug, withoutBankDuplicates(a, bank, all));
+		const candidates = draftCandidates(a, bank);
+		allDraftsBySlug.set(a.slug, candidates);
+		draftsBySlug.set(a.slug, chooseDrafts(a, bank, candidates));
 	}
 }, 120_000);
 
@@ -43,22 +60,7 @@ function quoteStates(quote: string, v: FactValue): boolean {
 			const digits = (quote.match(/\d[\d,\s]*\d|\d/gu) ?? []).map((d) =>
 				Number(d.replace(/[,\s]/gu, ''))
 			);
-			const spelled = [
-				'zero',
-				'one',
-				'two',
-				'three',
-				'four',
-				'five',
-				'six',
-				'seven',
-				'eight',
-				'nine',
-				'ten',
-				'eleven',
-				'twelve'
-			];
-			return digits.includes(v.amount) || words.split(' ').includes(spelled[v.amount]);
+			return digits.includes(v.amount) || words.split(' ').includes(NUMBER_WORDS[v.amount]);
 		}
 		case 'date': {
 			const [y, m] = v.date.split('-');
@@ -140,7 +142,9 @@ describe('drafting on the five articles', () => {
 					const readings = [
 						valueText(d.value!),
 						valueText(d.value!, { monthOnly: true }),
-						valueText(d.value!, { weekday: true })
+						valueText(d.value!, { weekday: true }),
+						// A count the quote spells out ("six leaders") is asked as it is written.
+						...(d.value!.kind === 'number' ? spelledIn(d.quote, d.value!.amount) : [])
 					];
 					expect(readings, d.key).toContain(right[0].text);
 					if (d.value!.kind === 'date' && right[0].text !== valueText(d.value!))
@@ -193,6 +197,8 @@ describe('drafting on the five articles', () => {
 		for (const drafts of draftsBySlug.values()) {
 			for (const d of drafts) {
 				if (d.question.type !== 'single' || d.value?.kind === 'date') continue;
+				// A count written in words is offered beside its neighbours in words ("five", "seven" for "six").
+				if (d.value?.kind === 'number' && spelledIn(d.quote, d.value.amount).length) continue;
 				for (const o of d.question.options) {
 					const t = normaliseAnswerText(o.text);
 					expect(
@@ -422,15 +428,14 @@ describe('questions across reports (timelines, first or last, years or months be
 		}
 	});
 
-	it('leaves out, by default, the drafts the bank already asks (and only those)', () => {
+	it('leaves out, by default, the drafts the bank already asks, then keeps the best and varied', () => {
 		for (const a of bank.articles) {
 			const kept = draftsBySlug.get(a.slug)!;
 			const all = allDraftsBySlug.get(a.slug)!;
 			expect(kept.length).toBeLessThan(all.length);
 			for (const d of kept) expect(bankDuplicates({ article: a, bank }, d), d.key).toEqual([]);
-			for (const d of all)
-				if (!kept.some((k) => k.key === d.key))
-					expect(bankDuplicates({ article: a, bank }, d).length, d.key).toBeGreaterThan(0);
+			const fresh = all.filter((d) => bankDuplicates({ article: a, bank }, d).length === 0);
+			expect(kept).toEqual(keepVaried(fewRepeatsOfAKey(fresh), MAX_DRAFTS_PER_ARTICLE));
 		}
 	});
 
@@ -535,8 +540,14 @@ describe('drafting a new article', () => {
 		const bankCounts = new Set(
 			bank.facts.flatMap((f) => (f.value?.kind === 'number' ? [f.value.amount] : []))
 		);
-		for (const o of d.question.options.filter((o) => !o.correct))
-			expect(bankCounts.has(Number(o.text.replace(/,/gu, '')))).toBe(true);
+		// The article's other troop counts first (3,000 French troops), then the bank's.
+		const articleCounts = new Set([3000]);
+		const wrong = d.question.options.filter((o) => !o.correct);
+		expect(wrong.map((o) => o.text)).toContain('3,000');
+		for (const o of wrong) {
+			const n = Number(o.text.replace(/,/gu, ''));
+			expect(articleCounts.has(n) || bankCounts.has(n), o.text).toBe(true);
+		}
 		expect(d.similarTo).toEqual([]);
 	});
 
@@ -546,8 +557,19 @@ describe('drafting a new article', () => {
 				(x) => x.kind === 'date' && x.value?.kind === 'date' && x.value.date === '2023-01-17'
 			)
 		).toBe(false);
-		const march = drafts.find((x) => x.value?.kind === 'date' && x.value.date === '2023-03')!;
-		expect(march.question.prompt).toMatch(/in which month\?$/u);
+		// "would start work in March", said in January 2023: March 2023, asked as "March" (the quote gives no year).
+		const march = draftQuestions(
+			{
+				...article,
+				slug: 't-march',
+				text: 'The new joint force of the region would start work in March, its commanders said after long talks.'
+			},
+			bank
+		).find((x) => x.value?.kind === 'date')!;
+		expect(march.value).toEqual({ kind: 'date', date: '2023-03' });
+		if (march.question.type !== 'single') throw new Error('single expected');
+		expect(march.question.options.find((o) => o.correct)?.text).toBe('March');
+		for (const o of march.question.options) expect(o.text).toMatch(/^[A-Z][a-z]+$/u);
 	});
 
 	it('never offers a name of the quoted sentence as a wrong option (it could be right too)', () => {
@@ -591,7 +613,7 @@ describe('event labels of the bank (`event:` on a fact)', () => {
 		}
 		// The new events of the August 2022 report are put among the other reports' events.
 		const used = new Set(
-			[...draftsBySlug.values()].flat().flatMap((d) => (d.events ?? []).map((e) => e.label))
+			[...allDraftsBySlug.values()].flat().flatMap((d) => (d.events ?? []).map((e) => e.label))
 		);
 		expect(used).toContain(
 			'French officials tell reporters Niger will be the hub for French troops'

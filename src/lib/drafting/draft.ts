@@ -17,6 +17,8 @@ import {
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatDate, sameValue, unitClass, valueText } from './values.ts';
+import { keepVaried } from './variety.ts';
+import { MONTH_NAMES } from '../time/months.ts';
 
 const OPTIONS_PER_QUESTION = 4;
 
@@ -31,6 +33,12 @@ type Context = {
 	pool: Candidate[];
 	/** Places the bank names as a city somewhere: never offered as a region. */
 	cities: Set<string>;
+	/** The typed values the article states, sentence by sentence (wrong options come from these first). */
+	mentions: Mention[];
+	/** How often the article names each name (normalised): three times or more, it is what the story is about. */
+	nameCounts: Map<string, number>;
+	/** Whether the article is on the bank's subject: it names two or more of the bank's known names. */
+	related: boolean;
 };
 
 function capitalise(s: string): string {
@@ -47,12 +55,6 @@ function tidy(s: string): string {
 
 const AUXILIARIES =
 	/^(will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does|do|did)$/iu;
-const WH_BY_KIND = {
-	person: 'who',
-	organisation: 'which organisation',
-	operation: 'which operation'
-} as const;
-
 /**
  * The sentence as a question about the words [from, to) of it: the wh-phrase takes their place, and moves
  * to the front with its auxiliary ("France deployed troops in 2013" → "In which year did France deploy
@@ -255,29 +257,51 @@ function labelOf(v: FactValue): string {
 	return v.kind;
 }
 
-/** Wrong options for `key`: the same kind of value from elsewhere in the bank, never the key in disguise. */
+/**
+ * Wrong options for `key`: the same kind of value (a count of the same thing, a city for a city, a person for a
+ * person), from the article first (other sentences, never one that also states the key: it could be true there
+ * too), then from the bank; never the key in disguise, never a name of the key's own sentence. With
+ * `notInArticle`, only values the article never states (a false claim must stay false whatever else it says).
+ * `reading` shows each value as the key reads.
+ */
 function distractorsFor(
 	ctx: Context,
 	key: Mention,
 	count: number,
-	monthOnly = false,
-	weekday = false
-): string[] {
-	const keyText = valueText(key.value, { monthOnly, weekday });
+	reading: (v: FactValue) => string,
+	options: { notInArticle?: boolean } = {}
+): { texts: string[]; own: number } {
+	const keyText = reading(key.value);
 	const picked: string[] = [];
+	let own = 0;
 	const taken = (text: string) =>
 		[keyText, ...picked].some((t) => normaliseAnswerText(t) === normaliseAnswerText(text));
+	const monthOnly = key.value.kind === 'date' && !!key.inferred && key.value.date.length === 7;
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
+		if (
+			'name' in c.value &&
+			'name' in key.value &&
+			sameBody(c.value.name, key.value.name, ctx.article.text)
+		)
+			return false;
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
 		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
+		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
+		if (c.value.kind === 'number' && numbersOf(key.sentence.text).includes(c.value.amount))
+			return false;
+		// The bank's people, places and organisations are the Sahel's: beside a report on another subject they
+		// would be wrong at a glance.
+		if (!('own' in c) && 'name' in c.value && !ctx.related) return false;
+		if (options.notInArticle && ctx.mentions.some((m) => sameValue(m.value, c.value))) return false;
 		if (key.value.kind === 'number' && c.value.kind === 'number')
 			return unitClass(c.value.unit) === unitClass(key.value.unit);
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
 			return (
 				c.value.date.length === key.value.date.length &&
-				(weekday ||
+				(monthOnly ||
 					key.value.date.length < 10 ||
 					c.value.date.slice(0, 4) === key.value.date.slice(0, 4))
 			);
@@ -286,28 +310,70 @@ function distractorsFor(
 		if (key.value.kind === 'place' && c.value.kind === 'place')
 			return key.label === 'place' || key.label === 'region'
 				? (c.label === 'place' || c.label === 'region') && !ctx.cities.has(c.value.name)
-				: c.label === key.label;
+				: c.label === key.label || (key.label === 'city' && ctx.cities.has(c.value.name));
 		return true;
 	};
-	// Facts first (typed by an author), then recognised values; closest numbers and years first.
-	const ranked = ctx.pool
+	// The article's values of other sentences, unless a sentence names both together ("NASA with the European
+	// Space Agency", "Niger and Mali"): what it says of one it says of the other, so both may be true.
+	const together =
+		/^\s*(?:,|and|or|with|as well as|along with|,\s*and|alongside|together with)\s+(?:the\s+)?$/iu;
+	const sameSentence = (c: Mention) =>
+		ctx.mentions.some(
+			(k) =>
+				k.sentence.start === c.sentence.start &&
+				k.value.kind === key.value.kind &&
+				sameValue(k.value, key.value) &&
+				together.test(ctx.article.text.slice(Math.min(k.end, c.end), Math.max(k.start, c.start)))
+		);
+	const fromArticle: (Candidate & { own: true })[] = options.notInArticle
+		? []
+		: ctx.mentions
+				.filter((c) => c.sentence.start !== key.sentence.start && !sameSentence(c))
+				.filter((c) => !('name' in c.value) || !/[()[\]"“”]/u.test(c.value.name))
+				.map((c) => ({ value: c.value, label: c.label, article: ctx.article.slug, own: true }));
+	const ranked = [...fromArticle, ...ctx.pool]
 		.filter(fits)
-		.map((c, i) => ({ c, i, d: distance(key.value, c.value) + (c.factId ? 0 : 0.5) }))
+		.map((c, i) => ({
+			c,
+			i,
+			d: distance(key.value, c.value) + ('own' in c ? -1 : c.factId ? 0 : 0.5)
+		}))
 		.sort((a, b) => a.d - b.d || a.i - b.i);
 	for (const { c } of ranked) {
-		const text = valueText(c.value, { monthOnly, weekday });
+		const text = reading(c.value);
 		if (taken(text)) continue;
-		if (ranked.some((r) => r.c !== c && false)) continue;
 		if (
 			key.value.kind !== 'number' &&
 			key.value.kind !== 'date' &&
-			picked.some((p) => sameValueText(p, text))
+			picked.some((p) => sameValueText(p, text) || sameBody(p, text, ctx.article.text))
 		)
 			continue;
 		picked.push(text);
+		if ('own' in c) own++;
 		if (picked.length === count) break;
 	}
-	return picked;
+	return { texts: picked, own };
+}
+
+/** The initials of a name's capitalised words: "European Central Bank" → "ECB". */
+function initialsOf(name: string): string {
+	return name
+		.split(/\s+/u)
+		.filter((w) => /^\p{Lu}/u.test(w))
+		.map((w) => w.charAt(0))
+		.join('');
+}
+
+/**
+ * Whether two names are one body: one the other's initials ("ECB"), the short form the article gives in brackets
+ * ("Economic Community of West African States (ECOWAS)"), or the first words of the other ("Economic Community").
+ */
+export function sameBody(a: string, b: string, text = ''): boolean {
+	const [x, y] = [a.trim(), b.trim()];
+	if (/^[\p{Lu}.]{2,}$/u.test(x) && initialsOf(y) === x.replace(/\./gu, '')) return true;
+	if (/^[\p{Lu}.]{2,}$/u.test(y) && initialsOf(x) === y.replace(/\./gu, '')) return true;
+	if (y.startsWith(`${x} `) || x.startsWith(`${y} `)) return true;
+	return text.includes(`${x} (${y})`) || text.includes(`${y} (${x})`);
 }
 
 function sameValueText(a: string, b: string): boolean {
@@ -370,40 +436,6 @@ function withContext(prompt: string, article: DraftArticle): string {
 	return `According to a report of ${when}, ${/^(How|Which|Who|In|On|There|The|Some|What)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
 }
 
-function whFor(m: Mention): { wh: string; monthOnly: boolean; weekday?: boolean; front: boolean } {
-	const v = m.value;
-	switch (v.kind) {
-		case 'number':
-			return { wh: `how many ${m.label}`, monthOnly: false, front: true };
-		case 'date': {
-			// A day the article names by its weekday ("on Monday") is asked as a weekday: the calendar date
-			// comes from the report's date, not from its words.
-			const weekday = v.date.length === 10 && !!m.inferred;
-			const prep = /^\d{4}$/u.test(v.date)
-				? 'In which year'
-				: v.date.length === 7
-					? 'In which month'
-					: weekday
-						? 'On which day of the week'
-						: 'On which day';
-			return { wh: prep, monthOnly: v.date.length === 7 && !!m.inferred, weekday, front: true };
-		}
-		case 'place':
-			return {
-				wh: `which ${m.label === 'place' ? 'place' : m.label}`,
-				monthOnly: false,
-				front: false
-			};
-		case 'person':
-			return { wh: WH_BY_KIND.person, monthOnly: false, front: false };
-		case 'organisation':
-		case 'operation':
-			return { wh: WH_BY_KIND[v.kind], monthOnly: false, front: false };
-		default:
-			return { wh: 'what', monthOnly: false, front: false };
-	}
-}
-
 function tagsFor(v: FactValue | undefined, kind: Draft['kind']): string[] {
 	const tags = ['drafted'];
 	if (kind === 'timeline') tags.push('timeline');
@@ -415,9 +447,13 @@ function tagsFor(v: FactValue | undefined, kind: Draft['kind']): string[] {
 	return tags;
 }
 
-/** A key for a draft that stays the same when the same article is drafted again. */
+/**
+ * A key for a draft that stays the same when the same article is drafted again, and differs between two drafts
+ * whatever the length of their words: a readable start and a hash of the whole.
+ */
 function draftKey(kind: string, text: string): string {
-	return `${kind}-${normaliseAnswerText(text).replace(/\s+/gu, '-').slice(0, 40)}`;
+	const words = normaliseAnswerText(text).replace(/\s+/gu, '-').slice(0, 40).replace(/-+$/u, '');
+	return `${kind}-${words}-${hashOf(`${kind} ${text}`)}`;
 }
 
 /** Bank questions citing a fact of this article whose quote overlaps `span` and states the same value. */
@@ -438,113 +474,591 @@ function similarQuestions(
 	return ctx.bank.questions.filter((q) => q.facts.some((f) => ids.has(f))).map((q) => q.id);
 }
 
-/** One draft asking for the value of mention `m`. */
-function draftFor(ctx: Context, mention: Mention): Draft | null {
-	let m = mention;
-	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
-	if (!cited) return null;
-	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
-		m = { ...m, label: 'city' };
-	const found = whFor(m);
-	const { monthOnly, front } = found;
-	const weekday = found.weekday ?? false;
-	// "the Wagner Russian mercenary group", "the Malian capital Bamako": the noun after the name says what it is.
-	const described =
-		'name' in m.value &&
-		m.value.kind !== 'person' &&
-		/^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|desert|summit)\b/u.test(
-			ctx.article.text.slice(m.end)
-		);
-	// "Bazoum's comments came…" → "Whose comments came…".
-	const possessive = m.value.kind === 'person' && /^['’]s\b/u.test(ctx.article.text.slice(m.end));
-	const wh = described ? 'which' : possessive ? 'whose' : found.wh;
-	const words = askedWords(m, m.sentence);
-	if (possessive) words.to += 2;
-	let prompt = withContext(
-		askAbout(m.sentence.text, words.from, words.to, wh, { front }),
-		ctx.article
-	);
-	// "“…”, Macron said": ask who said the quoted words, which the clause alone leaves out.
-	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
-	const saidAfter = /^\s*(said|says|told|added)\b/u.test(
-		ctx.article.text.slice(m.end, m.sentence.end)
-	);
-	if (
-		v0(m).kind === 'person' &&
-		speech &&
-		saidAfter &&
-		!m.sentence.text.slice(speech.index! + speech[0].length).includes('"')
-	) {
-		prompt = `Who said: “${speech[1].replace(/[,.]\s*$/u, '')}”?`;
-		// The citation must hold the words the question quotes: the whole sentence.
-		const whole = quoteOf(ctx.article, m.sentence);
-		if (!whole) return null;
-		Object.assign(cited, whole);
-	}
-	// "Who and his government have…", "which desert" with countries to choose from: not a fair question.
-	if (/^Who and\b/u.test(prompt)) return null;
-	if (
-		described &&
-		m.value.kind === 'place' &&
-		/^\s+(?:[a-z-]+\s+)?desert\b/u.test(ctx.article.text.slice(m.end))
-	)
-		return null;
-	// "Who said, announcing…": the clause lost what was said.
-	if (/^Who (said|told|says)\b[,?]/u.test(prompt)) return null;
-	// A question of four words or fewer lost what it was about; one of more than 40 runs on.
-	if (prompt.split(/\s+/u).length < 5 || prompt.split(/\s+/u).length > 40) return null;
-	// A weekday is worth nobody's learning; "today" means nothing without the report's date.
-	if (weekday || /\b(today|yesterday|tomorrow)\b/iu.test(prompt)) return null;
-	const keyText = valueText(m.value, { monthOnly, weekday });
-	// A prompt that still contains the answer gives it away.
-	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
-	const explanationStart = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}`;
-	const base = { explanation: '', tags: tagsFor(m.value, m.value.kind), difficulty: 2 as const };
-	const v = m.value;
-	let question: Draft['question'];
-	if (v.kind === 'number') {
-		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1);
-		question =
-			wrong.length >= 2
-				? {
-						...base,
-						type: 'single',
-						prompt,
-						options: shuffleStable(
-							[{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))],
-							prompt
-						)
-					}
-				: { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
-		question.explanation = `${explanationStart} ${v.unit}.`;
-	} else {
-		const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, monthOnly, weekday);
-		if (wrong.length < 2) return null;
-		question = {
-			...base,
-			type: 'single',
-			prompt,
-			options: shuffleStable(
-				[{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))],
-				prompt
-			)
-		};
-		const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
-		question.explanation = `${explanationStart}${role}.`;
-	}
-	return {
-		key: draftKey(v.kind, `${keyText} ${m.sentence.start}`),
-		kind: v.kind,
-		question,
-		quote: cited.quote,
-		span: cited.span,
-		value: v,
-		bankFacts: [],
-		similarTo: similarQuestions(ctx, cited.span, v)
-	};
+/** The report as a prompt names it: "the report of 31 January 2022" (a quiz mixes articles). */
+export function reportName(article: DraftArticle): string {
+	return `the report of ${formatDate(article.eventDate)}`;
 }
 
-const v0 = (m: Mention) => m.value;
+/**
+ * Years of the article and the bank far from the key ("1990, 2013, 2014" for "from _____ to 1968") give the
+ * answer away: years close to it that the article never states take their place.
+ */
+function withNearbyYears(
+	ctx: Context,
+	m: Mention,
+	wrong: { texts: string[]; own: number }
+): { texts: string[]; own: number } {
+	if (m.value.kind !== 'date' || m.value.date.length !== 4) return wrong;
+	const year = Number(m.value.date);
+	const near = wrong.texts.filter((t) => Math.abs(Number(t) - year) <= 8);
+	if (near.length >= OPTIONS_PER_QUESTION - 1) return wrong;
+	const stated = new Set(
+		ctx.mentions.flatMap((x) => (x.value.kind === 'date' ? [x.value.date.slice(0, 4)] : []))
+	);
+	const texts = [...near];
+	for (const shift of [-3, 2, -5, 4, -1, 6]) {
+		const y = String(year + shift);
+		if (!stated.has(y) && !texts.includes(y)) texts.push(y);
+		if (texts.length === OPTIONS_PER_QUESTION - 1) break;
+	}
+	return { texts, own: wrong.own };
+}
+
+/** The numbers written in digits in a text: "some 2,400 of them" → 2400. */
+function numbersOf(text: string): number[] {
+	return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => Number(n.replace(/,/gu, '')));
+}
+
+/** Counts the drafter reads and writes in words, by value. */
+export const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
+
+/**
+ * A count the sentence spells out ("two goals", "Eight candidates"): the key as written and three neighbours
+ * in words (never one its sentence also states), written with the key's capital. Null for other numbers.
+ */
+function numberWordsAround(written: string, m: Mention): { key: string; wrong: string[] } | null {
+	const at = NUMBER_WORDS.indexOf(written.toLowerCase());
+	if (at < 2 || m.value.kind !== 'number' || m.value.amount !== at) return null;
+	const capital = /^\p{Lu}/u.test(written);
+	const inSentence = new Set(
+		m.sentence.text
+			.toLowerCase()
+			.split(/[^a-z]+/u)
+			.filter((w) => NUMBER_WORDS.includes(w))
+	);
+	const wrong: string[] = [];
+	for (const shift of [1, -1, 2, 3, -2, 4]) {
+		const n = at + shift;
+		const word = NUMBER_WORDS[n];
+		if (n < 2 || !word || inSentence.has(word)) continue;
+		wrong.push(capital ? word.charAt(0).toUpperCase() + word.slice(1) : word);
+		if (wrong.length === OPTIONS_PER_QUESTION - 1) break;
+	}
+	return wrong.length >= 2 ? { key: written, wrong } : null;
+}
+
+/** The blank of a gap-fill question. */
+export const GAP = '_____';
+
+const PRONOUN_OPENING =
+	/^["“]?(It|He|She|They|This|That|These|Those|Its|His|Her|Their|We|I|Some|Others|The two|Both)\b/u;
+
+/**
+ * How the key of `m` reads, and how its wrong options must read to stand in the same place: a date the
+ * article gives without its year reads without it ("9 January", "June"), as the quote states no year.
+ */
+function readingOf(m: Mention): (v: FactValue) => string {
+	if (m.value.kind === 'date' && m.inferred) {
+		if (m.value.date.length === 7) return (v) => valueText(v, { monthOnly: true });
+		return (v) =>
+			v.kind === 'date' && v.date.length === 10
+				? `${Number(v.date.slice(8, 10))} ${MONTH_NAMES[Number(v.date.slice(5, 7)) - 1]}`
+				: valueText(v);
+	}
+	return (v) => valueText(v);
+}
+
+/** How likely a question about `m` is worth asking, 0–1: counts and names first, the story's own subjects last. */
+function informativeness(ctx: Context, m: Mention): number {
+	const v = m.value;
+	let score =
+		v.kind === 'number'
+			? 1
+			: v.kind === 'person'
+				? 0.9
+				: v.kind === 'organisation' || v.kind === 'operation'
+					? 0.85
+					: v.kind === 'date'
+						? v.date.length === 4
+							? 0.85
+							: 0.8
+						: 0.75;
+	if ('name' in v && (ctx.nameCounts.get(normaliseAnswerText(v.name)) ?? 0) >= 3) score *= 0.6;
+	// "It is far larger than…": who "it" is, the question does not say.
+	if (PRONOUN_OPENING.test(m.sentence.text)) score *= 0.8;
+	return score;
+}
+
+/** A draft's score: its form's safety, a single clear answer (enough plausible wrong options), its worth. */
+function scored(
+	d: Omit<Draft, 'score'>,
+	ctx: Context,
+	m: Mention,
+	grammar: number,
+	wrong: { texts: string[]; own: number }
+): Draft {
+	const single = wrong.texts.length >= 3 ? 1 : wrong.texts.length === 2 ? 0.85 : 0.7;
+	const plausible = wrong.own > 0 ? 1.05 : 1;
+	const long = d.question.prompt.split(/\s+/u).length > 32 ? 0.9 : 1;
+	const score = Math.min(1, grammar * single * plausible * long * informativeness(ctx, m));
+	return { ...d, score: Math.round(score * 1000) / 1000 };
+}
+
+/** Options for a single-choice question: the key and its wrong options, in a stable order. */
+function choices(keyText: string, wrong: string[], seed: string) {
+	return shuffleStable(
+		[{ text: keyText, correct: true }, ...wrong.map((text) => ({ text }))],
+		seed
+	);
+}
+
+/** Inner double quotes of a quoted sentence become single ones, so the prompt's own quotes stay clear. */
+function nestQuotes(text: string): string {
+	// A straight quote opens after a space or at the start, and closes elsewhere ("‘Diomaye is Sonko’").
+	return text
+		.replace(/“/gu, '‘')
+		.replace(/”/gu, '’')
+		.replace(/(^|[\s(—–-])"/gu, '$1‘')
+		.replace(/"/gu, '’');
+}
+
+/**
+ * The gap-fill ("missing word") question for `m`: its clause (or sentence) quoted with the value's words left
+ * blank, the key and wrong options of its own kind to choose from. The quoted words are the article's own, so
+ * the prompt cannot be ungrammatical.
+ */
+function gapFillFor(ctx: Context, m: Mention): Draft | null {
+	// The whole sentence when it is short enough to read in a prompt, else the clause that states the value.
+	const cited =
+		(m.sentence.text.split(/\s+/u).length <= 30 ? quoteOf(ctx.article, m.sentence) : null) ??
+		quoteOfClause(ctx.article, m) ??
+		quoteOf(ctx.article, m.sentence);
+	if (!cited) return null;
+	const text = ctx.article.text;
+	// A number spelled in words ("two decades") gets options in words, as the sentence writes it.
+	// ("The two leaders" names them, it does not count them.)
+	const spelled =
+		m.value.kind === 'number' && !DEFINITE_BEFORE.test(text.slice(m.sentence.start, m.start))
+			? numberWordsAround(text.slice(m.start, m.end), m)
+			: null;
+	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
+	const squash = (s: string) => s.replace(/\s+/gu, ' ');
+	const before = squash(text.slice(cited.span.start, m.start));
+	const after = squash(text.slice(m.end, cited.span.end));
+	const reading = readingOf(m);
+	const keyText = spelled?.key ?? reading(m.value);
+	// The gap takes the words as written: "13.5 billion" cannot be filled with "13,500,000,000".
+	const digits = (x: string) => x.replace(/[,\s]/gu, '');
+	if (
+		!spelled &&
+		m.value.kind === 'number' &&
+		digits(text.slice(m.start, m.end)) !== digits(keyText)
+	)
+		return null;
+	// The key named again around the gap gives it away.
+	const rest = ` ${normaliseAnswerText(`${before} ${after}`)} `;
+	// "The _____ of West African States": a gap in the middle of a name.
+	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
+	// "the Bank of _____", "Secretary of _____ Blinken": a gap closing a name or a title.
+	if ('name' in m.value && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) return null;
+	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
+	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
+		return null;
+	const opens = cited.span.start === m.sentence.start ? '' : '…';
+	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
+	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
+	const prompt = `Complete the sentence from ${reportName(ctx.article)}: “${gapped}”`;
+	if (prompt.split(/\s+/u).length > 40 || gapped.split(/\s+/u).length < 6) return null;
+	const wrong = spelled
+		? { texts: spelled.wrong, own: 0 }
+		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
+	const v = m.value;
+	// A count with no other count of its kind to offer is typed in as a number.
+	const typed = v.kind === 'number' && wrong.texts.length < 2;
+	if (wrong.texts.length < 2 && !typed) return null;
+	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
+	const unit = v.kind === 'number' && v.unit !== '%' ? ` ${v.unit}` : '';
+	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${unit}${role}.`;
+	const base = { prompt, explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
+	return scored(
+		{
+			key: draftKey(`${v.kind}-gap`, `${keyText} ${m.start}`),
+			kind: v.kind,
+			form: 'gap-fill',
+			question:
+				typed && v.kind === 'number'
+					? {
+							...base,
+							type: 'numeric',
+							answer: v.amount,
+							tolerance: 0,
+							unit: v.unit === '%' ? 'per cent' : v.unit
+						}
+					: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
+			quote: cited.quote,
+			span: cited.span,
+			value: v,
+			bankFacts: [],
+			similarTo: similarQuestions(ctx, cited.span, v)
+		},
+		ctx,
+		m,
+		0.9,
+		typed ? { texts: ['', ''], own: 0 } : wrong
+	);
+}
+
+const AUX_AFTER_WH =
+	'(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had|does|do|did)';
+
+/** Whether the words right after [.., at) of the sentence start with a verb: the asked words are its subject. */
+function verbFollows(sentence: string, at: number): boolean {
+	const rest = sentence.slice(at).trim();
+	if (!rest || /^[,;:(—–-]/u.test(rest)) return false;
+	const first = (nlp(rest).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0];
+	return !!first && first.tags.includes('Verb') && !first.tags.includes('Gerund');
+}
+
+/** A second main clause: ", and Angel Di Maria added…", "; he said…", ", but the junta…". */
+const SECOND_CLAUSE =
+	/;\s+|[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+|a\s+)?(?:\p{Lu}|(?:he|she|they|it|we)\b)/u;
+
+/** Words that open a subordinate or relative clause, or a comma: what follows is not the main clause alone. */
+const SUBORDINATE =
+	/[,;:]|\b(?:that|which|who|whom|whose|when|where|while|because|if|after|before|since|until|unless|although|though|once|so)\b/iu;
+
+/** A determiner or possessive right before a number: "the two men", "its 18 segments". */
+const DEFINITE_BEFORE = /\b(?:the|its|their|his|her|these|those|our|your)\s+$/iu;
+
+/**
+ * A wh-question for `m`, only in the forms that cannot break: the asked words are the subject of their clause
+ * ("Denmark said…" → "Which country said…?"), a count fronted with its noun and a simple verb ("Chad will send
+ * 1,200 soldiers…" → "How many soldiers will Chad send…?"), or a date that closes its clause after "in" or
+ * "on" ("France intervened in 2013" → "In which year did France intervene?"). Anything else is a gap-fill.
+ */
+function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
+	const m = mention;
+	const v = m.value;
+	const words = askedWords(m, m.sentence);
+	const { text: clause, offset } = clauseAround(m.sentence.text, words.from, words.to);
+	const before = clause
+		.slice(0, words.from - offset)
+		.replace(/^["“”'‘’\s]+/u, '')
+		.replace(/^(But|And|So|Yet)\s+/u, '');
+	const after = clause.slice(words.to - offset);
+	let prompt: string | null = null;
+	const readsAs = (x: FactValue) => valueText(x);
+	// "Messi scored twice, …, and Di Maria added a second": a subject asked before a second clause with its own
+	// subject would make the question ask about both ("Who scored twice, …, and Di Maria added…?").
+	const secondClause = SECOND_CLAUSE.test(m.sentence.text.slice(words.to));
+	if (v.kind === 'date') {
+		// "in 2013" closing the clause; not "in late 2013", "by the end of 2013", nor a date the article leaves without its year.
+		if (
+			m.inferred ||
+			!/^\s*(in|on)\b/iu.test(m.sentence.text.slice(words.from, m.start - m.sentence.start))
+		)
+			return null;
+		if (/\b(late|early|mid|end of|start of|beginning of|middle of)\s*$/iu.test(before)) return null;
+		if (!/^\s*[.,;]?\s*$/u.test(after.replace(/["”]/gu, ''))) return null;
+		// A date of the main clause only: "…when it is full in 2029" dates the subordinate clause, and fronting
+		// its "in 2029" would take the wrong auxiliary ("In which year is officials expect…").
+		if (SUBORDINATE.test(m.sentence.text.slice(0, words.from))) return null;
+		const wh =
+			v.date.length === 4
+				? 'In which year'
+				: v.date.length === 7
+					? 'In which month'
+					: 'On which day';
+		const asked = askAbout(m.sentence.text, words.from, words.to, wh, { front: true });
+		if (new RegExp(`^${wh} ${AUX_AFTER_WH} \\S`, 'u').test(asked)) prompt = asked;
+	} else if (v.kind === 'number') {
+		// "450 million dollars" would be typed as 450000000: a count is asked as the article writes it.
+		if (
+			ctx.article.text.slice(m.start, m.end).replace(/[,\s]/gu, '') !==
+			valueText(v).replace(/[,\s]/gu, '')
+		)
+			return null;
+		// "The two men campaigned…", "won the one trophy…": a definite noun phrase names things, it does not count them.
+		if (DEFINITE_BEFORE.test(ctx.article.text.slice(m.sentence.start, m.start))) return null;
+		if (before.trim() === '' && verbFollows(m.sentence.text, words.to)) {
+			if (secondClause) return null;
+			prompt = askAbout(m.sentence.text, words.from, words.to, `how many ${m.label}`);
+		} else {
+			// Only a count that is the verb's object ("will send 1,200 soldiers"): not a length of time ("expected
+			// about six months after"), nor after a passive verb.
+			const lead = m.sentence.text.slice(0, words.from).trim().split(/\s+/u);
+			const verb = lead[lead.length - 1] ?? '';
+			const verbTags =
+				(nlp(verb).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+			if (
+				/^(seconds|minutes|hours|days|weeks|months|years|decades)$/u.test(v.unit) ||
+				!verbTags.includes('Verb') ||
+				/^(is|are|was|were|be|been|being)$/iu.test(lead[lead.length - 2] ?? '')
+			)
+				return null;
+			const asked = askAbout(m.sentence.text, words.from, words.to, `how many ${m.label}`, {
+				front: true
+			});
+			if (new RegExp(`^How many [\\p{L} -]+? ${AUX_AFTER_WH} \\S`, 'u').test(asked)) prompt = asked;
+		}
+		if (v.unit === '%') return null;
+	} else if (before.trim() === '' && !secondClause && verbFollows(m.sentence.text, words.to)) {
+		// "the Wagner Russian mercenary group", "the Malian capital Bamako": the noun after the name says what it is.
+		const described =
+			'name' in v &&
+			v.kind !== 'person' &&
+			/^\s+(?:\p{Lu}\p{L}+\s+)?(?:[a-z-]+\s+){0,2}(mission|missions|group|force|forces|operation|operations|capital|region|summit)\b/u.test(
+				ctx.article.text.slice(m.end)
+			);
+		const possessive = v.kind === 'person' && /^['’]s\b/u.test(ctx.article.text.slice(m.end));
+		const wh = described
+			? 'which'
+			: possessive
+				? 'whose'
+				: v.kind === 'person'
+					? 'who'
+					: v.kind === 'organisation'
+						? 'which organisation'
+						: v.kind === 'operation'
+							? 'which operation'
+							: v.kind === 'place' && (m.label === 'country' || m.label === 'city')
+								? `which ${m.label}`
+								: null;
+		if (!wh) return null;
+		prompt = askAbout(m.sentence.text, words.from, words.to + (possessive ? 2 : 0), wh);
+	}
+	if (!prompt) return null;
+	prompt = withContext(prompt, ctx.article);
+	if (
+		/["“”]/u.test(prompt) ||
+		/^Who and\b/u.test(prompt) ||
+		/^Who (said|told|says)\b[,?]/u.test(prompt)
+	)
+		return null;
+	const n = prompt.split(/\s+/u).length;
+	if (n < 5 || n > 40 || /\b(today|yesterday|tomorrow)\b/iu.test(prompt)) return null;
+	const keyText = readsAs(v);
+	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
+	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
+	if (!cited) return null;
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs);
+	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${v.unit}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
+	const base = { explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
+	let question: Draft['question'];
+	if (wrong.texts.length >= 2)
+		question = { ...base, type: 'single', prompt, options: choices(keyText, wrong.texts, prompt) };
+	else if (v.kind === 'number')
+		question = { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
+	else return null;
+	return scored(
+		{
+			key: draftKey(v.kind, `${keyText} ${m.start}`),
+			kind: v.kind,
+			form: 'wh-question',
+			question,
+			quote: cited.quote,
+			span: cited.span,
+			value: v,
+			bankFacts: [],
+			similarTo: similarQuestions(ctx, cited.span, v)
+		},
+		ctx,
+		m,
+		0.95,
+		wrong.texts.length >= 2 ? wrong : { texts: ['', '', ''], own: 0 }
+	);
+}
+
+/** "“…”, Macron said": who said the quoted words, the speaker among other people. */
+function whoSaidFor(ctx: Context, m: Mention): Draft | null {
+	if (m.value.kind !== 'person') return null;
+	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
+	const saidAfter = /^\s*(said|says|told|added|wrote)\b/u.test(
+		ctx.article.text.slice(m.end, m.sentence.end)
+	);
+	const saidBefore = /\b(said|says|told \w+|added|wrote)[:,]?\s*$/u.test(
+		ctx.article.text.slice(m.sentence.start, m.start)
+	);
+	if (!speech || !(saidAfter || saidBefore)) return null;
+	if (m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) return null;
+	// The speaker named inside the quoted words would answer the question.
+	const words = speech[1].replace(/[,.]\s*$/u, '');
+	if (
+		normaliseAnswerText(words).includes(normaliseAnswerText(m.value.name.split(' ').slice(-1)[0]))
+	)
+		return null;
+	const cited = quoteOf(ctx.article, m.sentence);
+	if (!cited) return null;
+	const prompt = `Who said, in ${reportName(ctx.article)}: “${nestQuotes(words)}”?`;
+	if (prompt.split(/\s+/u).length > 40) return null;
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, (x) => valueText(x));
+	if (wrong.texts.length < 2) return null;
+	const keyText = valueText(m.value);
+	const role = m.value.role ? ` (${m.value.role})` : '';
+	return scored(
+		{
+			key: draftKey('person-said', `${keyText} ${m.start}`),
+			kind: 'person',
+			form: 'who-said',
+			question: {
+				type: 'single',
+				prompt,
+				options: choices(keyText, wrong.texts, prompt),
+				explanation: `${capitalise(sourceOf(ctx.article))} gives these words to ${keyText}${role}.`,
+				tags: ['drafted', 'actors'],
+				difficulty: 2
+			},
+			quote: cited.quote,
+			span: cited.span,
+			value: m.value,
+			bankFacts: [],
+			similarTo: similarQuestions(ctx, cited.span, m.value)
+		},
+		ctx,
+		m,
+		1,
+		wrong
+	);
+}
+
+/** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill. */
+function candidatesFor(ctx: Context, mention: Mention): Draft[] {
+	let m = mention;
+	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
+		m = { ...m, label: 'city' };
+	// A weekday is worth nobody's learning, and its date comes from the report's, not its words.
+	if (m.value.kind === 'date' && m.inferred && m.value.date.length === 10) {
+		if (/day$/iu.test(ctx.article.text.slice(m.start, m.end))) return [];
+	}
+	return [whoSaidFor(ctx, m), whQuestionFor(ctx, m), gapFillFor(ctx, m)]
+		.filter((d): d is Draft => !!d)
+		.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+}
+
+/**
+ * A value of the key's kind that makes its sentence false: another of the article's (not one its sentence or a
+ * sentence stating the key also gives) or the bank's, else for a count or a year one close to the key that the
+ * article never states. Written as the sentence writes the key ("2,400", "2013").
+ */
+function falseValueFor(
+	ctx: Context,
+	m: Mention,
+	reading: (v: FactValue) => string
+): string | undefined {
+	const [picked] = distractorsFor(ctx, m, 1, reading).texts;
+	if (picked) return picked;
+	const v = m.value;
+	const stated = (x: FactValue) => ctx.mentions.some((k) => sameValue(k.value, x));
+	if (v.kind === 'number' && /^[\d.,]+%?$/u.test(ctx.article.text.slice(m.start, m.end))) {
+		for (const factor of [2, 0.5, 3, 1.5]) {
+			const amount =
+				v.amount >= 10 ? Math.round(v.amount * factor) : Math.round(v.amount * factor * 10) / 10;
+			const candidate: FactValue = { ...v, amount };
+			// A share above 100% would be false at a glance.
+			if (v.unit === '%' && amount > 100) continue;
+			if (amount > 0 && amount !== v.amount && !stated(candidate)) return reading(candidate);
+		}
+	}
+	if (v.kind === 'date' && v.date.length === 4) {
+		for (const shift of [3, -3, 5, -5]) {
+			const candidate: FactValue = { kind: 'date', date: String(Number(v.date) + shift) };
+			if (!stated(candidate)) return reading(candidate);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value
+ * swapped for one of its own kind that the article never states (so the claim is false by the report, and
+ * nothing else the report says makes it true). Half of them false, chosen by the sentence's words.
+ */
+function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | null {
+	const text = s.text.replace(/\s+/gu, ' ');
+	if (/["“”]/u.test(text) || PRONOUN_OPENING.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text))
+		return null;
+	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
+	const rank = (m: Mention) =>
+		m.value.kind === 'number'
+			? 5
+			: m.value.kind === 'person'
+				? 4
+				: m.value.kind === 'organisation' || m.value.kind === 'operation'
+					? 3
+					: m.value.kind === 'place' && m.label !== 'place'
+						? 2
+						: m.value.kind === 'date' && !m.inferred
+							? 1
+							: 0;
+	// A number the sentence writes in words ("three weeks") would be swapped for digits ("2 weeks").
+	const asWritten = (x: Mention) =>
+		x.value.kind !== 'number' ||
+		ctx.article.text.slice(x.start, x.end).replace(/[,\s]/gu, '') ===
+			valueText(x.value).replace(/[,\s]/gu, '');
+	const ranked = [...mentions]
+		.filter(
+			(x) =>
+				rank(x) > 0 &&
+				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
+		)
+		.sort((a, b) => rank(b) - rank(a));
+	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
+	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
+	const m = (wantFalse ? ranked.find(asWritten) : undefined) ?? ranked[0];
+	if (!m) return null;
+	const cited = quoteOf(ctx.article, s);
+	if (!cited) return null;
+	const reading = readingOf(m);
+	const keyText = reading(m.value);
+	const from = m.start - s.start;
+	const to = m.end - s.start;
+	const shown = s.text.slice(from, to);
+	const wrong = wantFalse && asWritten(m) ? falseValueFor(ctx, m, reading) : undefined;
+	const replacement = wrong ?? shown;
+	// "the European Space Agency" → "NASA", not "the NASA".
+	const head =
+		wrong && /^[\p{Lu}\d]{2,}$/u.test(wrong)
+			? s.text.slice(0, from).replace(/\b[Tt]he\s+$/u, '')
+			: s.text.slice(0, from);
+	const statement = `${head}${replacement}${s.text.slice(to)}`
+		.replace(/\s+/gu, ' ')
+		.replace(/[.]$/u, '');
+	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
+	const prompt = `True or false, according to ${reportName(ctx.article)}: ${statement}.`;
+	if (prompt.split(/\s+/u).length > 40) return null;
+	const answer = wrong === undefined;
+	const v = m.value;
+	return scored(
+		{
+			key: draftKey(`tf-${v.kind}`, `${keyText} ${m.start}`),
+			kind: v.kind,
+			form: 'true-false',
+			question: {
+				type: 'true_false',
+				prompt,
+				answer,
+				explanation: answer
+					? `True: ${sourceOf(ctx.article)} says so.`
+					: `False: ${sourceOf(ctx.article)} gives ${keyText}, not ${wrong}.`,
+				tags: tagsFor(v, v.kind),
+				difficulty: 1
+			},
+			quote: cited.quote,
+			span: cited.span,
+			value: v,
+			bankFacts: [],
+			similarTo: similarQuestions(ctx, cited.span, v)
+		},
+		ctx,
+		m,
+		0.85,
+		{ texts: ['t', 'f', 'x'], own: 0 }
+	);
+}
 
 /** Options in an order that depends on the text only (the app shuffles again when it presents them). */
 function shuffleStable<T extends { text: string }>(options: T[], seed: string): T[] {
@@ -598,6 +1112,9 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		drafts.push({
 			key: draftKey('list', names.join(' ')),
 			kind: 'list',
+			form: 'list',
+			// Every name of the list is the article's own, and the options are countries: safe, and worth asking.
+			score: 0.8,
 			question: {
 				type: 'multiple',
 				prompt,
@@ -634,6 +1151,14 @@ function eventLabel(sentence: string, dateFrom: number, dateTo: number): string 
 	if (!/^\p{Lu}/u.test(text) || /^(As|When|While|After|Including|Which|In)\b/u.test(text))
 		return null;
 	const words = text.replace(/[,.!?]+\s*$/u, '').split(/\s+/u);
+	// "The Takuba force, set up" is no event; "had promised to hold elections" one that was due, not one that happened.
+	if (
+		/,/u.test(text) ||
+		/\b(promised|planned|proposed|pledged|expected|due|would|will|could|should|may|might|hopes?|aims?)\b/iu.test(
+			text
+		)
+	)
+		return null;
 	// Long clauses would have to be cut, and a cut label misleads: leave them out.
 	if (words.length < 4 || words.length > 14) return null;
 	text = words.join(' ');
@@ -1165,47 +1690,124 @@ function draftsAcrossArticles(ctx: Context, dated: Mention[]): Draft[] {
 	return timeline.drafts;
 }
 
-/**
- * Draft questions for `article`, against `bank` (its facts give the distractors and the other articles'
- * dated events). One draft per value (per sentence for people); places the article names three times or
- * more (France, Mali: what the story is about) are not asked about, as every option would be guessable.
- */
 function contextOf(
 	article: DraftArticle,
 	bank: DraftingBank,
 	gazetteer: Context['gazetteer'],
-	pool: Context['pool']
+	pool: Context['pool'],
+	mentions: Mention[]
 ): Context {
 	const cities = new Set(
 		pool
 			.filter((c) => c.label === 'city' && c.value.kind === 'place')
 			.map((c) => (c.value as { name: string }).name)
 	);
-	return { article, bank, gazetteer, pool, cities };
+	const nameCounts = new Map<string, number>();
+	for (const m of mentions)
+		if ('name' in m.value) {
+			const k = normaliseAnswerText(m.value.name);
+			nameCounts.set(k, (nameCounts.get(k) ?? 0) + 1);
+		}
+	const related =
+		new Set(mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value)))
+			.size >= 2;
+	return { article, bank, gazetteer, pool, cities, mentions, nameCounts, related };
 }
 
-export function draftQuestions(
-	article: DraftArticle,
-	bank: DraftingBank,
-	options: { keepBankDuplicates?: boolean } = {}
-): Draft[] {
+/** Institutions named after a person ("the James Webb Space Telescope"): the person's name alone may mean either. */
+const NAMED_AFTER =
+	/^\s+(?:Space\s+)?(?:Telescope|Stadium|Centre|Center|Airport|University|College|School|Foundation|Institute|Prize|Cup|Trophy|Award|Station|Programme|Program|Bridge|Street|Road|Avenue|Square|Hospital|Museum|Hall|Observatory)\b/u;
+
+function namedAfter(article: DraftArticle, name: string): boolean {
+	const last = name.split(/\s+/u).slice(-1)[0];
+	const re = new RegExp(`(?<![\\p{L}])${escape(last)}(?![\\p{L}])`, 'gu');
+	for (const m of article.text.matchAll(re))
+		if (NAMED_AFTER.test(article.text.slice(m.index + last.length))) return true;
+	return false;
+}
+
+/**
+ * A person named in full once is named by the surname after ("Bassirou Diomaye Faye" … "Faye said"): those
+ * mentions become the full name, and surnames the tagger missed are added. Two people of one surname: neither.
+ */
+function withSurnames(all: { s: Sentence; mentions: Mention[] }[]): void {
+	const full = new Map<string, { name: string; role?: string }[]>();
+	for (const { mentions } of all)
+		for (const m of mentions) {
+			if (m.value.kind !== 'person' || !/\s/u.test(m.value.name)) continue;
+			const last = m.value.name.split(/\s+/u).slice(-1)[0];
+			const list = full.get(last) ?? [];
+			if (!list.some((p) => p.name === (m.value as { name: string }).name))
+				list.push({ name: m.value.name, role: m.value.role });
+			full.set(last, list);
+		}
+	for (const entry of all) {
+		const { s } = entry;
+		const mentions = entry.mentions.map((m) => {
+			if (m.value.kind !== 'person') return m;
+			const last = m.value.name.split(/\s+/u).slice(-1)[0];
+			const people = full.get(last);
+			if (!people || people.length !== 1 || people[0].name === m.value.name) return m;
+			if (!people[0].name.endsWith(m.value.name)) return m;
+			const role = m.value.role ?? people[0].role;
+			return {
+				...m,
+				value: { kind: 'person' as const, name: people[0].name, ...(role ? { role } : {}) }
+			};
+		});
+		for (const [last, people] of full) {
+			if (people.length !== 1) continue;
+			const re = new RegExp(`(?<![\\p{L}])${escape(last)}(?![\\p{L}])`, 'gu');
+			const first = people[0].name.slice(0, -last.length);
+			for (const hit of s.text.matchAll(re)) {
+				// "Amadou Sy" that the tagger missed: the mention is the whole name, never the surname inside it.
+				const whole = s.text.slice(0, hit.index).endsWith(first);
+				const start = s.start + hit.index - (whole ? first.length : 0);
+				const end = s.start + hit.index + last.length;
+				if (mentions.some((m) => m.start < end && start < m.end)) continue;
+				const role = people[0].role;
+				mentions.push({
+					value: { kind: 'person', name: people[0].name, ...(role ? { role } : {}) },
+					start,
+					end,
+					label: 'person',
+					sentence: s
+				});
+			}
+		}
+		entry.mentions = mentions.sort((a, b) => a.start - b.start);
+	}
+}
+
+/** The article's sentences and the values each states, and the drafting context. */
+function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
 	const pool = poolFor(bank, gazetteer, article.slug);
-	const ctx = contextOf(article, bank, gazetteer, pool);
 	const sentences = splitSentences(article.text, article.furniture);
 	const all = sentences.map((s) => ({
 		s,
-		mentions: findMentions(s, article.eventDate, gazetteer)
+		mentions: findMentions(s, article.eventDate, gazetteer).filter(
+			(m) => m.value.kind !== 'person' || !namedAfter(article, m.value.name)
+		)
 	}));
-	const counts = new Map<string, number>();
-	for (const { mentions } of all)
-		for (const m of mentions)
-			if ('name' in m.value)
-				counts.set(
-					normaliseAnswerText(m.value.name),
-					(counts.get(normaliseAnswerText(m.value.name)) ?? 0) + 1
-				);
+	withSurnames(all);
+	const ctx = contextOf(
+		article,
+		bank,
+		gazetteer,
+		pool,
+		all.flatMap((a) => a.mentions)
+	);
+	return { ctx, all };
+}
 
+/**
+ * Every draft the drafter can make of `article`, each with its score: per value the best of its forms (who said
+ * it, a safe wh-question, a gap-fill), a true or false per sentence, lists, and the article's dated events among
+ * the bank's. Places the article names three times or more (what the story is about) are not asked.
+ */
+export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draft[] {
+	const { ctx, all } = prepare(article, bank);
 	const drafts: Draft[] = [];
 	const asked = new Set<string>();
 	for (const { s, mentions } of all) {
@@ -1224,52 +1826,132 @@ export function draftQuestions(
 			if (inLists.has(m)) continue;
 			const text = valueText(m.value);
 			// The countries the story is about (named three times or more) would make every option guessable.
-			if (m.value.kind === 'place' && (counts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3)
+			if (
+				m.value.kind === 'place' &&
+				(ctx.nameCounts.get(normaliseAnswerText(m.value.name)) ?? 0) >= 3
+			)
 				continue;
 			// A place every report of the bank names (the Sahel, Mali, France) is the subject of them all, not a question.
 			if (m.value.kind === 'place' && everywhere(ctx, m.value.name)) continue;
 			// A person is asked about once per thing they said or did; other values once per article.
 			const seen = `${m.value.kind}:${normaliseAnswerText(text)}${m.value.kind === 'person' ? `:${s.start}` : ''}`;
 			if (asked.has(seen)) continue;
-			const d = draftFor(ctx, m);
-			if (!d) continue;
+			const [best] = candidatesFor(ctx, m);
+			if (!best) continue;
 			asked.add(seen);
-			drafts.push(d);
+			drafts.push(best);
 		}
+		const claim = trueFalseFor(ctx, s, mentions);
+		if (claim) drafts.push(claim);
 	}
-	drafts.push(
-		...draftsAcrossArticles(
-			ctx,
-			all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))
-		)
+	// Two drafts at most per sentence (the best): four questions on one sentence read as one question four times.
+	const perSentence = new Map<number, Draft[]>();
+	for (const d of drafts) {
+		const list = perSentence.get(d.span.start) ?? [];
+		list.push(d);
+		perSentence.set(d.span.start, list);
+	}
+	// And never two that give each other away: the gap-fill of a sentence shows its other values, a true claim
+	// all of them; two drafts on the same value ask the same thing.
+	const best = new Set(
+		[...perSentence.values()].flatMap((list) => {
+			const kept: Draft[] = [];
+			for (const d of [...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))) {
+				if (kept.length === MAX_DRAFTS_PER_SENTENCE) break;
+				if (kept.every((k) => !giveAway(k, d) && !giveAway(d, k))) kept.push(d);
+			}
+			return kept;
+		})
 	);
+	drafts.splice(0, drafts.length, ...drafts.filter((d) => best.has(d)));
+	// Events of other reports are put beside this one's only when it is on their subject.
+	if (ctx.related)
+		drafts.push(
+			...draftsAcrossArticles(
+				ctx,
+				all.flatMap((a) => a.mentions.filter((m) => m.value.kind === 'date'))
+			).map((d) => ({ ...d, form: 'timeline' as const, score: d.score ?? 0.6 }))
+		);
 	// "Today" means nothing without the report's date; a prompt of more than 40 words runs on (a list's sentence copied whole).
-	const fair = drafts.filter(
+	return drafts.filter(
 		(d) =>
 			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
 			d.question.prompt.split(/\s+/u).length <= 40
 	);
-	if (options.keepBankDuplicates) return fair;
-	return dropBankDuplicates(ctx, fair);
+}
+
+/** The most drafts whose answer is the same value: a quiz should not ask the same answer again and again. */
+export const MAX_DRAFTS_PER_KEY = 2;
+
+/** What a draft's answer is, as one text: the right option(s), the number, or true/false with its value. */
+function answerOf(d: Draft): string {
+	const q = d.question;
+	if (q.type === 'single' || q.type === 'multiple')
+		return q.options
+			.filter((o) => o.correct)
+			.map((o) => normaliseAnswerText(o.text))
+			.join('|');
+	if (q.type === 'numeric') return String(q.answer);
+	if (q.type === 'true_false') return d.value ? normaliseAnswerText(valueText(d.value)) : d.key;
+	return d.key;
+}
+
+/** The best-scored `MAX_DRAFTS_PER_KEY` drafts of each answer (orderings each count as their own), in order. */
+export function fewRepeatsOfAKey(drafts: Draft[]): Draft[] {
+	const byAnswer = new Map<string, Draft[]>();
+	for (const d of drafts) {
+		const a = d.question.type === 'ordering' ? d.key : answerOf(d);
+		byAnswer.set(a, [...(byAnswer.get(a) ?? []), d]);
+	}
+	const kept = new Set(
+		[...byAnswer.values()].flatMap((list) =>
+			[...list].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, MAX_DRAFTS_PER_KEY)
+		)
+	);
+	return drafts.filter((d) => kept.has(d));
 }
 
 /**
- * An article already in the bank: a draft asking for a value the bank already asks for from the same words
- * is no new question. (Orderings that merely cite the passage do not count: they do not ask for its value.)
+ * Whether two drafts of one sentence ask the same thing: the same value, or a claim to judge beside another
+ * question (the claim states the sentence's values, the other's answer among them).
  */
-function dropBankDuplicates(ctx: Context, drafts: Draft[]): Draft[] {
-	return drafts.filter((d) => bankDuplicates(ctx, d).length === 0);
+function giveAway(shown: Draft, asked: Draft): boolean {
+	if (shown.value && asked.value && sameValue(shown.value, asked.value)) return true;
+	return shown.form === 'true-false' || asked.form === 'true-false';
 }
 
-/** The drafts of `draftQuestions(article, bank, { keepBankDuplicates: true })` without the bank's duplicates. */
-export function withoutBankDuplicates(
+/** The most drafts of one sentence (timelines aside). */
+const MAX_DRAFTS_PER_SENTENCE = 2;
+
+/** The most drafts kept of one article: enough for a quiz or two, few enough to review in one sitting. */
+export const MAX_DRAFTS_PER_ARTICLE = 30;
+
+/**
+ * The drafts to propose from `candidates` (of draftCandidates): without what the bank already asks (unless
+ * `keepBankDuplicates`), then the best-scored, no type more than a third of them.
+ */
+export function chooseDrafts(
 	article: DraftArticle,
 	bank: DraftingBank,
-	drafts: Draft[]
+	candidates: Draft[],
+	options: { keepBankDuplicates?: boolean } = {}
 ): Draft[] {
-	const gazetteer = gazetteerOf(bank.facts);
-	const pool = poolFor(bank, gazetteer, article.slug);
-	return dropBankDuplicates(contextOf(article, bank, gazetteer, pool), drafts);
+	const kept = options.keepBankDuplicates
+		? candidates
+		: candidates.filter((d) => bankDuplicates({ article, bank }, d).length === 0);
+	return keepVaried(fewRepeatsOfAKey(kept), MAX_DRAFTS_PER_ARTICLE);
+}
+
+/**
+ * Draft questions for `article`, against `bank` (its facts give the distractors and the other articles'
+ * dated events): overgenerate, score, keep the best and varied (chooseDrafts).
+ */
+export function draftQuestions(
+	article: DraftArticle,
+	bank: DraftingBank,
+	options: { keepBankDuplicates?: boolean } = {}
+): Draft[] {
+	return chooseDrafts(article, bank, draftCandidates(article, bank), options);
 }
 
 /** Whether every report of the bank (three or more) names `name`. */

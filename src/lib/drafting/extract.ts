@@ -16,6 +16,10 @@ type Term = { text: string; pre: string; post: string; tags: string[]; start: nu
 
 const MIN_SENTENCE_WORDS = 6;
 
+/** Abbreviations whose full stop is not a sentence's end: initials ("U.N.", "S. Somanath"), times, titles. */
+const ABBREVIATION_END =
+	/(?:\b(?:\p{Lu}\.)+|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
+
 /**
  * Sentences of the article: furniture lines, headlines, bylines and photo captions (page-parts.ts) and
  * headings (short lines without a full stop) left out, and a dateline cut off the sentence it opens.
@@ -46,19 +50,22 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		}
 		lines.push({ text: line, start, line: i + 1 });
 	});
-	lines.forEach(({ text: line, start: lineStart, line: lineNumber }) => {
+	lines.forEach(({ text: line, start: lineStart, line: lineNumber }, lineIndex) => {
 		// A sentence ends at . ! ? (perhaps followed by a closing quote) before a capital or an opening quote.
 		const boundary = /(?<=[.!?]["”’]?)\s+(?=["“]?[A-Z])/gu;
 		let from = 0;
 		const pieces: [number, number][] = [];
 		for (const m of line.matchAll(boundary)) {
+			// "6:04 p.m. India time", "The U.N. Security Council": a full stop of an abbreviation ends no sentence.
+			if (ABBREVIATION_END.test(line.slice(0, m.index))) continue;
 			pieces.push([from, m.index]);
 			from = m.index + m[0].length;
 		}
 		pieces.push([from, line.length]);
 		for (const [from0, b] of pieces) {
 			// A dateline ("BAMAKO, Feb 17 (Reuters) - ", "Belgium (Brussels Morning Newspaper) ") is not the sentence.
-			const dateline = datelineAt(line.slice(from0, b));
+			// Only where a dateline stands: at the start of one of the first paragraphs.
+			const dateline = from0 === 0 && lineIndex < 4 ? datelineAt(line.slice(from0, b)) : null;
 			const a = from0 + (dateline ? dateline.length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
@@ -166,11 +173,14 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 		const t = terms[j];
 		const word = t.text.toLowerCase();
 		if (NOT_UNITS.has(word)) return null;
+		const duration = /^(seconds|minutes|hours|days|weeks|months|years|decades|centuries)$/iu.test(
+			word
+		);
 		if (
 			t.tags.includes('Noun') &&
 			!t.tags.includes('ProperNoun') &&
 			!t.tags.includes('Pronoun') &&
-			!t.tags.includes('Date')
+			(!t.tags.includes('Date') || duration)
 		) {
 			// "special forces": keep a compound head together.
 			let unit = word;
@@ -242,8 +252,31 @@ export function gazetteerOf(facts: BankFactForDrafting[]): Gazetteer {
 }
 
 const TITLE_WORDS =
-	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|chancellor)$/iu;
+	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
+/** Words that introduce a person's name: their office or role. */
+const ROLE_BEFORE_NAME =
+	/^(president|minister|general|colonel|captain|major|lieutenant|leader|spokesman|spokeswoman|spokesperson|secretary|commander|chairman|chairwoman|chair|governor|director|administrator|ambassador|envoy|candidate|mentor|rival|official|inspector|commissioner|mayor|senator|goalkeeper|striker|forward|midfielder|defender|coach|manager|king|queen|prince|chancellor|economist|scientist|astronaut|chief|head|premier|pope|judge|prosecutor)$/iu;
+
+/** A word that may be part of a person's name: capitalised, no place, organisation, date or title of the lexicon. */
+function isNameWord(t: Term): boolean {
+	return (
+		/^\p{Lu}[\p{L}'’-]+$/u.test(t.text.replace(/['’]s$/u, '')) &&
+		!TITLE_WORDS.test(t.text) &&
+		![
+			'Place',
+			'Country',
+			'City',
+			'Organization',
+			'Date',
+			'Month',
+			'WeekDay',
+			'Demonym',
+			'Pronoun',
+			'Determiner'
+		].some((tag) => t.tags.includes(tag))
+	);
+}
 /** Words compromise tags as organisations that are not what a question could ask about. */
 const NOT_NAMES = new Set(['French', 'British', 'European', 'African', 'GMT', 'UTC', 'Malian']);
 
@@ -255,9 +288,27 @@ function insideBrackets(text: string, from: number, to: number): boolean {
 	return open > close || /^\s*\(/u.test(text.slice(to));
 }
 
+/** Last words of names of things (not people) that the tagger takes for a person's name. */
+const THING_ENDINGS =
+	/\s(Telescope|Observatory|Station|Stadium|Airport|Agency|Bank|Fund|Council|Committee|Commission|Party|Prize|Cup|Trophy|Award|Building|Tower|Bridge|Centre|Center|University|College|School|Hospital|Institute|Programme|Program|Treaty|Accord|Act|Law|Mission|Rocket|Ship)$/u;
+
 const COUNTRY_FIRST_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Israel']);
 const DESCRIPTIVE =
-	/^(The|A|An|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
+	/^(The|A|An|This|That|These|Those|Its|Their|Our|His|Her|Each|Every|Another|Such|New|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
+
+const demonyms = new Map<string, boolean>();
+/** "Danish", "Senegalese", "Malian": a nationality, never a name of an organisation, place or person. */
+function isDemonym(name: string): boolean {
+	if (/\s/u.test(name)) return false;
+	let known = demonyms.get(name);
+	if (known === undefined) {
+		known = (nlp(name).json() as { terms: { tags: string[] }[] }[]).some((s) =>
+			s.terms.some((t) => t.tags.includes('Demonym'))
+		);
+		demonyms.set(name, known);
+	}
+	return known;
+}
 
 const placeLabels = new Map<string, string>();
 /** "country", "city" or "place", as compromise's lexicon knows the name. */
@@ -340,6 +391,36 @@ export function findMentions(
 		if (/^(19|20)\d{2}$/u.test(n.text.replace(/\D/gu, '')) && num >= 1900 && num <= 2100) continue;
 		const last = terms.findIndex((t) => t.end >= end);
 		if (last < 0) continue;
+		// "a second takeover", "half": only digits and plain counting words are counts.
+		if (
+			!/\d/u.test(n.text) &&
+			!/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b/iu.test(
+				n.text.trim()
+			)
+		)
+			continue;
+		// "the first images", "its 20th member": an order, not a count.
+		if (/^(first|second|third)$|\d(st|nd|rd|th)$|th$/iu.test(n.text.trim())) continue;
+		// "Ariane 5", "Chandrayaan-3", "Luna-25": a number that is part of a name counts nothing.
+		if (
+			/^\d{1,3}$/u.test(n.text) &&
+			/\p{Lu}[\p{L}]*[\s-]$/u.test(sentence.text.slice(0, start - sentence.start))
+		)
+			continue;
+		// "8.6%", "54.28 percent": a share, which a gap can ask as it stands.
+		const percent = /%$/u.test(n.text.replace(/[,.;:]+$/u, ''))
+			? ''
+			: (sentence.text.slice(end - sentence.start).match(/^\s?(?:%|per ?cent\b)/u)?.[0] ?? null);
+		if (percent !== null) {
+			add({
+				value: { kind: 'number', amount: num, unit: '%' },
+				start,
+				end: start + n.text.replace(/[,.;:]+$/u, '').length + percent.length,
+				label: 'per cent'
+			});
+			continue;
+		}
+		if (/^[$€£]/u.test(n.text)) continue;
 		// "the 14-member force" counts members.
 		// "several hundred-strong", "a nine-year mission": vague, or a compound our questions cannot ask well.
 		if (
@@ -398,9 +479,25 @@ export function findMentions(
 			(terms[j + 1].tags.includes(
 				kind === 'person' ? 'Person' : kind === 'place' ? 'Place' : 'Organization'
 			) ||
-				(kind === 'place' && /^(of|the)$/u.test(terms[j + 1].text)))
+				(kind === 'place' && /^(of|the)$/u.test(terms[j + 1].text)) ||
+				// "Economic Community of West African States", "Bank of England".
+				(kind === 'organisation' &&
+					/^(of|for|and|the|on)$/u.test(terms[j + 1].text) &&
+					j + 2 < terms.length &&
+					CAPITALISED.test(terms[j + 2].text)) ||
+				// "Bassirou Diomaye Faye": a name the tagger knows only in part.
+				(kind === 'person' && isNameWord(terms[j + 1])))
 		)
 			j++;
+		// …and the capitalised words before it ("Bassirou" before "Diomaye Faye").
+		while (
+			kind === 'person' &&
+			i > 0 &&
+			terms[i - 1].post.trim() === '' &&
+			isNameWord(terms[i - 1]) &&
+			!(i - 1 === 0 && !terms[i - 1].tags.includes('Person'))
+		)
+			i--;
 		const label =
 			kind === 'place'
 				? t.tags.includes('Country')
@@ -412,6 +509,27 @@ export function findMentions(
 		runs.push({ kind, from: i, to: j, label });
 		i = j;
 	}
+	// Names the tagger does not know, told by the role before them: "opposition leader Ousmane Sonko",
+	// "Colonel Assimi Goïta", "former prime minister, Amadou Ba".
+	for (let i = 0; i + 2 < terms.length; i++) {
+		if (!ROLE_BEFORE_NAME.test(terms[i].text) || /[.;:]/u.test(terms[i].post)) continue;
+		let j = i + 1;
+		while (
+			j < terms.length &&
+			j - i <= 4 &&
+			isNameWord(terms[j]) &&
+			(j === i + 1 || terms[j - 1].post.trim() === '')
+		)
+			j++;
+		const count = j - (i + 1);
+		if (count < 2) continue;
+		if (runs.some((r) => r.from <= j - 1 && i + 1 <= r.to && r.kind !== 'person')) continue;
+		const k = runs.findIndex((r) => r.from <= j - 1 && i + 1 <= r.to);
+		if (k >= 0) runs.splice(k, 1);
+		runs.push({ kind: 'person', from: i + 1, to: j - 1, label: 'person' });
+		i = j - 1;
+	}
+	runs.sort((a, b) => a.from - b.from);
 	for (const r of runs) {
 		let from = r.from;
 		// Titles are part of the tagged run ("President Emmanuel Macron"): the name starts after them.
@@ -419,6 +537,7 @@ export function findMentions(
 		const start = terms[from].start;
 		const end = terms[r.to].end;
 		const name = at(start, end).replace(/['’]s$/u, '');
+		if (r.kind === 'person' && from === r.to && TITLE_WORDS.test(terms[from].text)) continue;
 		if (r.kind === 'person') {
 			// The role is the title before the name: "French President Emmanuel Macron".
 			let k = r.from - 1;
@@ -443,6 +562,13 @@ export function findMentions(
 				label: 'person'
 			});
 		} else if (r.kind === 'place') {
+			// "the second Lagrange point": a name used as a word of a term, not a place.
+			if (
+				/\b(first|second|third|fourth|fifth)\s+$/iu.test(
+					sentence.text.slice(0, start - sentence.start)
+				)
+			)
+				continue;
 			add({ value: { kind: 'place', name }, start, end: start + name.length, label: r.label });
 		} else {
 			const head = terms[r.to + 1];
@@ -489,6 +615,17 @@ export function findMentions(
 	)) {
 		const start = sentence.start + m.index;
 		const op = m[2];
+		// "NASA Administrator Bill Nelson": the title after the acronym is the person's, not the organisation's name.
+		const words = m[0].split(' ');
+		if (!op && words.length === 2 && TITLE_WORDS.test(words[1])) {
+			add({
+				value: { kind: 'organisation', name: words[0] },
+				start,
+				end: start + words[0].length,
+				label: 'organisation'
+			});
+			continue;
+		}
 		add({
 			value: op ? { kind: 'operation', name: op } : { kind: 'organisation', name: m[0] },
 			start,
@@ -550,6 +687,28 @@ export function findMentions(
 		if (m.value.kind === 'person' && COUNTRY_FIRST_NAMES.has(m.value.name))
 			found[i] = { ...m, value: { kind: 'place', name: m.value.name }, label: 'country' };
 	}
+	// "in Bamako", "from Kourou": a one-word name after a preposition of place is a place the tagger took for a person.
+	for (let i = 0; i < found.length; i++) {
+		const m = found[i];
+		if (
+			m.value.kind === 'person' &&
+			!/\s/u.test(m.value.name) &&
+			!m.known &&
+			/\b(in|at|from|to|near|outside|into|across)\s+$/u.test(
+				sentence.text.slice(Math.max(0, m.start - sentence.start - 12), m.start - sentence.start)
+			)
+		)
+			found[i] = {
+				...m,
+				value: { kind: 'place', name: m.value.name },
+				label: placeLabel(m.value.name) === 'place' ? 'city' : placeLabel(m.value.name)
+			};
+	}
+	// "James Webb Space Telescope", "Lusail Stadium": a name that ends in a thing is not a person.
+	for (let i = 0; i < found.length; i++) {
+		const m = found[i];
+		if (m.value.kind === 'person' && THING_ENDINGS.test(m.value.name)) found.splice(i--, 1);
+	}
 	const kept = resolveOverlaps(found).filter(
 		(m) =>
 			!insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) &&
@@ -560,12 +719,20 @@ export function findMentions(
 					/\b(African|European|Asian|American|Arab|French)$/u.test(m.value.name) ||
 					/-led\b/u.test(m.value.name) ||
 					/[()[\]]/u.test(m.value.name) ||
-					/^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name))
+					/^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name) ||
+					isDemonym(m.value.name))
 			) &&
 			!/\d{4}-\d{2}/u.test(
 				sentence.text.slice(Math.max(0, m.start - sentence.start - 1), m.end - sentence.start + 6)
 			) &&
 			!/-$/u.test(sentence.text.slice(0, m.start - sentence.start)) &&
+			// "the CFA franc": the name of a currency, not of an organisation.
+			!(
+				'name' in m.value &&
+				/^\s+(francs?|dollars?|euros?|pounds?|rupees?|cedis?|nairas?|yuan|yen|shillings?)\b/iu.test(
+					sentence.text.slice(m.end - sentence.start)
+				)
+			) &&
 			!/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start))
 	);
 	// "Niger, Mali, Mauritania, Burkina Faso and Chad": a one-word "person" closing a list of places is a place.

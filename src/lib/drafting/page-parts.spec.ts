@@ -102,3 +102,16 @@ describe('draftId', () => {
 		expect(draftId('pau', 'number-220')).toBe('pau-number-220');
 	});
 });
+
+describe('splitSentences: abbreviations', () => {
+	it('does not end a sentence at "p.m.", "U.N.", "U.S." or an initial', () => {
+		const text = [
+			'The lander touched down at 6:04 p.m. India time, setting off cheers in the control room.',
+			'The U.N. Security Council voted in June to close the mission by the end of the year.',
+			'It has lagged behind other central banks: the U.S. Federal Reserve raised its main rate in June.',
+			'"We are on the Moon," the agency\'s chairman S. Somanath told the staff in the control room.'
+		].join('\n');
+		const sentences = splitSentences(text, []);
+		expect(sentences.map((s) => s.text)).toEqual(text.split('\n'));
+	});
+});

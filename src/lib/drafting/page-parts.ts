@@ -16,6 +16,19 @@ const BYLINE =
 const PHOTO_CREDIT =
 	/(?:\b(?:REUTERS|AFP|AP|EPA|ANP|Getty Images|Reuters|AP Photo)(?:\s*[-/|–]\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+)?\s*\)?\s*$)|(?:^\s*(?:\(?\s*(?:Photo|Picture|Image|FILE PHOTO|File photo|Credit)\s*:))/u;
 
+const MONTH_WORDS =
+	'(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+
+/**
+ * A photo caption of any agency: a line that closes on the day the picture was taken and a credit in capitals
+ * ("… in Gao, Mali, June 9, 2021. REUTERS/Name/File Photo", "… 23 March 2022. AFP PHOTO / NAME"), or ends on a
+ * credit after "Photo:" ("… December 23, 2021. Photo: Staff").
+ */
+const DATED_CAPTION = new RegExp(
+	`(?:${MONTH_WORDS}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_WORDS}\\s+\\d{4})\\.\\s+(?:\\p{Lu}[\\p{Lu}\\d .&'’-]{1,40}(?:\\s*/\\s*[\\p{L} .'’-]{1,40})+|(?:Photo|Picture|Credit)\\s*:.{1,60})\\s*$`,
+	'u'
+);
+
 /** The share of a line's longer words that start with a capital: "Mali Junta Expels French Envoy" → 1. */
 function capitalisedShare(line: string): number {
 	const words = line.split(/\s+/u).filter((w) => /^\p{L}{4,}/u.test(w));
@@ -31,18 +44,19 @@ export function pagePartOf(line: string, { first }: { first: boolean }): PagePar
 	const text = line.trim();
 	if (!text) return null;
 	if (BYLINE.test(text)) return 'byline';
-	if (PHOTO_CREDIT.test(text)) return 'caption';
+	if (PHOTO_CREDIT.test(text) || DATED_CAPTION.test(text)) return 'caption';
 	if (!SENTENCE_END.test(text) && (first || capitalisedShare(text) >= 0.75)) return 'headline';
 	return null;
 }
 
 /**
  * The dateline that opens a paragraph, if any: "BAMAKO, Feb 17 (Reuters) - ", "PARIS (AFP) — ",
+ * "KOUROU, French Guiana, Dec 25 (Reuters) - " (a city and its country or state),
  * "Belgium (Brussels Morning Newspaper) ", "date 2022-02-18 ". Its length is cut off the sentence.
  */
 export function datelineAt(line: string): string | null {
 	const m = line.match(
-		/^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}.]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,60}\))?\s*[-–—]{1,2}\s+|\p{Lu}[\p{L} ]*\([^)]{1,60}\)\s+|date \d{4}-\d{2}-\d{2}\s+)/u
+		/^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)?(?:,\s*[\p{L}.]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,60}\))?\s*[-–—]{1,2}\s+|(?!(?:The|A|An)\s)\p{Lu}[\p{L} ]*\([^)]{1,60}\)\s+|date \d{4}-\d{2}-\d{2}\s+)/u
 	);
 	return m ? m[0] : null;
 }

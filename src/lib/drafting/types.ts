@@ -65,6 +65,14 @@ export type Draft = {
 	/** Stable within one article's drafts: the same text drafts the same keys. */
 	key: string;
 	kind: FactValue['kind'] | 'list' | 'timeline' | 'gap';
+	/**
+	 * How the question is put: a gap in the quoted words ("missing word"), a wh-question built from the sentence
+	 * where the change is safe (a subject, a count, a date), a stated claim or its negation to judge, who said the
+	 * quoted words, a list to pick from, or events to order. Older drafts (saved before forms) have none.
+	 */
+	form?: 'gap-fill' | 'wh-question' | 'true-false' | 'who-said' | 'list' | 'timeline';
+	/** The drafter's estimate of how good the draft is (0–1): drafts are ranked by it and the best kept. */
+	score?: number;
 	question: DraftQuestion & { explanation: string; tags: string[]; difficulty: 1 | 2 | 3 };
 	/** The new article's words the answer rests on, exactly as they stand, and where. */
 	quote: string;

@@ -86,7 +86,7 @@ export function valueText(
 		return WEEKDAY_NAMES[new Date(`${v.date}T00:00:00Z`).getUTCDay()];
 	switch (v.kind) {
 		case 'number':
-			return formatAmount(v.amount);
+			return v.unit === '%' ? `${formatAmount(v.amount)}%` : formatAmount(v.amount);
 		case 'range':
 			return `${formatAmount(v.min)}–${formatAmount(v.max)}`;
 		case 'date':

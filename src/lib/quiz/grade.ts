@@ -197,9 +197,13 @@ function itemText(q: Question, id: string): string {
  * since "2,014" or "2014 year" would both read wrongly.
  */
 function withUnit(value: number, q: Question): string {
-	if (q.type !== 'numeric' || !q.unit) return String(value);
-	if (q.unit === 'year') return String(value);
-	return `${value.toLocaleString('en-GB', { maximumFractionDigits: 6 })} ${q.unit}`;
+	return q.type === 'numeric' && q.unit ? formatAmount(value, q.unit) : String(value);
+}
+
+/** A number with its unit as people read it ("2,400 troops"; a year bare, "2014"). */
+export function formatAmount(value: number, unit: string): string {
+	if (unit === 'year') return String(value);
+	return `${value.toLocaleString('en-GB', { maximumFractionDigits: 6 })}${unit ? ` ${unit}` : ''}`;
 }
 
 /** The answer key in words, for the results page. */

@@ -17,6 +17,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import type { FactValue, Question } from '../../bank/types.ts';
+import { REJECT_REASONS } from '../../drafting/reject-reasons.ts';
 import type { Draft } from '../../drafting/types.ts';
 import type { Response } from '../../quiz/types.ts';
 
@@ -161,9 +162,20 @@ export const articleDraft = pgTable(
 		draft: jsonb('draft').$type<Draft>().notNull(),
 		/** The teacher's own question made when the draft was accepted. */
 		questionId: text('question_id').references(() => question.id),
-		decidedAt: timestamp('decided_at', { withTimezone: true })
+		decidedAt: timestamp('decided_at', { withTimezone: true }),
+		/** Why the teacher rejected it (null for drafts rejected before reasons were asked). */
+		rejectReason: text('reject_reason', { enum: REJECT_REASONS }),
+		/** The teacher's own words on why, optional except for "other". */
+		rejectNote: text('reject_note')
 	},
-	(t) => [uniqueIndex('article_draft_position_uq').on(t.articleSlug, t.position)]
+	(t) => [
+		uniqueIndex('article_draft_position_uq').on(t.articleSlug, t.position),
+		// A reason belongs to a rejected draft only: restoring a draft clears it.
+		check(
+			'article_draft_reason_if_rejected',
+			sql`${t.status} = 'rejected' or (${t.rejectReason} is null and ${t.rejectNote} is null)`
+		)
+	]
 );
 export type ArticleDraft = typeof articleDraft.$inferSelect;
 

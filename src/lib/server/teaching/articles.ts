@@ -12,6 +12,12 @@ import {
 	type DraftEdit
 } from '../../drafting/accept.ts';
 import { articleSlug, type ArticleInput } from '../../drafting/article-input.ts';
+import {
+	findNearDuplicates,
+	type BankQuestionToCompare,
+	type NearDuplicate
+} from '../../drafting/near-duplicates.ts';
+import { draftRejectionSchema, type DraftRejectionInput } from '../../drafting/review.ts';
 import type { DraftingBank } from '../../drafting/types.ts';
 import { slugify } from '../../gift/import.ts';
 import { questionContentHash } from '../bank-sync.ts';
@@ -164,6 +170,56 @@ export async function getTeacherArticle(db: Db, teacherId: string, slug: string)
 	return { article: row, drafts };
 }
 
+/** The bank's questions with the quotes and values of the facts they cite: what drafts are compared with. */
+export async function getBankQuestionsToCompare(db: Db): Promise<BankQuestionToCompare[]> {
+	const [questions, facts] = await Promise.all([
+		db
+			.select({ body: questionVersion.body })
+			.from(question)
+			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
+			.where(and(eq(question.active, true), isNull(question.ownerId))),
+		db
+			.select({ id: fact.id, quote: fact.quote, value: fact.value })
+			.from(fact)
+			.where(isNull(fact.ownerId))
+	]);
+	const factById = new Map(facts.map((f) => [f.id, f]));
+	return questions.map(({ body }) => ({
+		id: body.id,
+		question: body,
+		facts: body.facts.flatMap((id) => {
+			const f = factById.get(id);
+			return f ? [{ quote: f.quote, value: f.value ?? undefined }] : [];
+		})
+	}));
+}
+
+/**
+ * The teacher's article for review: its drafts, and for each draft still waiting the drafts and bank
+ * questions it nearly duplicates (src/lib/drafting/near-duplicates.ts), so the extras can go first.
+ */
+export async function getDraftReview(db: Db, teacherId: string, slug: string) {
+	const [own, bank] = await Promise.all([
+		getTeacherArticle(db, teacherId, slug),
+		getBankQuestionsToCompare(db)
+	]);
+	const nearDuplicates: Map<number, NearDuplicate[]> = findNearDuplicates(
+		own.drafts.map((d) => ({
+			id: d.id,
+			number: d.position,
+			status: d.status,
+			quote: d.draft.quote,
+			span: d.draft.span,
+			value: d.draft.value,
+			question: d.draft.question,
+			similarTo: d.draft.similarTo,
+			timeline: d.draft.kind === 'timeline'
+		})),
+		bank
+	);
+	return { ...own, nearDuplicates };
+}
+
 async function lockDraft(tx: Db, teacherId: string, slug: string, draftId: number) {
 	const [a] = await tx
 		.select({
@@ -297,16 +353,67 @@ export async function acceptDraft(
 	});
 }
 
-/** Rejects a pending draft; it stays listed as rejected. */
-export async function rejectDraft(db: Db, teacherId: string, slug: string, draftId: number) {
+/** Rejects a pending draft, saying why; it stays listed as rejected, and may be restored. */
+export async function rejectDraft(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftId: number,
+	rejection: DraftRejectionInput
+) {
+	await rejectDrafts(db, teacherId, slug, [draftId], rejection);
+}
+
+/**
+ * Rejects several pending drafts of one article for one reason (the teacher's ticked near-duplicates):
+ * all of them or, when one was decided already, none, saying which.
+ */
+export async function rejectDrafts(
+	db: Db,
+	teacherId: string,
+	slug: string,
+	draftIds: readonly number[],
+	rejection: DraftRejectionInput
+) {
+	const why = draftRejectionSchema.safeParse(rejection);
+	if (!why.success) throw new RequestError(400, why.error.issues[0].message);
+	const ids = [...new Set(draftIds)].sort((a, b) => a - b);
+	if (!ids.length) throw new RequestError(400, 'Tick the drafts to reject.');
+	await db.transaction(async (txRaw) => {
+		const tx = txRaw as unknown as Db;
+		for (const draftId of ids) {
+			const { row } = await lockDraft(tx, teacherId, slug, draftId);
+			if (row.status !== 'pending')
+				throw new RequestError(
+					400,
+					ids.length === 1
+						? `This draft was ${row.status} already.`
+						: `Draft ${row.position} was ${row.status} already: nothing was rejected.`
+				);
+		}
+		await tx
+			.update(articleDraft)
+			.set({
+				status: 'rejected',
+				decidedAt: new Date(),
+				rejectReason: why.data.reason,
+				rejectNote: why.data.note ?? null
+			})
+			.where(and(eq(articleDraft.articleSlug, slug), inArray(articleDraft.id, ids)));
+	});
+}
+
+/** Puts a rejected draft back among those waiting, as it was before (its reason is forgotten). */
+export async function restoreDraft(db: Db, teacherId: string, slug: string, draftId: number) {
 	await db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		const { row } = await lockDraft(tx, teacherId, slug, draftId);
-		if (row.status !== 'pending')
-			throw new RequestError(400, `This draft was ${row.status} already.`);
+		if (row.status === 'pending') throw new RequestError(400, 'This draft is waiting already.');
+		if (row.status === 'accepted')
+			throw new RequestError(400, 'This draft was accepted already: it is one of your questions.');
 		await tx
 			.update(articleDraft)
-			.set({ status: 'rejected', decidedAt: new Date() })
+			.set({ status: 'pending', decidedAt: null, rejectReason: null, rejectNote: null })
 			.where(eq(articleDraft.id, draftId));
 	});
 }

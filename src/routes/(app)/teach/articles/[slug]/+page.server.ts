@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { draftEditSchema, type DraftEdit } from '$lib/drafting/accept.ts';
+import { describeDraftKey, draftDistractors, draftRejectionSchema } from '$lib/drafting/review.ts';
 import { QUESTION_TYPE_LABELS } from '$lib/quiz/labels.ts';
 import { getDb } from '$lib/server/db/app-db.ts';
 import { fieldErrors, readFormFields } from '$lib/server/form-fields.ts';
@@ -8,19 +9,27 @@ import { requireTeacher } from '$lib/server/guards.ts';
 import { orHttpError } from '$lib/server/errors.ts';
 import {
 	acceptDraft,
-	getTeacherArticle,
+	getDraftReview,
 	rejectDraft,
+	rejectDrafts,
+	restoreDraft,
 	saveDraftEdit
 } from '$lib/server/teaching/articles.ts';
 import { listSets } from '$lib/server/teaching/sets.ts';
-import { invalid, tryService } from '$lib/server/form-actions.ts';
+import {
+	invalid,
+	parseForm,
+	readFields,
+	readValues,
+	tryService
+} from '$lib/server/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const db = getDb();
-	const [{ article, drafts }, sets] = await Promise.all([
-		orHttpError(() => getTeacherArticle(db, teacher.id, event.params.slug)),
+	const [{ article, drafts, nearDuplicates }, sets] = await Promise.all([
+		orHttpError(() => getDraftReview(db, teacher.id, event.params.slug)),
 		listSets(db, teacher.id)
 	]);
 	return {
@@ -34,14 +43,19 @@ export const load: PageServerLoad = async (event) => {
 		// The teacher's own drafts, keys included: this page is theirs alone.
 		drafts: drafts.map((d) => ({
 			id: d.id,
+			number: d.position,
 			status: d.status,
 			questionId: d.questionId,
 			kind: d.draft.kind,
 			typeLabel: QUESTION_TYPE_LABELS[d.draft.question.type],
 			question: d.draft.question,
+			key: describeDraftKey(d.draft.question),
+			distractors: draftDistractors(d.draft.question),
 			quote: d.draft.quote,
-			similarTo: d.draft.similarTo,
-			timelineFacts: d.draft.bankFacts.length
+			timelineFacts: d.draft.bankFacts.length,
+			rejectReason: d.rejectReason,
+			rejectNote: d.rejectNote,
+			nearDuplicates: nearDuplicates.get(d.id) ?? []
 		})),
 		sets: sets.map((s) => ({ id: s.id, name: s.name })),
 		accepted: event.url.searchParams.get('accepted')
@@ -94,7 +108,13 @@ async function readDraftForm(request: Request) {
 	};
 }
 
+/**
+ * Back to the page at `anchor`: after a draft leaves the waiting list, the form names the card to go on
+ * with (`next`), so a teacher working down the list (with or without JavaScript) lands on it.
+ */
 const backTo = (url: URL, anchor: string, query = '') => `${url.pathname}${query}#${anchor}`;
+const nextAnchor = (next: string | undefined) =>
+	next && /^\d{1,10}$/u.test(next) ? `draft-${next}` : 'waiting';
 
 export const actions: Actions = {
 	save: async (event) => {
@@ -123,19 +143,61 @@ export const actions: Actions = {
 			303,
 			backTo(
 				event.url,
-				`draft-${form.draftId}`,
+				nextAnchor(form.values!.next),
 				`?accepted=${encodeURIComponent(done.value.questionId)}`
 			)
 		);
 	},
 	reject: async (event) => {
 		const teacher = requireTeacher(event, true);
-		const form = await readDraftForm(event.request);
-		if (form.failure) return form.failure;
-		const done = await tryService(() =>
-			rejectDraft(getDb(), teacher.id, event.params.slug, form.draftId)
+		const values = await readValues(event.request);
+		const ref = DraftRef.safeParse({ draftId: values.draftId });
+		if (!ref.success) return invalid('draft', values, fieldErrors(ref.error));
+		const action = `reject-${ref.data.draftId}`;
+		const why = parseForm(
+			action,
+			draftRejectionSchema,
+			{
+				reason: values.reason,
+				note: values.note
+			},
+			values
 		);
-		if (!done.ok) return invalid(form.action!, form.values!, { form: done.message });
-		redirect(303, backTo(event.url, `draft-${form.draftId}`));
+		if (why.failure) return why.failure;
+		const done = await tryService(() =>
+			rejectDraft(getDb(), teacher.id, event.params.slug, ref.data.draftId, why.data)
+		);
+		if (!done.ok) return invalid(action, values, { form: done.message });
+		redirect(303, backTo(event.url, nextAnchor(values.next)));
+	},
+	/** The ticked drafts, rejected together for one reason. */
+	rejectTicked: async (event) => {
+		const teacher = requireTeacher(event, true);
+		const fields = await readFields(event.request);
+		const values = { reason: fields.reason?.[0] ?? '', note: fields.note?.[0] ?? '' };
+		const ids = z
+			.array(DraftRef.shape.draftId)
+			.min(1, 'Tick the drafts to reject (the box by each draft’s number).')
+			.max(500, 'Too many drafts at once.')
+			.safeParse(fields.draftId ?? []);
+		if (!ids.success) return invalid('bulk', values, { form: ids.error.issues[0].message });
+		const why = parseForm('bulk', draftRejectionSchema, values);
+		if (why.failure) return why.failure;
+		const done = await tryService(() =>
+			rejectDrafts(getDb(), teacher.id, event.params.slug, ids.data, why.data)
+		);
+		if (!done.ok) return invalid('bulk', values, { form: done.message });
+		redirect(303, backTo(event.url, 'waiting'));
+	},
+	restore: async (event) => {
+		const teacher = requireTeacher(event, true);
+		const values = await readValues(event.request);
+		const ref = DraftRef.safeParse({ draftId: values.draftId });
+		if (!ref.success) return invalid('draft', values, fieldErrors(ref.error));
+		const done = await tryService(() =>
+			restoreDraft(getDb(), teacher.id, event.params.slug, ref.data.draftId)
+		);
+		if (!done.ok) return invalid(`restore-${ref.data.draftId}`, values, { form: done.message });
+		redirect(303, backTo(event.url, `draft-${ref.data.draftId}`));
 	}
 };
