@@ -3,11 +3,12 @@
 // result on stdout.
 //
 // It plays a teacher's projector and every student's phone the way their browsers do
-// (src/lib/components/live-follow.ts): each holds the session's event stream open, and on an event
-// reloads its page's data (`__data.json`, what invalidateAll fetches), one reload in flight and at most
-// one queued; the projector on every event, a phone when the session moved past what it shows. A phone
-// that shows an unanswered question posts its answer after a think time, then reloads (the form's
-// redirect). The teacher starts, waits until the projector counts every answer, reveals, and goes on.
+// (src/lib/components/live-follow.ts): each holds the session's event stream open, and when the session
+// moves past what it shows reloads its page's data (`__data.json`, what invalidateAll fetches), one
+// reload in flight and at most one queued. The projector also reloads on a join, and shows the counters
+// an answer event carries without reloading. A phone that shows an unanswered question posts its answer
+// after a think time (the enhanced form: the reply says it is in, no reload). The teacher starts, waits
+// until the projector counts every answer, reveals, and goes on.
 //
 // spec: { sessionId, joinCode, teacher: { base, cookie }, students: [{ base, cookie }],
 //         answers: string[][] (per question, per student: the form body), questions, lastOfSet,
@@ -182,6 +183,10 @@ function coalesced(load) {
 
 const projector = {
 	view: null,
+	/** The counters shown: the page data's, or an answer event's at the same seq if larger. */
+	answered: 0,
+	players: 0,
+	reloads: 0,
 	/** Every view it showed: when it arrived and the figures on it. */
 	shown: [],
 	/** Arrival of each answer event. */
@@ -190,19 +195,37 @@ const projector = {
 };
 const teacherPath = `/teach/live/${id}`;
 projector.reload = coalesced(async () => {
+	projector.reloads++;
 	const view = await pageData(spec.teacher.base, spec.teacher.cookie, teacherPath);
+	const sameSeq = projector.view?.session.seq === view.session.seq;
 	projector.view = view;
-	projector.shown.push({
-		t: now(),
-		state: view.session.state,
-		questionIndex: view.session.questionIndex,
-		answeredCount: view.answeredCount,
-		playerCount: view.playerCount
-	});
+	projector.answered = Math.max(view.answeredCount, sameSeq ? projector.answered : 0);
+	projector.players = Math.max(view.playerCount, sameSeq ? projector.players : 0);
+	projector.show(now());
 });
+projector.show = (t) =>
+	projector.shown.push({
+		t,
+		state: projector.view.session.state,
+		questionIndex: projector.view.session.questionIndex,
+		answeredCount: projector.answered,
+		playerCount: projector.players
+	});
+/** An event, as the projector page takes it (followLiveSession with its onCounts). */
+projector.onChange = (change, t) => {
+	if (change.kind === 'answer') projector.answerEvents.push({ t, seq: change.seq });
+	if (!projector.view || change.seq > projector.view.session.seq) return void projector.reload();
+	if (change.kind === 'state') return;
+	if (change.kind === 'answer' && typeof change.answered === 'number') {
+		projector.answered = Math.max(projector.answered, change.answered);
+		projector.players = Math.max(projector.players, change.players);
+		projector.show(t);
+	} else void projector.reload();
+};
 
 // ---- the phones ---------------------------------------------------------------------------------
 
+let phoneReloads = 0;
 const answers = []; // { question, student, sentAt, ackAt, ok, status, text }
 const phones = spec.students.map((s, i) => {
 	const phone = {
@@ -217,6 +240,7 @@ const phones = spec.students.map((s, i) => {
 		stop: () => {}
 	};
 	phone.reload = coalesced(async () => {
+		phoneReloads++;
 		const view = await pageData(phone.base, phone.cookie, `/live/${id}`);
 		const t = now();
 		phone.view = view;
@@ -247,11 +271,11 @@ async function sendAnswer(phone, question) {
 		res = { status: 0, type: null, text: String(e?.message ?? e) };
 	}
 	const ackAt = now();
-	const ok = res.type === 'redirect';
+	const ok = res.type === 'success' || res.type === 'redirect';
 	answers.push({ question, student: phone.i, sentAt, ackAt, ok, status: res.status });
 	if (!ok) problem(`student ${phone.i}, question ${question + 1}: answer refused: ${res.text}`);
-	// The form's redirect: the page loads its data again (the phone now says "Answer sent").
-	if (ok) void phone.reload();
+	// The enhanced form shows "Answer sent" from the reply; a redirect (no JavaScript) would reload.
+	if (res.type === 'redirect') void phone.reload();
 }
 
 // ---- helpers ------------------------------------------------------------------------------------
@@ -307,15 +331,7 @@ const revealShown = [];
 const started = now();
 
 try {
-	projector.stop = follow(
-		spec.teacher.base,
-		spec.teacher.cookie,
-		(change, t) => {
-			if (change.kind === 'answer') projector.answerEvents.push({ t, seq: change.seq });
-			void projector.reload();
-		},
-		'projector'
-	);
+	projector.stop = follow(spec.teacher.base, spec.teacher.cookie, projector.onChange, 'projector');
 	await until(() => projector.view !== null, 30_000, 'the projector to show the lobby');
 
 	// Joining: a class's phones over a few seconds, ten at a time.
@@ -347,8 +363,7 @@ try {
 		})
 	);
 	await until(
-		() =>
-			projector.view?.playerCount === N && phones.every((p) => p.view?.session.state === 'lobby'),
+		() => projector.players === N && phones.every((p) => p.view?.session.state === 'lobby'),
 		60_000,
 		'every phone in the lobby and the projector counting them'
 	);
@@ -362,7 +377,8 @@ try {
 			() =>
 				answers.filter((a) => a.question === q).length === N &&
 				projector.view?.session.questionIndex === q &&
-				projector.view.answeredCount === answers.filter((a) => a.question === q && a.ok).length,
+				projector.view.session.state === 'question' &&
+				projector.answered === answers.filter((a) => a.question === q && a.ok).length,
 			budget,
 			`question ${q + 1}: every answer sent and counted on the projector`
 		);
@@ -443,6 +459,7 @@ result.answerToProjectorEventMs = rounded(summary(answerToProjectorEvent));
 result.answerAckMs = rounded(summary(answerAck));
 result.revealToAllPhonesMs = rounded(summary(revealEvent));
 result.revealShownOnAllPhonesMs = rounded(summary(revealShown));
-result.projectorReloads = projector.shown.length;
+result.projectorReloads = projector.reloads;
+result.phoneReloads = phoneReloads;
 result.problems = problems;
 process.stdout.write(JSON.stringify(result));

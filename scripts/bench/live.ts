@@ -42,12 +42,15 @@ type ClassroomResult = {
 	revealToAllPhonesMs: Summary;
 	revealShownOnAllPhonesMs: Summary;
 	projectorReloads: number;
+	phoneReloads: number;
 	perQuestion: unknown[];
 	problems: string[];
 };
 
 export type LiveResult = ClassroomResult & {
 	processes: number;
+	/** Which of the sessions in a row on the same servers (--live-sessions). */
+	round?: number;
 	sessionId: string;
 	answersStored: number;
 	/** Answers sent that the database does not hold (refused or dropped): must be 0. */

@@ -91,6 +91,8 @@ const HELP = `npm run bench [-- options]
   --live-questions N     questions the live session runs (default 10, the set's length at most)
   --live-think S         each phone answers within S seconds of showing the question (default 5)
   --live-processes LIST  app processes to run the live session on, one run each (default 1,2)
+  --live-sessions N      sessions in a row on the same app processes (default 1; 2 tells a leak from a
+                         heap that grew once)
   --out FILE             JSON result (default bench/results/<ISO date>.json)
   --pg-log FILE          the log file of the Postgres at DATABASE_URL (default log_line_prefix), to trace
                          requests for the pgbench floors on a server of your own
@@ -126,6 +128,7 @@ type Options = {
 	liveQuestions: number;
 	liveThink: number;
 	liveProcesses: number[];
+	liveSessions: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -157,7 +160,8 @@ function parseArgs(argv: string[]): Options {
 		liveStudents: 300,
 		liveQuestions: 10,
 		liveThink: 5,
-		liveProcesses: [1, 2]
+		liveProcesses: [1, 2],
+		liveSessions: 1
 	};
 	if (argv.includes('--smoke')) {
 		Object.assign(o, {
@@ -201,7 +205,8 @@ function parseArgs(argv: string[]): Options {
 		'--slice': 'slice',
 		'--live-students': 'liveStudents',
 		'--live-questions': 'liveQuestions',
-		'--live-think': 'liveThink'
+		'--live-think': 'liveThink',
+		'--live-sessions': 'liveSessions'
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -235,6 +240,7 @@ function parseArgs(argv: string[]): Options {
 	o.reviewUsers = Math.max(1, Math.min(Math.floor(o.reviewUsers), o.users));
 	o.liveStudents = Math.min(Math.floor(o.liveStudents), o.users);
 	o.liveQuestions = Math.floor(o.liveQuestions);
+	o.liveSessions = Math.max(1, Math.floor(o.liveSessions));
 	return o;
 }
 
@@ -1288,8 +1294,7 @@ async function main() {
 				await seeder`select id, user_id from review_card where user_id like ${pop.ids.userPrefix + '%'} order by id`;
 			const userNo = new Map(Array.from({ length: pop.users + 1 }, (_, u) => [pop.ids.user(u), u]));
 			const ratings = ['again', 'hard', 'good', 'easy'];
-			const rateReq = (i: number): Req => {
-				const c = cards[i % cards.length];
+			const rateReq = (i: number, c = cards[i % cards.length]): Req => {
 				return {
 					method: 'POST',
 					path: '/review?/rate',
@@ -1306,7 +1311,36 @@ async function main() {
 			let n = 0;
 			const rateReqs = (count: number) => Array.from({ length: count }, () => rateReq(n++));
 			await check(server, rateReqs(1)[0], okAction('redirect'));
-			const rateTrace = await trace('review answer', () => fetchAs(rateReqs(1)[0]));
+			// The traced rating: a card whose id (5 digits or more) cannot be taken for another parameter.
+			const tracedCard = cards.find((c) => String(c.id).length >= 5) ?? cards[0];
+			const tracedReq = rateReq(cards.length + n++, tracedCard);
+			const rateTrace = await trace('review answer', () => fetchAs(tracedReq));
+			// Its SQL replayed by pgbench: each transaction a random card of the load's learners (the list in
+			// a table of the bench's own, read by index inside each statement that names the card, its learner
+			// or the learner's session), and a fresh request id.
+			await seeder`drop table if exists bench_rate_card`;
+			await seeder`create table bench_rate_card as
+				select (row_number() over (order by id))::int as i, id, user_id, right(user_id, 12)::int as u
+				from review_card where user_id like ${pop.ids.userPrefix + '%'}`;
+			await seeder`alter table bench_rate_card add primary key (i)`;
+			const pick = (column: string) => `(select ${column} from bench_rate_card where i = :bench_i)`;
+			const ratePg = await pgFloor(
+				'pgbench: review answer SQL',
+				rateTrace,
+				[`\\set bench_i random(1, ${cards.length})`, '\\set bench_r random(1, 2000000000)'],
+				[
+					{ value: String(tracedCard.id), expression: pick('id') },
+					{ value: tracedCard.user_id, expression: pick('user_id') },
+					{
+						value: pop.ids.sessionId(pop.ids.token(userNo.get(tracedCard.user_id)!)),
+						expression: `encode(sha256(convert_to('${pop.ids.tokenPrefix}' || ${pick('u')}, 'UTF8')), 'hex')`
+					},
+					{
+						value: new URLSearchParams(tracedReq.body!).get('requestId')!,
+						expression: `('pgbench-' || :bench_r)`
+					}
+				]
+			);
 			log('review answer: warm-up on 200 ratings');
 			const warm = await runLoad(
 				server,
@@ -1322,6 +1356,7 @@ async function main() {
 			);
 			rate.statements = rateTrace?.length;
 			against(rate, noop, 'no-op');
+			against(rate, ratePg, 'pgbench');
 		} finally {
 			await seeder.end();
 		}
@@ -1417,10 +1452,13 @@ async function main() {
 		await quiesce(admin);
 	}
 	const rssEnd = rssKb(server.pid);
+	// The live session, on servers of its own (their RSS is the session's alone). The smoke run, which
+	// measures nothing and spends most of its time starting servers, plays it on this one and one more.
+	if (!opts.smoke) await server.stop();
+	const live = only('live')
+		? await liveScenario(pop, databaseUrl, admin, opts.smoke ? server : null)
+		: [];
 	await server.stop();
-
-	// The live session, on servers of its own (their RSS is the session's alone).
-	const live = only('live') ? await liveScenario(pop, databaseUrl, admin) : [];
 
 	// 8. The embedded database: a second server on a fresh PGlite, seeded through its own pages.
 	let pglite: { rssEnd: number | null; users: number; attempts: number } | null = null;
@@ -1542,13 +1580,16 @@ async function main() {
 async function liveScenario(
 	pop: Awaited<ReturnType<typeof seedPopulation>>,
 	databaseUrl: string,
-	sql: postgres.Sql
+	sql: postgres.Sql,
+	/** A running server to use as each run's first process (the smoke run), instead of a fresh one. */
+	reuse: Server | null = null
 ): Promise<LiveResult[]> {
 	const runs: LiveResult[] = [];
 	for (const [n, processes] of opts.liveProcesses.entries()) {
 		const servers: Server[] = [];
 		try {
-			for (let i = 0; i < processes; i++) {
+			if (reuse) servers.push(reuse);
+			for (let i = servers.length; i < processes; i++) {
 				log(`live: starting app process ${i + 1} of ${processes}`);
 				servers.push(
 					await startServer(
@@ -1557,32 +1598,40 @@ async function liveScenario(
 					)
 				);
 			}
-			const run = await runLiveSession({
-				servers,
-				sql,
-				pop,
-				// A session of its own each run, from another assignment of the large class.
-				assignmentId: pop.bigClassAssignmentIds[n % pop.bigClassAssignmentIds.length],
-				config: {
-					students: opts.liveStudents,
-					questions: opts.liveQuestions,
-					thinkMs: opts.liveThink * 1000,
-					revealPauseMs: opts.smoke ? 50 : 1000,
-					secondsPerQuestion: Math.max(5, Math.ceil(opts.liveThink * 3 + 10))
-				},
-				scratch,
-				log,
-				rssKb
-			});
-			runs.push(run);
-			for (const p of run.problems) failures.push(`live, ${processes} process(es): ${p}`);
-			if (run.problems.length)
-				for (const s of servers)
-					failures.push(`server output:\n${s.output().trim().split('\n').slice(-15).join('\n')}`);
-			if (run.answersLost > 0)
-				failures.push(`live, ${processes} process(es): ${run.answersLost} answers lost`);
+			// --live-sessions 2 runs a second session on the same servers: RSS that grows again by as much
+			// is a leak; RSS that stays where the first left it is a heap that grew once.
+			for (let round = 1; round <= opts.liveSessions; round++) {
+				const run = await runLiveSession({
+					servers,
+					sql,
+					pop,
+					// A session of its own each run, from another assignment of the large class.
+					assignmentId:
+						pop.bigClassAssignmentIds[
+							(n * opts.liveSessions + round - 1) % pop.bigClassAssignmentIds.length
+						],
+					config: {
+						students: opts.liveStudents,
+						questions: opts.liveQuestions,
+						thinkMs: opts.liveThink * 1000,
+						revealPauseMs: opts.smoke ? 50 : 1000,
+						secondsPerQuestion: Math.max(5, Math.ceil(opts.liveThink * 3 + 10))
+					},
+					scratch,
+					log,
+					rssKb
+				});
+				run.round = round;
+				runs.push(run);
+				const on = `live, ${processes} process(es)${opts.liveSessions > 1 ? `, session ${round}` : ''}`;
+				for (const p of run.problems) failures.push(`${on}: ${p}`);
+				if (run.problems.length)
+					for (const s of servers)
+						failures.push(`server output:\n${s.output().trim().split('\n').slice(-15).join('\n')}`);
+				if (run.answersLost > 0) failures.push(`${on}: ${run.answersLost} answers lost`);
+			}
 		} finally {
-			for (const s of servers) await s.stop();
+			for (const s of servers) if (s !== reuse) await s.stop();
 		}
 	}
 	return runs;
@@ -1591,7 +1640,7 @@ async function liveScenario(
 function liveTargets(runs: LiveResult[]): Target[] {
 	const t: Target[] = [];
 	for (const run of runs) {
-		const on = `live, ${run.students} students, ${run.processes} app process${run.processes > 1 ? 'es' : ''}`;
+		const on = `live, ${run.students} students, ${run.processes} app process${run.processes > 1 ? 'es' : ''}${opts.liveSessions > 1 ? `, session ${run.round}` : ''}`;
 		const check = (
 			target: string,
 			value: number | null,
@@ -1624,7 +1673,7 @@ function printLive(runs: LiveResult[]) {
 		`p50 ${s.p50 ?? '–'} ms, p99 ${s.p99 ?? '–'} ms, max ${s.max ?? '–'} ms`;
 	for (const run of runs) {
 		console.log(
-			`\nLive session: ${run.students} students, ${run.questions} questions, ${run.processes} app process${run.processes > 1 ? 'es' : ''} on one Postgres (${run.seconds} s)`
+			`\nLive session${opts.liveSessions > 1 ? ` ${run.round} of ${opts.liveSessions}` : ''}: ${run.students} students, ${run.questions} questions, ${run.processes} app process${run.processes > 1 ? 'es' : ''} on one Postgres (${run.seconds} s)`
 		);
 		console.log(`  answer to projector (its data shows the count): ${ms(run.answerToProjectorMs)}`);
 		console.log(
@@ -1638,6 +1687,9 @@ function printLive(runs: LiveResult[]) {
 		console.log(
 			`  answers: ${run.answersSent} sent, ${run.answersAcknowledged} acknowledged, ${run.answersStored} stored, ${run.answersLost} lost; ` +
 				`join of all ${run.joinMs} ms; finish ${run.finishMs} ms (${run.attemptsRecorded} attempts recorded), results on every phone ${run.finishedShownMs} ms`
+		);
+		console.log(
+			`  page data reloads: projector ${run.projectorReloads}, phones ${run.phoneReloads}`
 		);
 		console.log(
 			`  server RSS: ` +
