@@ -280,10 +280,11 @@ async function sendAnswer(phone, question) {
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-async function until(predicate, timeoutMs, what) {
+async function until(predicate, timeoutMs, what, state = () => '') {
 	const deadline = now() + timeoutMs;
 	while (!predicate()) {
-		if (now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} ${state()}`.trim());
 		await sleep(2);
 	}
 }
@@ -380,7 +381,9 @@ try {
 				projector.view.session.state === 'question' &&
 				projector.answered === answers.filter((a) => a.question === q && a.ok).length,
 			budget,
-			`question ${q + 1}: every answer sent and counted on the projector`
+			`question ${q + 1}: every answer sent and counted on the projector`,
+			() =>
+				`${answers.filter((a) => a.question === q).length} sent, ${answers.filter((a) => a.question === q && a.ok).length} taken, the projector at seq ${projector.view?.session.seq} (${projector.view?.session.state}) counts ${projector.answered}`
 		);
 		const allCountedAt = now();
 		// The teacher reveals once the phones have settled (their post-answer reloads are done).

@@ -692,9 +692,11 @@ export async function getLiveCounts(db: Db, sessionId: string) {
 			seq: liveSession.seq,
 			state: liveSession.state,
 			questionIndex: liveSession.questionIndex,
+			// Spelled out with the table's name: Drizzle writes a column of a one-table select unqualified,
+			// which inside these subqueries would name the player's own column.
 			answered: sql<number>`(select count(*) from live_answer a join live_player p on p.id = a.player_id
-				where a.session_id = ${liveSession.id} and a.position = ${liveSession.questionIndex} and not p.removed)::int`,
-			players: sql<number>`(select count(*) from live_player p where p.session_id = ${liveSession.id} and not p.removed)::int`
+				where a.session_id = live_session.id and a.position = live_session.question_index and not p.removed)::int`,
+			players: sql<number>`(select count(*) from live_player p where p.session_id = live_session.id and not p.removed)::int`
 		})
 		.from(liveSession)
 		.where(eq(liveSession.id, sessionId));

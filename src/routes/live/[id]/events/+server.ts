@@ -39,9 +39,17 @@ export const GET: RequestHandler = async (event) => {
 					stop();
 				}
 			};
-			const sendChange = (
-				change: Pick<LiveNotice, 'seq' | 'kind' | 'state'> & { answered?: number; players?: number }
-			) => send(`id: ${change.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
+			// Only these fields: a notice also names the session, which the stream's address already says.
+			const sendChange = ({
+				seq,
+				kind,
+				state,
+				answered,
+				players
+			}: Pick<LiveNotice, 'seq' | 'kind' | 'state'> & { answered?: number; players?: number }) =>
+				send(
+					`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind, state, answered, players })}\n\n`
+				);
 			// The counters after answers: one read in flight, and one more after it if answers came meanwhile
 			// (it then counts them all), so a burst of answers is a few reads, and the last one is up to date.
 			let counting = false;
