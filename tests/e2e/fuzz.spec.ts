@@ -21,6 +21,7 @@ import {
 	routesDir,
 	type RouteEntry
 } from '../helpers/routes.ts';
+import { readsBesideWrites } from '../helpers/concurrency.ts';
 import { startServer, type OwnServer } from '../helpers/server.ts';
 import { buildWorld, type Who, type World } from '../helpers/world.ts';
 
@@ -421,50 +422,37 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 	const routes = discoverRoutes();
 	// Actions that end what the other cases use run last: signing out, submitting the attempt.
 	const last = (e: RouteEntry) => (e.kind === 'action' && /submit|signout/.test(e.key) ? 1 : 0);
+	/** One request of the plan: made up front, in the seed's order, so a seed always gives the same cases. */
+	type Planned = {
+		method: string;
+		url: string;
+		who: Who;
+		c: Pick<Case, 'headers' | 'body'>;
+		accept: string;
+		/** Whether the status is what this case needs. */
+		ok: (status: number) => boolean;
+		label: string;
+		last: boolean;
+	};
+	const plan: Planned[] = [];
 	for (const entry of [...routes].sort((a, b) => last(a) - last(b))) {
 		const { who, params } = principalFor(entry.routeId, w);
-		const headers = (extra: Record<string, string>) => ({
-			origin: BASE,
-			...(cookies[who] ? { cookie: cookies[who] } : {}),
-			...extra
-		});
-		const send = async (
-			method: string,
-			url: string,
-			c: Pick<Case, 'headers' | 'body'>,
-			accept: string
-		) => {
-			sent++;
-			const res = await fetch(new URL(url, BASE), {
-				method,
-				headers: headers({ accept, ...c.headers }),
-				body: c.body as BodyInit | undefined,
-				redirect: 'manual'
-			}).catch((e: unknown) => ({ status: 599, text: async () => String(e) }));
-			const text = await res.text();
-			// A script's action request carries the action's own status in the JSON.
-			if (accept === 'application/json' && res.status === 200) {
-				try {
-					const json = JSON.parse(text) as { type: string; status?: number };
-					if (json.type === 'failure') return { status: json.status ?? 400, text };
-					if (json.type === 'redirect') return { status: json.status ?? 303, text };
-				} catch {
-					/* not an action result */
-				}
-			}
-			return { status: res.status, text };
-		};
 		if (entry.kind === 'action') {
 			const names = fieldNamesOf(entry.routeId);
 			const url = actionPath(entry.routeId, entry.action, params);
 			for (let i = 0; i < CASES_PER_ACTION; i++) {
 				const c = actionCase(i, names, w, r);
 				const accept = i % 2 ? 'application/json' : 'text/html';
-				const got = await send('POST', url, c, accept);
-				if (!statusMatches(c.expect, got.status))
-					failures.push(
-						`POST ${url} as ${who}, ${c.label} (${accept}): expected ${c.expect}, got ${got.status}: ${got.text.slice(0, 160)}`
-					);
+				plan.push({
+					method: 'POST',
+					url,
+					who,
+					c,
+					accept,
+					ok: (status) => statusMatches(c.expect, status),
+					label: `POST ${url} as ${who}, ${c.label} (${accept}): expected ${c.expect}`,
+					last: last(entry) === 1
+				});
 			}
 		} else {
 			const url = pathOf(entry.routeId, params);
@@ -487,15 +475,53 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 				for (let i = 0; i < 5; i++) {
 					const q = queryCase(i, r);
 					const method = entry.kind === 'endpoint' && entry.method !== 'GET' ? entry.method : 'GET';
-					const got = await send(method, `${u}${q}`, { headers: {} }, 'text/html');
-					if (got.status >= 500)
-						failures.push(
-							`${method} ${u}${q.slice(0, 80)} as ${who}: ${got.status}: ${got.text.slice(0, 160)}`
-						);
+					plan.push({
+						method,
+						url: `${u}${q}`,
+						who,
+						c: { headers: {} },
+						accept: 'text/html',
+						ok: (status) => status < 500,
+						label: `${method} ${u}${q.slice(0, 80)} as ${who}`,
+						last: false
+					});
 				}
 			}
 		}
 	}
+	const send = async (p: Planned) => {
+		sent++;
+		const res = await fetch(new URL(p.url, BASE), {
+			method: p.method,
+			headers: {
+				origin: BASE,
+				...(cookies[p.who] ? { cookie: cookies[p.who] } : {}),
+				accept: p.accept,
+				...p.c.headers
+			},
+			body: p.c.body as BodyInit | undefined,
+			redirect: 'manual'
+		}).catch((e: unknown) => ({ status: 599, text: async () => String(e) }));
+		const text = await res.text();
+		let status = res.status;
+		// A script's action request carries the action's own status in the JSON.
+		if (p.accept === 'application/json' && res.status === 200) {
+			try {
+				const json = JSON.parse(text) as { type: string; status?: number };
+				if (json.type === 'failure') status = json.status ?? 400;
+				if (json.type === 'redirect') status = json.status ?? 303;
+			} catch {
+				/* not an action result */
+			}
+		}
+		if (!p.ok(status)) failures.push(`${p.label}, got ${status}: ${text.slice(0, 160)}`);
+	};
+	// The posts one after another in the plan's order, the reads three at a time beside them; then the
+	// posts that end the session or the attempt.
+	const writes = plan.filter((p) => !p.last && p.method !== 'GET');
+	const reads = plan.filter((p) => !p.last && p.method === 'GET');
+	await readsBesideWrites(writes, reads, 3, send);
+	for (const p of plan.filter((p) => p.last)) await send(p);
 	const alive = await fetch(`${BASE}/articles`).then(
 		(res) => res.ok,
 		() => false

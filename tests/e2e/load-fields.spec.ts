@@ -6,11 +6,15 @@
 //
 // Also, whatever the list says: no value is a password hash or a session token, a student's data holds
 // no email but their own, and no page a student loads before the attempt is final has a key field.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { unflatten } from 'devalue';
+import { mapConcurrently } from '../helpers/concurrency.ts';
 import { discoverRoutes, pathOf } from '../helpers/routes.ts';
-import { buildWorld, disposeWorld, type Who, type World } from '../helpers/world.ts';
+import { expect, test } from '../helpers/shared-world.ts';
+import type { Who, World } from '../helpers/world.ts';
 
 type Role = 'anonymous' | 'student' | 'teacher';
 type Visit = { role: Role; who: Who; label: string; params: Record<string, string> };
@@ -171,18 +175,11 @@ const KEY_FIELDS =
 	/(^|\.)(correct|accepted|answer|tolerance|explanation|facts|correctText|citations)$/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 
-// One world for both tests of this file: building it is most of their time.
-let world: Promise<World> | undefined;
-test.afterAll(async () => {
-	if (world) await disposeWorld(await world);
-});
-
 test('every page load returns only the fields on its role’s allow-list, and no secrets', async ({
-	browser,
+	world: w,
 	baseURL
 }) => {
 	test.setTimeout(240_000);
-	const w = await (world ??= buildWorld(browser));
 	const lists = ALLOW;
 	const pages = discoverRoutes().filter((e) => e.kind === 'page');
 	const failures: string[] = [];
@@ -194,9 +191,13 @@ test('every page load returns only the fields on its role’s allow-list, and no
 			failures.push(`${page.routeId}: no allow-list (add one to ${import.meta.filename})`);
 			if (!process.env.PRINT_LOAD_FIELDS) continue;
 		}
-		for (const v of visits(page.routeId, w)) {
-			const url = pathOf(page.routeId, v.params);
-			const data = await loadData(baseURL!, url, w.who[v.who].cookie);
+		// The loads only read: four at a time.
+		const views = visits(page.routeId, w);
+		const datas = await mapConcurrently(views, 4, (v) =>
+			loadData(baseURL!, pathOf(page.routeId, v.params), w.who[v.who].cookie)
+		);
+		for (const [i, v] of views.entries()) {
+			const data = datas[i];
 			loads++;
 			const paths = [...fieldPaths(data)].sort();
 			(observed[page.routeId] ??= {})[v.role] = [
@@ -239,13 +240,28 @@ const EVERY_ROLE_VIEW = new Set([
 	'/(app)/attempts/[id]/results'
 ]);
 
+/**
+ * axe-core itself, minified, put in each page once. (@axe-core/playwright puts in the unminified source,
+ * twice, and finishes each run in a new blank page: three times the work for the same rules, on pages
+ * that have no frames to look into.)
+ */
+const AXE_SOURCE = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
+
 /** Every axe rule that fails on the page, at any impact, as "rule (impact): n nodes: first target". */
 async function axeViolations(page: Page): Promise<string[]> {
+	await page.evaluate(AXE_SOURCE);
 	// Only violations are read: axe then keeps one node of each passing rule rather than every node,
 	// which is most of its time on long pages (an article, a results page).
-	const { violations } = await new AxeBuilder({ page })
-		.options({ resultTypes: ['violations'] })
-		.analyze();
+	const { violations } = await page.evaluate(
+		(options) =>
+			(window as unknown as { axe: { run: (o: RunOptions) => Promise<AxeResults> } }).axe.run(
+				options
+			),
+		{ resultTypes: ['violations'] } satisfies RunOptions
+	);
 	return violations.map(
 		(v) =>
 			`${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(' ')} — ${v.help}`
@@ -253,11 +269,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test('every page, and the header of each role, has no accessibility violation (axe, every impact level)', async ({
+	world: w,
 	browser,
 	baseURL
 }) => {
 	test.setTimeout(360_000);
-	const w = await (world ??= buildWorld(browser));
 	const anonymous = await browser.newContext({ baseURL });
 	// One view of each page, by the role it is for (the first signed-in visit): the header, the one part
 	// every role sees differently, is checked for each role on the pages whose body differs by role too.

@@ -6,6 +6,7 @@
 // literally. The gradebook CSV must defuse the display name's formula.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { escapeGift } from '../../src/lib/gift/export.ts';
+import { mapConcurrently } from '../helpers/concurrency.ts';
 import { signUp } from '../helpers/e2e.ts';
 import {
 	answerAll,
@@ -113,51 +114,63 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		feedback: 'after_submit'
 	});
 
-	// A teacher's article with payloads in its title and text; one draft edited to carry more.
-	await t.goto('/teach/articles');
-	await t.getByLabel('Title').fill(articleTitle);
-	await t.getByLabel('Date of the reported events').fill('2023-01-17');
-	await t
-		.getByLabel('Text of the article')
-		.fill(
-			`Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.\n${ALL}\nFrance ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.`
-		);
-	await t.getByRole('button', { name: 'Add the article and draft questions' }).click();
-	await expect(t.getByRole('heading', { level: 1, name: articleTitle })).toBeVisible({
-		timeout: 30_000
-	});
-	const slug = t.url().split('/').pop()!;
-	const draftId = await t
-		.locator('ol.drafts > li')
-		.filter({ hasText: 'Single choice' })
-		.first()
-		.getAttribute('id');
-	const draft = t.locator(`[id="${draftId}"]`);
-	await draft.locator('summary', { hasText: /^Edit$/ }).click();
-	const draftPrompt = `D${tag} ${CORPUS[8]}`;
-	const draftExplanation = `X${tag} ${ALL}`;
-	await draft.getByLabel('Question', { exact: true }).fill(draftPrompt);
-	await draft.getByLabel('Option 2', { exact: true }).fill(`P${tag} ${CORPUS[6]}`);
-	await draft.getByLabel(/^Explanation/).fill(draftExplanation);
-	await draft.getByRole('button', { name: 'Save changes' }).click();
-	await t.reload();
-	await expect(t.locator(`[id="${draftId}"]`).getByLabel('Question', { exact: true })).toHaveValue(
-		draftPrompt
-	);
-
-	// The student: the display name, then the assignment answered and handed in.
+	// The teacher's article is drafted while the student hands the assignment in.
 	const student = await browser.newContext();
 	await guard(student, ran);
 	const s = await student.newPage();
-	await signUp(s, displayName);
-	await joinClassUi(s, klass.joinCode);
-	await s.goto(`/assignments/${assignmentId}`);
-	await s.getByRole('button', { name: 'Start' }).click();
-	await expect(s).toHaveURL(/\/attempts\/[\w-]+\/1$/);
-	const attempt = s.url().split('/')[4];
-	await answerAll(s);
-	await s.getByRole('button', { name: 'Submit my answers' }).click();
-	await expect(s).toHaveURL(/\/results$/);
+	const [{ slug, draftPrompt, draftExplanation }, attempt] = await Promise.all([
+		addArticle(),
+		handIn()
+	]);
+
+	// A teacher's article with payloads in its title and text; one draft edited to carry more.
+	async function addArticle() {
+		await t.goto('/teach/articles');
+		await t.getByLabel('Title').fill(articleTitle);
+		await t.getByLabel('Date of the reported events').fill('2023-01-17');
+		await t
+			.getByLabel('Text of the article')
+			.fill(
+				`Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.\n${ALL}\nFrance ended Operation Barkhane in 2022 after nine years in Mali, and some 3,000 French troops remain in the region.`
+			);
+		await t.getByRole('button', { name: 'Add the article and draft questions' }).click();
+		await expect(t.getByRole('heading', { level: 1, name: articleTitle })).toBeVisible({
+			timeout: 30_000
+		});
+		const slug = t.url().split('/').pop()!;
+		const draftId = await t
+			.locator('ol.drafts > li')
+			.filter({ hasText: 'Single choice' })
+			.first()
+			.getAttribute('id');
+		const draft = t.locator(`[id="${draftId}"]`);
+		const draftPrompt = `D${tag} ${CORPUS[8]}`;
+		const draftExplanation = `X${tag} ${ALL}`;
+		await draft.locator('summary', { hasText: /^Edit$/ }).click();
+		await draft.getByLabel('Question', { exact: true }).fill(draftPrompt);
+		await draft.getByLabel('Option 2', { exact: true }).fill(`P${tag} ${CORPUS[6]}`);
+		await draft.getByLabel(/^Explanation/).fill(draftExplanation);
+		await draft.getByRole('button', { name: 'Save changes' }).click();
+		await t.reload();
+		await expect(
+			t.locator(`[id="${draftId}"]`).getByLabel('Question', { exact: true })
+		).toHaveValue(draftPrompt);
+		return { slug, draftPrompt, draftExplanation };
+	}
+
+	// The student: the display name, then the assignment answered and handed in.
+	async function handIn() {
+		await signUp(s, displayName);
+		await joinClassUi(s, klass.joinCode);
+		await s.goto(`/assignments/${assignmentId}`);
+		await s.getByRole('button', { name: 'Start' }).click();
+		await expect(s).toHaveURL(/\/attempts\/[\w-]+\/1$/);
+		const attempt = s.url().split('/')[4];
+		await answerAll(s);
+		await s.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(s).toHaveURL(/\/results$/);
+		return attempt;
+	}
 
 	// The set renamed after the assignment exists, so both names are shown somewhere.
 	await t.goto(`/teach/sets/${setId}`);
@@ -202,7 +215,9 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 	];
 	const problems: string[] = [];
 	let checks = 0;
-	for (const [page, url, texts] of views) {
+	// Three views at a time, each in a new tab of its viewer's browser (guarded as the first tab is).
+	await mapConcurrently(views, 3, async ([viewer, url, texts]) => {
+		const page = await viewer.context().newPage();
 		const res = await page.goto(url);
 		expect(res?.status(), url).toBe(200);
 		await page.waitForLoadState('networkidle');
@@ -215,7 +230,8 @@ test('stored payloads are shown as text in every view and never run', async ({ b
 		for (const el of await injected(page)) problems.push(`${url}: injected ${el}`);
 		for (const v of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))
 			problems.push(`${url}: CSP violation ${v}`);
-	}
+		await page.close();
+	});
 	expect(problems).toEqual([]);
 	expect(ran).toEqual([]);
 

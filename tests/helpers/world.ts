@@ -2,7 +2,13 @@
 // a set and an assignment; teacher Y (the second demo teacher) with the same; student A in X's class and
 // student B in Y's, each with a submitted assignment attempt, a practice attempt in progress and a review
 // card. Every name is unique to the run, so a test can look for it in any response body.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
 import { answerWithKeyboard, signUp, startQuiz } from './e2e.ts';
 
 export type Who = 'anonymous' | 'A' | 'B' | 'X' | 'Y';
@@ -192,8 +198,13 @@ export async function addArticleUi(page: Page, title: string) {
 	};
 }
 
-async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseURL?: string) {
-	const context = await browser.newContext(baseURL ? { baseURL } : {});
+async function buildTeacher(
+	browser: Browser,
+	who: 'X' | 'Y',
+	tag: string,
+	options: BrowserContextOptions
+) {
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
 	const className = `Class ${who} ${tag}`;
@@ -203,8 +214,6 @@ async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseU
 	const setId = await createSetUi(page, setName, 3);
 	const questionId = await page.locator('ol.items > li').first().getAttribute('id');
 	const assignmentId = await createAssignmentUi(page, klass.id, setName, 3, assignmentTitle);
-	const articleTitle = `Article ${who} ${tag}`;
-	const article = await addArticleUi(page, articleTitle);
 	return {
 		principal: { context, page, cookie: await cookieOf(context) },
 		world: {
@@ -217,9 +226,9 @@ async function buildTeacher(browser: Browser, who: 'X' | 'Y', tag: string, baseU
 			assignmentTitle,
 			studentId: '',
 			questionId: (questionId ?? '').replace(/^item-/, ''),
-			articleSlug: article.slug,
-			articleTitle,
-			draftId: article.draftId
+			articleSlug: '',
+			articleTitle: `Article ${who} ${tag}`,
+			draftId: ''
 		}
 	};
 }
@@ -230,9 +239,9 @@ async function buildStudent(
 	teacher: 'X' | 'Y',
 	t: TeacherWorld,
 	tag: string,
-	baseURL?: string
+	options: BrowserContextOptions
 ) {
-	const context = await browser.newContext(baseURL ? { baseURL } : {});
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	const name = `Student ${who} ${tag}`;
 	const email = await signUp(page, name);
@@ -285,23 +294,37 @@ async function buildStudent(
 	};
 }
 
-/** The world on the test server, or on another server at `baseURL` (a test that starts its own). */
-export async function buildWorld(browser: Browser, baseURL?: string): Promise<World> {
+/**
+ * The world on the test server, or on another server at `baseURL` (a test that starts its own), in
+ * browser contexts made with `contextOptions`.
+ */
+export async function buildWorld(
+	browser: Browser,
+	baseURL?: string,
+	contextOptions: BrowserContextOptions = {}
+): Promise<World> {
+	const options = baseURL ? { ...contextOptions, baseURL } : contextOptions;
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	// X's side (X, then A in X's class) and Y's side are independent: built side by side, in browser
-	// contexts of their own, as two schools using the server at the same time would.
+	// contexts of their own, as two schools using the server at the same time would. The student needs
+	// only the class and the assignment: they work while their teacher's article is drafted, and the
+	// teacher then reads the roster.
 	const side = async (teacher: 'X' | 'Y', student: 'A' | 'B') => {
-		const t = await buildTeacher(browser, teacher, tag, baseURL);
-		return [t, await buildStudent(browser, student, teacher, t.world, tag, baseURL)] as const;
-	};
-	const [[x, a], [y, b]] = await Promise.all([side('X', 'A'), side('Y', 'B')]);
-	for (const t of [x, y]) {
+		const t = await buildTeacher(browser, teacher, tag, options);
+		const [article, s] = await Promise.all([
+			addArticleUi(t.principal.page, t.world.articleTitle),
+			buildStudent(browser, student, teacher, t.world, tag, options)
+		]);
+		t.world.articleSlug = article.slug;
+		t.world.draftId = article.draftId;
 		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
 		t.world.studentId = await t.principal.page
 			.locator('input[name="studentId"]')
 			.first()
 			.inputValue();
-	}
+		return [t, s] as const;
+	};
+	const [[x, a], [y, b]] = await Promise.all([side('X', 'A'), side('Y', 'B')]);
 	await a.principal.page.goto('/articles');
 	const articleHref = await a.principal.page
 		.locator('a[href^="/articles/"]')
