@@ -41,6 +41,7 @@ import {
 	type SeededAttempt
 } from './seed.ts';
 import { fillReviews, seedReviewLearners } from './review-seed.ts';
+import { runLiveSession, type LiveResult } from './live.ts';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import * as schema from '../../src/lib/server/db/schema.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
@@ -83,8 +84,15 @@ const HELP = `npm run bench [-- options]
   --rounds N             rounds of the alternating route/floor comparison behind the ratio targets (default 6)
   --slice S              seconds of each side of a round (default 3)
   --tcp                  connect to the throwaway Postgres over 127.0.0.1 rather than its Unix socket
-  --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,review,burst (the floors and the quiz
-                         page always run); for profiling one route with BENCH_NODE_OPTIONS=--cpu-prof
+  --only LIST            comma-separated subset of driver,save,submit,gradebook,analysis,review,burst,live (the floors and the
+                         quiz page always run, except with --only live alone); for profiling one route with
+                         BENCH_NODE_OPTIONS=--cpu-prof
+  --live-students N      students in the live session (default 300)
+  --live-questions N     questions the live session runs (default 10, the set's length at most)
+  --live-think S         each phone answers within S seconds of showing the question (default 5)
+  --live-processes LIST  app processes to run the live session on, one run each (default 1,2)
+  --live-sessions N      sessions in a row on the same app processes (default 1; 2 tells a leak from a
+                         heap that grew once)
   --out FILE             JSON result (default bench/results/<ISO date>.json)
   --pg-log FILE          the log file of the Postgres at DATABASE_URL (default log_line_prefix), to trace
                          requests for the pgbench floors on a server of your own
@@ -116,6 +124,11 @@ type Options = {
 	rounds: number;
 	slice: number;
 	tcp: boolean;
+	liveStudents: number;
+	liveQuestions: number;
+	liveThink: number;
+	liveProcesses: number[];
+	liveSessions: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -143,7 +156,12 @@ function parseArgs(argv: string[]): Options {
 		smoke: false,
 		rounds: 6,
 		slice: 3,
-		tcp: false
+		tcp: false,
+		liveStudents: 300,
+		liveQuestions: 10,
+		liveThink: 5,
+		liveProcesses: [1, 2],
+		liveSessions: 1
 	};
 	if (argv.includes('--smoke')) {
 		Object.assign(o, {
@@ -163,7 +181,10 @@ function parseArgs(argv: string[]): Options {
 			reviewCards: 1000,
 			soak: 1,
 			rounds: 2,
-			slice: 1
+			slice: 1,
+			liveStudents: 6,
+			liveQuestions: 2,
+			liveThink: 0.2
 		});
 	}
 	const numeric: Record<string, keyof Options> = {
@@ -181,7 +202,11 @@ function parseArgs(argv: string[]): Options {
 		'--review-logs': 'reviewLogs',
 		'--review-cards': 'reviewCards',
 		'--rounds': 'rounds',
-		'--slice': 'slice'
+		'--slice': 'slice',
+		'--live-students': 'liveStudents',
+		'--live-questions': 'liveQuestions',
+		'--live-think': 'liveThink',
+		'--live-sessions': 'liveSessions'
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
@@ -202,18 +227,27 @@ function parseArgs(argv: string[]): Options {
 		else if (a === '--out') o.out = argv[++i];
 		else if (a === '--pg-log') o.pgLog = argv[++i];
 		else if (a === '--only') o.only = argv[++i].split(',').map((x) => x.trim());
-		else if (a === '--smoke') continue;
+		else if (a === '--live-processes') {
+			o.liveProcesses = argv[++i].split(',').map(Number);
+			if (o.liveProcesses.some((n) => !Number.isInteger(n) || n < 1))
+				throw new Error('--live-processes needs a list of whole numbers, e.g. 1,2');
+		} else if (a === '--smoke') continue;
 		else throw new Error(`unknown option ${a}\n${HELP}`);
 	}
 	o.users = Math.floor(o.users);
 	o.attempts = Math.max(10, Math.floor(o.attempts));
 	o.classSize = Math.min(Math.floor(o.classSize), o.users);
 	o.reviewUsers = Math.max(1, Math.min(Math.floor(o.reviewUsers), o.users));
+	o.liveStudents = Math.min(Math.floor(o.liveStudents), o.users);
+	o.liveQuestions = Math.floor(o.liveQuestions);
+	o.liveSessions = Math.max(1, Math.floor(o.liveSessions));
 	return o;
 }
 
 const opts = parseArgs(process.argv.slice(2));
 const only = (part: string) => !opts.only || opts.only.includes(part);
+/** `--only live`: the live scenario alone, without the floors and the quiz page. */
+const liveOnly = opts.only !== null && opts.only.every((part) => part === 'live');
 
 // ---- small helpers ----------------------------------------------------------------------------
 
@@ -652,6 +686,41 @@ async function main() {
 	await seeder.end();
 	const seedSeconds = (Date.now() - seedStart) / 1000;
 	log(`seeded in ${seedSeconds.toFixed(1)} s:`, JSON.stringify(pop.rows));
+
+	// The live scenario alone: on servers of its own, the seeding server's work is done.
+	if (liveOnly) {
+		await server.stop();
+		const live = await liveScenario(pop, databaseUrl, admin);
+		const targets = liveTargets(live);
+		const result = {
+			date: started.toISOString(),
+			options: opts,
+			databasePoolMax: appPoolMax,
+			machine: {
+				cpus: cpus().length,
+				cpu: cpus()[0]?.model,
+				node: process.version,
+				loadAverageAtStart: loadAtStart,
+				loadAverageAtEnd: loadavg()
+			},
+			seeded: { ...pop.rows, seconds: seedSeconds },
+			rows,
+			live,
+			targets,
+			notes,
+			failures
+		};
+		mkdirSync(path.dirname(resultsFile), { recursive: true });
+		writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
+		printLive(live);
+		printTargets(targets);
+		console.log(`\nJSON: ${resultsFile}`);
+		if (failures.length) {
+			console.log(`\nFAILED — these numbers are not valid:\n  ${failures.join('\n  ')}`);
+			process.exitCode = 1;
+		}
+		return;
+	}
 
 	const origin = server.origin;
 	const cookie = (token: string) => `session=${token}`;
@@ -1225,8 +1294,7 @@ async function main() {
 				await seeder`select id, user_id from review_card where user_id like ${pop.ids.userPrefix + '%'} order by id`;
 			const userNo = new Map(Array.from({ length: pop.users + 1 }, (_, u) => [pop.ids.user(u), u]));
 			const ratings = ['again', 'hard', 'good', 'easy'];
-			const rateReq = (i: number): Req => {
-				const c = cards[i % cards.length];
+			const rateReq = (i: number, c = cards[i % cards.length]): Req => {
 				return {
 					method: 'POST',
 					path: '/review?/rate',
@@ -1243,7 +1311,36 @@ async function main() {
 			let n = 0;
 			const rateReqs = (count: number) => Array.from({ length: count }, () => rateReq(n++));
 			await check(server, rateReqs(1)[0], okAction('redirect'));
-			const rateTrace = await trace('review answer', () => fetchAs(rateReqs(1)[0]));
+			// The traced rating: a card whose id (5 digits or more) cannot be taken for another parameter.
+			const tracedCard = cards.find((c) => String(c.id).length >= 5) ?? cards[0];
+			const tracedReq = rateReq(cards.length + n++, tracedCard);
+			const rateTrace = await trace('review answer', () => fetchAs(tracedReq));
+			// Its SQL replayed by pgbench: each transaction a random card of the load's learners (the list in
+			// a table of the bench's own, read by index inside each statement that names the card, its learner
+			// or the learner's session), and a fresh request id.
+			await seeder`drop table if exists bench_rate_card`;
+			await seeder`create table bench_rate_card as
+				select (row_number() over (order by id))::int as i, id, user_id, right(user_id, 12)::int as u
+				from review_card where user_id like ${pop.ids.userPrefix + '%'}`;
+			await seeder`alter table bench_rate_card add primary key (i)`;
+			const pick = (column: string) => `(select ${column} from bench_rate_card where i = :bench_i)`;
+			const ratePg = await pgFloor(
+				'pgbench: review answer SQL',
+				rateTrace,
+				[`\\set bench_i random(1, ${cards.length})`, '\\set bench_r random(1, 2000000000)'],
+				[
+					{ value: String(tracedCard.id), expression: pick('id') },
+					{ value: tracedCard.user_id, expression: pick('user_id') },
+					{
+						value: pop.ids.sessionId(pop.ids.token(userNo.get(tracedCard.user_id)!)),
+						expression: `encode(sha256(convert_to('${pop.ids.tokenPrefix}' || ${pick('u')}, 'UTF8')), 'hex')`
+					},
+					{
+						value: new URLSearchParams(tracedReq.body!).get('requestId')!,
+						expression: `('pgbench-' || :bench_r)`
+					}
+				]
+			);
 			log('review answer: warm-up on 200 ratings');
 			const warm = await runLoad(
 				server,
@@ -1259,6 +1356,7 @@ async function main() {
 			);
 			rate.statements = rateTrace?.length;
 			against(rate, noop, 'no-op');
+			against(rate, ratePg, 'pgbench');
 		} finally {
 			await seeder.end();
 		}
@@ -1354,6 +1452,12 @@ async function main() {
 		await quiesce(admin);
 	}
 	const rssEnd = rssKb(server.pid);
+	// The live session, on servers of its own (their RSS is the session's alone). The smoke run, which
+	// measures nothing and spends most of its time starting servers, plays it on this one and one more.
+	if (!opts.smoke) await server.stop();
+	const live = only('live')
+		? await liveScenario(pop, databaseUrl, admin, opts.smoke ? server : null)
+		: [];
 	await server.stop();
 
 	// 8. The embedded database: a second server on a fresh PGlite, seeded through its own pages.
@@ -1373,7 +1477,7 @@ async function main() {
 		gradebookQueries,
 		analysisQueries,
 		soak
-	});
+	}).concat(liveTargets(live));
 	const result = {
 		date: started.toISOString(),
 		options: opts,
@@ -1416,6 +1520,7 @@ async function main() {
 		alternatingRounds: interleavedRatios,
 		dueCardsExplain: dueExplains,
 		soak,
+		live,
 		targets,
 		notes,
 		failures
@@ -1460,15 +1565,146 @@ async function main() {
 			`  ${a.route} / ${a.floor}: ${a.ratio.toFixed(2)}× throughput, ${a.p99Ratio.toFixed(2)}× p99; rounds ` +
 				a.rounds.map((r) => `${r.route.toFixed(0)}/${r.floor.toFixed(0)}`).join(', ')
 		);
-	console.log('\nTargets:');
-	for (const t of targets)
-		console.log(`  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.target}: ${t.value}`);
-	for (const n of notes) console.log(`Note: ${n}`);
+	printLive(live);
+	printTargets(targets);
 	console.log(`\nJSON: ${resultsFile}`);
 	if (failures.length) {
 		console.log(`\nFAILED requests — these numbers are not valid:\n  ${failures.join('\n  ')}`);
 		process.exitCode = 1;
 	}
+}
+
+// ---- the live scenario ----------------------------------------------------------------------------
+
+/** One live session per entry of --live-processes, each on as many fresh servers on the same Postgres. */
+async function liveScenario(
+	pop: Awaited<ReturnType<typeof seedPopulation>>,
+	databaseUrl: string,
+	sql: postgres.Sql,
+	/** A running server to use as each run's first process (the smoke run), instead of a fresh one. */
+	reuse: Server | null = null
+): Promise<LiveResult[]> {
+	const runs: LiveResult[] = [];
+	for (const [n, processes] of opts.liveProcesses.entries()) {
+		const servers: Server[] = [];
+		try {
+			if (reuse) servers.push(reuse);
+			for (let i = servers.length; i < processes; i++) {
+				log(`live: starting app process ${i + 1} of ${processes}`);
+				servers.push(
+					await startServer(
+						{ DATABASE_URL: databaseUrl, PGLITE_DATA_DIR: undefined },
+						`live ${i + 1}/${processes}`
+					)
+				);
+			}
+			// --live-sessions 2 runs a second session on the same servers: RSS that grows again by as much
+			// is a leak; RSS that stays where the first left it is a heap that grew once.
+			for (let round = 1; round <= opts.liveSessions; round++) {
+				const run = await runLiveSession({
+					servers,
+					sql,
+					pop,
+					// A session of its own each run, from another assignment of the large class.
+					assignmentId:
+						pop.bigClassAssignmentIds[
+							(n * opts.liveSessions + round - 1) % pop.bigClassAssignmentIds.length
+						],
+					config: {
+						students: opts.liveStudents,
+						questions: opts.liveQuestions,
+						thinkMs: opts.liveThink * 1000,
+						revealPauseMs: opts.smoke ? 50 : 1000,
+						secondsPerQuestion: Math.max(5, Math.ceil(opts.liveThink * 3 + 10))
+					},
+					scratch,
+					log,
+					rssKb
+				});
+				run.round = round;
+				runs.push(run);
+				const on = `live, ${processes} process(es)${opts.liveSessions > 1 ? `, session ${round}` : ''}`;
+				for (const p of run.problems) failures.push(`${on}: ${p}`);
+				if (run.problems.length)
+					for (const s of servers)
+						failures.push(`server output:\n${s.output().trim().split('\n').slice(-15).join('\n')}`);
+				if (run.answersLost > 0) failures.push(`${on}: ${run.answersLost} answers lost`);
+			}
+		} finally {
+			for (const s of servers) if (s !== reuse) await s.stop();
+		}
+	}
+	return runs;
+}
+
+function liveTargets(runs: LiveResult[]): Target[] {
+	const t: Target[] = [];
+	for (const run of runs) {
+		const on = `live, ${run.students} students, ${run.processes} app process${run.processes > 1 ? 'es' : ''}${opts.liveSessions > 1 ? `, session ${run.round}` : ''}`;
+		const check = (
+			target: string,
+			value: number | null,
+			ok: (v: number) => boolean,
+			unit: string
+		) =>
+			t.push({
+				target: `${on}: ${target}`,
+				value: value === null ? 'not measured' : `${value.toFixed(0)} ${unit}`,
+				met: value === null ? null : ok(value)
+			});
+		check('answer to projector p99 < 250 ms', run.answerToProjectorMs.p99, (v) => v < 250, 'ms');
+		check(
+			'reveal to all phones < 500 ms (the slowest reveal)',
+			run.revealToAllPhonesMs.max,
+			(v) => v < 500,
+			'ms'
+		);
+		check('answers lost = 0', run.answersLost, (v) => v === 0, 'lost');
+		const growth = Math.max(
+			...run.rss.map((r) => (r.afterKb ?? 0) - (r.beforeKb ?? 0)).map((kb) => kb / 1024)
+		);
+		check('server RSS growth < 100 MB over the session', growth, (v) => v < 100, 'MB');
+	}
+	return t;
+}
+
+function printLive(runs: LiveResult[]) {
+	const ms = (s: { p50: number | null; p99: number | null; max: number | null }) =>
+		`p50 ${s.p50 ?? '–'} ms, p99 ${s.p99 ?? '–'} ms, max ${s.max ?? '–'} ms`;
+	for (const run of runs) {
+		console.log(
+			`\nLive session${opts.liveSessions > 1 ? ` ${run.round} of ${opts.liveSessions}` : ''}: ${run.students} students, ${run.questions} questions, ${run.processes} app process${run.processes > 1 ? 'es' : ''} on one Postgres (${run.seconds} s)`
+		);
+		console.log(`  answer to projector (its data shows the count): ${ms(run.answerToProjectorMs)}`);
+		console.log(
+			`  answer to projector's event:                    ${ms(run.answerToProjectorEventMs)}`
+		);
+		console.log(`  answer post acknowledged:                       ${ms(run.answerAckMs)}`);
+		console.log(`  reveal to every phone's event stream:           ${ms(run.revealToAllPhonesMs)}`);
+		console.log(
+			`  reveal shown on every phone (its reload):       ${ms(run.revealShownOnAllPhonesMs)}`
+		);
+		console.log(
+			`  answers: ${run.answersSent} sent, ${run.answersAcknowledged} acknowledged, ${run.answersStored} stored, ${run.answersLost} lost; ` +
+				`join of all ${run.joinMs} ms; finish ${run.finishMs} ms (${run.attemptsRecorded} attempts recorded), results on every phone ${run.finishedShownMs} ms`
+		);
+		console.log(
+			`  page data reloads: projector ${run.projectorReloads}, phones ${run.phoneReloads}`
+		);
+		console.log(
+			`  server RSS: ` +
+				run.rss
+					.map((r) => `${mb(r.beforeKb)} before, ${mb(r.maxKb)} max, ${mb(r.afterKb)} after`)
+					.join('; ')
+		);
+	}
+}
+
+function printTargets(targets: Target[]) {
+	console.log('\nTargets:');
+	for (const t of targets)
+		console.log(`  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.target}: ${t.value}`);
+	for (const n of notes) console.log(`Note: ${n}`);
 }
 
 // ---- PGlite -------------------------------------------------------------------------------------

@@ -75,6 +75,18 @@ describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 			for (const row of result.rows) expect(row.requestsPerSecond, row.route).toBeGreaterThan(0);
 			if (pgLog) expect(result.rows.some((r: { kind: string }) => r.kind === 'pgbench')).toBe(true);
 			expect(result.quizPageJs.gzipBytes).toBeGreaterThan(0);
+			// The live session at a tiny size, on one app process and on two: its figures are measured and none lost.
+			expect(result.live.map((run: { processes: number }) => run.processes)).toEqual([1, 2]);
+			for (const run of result.live) {
+				expect(run.answersSent).toBeGreaterThan(0);
+				expect(run.answersLost).toBe(0);
+				expect(run.answerToProjectorMs.p99).toBeGreaterThan(0);
+				expect(run.revealToAllPhonesMs.max).toBeGreaterThan(0);
+				expect(run.rss[0].afterKb).toBeGreaterThan(0);
+			}
+			expect(
+				result.targets.filter((t: { target: string }) => t.target.startsWith('live,'))
+			).toHaveLength(8);
 			expect(output).toContain('EXPLAIN ANALYZE');
 		} finally {
 			rmSync(path.dirname(out), { recursive: true, force: true });

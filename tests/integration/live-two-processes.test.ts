@@ -119,6 +119,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live sessions across two app pr
 		expect(joined.status).toBe(303);
 		const guestCookie = cookiesOf(joined);
 		expect(guestCookie).toMatch(/live_guest=/);
+		const second = await post(a!.baseURL, '/live', { code: joinCode, nickname: 'Guest on A' });
+		const secondCookie = cookiesOf(second);
+		expect(secondCookie).toMatch(/live_guest=/);
 
 		const projectorOnB = await openStream(`${b.baseURL}/live/${sessionId}/events`, teacherCookie);
 		const phoneOnB = await openStream(`${b.baseURL}/live/${sessionId}/events`, guestCookie);
@@ -154,8 +157,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live sessions across two app pr
 		else for (const m of html.matchAll(/name="order" value="([^"]+)"/g)) fields.order = m[1];
 		const answered = await post(a!.baseURL, `/live/${sessionId}?/answer`, fields, guestCookie);
 		expect(answered.status).toBe(303);
-		await projectorOnB.waitFor(/"kind":"answer"/);
+		// The projector's answer event carries its two counters, read after the answer committed.
+		await projectorOnB.waitFor(/"kind":"answer","state":"question","answered":1,"players":2/);
 		expect(phoneOnB.text()).not.toMatch(/"kind":"answer"/);
+		// The enhanced form (JavaScript) is told that its answer is in, and nothing more: no redirect to
+		// follow (no page reload), no grade.
+		const enhanced = await fetch(`${a!.baseURL}/live/${sessionId}?/answer`, {
+			method: 'POST',
+			headers: {
+				origin: a!.baseURL,
+				cookie: secondCookie,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams(fields)
+		});
+		const reply = await enhanced.json();
+		expect(reply).toEqual({ type: 'success', status: 200, data: expect.any(String) });
+		expect(reply.data).not.toMatch(/correct|points|score/);
+		await projectorOnB.waitFor(/"answered":2,"players":2/);
 		// Nothing of the question travels in the stream.
 		expect(phoneOnB.text()).not.toContain(questionId);
 		projectorOnB.close();

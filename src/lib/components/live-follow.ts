@@ -3,7 +3,20 @@
 // browser's EventSource reconnects by itself and sends the last event id, so a dropped network catches up.
 import { invalidateAll } from '$app/navigation';
 
-export function followLiveSession(sessionId: string, shownSeq: () => number, everyEvent = false) {
+/** The projector's counters, as the teacher's stream sends them with an answer event. */
+export type LiveCounts = { seq: number; answered: number; players: number };
+
+type LiveChange = { seq: number; kind: string; answered?: number; players?: number };
+
+/**
+ * `onCounts` (the projector): answer events that carry the counters update them in place, without a reload;
+ * every other event past what the page shows (and, with `onCounts`, every join) reloads the page's data.
+ */
+export function followLiveSession(
+	sessionId: string,
+	shownSeq: () => number,
+	onCounts?: (counts: LiveCounts) => void
+) {
 	const source = new EventSource(`/live/${sessionId}/events`);
 	let running = false;
 	let again = false;
@@ -23,11 +36,13 @@ export function followLiveSession(sessionId: string, shownSeq: () => number, eve
 		}
 	}
 	source.addEventListener('change', (e) => {
-		const { seq, kind } = JSON.parse((e as MessageEvent<string>).data) as {
-			seq: number;
-			kind: string;
-		};
-		if (seq > shownSeq() || (everyEvent && kind !== 'state')) void reload();
+		const change = JSON.parse((e as MessageEvent<string>).data) as LiveChange;
+		const { seq, kind, answered, players } = change;
+		if (seq > shownSeq()) return void reload();
+		if (!onCounts || kind === 'state') return;
+		if (kind === 'answer' && answered !== undefined && players !== undefined)
+			onCounts({ seq, answered, players });
+		else void reload();
 	});
 	return () => source.close();
 }

@@ -588,6 +588,8 @@ export async function submitAttempt(
 		// Past the deadline the attempt closes with what was saved by then, as of the deadline.
 		if (pastDeadline(rules, now)) now = rules.deadlineAt!;
 		const late = rules.dueAt !== null && now.getTime() > rules.dueAt.getTime() + DEADLINE_GRACE_MS;
+		// Read once the lock is held (a statement of its own: one started before the lock was granted would
+		// read as of then, and miss a save that committed meanwhile).
 		const answers = await tx
 			.select({ score: answer.score, correct: answer.correct })
 			.from(answer)
@@ -598,21 +600,27 @@ export async function submitAttempt(
 			correct: false
 		}));
 		const { score } = scoreAttempt([...answers, ...missing]);
-		await tx
+		const closing = tx
 			.update(attempt)
 			.set({ status: 'submitted', submittedAt: now, score, late })
 			.where(eq(attempt.id, attemptId));
 		// Every graded answer feeds the learner's review schedule, in the same transaction, once its feedback
 		// is released: a card's state tells right from wrong. Feedback after the due time: fed then
-		// (releaseFeedback, in review/cards.ts).
-		if (ownerDisclosure({ ...row, status: 'submitted' }, requestedAt).score)
-			await feedAttemptIntoReviews(
-				tx,
-				row.userId,
-				attemptId,
-				row.assignmentId ? 'assignment' : 'practice',
-				now
-			);
+		// (releaseFeedback, in review/cards.ts). The update goes out with the feed's first reads: each wait
+		// inside a transaction holds one of the pool's few connections.
+		const feeding = ownerDisclosure({ ...row, status: 'submitted' }, requestedAt).score;
+		await Promise.all([
+			closing,
+			feeding
+				? feedAttemptIntoReviews(
+						tx,
+						row.userId,
+						attemptId,
+						row.assignmentId ? 'assignment' : 'practice',
+						now
+					)
+				: null
+		]);
 		return { score, maxScore: row.maxScore };
 	});
 }

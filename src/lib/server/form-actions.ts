@@ -20,6 +20,14 @@ export async function readFields(request: Request): Promise<Record<string, strin
 	return orHttpError(async () => readFormFields(await request.formData()));
 }
 
+/**
+ * Whether the post came from a form enhanced by `use:enhance` (which asks for JSON and says so in its
+ * header), rather than a browser without JavaScript, which follows a redirect.
+ */
+export function isEnhancedRequest(request: Request) {
+	return request.headers.get('x-sveltekit-action') === 'true';
+}
+
 /** A failure (400 unless said) that refills form `action` and shows `errors` beside its fields. */
 export function invalid(
 	action: string,

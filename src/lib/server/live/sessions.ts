@@ -356,6 +356,19 @@ async function getSessionQuestion(db: Db, sessionId: string, position: number) {
 	return row?.body ?? null;
 }
 
+/** How many questions the session has, and the body of the one at `position` (null past the end). */
+async function getCurrentQuestion(db: Db, sessionId: string, position: number) {
+	const [row] = await db
+		.select({
+			count: sql<number>`count(*)::int`,
+			current: sql<Question | null>`(array_agg(${questionVersion.body}) filter (where ${liveQuestion.position} = ${position}))[1]`
+		})
+		.from(liveQuestion)
+		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
+		.where(eq(liveQuestion.sessionId, sessionId));
+	return { count: row?.count ?? 0, current: row?.current ?? null };
+}
+
 async function getSessionQuestions(db: Db, sessionId: string) {
 	return db
 		.select({ position: liveQuestion.position, body: questionVersion.body })
@@ -554,18 +567,31 @@ export async function getPlayerView(
 	who: PlayerIdentity,
 	now = new Date()
 ) {
-	const [s] = await db.select().from(liveSession).where(eq(liveSession.id, sessionId));
-	const player = s ? await findPlayer(db, sessionId, who) : null;
+	// A room of phones loads this at once after every step: independent reads go out together (two waits,
+	// three at a reveal), and only the question on screen is read until the session ends.
+	const [[s], player] = await Promise.all([
+		db.select().from(liveSession).where(eq(liveSession.id, sessionId)),
+		findPlayer(db, sessionId, who)
+	]);
 	if (!s || !player) return null;
-	const questions = await getSessionQuestions(db, sessionId);
-	const mine = await db
-		.select()
-		.from(liveAnswer)
-		.where(eq(liveAnswer.playerId, player.id))
-		.orderBy(asc(liveAnswer.position));
-	const { standings } = await getStandings(db, s);
+	const [asked, mine, { standings }] = await Promise.all([
+		s.state === 'finished'
+			? getSessionQuestions(db, sessionId).then((all) => ({
+					count: all.length,
+					all,
+					current: all[s.questionIndex]?.body ?? null
+				}))
+			: getCurrentQuestion(db, sessionId, s.questionIndex).then((one) => ({ ...one, all: [] })),
+		db
+			.select()
+			.from(liveAnswer)
+			.where(eq(liveAnswer.playerId, player.id))
+			.orderBy(asc(liveAnswer.position)),
+		getStandings(db, s)
+	]);
+	const questions = asked.all;
 	const me = standings.find((r) => r.playerId === player.id) ?? null;
-	const current = questions[s.questionIndex]?.body ?? null;
+	const current = asked.current;
 	const given = mine.find((a) => a.position === s.questionIndex) ?? null;
 	const asking = s.state === 'question' || s.state === 'paused';
 	let verdict: (RevealedQuestion & { answered: boolean; correct: boolean; points: number }) | null =
@@ -601,7 +627,7 @@ export async function getPlayerView(
 			});
 	}
 	return {
-		session: sessionSummary(s, questions.length, now),
+		session: sessionSummary(s, asked.count, now),
 		me: {
 			nickname: player.nickname,
 			removed: player.removed,
@@ -653,6 +679,28 @@ export async function getLiveSeq(db: Db, sessionId: string) {
 		.from(liveSession)
 		.where(eq(liveSession.id, sessionId));
 	return s ?? null;
+}
+
+/**
+ * The projector's counters, read in one statement: how many players (not removed) have answered the current
+ * question, and how many are in the session, with the seq and state they go with. The teacher's event
+ * stream sends these with each answer event, so the projector updates its count without reloading its page.
+ */
+export async function getLiveCounts(db: Db, sessionId: string) {
+	const [row] = await db
+		.select({
+			seq: liveSession.seq,
+			state: liveSession.state,
+			questionIndex: liveSession.questionIndex,
+			// Spelled out with the table's name: Drizzle writes a column of a one-table select unqualified,
+			// which inside these subqueries would name the player's own column.
+			answered: sql<number>`(select count(*) from live_answer a join live_player p on p.id = a.player_id
+				where a.session_id = live_session.id and a.position = live_session.question_index and not p.removed)::int`,
+			players: sql<number>`(select count(*) from live_player p where p.session_id = live_session.id and not p.removed)::int`
+		})
+		.from(liveSession)
+		.where(eq(liveSession.id, sessionId));
+	return row ?? null;
 }
 
 /**

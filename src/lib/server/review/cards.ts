@@ -227,7 +227,8 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 	const reviewedAt =
 		before.last_review && input.now < before.last_review ? before.last_review : input.now;
 	const { card } = scheduler.review(before, input.rating, reviewedAt, row.id);
-	await tx
+	// The card's move and its log row, sent together (neither depends on the other): one wait, not two.
+	const moving = tx
 		.update(reviewCard)
 		.set({
 			...columnsFromCard(card),
@@ -239,7 +240,7 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 				: {})
 		})
 		.where(eq(reviewCard.id, row.id));
-	await tx.insert(reviewLog).values({
+	const logging = tx.insert(reviewLog).values({
 		cardId: row.id,
 		userId: input.userId,
 		questionId: input.questionId,
@@ -253,6 +254,7 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 		cardBefore: snapshot(before),
 		cardAfter: snapshot(card)
 	});
+	await Promise.all([moving, logging]);
 	return { cardId: row.id, card };
 }
 
@@ -305,32 +307,38 @@ export async function feedAttemptIntoReviews(
 		u.questionId !== null ? [u.questionId] : []
 	);
 	const scheduler = schedulerFor(settings);
-	await tx
-		.insert(reviewCard)
-		.values(
-			[...units.values()].map((unit) => ({
-				userId,
-				...unit,
-				...columnsFromCard(scheduler.newCard(now))
-			}))
-		)
-		.onConflictDoNothing();
-	// Lock the learner's cards in one fixed order (facts, then uncited questions, by id) before moving any:
-	// two submits of one learner over the same facts then queue instead of deadlocking.
-	const locked = await tx
-		.select()
-		.from(reviewCard)
-		.where(
-			and(
-				eq(reviewCard.userId, userId),
-				or(
-					factIds.length ? inArray(reviewCard.factId, factIds) : undefined,
-					uncitedIds.length ? inArray(reviewCard.questionId, uncitedIds) : undefined
+	// The learner's cards locked in one fixed order (facts, then uncited questions, by id) before moving
+	// any: two submits of one learner over the same facts then queue instead of deadlocking. Cards met for
+	// the first time are created, and the lock taken again over all of them (in the same order); a learner
+	// who has them all (the usual case) waits on one statement here instead of two.
+	const lockCards = () =>
+		tx
+			.select()
+			.from(reviewCard)
+			.where(
+				and(
+					eq(reviewCard.userId, userId),
+					or(
+						factIds.length ? inArray(reviewCard.factId, factIds) : undefined,
+						uncitedIds.length ? inArray(reviewCard.questionId, uncitedIds) : undefined
+					)
 				)
 			)
-		)
-		.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
-		.for('update');
+			.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
+			.for('update');
+	let locked = await lockCards();
+	if (locked.length < units.size) {
+		const have = new Set(locked.map((row) => unitKey(unitOfCard(row))));
+		await tx
+			.insert(reviewCard)
+			.values(
+				[...units.entries()]
+					.filter(([key]) => !have.has(key))
+					.map(([, unit]) => ({ userId, ...unit, ...columnsFromCard(scheduler.newCard(now)) }))
+			)
+			.onConflictDoNothing();
+		locked = await lockCards();
+	}
 	const cards = new Map(
 		locked.map((row) => [
 			unitKey(unitOfCard(row)),
@@ -374,8 +382,10 @@ export async function feedAttemptIntoReviews(
 			cardAfter: snapshot(held.card)
 		});
 	}
-	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another:
-	// a submit used to send three statements per answer.
+	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another,
+	// the new leeches flagged in a third (its columns are not among those the upsert moves), all sent at
+	// once: none depends on another, so one wait (a submit used to send three statements per answer, one
+	// after the other).
 	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<
 		typeof columnsFromCard
 	>)[];
@@ -385,29 +395,41 @@ export async function feedAttemptIntoReviews(
 	const held = [...cards.values()];
 	const factCards = held.filter((c) => c.factId !== null);
 	const uncitedCards = held.filter((c) => c.questionId !== null);
+	const writes: PromiseLike<unknown>[] = [];
 	if (factCards.length)
-		await tx
-			.insert(reviewCard)
-			.values(factCards.map((c) => ({ userId, factId: c.factId, ...columnsFromCard(c.card) })))
-			.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set: moved });
+		writes.push(
+			tx
+				.insert(reviewCard)
+				.values(factCards.map((c) => ({ userId, factId: c.factId, ...columnsFromCard(c.card) })))
+				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set: moved })
+		);
 	if (uncitedCards.length)
-		await tx
-			.insert(reviewCard)
-			.values(
-				uncitedCards.map((c) => ({ userId, questionId: c.questionId, ...columnsFromCard(c.card) }))
-			)
-			.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set: moved });
-	await tx.insert(reviewLog).values(logRows);
+		writes.push(
+			tx
+				.insert(reviewCard)
+				.values(
+					uncitedCards.map((c) => ({
+						userId,
+						questionId: c.questionId,
+						...columnsFromCard(c.card)
+					}))
+				)
+				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set: moved })
+		);
+	writes.push(tx.insert(reviewLog).values(logRows));
 	// Cards this submit made leeches are suspended (flagged once, the first time).
 	const leeches = held.filter((c) => turnsLeech(c.lapsesBefore, c.card.lapses)).map((c) => c.id);
 	if (leeches.length)
-		await tx
-			.update(reviewCard)
-			.set({
-				leechAt: sql`coalesce(${reviewCard.leechAt}, ${now.toISOString()}::timestamptz)`,
-				suspendedAt: now
-			})
-			.where(inArray(reviewCard.id, leeches));
+		writes.push(
+			tx
+				.update(reviewCard)
+				.set({
+					leechAt: sql`coalesce(${reviewCard.leechAt}, ${now.toISOString()}::timestamptz)`,
+					suspendedAt: now
+				})
+				.where(inArray(reviewCard.id, leeches))
+		);
+	await Promise.all(writes);
 	return rows.length;
 }
 
@@ -888,16 +910,19 @@ export async function rateCard(
 		).execute({ requestId: options.requestId });
 		return done && done.userId === userId ? { cardId: done.cardId, replayed: true } : null;
 	};
-	// Independent reads at once: one round trip of waiting instead of two.
-	const [settings, seen] = await Promise.all([getLearnerSettings(db, userId), replay()]);
+	// Independent reads at once: the card and its question are read beside the replay check (and dropped
+	// if this is a replay, whose card may have moved since).
+	const [settings, seen, found] = await Promise.all([
+		getLearnerSettings(db, userId),
+		replay(),
+		getOwnCardQuestion(db, userId, cardId, options.questionId ?? null, now).then(
+			(value) => ({ value, error: null }),
+			(error: unknown) => ({ value: null, error })
+		)
+	]);
 	if (seen) return seen;
-	const { card, question: shown } = await getOwnCardQuestion(
-		db,
-		userId,
-		cardId,
-		options.questionId ?? null,
-		now
-	);
+	if (!found.value) throw found.error;
+	const { card, question: shown } = found.value;
 	const body = shown.body;
 	if (options.response) {
 		try {

@@ -1,12 +1,14 @@
 // The session's event stream (Server-Sent Events). Events say only that the session changed and carry its
 // sequence number as the event id; the page then reads its own view from the server (its load), so the
-// stream never holds a key or anyone's answers. A reconnecting browser sends Last-Event-ID: if the
+// stream never holds a key or anyone's answers. One exception, on the teacher's stream only: an answer
+// event carries the two counters the projector shows (answered, players), read after the answer committed,
+// so a room of answers costs the projector no page reloads. A reconnecting browser sends Last-Event-ID: if the
 // session moved on meanwhile, it is told at once. Wakes come from the process's one LISTEN (hub.ts).
 import { error } from '@sveltejs/kit';
 import { getAppDatabase, getDb } from '$lib/server/db/app-db.ts';
 import { getLiveHub, type LiveNotice } from '$lib/server/live/hub.ts';
 import { playerIdentity } from '$lib/server/live/identity.ts';
-import { getLiveSeq, mayFollowSession } from '$lib/server/live/sessions.ts';
+import { getLiveCounts, getLiveSeq, mayFollowSession } from '$lib/server/live/sessions.ts';
 import type { RequestHandler } from './$types';
 
 /** A comment line this often keeps proxies and phones from closing a quiet stream. */
@@ -37,8 +39,47 @@ export const GET: RequestHandler = async (event) => {
 					stop();
 				}
 			};
-			const sendChange = ({ seq, kind, state }: Pick<LiveNotice, 'seq' | 'kind' | 'state'>) =>
-				send(`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind, state })}\n\n`);
+			// Only these fields: a notice also names the session, which the stream's address already says.
+			const sendChange = ({
+				seq,
+				kind,
+				state,
+				answered,
+				players
+			}: Pick<LiveNotice, 'seq' | 'kind' | 'state'> & { answered?: number; players?: number }) =>
+				send(
+					`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind, state, answered, players })}\n\n`
+				);
+			// The counters after answers: one read in flight, and one more after it if answers came meanwhile
+			// (it then counts them all), so a burst of answers is a few reads, and the last one is up to date.
+			let counting = false;
+			let countAgain = false;
+			const sendCounts = async (notice: LiveNotice) => {
+				if (counting) {
+					countAgain = true;
+					return;
+				}
+				counting = true;
+				try {
+					do {
+						countAgain = false;
+						const c = await getLiveCounts(db, sessionId);
+						if (c)
+							sendChange({
+								seq: c.seq,
+								kind: 'answer',
+								state: c.state,
+								answered: c.answered,
+								players: c.players
+							});
+					} while (countAgain && !closed);
+				} catch {
+					// Without counters the projector reloads its page, as for any other event.
+					sendChange(notice);
+				} finally {
+					counting = false;
+				}
+			};
 			// Players are woken by changes of state only; the teacher's screen also by answers and joins.
 			const unsubscribe = hub.subscribe(sessionId, (n) => {
 				if (n === 'resync') {
@@ -47,7 +88,10 @@ export const GET: RequestHandler = async (event) => {
 					);
 					return;
 				}
-				if (access.role === 'teacher' || n.kind === 'state') sendChange(n);
+				if (n.kind === 'state') sendChange(n);
+				else if (access.role !== 'teacher') return;
+				else if (n.kind === 'answer') void sendCounts(n);
+				else sendChange(n);
 			});
 			const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
 			stop = () => {
