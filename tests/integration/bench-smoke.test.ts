@@ -15,6 +15,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
+	// It runs beside the integration and browser tests on two cores: the timeout only guards against a hang.
 	test('measures every route on a tiny seed and writes the JSON', async () => {
 		const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
 		const name = `bench_smoke_${randomBytes(4).toString('hex')}`;
@@ -93,5 +94,5 @@ describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
 		}
-	}, 120_000);
+	}, 300_000);
 });
