@@ -44,20 +44,10 @@ npx vitest run --project unit
 # test, and the browser tests' server, each build only when build/ is older than a source file.
 phase "build"
 npx tsx tests/helpers/build-if-stale.ts
-phase "integration (PGlite and Postgres) beside the browser tests (Chromium)"
-# The browser tests wait mostly on pages and on their one server, the integration tests mostly on their
-# databases: side by side they fill both cores, and the suite takes the longer of the two, not the sum.
-# Each has its own server, data folders and clusters; each one's output is kept apart and shown when it ends.
-# The browser tests' servers on Postgres get a cluster of their own, so neither side runs short of connections.
-browser_pg=$(bash scripts/pg-throwaway.sh start)
-clusters+=("$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$browser_pg")")
-browser_log=$(mktemp)
-TEST_DATABASE_URL=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$browser_pg") \
-	npx playwright test >"$browser_log" 2>&1 &
-browser_pid=$!
-# Two integration files at a time (each has databases of its own). The benchmark's smoke run traces the
-# statements of its requests in its Postgres log, which other files' queries would get into: it runs beside
-# them on a cluster of its own.
+phase "integration (PGlite and Postgres)"
+# Two files at a time (each has databases of its own). The benchmark's smoke run traces the statements of
+# its requests in its Postgres log, which other files' queries would get into: it runs beside them on a
+# cluster of its own, its output kept apart and shown when it ends.
 bench_pg=$(bash scripts/pg-throwaway.sh start)
 bench_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$bench_pg")
 bench_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$bench_pg")
@@ -74,11 +64,7 @@ wait "$bench_pid" || bench_status=$?
 echo "-- benchmark smoke run"
 cat "$bench_log"
 rm -f "$bench_log"
-echo "   (integration took $((SECONDS - phase_started)) s)"
-browser_status=0
-wait "$browser_pid" || browser_status=$?
-echo "-- browser tests (Chromium)"
-cat "$browser_log"
-rm -f "$browser_log"
+if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ]; then exit 1; fi
+phase "browser (Chromium)"
+npx playwright test
 phase_done
-if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ] || [ "$browser_status" -ne 0 ]; then exit 1; fi
