@@ -205,12 +205,14 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	await page.mouse.down();
 	await page.mouse.move(from.x + 20, to.y + to.height - 4, { steps: 20 });
 	await page.mouse.up();
+	// The drop has finished when every item is back in the list (on a busy machine its animation lags).
+	await expect(items).toHaveCount(before.length);
 	// The first item left the top (where it lands depends on the items' heights); the rest keep their order.
 	await expect(items.first()).not.toHaveText(before[0]);
 	const after = await items.allTextContents();
 	expect([...after].sort()).toEqual([...before].sort());
 	expect(after.filter((t) => t !== before[0])).toEqual(before.slice(1));
-	await expect(page.getByText(/Answer saved ✓/)).toBeVisible();
+	await expect(page.getByText(/Answer saved ✓/)).toBeVisible({ timeout: 15_000 });
 	// The server has the new order: a reload shows it.
 	await page.reload();
 	await expect(items).toHaveText(after);

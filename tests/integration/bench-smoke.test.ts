@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const adminUrl = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!adminUrl)('npm run bench, smoke run', () => {
-	// It runs beside the integration and browser tests on two cores: the timeout only guards against a hang.
+	// It runs beside the other integration files on two cores: the timeout only guards against a hang.
 	test('measures every route on a tiny seed and writes the JSON', async () => {
 		const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
 		const name = `bench_smoke_${randomBytes(4).toString('hex')}`;
