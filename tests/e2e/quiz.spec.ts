@@ -192,18 +192,27 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	await page.goto('/practice');
 	await page.getByText('More options').click();
 	await page.getByLabel('Put in order').check();
+	// A fixed quiz code, so the drag is tried on the same list each run.
+	await page.getByLabel(/Quiz code/).fill('drag-order-1');
 	await page.getByLabel('5 questions', { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page).toHaveURL(/\/attempts\/[\w-]+\/1$/);
 	const items = page.locator('ol.ordering > li .item');
 	const before = await items.allTextContents();
 	expect(before.length).toBeGreaterThanOrEqual(3);
-	// Press on the first item, move in small steps below the last one, release.
+	// Press on the first item, move in small steps below the last one, release. The whole list must be on
+	// screen (a long prompt pushes it down), or the pointer would leave the page mid-drag.
+	await page.setViewportSize({ width: 1280, height: 1400 });
+	await page.locator('ol.ordering').scrollIntoViewIfNeeded();
 	const from = (await page.locator('ol.ordering > li').first().boundingBox())!;
 	const to = (await page.locator('ol.ordering > li').last().boundingBox())!;
 	await page.mouse.move(from.x + 20, from.y + from.height / 2);
+	// At a hand's pace: the drag library starts a drag on a pause after the press and drops after the
+	// last move has been seen; a release in the same instant as the move can leave the item in the air.
 	await page.mouse.down();
+	await page.waitForTimeout(100);
 	await page.mouse.move(from.x + 20, to.y + to.height - 4, { steps: 20 });
+	await page.waitForTimeout(300);
 	await page.mouse.up();
 	// The drop has finished when every item is back in the list (on a busy machine its animation lags).
 	await expect(items).toHaveCount(before.length);
