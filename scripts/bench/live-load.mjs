@@ -4,9 +4,10 @@
 //
 // It plays a teacher's projector and every student's phone the way their browsers do
 // (src/lib/components/live-follow.ts): each holds the session's event stream open, and when the session
-// moves past what it shows reloads its page's data (`__data.json`, what invalidateAll fetches), one
-// reload in flight and at most one queued. The projector also reloads on a join, and shows the counters
-// an answer event carries without reloading. A phone that shows an unanswered question posts its answer
+// moves past what it shows, a phone shows the view its event carries, or else reloads its page's data
+// (`__data.json`, what invalidateAll fetches), one reload in flight and at most one queued. The projector
+// reloads its data on a change of step and on a join, and shows the counters an answer event carries
+// without reloading. A phone that shows an unanswered question posts its answer
 // after a think time (the enhanced form: the reply says it is in, no reload). The teacher starts, waits
 // until the projector counts every answer, reveals, and goes on.
 //
@@ -241,25 +242,32 @@ const phones = spec.students.map((s, i) => {
 	};
 	phone.reload = coalesced(async () => {
 		phoneReloads++;
-		const view = await pageData(phone.base, phone.cookie, `/live/${id}`);
-		const t = now();
-		phone.view = view;
-		phone.shownSeq = view.session.seq;
-		const q = view.session.questionIndex;
-		const state = view.session.state;
-		if (state === 'question' && view.question && !view.answered && !phone.answeredFor.has(q)) {
-			phone.answeredFor.add(q);
-			setTimeout(() => void sendAnswer(phone, q), random() * spec.thinkMs);
-		}
-		if (state === 'reveal' && view.verdict && !phone.revealShownAt.has(q)) {
-			phone.revealShownAt.set(q, t);
-			if (phone.answeredFor.has(q) && !view.verdict.answered)
-				problem(`student ${i}: question ${q + 1} revealed as unanswered after an answer was sent`);
-		}
-		if (state === 'finished' && phone.finishedShownAt === null) phone.finishedShownAt = t;
+		show(phone, await pageData(phone.base, phone.cookie, `/live/${id}`));
 	});
 	return phone;
 });
+
+/** What a phone does with its view, whether a reload brought it or its event stream did. */
+function show(phone, view) {
+	const t = now();
+	if (phone.view && view.session.seq < phone.view.session.seq) return;
+	phone.view = view;
+	phone.shownSeq = view.session.seq;
+	const q = view.session.questionIndex;
+	const state = view.session.state;
+	if (state === 'question' && view.question && !view.answered && !phone.answeredFor.has(q)) {
+		phone.answeredFor.add(q);
+		setTimeout(() => void sendAnswer(phone, q), random() * spec.thinkMs);
+	}
+	if (state === 'reveal' && view.verdict && !phone.revealShownAt.has(q)) {
+		phone.revealShownAt.set(q, t);
+		if (phone.answeredFor.has(q) && !view.verdict.answered)
+			problem(
+				`student ${phone.i}: question ${q + 1} revealed as unanswered after an answer was sent`
+			);
+	}
+	if (state === 'finished' && phone.finishedShownAt === null) phone.finishedShownAt = t;
+}
 
 async function sendAnswer(phone, question) {
 	const body = spec.answers[question][phone.i];
@@ -356,7 +364,9 @@ try {
 					phone.cookie,
 					(change, t) => {
 						phone.events.push({ seq: change.seq, state: change.state, t });
-						if (change.seq > phone.shownSeq) void phone.reload();
+						// A change of step brings the phone's view (live-follow.ts shows it without a reload).
+						if (change.seq > phone.shownSeq)
+							change.view ? show(phone, change.view) : void phone.reload();
 					},
 					`student ${phone.i}`
 				);
@@ -408,7 +418,7 @@ try {
 		answerToProjectorEvent.push(...toEvent);
 
 		// Reveal: from the teacher's post until every phone had the event, and until every phone showed
-		// its verdict (its own reload).
+		// its verdict (from its event, or a reload).
 		const revealAt = now();
 		await control('reveal');
 		await until(

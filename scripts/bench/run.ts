@@ -1682,7 +1682,7 @@ function printLive(runs: LiveResult[]) {
 		console.log(`  answer post acknowledged:                       ${ms(run.answerAckMs)}`);
 		console.log(`  reveal to every phone's event stream:           ${ms(run.revealToAllPhonesMs)}`);
 		console.log(
-			`  reveal shown on every phone (its reload):       ${ms(run.revealShownOnAllPhonesMs)}`
+			`  reveal shown on every phone (its verdict):      ${ms(run.revealShownOnAllPhonesMs)}`
 		);
 		console.log(
 			`  answers: ${run.answersSent} sent, ${run.answersAcknowledged} acknowledged, ${run.answersStored} stored, ${run.answersLost} lost; ` +

@@ -13,8 +13,10 @@ import {
 	applyTeacherAction,
 	createLiveSession,
 	getPlayerView,
+	getStepViews,
 	getTeacherView,
 	joinLiveSession,
+	mayFollowSession,
 	removePlayer,
 	submitLiveAnswer
 } from '../../src/lib/server/live/sessions.ts';
@@ -58,6 +60,18 @@ describe.each(backends())('live sessions on %s', (backend) => {
 	const questionAt = async (ms: number) => {
 		const view = await getPlayerView(db, sessionId, aliceWho(), at(ms));
 		return byId.get(view!.question!.id)!;
+	};
+
+	/** Each phone's part of the step read (what its event carries) is what its own page load returns. */
+	const expectStepViewsAsLoads = async (ms: number) => {
+		const step = (await getStepViews(db, sessionId, at(ms)))!;
+		const phones = [aliceWho(), bobWho(), guestWho()];
+		for (const who of phones) {
+			const follow = await mayFollowSession(db, sessionId, who);
+			const playerId = follow?.role === 'player' ? follow.playerId : '';
+			expect(step.views.get(playerId)).toEqual(await getPlayerView(db, sessionId, who, at(ms)));
+		}
+		return step;
 	};
 
 	beforeAll(async () => {
@@ -192,6 +206,13 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		const projector = await getTeacherView(db, teacher.id, sessionId, at(10_002));
 		expect(projector.answeredCount).toBe(1);
 		expect(projector.reveal).toBeNull();
+		// What a change of step sends each phone holds no more: no key, no verdict, no one else's answer.
+		const step = await expectStepViewsAsLoads(10_003);
+		expect(step.views.size).toBe(3);
+		expect(keyLeaks(q, textOf([...step.views.values()]))).toBe(false);
+		expect(textOf([...step.views.values()].filter((v) => !v.answered))).not.toContain(
+			JSON.stringify(rightResponse(q))
+		);
 	});
 
 	test('a second answer, a stale form, a forged answer, a stranger and a removed player are refused', async () => {
@@ -286,6 +307,7 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		expect(bobPhone.verdict).toMatchObject({ answered: false, correct: false, points: 0 });
 		// A phone never holds another player's answers.
 		expect(textOf(bobPhone)).not.toContain(JSON.stringify(rightResponse(q)));
+		await expectStepViewsAsLoads(30_001);
 		// After the reveal the question is closed.
 		expect(
 			(await refusal(submitLiveAnswer(db, sessionId, bobWho(), q.id, rightResponse(q), at(30_002))))
@@ -318,6 +340,8 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		expect(bobPhone.results.map((r) => r.correct)).toEqual([false, false]);
 		expect(bobPhone.results[1].explanation).toBe(q.explanation);
 		expect(bobPhone.podium[0].nickname).toBe('Alice');
+		// Results are each phone's own to load: a finished session's change carries no views.
+		expect(await getStepViews(db, sessionId, at(80_002))).toBeNull();
 		const attempts = await db.select().from(attempt).where(eq(attempt.liveSessionId, sessionId));
 		expect(attempts.map((a) => [a.userId, a.score, a.maxScore, a.status]).sort()).toEqual(
 			[

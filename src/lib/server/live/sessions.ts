@@ -41,6 +41,7 @@ import {
 	liveSession,
 	questionSetItem,
 	questionVersion,
+	type LiveAnswer,
 	type LiveSession
 } from '../db/schema.ts';
 import { RequestError } from '../errors.ts';
@@ -560,15 +561,66 @@ export type PlayerResult = {
 	points: number;
 } & RevealedQuestion;
 
+type PlayerViewParts = {
+	s: LiveSession;
+	questionCount: number;
+	current: Question | null;
+	player: { id: string; nickname: string; removed: boolean; guest: boolean };
+	standings: Standing[];
+	/** The player's answer to the question on screen, if any. */
+	given: Pick<LiveAnswer, 'response' | 'correct' | 'points'> | null;
+	/** The key and passage: only when the session is at a reveal. */
+	revealed: RevealedQuestion | null;
+	now: Date;
+	results?: PlayerResult[];
+	attemptId?: string | null;
+};
+
+/** One player's phone, from what was read: the same rules whether one phone loads it or a step is sent to all. */
+function composePlayerView(p: PlayerViewParts) {
+	const { s, current, given } = p;
+	const me = p.standings.find((r) => r.playerId === p.player.id) ?? null;
+	const asking = s.state === 'question' || s.state === 'paused';
+	return {
+		session: sessionSummary(s, p.questionCount, p.now),
+		me: {
+			nickname: p.player.nickname,
+			removed: p.player.removed,
+			guest: p.player.guest,
+			points: me?.points ?? 0,
+			rank: me?.rank ?? null,
+			playerCount: p.standings.length
+		},
+		question: current && (asking || s.state === 'reveal') ? present(s.id, current) : null,
+		/** The player's own answer to the current question: their response only, the grade waits for the reveal. */
+		myResponse: asking ? (given?.response ?? null) : null,
+		answered: given !== null,
+		verdict:
+			s.state === 'reveal' && current && p.revealed
+				? {
+						...p.revealed,
+						answered: given !== null,
+						correct: given?.correct ?? false,
+						points: given?.points ?? 0
+					}
+				: null,
+		results: p.results ?? [],
+		podium: s.state === 'finished' ? p.standings.slice(0, 3) : ([] as Standing[]),
+		attemptId: p.attemptId ?? null
+	};
+}
+
+export type LivePlayerView = ReturnType<typeof composePlayerView>;
+
 /** What one player's phone shows: never the key before the reveal, never anyone else's answers. */
 export async function getPlayerView(
 	db: Db,
 	sessionId: string,
 	who: PlayerIdentity,
 	now = new Date()
-) {
-	// A room of phones loads this at once after every step: independent reads go out together (two waits,
-	// three at a reveal), and only the question on screen is read until the session ends.
+): Promise<LivePlayerView | null> {
+	// Independent reads go out together (two waits, three at a reveal), and only the question on screen is
+	// read until the session ends.
 	const [[s], player] = await Promise.all([
 		db.select().from(liveSession).where(eq(liveSession.id, sessionId)),
 		findPlayer(db, sessionId, who)
@@ -589,22 +641,12 @@ export async function getPlayerView(
 			.orderBy(asc(liveAnswer.position)),
 		getStandings(db, s)
 	]);
-	const questions = asked.all;
-	const me = standings.find((r) => r.playerId === player.id) ?? null;
 	const current = asked.current;
-	const given = mine.find((a) => a.position === s.questionIndex) ?? null;
-	const asking = s.state === 'question' || s.state === 'paused';
-	let verdict: (RevealedQuestion & { answered: boolean; correct: boolean; points: number }) | null =
-		null;
-	if (s.state === 'reveal' && current)
-		verdict = {
-			...(await reveal(db, current)),
-			answered: given !== null,
-			correct: given?.correct ?? false,
-			points: given?.points ?? 0
-		};
+	const revealed = s.state === 'reveal' && current ? await reveal(db, current) : null;
 	let results: PlayerResult[] = [];
+	let attemptId: string | null = null;
 	if (s.state === 'finished') {
+		const questions = asked.all;
 		const byId = await getCitationsByFactId(
 			db,
 			questions.flatMap((q) => q.body.facts)
@@ -625,34 +667,68 @@ export async function getPlayerView(
 					citations: pickCitations(byId, q.body.facts)
 				};
 			});
+		if (player.userId)
+			attemptId =
+				(
+					await db
+						.select({ id: attempt.id })
+						.from(attempt)
+						.where(and(eq(attempt.liveSessionId, sessionId), eq(attempt.userId, player.userId)))
+				)[0]?.id ?? null;
 	}
-	return {
-		session: sessionSummary(s, asked.count, now),
-		me: {
-			nickname: player.nickname,
-			removed: player.removed,
-			guest: player.userId === null,
-			points: me?.points ?? 0,
-			rank: me?.rank ?? null,
-			playerCount: standings.length
-		},
-		question: current && (asking || s.state === 'reveal') ? present(sessionId, current) : null,
-		/** The player's own answer to the current question: their response only, the grade waits for the reveal. */
-		myResponse: asking ? (given?.response ?? null) : null,
-		answered: given !== null,
-		verdict,
+	return composePlayerView({
+		s,
+		questionCount: asked.count,
+		current,
+		player: { ...player, guest: player.userId === null },
+		standings,
+		given: mine.find((a) => a.position === s.questionIndex) ?? null,
+		revealed,
+		now,
 		results,
-		podium: s.state === 'finished' ? standings.slice(0, 3) : ([] as Standing[]),
-		attemptId:
-			s.state === 'finished' && player.userId
-				? ((
-						await db
-							.select({ id: attempt.id })
-							.from(attempt)
-							.where(and(eq(attempt.liveSessionId, sessionId), eq(attempt.userId, player.userId)))
-					)[0]?.id ?? null)
-				: null
-	};
+		attemptId
+	});
+}
+
+/**
+ * Every player's view of the session's current step, in four reads whatever the room's size (null once the
+ * session has finished: each phone then loads its own results). A change wakes a room of phones at once:
+ * one process reads this once and each stream sends its own player only their own part.
+ */
+export async function getStepViews(db: Db, sessionId: string, now = new Date()) {
+	const [s] = await db.select().from(liveSession).where(eq(liveSession.id, sessionId));
+	if (!s || s.state === 'finished') return null;
+	const [asked, { players, standings }, given] = await Promise.all([
+		getCurrentQuestion(db, sessionId, s.questionIndex),
+		getStandings(db, s),
+		db
+			.select({
+				playerId: liveAnswer.playerId,
+				response: liveAnswer.response,
+				correct: liveAnswer.correct,
+				points: liveAnswer.points
+			})
+			.from(liveAnswer)
+			.where(and(eq(liveAnswer.sessionId, sessionId), eq(liveAnswer.position, s.questionIndex)))
+	]);
+	const revealed = s.state === 'reveal' && asked.current ? await reveal(db, asked.current) : null;
+	const givenBy = new Map(given.map((a) => [a.playerId, a]));
+	const views = new Map<string, LivePlayerView>();
+	for (const p of players)
+		views.set(
+			p.playerId,
+			composePlayerView({
+				s,
+				questionCount: asked.count,
+				current: asked.current,
+				player: { id: p.playerId, nickname: p.nickname, removed: p.removed, guest: p.guest },
+				standings,
+				given: givenBy.get(p.playerId) ?? null,
+				revealed,
+				now
+			})
+		);
+	return { seq: s.seq, views };
 }
 
 /** Who may open the session's event stream: its teacher, or a player still in it. */
@@ -660,7 +736,11 @@ export async function mayFollowSession(
 	db: Db,
 	sessionId: string,
 	who: PlayerIdentity
-): Promise<{ role: 'teacher' | 'player'; seq: number; state: LiveSession['state'] } | null> {
+): Promise<
+	| { role: 'teacher'; seq: number; state: LiveSession['state'] }
+	| { role: 'player'; playerId: string; seq: number; state: LiveSession['state'] }
+	| null
+> {
 	const [s] = await db
 		.select({ teacherId: liveSession.teacherId, seq: liveSession.seq, state: liveSession.state })
 		.from(liveSession)
@@ -669,7 +749,7 @@ export async function mayFollowSession(
 	if (who.userId && s.teacherId === who.userId)
 		return { role: 'teacher', seq: s.seq, state: s.state };
 	const player = await findPlayer(db, sessionId, who);
-	return player ? { role: 'player', seq: s.seq, state: s.state } : null;
+	return player ? { role: 'player', playerId: player.id, seq: s.seq, state: s.state } : null;
 }
 
 /** The session's current sequence number and state (a stream's catch-up read). */
@@ -783,5 +863,4 @@ async function recordPlayersAttempts(tx: Db, s: LiveSession, now: Date) {
 }
 
 export type LiveTeacherView = Awaited<ReturnType<typeof getTeacherView>>;
-export type LivePlayerView = NonNullable<Awaited<ReturnType<typeof getPlayerView>>>;
 export type { PresentedQuestion };

@@ -1,14 +1,17 @@
-// The session's event stream (Server-Sent Events). Events say only that the session changed and carry its
-// sequence number as the event id; the page then reads its own view from the server (its load), so the
-// stream never holds a key or anyone's answers. One exception, on the teacher's stream only: an answer
-// event carries the two counters the projector shows (answered, players), read after the answer committed,
-// so a room of answers costs the projector no page reloads. A reconnecting browser sends Last-Event-ID: if the
-// session moved on meanwhile, it is told at once. Wakes come from the process's one LISTEN (hub.ts).
+// The session's event stream (Server-Sent Events). Events say that the session changed and carry its
+// sequence number as the event id. The teacher's page then reads its view from the server (its load); an
+// answer event on the teacher's stream carries the two counters the projector shows (answered, players),
+// read after the answer committed, so a room of answers costs the projector no page reloads. A player's
+// change of step carries that player's own view, the same their page's load returns (no key before the
+// reveal, no one else's answers), so a room of phones does not reload at once. A reconnecting browser
+// sends Last-Event-ID: if the session moved on meanwhile, it is told at once. Wakes come from the
+// process's one LISTEN (hub.ts).
 import { error } from '@sveltejs/kit';
 import { getAppDatabase, getDb } from '$lib/server/db/app-db.ts';
 import { getLiveHub, type LiveNotice } from '$lib/server/live/hub.ts';
 import { playerIdentity } from '$lib/server/live/identity.ts';
 import { getLiveCounts, getLiveSeq, mayFollowSession } from '$lib/server/live/sessions.ts';
+import { sharedStepViews } from '$lib/server/live/step-views.ts';
 import type { RequestHandler } from './$types';
 
 /** A comment line this often keeps proxies and phones from closing a quiet stream. */
@@ -80,6 +83,21 @@ export const GET: RequestHandler = async (event) => {
 					counting = false;
 				}
 			};
+			// A player's change of step carries the player's own view (what their page would load), read once
+			// per change for the whole room (step-views.ts); without it (the session finished, or the read
+			// failed) the phone reloads its page. Sent in the order the changes came.
+			let sending: Promise<unknown> = Promise.resolve();
+			const sendStep = (notice: LiveNotice, playerId: string) => {
+				const read = sharedStepViews(db, sessionId, notice.seq).catch(() => null);
+				sending = sending.then(async () => {
+					const view = (await read)?.views.get(playerId);
+					if (!view) return sendChange(notice);
+					const { seq, state } = view.session;
+					send(
+						`id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind: 'state', state, view })}\n\n`
+					);
+				});
+			};
 			// Players are woken by changes of state only; the teacher's screen also by answers and joins.
 			const unsubscribe = hub.subscribe(sessionId, (n) => {
 				if (n === 'resync') {
@@ -88,8 +106,10 @@ export const GET: RequestHandler = async (event) => {
 					);
 					return;
 				}
-				if (n.kind === 'state') sendChange(n);
-				else if (access.role !== 'teacher') return;
+				if (n.kind === 'state') {
+					if (access.role === 'player') sendStep(n, access.playerId);
+					else sendChange(n);
+				} else if (access.role !== 'teacher') return;
 				else if (n.kind === 'answer') void sendCounts(n);
 				else sendChange(n);
 			});
