@@ -192,7 +192,7 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	await page.goto('/practice');
 	await page.getByText('More options').click();
 	await page.getByLabel('Put in order').check();
-	// A fixed quiz code, so the drag is tried on the same list each run.
+	// A fixed quiz code, so the drag is tried on the same items each run (their order is drawn per attempt).
 	await page.getByLabel(/Quiz code/).fill('drag-order-1');
 	await page.getByLabel('5 questions', { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
