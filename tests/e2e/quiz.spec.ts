@@ -192,7 +192,7 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	await page.goto('/practice');
 	await page.getByText('More options').click();
 	await page.getByLabel('Put in order').check();
-	// A fixed quiz code, so the drag is tried on the same list each run.
+	// A fixed quiz code, so the drag is tried on the same items each run (their order is drawn per attempt).
 	await page.getByLabel(/Quiz code/).fill('drag-order-1');
 	await page.getByLabel('5 questions', { exact: true }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
@@ -204,17 +204,41 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	// screen (a long prompt pushes it down), or the pointer would leave the page mid-drag.
 	await page.setViewportSize({ width: 1280, height: 1400 });
 	await page.locator('ol.ordering').scrollIntoViewIfNeeded();
-	const from = (await page.locator('ol.ordering > li').first().boundingBox())!;
+	const first = page.locator('ol.ordering > li').first();
 	const to = (await page.locator('ol.ordering > li').last().boundingBox())!;
-	await page.mouse.move(from.x + 20, from.y + from.height / 2);
+	// Press where the first item's greyed ↑ is: the copy of the item that follows the pointer has the same
+	// disabled button under the pointer at the release, and Chromium sends no mouseup to a disabled button,
+	// which left the item in the air (it happened wherever that copy put its buttons under the pointer).
+	const upButton = page.getByRole('button', { name: `Move up: ${before[0]}` });
+	await expect(upButton).toBeDisabled();
+	const up = (await upButton.boundingBox())!;
+	const x = up.x + up.width / 2;
+	// Where the item's buttons sit in it: the copy that follows the pointer must have them there too.
+	const buttonsAt = (item: typeof first) =>
+		item.evaluate((li) => {
+			const box = li.getBoundingClientRect();
+			const buttons = li.querySelector('.moves')!.getBoundingClientRect();
+			return {
+				right: Math.round(box.right - buttons.right),
+				top: Math.round(buttons.top - box.top)
+			};
+		});
+	const itemButtons = await buttonsAt(first);
 	// At a hand's pace: the drag library starts a drag on a pause after the press and drops after the
 	// last move has been seen; a release in the same instant as the move can leave the item in the air.
+	await page.mouse.move(x, up.y + up.height / 2);
 	await page.mouse.down();
 	await page.waitForTimeout(100);
-	await page.mouse.move(from.x + 20, to.y + to.height - 4, { steps: 20 });
+	await page.mouse.move(x, up.y + up.height / 2 + 10, { steps: 3 });
+	const dragged = page.locator('#dnd-action-dragged-el');
+	await expect(dragged).toHaveCount(1);
+	expect(await buttonsAt(dragged)).toEqual(itemButtons);
+	await page.mouse.move(x, to.y + to.height - 4, { steps: 20 });
 	await page.waitForTimeout(300);
 	await page.mouse.up();
-	// The drop has finished when every item is back in the list (on a busy machine its animation lags).
+	// The drop has finished when the copy is gone and every item is back in the list (on a busy machine
+	// its animation lags).
+	await expect(dragged).toHaveCount(0);
 	await expect(items).toHaveCount(before.length);
 	// The first item left the top (where it lands depends on the items' heights); the rest keep their order.
 	await expect(items.first()).not.toHaveText(before[0]);
