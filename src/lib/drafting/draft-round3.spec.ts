@@ -110,3 +110,33 @@ describe('drafts on an article of the bank', () => {
 		for (const d of drafts) expect(yaml).toContain(`facts: [ ${d.citesFact}`);
 	});
 });
+
+describe("the bank's subject is told by a share of the names", () => {
+	const TEXT = [
+		'PARIS, April 16 (SQ Wire) - Fire destroyed the roof of the old Saint-Roch church in Paris on Monday evening, officials said.',
+		'President Emmanuel Macron visited the site with Mayor Anne Hidalgo and promised that the church would be rebuilt within 6 years.',
+		'Prosecutor Remy Heitz said that about 50 investigators were questioning workers from the firms Bati Nord and Lemaire Freres.',
+		'The businessman Francois Pinault pledged 100 million euros, and Bernard Arnault pledged 200 million euros to the work.',
+		'Firefighters from Lyon, Lille and Marseille helped the Paris brigade, and the blaze was out after 15 hours.',
+		'Crowds gathered by the Seine to watch as 400 firefighters fought the flames through the night.'
+	].join('\n');
+
+	it('a report naming Macron and Paris among many others gets no Sahel options and no timeline', () => {
+		const drafts = draftsOf(TEXT, '2019-04-16');
+		expect(drafts.filter((d) => d.form === 'timeline')).toEqual([]);
+		const sahel = /Sahel|Mali|Niger|Barkhane|Takuba|Bamako|Gulf of Guinea|Burkina/u;
+		for (const d of drafts)
+			if (d.question.type === 'single' || d.question.type === 'multiple')
+				for (const o of d.question.options) expect(o.text).not.toMatch(sahel);
+	});
+
+	it("a list's wrong options are the article's own countries, not the bank's", () => {
+		const text =
+			'Cases of the new strain were confirmed in Burundi, Kenya, Rwanda and Uganda, four neighbours of Congo, the WHO said. Doctors in Sweden and Thailand also reported one case each on Thursday.';
+		const lists = draftsOf(text, '2024-08-14').filter((d) => d.form === 'list');
+		for (const d of lists)
+			if (d.question.type === 'multiple')
+				for (const o of d.question.options.filter((x) => !x.correct))
+					expect(['Congo', 'Sweden', 'Thailand']).toContain(o.text);
+	});
+});

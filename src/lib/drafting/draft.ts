@@ -1442,7 +1442,13 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
 		const names = list.map((m) => valueText(m.value));
 		const wrong: string[] = [];
-		for (const c of ctx.pool) {
+		// The article's own countries first; the bank's (the Sahel's) only beside a report on its subject.
+		const own: Candidate[] = ctx.mentions.map((m) => ({
+			value: m.value,
+			label: m.label,
+			article: ctx.article.slug
+		}));
+		for (const c of [...own, ...(ctx.related ? ctx.pool : [])]) {
 			if (c.value.kind !== 'place' || c.label !== 'country') continue;
 			const text = valueText(c.value);
 			if (
@@ -2060,9 +2066,13 @@ function contextOf(
 			const k = normaliseAnswerText(m.value.name);
 			nameCounts.set(k, (nameCounts.get(k) ?? 0) + 1);
 		}
-	const related =
-		new Set(mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value)))
-			.size >= 2;
+	// On the bank's subject: two or more names the bank knows, and a quarter of the article's names at least, as
+	// "Macron" and "Paris" alone are named by reports on anything French (a cathedral's fire).
+	const names = new Set(mentions.filter((m) => 'name' in m.value).map((m) => valueText(m.value)));
+	const knownNames = new Set(
+		mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value))
+	);
+	const related = knownNames.size >= 2 && knownNames.size * 4 >= names.size;
 	return {
 		article,
 		bank,
