@@ -1,7 +1,7 @@
 // npm run drafts:eval [-- --held-back] [--only SLUG]
 //
 // Drafts every report of the evaluation set (questions/eval/reports.yaml, issue 16) against the bank, writes
-// each report's drafts as a review file (questions/eval/out/SLUG.yaml, or out/held-back/ for the reports
+// each report's drafts as a review file (questions/eval/out/SLUG.yaml, under the report's own folder for the reports
 // kept back for the final measurement) and prints per report: words, drafts, the count by type and by form.
 // The review itself (acceptable, acceptable without edit, failure kinds) is a person's work: it goes into
 // questions/drafts/REVIEW.md. Held-back reports are drafted only with --held-back.
@@ -51,7 +51,8 @@ for (const r of reports) {
 	const started = performance.now();
 	const drafts = draftQuestions(article, bank);
 	const ms = Math.round(performance.now() - started);
-	const outDir = path.join(evalDir, 'out', r.held_back ? 'held-back' : '');
+	// Beside the report's own folder (held-back/, held-back-2/), so the sets' outputs stay apart.
+	const outDir = path.join(evalDir, 'out', path.dirname(r.file));
 	fs.mkdirSync(outDir, { recursive: true });
 	fs.writeFileSync(path.join(outDir, `${r.slug}.yaml`), draftsYaml(article, drafts, r.file));
 	const byType = countByType(drafts);

@@ -71,7 +71,8 @@ if (known && !args.values.title) {
 		publisher: known.publisher,
 		eventDate: known.eventDate,
 		text: known.text,
-		furniture: known.furniture
+		furniture: known.furniture,
+		...(known.citedAs ? { citedAs: known.citedAs } : {})
 	};
 } else {
 	const parsed = articleInputSchema.safeParse({

@@ -166,7 +166,7 @@ function shortened(text: string, max = 60): string {
 }
 
 /** A figure the article gives as approximate: "about 1,000", "some 2,400", "around 900". */
-const ROUNDED =
+export const ROUNDED =
 	/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to)\s+\d/iu;
 
 /** Tolerance: a numeric question resting on a rounded figure must accept answers near it. */

@@ -36,13 +36,15 @@ export function draftsYaml(article: DraftArticle, drafts: Draft[], source: strin
 		let id = draftId(prefix, d.key);
 		for (let n = 2; used.has(id); n++) id = `${draftId(prefix, d.key).slice(0, 56)}-${n}`;
 		used.add(id);
-		const factId = `${id}-f`;
-		facts.push({
-			id: factId,
-			article: article.slug,
-			quote: d.quote,
-			...(d.value ? { value: d.value } : {})
-		});
+		// A passage the bank already quotes is cited by its fact's id, not defined again (one fact, one id).
+		const factId = d.citesFact ?? `${id}-f`;
+		if (!d.citesFact)
+			facts.push({
+				id: factId,
+				article: article.slug,
+				quote: d.quote,
+				...(d.value ? { value: d.value } : {})
+			});
 		const q = d.question;
 		const head = { id, review: REVIEW_PENDING, type: q.type, prompt: q.prompt };
 		const key = yamlAnswerKey(q);

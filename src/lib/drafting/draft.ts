@@ -5,6 +5,7 @@
 // sentence into a question ("Some 2,400 soldiers are…" → "How many soldiers are…?"); the teacher reviews
 // every draft before it is used. Pure: article and bank in, drafts out.
 import nlp from 'compromise';
+import { ROUNDED } from '../bank/quality.ts';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import {
@@ -551,6 +552,8 @@ function similarQuestions(
 
 /** The report as a prompt names it: "the report of 31 January 2022" (a quiz mixes articles). */
 export function reportName(article: DraftArticle): string {
+	// An article of the bank goes by its `cited_as`, the name questions:check looks for in a prompt.
+	if (article.citedAs) return `the ${article.citedAs}`;
 	return `the report of ${formatDate(article.eventDate)}`;
 }
 
@@ -764,6 +767,10 @@ function nestQuotes(text: string): string {
 function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): Draft | null {
 	// The whole sentence when it is short enough to read in a prompt, else the clause that states the value; or
 	// (`only: 'clause'`) the clause alone, so that another draft of the sentence's other clause can stand beside it.
+	// On an article of the bank, the passage is the bank fact's quote that holds the value, cited by its id.
+	const banked = ownFacts(ctx);
+	const holding = banked.find((f) => f.span.start <= m.start && m.end <= f.span.end);
+	if (holding && only === 'any') return gapFillOn(ctx, m, holding);
 	const clause = quoteOfClause(ctx.article, m);
 	const cited =
 		only === 'clause'
@@ -774,6 +781,70 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 				clause ??
 				quoteOf(ctx.article, m.sentence));
 	if (!cited) return null;
+	if (banked.some((f) => f.span.start < cited.span.end && cited.span.start < f.span.end))
+		return null;
+	return gapFillOn(ctx, m, cited, only);
+}
+
+/** A bank fact of the drafted article, where its quote stands in the text. */
+type OwnFact = { id: string; quote: string; span: Span };
+const ownFactsOf = new WeakMap<Context, OwnFact[]>();
+
+/** The bank's facts of the article being drafted (none for a new article), with their places in its text. */
+function ownFacts(ctx: Context): OwnFact[] {
+	let found = ownFactsOf.get(ctx);
+	if (!found) {
+		const own = ctx.bank.articles.find((a) => a.slug === ctx.article.slug);
+		found = own
+			? ctx.bank.facts.flatMap((f) => {
+					if (f.article !== own.slug) return [];
+					const span = findQuote(ctx.article.text, f.quote);
+					return span ? [{ id: f.id, quote: f.quote, span }] : [];
+				})
+			: [];
+		ownFactsOf.set(ctx, found);
+	}
+	return found;
+}
+
+/**
+ * On an article of the bank, a draft rests on the bank fact that already quotes its words: the one whose quote
+ * holds what the draft asks. A draft whose words only overlap a fact's would define a second fact for one
+ * passage (questions:check refuses it): none is made. A new article's drafts are returned as they are.
+ */
+function citingOwnFacts(ctx: Context, drafts: Draft[]): Draft[] {
+	const facts = ownFacts(ctx);
+	if (!facts.length) return drafts;
+	return drafts.flatMap((d) => {
+		if (d.citesFact) return [d];
+		const overlaps = facts.filter((f) => f.span.start < d.span.end && d.span.start < f.span.end);
+		if (!overlaps.length) return [d];
+		if (d.kind === 'timeline') {
+			// The article's event rests on the bank fact that quotes its words and states its year.
+			const year = d.value?.kind === 'date' ? d.value.date.slice(0, 4) : '';
+			const dating = overlaps.filter((f) => year && f.quote.includes(year));
+			const fact =
+				overlaps.find((f) => f.span.start <= d.span.start && d.span.end <= f.span.end) ??
+				(dating.length === 1 ? dating[0] : undefined);
+			return fact ? [{ ...d, citesFact: fact.id, quote: fact.quote, span: fact.span }] : [];
+		}
+		const asked = placements.get(d)?.asked ?? d.span;
+		const holding = overlaps.find((f) => f.span.start <= asked.start && asked.end <= f.span.end);
+		if (!holding || overlaps.length > 1) return [];
+		const cited: Draft = { ...d, citesFact: holding.id, quote: holding.quote, span: holding.span };
+		const p = placements.get(d);
+		if (p) placements.set(cited, p);
+		return [cited];
+	});
+}
+
+/** The gap-fill of `m` in the words `cited` quotes (a sentence, a clause, or a bank fact's quote). */
+function gapFillOn(
+	ctx: Context,
+	m: Mention,
+	cited: { quote: string; span: Span; id?: string },
+	only: 'any' | 'clause' = 'any'
+): Draft | null {
 	const text = ctx.article.text;
 	// A number spelled in words ("two decades") gets options in words, as the sentence writes it.
 	// ("The two leaders" names them, it does not count them.)
@@ -783,7 +854,17 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
-	const before = squash(text.slice(cited.span.start, m.start));
+	let before = squash(text.slice(cited.span.start, m.start));
+	// "He said…" quoted alone asks who "he" is: the person the sentence before names stands in brackets instead;
+	// "It", "They" and the like (no safe reading of what they stand for) are not quoted at all.
+	if (
+		cited.span.start === m.sentence.start &&
+		/^["“]?(It|He|She|They|Its|His|Her|Their|We|I)\b/u.test(before)
+	) {
+		const who = /^(He|She)\b/u.test(before) ? personBefore(ctx, m.sentence) : null;
+		if (!who || m.start - m.sentence.start < 4) return null;
+		before = before.replace(/^(He|She)\b/u, `[${who}]`);
+	}
 	const after = squash(text.slice(m.end, cited.span.end));
 	const reading = readingOf(m, text);
 	const keyText = spelled?.key ?? reading(m.value);
@@ -847,7 +928,7 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 							...base,
 							type: 'numeric',
 							answer: v.amount,
-							tolerance: 0,
+							tolerance: toleranceFor(ctx, m, cited.quote),
 							unit: v.unit === '%' ? 'per cent' : v.unit
 						}
 					: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
@@ -855,6 +936,7 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 			span: cited.span,
 			value: v,
 			bankFacts: [],
+			...(cited.id ? { citesFact: cited.id } : {}),
 			similarTo: similarQuestions(ctx, cited.span, v)
 		},
 		ctx,
@@ -864,6 +946,43 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 		typed ? { texts: ['', ''], own: 0 } : wrong
 	);
 	return place(draft, m, { start: m.start, end: m.end }, cited.span);
+}
+
+/**
+ * How far a typed answer may be from the key: about 5% when the article gives the figure as approximate ("about
+ * 50 investigators", "more than 100 cases"), at least 1 when its quote rounds another figure (questions:check
+ * reads the quote as a whole), else 0. A year is exact.
+ */
+function toleranceFor(ctx: Context, m: Mention, quote: string): number {
+	if (m.value.kind !== 'number' || m.value.unit === 'year') return 0;
+	const words = ctx.article.text.slice(m.sentence.start, m.start);
+	const amount = Math.abs(m.value.amount);
+	const fivePercent = Math.max(1, Math.round(amount * 0.05));
+	if (
+		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+$/iu.test(
+			words
+		)
+	)
+		return fivePercent;
+	return ROUNDED.test(quote) ? Math.max(1, Math.round(amount * 0.01)) : 0;
+}
+
+/**
+ * The one person the sentence before `s` names (by the name the article gives in full), or null when it names
+ * none or several: whom a "He" or "She" opening `s` stands for.
+ */
+function personBefore(ctx: Context, s: Sentence): string | null {
+	const previous = ctx.mentions
+		.filter((x) => x.sentence.end <= s.start)
+		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
+	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start).replace(/\s+/gu, '')))
+		return null;
+	const people = new Set(
+		ctx.mentions
+			.filter((x) => x.sentence.start === previous.start && x.value.kind === 'person')
+			.map((x) => valueText(x.value))
+	);
+	return people.size === 1 ? [...people][0] : null;
 }
 
 /**
@@ -1054,7 +1173,14 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	if (wrong.texts.length >= 2)
 		question = { ...base, type: 'single', prompt, options: choices(keyText, wrong.texts, prompt) };
 	else if (v.kind === 'number')
-		question = { ...base, type: 'numeric', prompt, answer: v.amount, tolerance: 0, unit: v.unit };
+		question = {
+			...base,
+			type: 'numeric',
+			prompt,
+			answer: v.amount,
+			tolerance: toleranceFor(ctx, m, cited.quote),
+			unit: v.unit
+		};
 	else return null;
 	const draft = scored(
 		{
@@ -1316,7 +1442,13 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
 		const names = list.map((m) => valueText(m.value));
 		const wrong: string[] = [];
-		for (const c of ctx.pool) {
+		// The article's own countries first; the bank's (the Sahel's) only beside a report on its subject.
+		const own: Candidate[] = ctx.mentions.map((m) => ({
+			value: m.value,
+			label: m.label,
+			article: ctx.article.slug
+		}));
+		for (const c of [...own, ...(ctx.related ? ctx.pool : [])]) {
 			if (c.value.kind !== 'place' || c.label !== 'country') continue;
 			const text = valueText(c.value);
 			if (
@@ -1934,9 +2066,13 @@ function contextOf(
 			const k = normaliseAnswerText(m.value.name);
 			nameCounts.set(k, (nameCounts.get(k) ?? 0) + 1);
 		}
-	const related =
-		new Set(mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value)))
-			.size >= 2;
+	// On the bank's subject: two or more names the bank knows, and a quarter of the article's names at least, as
+	// "Macron" and "Paris" alone are named by reports on anything French (a cathedral's fire).
+	const names = new Set(mentions.filter((m) => 'name' in m.value).map((m) => valueText(m.value)));
+	const knownNames = new Set(
+		mentions.filter((m) => m.known && 'name' in m.value).map((m) => valueText(m.value))
+	);
+	const related = knownNames.size >= 2 && knownNames.size * 4 >= names.size;
 	return {
 		article,
 		bank,
@@ -2083,7 +2219,7 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 			).map((d) => ({ ...d, form: 'timeline' as const, score: d.score ?? 0.6 }))
 		);
 	// "Today" means nothing without the report's date; a prompt of more than 40 words runs on (a list's sentence copied whole).
-	return drafts.filter(
+	return citingOwnFacts(ctx, drafts).filter(
 		(d) =>
 			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
 			d.question.prompt.split(/\s+/u).length <= 40
@@ -2150,10 +2286,11 @@ const TYPE_PENALTY = 0.15;
  * away (giveAway). A draft of a type already chosen often ranks a little lower, so that where drafts exclude
  * each other the kept ones vary. Returned in the candidates' order.
  */
-export function selectCompatible(drafts: Draft[]): Draft[] {
+export function selectCompatible(drafts: Draft[], taken = new Map<string, number>()): Draft[] {
 	const chosen: Draft[] = [];
 	const values = new Set<string>();
-	const answers = new Map<string, number>();
+	// Answers already keys of the bank's questions count too: questions:check allows an answer twice in all.
+	const answers = new Map(taken);
 	const bySentence = new Map<number, Draft[]>();
 	const types = new Map<DraftType, number>();
 	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
@@ -2236,7 +2373,26 @@ export function chooseDrafts(
 	const kept = options.keepBankDuplicates
 		? candidates
 		: candidates.filter((d) => bankDuplicates({ article, bank }, d).length === 0);
-	return keepVaried(selectCompatible(kept), MAX_DRAFTS_PER_ARTICLE);
+	return keepVaried(selectCompatible(kept, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE);
+}
+
+/** How many of the bank's questions have each answer as their key (where the bank gives its questions' keys). */
+export function bankKeyCounts(bank: DraftingBank): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const q of bank.questions) {
+		if (q.items?.length) continue;
+		const correct = (q.options ?? []).filter((o) => o.correct);
+		const key =
+			correct.length === 1
+				? normaliseAnswerText(correct[0].text)
+				: typeof q.answer === 'number'
+					? String(q.answer)
+					: q.accepted?.length
+						? normaliseAnswerText(q.accepted[0])
+						: null;
+		if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
+	return counts;
 }
 
 /**
@@ -2277,30 +2433,43 @@ export function bankDuplicates(
 				? valueText(d.value)
 				: undefined;
 	const key = keyText ? normaliseAnswerText(keyText) : undefined;
-	const ids = new Set(
-		ctx.bank.facts
-			.filter((f) => {
-				if (f.article !== ctx.article.slug) return false;
-				const at = findQuote(own.text, f.quote);
-				if (!at || at.end <= d.span.start || d.span.end <= at.start) return false;
-				// No list, and no speaker, is asked twice about the same passage: bank questions on it name who said it.
-				if (!d.value || d.value.kind === 'person') return true;
-				if (f.value && f.value.kind === d.value.kind && sameValue(f.value, d.value)) return true;
-				// A fact whose words hold the key (untyped, or typed as something else): a question citing it states
-				// or asks the same thing ("al Qaeda" in the fact of the 2,400 troops "deployed… to combat groups linked to al Qaeda";
-				// "February" in the fact of the junta's 2025, whose question offers "It broke its commitment to hold elections in February").
-				return !!key && ` ${normaliseAnswerText(f.quote)} `.includes(` ${key} `);
-			})
+	const overlapping = ctx.bank.facts.filter((f) => {
+		if (f.article !== ctx.article.slug) return false;
+		const at = findQuote(own.text, f.quote);
+		return !!at && at.start < d.span.end && d.span.start < at.end;
+	});
+	const ids = new Set(overlapping.map((f) => f.id));
+	// A fact typed with the draft's value is what a question citing it asks (an ordering aside).
+	const typedSame = new Set(
+		overlapping
+			.filter(
+				(f) => d.value && f.value && f.value.kind === d.value.kind && sameValue(f.value, d.value)
+			)
 			.map((f) => f.id)
 	);
-	// An ordering does not ask for its facts' values, unless one of its items states the key ("… a press conference in Paris").
-	const states = (q: DraftingBank['questions'][number]) =>
-		!q.items?.length ||
-		(!!key &&
-			q.items.some((i) =>
-				` ${normaliseAnswerText(typeof i === 'string' ? i : i.text)} `.includes(` ${key} `)
-			));
+	// A question whose answer holds the key asks it already ("February" in the right option on the junta's 2025,
+	// "al Qaeda" in the right option on the 2,400 troops "deployed… to combat groups linked to al Qaeda"); so does
+	// an ordering with an item stating it ("… a press conference in Paris"). A key the bank only names in a prompt
+	// or a wrong option is a new question (the quiz never puts two questions of one passage side by side).
+	const wordsOf = (q: DraftingBank['questions'][number]) =>
+		` ${normaliseAnswerText(
+			[
+				...(q.items ?? []).map((i) => (typeof i === 'string' ? i : i.text)),
+				...(q.options ?? []).filter((o) => o.correct).map((o) => o.text),
+				...(q.accepted ?? []),
+				// The app's copy of the bank gives no answers: its prompts are all that can be read.
+				...(q.options || q.accepted || q.answer !== undefined ? [] : [q.prompt])
+			].join(' ')
+		)} `;
+	const asks = (q: DraftingBank['questions'][number]) => {
+		// No list is asked twice about the same passage.
+		if (!d.value) return true;
+		if (!q.items?.length && q.facts.some((f) => typedSame.has(f))) return true;
+		if (d.value.kind === 'number' && typeof q.answer === 'number' && q.answer === d.value.amount)
+			return true;
+		return !!key && wordsOf(q).includes(` ${key} `);
+	};
 	return ctx.bank.questions
-		.filter((q) => q.facts.some((f) => ids.has(f)) && states(q))
+		.filter((q) => q.facts.some((f) => ids.has(f)) && asks(q))
 		.map((q) => q.id);
 }

@@ -58,6 +58,9 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		for (const m of line.matchAll(boundary)) {
 			// "6:04 p.m. India time", "The U.N. Security Council": a full stop of an abbreviation ends no sentence.
 			if (ABBREVIATION_END.test(line.slice(0, m.index))) continue;
+			// '"…I hear no objection. The accord is adopted," said…': a quotation of several sentences is read whole,
+			// or a prompt would quote half of it with a stray quote mark.
+			if (insideQuotation(line.slice(from, m.index))) continue;
 			pieces.push([from, m.index]);
 			from = m.index + m[0].length;
 		}
@@ -75,6 +78,14 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		}
 	});
 	return out;
+}
+
+/** Whether `text` (a sentence so far) leaves a quotation open: an odd number of straight quotes, or “ before its ”. */
+function insideQuotation(text: string): boolean {
+	const straight = (text.match(/"/gu) ?? []).length;
+	const opened = (text.match(/“/gu) ?? []).length;
+	const closed = (text.match(/”/gu) ?? []).length;
+	return straight % 2 === 1 || opened > closed;
 }
 
 function termsOf(sentence: Sentence): Term[] {
@@ -516,6 +527,22 @@ export function findMentions(
 			!(i - 1 === 0 && !terms[i - 1].tags.includes('Person'))
 		)
 			i--;
+		// "Rich nations", "the Gothic cathedral": one capitalised word qualifying the noun after it is no person
+		// or body (a name is followed by its verb or by punctuation, not by a common noun).
+		const next = terms[j + 1];
+		if (
+			kind !== 'place' &&
+			i === j &&
+			next &&
+			terms[j].post.trim() === '' &&
+			/^\p{Ll}/u.test(next.text) &&
+			next.tags.includes('Noun') &&
+			!next.tags.includes('Verb') &&
+			!next.tags.includes('Pronoun')
+		) {
+			i = j;
+			continue;
+		}
 		const label =
 			kind === 'place'
 				? t.tags.includes('Country')

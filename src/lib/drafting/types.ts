@@ -11,6 +11,8 @@ export type DraftArticle = {
 	text: string;
 	/** 1-based lines of page furniture (never quoted); may be empty for a new article. */
 	furniture: number[];
+	/** How a prompt names an article of the bank (`cited_as` in articles.yaml): "report of 18 February 2022". */
+	citedAs?: string;
 };
 
 /** A fact of the bank as drafting sees it: distractors and timeline events come from these. */
@@ -33,6 +35,10 @@ export type DraftingBank = {
 		prompt: string;
 		facts: string[];
 		items?: (string | { text: string })[];
+		/** The question's answer, where the bank gives it (the files do; the app's copy need not). */
+		options?: { text: string; correct?: boolean }[];
+		accepted?: string[];
+		answer?: number | boolean;
 	}[];
 };
 
@@ -86,6 +92,11 @@ export type Draft = {
 	value?: FactValue;
 	/** Facts of other articles the question also rests on (timeline events), by bank fact id. */
 	bankFacts: string[];
+	/**
+	 * On an article of the bank: the bank fact that already quotes the draft's words (`quote` is its quote). The
+	 * question cites it rather than defining a second fact for the same passage (one fact, one id).
+	 */
+	citesFact?: string;
 	/** Bank questions that already ask about the same value from an overlapping quote. */
 	similarTo: string[];
 	/** For questions across reports: the dated events, each with its date and the fact it rests on (none for this article's own). */
