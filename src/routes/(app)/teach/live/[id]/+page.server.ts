@@ -22,10 +22,13 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...view,
 		joinUrl,
-		// An image (a data: URL), so the lobby shows it without JavaScript.
+		// An image (a data: URL), so the lobby shows it without JavaScript; SVG, sharp at any projector size
+		// and far cheaper to make than a PNG (the lobby reloads as each student joins).
 		qr:
 			view.session.state === 'lobby' && view.codeOpen
-				? await QRCode.toDataURL(joinUrl, { margin: 1, width: 360 })
+				? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
+						await QRCode.toString(joinUrl, { type: 'svg', margin: 1 })
+					)}`
 				: null,
 		extendSeconds: LIVE_EXTEND_SECONDS
 	};
