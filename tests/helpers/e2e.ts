@@ -156,6 +156,12 @@ export async function currentQuestionType(page: Page) {
 
 /** Answers the question on screen with the keyboard only (shortcuts and typing), without knowing the key. */
 export async function answerWithKeyboard(page: Page) {
+	// The shortcuts are the page's script: a key pressed before it has hydrated is lost (seen once in a
+	// full run). The root layout marks hydration once every page component has mounted; polled from
+	// here, as a test may have taken the page's own timers (page.clock).
+	await expect
+		.poll(() => page.evaluate(() => (window as { __hydrated?: boolean }).__hydrated === true))
+		.toBe(true);
 	const type = await currentQuestionType(page);
 	switch (type) {
 		case 'single':
