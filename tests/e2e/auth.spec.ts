@@ -1,18 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signUp, uniqueEmail } from '../helpers/e2e.ts';
+import { screenshot, signUpUi, uniqueEmail } from '../helpers/e2e.ts';
 
 test.describe('in a browser set to Japan’s time zone', () => {
 	test.use({ timezoneId: 'Asia/Tokyo' });
 
 	test('a new account starts in the browser’s time zone, not UTC', async ({ page }) => {
-		await signUp(page, 'Haruto');
+		await signUpUi(page, 'Haruto');
 		await page.goto('/settings');
 		await expect(page.getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
 	});
 });
 
 test('sign up, sign out, sign in again', async ({ page }) => {
-	const email = await signUp(page, 'Aminata');
+	const email = await signUpUi(page, 'Aminata');
 	await screenshot(page, 'auth-home-signed-in');
 	await page.getByRole('button', { name: 'Sign out' }).click();
 	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
