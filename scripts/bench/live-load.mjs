@@ -365,8 +365,9 @@ try {
 					(change, t) => {
 						phone.events.push({ seq: change.seq, state: change.state, t });
 						// A change of step brings the phone's view (live-follow.ts shows it without a reload).
-						if (change.seq > phone.shownSeq)
-							change.view ? show(phone, change.view) : void phone.reload();
+						if (change.seq <= phone.shownSeq) return;
+						if (change.view) show(phone, change.view);
+						else void phone.reload();
 					},
 					`student ${phone.i}`
 				);
