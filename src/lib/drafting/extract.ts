@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { datelineAt, pagePartOf } from './page-parts.ts';
+import { captionAbove, datelineAt, pagePartOf } from './page-parts.ts';
 import type { BankFactForDrafting, Mention, Sentence } from './types.ts';
 
 nlp.plugin(datesPlugin as never);
@@ -38,6 +38,14 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		const first = !seenText && line.trim() !== '';
 		if (line.trim()) seenText = true;
 		if (pagePartOf(line, { first })) return;
+		// A caption whose credit stands on the next line ("… in Boston, March 16, 2024." / "…/Handout via SQ WIRE").
+		if (
+			captionAbove(
+				line,
+				raw.slice(i + 1).find((l) => l.trim() !== '')
+			)
+		)
+			return;
 		const prev = lines[lines.length - 1];
 		if (
 			prev &&
@@ -292,7 +300,24 @@ function isNameWord(t: Term): boolean {
 	);
 }
 /** Words compromise tags as organisations that are not what a question could ask about. */
-const NOT_NAMES = new Set(['French', 'British', 'European', 'African', 'GMT', 'UTC', 'Malian']);
+// Credit words ("Handout via SQ WIRE", "Getty Images") and molecules ("DNA") are no bodies either.
+const NOT_NAMES = new Set([
+	'French',
+	'British',
+	'European',
+	'African',
+	'GMT',
+	'UTC',
+	'Malian',
+	'WIRE',
+	'Handout',
+	'Getty',
+	'Getty Images',
+	'Pool',
+	'PHOTO',
+	'DNA',
+	'RNA'
+]);
 
 /** Whether [from, to) of the text sits in brackets, or is followed by a bracketed alias ("ISIS (ISIL)"). */
 function insideBrackets(text: string, from: number, to: number): boolean {

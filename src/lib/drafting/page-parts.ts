@@ -14,7 +14,7 @@ const BYLINE =
 
 /** A photo credit at the end of a line ("… leave. REUTERS - ANNE MIMAULT", "… (AFP)", "Photo: AP"). */
 const PHOTO_CREDIT =
-	/(?:\b(?:REUTERS|AFP|AP|EPA|ANP|Getty Images|Reuters|AP Photo)(?:\s*[-/|–]\s*[\p{Lu}][\p{Lu}\p{M} .'’-]+)?\s*\)?\s*$)|(?:^\s*(?:\(?\s*(?:Photo|Picture|Image|FILE PHOTO|File photo|Credit)\s*:))/u;
+	/(?:\b(?:REUTERS|AFP|AP|EPA|ANP|Getty Images|Reuters|AP Photo)(?:\s*[-/|–]\s*[\p{Lu}][\p{L}\p{M} .'’-]+)?\s*\)?\s*$)|(?:^\s*(?:\(?\s*(?:Photo|Picture|Image|FILE PHOTO|File photo|Credit)\s*:))/u;
 
 const MONTH_WORDS =
 	'(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
@@ -28,6 +28,34 @@ const DATED_CAPTION = new RegExp(
 	`(?:${MONTH_WORDS}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_WORDS}\\s+\\d{4})\\.\\s+(?:\\p{Lu}[\\p{Lu}\\d .&'’-]{1,40}(?:\\s*/\\s*[\\p{L} .'’-]{1,40})+|(?:Photo|Picture|Credit)\\s*:.{1,60})\\s*$`,
 	'u'
 );
+
+/**
+ * A photo credit standing on a line of its own, under its caption: "Massachusetts General Hospital/Handout via
+ * SQ WIRE", "(AP Photo/Evan Vucci)", "Getty Images", "REUTERS/Name". Short, no full stop, an agency's word.
+ */
+const CREDIT_WORDS =
+	/(?:\b(?:REUTERS|Reuters|AFP|EPA|ANP|Getty Images|AP Photo|Handout|WIRE|Pool|Shutterstock|Courtesy of|File Photo|PHOTO)\b|^\(?AP\b)/u;
+
+export function isCreditLine(line: string): boolean {
+	const text = line.trim();
+	return (
+		!!text &&
+		!SENTENCE_END.test(text.replace(/\)$/u, '')) &&
+		text.split(/\s+/u).length <= 12 &&
+		CREDIT_WORDS.test(text)
+	);
+}
+
+/** A line that closes on a day ("… in Boston, March 16, 2024."): a caption when a credit line follows it. */
+const ENDS_ON_DAY = new RegExp(
+	`(?:${MONTH_WORDS}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_WORDS}\\s+\\d{4})\\.?\\s*$`,
+	'u'
+);
+
+/** Whether `line` is the caption of a photo whose credit is `next` (the next non-empty line). */
+export function captionAbove(line: string, next: string | undefined): boolean {
+	return next !== undefined && isCreditLine(next) && ENDS_ON_DAY.test(line.trim());
+}
 
 /** The share of a line's longer words that start with a capital: "Mali Junta Expels French Envoy" → 1. */
 function capitalisedShare(line: string): number {
@@ -44,7 +72,7 @@ export function pagePartOf(line: string, { first }: { first: boolean }): PagePar
 	const text = line.trim();
 	if (!text) return null;
 	if (BYLINE.test(text)) return 'byline';
-	if (PHOTO_CREDIT.test(text) || DATED_CAPTION.test(text)) return 'caption';
+	if (PHOTO_CREDIT.test(text) || DATED_CAPTION.test(text) || isCreditLine(text)) return 'caption';
 	if (!SENTENCE_END.test(text) && (first || capitalisedShare(text) >= 0.75)) return 'headline';
 	return null;
 }
