@@ -87,6 +87,8 @@ test('a teacher runs a live session for a signed-in student and a guest', async 
 	await expect(projector.locator('blockquote footer').first()).not.toBeEmpty();
 	await expect(amina.getByText(/^\+\d+ points$/)).toBeVisible();
 	await expect(guest.getByText(/^\+\d+ points$/)).toBeVisible();
+	// The phone's passage opens the article at that passage.
+	await expect(amina.locator('blockquote footer a').first()).toHaveAttribute('href', /#fact-/);
 	await shot(projector, 'reveal-1280');
 	await shot(amina, 'reveal-390');
 

@@ -27,6 +27,7 @@ import { gradebookTable } from '../../src/lib/teaching/gradebook-table.ts';
 import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts';
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
+import { describeResponse } from '../../src/lib/quiz/grade.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
@@ -302,9 +303,16 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		const alicePhone = (await getPlayerView(db, sessionId, aliceWho(), at(30_001)))!;
 		// Right at 5 s of 20: 1000 + 500 × 15/20.
 		expect(alicePhone.verdict).toMatchObject({ answered: true, correct: true, points: 1375 });
+		// Beside the key, the phone shows the player's own answer (theirs only, and only now).
+		expect(alicePhone.verdict!.responseText).toBe(describeResponse(q, rightResponse(q)));
 		expect(alicePhone.me).toMatchObject({ points: 1375, rank: 1 });
 		const bobPhone = (await getPlayerView(db, sessionId, bobWho(), at(30_001)))!;
-		expect(bobPhone.verdict).toMatchObject({ answered: false, correct: false, points: 0 });
+		expect(bobPhone.verdict).toMatchObject({
+			answered: false,
+			correct: false,
+			points: 0,
+			responseText: null
+		});
 		// A phone never holds another player's answers.
 		expect(textOf(bobPhone)).not.toContain(JSON.stringify(rightResponse(q)));
 		await expectStepViewsAsLoads(30_001);

@@ -223,6 +223,21 @@ describe('quality: a prompt names its source', () => {
 		}
 	});
 
+	it('refuses a day only the report fixes ("on Friday", "last month") without naming the report', () => {
+		for (const [text, said] of [
+			['Who spoke to the press on Friday?', 'on Friday'],
+			['Where did the Wednesday night meeting take place?', 'Wednesday'],
+			['Which town did troops leave last month?', 'last month']
+		]) {
+			expect(errorsOf(prompt(text))).toEqual([
+				`questions/bank/pau.yaml:14: question "q-a": the prompt says "${said}", a day only its report's date fixes, without naming it; a quiz mixes articles: name the source as "Pau report of 13 January 2020"`
+			]);
+		}
+		expect(
+			errorsOf(prompt('According to the Pau report of 13 January 2020, who spoke on Friday?'))
+		).toEqual([]);
+	});
+
 	it('accepts a prompt that names it, or that points at no article', () => {
 		expect(
 			errorsOf(prompt('Where, says the Pau report of 13 January 2020, did officials speak?'))

@@ -191,9 +191,14 @@ export function roundedFigureErrors(bank: Bank, locate: Locate): BankError[] {
 const UNNAMED_SOURCE =
 	/\b(the|this)( (?!articles\b|reports\b)[\w-]+){0,3}? (article|report)\b(?!s)/iu;
 
+/** Days and spans that only a report's own date fixes ("on Friday", "last month"). */
+const RELATIVE_TIME =
+	/\b(?:(?:on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\byesterday\b|\b(?:last|this|next) (?:week|month|year)\b/u;
+
 /**
  * Context: a quiz mixes articles, and the quiz page shows the prompt alone. A prompt that points at "the article"
- * or "the report" must name it, with the name the article is cited by in articles.yaml (`cited_as`).
+ * or "the report", or at a day only the report's date fixes ("on Friday"), must name the report, with the name
+ * the article is cited by in articles.yaml (`cited_as`).
  */
 export function unnamedSourceErrors(bank: Bank, locate: Locate): BankError[] {
 	const articleOf = new Map(bank.facts.map((f) => [f.id, f.article]));
@@ -201,7 +206,8 @@ export function unnamedSourceErrors(bank: Bank, locate: Locate): BankError[] {
 	const errors: BankError[] = [];
 	for (const q of bank.questions) {
 		const pointer = q.prompt.match(UNNAMED_SOURCE);
-		if (!pointer) continue;
+		const relative = pointer ? null : q.prompt.match(RELATIVE_TIME);
+		if (!pointer && !relative) continue;
 		const articles = [...new Set(q.facts.map((f) => articleOf.get(f)))]
 			.map((slug) => bySlug.get(slug ?? ''))
 			.filter((a): a is Article => a !== undefined);
@@ -212,7 +218,9 @@ export function unnamedSourceErrors(bank: Bank, locate: Locate): BankError[] {
 		);
 		errors.push({
 			...locate.question(q.id, 'prompt'),
-			message: `question "${q.id}": the prompt says "${pointer[0]}" without naming it, and a quiz mixes articles: name the source as ${names.join(' or ')}`
+			message: pointer
+				? `question "${q.id}": the prompt says "${pointer[0]}" without naming it, and a quiz mixes articles: name the source as ${names.join(' or ')}`
+				: `question "${q.id}": the prompt says "${relative![0]}", a day only its report's date fixes, without naming it; a quiz mixes articles: name the source as ${names.join(' or ')}`
 		});
 	}
 	return errors;

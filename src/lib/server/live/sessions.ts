@@ -602,6 +602,8 @@ function composePlayerView(p: PlayerViewParts) {
 				? {
 						...p.revealed,
 						answered: given !== null,
+						/** The player's own answer, beside the key: theirs alone, and only once it is revealed. */
+						responseText: given ? describeResponse(current, given.response) : null,
 						correct: given?.correct ?? false,
 						points: given?.points ?? 0
 					}
