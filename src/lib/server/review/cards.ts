@@ -588,7 +588,12 @@ export async function feedAttemptIntoReviews(
  * attempt's lock, so it is fed once.
  */
 export async function releaseFeedback(db: Db, userId: string, now: Date) {
-	const pending = await db
+	await feedReleased(db, userId, now, await attemptsToRelease(db, userId, now));
+}
+
+/** The learner's submitted attempts whose feedback is released and not yet fed (see releaseFeedback). */
+function attemptsToRelease(db: Db, userId: string, now: Date) {
+	return db
 		.select({ id: attempt.id })
 		.from(attempt)
 		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
@@ -602,6 +607,10 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
 				sql`not exists (select 1 from review_log rl where rl.user_id = ${attempt.userId} and rl.attempt_id = ${attempt.id})`
 			)
 		);
+}
+
+/** Feeds each of `pending` (attemptsToRelease) under the attempt's lock, so it is fed once. */
+async function feedReleased(db: Db, userId: string, now: Date, pending: { id: string }[]) {
 	for (const { id } of pending)
 		await db.transaction(async (txRaw) => {
 			const tx = txRaw as unknown as Db;
@@ -717,21 +726,15 @@ function dueCountsQuery(db: Db, scope: QueueScope) {
 }
 
 /**
- * What the review page did today, against the daily limits: new cards it introduced (reviews of a card that
- * was new before) and review cards it reviewed (of a card in the review state before). Questions met in a
- * quiz do not count: the limits are on what the review page brings in.
+ * The review page's ratings today, by rating and by the state the card was in before (the daily limits
+ * count new cards introduced and review cards reviewed; the page shows the ratings).
  */
-const doneTodayPrepared = (db: Db) =>
+const reviewsTodayPrepared = (db: Db) =>
 	db
 		.select({
-			introducedToday:
-				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'new')`.mapWith(
-					Number
-				),
-			reviewedToday:
-				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'review')`.mapWith(
-					Number
-				)
+			rating: reviewLog.rating,
+			before: sql<string>`${reviewLog.cardBefore}->>'state'`,
+			count: sql<number>`count(*)::int`.mapWith(Number)
 		})
 		.from(reviewLog)
 		.where(
@@ -741,7 +744,8 @@ const doneTodayPrepared = (db: Db) =>
 				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
 			)
 		)
-		.prepare('done_today');
+		.groupBy(reviewLog.rating, sql`${reviewLog.cardBefore}->>'state'`)
+		.prepare('reviews_today');
 
 /**
  * The question each card shows (pickQuestionToShow: the form this learner saw least recently), among the
@@ -756,35 +760,40 @@ async function withQuestionsToShow(
 	if (cards.length === 0) return [];
 	const factIds = cards.flatMap((c) => (c.factId !== null ? [c.factId] : []));
 	const uncitedIds = cards.flatMap((c) => (c.questionId !== null ? [c.questionId] : []));
-	const candidates = await db
-		.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
-		.from(question)
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(
-				eq(question.active, true),
-				or(
-					factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
-					uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
-				),
-				withheld.size ? notInArray(question.id, [...withheld]) : undefined
-			)
-		);
-	const seen = candidates.length
-		? await db
-				.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
-				.from(reviewLog)
-				.where(
-					and(
-						eq(reviewLog.userId, userId),
-						inArray(
-							reviewLog.questionId,
-							candidates.map((c) => c.id)
-						)
+	const showable = and(
+		eq(question.active, true),
+		or(
+			factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
+			uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
+		),
+		withheld.size ? notInArray(question.id, [...withheld]) : undefined
+	);
+	// The candidates and when the learner last saw each, at once (one wait): the second statement picks
+	// the candidates by the same test.
+	const [candidates, seen] = await Promise.all([
+		db
+			.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
+			.from(question)
+			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+			.where(showable),
+		db
+			.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
+			.from(reviewLog)
+			.where(
+				and(
+					eq(reviewLog.userId, userId),
+					inArray(
+						reviewLog.questionId,
+						db
+							.select({ id: question.id })
+							.from(question)
+							.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+							.where(showable)
 					)
 				)
-				.groupBy(reviewLog.questionId)
-		: [];
+			)
+			.groupBy(reviewLog.questionId)
+	]);
 	const lastSeen = new Map(seen.map((s) => [s.questionId, s.at]));
 	const byUnit = new Map<string, typeof candidates>();
 	for (const c of candidates) {
@@ -818,26 +827,33 @@ export async function getDueCards(
 	limit = 100,
 	knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>
 ) {
-	// Answers whose feedback has just been released move their cards first.
-	await releaseFeedback(db, userId, now);
-	const [settings, withheld] = await Promise.all([
+	// What the rest depends on, at once: the learner's settings (their day), the attempts whose feedback has
+	// just been released (they move their cards first: feeding changes cards, not what is withheld) and the
+	// questions withheld from them.
+	const [settings, pending, withheld] = await Promise.all([
 		knownSettings ?? getLearnerSettings(db, userId),
+		attemptsToRelease(db, userId, now),
 		getWithheldQuestionIds(db, userId, now)
 	]);
+	await feedReleased(db, userId, now, pending);
 	const scope: QueueScope = {
 		userId,
 		endOfDay: endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		startOfDay: startOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		withheld
 	};
-	const [[counts], [{ introducedToday, reviewedToday }]] = await Promise.all([
+	const [[counts], today] = await Promise.all([
 		dueCountsQuery(db, scope),
 		// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-		prepared(db, 'done_today', doneTodayPrepared).execute({
+		prepared(db, 'reviews_today', reviewsTodayPrepared).execute({
 			userId,
 			startOfDay: scope.startOfDay.toISOString()
 		})
 	]);
+	// What the review page did today, against the daily limits: new cards it introduced (reviews of a card
+	// that was new before) and review cards it reviewed (of a card in the review state before).
+	const introducedToday = sumOf(today, (r) => r.before === 'new');
+	const reviewedToday = sumOf(today, (r) => r.before === 'review');
 	// Learning cards are always shown (a card just failed comes back minutes later, as Anki's intraday
 	// learning does); review cards up to the daily review limit; new ones up to the new-card cap.
 	const reviewsAllowed = Math.min(
@@ -848,45 +864,35 @@ export async function getDueCards(
 		counts.unseen,
 		Math.max(0, settings.newCardsPerDay - introducedToday)
 	);
-	// The queue's order puts every learning card before any review card: the first learning + allowed rows.
+	// The queue's order puts every learning card before any review card: the first learning + allowed rows,
+	// then new cards in the room left. The counts say how many of each there are, so both are read at once.
 	const seenLimit = Math.min(limit, counts.learning + reviewsAllowed);
-	const seen = seenLimit > 0 ? await dueCardsQuery(db, scope, seenLimit) : [];
-	const room = Math.min(newAllowed, limit - seen.length);
-	const unseen = room > 0 ? await newCardsQuery(db, scope, room) : [];
+	const room = Math.min(newAllowed, limit - seenLimit);
+	const [seen, unseen] = await Promise.all([
+		seenLimit > 0 ? dueCardsQuery(db, scope, seenLimit) : [],
+		room > 0 ? newCardsQuery(db, scope, room) : []
+	]);
 	const due = await withQuestionsToShow(db, userId, [...seen, ...unseen], withheld);
-	return { settings, due, total: counts.learning + reviewsAllowed + newAllowed };
+	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
+	for (const r of today) summary[r.rating] += r.count;
+	return {
+		settings,
+		due,
+		total: counts.learning + reviewsAllowed + newAllowed,
+		today: { reviewed: sumOf(today, () => true), summary }
+	};
 }
 
-const ratingsTodayPrepared = (db: Db) =>
-	db
-		.select({ rating: reviewLog.rating })
-		.from(reviewLog)
-		.where(
-			and(
-				eq(reviewLog.userId, sql.placeholder('userId')),
-				eq(reviewLog.source, 'review'),
-				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
-			)
-		)
-		.prepare('ratings_today');
+function sumOf<R extends { count: number }>(rows: R[], which: (row: R) => boolean) {
+	return rows.reduce((sum, r) => sum + (which(r) ? r.count : 0), 0);
+}
 
 /**
  * The review queue page: the next card (the question it shows, without key), how many remain, and today's
- * ratings. The learner's settings first (their day depends on their time zone), then the rest at once.
+ * ratings (read with the daily limits' figures).
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
-	const settings = await getLearnerSettings(db, userId);
-	const startOfDay = startOfLearnerDay(
-		now,
-		settings.timeZone,
-		settings.dayRolloverHour
-	).toISOString();
-	const [{ due, total }, today] = await Promise.all([
-		getDueCards(db, userId, now, 1, settings),
-		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
-	]);
-	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
-	for (const r of today) summary[r.rating]++;
+	const { due, total, today } = await getDueCards(db, userId, now, 1);
 	const first = due[0];
 	const card = first
 		? {
@@ -895,7 +901,7 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 				question: presentQuestion(first.question.body, `card:${first.card.id}:${first.card.reps}`)
 			}
 		: null;
-	return { card, remaining: total, reviewedToday: today.length, summary };
+	return { card, remaining: total, reviewedToday: today.reviewed, summary: today.summary };
 }
 
 export async function countDueCards(db: Db, userId: string, now: Date) {
