@@ -14,10 +14,15 @@ export type LiveChangeKind = 'state' | 'answer' | 'players';
 
 export type LiveNotice = { sessionId: string; seq: number; kind: LiveChangeKind; state: LiveState };
 
+/** The pg_notify call for a notice, to put in a statement the change makes anyway. */
+export function liveNoticeSql(notice: LiveNotice) {
+	const payload = [notice.sessionId, notice.seq, notice.kind, notice.state].join(' ');
+	return sql<string>`pg_notify(${LIVE_CHANNEL}, ${payload})`;
+}
+
 /** Sends the notice when the surrounding transaction commits (pg_notify is transactional). */
 export async function notifyLiveChange(tx: Db, notice: LiveNotice) {
-	const payload = [notice.sessionId, notice.seq, notice.kind, notice.state].join(' ');
-	await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`);
+	await tx.execute(sql`select ${liveNoticeSql(notice)}`);
 }
 
 export function parseLiveNotice(payload: string): LiveNotice | null {

@@ -56,7 +56,7 @@ import {
 import { feedAttemptIntoReviews } from '../review/cards.ts';
 import { getTeacherAssignment } from '../teaching/assignments.ts';
 import { getTeacherSet } from '../teaching/sets.ts';
-import { notifyLiveChange, type LiveChangeKind } from './hub.ts';
+import { liveNoticeSql, notifyLiveChange, type LiveChangeKind } from './hub.ts';
 
 /** A join code works this long after the session opens (a lesson and some); late joiners need it within. */
 export const LIVE_CODE_LIFETIME_MS = 3 * HOUR_MS;
@@ -347,16 +347,6 @@ export async function removePlayer(db: Db, teacherId: string, sessionId: string,
 	});
 }
 
-/** The question at `position` of a session, with the key (server only). */
-async function getSessionQuestion(db: Db, sessionId: string, position: number) {
-	const [row] = await db
-		.select({ body: questionVersion.body })
-		.from(liveQuestion)
-		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
-		.where(and(eq(liveQuestion.sessionId, sessionId), eq(liveQuestion.position, position)));
-	return row?.body ?? null;
-}
-
 /** How many questions the session has, and the body of the one at `position` (null past the end). */
 async function getCurrentQuestion(db: Db, sessionId: string, position: number) {
 	const [row] = await db
@@ -394,20 +384,31 @@ export async function submitLiveAnswer(
 	response: Response,
 	receivedAt = new Date()
 ) {
+	// Three statements a post, not five (a room answers at once, each round trip a wait under the session's
+	// share lock): the session with its question, the player, and the answer written with its notice.
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
-		// A share lock: answers from the whole room go in side by side; a teacher's action waits for them.
-		const [s] = await tx
-			.select()
+		// A share lock on the session: answers from the whole room go in side by side; a teacher's action
+		// waits for them.
+		const [row] = await tx
+			.select({ s: liveSession, body: questionVersion.body })
 			.from(liveSession)
+			.leftJoin(
+				liveQuestion,
+				and(
+					eq(liveQuestion.sessionId, liveSession.id),
+					eq(liveQuestion.position, liveSession.questionIndex)
+				)
+			)
+			.leftJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
 			.where(eq(liveSession.id, sessionId))
-			.for('share');
-		if (!s) throw new RequestError(404, 'No such live session.');
+			.for('share', { of: liveSession });
+		if (!row) throw new RequestError(404, 'No such live session.');
+		const { s, body: q } = row;
 		const player = await findPlayer(tx, sessionId, who);
 		if (!player) throw new RequestError(403, 'Join the session with its code first.');
 		if (player.removed)
 			throw new RequestError(403, 'The teacher has removed you from this session.');
-		const q = await getSessionQuestion(tx, sessionId, s.questionIndex);
 		// A form from the previous question is refused rather than graded against the next one.
 		if (!q || q.id !== questionId)
 			throw new RequestError(409, 'This question is closed: answers are no longer taken.');
@@ -426,7 +427,9 @@ export async function submitLiveAnswer(
 			{ startedAt: s.questionStartedAt!, deadlineAt: s.questionDeadlineAt!, receivedAt },
 			s.speedBonus
 		);
-		const [written] = await tx
+		// The notice rides on the insert: it goes out only for an answer that was written, and only when the
+		// transaction commits.
+		const [taken] = await tx
 			.insert(liveAnswer)
 			.values({
 				sessionId,
@@ -439,9 +442,8 @@ export async function submitLiveAnswer(
 				receivedAt
 			})
 			.onConflictDoNothing()
-			.returning({ position: liveAnswer.position });
-		if (!written) throw new RequestError(409, 'You have already answered this question.');
-		await notifyLiveChange(tx, notice(s, 'answer'));
+			.returning({ position: liveAnswer.position, notified: liveNoticeSql(notice(s, 'answer')) });
+		if (!taken) throw new RequestError(409, 'You have already answered this question.');
 		return { position: s.questionIndex };
 	});
 }
