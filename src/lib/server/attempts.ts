@@ -38,7 +38,7 @@ import {
 	withVisibleScores
 } from './disclosure.ts';
 import { RequestError } from './errors.ts';
-import { feedAttemptIntoReviews } from './review/cards.ts';
+import { readAttemptFeed, writeAttemptFeed } from './review/cards.ts';
 
 export { MAX_QUESTIONS_PER_QUIZ };
 
@@ -180,6 +180,22 @@ async function getOwnAttempt(db: Db, userId: string, attemptId: string, lock = f
 	const [row] = lock ? await read.for('update', { of: attempt }) : await read;
 	return own(row, userId);
 }
+
+/**
+ * The learner's attempt with its rules, locked (submit's first statement), prepared: executed through the
+ * same steps as the feed's prepared reads sent behind it, it reaches the connection before them.
+ */
+const lockedAttemptQuery = (db: Db) =>
+	db
+		.select({
+			...attemptWithRules,
+			maxScore: attempt.maxScore
+		})
+		.from(attempt)
+		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
+		.where(eq(attempt.id, sql.placeholder('attemptId')))
+		.for('update', { of: attempt })
+		.prepare('attempt_locked');
 
 /** Whether moving to another question (Next, Previous) saves the answer on the page: not when only "Check answer" does. */
 export async function movingSavesAnswer(db: Db, userId: string, attemptId: string) {
@@ -580,7 +596,18 @@ export async function submitAttempt(
 	// Retried on a deadlock: two submits of one learner can move the same review cards.
 	return transactionWithRetry(db, async (tx) => {
 		let now = requestedAt;
-		const row = await getOwnAttempt(tx, userId, attemptId, true);
+		// One wait for every read: the attempt locked (so nothing else changes it meanwhile), and behind it
+		// on the same connection what feeding its answers reads, the answers themselves included. Each of
+		// those statements starts once the lock is held, so it reads what was committed by then (a save
+		// that committed while this waited included). Someone else's attempt: the reads are dropped.
+		// Statements reach the connection in the order they are executed only if each takes the same steps
+		// to get there: all of these are prepared queries' execute() (an awaited query builder takes one
+		// step more, and would be overtaken). The concurrency tests catch a read sent ahead of the lock.
+		const [[found], feed] = await Promise.all([
+			prepared(tx, 'attempt_locked', lockedAttemptQuery).execute({ attemptId }),
+			readAttemptFeed(tx, userId, attemptId)
+		]);
+		const row = own(found, userId);
 		if (row.status !== 'in_progress')
 			throw new RequestError(409, 'This attempt was already submitted.');
 		if (!row.member) throw new RequestError(409, REMOVED_FROM_CLASS);
@@ -588,40 +615,38 @@ export async function submitAttempt(
 		// Past the deadline the attempt closes with what was saved by then, as of the deadline.
 		if (pastDeadline(rules, now)) now = rules.deadlineAt!;
 		const late = rules.dueAt !== null && now.getTime() > rules.dueAt.getTime() + DEADLINE_GRACE_MS;
-		// Read once the lock is held (a statement of its own: one started before the lock was granted would
-		// read as of then, and miss a save that committed meanwhile).
-		const answers = await tx
-			.select({ score: answer.score, correct: answer.correct })
-			.from(answer)
-			.where(eq(answer.attemptId, attemptId));
 		// Unanswered questions count as zero.
-		const missing = Array.from({ length: row.maxScore - answers.length }, () => ({
+		const missing = Array.from({ length: row.maxScore - feed.answers.length }, () => ({
 			score: 0,
 			correct: false
 		}));
-		const { score } = scoreAttempt([...answers, ...missing]);
+		const { score } = scoreAttempt([...feed.answers, ...missing]);
 		const closing = tx
 			.update(attempt)
 			.set({ status: 'submitted', submittedAt: now, score, late })
 			.where(eq(attempt.id, attemptId));
 		// Every graded answer feeds the learner's review schedule, in the same transaction, once its feedback
 		// is released: a card's state tells right from wrong. Feedback after the due time: fed then
-		// (releaseFeedback, in review/cards.ts). The update goes out with the feed's first reads: each wait
+		// (releaseFeedback, in review/cards.ts). The update goes out with the feed's writes: each wait
 		// inside a transaction holds one of the pool's few connections.
 		const feeding = ownerDisclosure({ ...row, status: 'submitted' }, requestedAt).score;
-		await Promise.all([
-			closing,
-			feeding
-				? feedAttemptIntoReviews(
-						tx,
-						row.userId,
-						attemptId,
-						row.assignmentId ? 'assignment' : 'practice',
-						now
-					)
-				: null
-		]);
-		return { score, maxScore: row.maxScore };
+		if (!feeding) {
+			await closing;
+			return { score, maxScore: row.maxScore, refit: null };
+		}
+		const { refit } = await writeAttemptFeed(
+			tx,
+			feed,
+			{
+				userId: row.userId,
+				attemptId,
+				source: row.assignmentId ? 'assignment' : 'practice',
+				startedAt: row.startedAt,
+				now
+			},
+			[closing]
+		);
+		return { score, maxScore: row.maxScore, refit };
 	});
 }
 

@@ -100,17 +100,22 @@ export async function getWithheldQuestionIds(
 	now: Date
 ): Promise<Set<string>> {
 	const mine = and(eq(attempt.assignmentId, assignment.id), eq(attempt.userId, studentId));
+	// Each assignment with its set's questions, in one statement (one wait, whatever is withheld).
 	const rows = await db
 		.select({
 			id: assignment.id,
-			setId: assignment.setId,
 			feedback: assignment.feedback,
 			dueAt: assignment.dueAt,
 			lateWork: assignment.lateWork,
 			attemptsAllowed: assignment.attemptsAllowed,
 			attemptsStarted: sql<number>`(select count(*)::int from ${attempt} where ${mine})`,
 			submitted: sql<number>`(select count(*)::int from ${attempt} where ${mine} and ${attempt.status} = 'submitted')`,
-			inProgress: sql<boolean>`exists (select 1 from ${attempt} where ${mine} and ${attempt.status} = 'in_progress')`
+			inProgress: sql<boolean>`exists (select 1 from ${attempt} where ${mine} and ${attempt.status} = 'in_progress')`,
+			questionIds: sql<
+				string[]
+			>`array(select distinct ${questionVersion.questionId} from ${questionSetItem}
+				join ${questionVersion} on ${questionVersion.id} = ${questionSetItem.questionVersionId}
+				where ${questionSetItem.setId} = ${assignment.setId})`
 		})
 		.from(assignment)
 		.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
@@ -118,19 +123,9 @@ export async function getWithheldQuestionIds(
 			classMember,
 			and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId))
 		);
-	const withholding = rows.filter((r) => assignmentWithholdsKeys({ ...r, now }));
-	if (withholding.length === 0) return new Set();
-	const questions = await db
-		.selectDistinct({ id: questionVersion.questionId })
-		.from(questionSetItem)
-		.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
-		.where(
-			inArray(
-				questionSetItem.setId,
-				withholding.map((r) => r.setId)
-			)
-		);
-	return new Set(questions.map((q) => q.id));
+	return new Set(
+		rows.filter((r) => assignmentWithholdsKeys({ ...r, now })).flatMap((r) => r.questionIds)
+	);
 }
 
 /**

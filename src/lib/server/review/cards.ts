@@ -25,6 +25,7 @@ import {
 } from '../../quiz/grade.ts';
 import { presentQuestion } from '../../quiz/present.ts';
 import type { Response } from '../../quiz/types.ts';
+import type { Question } from '../../bank/types.ts';
 import { DEFAULT_ROLLOVER_HOUR, endOfLearnerDay, startOfLearnerDay } from '../../time/zones.ts';
 import {
 	allowedRatings,
@@ -74,15 +75,10 @@ const DEFAULT_SETTINGS = {
 	weights: null as number[] | null
 };
 
-export async function getLearnerSettings(db: Db, userId: string) {
-	const query = prepared(db, 'learner_settings', (d) =>
-		d
-			.select()
-			.from(learnerSettings)
-			.where(eq(learnerSettings.userId, sql.placeholder('userId')))
-			.prepare('learner_settings')
-	);
-	const [row] = await query.execute({ userId });
+/** A learner's settings, or the defaults for one who has never changed them. */
+export type LearnerSettings = typeof learnerSettings.$inferSelect;
+
+function withDefaults(row: LearnerSettings | null | undefined, userId: string): LearnerSettings {
 	return (
 		row ?? {
 			userId,
@@ -95,6 +91,40 @@ export async function getLearnerSettings(db: Db, userId: string) {
 			optimiserLeaseUntil: null
 		}
 	);
+}
+
+export async function getLearnerSettings(db: Db, userId: string) {
+	const query = prepared(db, 'learner_settings', (d) =>
+		d
+			.select()
+			.from(learnerSettings)
+			.where(eq(learnerSettings.userId, sql.placeholder('userId')))
+			.prepare('learner_settings')
+	);
+	const [row] = await query.execute({ userId });
+	return withDefaults(row, userId);
+}
+
+/**
+ * The learner's settings and how many reviews their log holds, in one statement: a request that writes
+ * reviews decides from these whether a fit of their FSRS parameters is due (optimisationDue), instead of
+ * the fit's job reading them again after every submit and rating.
+ */
+const settingsAndReviewsPrepared = (db: Db) =>
+	db
+		.select({
+			settings: learnerSettings,
+			reviews: sql<number>`(select count(*)::int from ${reviewLog} where ${reviewLog.userId} = ${sql.placeholder('userId')})`
+		})
+		.from(sql`(select 1) as one`)
+		.leftJoin(learnerSettings, eq(learnerSettings.userId, sql.placeholder('userId')))
+		.prepare('learner_settings_reviews');
+
+export async function getLearnerSettingsAndReviews(db: Db, userId: string) {
+	const [row] = await prepared(db, 'learner_settings_reviews', settingsAndReviewsPrepared).execute({
+		userId
+	});
+	return { settings: withDefaults(row?.settings, userId), reviews: row?.reviews ?? 0 };
 }
 
 export async function updateLearnerSettings(
@@ -258,41 +288,131 @@ export async function recordReview(tx: Db, settings: SchedulingSettings, input: 
 	return { cardId: row.id, card };
 }
 
+/** One answer of an attempt as feeding reads it: the question as answered (its version's facts), its grade and when. */
+export type FeedAnswer = {
+	questionId: string | null;
+	facts: string[] | null;
+	score: number;
+	correct: boolean;
+	response: Response;
+	answeredAt: Date;
+};
+
 /**
- * Feeds a just-submitted attempt into the learner's reviews: one review per answered question, rated
- * from its grade and the time since the previous answer. Runs in the submit transaction.
+ * An attempt's answers in answer order, each with the question it answered. Submit scores the same rows
+ * (an answer without its question row, which no save can make, is scored and not fed).
  */
-export async function feedAttemptIntoReviews(
+const feedAnswersPrepared = (db: Db) =>
+	db
+		.select({
+			questionId: questionVersion.questionId,
+			facts: questionVersion.factIds,
+			score: answer.score,
+			correct: answer.correct,
+			response: answer.response,
+			answeredAt: answer.answeredAt
+		})
+		.from(answer)
+		.leftJoin(
+			attemptQuestion,
+			and(
+				eq(attemptQuestion.attemptId, answer.attemptId),
+				eq(attemptQuestion.position, answer.position)
+			)
+		)
+		.leftJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
+		.where(eq(answer.attemptId, sql.placeholder('attemptId')))
+		.orderBy(asc(answer.answeredAt))
+		.prepare('feed_answers');
+
+/**
+ * The learner's existing cards for an attempt's answers (the units of cardUnitOf, in SQL: the question's
+ * first fact, or the question itself when it cites none), locked in the one order every writer of a
+ * learner's cards takes them in (facts, then uncited questions, by id): two submits of one learner over the
+ * same facts then queue instead of deadlocking. Sent on a transaction right after the statement that locks
+ * the attempt, it runs once that lock is held.
+ */
+const lockAttemptCardsPrepared = (db: Db) => {
+	const answered = sql`from answer an
+		join attempt_question aq on aq.attempt_id = an.attempt_id and aq.position = an.position
+		join question_version qv on qv.id = aq.question_version_id
+		where an.attempt_id = ${sql.placeholder('attemptId')}`;
+	return db
+		.select()
+		.from(reviewCard)
+		.where(
+			and(
+				eq(reviewCard.userId, sql.placeholder('userId')),
+				sql`(${reviewCard.factId} in (select qv.fact_ids[1] ${answered})
+					or ${reviewCard.questionId} in (select qv.question_id ${answered} and qv.fact_ids[1] is null))`
+			)
+		)
+		.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
+		.for('update')
+		.prepare('lock_attempt_cards');
+};
+
+/** What feeding an attempt reads: its answers, the learner's settings and review count, their cards (locked). */
+export type AttemptFeedReads = {
+	answers: FeedAnswer[];
+	settings: LearnerSettings;
+	reviews: number;
+	locked: ReviewCardRow[];
+};
+
+/**
+ * The reads of feedAttemptIntoReviews, sent together (one wait). Submit sends them right behind its lock
+ * of the attempt, on the same transaction: each statement starts when the one before has finished, so they
+ * read what was committed once the lock was held (a save that committed meanwhile included).
+ */
+export async function readAttemptFeed(
 	tx: Db,
 	userId: string,
-	attemptId: string,
-	source: 'practice' | 'assignment',
-	now: Date
-) {
-	const [settings, rows, [started]] = await Promise.all([
-		getLearnerSettings(tx, userId),
-		tx
-			.select({
-				questionId: questionVersion.questionId,
-				facts: questionVersion.factIds,
-				score: answer.score,
-				correct: answer.correct,
-				response: answer.response,
-				answeredAt: answer.answeredAt
-			})
-			.from(answer)
-			.innerJoin(
-				attemptQuestion,
-				and(
-					eq(attemptQuestion.attemptId, answer.attemptId),
-					eq(attemptQuestion.position, answer.position)
-				)
-			)
-			.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
-			.where(eq(answer.attemptId, attemptId))
-			.orderBy(asc(answer.answeredAt)),
-		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
+	attemptId: string
+): Promise<AttemptFeedReads> {
+	const [answers, { settings, reviews }, locked] = await Promise.all([
+		prepared(tx, 'feed_answers', feedAnswersPrepared).execute({ attemptId }),
+		getLearnerSettingsAndReviews(tx, userId),
+		prepared(tx, 'lock_attempt_cards', lockAttemptCardsPrepared).execute({ userId, attemptId })
 	]);
+	return { answers: answers as FeedAnswer[], settings, reviews, locked };
+}
+
+/** Whether a fit of the learner's FSRS parameters may be due, from what a request that wrote reviews read. */
+export type RefitState = {
+	reviews: number;
+	weightsReviewCount: number | null;
+	optimiserFailures: number;
+};
+
+/**
+ * Feeds a just-submitted attempt into the learner's reviews: one review per answered question, rated
+ * from its grade and the time since the previous answer. Runs in the submit transaction, with the reads
+ * of readAttemptFeed. `alongside` are the caller's own writes, sent with the feed's (one wait for all).
+ * Returns how many reviews were logged and the learner's refit state after them.
+ */
+export async function writeAttemptFeed(
+	tx: Db,
+	reads: AttemptFeedReads,
+	input: {
+		userId: string;
+		attemptId: string;
+		source: 'practice' | 'assignment';
+		startedAt: Date | null;
+		now: Date;
+	},
+	alongside: PromiseLike<unknown>[] = []
+) {
+	const { userId, attemptId, source, now } = input;
+	const { settings } = reads;
+	const rows = reads.answers.flatMap((r) =>
+		r.questionId !== null ? [{ ...r, questionId: r.questionId, facts: r.facts ?? [] }] : []
+	);
+	const refit = (logged: number): RefitState => ({
+		reviews: reads.reviews + logged,
+		weightsReviewCount: settings.weightsReviewCount,
+		optimiserFailures: settings.optimiserFailures
+	});
 	// Each answer moves the card of the fact its question (as answered) asks about: two questions on one
 	// fact in one quiz are two reviews of one card, in answer order.
 	const units = new Map(
@@ -301,43 +421,52 @@ export async function feedAttemptIntoReviews(
 			return [unitKey(unit), unit];
 		})
 	);
-	if (units.size === 0) return 0;
-	const factIds = [...units.values()].flatMap((u) => (u.factId !== null ? [u.factId] : []));
-	const uncitedIds = [...units.values()].flatMap((u) =>
-		u.questionId !== null ? [u.questionId] : []
-	);
+	if (units.size === 0) {
+		await Promise.all(alongside);
+		return { logged: 0, refit: refit(0) };
+	}
 	const scheduler = schedulerFor(settings);
-	// The learner's cards locked in one fixed order (facts, then uncited questions, by id) before moving
-	// any: two submits of one learner over the same facts then queue instead of deadlocking. Cards met for
-	// the first time are created, and the lock taken again over all of them (in the same order); a learner
-	// who has them all (the usual case) waits on one statement here instead of two.
-	const lockCards = () =>
-		tx
-			.select()
-			.from(reviewCard)
-			.where(
-				and(
-					eq(reviewCard.userId, userId),
-					or(
-						factIds.length ? inArray(reviewCard.factId, factIds) : undefined,
-						uncitedIds.length ? inArray(reviewCard.questionId, uncitedIds) : undefined
-					)
-				)
-			)
-			.orderBy(sql`${reviewCard.factId} asc nulls last`, asc(reviewCard.questionId))
-			.for('update');
-	let locked = await lockCards();
+	let locked = reads.locked.filter((row) => units.has(unitKey(unitOfCard(row))));
 	if (locked.length < units.size) {
+		// Cards met for the first time: created, or (made meanwhile by another request of the learner)
+		// locked and read as they are now: an upsert that changes nothing returns the row either way. In the
+		// same order as the lock above, after it.
 		const have = new Set(locked.map((row) => unitKey(unitOfCard(row))));
-		await tx
-			.insert(reviewCard)
-			.values(
-				[...units.entries()]
-					.filter(([key]) => !have.has(key))
-					.map(([, unit]) => ({ userId, ...unit, ...columnsFromCard(scheduler.newCard(now)) }))
-			)
-			.onConflictDoNothing();
-		locked = await lockCards();
+		const fresh = columnsFromCard(scheduler.newCard(now));
+		const missing = [...units.entries()]
+			.filter(([key]) => !have.has(key))
+			.map(([, unit]) => unit)
+			.sort(
+				(a, b) =>
+					Number(a.factId === null) - Number(b.factId === null) ||
+					((a.factId ?? a.questionId)! < (b.factId ?? b.questionId)! ? -1 : 1)
+			);
+		const facts = missing.filter((u) => u.factId !== null);
+		const uncited = missing.filter((u) => u.questionId !== null);
+		const made = await Promise.all([
+			...alongside.splice(0),
+			facts.length
+				? tx
+						.insert(reviewCard)
+						.values(facts.map((unit) => ({ userId, ...unit, ...fresh })))
+						.onConflictDoUpdate({
+							target: [reviewCard.userId, reviewCard.factId],
+							set: { factId: sql`excluded.fact_id` }
+						})
+						.returning()
+				: [],
+			uncited.length
+				? tx
+						.insert(reviewCard)
+						.values(uncited.map((unit) => ({ userId, ...unit, ...fresh })))
+						.onConflictDoUpdate({
+							target: [reviewCard.userId, reviewCard.questionId],
+							set: { questionId: sql`excluded.question_id` }
+						})
+						.returning()
+				: []
+		]);
+		locked = [...locked, ...(made.slice(-2) as ReviewCardRow[][]).flat()];
 	}
 	const cards = new Map(
 		locked.map((row) => [
@@ -352,7 +481,7 @@ export async function feedAttemptIntoReviews(
 		])
 	);
 	const logRows: (typeof reviewLog.$inferInsert)[] = [];
-	let previous = started?.startedAt ?? null;
+	let previous = input.startedAt;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
 		// overstate it; that only ever makes a right answer "Hard", never a wrong one "Good".
@@ -383,54 +512,73 @@ export async function feedAttemptIntoReviews(
 		});
 	}
 	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another,
-	// the new leeches flagged in a third (its columns are not among those the upsert moves), all sent at
-	// once: none depends on another, so one wait (a submit used to send three statements per answer, one
-	// after the other).
+	// sent at once with the caller's writes: none depends on another, so one wait (a submit used to send
+	// three statements per answer, one after the other). A card this submit made a leech is flagged (once,
+	// the first time) and suspended by the same upsert: leech columns are null for the others, and kept.
 	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<
 		typeof columnsFromCard
 	>)[];
-	const moved = Object.fromEntries(
-		movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
-	);
+	const set = {
+		...Object.fromEntries(
+			movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
+		),
+		leechAt: sql`coalesce(${reviewCard.leechAt}, excluded.leech_at)`,
+		suspendedAt: sql`coalesce(excluded.suspended_at, ${reviewCard.suspendedAt})`
+	};
+	const valuesOf = (c: (typeof held)[number]) => {
+		const leech = turnsLeech(c.lapsesBefore, c.card.lapses);
+		return {
+			userId,
+			...columnsFromCard(c.card),
+			leechAt: leech ? now : null,
+			suspendedAt: leech ? now : null
+		};
+	};
 	const held = [...cards.values()];
 	const factCards = held.filter((c) => c.factId !== null);
 	const uncitedCards = held.filter((c) => c.questionId !== null);
-	const writes: PromiseLike<unknown>[] = [];
+	const writes: PromiseLike<unknown>[] = [...alongside, tx.insert(reviewLog).values(logRows)];
 	if (factCards.length)
 		writes.push(
 			tx
 				.insert(reviewCard)
-				.values(factCards.map((c) => ({ userId, factId: c.factId, ...columnsFromCard(c.card) })))
-				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set: moved })
+				.values(factCards.map((c) => ({ ...valuesOf(c), factId: c.factId })))
+				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set })
 		);
 	if (uncitedCards.length)
 		writes.push(
 			tx
 				.insert(reviewCard)
-				.values(
-					uncitedCards.map((c) => ({
-						userId,
-						questionId: c.questionId,
-						...columnsFromCard(c.card)
-					}))
-				)
-				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set: moved })
-		);
-	writes.push(tx.insert(reviewLog).values(logRows));
-	// Cards this submit made leeches are suspended (flagged once, the first time).
-	const leeches = held.filter((c) => turnsLeech(c.lapsesBefore, c.card.lapses)).map((c) => c.id);
-	if (leeches.length)
-		writes.push(
-			tx
-				.update(reviewCard)
-				.set({
-					leechAt: sql`coalesce(${reviewCard.leechAt}, ${now.toISOString()}::timestamptz)`,
-					suspendedAt: now
-				})
-				.where(inArray(reviewCard.id, leeches))
+				.values(uncitedCards.map((c) => ({ ...valuesOf(c), questionId: c.questionId })))
+				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set })
 		);
 	await Promise.all(writes);
-	return rows.length;
+	return { logged: logRows.length, refit: refit(logRows.length) };
+}
+
+/**
+ * Feeds an attempt into the learner's reviews (readAttemptFeed, then writeAttemptFeed), for callers that
+ * hold the attempt already: an attempt released after its due time, a live session's.
+ */
+export async function feedAttemptIntoReviews(
+	tx: Db,
+	userId: string,
+	attemptId: string,
+	source: 'practice' | 'assignment',
+	now: Date
+) {
+	const [reads, [started]] = await Promise.all([
+		readAttemptFeed(tx, userId, attemptId),
+		tx.select({ startedAt: attempt.startedAt }).from(attempt).where(eq(attempt.id, attemptId))
+	]);
+	const { logged } = await writeAttemptFeed(tx, reads, {
+		userId,
+		attemptId,
+		source,
+		startedAt: started?.startedAt ?? null,
+		now
+	});
+	return logged;
 }
 
 /**
@@ -440,7 +588,12 @@ export async function feedAttemptIntoReviews(
  * attempt's lock, so it is fed once.
  */
 export async function releaseFeedback(db: Db, userId: string, now: Date) {
-	const pending = await db
+	await feedReleased(db, userId, now, await attemptsToRelease(db, userId, now));
+}
+
+/** The learner's submitted attempts whose feedback is released and not yet fed (see releaseFeedback). */
+function attemptsToRelease(db: Db, userId: string, now: Date) {
+	return db
 		.select({ id: attempt.id })
 		.from(attempt)
 		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
@@ -454,6 +607,10 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
 				sql`not exists (select 1 from review_log rl where rl.user_id = ${attempt.userId} and rl.attempt_id = ${attempt.id})`
 			)
 		);
+}
+
+/** Feeds each of `pending` (attemptsToRelease) under the attempt's lock, so it is fed once. */
+async function feedReleased(db: Db, userId: string, now: Date, pending: { id: string }[]) {
 	for (const { id } of pending)
 		await db.transaction(async (txRaw) => {
 			const tx = txRaw as unknown as Db;
@@ -569,21 +726,15 @@ function dueCountsQuery(db: Db, scope: QueueScope) {
 }
 
 /**
- * What the review page did today, against the daily limits: new cards it introduced (reviews of a card that
- * was new before) and review cards it reviewed (of a card in the review state before). Questions met in a
- * quiz do not count: the limits are on what the review page brings in.
+ * The review page's ratings today, by rating and by the state the card was in before (the daily limits
+ * count new cards introduced and review cards reviewed; the page shows the ratings).
  */
-const doneTodayPrepared = (db: Db) =>
+const reviewsTodayPrepared = (db: Db) =>
 	db
 		.select({
-			introducedToday:
-				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'new')`.mapWith(
-					Number
-				),
-			reviewedToday:
-				sql<number>`count(*) filter (where ${reviewLog.cardBefore}->>'state' = 'review')`.mapWith(
-					Number
-				)
+			rating: reviewLog.rating,
+			before: sql<string>`${reviewLog.cardBefore}->>'state'`,
+			count: sql<number>`count(*)::int`.mapWith(Number)
 		})
 		.from(reviewLog)
 		.where(
@@ -593,7 +744,8 @@ const doneTodayPrepared = (db: Db) =>
 				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
 			)
 		)
-		.prepare('done_today');
+		.groupBy(reviewLog.rating, sql`${reviewLog.cardBefore}->>'state'`)
+		.prepare('reviews_today');
 
 /**
  * The question each card shows (pickQuestionToShow: the form this learner saw least recently), among the
@@ -608,35 +760,40 @@ async function withQuestionsToShow(
 	if (cards.length === 0) return [];
 	const factIds = cards.flatMap((c) => (c.factId !== null ? [c.factId] : []));
 	const uncitedIds = cards.flatMap((c) => (c.questionId !== null ? [c.questionId] : []));
-	const candidates = await db
-		.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
-		.from(question)
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(
-			and(
-				eq(question.active, true),
-				or(
-					factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
-					uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
-				),
-				withheld.size ? notInArray(question.id, [...withheld]) : undefined
-			)
-		);
-	const seen = candidates.length
-		? await db
-				.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
-				.from(reviewLog)
-				.where(
-					and(
-						eq(reviewLog.userId, userId),
-						inArray(
-							reviewLog.questionId,
-							candidates.map((c) => c.id)
-						)
+	const showable = and(
+		eq(question.active, true),
+		or(
+			factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
+			uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
+		),
+		withheld.size ? notInArray(question.id, [...withheld]) : undefined
+	);
+	// The candidates and when the learner last saw each, at once (one wait): the second statement picks
+	// the candidates by the same test.
+	const [candidates, seen] = await Promise.all([
+		db
+			.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
+			.from(question)
+			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+			.where(showable),
+		db
+			.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
+			.from(reviewLog)
+			.where(
+				and(
+					eq(reviewLog.userId, userId),
+					inArray(
+						reviewLog.questionId,
+						db
+							.select({ id: question.id })
+							.from(question)
+							.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
+							.where(showable)
 					)
 				)
-				.groupBy(reviewLog.questionId)
-		: [];
+			)
+			.groupBy(reviewLog.questionId)
+	]);
 	const lastSeen = new Map(seen.map((s) => [s.questionId, s.at]));
 	const byUnit = new Map<string, typeof candidates>();
 	for (const c of candidates) {
@@ -670,26 +827,33 @@ export async function getDueCards(
 	limit = 100,
 	knownSettings?: Awaited<ReturnType<typeof getLearnerSettings>>
 ) {
-	// Answers whose feedback has just been released move their cards first.
-	await releaseFeedback(db, userId, now);
-	const [settings, withheld] = await Promise.all([
+	// What the rest depends on, at once: the learner's settings (their day), the attempts whose feedback has
+	// just been released (they move their cards first: feeding changes cards, not what is withheld) and the
+	// questions withheld from them.
+	const [settings, pending, withheld] = await Promise.all([
 		knownSettings ?? getLearnerSettings(db, userId),
+		attemptsToRelease(db, userId, now),
 		getWithheldQuestionIds(db, userId, now)
 	]);
+	await feedReleased(db, userId, now, pending);
 	const scope: QueueScope = {
 		userId,
 		endOfDay: endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		startOfDay: startOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		withheld
 	};
-	const [[counts], [{ introducedToday, reviewedToday }]] = await Promise.all([
+	const [[counts], today] = await Promise.all([
 		dueCountsQuery(db, scope),
 		// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
-		prepared(db, 'done_today', doneTodayPrepared).execute({
+		prepared(db, 'reviews_today', reviewsTodayPrepared).execute({
 			userId,
 			startOfDay: scope.startOfDay.toISOString()
 		})
 	]);
+	// What the review page did today, against the daily limits: new cards it introduced (reviews of a card
+	// that was new before) and review cards it reviewed (of a card in the review state before).
+	const introducedToday = sumOf(today, (r) => r.before === 'new');
+	const reviewedToday = sumOf(today, (r) => r.before === 'review');
 	// Learning cards are always shown (a card just failed comes back minutes later, as Anki's intraday
 	// learning does); review cards up to the daily review limit; new ones up to the new-card cap.
 	const reviewsAllowed = Math.min(
@@ -700,45 +864,35 @@ export async function getDueCards(
 		counts.unseen,
 		Math.max(0, settings.newCardsPerDay - introducedToday)
 	);
-	// The queue's order puts every learning card before any review card: the first learning + allowed rows.
+	// The queue's order puts every learning card before any review card: the first learning + allowed rows,
+	// then new cards in the room left. The counts say how many of each there are, so both are read at once.
 	const seenLimit = Math.min(limit, counts.learning + reviewsAllowed);
-	const seen = seenLimit > 0 ? await dueCardsQuery(db, scope, seenLimit) : [];
-	const room = Math.min(newAllowed, limit - seen.length);
-	const unseen = room > 0 ? await newCardsQuery(db, scope, room) : [];
+	const room = Math.min(newAllowed, limit - seenLimit);
+	const [seen, unseen] = await Promise.all([
+		seenLimit > 0 ? dueCardsQuery(db, scope, seenLimit) : [],
+		room > 0 ? newCardsQuery(db, scope, room) : []
+	]);
 	const due = await withQuestionsToShow(db, userId, [...seen, ...unseen], withheld);
-	return { settings, due, total: counts.learning + reviewsAllowed + newAllowed };
+	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
+	for (const r of today) summary[r.rating] += r.count;
+	return {
+		settings,
+		due,
+		total: counts.learning + reviewsAllowed + newAllowed,
+		today: { reviewed: sumOf(today, () => true), summary }
+	};
 }
 
-const ratingsTodayPrepared = (db: Db) =>
-	db
-		.select({ rating: reviewLog.rating })
-		.from(reviewLog)
-		.where(
-			and(
-				eq(reviewLog.userId, sql.placeholder('userId')),
-				eq(reviewLog.source, 'review'),
-				gte(reviewLog.reviewedAt, sql.placeholder('startOfDay'))
-			)
-		)
-		.prepare('ratings_today');
+function sumOf<R extends { count: number }>(rows: R[], which: (row: R) => boolean) {
+	return rows.reduce((sum, r) => sum + (which(r) ? r.count : 0), 0);
+}
 
 /**
  * The review queue page: the next card (the question it shows, without key), how many remain, and today's
- * ratings. The learner's settings first (their day depends on their time zone), then the rest at once.
+ * ratings (read with the daily limits' figures).
  */
 export async function getReviewQueue(db: Db, userId: string, now: Date) {
-	const settings = await getLearnerSettings(db, userId);
-	const startOfDay = startOfLearnerDay(
-		now,
-		settings.timeZone,
-		settings.dayRolloverHour
-	).toISOString();
-	const [{ due, total }, today] = await Promise.all([
-		getDueCards(db, userId, now, 1, settings),
-		prepared(db, 'ratings_today', ratingsTodayPrepared).execute({ userId, startOfDay })
-	]);
-	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
-	for (const r of today) summary[r.rating]++;
+	const { due, total, today } = await getDueCards(db, userId, now, 1);
 	const first = due[0];
 	const card = first
 		? {
@@ -747,7 +901,7 @@ export async function getReviewQueue(db: Db, userId: string, now: Date) {
 				question: presentQuestion(first.question.body, `card:${first.card.id}:${first.card.reps}`)
 			}
 		: null;
-	return { card, remaining: total, reviewedToday: today.length, summary };
+	return { card, remaining: total, reviewedToday: today.reviewed, summary: today.summary };
 }
 
 export async function countDueCards(db: Db, userId: string, now: Date) {
@@ -765,8 +919,42 @@ export class KeyWithheldError extends RequestError {
 }
 
 /**
- * The learner's card and the question it shows: `questionId` (the one the page showed) if the card may
- * show it, else none (an error that says why); without one, the question the queue would pick.
+ * One of the learner's cards with its version (the row's xmin, which every write changes) and the active
+ * questions of its unit, each with when this learner last answered it (ms since the epoch, by question
+ * id): what a rating or a reveal needs of the card, in one statement.
+ */
+const ownCardPrepared = (db: Db) =>
+	db
+		.select({
+			card: reviewCard,
+			version: sql<string>`${reviewCard}.xmin::text`,
+			questions: sql<
+				{ id: string; facts: string[]; body: Question }[]
+			>`(select coalesce(json_agg(json_build_object('id', q.id, 'facts', qv.fact_ids, 'body', qv.body)), '[]'::json)
+				from question q join question_version qv on qv.id = q.current_version_id
+				where q.active and (qv.fact_ids[1] = ${reviewCard.factId} or q.id = ${reviewCard.questionId}))`,
+			lastSeen: sql<Record<
+				string,
+				number
+			> | null>`(select json_object_agg(s.question_id, s.at) from (select rl.question_id, extract(epoch from max(rl.reviewed_at)) * 1000 as at
+				from review_log rl where rl.user_id = ${reviewCard.userId} and rl.question_id in (select q.id
+					from question q join question_version qv on qv.id = q.current_version_id
+					where q.active and (qv.fact_ids[1] = ${reviewCard.factId} or q.id = ${reviewCard.questionId}))
+				group by rl.question_id) s)`
+		})
+		.from(reviewCard)
+		.where(
+			and(
+				eq(reviewCard.id, sql.placeholder('cardId')),
+				eq(reviewCard.userId, sql.placeholder('userId'))
+			)
+		)
+		.prepare('own_card');
+
+/**
+ * The learner's card, its version and the question it shows: `questionId` (the one the page showed) if
+ * the card may show it, else none (an error that says why); without one, the question the queue would
+ * pick. One wait: the card with its questions, and the questions withheld from the learner, at once.
  */
 async function getOwnCardQuestion(
 	db: Db,
@@ -775,29 +963,32 @@ async function getOwnCardQuestion(
 	questionId: string | null,
 	now: Date
 ) {
-	const [[card], withheld] = await Promise.all([
-		db
-			.select()
-			.from(reviewCard)
-			.where(and(eq(reviewCard.id, cardId), eq(reviewCard.userId, userId))),
+	const [[found], withheld] = await Promise.all([
+		prepared(db, 'own_card', ownCardPrepared).execute({ cardId, userId }),
 		getWithheldQuestionIds(db, userId, now)
 	]);
-	if (!card) throw new RequestError(404, 'No such review card.');
+	if (!found) throw new RequestError(404, 'No such review card.');
 	if (questionId !== null && withheld.has(questionId)) throw new KeyWithheldError();
-	const [shown] = await withQuestionsToShow(db, userId, [card], withheld);
+	const { card, version } = found;
+	const unit = unitKey(unitOfCard(card));
+	// The questions of this card's unit (the statement's test is wider for a question that now cites facts).
+	const options = found.questions.filter((q) => unitKey(cardUnitOf(q)) === unit);
 	if (questionId === null) {
+		const showable = options.filter((q) => !withheld.has(q.id));
+		const picked = pickQuestionToShow(
+			showable.map((o) => ({
+				id: o.id,
+				factCount: o.facts.length,
+				lastSeen: found.lastSeen?.[o.id] !== undefined ? new Date(found.lastSeen[o.id]) : null
+			}))
+		);
+		const shown = showable.find((o) => o.id === picked?.id);
 		if (!shown) throw new KeyWithheldError();
-		return shown;
+		return { card, version, question: { id: shown.id, body: shown.body } };
 	}
-	const [asked] = await db
-		.select({ id: question.id, body: questionVersion.body })
-		.from(question)
-		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(eq(question.id, questionId), eq(question.active, true)));
-	const unit = unitOfCard(card);
-	if (!asked || unitKey(cardUnitOf({ id: asked.id, facts: asked.body.facts })) !== unitKey(unit))
-		throw new RequestError(400, 'That question is not one this card reviews.');
-	return { card, question: asked };
+	const asked = options.find((q) => q.id === questionId);
+	if (!asked) throw new RequestError(400, 'That question is not one this card reviews.');
+	return { card, version, question: { id: asked.id, body: asked.body } };
 }
 
 /** The answer side of a card: key, explanation and quotes; with a response, its grade and suggested rating. */
@@ -882,9 +1073,66 @@ const RATING_OF: Record<RatingName, ReviewRating> = {
 	easy: Rating.Easy
 };
 
+/** Tries of a rating whose card another request moved between its read and its write. */
+const RATE_TRIES = 3;
+
+/** The rows a raw statement returned, from either driver (postgres.js: an array; PGlite: `rows`). */
+function rowsOf<T>(result: unknown): T[] {
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * A rating's write, in one statement and no transaction: the card moves only if it is still the version
+ * the rating was computed from (its xmin, which any write changes; an update that waited for another
+ * writer checks the row that writer left), and the log row is written only with that move. Both or
+ * neither: false when the card changed meanwhile (another rating of it, a submit over its fact, a
+ * suspension), and the rating is computed again from the card as it is now.
+ */
+async function moveRatedCard(
+	db: Db,
+	input: {
+		userId: string;
+		cardId: number;
+		version: string;
+		questionId: string;
+		before: ReviewCard;
+		after: ReviewCard;
+		reviewedAt: Date;
+		rating: ReviewRating;
+		now: Date;
+		requestId: string;
+		elapsedMs: number | null;
+		response: Response | null;
+	}
+) {
+	const { after } = input;
+	const leech = turnsLeech(input.before.lapses, after.lapses);
+	const now = input.now.toISOString();
+	const result = await db.execute(sql`with moved as (
+			update ${reviewCard} set due = ${after.due.toISOString()}::timestamptz, stability = ${after.stability},
+				difficulty = ${after.difficulty}, elapsed_days = ${after.elapsed_days}, scheduled_days = ${after.scheduled_days},
+				learning_steps = ${after.learning_steps}, reps = ${after.reps}, lapses = ${after.lapses}, state = ${after.state},
+				last_review = ${after.last_review?.toISOString() ?? null}::timestamptz,
+				first_session_review_at = coalesce(first_session_review_at, ${now}::timestamptz),
+				leech_at = case when ${leech} then coalesce(leech_at, ${now}::timestamptz) else leech_at end,
+				suspended_at = case when ${leech} then ${now}::timestamptz else suspended_at end
+			where id = ${input.cardId} and user_id = ${input.userId} and xmin::text = ${input.version}
+			returning id)
+		insert into ${reviewLog} (card_id, user_id, question_id, reviewed_at, rating, source, request_id, elapsed_ms,
+			response, card_before, card_after)
+		select id, ${input.userId}, ${input.questionId}, ${input.reviewedAt.toISOString()}::timestamptz,
+			${ratingName(input.rating)}, 'review', ${input.requestId}, ${input.elapsedMs}::int,
+			${input.response === null ? null : JSON.stringify(input.response)}::jsonb,
+			${JSON.stringify(snapshot(input.before))}::jsonb, ${JSON.stringify(snapshot(after))}::jsonb
+		from moved
+		returning card_id`);
+	return rowsOf(result).length === 1;
+}
+
 /**
  * The learner's rating of a card in a review session. `requestId` makes it idempotent: the same
- * request replayed (a double click, a retried post) advances the schedule once.
+ * request replayed (a double click, a retried post) advances the schedule once. Returns, beside the card,
+ * the learner's refit state after it (see optimisationDue).
  */
 export async function rateCard(
 	db: Db,
@@ -908,59 +1156,85 @@ export async function rateCard(
 				.where(eq(reviewLog.requestId, sql.placeholder('requestId')))
 				.prepare('review_by_request')
 		).execute({ requestId: options.requestId });
-		return done && done.userId === userId ? { cardId: done.cardId, replayed: true } : null;
+		return done && done.userId === userId
+			? { cardId: done.cardId, replayed: true, refit: null }
+			: null;
 	};
-	// Independent reads at once: the card and its question are read beside the replay check (and dropped
-	// if this is a replay, whose card may have moved since).
-	const [settings, seen, found] = await Promise.all([
-		getLearnerSettings(db, userId),
-		replay(),
-		getOwnCardQuestion(db, userId, cardId, options.questionId ?? null, now).then(
-			(value) => ({ value, error: null }),
-			(error: unknown) => ({ value: null, error })
-		)
-	]);
-	if (seen) return seen;
-	if (!found.value) throw found.error;
-	const { card, question: shown } = found.value;
-	const body = shown.body;
-	if (options.response) {
-		try {
-			validateResponse(body, options.response);
-		} catch (e) {
-			if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
-			throw e;
+	for (let tries = 1; ; tries++) {
+		// Independent reads at once: the card and its question are read beside the replay check (and
+		// dropped if this is a replay, whose card may have moved since).
+		const [{ settings, reviews }, seen, found] = await Promise.all([
+			getLearnerSettingsAndReviews(db, userId),
+			replay(),
+			getOwnCardQuestion(db, userId, cardId, options.questionId ?? null, now).then(
+				(value) => ({ value, error: null }),
+				(error: unknown) => ({ value: null, error })
+			)
+		]);
+		if (seen) return seen;
+		if (!found.value) throw found.error;
+		const { card, version, question: shown } = found.value;
+		const body = shown.body;
+		if (options.response) {
+			try {
+				validateResponse(body, options.response);
+			} catch (e) {
+				if (e instanceof InvalidResponseError) throw new RequestError(400, e.message);
+				throw e;
+			}
+			// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
+			if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
+				throw new RequestError(
+					400,
+					'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
+				);
 		}
-		// The server graded the answer: after a wrong one, a pass would tell FSRS it was recalled.
-		if (!allowedRatings(gradeResponse(body, options.response)).includes(rating))
-			throw new RequestError(
-				400,
-				'Your answer was not right, so the only rating is Again: Hard, Good and Easy mean you recalled it.'
-			);
-	}
-	try {
-		return await db.transaction(async (tx) => {
-			await recordReview(tx as unknown as Db, settings, {
+		const before = cardFromRow(card);
+		// As in recordReview: FSRS cannot go back in time (an attempt closed as of its deadline, fed in late).
+		const reviewedAt = before.last_review && now < before.last_review ? before.last_review : now;
+		const { card: after } = schedulerFor(settings).review(
+			before,
+			RATING_OF[rating],
+			reviewedAt,
+			card.id
+		);
+		let moved;
+		try {
+			moved = await moveRatedCard(db, {
 				userId,
+				cardId,
+				version,
 				questionId: shown.id,
-				unit: unitOfCard(card),
+				before,
+				after,
+				reviewedAt,
 				rating: RATING_OF[rating],
-				source: 'review',
 				now,
 				requestId: options.requestId,
 				elapsedMs: options.elapsedMs,
 				response: options.response
 			});
-			return { cardId, replayed: false };
-		});
-	} catch (e) {
-		const code =
-			(e as { code?: string; cause?: { code?: string } }).code ??
-			(e as { cause?: { code?: string } }).cause?.code;
-		if (code === '23505') {
-			const again = await replay();
-			if (again) return again;
+		} catch (e) {
+			const code =
+				(e as { code?: string; cause?: { code?: string } }).code ??
+				(e as { cause?: { code?: string } }).cause?.code;
+			if (code === '23505') {
+				const again = await replay();
+				if (again) return again;
+			}
+			throw e;
 		}
-		throw e;
+		if (moved)
+			return {
+				cardId,
+				replayed: false,
+				refit: {
+					reviews: reviews + 1,
+					weightsReviewCount: settings.weightsReviewCount,
+					optimiserFailures: settings.optimiserFailures
+				} satisfies RefitState
+			};
+		if (tries >= RATE_TRIES)
+			throw new RequestError(409, 'This card changed while you rated it: rate it again.');
 	}
 }

@@ -9,7 +9,7 @@ import { RATING_NAMES, type ReviewRating } from '../../review/rating.ts';
 import { replayReviews } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
 import { learnerSettings, reviewCard, reviewLog } from '../db/schema.ts';
-import { getLearnerSettings, schedulerFor } from './cards.ts';
+import { getLearnerSettings, schedulerFor, type RefitState } from './cards.ts';
 
 /** Refit after this many new reviews since the last fit (or check). */
 export const REFIT_EVERY = 100;
@@ -21,8 +21,13 @@ export const LEASE_MS = 10 * 60 * 1000;
 const queued = new Set<string>();
 let running: Promise<void> = Promise.resolve();
 
-/** Queues a fit for this learner if one is worth running; never waits for it. */
-export function scheduleOptimisation(db: Db, userId: string) {
+/**
+ * Queues a fit for this learner if one is worth running; never waits for it. With `refit` (what a submit or
+ * a rating read and wrote: see RefitState), nothing is queued unless optimisationDue says a fit is due: the
+ * job would read the same figures again only to decide to do nothing.
+ */
+export function scheduleOptimisation(db: Db, userId: string, refit?: RefitState | null) {
+	if (refit === null || (refit && !optimisationDue(refit))) return;
 	if (queued.has(userId)) return;
 	queued.add(userId);
 	running = running.then(async () => {
@@ -38,6 +43,18 @@ export function scheduleOptimisation(db: Db, userId: string) {
 /** Reviews to wait for after the last run, given the failures in a row since the last success. */
 export function reviewsBeforeNextRun(failures: number) {
 	return REFIT_EVERY * 2 ** Math.min(Math.max(0, failures), MAX_BACKOFF_DOUBLINGS);
+}
+
+/**
+ * Whether a fit is due: enough reviews in all, and, after an earlier run, enough new ones since (more after
+ * failures). The job decides so (runOptimisation), and so does a request before queueing it.
+ */
+export function optimisationDue(state: RefitState) {
+	if (state.reviews < MIN_REVIEWS_TO_OPTIMISE) return false;
+	return (
+		state.weightsReviewCount === null ||
+		state.reviews - state.weightsReviewCount >= reviewsBeforeNextRun(state.optimiserFailures ?? 0)
+	);
 }
 
 /** Claims this learner's fit for LEASE_MS; false when another process holds it. */
@@ -76,10 +93,7 @@ export async function runOptimisation(
 		.from(reviewLog)
 		.where(eq(reviewLog.userId, userId));
 	if (n < MIN_REVIEWS_TO_OPTIMISE) return { decision: 'too-few-reviews' as const, reviews: n };
-	if (
-		settings.weightsReviewCount !== null &&
-		n - settings.weightsReviewCount < reviewsBeforeNextRun(settings.optimiserFailures ?? 0)
-	)
+	if (!optimisationDue({ reviews: n, ...settings }))
 		return { decision: 'not-yet' as const, reviews: n };
 	if (!(await claimLease(db, userId, now))) return { decision: 'busy' as const, reviews: n };
 

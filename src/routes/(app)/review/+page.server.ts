@@ -126,7 +126,7 @@ export const actions: Actions = {
 		}
 		// Stored as an integer: anything else is no figure at all.
 		const elapsed = Number(fields.elapsedMs?.[0]);
-		await orHttpError(() =>
+		const rated = await orHttpError(() =>
 			rateCard(
 				getDb(),
 				user.id,
@@ -142,7 +142,7 @@ export const actions: Actions = {
 				new Date()
 			)
 		);
-		scheduleOptimisation(getDb(), user.id);
+		scheduleOptimisation(getDb(), user.id, rated.refit);
 		redirect(303, '/review');
 	}
 };

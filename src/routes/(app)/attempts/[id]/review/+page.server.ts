@@ -23,8 +23,8 @@ export const actions: Actions = {
 	submit: async (event) => {
 		const user = requireUserForAction(event);
 		// Submitting twice (a second tab, a replayed request) is refused with 409; nothing changes.
-		await orHttpError(() => submitAttempt(getDb(), user.id, event.params.id));
-		scheduleOptimisation(getDb(), user.id);
+		const submitted = await orHttpError(() => submitAttempt(getDb(), user.id, event.params.id));
+		scheduleOptimisation(getDb(), user.id, submitted.refit);
 		redirect(303, `/attempts/${event.params.id}/results`);
 	}
 };
