@@ -65,6 +65,13 @@ describe("the sentence's own subject is no wrong option", () => {
 		expect(held.length + since.length).toBeGreaterThan(0);
 		for (const d of [...held, ...since]) expect(wrongOptionsOf(d)).not.toContain('Maria Keller');
 	});
+
+	it('no player beside a king: "Spain\'s King _____" takes only holders of such a title', () => {
+		const text = `${TEXT}\nSpain's King Felipe watched the final from the royal box with the club's chairman.`;
+		const king = draftsOf(text).filter((d) => /King _____/u.test(d.question.prompt));
+		for (const d of king)
+			for (const o of wrongOptionsOf(d)) expect(o).not.toMatch(/Keller|Brandt|Lind|Ruiz|Vela/u);
+	});
 });
 
 describe('a false figure is neither too easy nor pedantic', () => {

@@ -331,6 +331,12 @@ function distractorsFor(
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
+	const titleHolder =
+		key.value.kind === 'person' &&
+		TITLES_HELD.test(key.value.role?.split(' ').pop() ?? '') &&
+		/\b(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)\s+$/u.test(
+			ctx.article.text.slice(key.sentence.start, key.start)
+		);
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		if (options.accept && !options.accept(c.value)) return false;
@@ -347,6 +353,13 @@ function distractorsFor(
 		// record held by _____" that Djokovic matched is not Djokovic's.
 		const person = c.value.kind === 'person' ? c.value.name : null;
 		if (person && ownPeople.some((p) => samePerson(p, person))) return false;
+		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
+		if (
+			titleHolder &&
+			c.value.kind === 'person' &&
+			!(c.value.role && TITLES_HELD.test(c.value.role.split(' ').pop() ?? ''))
+		)
+			return false;
 		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
 		if (c.value.kind === 'number' && numbersOf(key.sentence.text).includes(c.value.amount))
 			return false;
@@ -448,6 +461,9 @@ function peopleOfSentence(ctx: Context, s: Sentence): string[] {
 	const he = /\b(?:he|she)\b/iu.test(s.text) ? personBefore(ctx, s) : null;
 	return he ? [...people, he] : people;
 }
+
+/** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
+const TITLES_HELD = /^(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)$/iu;
 
 /** Whether two person names are one person by their surname: "Djokovic" and "Novak Djokovic". */
 function samePerson(a: string, b: string): boolean {
