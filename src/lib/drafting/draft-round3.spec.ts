@@ -1,34 +1,13 @@
 // The drafter's rules added in the third round of issue 16 (each test failed on the drafter before its change).
 // The articles are made up, in our own words.
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBankFromDir } from '../bank/load-from-disk.ts';
-import type { Bank } from '../bank/types.ts';
-import { draftCandidates, draftQuestions } from './draft.ts';
+import { describe, expect, it } from 'vitest';
+import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import { draftQuestions } from './draft.ts';
 import { draftsYaml } from './draft-yaml.ts';
 import { findMentions, gazetteerOf, splitSentences } from './extract.ts';
-import type { Draft, DraftArticle } from './types.ts';
+import type { DraftArticle } from './types.ts';
 
-let bank: Bank;
-
-beforeAll(() => {
-	const loaded = loadBankFromDir(path.resolve(import.meta.dirname, '../../../questions'));
-	if (!loaded.bank) throw new Error('the bank does not load');
-	bank = loaded.bank;
-}, 60_000);
-
-const base: DraftArticle = {
-	slug: 'round3',
-	title: 'A made-up report',
-	publisher: null,
-	eventDate: '2023-05-12',
-	text: '',
-	furniture: []
-};
-
-function draftsOf(text: string, eventDate = '2023-05-12'): Draft[] {
-	return draftCandidates({ ...base, slug: `round3-${text.length}`, eventDate, text }, bank);
-}
+const { bank, draftsOf } = draftingBank('round3', '2023-05-12');
 
 describe('a quotation of several sentences is one sentence', () => {
 	it('does not cut inside the quotation', () => {
@@ -46,7 +25,7 @@ describe('a capitalised word is no person by itself', () => {
 			'The fire broke out in the roof of the Gothic cathedral, which was covered in scaffolding.'
 		].join('\n');
 		const names = splitSentences(text, [])
-			.flatMap((s) => findMentions(s, '2019-04-16', gazetteerOf(bank.facts)))
+			.flatMap((s) => findMentions(s, '2019-04-16', gazetteerOf(bank().facts)))
 			.filter((m) => m.value.kind === 'person' || m.value.kind === 'organisation')
 			.map((m) => ('name' in m.value ? m.value.name : ''));
 		expect(names).not.toContain('Rich');
@@ -79,7 +58,7 @@ describe('a rounded figure is asked with a tolerance', () => {
 });
 
 describe('drafts on an article of the bank', () => {
-	const own = () => bank.articles.find((a) => a.slug === 'pau-summit-2020')!;
+	const own = () => bank().articles.find((a) => a.slug === 'pau-summit-2020')!;
 	const article = (): DraftArticle => ({
 		slug: own().slug,
 		title: own().title,
@@ -91,16 +70,16 @@ describe('drafts on an article of the bank', () => {
 	});
 
 	it('name the report by its cited_as', () => {
-		const drafts = draftQuestions(article(), bank);
+		const drafts = draftQuestions(article(), bank());
 		const gaps = drafts.filter((d) => d.form === 'gap-fill');
 		expect(gaps.length).toBeGreaterThan(0);
 		for (const d of gaps) expect(d.question.prompt).toContain(own().citedAs);
 	});
 
 	it('cite the bank fact that already quotes the passage, and propose new questions again', () => {
-		const drafts = draftQuestions(article(), bank).filter((d) => d.form !== 'timeline');
+		const drafts = draftQuestions(article(), bank()).filter((d) => d.form !== 'timeline');
 		expect(drafts.length).toBeGreaterThanOrEqual(3);
-		const quotes = new Map(bank.facts.map((f) => [f.id, f.quote]));
+		const quotes = new Map(bank().facts.map((f) => [f.id, f.quote]));
 		for (const d of drafts) {
 			expect(d.citesFact).toBeDefined();
 			expect(quotes.get(d.citesFact!)).toBe(d.quote);

@@ -1,39 +1,10 @@
 // The drafter's rules added in the fourth round of issue 16, from the "Still weak" list of the third held-back
 // reading (each test failed on the drafter before its change). The articles are made up, in our own words.
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBankFromDir } from '../bank/load-from-disk.ts';
-import type { Bank } from '../bank/types.ts';
-import { draftCandidates } from './draft.ts';
+import { describe, expect, it } from 'vitest';
+import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
 import { findMentions, gazetteerOf, splitSentences } from './extract.ts';
-import type { Draft, DraftArticle } from './types.ts';
 
-let bank: Bank;
-
-beforeAll(() => {
-	const loaded = loadBankFromDir(path.resolve(import.meta.dirname, '../../../questions'));
-	if (!loaded.bank) throw new Error('the bank does not load');
-	bank = loaded.bank;
-}, 60_000);
-
-const base: DraftArticle = {
-	slug: 'round4',
-	title: 'A made-up report',
-	publisher: null,
-	eventDate: '2024-03-21',
-	text: '',
-	furniture: []
-};
-
-function draftsOf(text: string, eventDate = '2024-03-21'): Draft[] {
-	return draftCandidates({ ...base, slug: `round4-${text.length}`, eventDate, text }, bank);
-}
-
-function optionsOf(d: Draft): string[] {
-	return d.question.type === 'single' || d.question.type === 'multiple'
-		? d.question.options.map((o) => o.text)
-		: [];
-}
+const { bank, draftsOf } = draftingBank('round4', '2024-03-21');
 
 describe('a photo caption whose credit stands on its own line', () => {
 	const TEXT = [
@@ -66,7 +37,7 @@ describe('a photo caption whose credit stands on its own line', () => {
 		const text =
 			'The picture came from a Handout of the hospital sent through SQ WIRE to the papers.';
 		const names = splitSentences(text, [])
-			.flatMap((s) => findMentions(s, '2024-03-21', gazetteerOf(bank.facts)))
+			.flatMap((s) => findMentions(s, '2024-03-21', gazetteerOf(bank().facts)))
 			.filter((m) => m.value.kind === 'organisation')
 			.map((m) => ('name' in m.value ? m.value.name : ''));
 		expect(names).not.toContain('WIRE');

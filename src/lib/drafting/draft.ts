@@ -310,7 +310,7 @@ function distractorsFor(
 	key: Mention,
 	count: number,
 	reading: (v: FactValue) => string,
-	options: { notInArticle?: boolean } = {}
+	options: { notInArticle?: boolean; accept?: (v: FactValue) => boolean } = {}
 ): { texts: string[]; own: number } {
 	const keyText = reading(key.value);
 	const picked: string[] = [];
@@ -330,8 +330,16 @@ function distractorsFor(
 		onSideOf(key.value.date, ctx.article.eventDate, keySide);
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
+	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
+	const titleHolder =
+		key.value.kind === 'person' &&
+		TITLES_HELD.test(key.value.role?.split(' ').pop() ?? '') &&
+		/\b(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)\s+$/u.test(
+			ctx.article.text.slice(key.sentence.start, key.start)
+		);
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		if (options.accept && !options.accept(c.value)) return false;
 		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
 		if (
 			'name' in c.value &&
@@ -341,6 +349,17 @@ function distractorsFor(
 			return false;
 		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
 		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
+		// Nor the sentence's own people told by a surname ("Djokovic") or a pronoun ("She" for the champion): "the
+		// record held by _____" that Djokovic matched is not Djokovic's.
+		const person = c.value.kind === 'person' ? c.value.name : null;
+		if (person && ownPeople.some((p) => samePerson(p, person))) return false;
+		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
+		if (
+			titleHolder &&
+			c.value.kind === 'person' &&
+			!(c.value.role && TITLES_HELD.test(c.value.role.split(' ').pop() ?? ''))
+		)
+			return false;
 		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
 		if (c.value.kind === 'number' && numbersOf(key.sentence.text).includes(c.value.amount))
 			return false;
@@ -431,13 +450,41 @@ function distractorsFor(
 	return { texts: picked, own };
 }
 
+/**
+ * The people a sentence speaks of: the surnames (last words) it names, and the person a "he" or "she" in it stands
+ * for (the one person of the sentence before).
+ */
+function peopleOfSentence(ctx: Context, s: Sentence): string[] {
+	const people = ctx.mentions
+		.filter((m) => m.sentence.start === s.start && m.value.kind === 'person')
+		.map((m) => valueText(m.value));
+	const he = /\b(?:he|she)\b/iu.test(s.text) ? personBefore(ctx, s) : null;
+	return he ? [...people, he] : people;
+}
+
+/** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
+const TITLES_HELD = /^(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)$/iu;
+
+/** Whether two person names are one person by their surname: "Djokovic" and "Novak Djokovic". */
+function samePerson(a: string, b: string): boolean {
+	const last = (n: string) =>
+		normaliseAnswerText(n.replace(/['’]s$/u, ''))
+			.split(/\s+/u)
+			.pop() ?? '';
+	const [x, y] = [last(a), last(b)];
+	return x.length >= 3 && x === y;
+}
+
 /** The initials of a name's capitalised words: "European Central Bank" → "ECB". */
 function initialsOf(name: string): string {
-	return name
-		.split(/\s+/u)
-		.filter((w) => /^\p{Lu}/u.test(w))
-		.map((w) => w.charAt(0))
-		.join('');
+	return (
+		name
+			.split(/\s+/u)
+			// "U.S. Food and Drug Administration" → "FDA": a country's abbreviation before the name is not in its initials.
+			.filter((w) => /^\p{Lu}/u.test(w) && !/\./u.test(w))
+			.map((w) => w.charAt(0))
+			.join('')
+	);
 }
 
 /**
@@ -505,11 +552,29 @@ function escape(s: string): string {
 }
 
 /** Sentences that speak of "the country" or "currently" need the report's date to be answerable. */
-function withContext(prompt: string, article: DraftArticle): string {
-	if (!/\b(currently|now|the country|there|this year|last year|the region)\b/iu.test(prompt))
-		return prompt;
-	const when = formatDate(article.eventDate.slice(0, 7));
-	return `According to a report of ${when}, ${/^(How|Which|Who|In|On|There|The|Some|What)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
+/**
+ * A wh-question names its report, as gap-fills do: "who said the government would…" is asked of one report
+ * ("According to the report “The Bank of Japan ends negative interest rates” (19 March 2024), who…?").
+ */
+function withContext(prompt: string, ctx: Context, s: Sentence): string {
+	const name = reportName(ctx.article, prompt, ctx.article.text.slice(0, s.start));
+	return `According to ${name}, ${/^(How|Which|Who|In|On|There|The|Some|What|When|Whose)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
+}
+
+/**
+ * How many words of a prompt only name its report (not read as the question's own words): the title when the
+ * prompt names the report by it, and a wh-question's whole "According to the report of …, ".
+ */
+function contextWordsIn(prompt: string, article: DraftArticle): number {
+	const opening = prompt.match(/^According to the report (?:“[^”]*” \([^)]*\)|of [^,]+), /u);
+	if (opening) return opening[0].trim().split(/\s+/u).length;
+	const title = article.title.trim().replace(/["“”]/gu, '');
+	return title && prompt.includes(`the report “${title}”`) ? title.split(/\s+/u).length : 0;
+}
+
+/** How many words of a report's name are its title (they are not read as the question's own words). */
+function titleWords(name: string): number {
+	return name.match(/“([^”]*)”/u)?.[1].split(/\s+/u).length ?? 0;
 }
 
 function tagsFor(v: FactValue | undefined, kind: Draft['kind']): string[] {
@@ -551,10 +616,40 @@ function similarQuestions(
 }
 
 /** The report as a prompt names it: "the report of 31 January 2022" (a quiz mixes articles). */
-export function reportName(article: DraftArticle): string {
+export function reportName(article: DraftArticle, shown = '', before = ''): string {
 	// An article of the bank goes by its `cited_as`, the name questions:check looks for in a prompt.
 	if (article.citedAs) return `the ${article.citedAs}`;
-	return `the report of ${formatDate(article.eventDate)}`;
+	const date = formatDate(article.eventDate);
+	// Words that lean on the article ("the operation", "voted against it") need its subject: its title.
+	const title = article.title.trim().replace(/["“”]/gu, '');
+	if (title && leansOnArticle(shown, before, title)) return `the report “${title}” (${date})`;
+	return `the report of ${date}`;
+}
+
+/** Nouns a definite "the" may put before a thing of any report: they lean on nothing said before. */
+const STANDALONE_NOUNS =
+	/^(first|last|same|world|country|capital|year|month|week|day|time|end|start|beginning|rest|number|average|past|future|following|latter|former|most|highest|lowest|largest|biggest|smallest)$/u;
+
+/**
+ * Whether the shown words lean on something the article named before them (`before`: the article's text up to
+ * the sentence): a pronoun ("voted against it"), a demonstrative ("that research"), "The Serbian" for a player, or
+ * a definite noun the article or its title used earlier ("the operation", "the company", "the central bank").
+ */
+function leansOnArticle(shown: string, before: string, title: string): boolean {
+	if (/\b(?:it|they|them|this|these|those)\b/iu.test(shown)) return true;
+	if (/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to)\s+)that\s+\p{Ll}/iu.test(shown))
+		return true;
+	if (/^(?:…\s*)?The\s+\p{Lu}\p{Ll}+(?:ian|ese|ish|i|an)\b(?!\s+\p{Lu})/u.test(shown)) return true;
+	// "The operation took place…": a sentence opening on a definite thing speaks of one the story is about.
+	const opening = shown.match(/^(?:…\s*)?The\s+(\p{Ll}[\p{Ll}-]+)/u);
+	if (opening && !STANDALONE_NOUNS.test(opening[1])) return true;
+	const earlier = ` ${normaliseAnswerText(`${title} ${before}`)} `;
+	for (const m of shown.matchAll(/\b[Tt]he\s+(\p{Ll}[\p{Ll}-]+)(?:['’]s)?\b/gu)) {
+		const noun = m[1];
+		if (noun.length < 4 || STANDALONE_NOUNS.test(noun)) continue;
+		if (earlier.includes(` ${noun} `) || earlier.includes(` ${noun}s `)) return true;
+	}
+	return false;
 }
 
 /**
@@ -701,6 +796,31 @@ function nearbyAmounts(ctx: Context, m: Mention, reading: (v: FactValue) => stri
 		const candidate: FactValue = { ...m.value, amount: m.value.amount * factor };
 		if (ctx.mentions.some((x) => sameValue(x.value, candidate))) continue;
 		out.push(reading(candidate));
+	}
+	return out;
+}
+
+/**
+ * Whether a false figure stands far enough from the true one to be told apart by a careful reader (a sixth or
+ * more) and near enough not to be false at a glance (less than twice).
+ */
+function tellable(a: number, b: number): boolean {
+	const [low, high] = [a, b].sort((x, y) => x - y);
+	return low > 0 && high / low >= 1.15 && high / low < 1.9;
+}
+
+/**
+ * Round values of the same order as `amount`, about a third above or below it and as round as news writes
+ * figures: 150 → 200, 100; 69 → 90, 50; 5.25 → 7, 4; 4 → 5, 3.
+ */
+function roundNeighbours(amount: number): number[] {
+	if (amount <= 0) return [];
+	const step =
+		amount < 10 && Number.isInteger(amount) ? 1 : 10 ** Math.floor(Math.log10(amount)) / 2;
+	const out: number[] = [];
+	for (const factor of [1.3, 0.75, 1.5, 0.6]) {
+		const n = Number((Math.round((amount * factor) / step) * step).toPrecision(12));
+		if (tellable(n, amount) && !out.includes(n)) out.push(n);
 	}
 	return out;
 }
@@ -888,8 +1008,11 @@ function gapFillOn(
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
 	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
-	const prompt = `Complete the sentence from ${reportName(ctx.article)}: “${gapped}”`;
-	if (prompt.split(/\s+/u).length > 40 || gapped.split(/\s+/u).length < 6) return null;
+	const name = reportName(ctx.article, gapped, ctx.article.text.slice(0, m.sentence.start));
+	const prompt = `Complete the sentence from ${name}: “${gapped}”`;
+	// The words to read, the report's title aside.
+	if (prompt.split(/\s+/u).length - titleWords(name) > 40 || gapped.split(/\s+/u).length < 6)
+		return null;
 	const found = spelled
 		? { texts: spelled.wrong, own: 0 }
 		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
@@ -1153,13 +1276,13 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 		prompt = askAbout(m.sentence.text, words.from, words.to + (possessive ? 2 : 0), wh);
 	}
 	if (!prompt) return null;
-	prompt = withContext(prompt, ctx.article);
 	if (
 		/["“”]/u.test(prompt) ||
 		/^Who and\b/u.test(prompt) ||
 		/^Who (said|told|says)\b[,?]/u.test(prompt)
 	)
 		return null;
+	prompt = withContext(prompt, ctx, m.sentence);
 	const n = prompt.split(/\s+/u).length;
 	if (n < 5 || n > 40 || /\b(today|yesterday|tomorrow)\b/iu.test(prompt)) return null;
 	const keyText = readsAs(v);
@@ -1290,20 +1413,24 @@ function falseValueFor(
 	m: Mention,
 	reading: (v: FactValue) => string
 ): string | undefined {
-	const [picked] = distractorsFor(ctx, m, 1, reading).texts;
-	if (picked) return picked;
 	const v = m.value;
+	// A false figure a careful reader can tell from the true one and a skimmer cannot: not 5.25% for 5.28%, nor
+	// 300 yen for 150.
+	const [picked] = distractorsFor(ctx, m, 1, reading, {
+		accept: (c) => v.kind !== 'number' || (c.kind === 'number' && tellable(c.amount, v.amount))
+	}).texts;
+	if (picked) return picked;
 	const stated = (x: FactValue) => ctx.mentions.some((k) => sameValue(k.value, x));
-	if (v.kind === 'number' && writtenScaled(m, ctx.article.text))
-		return nearbyAmounts(ctx, m, reading)[0];
-	if (v.kind === 'number' && /^[\d.,]+%?$/u.test(ctx.article.text.slice(m.start, m.end))) {
-		for (const factor of [2, 0.5, 3, 1.5]) {
-			const amount =
-				v.amount >= 10 ? Math.round(v.amount * factor) : Math.round(v.amount * factor * 10) / 10;
+	if (
+		v.kind === 'number' &&
+		(writtenScaled(m, ctx.article.text) ||
+			/^[\d.,]+%?$/u.test(ctx.article.text.slice(m.start, m.end)))
+	) {
+		for (const amount of roundNeighbours(v.amount)) {
 			const candidate: FactValue = { ...v, amount };
 			// A share above 100% would be false at a glance.
 			if (v.unit === '%' && amount > 100) continue;
-			if (amount > 0 && amount !== v.amount && !stated(candidate)) return reading(candidate);
+			if (!stated(candidate)) return reading(candidate);
 		}
 	}
 	if (v.kind === 'date' && v.date.length === 4) {
@@ -1375,8 +1502,9 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		.replace(/\s+/gu, ' ')
 		.replace(/[.]$/u, '');
 	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
-	const prompt = `True or false, according to ${reportName(ctx.article)}: ${statement}.`;
-	if (prompt.split(/\s+/u).length > 40) return null;
+	const name = reportName(ctx.article, statement, ctx.article.text.slice(0, s.start));
+	const prompt = `True or false, according to ${name}: ${statement}.`;
+	if (prompt.split(/\s+/u).length - titleWords(name) > 40) return null;
 	const answer = wrong === undefined;
 	const v = m.value;
 	const draft = scored(
@@ -2222,7 +2350,7 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 	return citingOwnFacts(ctx, drafts).filter(
 		(d) =>
 			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
-			d.question.prompt.split(/\s+/u).length <= 40
+			d.question.prompt.split(/\s+/u).length - contextWordsIn(d.question.prompt, article) <= 40
 	);
 }
 

@@ -7,7 +7,7 @@ import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { captionAbove, datelineAt, pagePartOf } from './page-parts.ts';
+import { captionAbove, datelineAt, isCreditLine, pagePartOf } from './page-parts.ts';
 import type { BankFactForDrafting, Mention, Sentence } from './types.ts';
 
 nlp.plugin(datesPlugin as never);
@@ -73,17 +73,23 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 			from = m.index + m[0].length;
 		}
 		pieces.push([from, line.length]);
-		for (const [from0, b] of pieces) {
+		const pieceText = ([a, b]: [number, number]) => line.slice(a, b);
+		pieces.forEach(([from0, b], k) => {
+			// A caption and its credit run on one line ("…, March 16, 2024. Massachusetts General Hospital/Handout
+			// via SQ WIRE"): neither is a sentence.
+			if (isCreditLine(pieceText(pieces[k]))) return;
+			const next = pieces[k + 1];
+			if (next && captionAbove(pieceText(pieces[k]), pieceText(next))) return;
 			// A dateline ("BAMAKO, Feb 17 (Reuters) - ", "Belgium (Brussels Morning Newspaper) ") is not the sentence.
 			// Only where a dateline stands: at the start of one of the first paragraphs.
 			const dateline = from0 === 0 && lineIndex < 4 ? datelineAt(line.slice(from0, b)) : null;
 			const a = from0 + (dateline ? dateline.length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();
-			if (trimmed.split(/\s+/u).length < MIN_SENTENCE_WORDS) continue;
+			if (trimmed.split(/\s+/u).length < MIN_SENTENCE_WORDS) return;
 			const start = lineStart + a + (raw.length - raw.trimStart().length);
 			out.push({ text: trimmed, start, end: start + trimmed.length, line: lineNumber });
-		}
+		});
 	});
 	return out;
 }
@@ -543,6 +549,19 @@ export function findMentions(
 				(kind === 'person' && isNameWord(terms[j + 1])))
 		)
 			j++;
+		// "All England Club": a body's name may open on a word the tagger does not know (never the sentence's first).
+		while (
+			kind === 'organisation' &&
+			i > 1 &&
+			terms[i - 1].post.trim() === '' &&
+			CAPITALISED.test(terms[i - 1].text) &&
+			!TITLE_WORDS.test(terms[i - 1].text) &&
+			!/['’]s$/u.test(terms[i - 1].text) &&
+			!['Demonym', 'Date', 'Month', 'WeekDay', 'Person', 'Place', 'Pronoun'].some((tag) =>
+				terms[i - 1].tags.includes(tag)
+			)
+		)
+			i--;
 		// …and the capitalised words before it ("Bassirou" before "Diomaye Faye").
 		while (
 			kind === 'person' &&
@@ -779,6 +798,7 @@ export function findMentions(
 		const m = found[i];
 		if (m.value.kind === 'person' && THING_ENDINGS.test(m.value.name)) found.splice(i--, 1);
 	}
+	wholeNames(sentence, found);
 	const kept = resolveOverlaps(found).filter(
 		(m) =>
 			!insideBrackets(sentence.text, m.start - sentence.start, m.end - sentence.start) &&
@@ -819,6 +839,90 @@ export function findMentions(
 		kept[i] = { ...m, value: { kind: 'place', name: at(m.start, m.end) }, label: prev.label };
 	});
 	return kept;
+}
+
+/** Heads of a body's name before "of": "Bank of Japan", "University of Ghana". */
+const BODY_HEADS =
+	/^(Bank|University|College|Institute|Museum|Court|Council|Church|Cathedral|School|Academy|Ministry|Department|Palace|Chamber|Assembly|Parliament|Commission|Committee|Federation|Association|Society|Embassy|Hospital|Club|Agency|Office|Board|Fund|League|Party|Army|Navy|Order)$/u;
+/** Titles "of" a place that name a person, not the place: "Princess of Wales", "Duke of Edinburgh". */
+const NOBLE_TITLES =
+	/^(Prince|Princess|Duke|Duchess|Earl|Count|Countess|Archbishop|Bishop|Lord|Lady|Baron|Baroness|Emir|Sultan|Marquess|Viscount)$/u;
+/** Heads of a place's name before "of": "Democratic Republic of Congo", "Gulf of Guinea". */
+const PLACE_HEADS =
+	/^(Republic|Kingdom|Gulf|Bay|Isle|Isles|Lake|Cape|Strait|Straits|Sea|Islands|Sultanate|Emirate|Principality)$/u;
+/** Last words of a body's name after a place: "All England Club", "Japan Airlines". */
+const BODY_ENDINGS =
+	/^(Reserve|Administration|Agency|Department|Ministry|Service|Office|Commission|Committee|Court|Forces|Club|Bank|Airlines?|Association|Federation|University|Hospital|Stadium|Council|Cup|Open|Party|Championships?|Institute|Museum|Group|Company|Corporation|Games|Times|Post)\b/u;
+
+/**
+ * A place (or a body the tagger found) inside a longer name is not asked as it stands: "Bank of Japan" is a body,
+ * "Princess of Wales" a person's title, "Republic of Congo" the whole place's name, "Tower of London" a name of
+ * no known kind, and "Japan Airlines" a body. Rewrites `found` in place.
+ */
+function wholeNames(sentence: Sentence, found: Mention[]): void {
+	const text = sentence.text;
+	const dropped: { start: number; end: number }[] = [];
+	const added: Mention[] = [];
+	for (const m of found) {
+		if (m.value.kind !== 'place' && m.value.kind !== 'organisation') continue;
+		const from = m.start - sentence.start;
+		const to = m.end - sentence.start;
+		const before = text
+			.slice(0, from)
+			.match(/((?:\p{Lu}[\p{L}'’-]*\s+)*?(\p{Lu}[\p{L}'’-]*))\s+of\s+(?:the\s+)?$/u);
+		if (before && before.index !== undefined && !TITLE_WORDS.test(before[2])) {
+			// "The Bank of Japan": the article opening the sentence is not part of the name.
+			const lead = before[1].match(/^(?:The|A|An)\s+/u)?.[0].length ?? 0;
+			const start = sentence.start + before.index + lead;
+			const name = text.slice(start - sentence.start, to);
+			const atOpening = before.index + lead === 0;
+			if (NOBLE_TITLES.test(before[2])) dropped.push(m);
+			// "International Committee of the Red Cross": a body inside a longer name is the longer name's.
+			else if (BODY_HEADS.test(before[2]) || m.value.kind === 'organisation')
+				added.push({ ...m, value: { kind: 'organisation', name }, start, label: 'organisation' });
+			else if (PLACE_HEADS.test(before[2]))
+				added.push({ ...m, value: { kind: 'place', name }, start, label: 'place' });
+			else if (!atOpening) dropped.push(m);
+			continue;
+		}
+		// "Japan Airlines", "the U.S. Food and Drug Administration": a place or a short name opening a body's name.
+		const after = text
+			.slice(to)
+			.match(/^(\s+\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:and|of|for|the)\s+)?\p{Lu}[\p{L}'’-]*)*)/u);
+		if ((m.value.kind === 'place' || /^(?:\p{Lu}\.){2,}$/u.test(m.value.name)) && after) {
+			const words = after[1].trim().split(/\s+/u);
+			let last = -1;
+			words.forEach((w, k) => {
+				if (BODY_ENDINGS.test(w) && words.slice(0, k).every((x) => !BODY_ENDINGS.test(x))) last = k;
+			});
+			if (last < 0) continue;
+			const lead = text.slice(0, from).match(/(?:^|\s)((?:\p{Lu}[\p{L}'’-]*\s+)+)$/u);
+			const leadWords = (lead?.[1] ?? '').trim().split(/\s+/u).filter(Boolean);
+			// "the All England Club": capitalised words before, unless the sentence opens on them.
+			const leadText =
+				lead &&
+				lead.index !== undefined &&
+				from - lead[1].length > 0 &&
+				!/^(The|A|An)$/u.test(leadWords[0])
+					? lead[1]
+					: '';
+			const start = m.start - leadText.length;
+			const end = m.end + after[1].indexOf(words[last]) + words[last].length;
+			const name = text.slice(start - sentence.start, end - sentence.start);
+			added.push({
+				...m,
+				value: { kind: 'organisation', name },
+				start,
+				end,
+				label: 'organisation'
+			});
+		}
+	}
+	for (const m of [...dropped, ...added]) {
+		for (let i = found.length - 1; i >= 0; i--)
+			if (found[i].start >= m.start && found[i].end <= m.end) found.splice(i, 1);
+	}
+	found.push(...added);
 }
 
 const PRIORITY: Record<FactValue['kind'], number> = {
