@@ -7,6 +7,8 @@
 // class and set) and then spoiled: oversized bodies and fields, repeated fields, wrong types, NUL bytes,
 // invalid UTF-8, right-to-left overrides, zero-width characters, deep nesting in names, missing, wrong
 // and broken content types, files where text is expected. Endpoints and pages get the same in their query.
+// The world is teacher X's side of it (X and student A in X's class): every route is fuzzed as its owner
+// among them, or as nobody.
 //
 // Passes when: nothing answers 5xx; an oversized body is 413 and an oversized field 413 or 400; a NUL byte
 // in a field is 400; a body that is not a form is a 4xx; the server's stderr stays empty and it is alive.
@@ -23,7 +25,10 @@ import {
 } from '../helpers/routes.ts';
 import { readsBesideWrites } from '../helpers/concurrency.ts';
 import { startServer, type OwnServer } from '../helpers/server.ts';
-import { buildWorld, type Who, type World } from '../helpers/world.ts';
+import { buildXSide, type XSideWorld as World } from '../helpers/world.ts';
+
+/** Who sends a request: the fuzzed routes' owners (teacher X, student A) or nobody. */
+type Who = keyof World['who'];
 
 let BASE = '';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -408,7 +413,7 @@ test('fuzz: every form action, endpoint and page refuses bad input with a 4xx, n
 	browser
 }) => {
 	test.setTimeout(300_000);
-	const w = await buildWorld(browser, BASE).catch((e: unknown) => {
+	const w = await buildXSide(browser, BASE).catch((e: unknown) => {
 		throw new Error(
 			`building the world failed (server exit code ${server?.process.exitCode}); its stderr:\n${server?.stderr().slice(-3000)}\n${String(e)}`
 		);

@@ -17,7 +17,7 @@
 //   - seeded questions (a teacher's GIFT import) whose accepted answers, numeric key and explanations are
 //     strings found nowhere else: none before submitting, all in the results.
 // Each test also finds the markers once they are due, so a marker that could never match fails the test.
-import { expect, test, type Page } from '@playwright/test';
+import { devices, expect, test, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/bank/types.ts';
 import { loadRealBank } from '../helpers/bank.ts';
 import { answerWithKeyboard, signUp, startQuiz } from '../helpers/e2e.ts';
@@ -232,15 +232,41 @@ test('practice: nothing of any key reaches the browser before the attempt is sub
 	expect((await recorder.find(others, { correctKeys: false })).map((f) => f.what)).toEqual([]);
 });
 
+/**
+ * Teacher X's page, signed in, and a class of theirs: made once, in beforeAll, for the tests on the shared
+ * test server; each test adds its own set and assignment to the class and its own students join it.
+ */
+let shared: { page: Page; klass: { id: string; joinCode: string } } | null = null;
+test.beforeAll(async ({ browser }) => {
+	// A hook's contexts do not get the config's `use` options (see shared-world.ts): the same ones, here.
+	const { defaultBrowserType: _, ...desktop } = devices['Desktop Chrome'];
+	const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+	const page = await (await browser.newContext({ ...desktop, baseURL })).newPage();
+	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
+	shared = { page, klass: await createClassUi(page, `Keys class ${uniqueTag()}`) };
+});
+test.afterAll(async () => shared?.page.context().close());
+
+function uniqueTag() {
+	return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** Signs teacher X in on `page` and makes a class (a server of a test's own), or uses the shared one. */
+async function teacherAndClass(page?: Page) {
+	if (!page) return shared!;
+	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
+	return { page, klass: await createClassUi(page, `Keys class ${uniqueTag()}`) };
+}
+
+/** A set of `size` and an assignment of it in X's class: the shared one, or a new one on `ownPage`. */
 async function teacherAssignment(
-	page: Page,
 	feedback: 'after_each' | 'after_due',
 	size: number,
-	options: { timeLimitMinutes?: number } = {}
+	options: { timeLimitMinutes?: number } = {},
+	ownPage?: Page
 ) {
-	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-	await signIn(page, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
-	const klass = await createClassUi(page, `Keys class ${tag}`);
+	const tag = uniqueTag();
+	const { page, klass } = await teacherAndClass(ownPage);
 	const setName = `Keys set ${tag}`;
 	await createSetUi(page, setName, size);
 	const setIds = (
@@ -259,13 +285,7 @@ test('feedback after each question: a key appears only once its question is chec
 	browser
 }) => {
 	test.setTimeout(180_000);
-	const teacherContext = await browser.newContext();
-	const { joinCode, assignmentId, setIds } = await teacherAssignment(
-		await teacherContext.newPage(),
-		'after_each',
-		5
-	);
-	await teacherContext.close();
+	const { joinCode, assignmentId, setIds } = await teacherAssignment('after_each', 5);
 
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -316,13 +336,7 @@ test('feedback after the due time: no key before it, whatever the browser clock 
 	browser
 }) => {
 	test.setTimeout(180_000);
-	const teacherContext = await browser.newContext();
-	const { joinCode, assignmentId } = await teacherAssignment(
-		await teacherContext.newPage(),
-		'after_due',
-		4
-	);
-	await teacherContext.close();
+	const { joinCode, assignmentId } = await teacherAssignment('after_due', 4);
 
 	// A browser a month in the future, on the other side of the date line.
 	const context = await browser.newContext({ timezoneId: 'Pacific/Kiritimati' });
@@ -379,10 +393,7 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 		''
 	].join('\n');
 
-	const teacherContext = await browser.newContext();
-	const teacher = await teacherContext.newPage();
-	await signIn(teacher, DEMO_TEACHERS.X.email, DEMO_TEACHERS.X.password);
-	const klass = await createClassUi(teacher, `Seeded class ${tag}`);
+	const { page: teacher, klass } = shared!;
 	const setName = `Seeded set ${tag}`;
 	await teacher.goto('/teach');
 	await teacher.getByLabel('New set').fill(setName);
@@ -401,7 +412,6 @@ test('seeded questions: their marker keys and explanations reach the browser onl
 		`Seeded task ${tag}`,
 		{ feedback: 'after_submit', dueInDays: 2 }
 	);
-	await teacherContext.close();
 
 	const context = await browser.newContext();
 	const page = await context.newPage();
@@ -544,7 +554,7 @@ test('a "time up" the browser believes in, replayed, and a forged early one: no 
 		classId,
 		setName,
 		tag
-	} = await teacherAssignment(teacher, 'after_due', 4, { timeLimitMinutes: 10 });
+	} = await teacherAssignment('after_due', 4, { timeLimitMinutes: 10 }, teacher);
 	const t1 = await createAssignmentUi(teacher, classId, setName, 4, `Keys one-minute task ${tag}`, {
 		feedback: 'after_due',
 		dueInDays: 2,

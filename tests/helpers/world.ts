@@ -294,6 +294,38 @@ async function buildStudent(
 	};
 }
 
+/** One teacher's side of the world: the teacher's class, set, assignment and article, and their student. */
+async function buildSide(
+	browser: Browser,
+	teacher: 'X' | 'Y',
+	student: 'A' | 'B',
+	tag: string,
+	options: BrowserContextOptions
+) {
+	const t = await buildTeacher(browser, teacher, tag, options);
+	// The student needs only the class and the assignment: they work while their teacher's article is
+	// drafted, and the teacher then reads the roster.
+	const [article, s] = await Promise.all([
+		addArticleUi(t.principal.page, t.world.articleTitle),
+		buildStudent(browser, student, teacher, t.world, tag, options)
+	]);
+	t.world.articleSlug = article.slug;
+	t.world.draftId = article.draftId;
+	await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
+	t.world.studentId = await t.principal.page
+		.locator('input[name="studentId"]')
+		.first()
+		.inputValue();
+	return [t, s] as const;
+}
+
+/** The slug of a bank article, from the article list as `page` sees it. */
+async function bankArticleSlug(page: Page) {
+	await page.goto('/articles');
+	const href = await page.locator('a[href^="/articles/"]').first().getAttribute('href');
+	return href!.split('/')[2];
+}
+
 /**
  * The world on the test server, or on another server at `baseURL` (a test that starts its own), in
  * browser contexts made with `contextOptions`.
@@ -306,30 +338,12 @@ export async function buildWorld(
 	const options = baseURL ? { ...contextOptions, baseURL } : contextOptions;
 	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 	// X's side (X, then A in X's class) and Y's side are independent: built side by side, in browser
-	// contexts of their own, as two schools using the server at the same time would. The student needs
-	// only the class and the assignment: they work while their teacher's article is drafted, and the
-	// teacher then reads the roster.
-	const side = async (teacher: 'X' | 'Y', student: 'A' | 'B') => {
-		const t = await buildTeacher(browser, teacher, tag, options);
-		const [article, s] = await Promise.all([
-			addArticleUi(t.principal.page, t.world.articleTitle),
-			buildStudent(browser, student, teacher, t.world, tag, options)
-		]);
-		t.world.articleSlug = article.slug;
-		t.world.draftId = article.draftId;
-		await t.principal.page.goto(`/teach/classes/${t.world.classId}`);
-		t.world.studentId = await t.principal.page
-			.locator('input[name="studentId"]')
-			.first()
-			.inputValue();
-		return [t, s] as const;
-	};
-	const [[x, a], [y, b]] = await Promise.all([side('X', 'A'), side('Y', 'B')]);
-	await a.principal.page.goto('/articles');
-	const articleHref = await a.principal.page
-		.locator('a[href^="/articles/"]')
-		.first()
-		.getAttribute('href');
+	// contexts of their own, as two schools using the server at the same time would.
+	const [[x, a], [y, b]] = await Promise.all([
+		buildSide(browser, 'X', 'A', tag, options),
+		buildSide(browser, 'Y', 'B', tag, options)
+	]);
+	const articleSlug = await bankArticleSlug(a.principal.page);
 	const markers: World['markers'] = [
 		{ text: a.world.name, what: "A's name", visibleTo: ['A', 'X'] },
 		{ text: a.world.email, what: "A's email", visibleTo: ['A', 'X'] },
@@ -360,8 +374,26 @@ export async function buildWorld(
 		Y: y.world,
 		A: a.world,
 		B: b.world,
-		articleSlug: articleHref!.split('/')[2],
+		articleSlug,
 		markers
+	};
+}
+
+/** X's side of the world alone (X, and A in X's class): for a test that acts only as them or as nobody. */
+export type XSideWorld = Pick<World, 'tag' | 'X' | 'A' | 'articleSlug'> & {
+	who: Record<'anonymous' | 'X' | 'A', Principal>;
+};
+
+/** X's side of the world (see buildWorld), built as buildWorld builds it. */
+export async function buildXSide(browser: Browser, baseURL: string): Promise<XSideWorld> {
+	const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+	const [x, a] = await buildSide(browser, 'X', 'A', tag, { baseURL });
+	return {
+		tag,
+		who: { anonymous: { context: null, page: null, cookie: '' }, A: a.principal, X: x.principal },
+		X: x.world,
+		A: a.world,
+		articleSlug: await bankArticleSlug(a.principal.page)
 	};
 }
 
