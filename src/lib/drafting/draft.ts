@@ -305,6 +305,15 @@ function labelOf(v: FactValue): string {
  * `notInArticle`, only values the article never states (a false claim must stay false whatever else it says).
  * `reading` shows each value as the key reads.
  */
+/** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
+function isCountry(name: string): boolean {
+	const bare = name.replace(/^the\s+/iu, '');
+	if (/^(?:US|USA|UK|UAE|America|Britain|Great Britain)$/u.test(bare.replace(/\./gu, '')))
+		return true;
+	const country = nlp(bare).match('#Country+').text();
+	return country !== '' && normaliseAnswerText(country) === normaliseAnswerText(bare);
+}
+
 function distractorsFor(
 	ctx: Context,
 	key: Mention,
@@ -374,6 +383,8 @@ function distractorsFor(
 		}
 		if (sided && c.value.kind === 'date' && !onSideOf(c.value.date, ctx.article.eventDate, keySide))
 			return false;
+		// "The U.S. said" for "The FBI said" stays true of the FBI's country: a country is no body's option.
+		if (c.value.kind === 'organisation' && isCountry(c.value.name)) return false;
 		// A body of another sort (al Qaeda beside the European Union, YouTube beside a moon mission).
 		if (key.value.kind === 'organisation' && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
@@ -1446,6 +1457,10 @@ function falseValueFor(
 	return undefined;
 }
 
+/** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
+const BOUND_BEFORE =
+	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
+
 /**
  * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value
  * swapped for one of its own kind that the article never states (so the claim is false by the report, and
@@ -1480,9 +1495,17 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
 		)
 		.sort((a, b) => rank(b) - rank(a));
+	// "fewer than 1,000": a figure under a bound stays true when moved the way the bound allows ("fewer than
+	// 1,500"), so it is never the one a false claim swaps.
+	const swappable = (x: Mention) =>
+		asWritten(x) &&
+		!(
+			x.value.kind === 'number' &&
+			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
+		);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
-	const m = (wantFalse ? ranked.find(asWritten) : undefined) ?? ranked[0];
+	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
 	if (!m) return null;
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
@@ -1491,7 +1514,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const from = m.start - s.start;
 	const to = m.end - s.start;
 	const shown = s.text.slice(from, to);
-	const wrong = wantFalse && asWritten(m) ? falseValueFor(ctx, m, reading) : undefined;
+	const wrong = wantFalse && swappable(m) ? falseValueFor(ctx, m, reading) : undefined;
 	const replacement = wrong ?? shown;
 	// "the European Space Agency" → "NASA", not "the NASA".
 	const head =

@@ -1,0 +1,45 @@
+// The drafter's rules added after the fourth held-back reading of issue 16, from its failure kinds (each test
+// failed on the drafter before its change). The articles are made up, in our own words.
+import { describe, expect, it } from 'vitest';
+import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
+import type { Draft } from './types.ts';
+
+const { draftsOf } = draftingBank('round6', '2024-03-21');
+
+const claims = (ds: Draft[]) => ds.filter((d) => d.form === 'true-false');
+
+describe('a false claim stays false', () => {
+	it('no false figure under a bound: "less than 1,000" is true when the quote says less than 600', () => {
+		const text = [
+			'Voters in the northern county went to the polls on Thursday for the by-election.',
+			'Helen Marsh held on to her seat by fewer than 1,000 votes after a recount.',
+			'Tom Avery won his seat by more than 4,000 votes in the southern district.',
+			'Clara Boyd kept her seat by less than 600 votes, her smallest margin yet.',
+			'The Green candidate won nearly 3,000 votes in the eastern ward on Thursday.',
+			'Labour won at least 200 seats in the local councils on Thursday night.'
+		].join('\n');
+		const bounded = /\b(?:fewer than|less than|more than|nearly|at least)\s+([\d,]+)/u;
+		const drafts = claims(draftsOf(text));
+		expect(drafts.length).toBeGreaterThan(0);
+		for (const d of drafts) {
+			const said = d.question.prompt.match(bounded)?.[1];
+			// A figure under a bound is the report's own, false claims or true.
+			if (said) expect(d.quote).toContain(said);
+		}
+	});
+
+	it('no country for a body: "The U.S. said" is no false claim for "The FBI said"', () => {
+		const text = [
+			'A cargo ship struck a pier in the harbour of Porto Vela on Monday night, officials said.',
+			'The FBI said it had found nothing to suggest the crash was deliberate.',
+			'The U.S. Coast Guard sent two boats to the harbour within an hour of the crash.',
+			'The National Transport Board opened an inquiry into the crash on Tuesday.',
+			'The port handled 30 million tons of cargo last year, the Harbour Authority said.'
+		].join('\n');
+		const drafts = draftsOf(text);
+		const fbi = drafts.filter((d) => /found nothing/u.test(d.quote) && optionsOf(d).length);
+		expect(fbi.length).toBeGreaterThan(0);
+		for (const d of fbi) expect(optionsOf(d)).not.toContain('U.S.');
+		for (const d of claims(drafts)) expect(d.question.prompt).not.toMatch(/U\.S\. said/u);
+	});
+});
