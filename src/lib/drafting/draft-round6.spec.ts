@@ -43,3 +43,37 @@ describe('a false claim stays false', () => {
 		for (const d of claims(drafts)) expect(d.question.prompt).not.toMatch(/U\.S\. said/u);
 	});
 });
+
+describe('no gap or swap inside a word or a name', () => {
+	it('"the 1960s" is neither "the _____s" nor "the 2013s"', () => {
+		const text = [
+			'A cargo ship struck a pier in the harbour of Porto Vela on Monday night, officials said.',
+			'The pier, which was designed in the 1960s, had been repaired in 2015 at a cost of $12 million.',
+			'The port handled 30 million tons of cargo last year, the Harbour Authority said.'
+		].join('\n');
+		const drafts = draftsOf(text);
+		expect(drafts.some((d) => /1960s/u.test(d.quote))).toBe(true);
+		for (const d of drafts) {
+			expect(d.question.prompt).not.toMatch(/_____\p{L}|\p{L}_____/u);
+			expect(d.question.prompt).not.toMatch(/\b(?!1960s)\d{4}s\b/u);
+			expect(optionsOf(d)).not.toContain('1960');
+		}
+	});
+
+	it('a surname after another first name is not asked: no "Beauden _____", no "Beauden Sam Cane"', () => {
+		const text = [
+			'New Zealand lost the final to Australia 17-12 in front of 70,000 people on Saturday.',
+			'Jordie Barrett missed a penalty in the first minute of the match.',
+			'Beauden Barrett then scored the first try of the match after ten minutes of play.',
+			'Sam Cane was shown a yellow card in the second half for a late tackle.',
+			'Ian Foster said the team had given everything and thanked the fans for their support.'
+		].join('\n');
+		const drafts = draftsOf(text);
+		expect(drafts.some((d) => /Beauden/u.test(d.quote))).toBe(true);
+		for (const d of drafts) {
+			expect(d.question.prompt).not.toMatch(/Beauden (?!Barrett)/u);
+			if (/Beauden Barrett/u.test(d.quote) && d.form === 'true-false')
+				expect(d.question.prompt).toMatch(/Beauden Barrett/u);
+		}
+	});
+});

@@ -12,8 +12,10 @@ import {
 	findMentions,
 	gazetteerOf,
 	placeLabel,
+	ROLE_BEFORE_NAME,
 	speaksOfFuture,
 	splitSentences,
+	TITLE_WORDS,
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
@@ -2302,6 +2304,27 @@ function withSurnames(all: { s: Sentence; mentions: Mention[] }[]): void {
 	}
 }
 
+/** Words before a surname that are no first name: an opening word, an honorific. */
+const NO_FIRST_NAME =
+	/^(?:The|A|An|But|And|So|Yet|Then|When|After|Before|On|In|At|By|For|With|As|If|While|Since|Until|Former|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Fly-half|Flanker|Hooker|Prop|Lock|Centre|Wing|Winger|Scrum-half|Full-back|Number)$/u;
+
+/**
+ * Whether asking `m` would cut a word or a name: letters right against the value ("the 1970s" would give
+ * "the _____s"), or a surname standing after another name word ("Beauden Barrett" read as Jordie Barrett's
+ * surname would give "Beauden _____" and "Beauden Sam Cane"). Such a value is not asked, nor swapped.
+ */
+function splitsAWord(text: string, m: Mention): boolean {
+	if (/\p{L}/u.test(text.charAt(m.end)) || /\p{L}/u.test(text.charAt(m.start - 1))) return true;
+	if (m.value.kind !== 'person' || /\s/u.test(text.slice(m.start, m.end).trim())) return false;
+	const before = text.slice(m.sentence.start, m.start).match(/(?:^|\s)(\p{Lu}[\p{L}'’-]*)\s+$/u);
+	return (
+		!!before &&
+		!NO_FIRST_NAME.test(before[1]) &&
+		!TITLE_WORDS.test(before[1]) &&
+		!ROLE_BEFORE_NAME.test(before[1])
+	);
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -2314,6 +2337,7 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
+	for (const a of all) a.mentions = a.mentions.filter((m) => !splitsAWord(article.text, m));
 	const ctx = contextOf(
 		article,
 		bank,
