@@ -7,6 +7,7 @@ import type { Draft } from './types.ts';
 const { draftsOf } = draftingBank('round6', '2024-03-21');
 
 const claims = (ds: Draft[]) => ds.filter((d) => d.form === 'true-false');
+const whs = (ds: Draft[]) => ds.filter((d) => d.form === 'wh-question');
 
 describe('a false claim stays false', () => {
 	it('no false figure under a bound: "less than 1,000" is true when the quote says less than 600', () => {
@@ -75,5 +76,29 @@ describe('no gap or swap inside a word or a name', () => {
 			if (/Beauden Barrett/u.test(d.quote) && d.form === 'true-false')
 				expect(d.question.prompt).toMatch(/Beauden Barrett/u);
 		}
+	});
+});
+
+describe('a wh-question asks a whole predicate', () => {
+	const TEXT = [
+		'New Zealand lost the final to Australia 17-12 in front of 70,000 people on Saturday.',
+		'Ardie Savea became captain, Sam Whitelock vice-captain and Aaron Smith pack leader for the tour.',
+		'Sam Cane said he was gutted, praised the courage of his players on the pitch.',
+		'Chris Hipkins said in remarks at the stadium on Sunday: "The team did the country proud."',
+		'Ian Foster spoke to reporters at the team hotel in Auckland on Monday.',
+		'Aaron Smith said in a statement after the match on Sunday.'
+	].join('\n');
+
+	it('no comma in it, and no speech verb without its words; the gap-fill asks who instead', () => {
+		const drafts = draftsOf(TEXT);
+		for (const d of whs(drafts)) {
+			const predicate = d.question.prompt.replace(/^.*?\b(?:who|which \w+)\s/u, '');
+			expect(predicate).not.toContain(',');
+			expect(predicate).not.toMatch(/^said (?:in|at|on)\b(?!.*\bthat\b)/u);
+		}
+		const gapped = drafts.filter(
+			(d) => d.form === 'gap-fill' && /^Complete.*“_____ (said|became)/u.test(d.question.prompt)
+		);
+		expect(gapped.length).toBeGreaterThan(0);
 	});
 });

@@ -1191,6 +1191,12 @@ const SUBORDINATE =
 /** A determiner or possessive right before a number: "the two men", "its 18 segments". */
 const DEFINITE_BEFORE = /\b(?:the|its|their|his|her|these|those|our|your)\s+$/iu;
 
+/** A predicate that opens with a speech verb. */
+const SPEECH_VERB = /^\s*(?:said|says|told|added|stated|declared|announced|wrote|remarked)\b/iu;
+/** A speech verb followed by adjuncts only ("said in remarks at the White House on Tuesday"): said what? */
+const SPEECH_WITHOUT_WORDS =
+	/^\s*(?:said|says|added|stated|declared|announced|wrote|remarked)(?:\s+(?:in|at|on|during|after|before|from|outside|inside|by|with|of|near|late|early)(?:\s+(?!(?:that|he|she|they|it|we|I)\b)[\p{L}\d'’.-]+)+)*\s*$/u;
+
 /**
  * A wh-question for `m`, only in the forms that cannot break: the asked words are the subject of their clause
  * ("Denmark said…" → "Which country said…?"), a count fronted with its noun and a simple verb ("Chad will send
@@ -1287,6 +1293,16 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 								: null;
 		if (!wh) return null;
 		prompt = askAbout(m.sentence.text, words.from, words.to + (possessive ? 2 : 0), wh);
+		// What the subject did, asked whole: no comma in it (a gapped clause "who became X, Y Z and W V", two verbs
+		// without "and"), and no speech verb whose quotation was cut ("who said in remarks at the White House?").
+		const at = prompt.toLowerCase().indexOf(`${wh} `);
+		const predicate = prompt.slice(at + wh.length).replace(/\?$/u, '');
+		if (
+			predicate.includes(',') ||
+			SPEECH_WITHOUT_WORDS.test(predicate) ||
+			(SPEECH_VERB.test(predicate) && /["“”:]/u.test(m.sentence.text.slice(words.to)))
+		)
+			return null;
 	}
 	if (!prompt) return null;
 	if (
