@@ -12,8 +12,10 @@ import {
 	findMentions,
 	gazetteerOf,
 	placeLabel,
+	ROLE_BEFORE_NAME,
 	speaksOfFuture,
 	splitSentences,
+	TITLE_WORDS,
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
@@ -305,6 +307,15 @@ function labelOf(v: FactValue): string {
  * `notInArticle`, only values the article never states (a false claim must stay false whatever else it says).
  * `reading` shows each value as the key reads.
  */
+/** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
+function isCountry(name: string): boolean {
+	const bare = name.replace(/^the\s+/iu, '');
+	if (/^(?:US|USA|UK|UAE|America|Britain|Great Britain)$/u.test(bare.replace(/\./gu, '')))
+		return true;
+	const country = nlp(bare).match('#Country+').text();
+	return country !== '' && normaliseAnswerText(country) === normaliseAnswerText(bare);
+}
+
 function distractorsFor(
 	ctx: Context,
 	key: Mention,
@@ -374,6 +385,8 @@ function distractorsFor(
 		}
 		if (sided && c.value.kind === 'date' && !onSideOf(c.value.date, ctx.article.eventDate, keySide))
 			return false;
+		// "The U.S. said" for "The FBI said" stays true of the FBI's country: a country is no body's option.
+		if (c.value.kind === 'organisation' && isCountry(c.value.name)) return false;
 		// A body of another sort (al Qaeda beside the European Union, YouTube beside a moon mission).
 		if (key.value.kind === 'organisation' && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
@@ -1178,6 +1191,12 @@ const SUBORDINATE =
 /** A determiner or possessive right before a number: "the two men", "its 18 segments". */
 const DEFINITE_BEFORE = /\b(?:the|its|their|his|her|these|those|our|your)\s+$/iu;
 
+/** A predicate that opens with a speech verb. */
+const SPEECH_VERB = /^\s*(?:said|says|told|added|stated|declared|announced|wrote|remarked)\b/iu;
+/** A speech verb followed by adjuncts only ("said in remarks at the White House on Tuesday"): said what? */
+const SPEECH_WITHOUT_WORDS =
+	/^\s*(?:said|says|added|stated|declared|announced|wrote|remarked)(?:\s+(?:in|at|on|during|after|before|from|outside|inside|by|with|of|near|late|early)(?:\s+(?!(?:that|he|she|they|it|we|I)\b)[\p{L}\d'’.-]+)+)*\s*$/u;
+
 /**
  * A wh-question for `m`, only in the forms that cannot break: the asked words are the subject of their clause
  * ("Denmark said…" → "Which country said…?"), a count fronted with its noun and a simple verb ("Chad will send
@@ -1274,6 +1293,16 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 								: null;
 		if (!wh) return null;
 		prompt = askAbout(m.sentence.text, words.from, words.to + (possessive ? 2 : 0), wh);
+		// What the subject did, asked whole: no comma in it (a gapped clause "who became X, Y Z and W V", two verbs
+		// without "and"), and no speech verb whose quotation was cut ("who said in remarks at the White House?").
+		const at = prompt.toLowerCase().indexOf(`${wh} `);
+		const predicate = prompt.slice(at + wh.length).replace(/\?$/u, '');
+		if (
+			predicate.includes(',') ||
+			SPEECH_WITHOUT_WORDS.test(predicate) ||
+			(SPEECH_VERB.test(predicate) && /["“”:]/u.test(m.sentence.text.slice(words.to)))
+		)
+			return null;
 	}
 	if (!prompt) return null;
 	if (
@@ -1446,6 +1475,10 @@ function falseValueFor(
 	return undefined;
 }
 
+/** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
+const BOUND_BEFORE =
+	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
+
 /**
  * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value
  * swapped for one of its own kind that the article never states (so the claim is false by the report, and
@@ -1480,9 +1513,17 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
 		)
 		.sort((a, b) => rank(b) - rank(a));
+	// "fewer than 1,000": a figure under a bound stays true when moved the way the bound allows ("fewer than
+	// 1,500"), so it is never the one a false claim swaps.
+	const swappable = (x: Mention) =>
+		asWritten(x) &&
+		!(
+			x.value.kind === 'number' &&
+			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
+		);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
-	const m = (wantFalse ? ranked.find(asWritten) : undefined) ?? ranked[0];
+	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
 	if (!m) return null;
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
@@ -1491,7 +1532,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const from = m.start - s.start;
 	const to = m.end - s.start;
 	const shown = s.text.slice(from, to);
-	const wrong = wantFalse && asWritten(m) ? falseValueFor(ctx, m, reading) : undefined;
+	const wrong = wantFalse && swappable(m) ? falseValueFor(ctx, m, reading) : undefined;
 	const replacement = wrong ?? shown;
 	// "the European Space Agency" → "NASA", not "the NASA".
 	const head =
@@ -2279,6 +2320,27 @@ function withSurnames(all: { s: Sentence; mentions: Mention[] }[]): void {
 	}
 }
 
+/** Words before a surname that are no first name: an opening word, an honorific. */
+const NO_FIRST_NAME =
+	/^(?:The|A|An|But|And|So|Yet|Then|When|After|Before|On|In|At|By|For|With|As|If|While|Since|Until|Former|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Fly-half|Flanker|Hooker|Prop|Lock|Centre|Wing|Winger|Scrum-half|Full-back|Number)$/u;
+
+/**
+ * Whether asking `m` would cut a word or a name: letters right against the value ("the 1970s" would give
+ * "the _____s"), or a surname standing after another name word ("Beauden Barrett" read as Jordie Barrett's
+ * surname would give "Beauden _____" and "Beauden Sam Cane"). Such a value is not asked, nor swapped.
+ */
+function splitsAWord(text: string, m: Mention): boolean {
+	if (/\p{L}/u.test(text.charAt(m.end)) || /\p{L}/u.test(text.charAt(m.start - 1))) return true;
+	if (m.value.kind !== 'person' || /\s/u.test(text.slice(m.start, m.end).trim())) return false;
+	const before = text.slice(m.sentence.start, m.start).match(/(?:^|\s)(\p{Lu}[\p{L}'’-]*)\s+$/u);
+	return (
+		!!before &&
+		!NO_FIRST_NAME.test(before[1]) &&
+		!TITLE_WORDS.test(before[1]) &&
+		!ROLE_BEFORE_NAME.test(before[1])
+	);
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -2291,6 +2353,7 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
+	for (const a of all) a.mentions = a.mentions.filter((m) => !splitsAWord(article.text, m));
 	const ctx = contextOf(
 		article,
 		bank,

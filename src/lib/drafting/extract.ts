@@ -279,11 +279,11 @@ export function gazetteerOf(facts: BankFactForDrafting[]): Gazetteer {
 	return [...seen.values()];
 }
 
-const TITLE_WORDS =
+export const TITLE_WORDS =
 	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
 /** Words that introduce a person's name: their office or role. */
-const ROLE_BEFORE_NAME =
+export const ROLE_BEFORE_NAME =
 	/^(president|minister|general|colonel|captain|major|lieutenant|leader|spokesman|spokeswoman|spokesperson|secretary|commander|chairman|chairwoman|chair|governor|director|administrator|ambassador|envoy|candidate|mentor|rival|official|inspector|commissioner|mayor|senator|goalkeeper|striker|forward|midfielder|defender|coach|manager|king|queen|prince|chancellor|economist|scientist|astronaut|chief|head|premier|pope|judge|prosecutor)$/iu;
 
 /** A word that may be part of a person's name: capitalised, no place, organisation, date or title of the lexicon. */
