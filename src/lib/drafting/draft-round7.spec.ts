@@ -1,0 +1,37 @@
+// The drafter's rules added after the fourth held-back reading of issue 16 (a second pass on its failure kinds;
+// each test failed on the drafter before its change). The articles are made up, in our own words.
+import { describe, expect, it } from 'vitest';
+import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
+import type { Draft } from './types.ts';
+
+const { draftsOf } = draftingBank('round7', '2024-03-27');
+
+const fire = [
+	'A fire swept through a block of flats in the town of Dunmore early on Sunday morning.',
+	'Among the dead were Rosa Pinheiro and Tomas Brandt, neighbours on the third floor.',
+	'The fire began in a kitchen on the second floor, fire chief Martin Kessler said on Sunday.',
+	'Residents had complained about the wiring for years, according to Helena Varga, a local councillor.',
+	'Mayor Owen Tallis said the town would pay for the funerals of the victims.',
+	'Brandt leaves a wife, Ingrid Brandt, and two sons, Lukas Brandt and Felix Brandt.',
+	'The block had been built in 1972 and housed about 90 families, officials said.'
+];
+const speaking = (ds: Draft[]) => ds.filter((d) => d.asks === 'speaker' || d.form === 'who-said');
+
+describe('a speaker among speakers', () => {
+	it('a speaker’s wrong options are people the report has speak, never victims or relatives', () => {
+		const text = [
+			...fire,
+			'Firefighter Nadia Osei told reporters the stairs had been full of smoke within minutes.',
+			'The alarms did not sound, the building’s owner, Victor Lund, said in a statement.'
+		].join('\n');
+		const asked = speaking(draftsOf(text));
+		const speakers = ['Martin Kessler', 'Helena Varga', 'Owen Tallis', 'Nadia Osei', 'Victor Lund'];
+		expect(asked.length).toBeGreaterThan(0);
+		for (const d of asked) for (const o of optionsOf(d)) expect(speakers).toContain(o);
+	});
+
+	it('too few other speakers: no speaker question', () => {
+		// Three speakers leave two wrong options each; the victims and relatives may not fill the third.
+		expect(speaking(draftsOf(fire.join('\n')))).toEqual([]);
+	});
+});
