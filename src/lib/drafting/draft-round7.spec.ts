@@ -35,3 +35,22 @@ describe('a speaker among speakers', () => {
 		expect(speaking(draftsOf(fire.join('\n')))).toEqual([]);
 	});
 });
+
+describe('a body is no place', () => {
+	it('"Coast Guard" and "White House" are bodies, never options beside a state', () => {
+		const text = [
+			'A cargo ship lost power and struck a bridge over the river near Harlow, Maryland, on Tuesday.',
+			'The U.S. Coast Guard sent three boats to search the water for the missing workers.',
+			'The White House said federal money would pay for a new bridge within four years.',
+			'The ship was bound for Sri Lanka and had left the port of Norfolk, Virginia, an hour before.',
+			'Crews from Delaware and Pennsylvania joined the search on Wednesday morning.',
+			'The House of Commons held a minute of silence for the missing workers on Thursday.'
+		].join('\n');
+		const drafts = draftsOf(text);
+		const placeDrafts = drafts.filter((d) => d.kind === 'place' && optionsOf(d).length);
+		expect(placeDrafts.length).toBeGreaterThan(0);
+		for (const d of drafts)
+			for (const o of optionsOf(d))
+				if (d.kind === 'place') expect(o).not.toMatch(/Guard|House|Commons/u);
+	});
+});
