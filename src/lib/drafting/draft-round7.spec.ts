@@ -54,3 +54,17 @@ describe('a body is no place', () => {
 				if (d.kind === 'place') expect(o).not.toMatch(/Guard|House|Commons/u);
 	});
 });
+
+describe('who speaks', () => {
+	it('"added a second goal" is no speech: the scorer is asked among players', () => {
+		const text = [
+			'Portland beat Riverton 3-1 in the cup final in front of 40,000 fans on Saturday.',
+			'Leo Marsh scored twice in the first half, and Dani Vega added a third goal before the break.',
+			'Riverton’s only goal came from Sam Oduya in the last minute of the match.',
+			'Coach Erin Walsh said the team had played its best game of the season.'
+		].join('\n');
+		const vega = draftsOf(text).filter((d) => /_____ added a third goal/u.test(d.question.prompt));
+		expect(vega.length).toBeGreaterThan(0);
+		for (const d of vega) expect(d.asks).toBeUndefined();
+	});
+});

@@ -1138,7 +1138,8 @@ function speaks(ctx: Context, m: Mention): boolean {
 	if (m.value.kind !== 'person' && m.value.kind !== 'organisation') return false;
 	const text = ctx.article.text;
 	return (
-		/^\s*(?:said|says|told|wrote|added|announced|reported|warned|confirmed|declared)\b/u.test(
+		// "added a second goal" is no speech.
+		/^\s*(?:said|says|told|wrote|added(?!\s+(?:a|an|the|his|her|their|its|another|\d+|one|two|three)\b)|announced|reported|warned|confirmed|declared)\b/u.test(
 			text.slice(m.end, m.sentence.end)
 		) || /\baccording to (?:the\s+)?$/u.test(text.slice(m.sentence.start, m.start))
 	);
