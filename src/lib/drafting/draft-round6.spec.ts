@@ -86,7 +86,9 @@ describe('a wh-question asks a whole predicate', () => {
 		'Sam Cane said he was gutted, praised the courage of his players on the pitch.',
 		'Chris Hipkins said in remarks at the stadium on Sunday: "The team did the country proud."',
 		'Ian Foster spoke to reporters at the team hotel in Auckland on Monday.',
-		'Aaron Smith said in a statement after the match on Sunday.'
+		'Aaron Smith said in a statement after the match on Sunday.',
+		// A fourth speaker: a speaker is asked among three others who speak, or not at all.
+		'Scott Robertson said the side would learn from the defeat before the next tour.'
 	].join('\n');
 
 	it('no comma in it, and no speech verb without its words; the gap-fill asks who instead', () => {

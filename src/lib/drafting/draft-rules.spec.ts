@@ -28,7 +28,7 @@ The two leaders signed the accord in Niamey after talks that lasted three days.
 The African Development Bank will lend 450 million dollars, and the World Bank will provide a further 300 million dollars.
 Nigeria's Energy Minister Bola Adeyemi said the dam would produce 120 megawatts of power by the end of 2027.
 Some 40,000 people live in the valley that the reservoir will flood, according to the United Nations.
-The Danish government said it would pay for a study of the river's fish.
+Denmark's envoy Lars Holm said his government would pay for a study of the river's fish.
 Workers gather at the site of the planned dam near Diffa, Niger, May 10, 2023. Photo: SQ Wire
 Officials expect the reservoir to hold 1.2 billion cubic metres of water when it is full in 2029.
 Reporting by Ama Owusu; Editing by Tom Reed`;

@@ -342,6 +342,11 @@ function distractorsFor(
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
+	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
+	// them is struck out at a glance.
+	const speakers = isSpeaker(ctx, key)
+		? ctx.mentions.filter((x) => isSpeaker(ctx, x)).map((x) => valueText(x.value))
+		: null;
 	const titleHolder =
 		key.value.kind === 'person' &&
 		TITLES_HELD.test(key.value.role?.split(' ').pop() ?? '') &&
@@ -364,6 +369,8 @@ function distractorsFor(
 		// record held by _____" that Djokovic matched is not Djokovic's.
 		const person = c.value.kind === 'person' ? c.value.name : null;
 		if (person && ownPeople.some((p) => samePerson(p, person))) return false;
+		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
+			return false;
 		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
 		if (
 			titleHolder &&
@@ -460,6 +467,8 @@ function distractorsFor(
 		if ('own' in c) own++;
 		if (picked.length === count) break;
 	}
+	// Too few other speakers: no speaker question rather than one filled out with people who said nothing.
+	if (speakers && picked.length < count) return { texts: [], own: 0 };
 	return { texts: picked, own };
 }
 
@@ -1129,9 +1138,27 @@ function speaks(ctx: Context, m: Mention): boolean {
 	if (m.value.kind !== 'person' && m.value.kind !== 'organisation') return false;
 	const text = ctx.article.text;
 	return (
-		/^\s*(?:said|says|told|wrote|added|announced|reported|warned|confirmed|declared)\b/u.test(
+		// "added a second goal" is no speech.
+		/^\s*(?:said|says|told|wrote|added(?!\s+(?:a|an|the|his|her|their|its|another|\d+|one|two|three)\b)|announced|reported|warned|confirmed|declared)\b/u.test(
 			text.slice(m.end, m.sentence.end)
 		) || /\baccording to (?:the\s+)?$/u.test(text.slice(m.sentence.start, m.start))
+	);
+}
+
+/**
+ * Whether the person is one the report has speak: the subject of a speech verb ("_____ said", "_____, a local
+ * councillor, said", "…,” said _____") or the source of "according to _____". Victims, relatives and names in
+ * a list are not.
+ */
+function isSpeaker(ctx: Context, m: Mention): boolean {
+	if (m.value.kind !== 'person') return false;
+	const text = ctx.article.text;
+	return (
+		speaks(ctx, m) ||
+		/^\s*,[^,.;]{1,60},\s*(?:said|says|told|wrote|added|announced|warned|confirmed|declared)\b/u.test(
+			text.slice(m.end, m.sentence.end)
+		) ||
+		/\b(?:said|says|told \w+|added|wrote)[:,]?\s*$/u.test(text.slice(m.sentence.start, m.start))
 	);
 }
 

@@ -798,6 +798,7 @@ export function findMentions(
 		const m = found[i];
 		if (m.value.kind === 'person' && THING_ENDINGS.test(m.value.name)) found.splice(i--, 1);
 	}
+	bodyNames(sentence, found);
 	wholeNames(sentence, found);
 	const kept = resolveOverlaps(found).filter(
 		(m) =>
@@ -852,7 +853,35 @@ const PLACE_HEADS =
 	/^(Republic|Kingdom|Gulf|Bay|Isle|Isles|Lake|Cape|Strait|Straits|Sea|Islands|Sultanate|Emirate|Principality)$/u;
 /** Last words of a body's name after a place: "All England Club", "Japan Airlines". */
 const BODY_ENDINGS =
-	/^(Reserve|Administration|Agency|Department|Ministry|Service|Office|Commission|Committee|Court|Forces|Club|Bank|Airlines?|Association|Federation|University|Hospital|Stadium|Council|Cup|Open|Party|Championships?|Institute|Museum|Group|Company|Corporation|Games|Times|Post)\b/u;
+	/^(Reserve|Administration|Agency|Department|Ministry|Service|Guard|Police|Army|Navy|Senate|Congress|Parliament|Office|Commission|Committee|Court|Forces|Club|Bank|Airlines?|Association|Federation|University|Hospital|Stadium|Council|Cup|Open|Party|Championships?|Institute|Museum|Group|Company|Corporation|Games|Times|Post)\b/u;
+
+/** Last words that make a capitalised run a body, never a place: "Coast Guard", "Secret Service". */
+const BODY_WORDS =
+	/(?:^|\s)(?:Guard|Service|Department|Agency|Ministry|Council|Court|Commission|Parliament|Senate|Congress|Police|Army|Navy)$/u;
+
+/**
+ * A run the tagger read as a place but that ends in a body's word is an organisation ("Coast Guard"), and so is
+ * "House" as a chamber or an office ("White House", "House of Commons", "the House"): options of the key's own
+ * kind must not put a body beside Maryland. Rewrites `found` in place.
+ */
+function bodyNames(sentence: Sentence, found: Mention[]): void {
+	const text = sentence.text;
+	found.forEach((m, i) => {
+		if (m.value.kind !== 'place') return;
+		const from = m.start - sentence.start;
+		const to = m.end - sentence.start;
+		let [start, end] = [m.start, m.end];
+		if (/(?:^|\s)House$/u.test(m.value.name)) {
+			const of = text.slice(to).match(/^\s+of\s+\p{Lu}[\p{L}'’-]*/u);
+			const white = /\bWhite\s+$/u.test(text.slice(0, from)) && m.value.name === 'House';
+			if (of) end += of[0].length;
+			else if (white) start -= text.slice(0, from).match(/White\s+$/u)![0].length;
+			else if (m.value.name !== 'White House' && !/\bthe\s+$/iu.test(text.slice(0, from))) return;
+		} else if (!BODY_WORDS.test(m.value.name)) return;
+		const name = text.slice(start - sentence.start, end - sentence.start);
+		found[i] = { ...m, start, end, value: { kind: 'organisation', name }, label: 'organisation' };
+	});
+}
 
 /**
  * A place (or a body the tagger found) inside a longer name is not asked as it stands: "Bank of Japan" is a body,
