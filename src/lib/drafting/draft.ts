@@ -246,9 +246,9 @@ function sourceOf(article: DraftArticle): string {
 	return `the report “${article.title}” (${by}${formatDate(article.eventDate)})`;
 }
 
-/** Typed values of the bank: facts, then names and numbers recognised in the bank's other articles. */
-function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
-	const pool: Candidate[] = bank.facts
+/** Typed values of the bank: its facts, and the names and numbers recognised in each of its articles. */
+function buildPool(bank: DraftingBank, gazetteer: Gazetteer): BankPool {
+	const facts: Candidate[] = bank.facts
 		.filter((f) => f.value)
 		.map((f) => {
 			const v = f.value!;
@@ -260,37 +260,52 @@ function buildPool(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string
 						: placeLabel(v.name);
 			return { value: v, label, factId: f.id, article: f.article };
 		});
+	const mentions: Candidate[] = [];
 	for (const a of bank.articles) {
-		if (a.slug === skipArticle) continue;
 		for (const s of splitSentences(a.text, a.furniture)) {
 			for (const m of findMentions(s, a.eventDate, gazetteer)) {
 				if ('name' in m.value && /[()[\]"“”]/u.test(m.value.name)) continue;
-				pool.push({ value: m.value, label: m.label, article: a.slug });
+				mentions.push({ value: m.value, label: m.label, article: a.slug });
 			}
 		}
 	}
-	return pool;
+	return { facts, mentions, bySkippedArticle: new Map() };
 }
 
-// Recognising the values of the bank's articles is most of a draft's work (about a second), and the bank
-// changes rarely: the pool is kept per bank content. It holds only the bank's own values, the same for
-// every teacher.
-const poolCache = new Map<string, Candidate[]>();
-const POOL_CACHE_SIZE = 4;
+type BankPool = {
+	facts: Candidate[];
+	mentions: Candidate[];
+	/** The pool without the mentions of one article (the one being drafted), made once per article. */
+	bySkippedArticle: Map<string, Candidate[]>;
+};
 
+// Recognising the values of the bank's articles is most of a draft's work (about half a second), and the
+// bank changes rarely: the pool is kept per bank content, whatever article is drafted (each teacher's
+// article has a slug of its own). It holds only the bank's own values, the same for every teacher.
+const poolCache = new Map<string, BankPool>();
+const POOL_CACHE_SIZE = 4;
+const SKIPPED_PER_POOL = 16;
+
+/** The bank's facts, then the values its other articles name: `skipArticle`'s own are left out. */
 function poolFor(bank: DraftingBank, gazetteer: Gazetteer, skipArticle: string): Candidate[] {
 	const key = JSON.stringify([
-		skipArticle,
 		bank.articles.map((a) => [a.slug, a.eventDate, a.text.length, a.furniture]),
 		bank.facts.map((f) => [f.id, f.article, f.quote, f.value])
 	]);
 	let pool = poolCache.get(key);
 	if (!pool) {
-		pool = buildPool(bank, gazetteer, skipArticle);
+		pool = buildPool(bank, gazetteer);
 		if (poolCache.size >= POOL_CACHE_SIZE) poolCache.delete(poolCache.keys().next().value!);
 		poolCache.set(key, pool);
 	}
-	return pool;
+	if (!bank.articles.some((a) => a.slug === skipArticle)) return [...pool.facts, ...pool.mentions];
+	let skipped = pool.bySkippedArticle.get(skipArticle);
+	if (!skipped) {
+		skipped = [...pool.facts, ...pool.mentions.filter((c) => c.article !== skipArticle)];
+		if (pool.bySkippedArticle.size >= SKIPPED_PER_POOL) pool.bySkippedArticle.clear();
+		pool.bySkippedArticle.set(skipArticle, skipped);
+	}
+	return skipped;
 }
 
 function labelOf(v: FactValue): string {
