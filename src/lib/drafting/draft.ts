@@ -1921,14 +1921,26 @@ class TimelineDrafts {
 	/** No two events the same day (or a year and a month of it), with the same label, or sharing a name. */
 	private compatible(events: DatedEvent[]): boolean {
 		return events.every((a, i) =>
-			events.every(
-				(b, j) =>
-					i >= j ||
-					(!datesClash(a.date, b.date) &&
-						normaliseAnswerText(a.label) !== normaliseAnswerText(b.label) &&
-						!namesOf(a.label).some((n) => namesOf(b.label).includes(n)))
-			)
+			events.every((b, j) => {
+				if (i >= j) return true;
+				if (datesClash(a.date, b.date)) return false;
+				const [wordsA, wordsB] = [this.wordsOf(a.label), this.wordsOf(b.label)];
+				return wordsA.label !== wordsB.label && !wordsA.names.some((n) => wordsB.names.includes(n));
+			})
 		);
+	}
+
+	/** A label as compared (normalised) and the names in it; `pick` weighs every pair of events, so kept. */
+	private readonly labelWords = new Map<string, { label: string; names: string[] }>();
+
+	private wordsOf(label: string): { label: string; names: string[] } {
+		let words = this.labelWords.get(label);
+		if (!words)
+			this.labelWords.set(
+				label,
+				(words = { label: normaliseAnswerText(label), names: namesOf(label) })
+			);
+		return words;
 	}
 
 	private useOf(e: DatedEvent): number {

@@ -35,6 +35,18 @@ export function dateOfFact(
 ): string | null {
 	if (f.value?.kind === 'date') return f.value.date;
 	if (!articleDate) return null;
+	// Asked of every bank fact, and again for each pair of events a timeline weighs: read each quote once.
+	let known = quoteDates.get(gazetteer);
+	if (!known) quoteDates.set(gazetteer, (known = new Map()));
+	const key = `${articleDate}\n${f.quote}`;
+	if (!known.has(key)) known.set(key, dateOfQuote(f.quote, articleDate, gazetteer));
+	return known.get(key)!;
+}
+
+const quoteDates = new WeakMap<Gazetteer, Map<string, string | null>>();
+
+function dateOfQuote(quote: string, articleDate: string, gazetteer: Gazetteer): string | null {
+	const f = { quote };
 	const mentions = findMentions(
 		{ text: f.quote, start: 0, end: f.quote.length, line: 1 },
 		articleDate,

@@ -253,6 +253,15 @@ export type Gazetteer = {
 
 /** Names the bank already knows, with the short forms the articles use ("Macron", "Operation Barkhane"). */
 export function gazetteerOf(facts: BankFactForDrafting[]): Gazetteer {
+	// The same loaded bank gives the same gazetteer, so what is read through it can be kept with it.
+	let gazetteer = gazetteers.get(facts);
+	if (!gazetteer) gazetteers.set(facts, (gazetteer = buildGazetteer(facts)));
+	return gazetteer;
+}
+
+const gazetteers = new WeakMap<BankFactForDrafting[], Gazetteer>();
+
+function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 	const seen = new Map<string, Gazetteer[number]>();
 	for (const f of facts) {
 		const v = f.value;
