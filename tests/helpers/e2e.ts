@@ -5,9 +5,15 @@ import path from 'node:path';
 const shotsDir = path.resolve(import.meta.dirname, '../screenshots');
 mkdirSync(shotsDir, { recursive: true });
 
+/**
+ * Whether shots are written. They are for people to look at (and npm run docs:images), never compared:
+ * E2E_SHOTS=0 leaves them out where nobody looks (npm test sets it under CI), a minute of the browser tests.
+ */
+const shooting = process.env.E2E_SHOTS !== '0';
+
 /** Saves a full-page screenshot under tests/screenshots/ (for people to look at; not compared). */
 export async function screenshot(page: Page, name: string) {
-	await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+	if (shooting) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
 /** Where every page of the route list is shot, by role, at both widths: `pages/<role>/<route>-<width>.png`. */
@@ -32,14 +38,14 @@ export async function shootBothWidths(page: Page, name: string): Promise<string[
 	mkdirSync(path.dirname(file(1280)), { recursive: true });
 	// A full-page shot is as tall as the page whatever the viewport's height: resize only the width.
 	if (page.viewportSize()?.width !== 1280) await page.setViewportSize({ width: 1280, height: 800 });
-	await page.screenshot({ path: file(1280), fullPage: true });
+	if (shooting) await page.screenshot({ path: file(1280), fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
 	// Charts measure their box on resize: let them draw at the new width before looking.
 	await page.evaluate(
 		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
 	);
 	const sticking = await sidewaysOverflow(page);
-	await page.screenshot({ path: file(390), fullPage: true });
+	if (shooting) await page.screenshot({ path: file(390), fullPage: true });
 	return sticking;
 }
 
