@@ -6,6 +6,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import type { Bank } from '../../src/lib/bank/types.ts';
+import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
+import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db/index.ts';
 import * as schema from '../../src/lib/server/db/schema.ts';
 
@@ -68,4 +71,16 @@ export function countingDb(database: Database): { db: Db; statements(): number }
 		? drizzlePglite(client as PGlite, options)
 		: drizzlePostgres(client as postgres.Sql, options)) as unknown as Db;
 	return { db, statements: () => statements };
+}
+
+/** A fresh database of `backend` with the bank synced, and one learner in it: where many files start. */
+export async function databaseWithLearner(
+	backend: Backend,
+	bank: Bank,
+	learner: { email: string; displayName: string }
+): Promise<{ database: TestDatabase; db: Db; learner: SessionUser }> {
+	const database = await createTestDatabase(backend);
+	await syncBank(database.db, bank);
+	const user = await createUser(database.db, { ...learner, password: 'a-long-password' });
+	return { database, db: database.db, learner: user };
 }

@@ -11,7 +11,6 @@ import {
 	startAttempt,
 	submitAttempt
 } from '../../src/lib/server/attempts.ts';
-import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import {
 	answer,
@@ -33,7 +32,7 @@ import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { gradeResponse } from '../../src/lib/quiz/grade.ts';
 import { scoreAttempt } from '../../src/lib/quiz/score.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, databaseWithLearner, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const questionById = new Map(bank.questions.map((q) => [q.id, q]));
@@ -153,14 +152,10 @@ describe.each(backends())('concurrency on %s', (backend) => {
 	let learner: SessionUser;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(backend);
-		db = database.db;
-		await syncBank(db, bank);
-		learner = await createUser(db, {
+		({ database, db, learner } = await databaseWithLearner(backend, bank, {
 			email: 'racer@test.example',
-			password: 'a-long-password',
 			displayName: 'Racer'
-		});
+		}));
 	});
 	afterAll(async () => database?.dispose());
 

@@ -4,14 +4,13 @@
 // session lookup. Also: two ratings of one card at once both count, one after the other.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
+import type { SessionUser } from '../../src/lib/server/auth.ts';
 import {
 	getAttemptForTaking,
 	saveAnswer,
 	startAttempt,
 	submitAttempt
 } from '../../src/lib/server/attempts.ts';
-import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
 import { rateCard } from '../../src/lib/server/review/cards.ts';
@@ -20,7 +19,7 @@ import {
 	scheduleOptimisation
 } from '../../src/lib/server/review/optimiser-job.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
-import { backends, countingDb, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, countingDb, databaseWithLearner, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
@@ -31,14 +30,10 @@ describe.each(backends())('review writes on %s', (backend) => {
 	let learner: SessionUser;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(backend);
-		db = database.db;
-		await syncBank(db, bank);
-		learner = await createUser(db, {
+		({ database, db, learner } = await databaseWithLearner(backend, bank, {
 			email: 'writes@test.example',
-			password: 'a-long-password',
 			displayName: 'Writes'
-		});
+		}));
 	});
 	afterAll(async () => database?.dispose());
 

@@ -30,7 +30,12 @@ import { createScheduler } from '../../src/lib/review/scheduler.ts';
 import { Rating, type ReviewRating } from '../../src/lib/review/rating.ts';
 import { cardUnitOf } from '../../src/lib/review/fact-cards.ts';
 import { loadRealBank, rightResponse, soleQuestionIds, wrongResponse } from '../helpers/bank.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import {
+	backends,
+	createTestDatabase,
+	databaseWithLearner,
+	type TestDatabase
+} from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const byId = new Map(bank.questions.map((q) => [q.id, q]));
@@ -69,14 +74,10 @@ describe.each(backends())('reviews on %s', (backend) => {
 		db.select().from(reviewLog).where(eq(reviewLog.userId, userId));
 
 	beforeAll(async () => {
-		database = await createTestDatabase(backend);
-		db = database.db;
-		await syncBank(db, bank);
-		learner = await createUser(db, {
+		({ database, db, learner } = await databaseWithLearner(backend, bank, {
 			email: 'r@test.example',
-			password: 'a-long-password',
 			displayName: 'Reviewer'
-		});
+		}));
 	});
 	afterAll(async () => database?.dispose());
 

@@ -4,7 +4,7 @@
 // goes through. Parallel saves from the same version: exactly one wins, the others are refused.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
+import type { SessionUser } from '../../src/lib/server/auth.ts';
 import {
 	clearAnswer,
 	getAttemptForTaking,
@@ -12,13 +12,12 @@ import {
 	StaleAnswerError,
 	startAttempt
 } from '../../src/lib/server/attempts.ts';
-import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { answer } from '../../src/lib/server/db/schema.ts';
 import type { Question } from '../../src/lib/bank/types.ts';
 import type { Response } from '../../src/lib/quiz/types.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, databaseWithLearner, type TestDatabase } from '../helpers/db.ts';
 
 const bank = loadRealBank();
 const questionById = new Map(bank.questions.map((q) => [q.id, q]));
@@ -38,14 +37,10 @@ describe.each(backends())('two tabs on one attempt on %s', (backend) => {
 	let learner: SessionUser;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(backend);
-		db = database.db;
-		await syncBank(db, bank);
-		learner = await createUser(db, {
+		({ database, db, learner } = await databaseWithLearner(backend, bank, {
 			email: 'two-tabs@test.example',
-			password: 'a-long-password',
 			displayName: 'Two Tabs'
-		});
+		}));
 	});
 	afterAll(async () => database?.dispose());
 
