@@ -341,6 +341,10 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		);
 		// 19 s left at resume, 15 more: an answer at 70 s still counts.
 		await submitLiveAnswer(db, sessionId, bobWho(), q.id, wrongResponse(q), at(70_000));
+		// Mid-question, the first question's points count and this one's stay hidden: each phone's own place,
+		// counted for it alone, is its place in the room's standings.
+		const midway = await expectStepViewsAsLoads(70_001);
+		expect([...midway.views.values()].map((v) => v.me.rank)).toContain(2);
 		const ended = await applyTeacherAction(db, teacher.id, sessionId, { kind: 'end' }, at(80_000));
 		expect(ended.state).toBe('finished');
 		const bobPhone = (await getPlayerView(db, sessionId, bobWho(), at(80_001)))!;

@@ -2,7 +2,7 @@
 // teacher's projector or as one player's phone. The rules are in $lib/live/rules.ts (pure); this module
 // holds the row locks, persists, and sends the change notice (hub.ts) in the same transaction.
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import {
 	answerDistribution,
@@ -452,9 +452,14 @@ export async function submitLiveAnswer(
  * Players and the leaderboard. While a question is being asked its points are left out: a score that moved
  * would tell a player (or the room) whether an answer was right before the reveal.
  */
+/** The question whose points stay hidden while it is asked (-1: none). */
+function hiddenPosition(s: Pick<LiveSession, 'state' | 'questionIndex'>) {
+	return s.state === 'question' || s.state === 'paused' ? s.questionIndex : -1;
+}
+
 async function getStandings(db: Db, s: Pick<LiveSession, 'id' | 'state' | 'questionIndex'>) {
 	const sessionId = s.id;
-	const hidden = s.state === 'question' || s.state === 'paused' ? s.questionIndex : -1;
+	const hidden = hiddenPosition(s);
 	const rows = await db
 		.select({
 			playerId: livePlayer.id,
@@ -469,6 +474,53 @@ async function getStandings(db: Db, s: Pick<LiveSession, 'id' | 'state' | 'quest
 	return {
 		players: rows,
 		standings: rankPlayers(rows.filter((r) => !r.removed))
+	};
+}
+
+/** Where one player stands: what a phone shows of the standings. */
+type PlayerPlace = { points: number; rank: number | null; playerCount: number; podium: Standing[] };
+
+/** A player's place, read from the whole room's standings (a removed player has none). */
+function placeIn(standings: Standing[], playerId: string, finished: boolean): PlayerPlace {
+	const me = standings.find((r) => r.playerId === playerId);
+	return {
+		points: me?.points ?? 0,
+		rank: me?.rank ?? null,
+		playerCount: standings.length,
+		podium: finished ? standings.slice(0, 3) : []
+	};
+}
+
+/**
+ * One player's place counted in SQL: a phone loading its page needs its own rank and the room's size, not
+ * every player's row (a room of 300 reloading after each question read 90,000 rows a question). Ties share a
+ * rank, as in rankPlayers: one more than the players ahead.
+ */
+async function getPlayerPlace(
+	db: Db,
+	s: Pick<LiveSession, 'id' | 'state' | 'questionIndex'>,
+	playerId: string
+): Promise<PlayerPlace> {
+	if (s.state === 'finished') return placeIn((await getStandings(db, s)).standings, playerId, true);
+	const hidden = hiddenPosition(s);
+	const pointsOf = (player: SQL) =>
+		sql`coalesce((select sum(a.points) from live_answer a where a.player_id = ${player} and a.position <> ${hidden}), 0)`;
+	const others = sql`live_player o where o.session_id = ${livePlayer.sessionId} and not o.removed`;
+	const [row] = await db
+		.select({
+			removed: livePlayer.removed,
+			points: sql<number>`${pointsOf(sql`${livePlayer.id}`)}::int`,
+			playerCount: sql<number>`(select count(*) from ${others})::int`,
+			ahead: sql<number>`(select count(*) from ${others} and ${pointsOf(sql`o.id`)} > ${pointsOf(sql`${livePlayer.id}`)})::int`
+		})
+		.from(livePlayer)
+		.where(eq(livePlayer.id, playerId));
+	if (!row) return { points: 0, rank: null, playerCount: 0, podium: [] };
+	return {
+		points: row.removed ? 0 : row.points,
+		rank: row.removed ? null : row.ahead + 1,
+		playerCount: row.playerCount,
+		podium: []
 	};
 }
 
@@ -568,7 +620,7 @@ type PlayerViewParts = {
 	questionCount: number;
 	current: Question | null;
 	player: { id: string; nickname: string; removed: boolean; guest: boolean };
-	standings: Standing[];
+	place: PlayerPlace;
 	/** The player's answer to the question on screen, if any. */
 	given: Pick<LiveAnswer, 'response' | 'correct' | 'points'> | null;
 	/** The key and passage: only when the session is at a reveal. */
@@ -580,8 +632,7 @@ type PlayerViewParts = {
 
 /** One player's phone, from what was read: the same rules whether one phone loads it or a step is sent to all. */
 function composePlayerView(p: PlayerViewParts) {
-	const { s, current, given } = p;
-	const me = p.standings.find((r) => r.playerId === p.player.id) ?? null;
+	const { s, current, given, place } = p;
 	const asking = s.state === 'question' || s.state === 'paused';
 	return {
 		session: sessionSummary(s, p.questionCount, p.now),
@@ -589,9 +640,9 @@ function composePlayerView(p: PlayerViewParts) {
 			nickname: p.player.nickname,
 			removed: p.player.removed,
 			guest: p.player.guest,
-			points: me?.points ?? 0,
-			rank: me?.rank ?? null,
-			playerCount: p.standings.length
+			points: place.points,
+			rank: place.rank,
+			playerCount: place.playerCount
 		},
 		question: current && (asking || s.state === 'reveal') ? present(s.id, current) : null,
 		/** The player's own answer to the current question: their response only, the grade waits for the reveal. */
@@ -609,7 +660,7 @@ function composePlayerView(p: PlayerViewParts) {
 					}
 				: null,
 		results: p.results ?? [],
-		podium: s.state === 'finished' ? p.standings.slice(0, 3) : ([] as Standing[]),
+		podium: place.podium,
 		attemptId: p.attemptId ?? null
 	};
 }
@@ -630,7 +681,7 @@ export async function getPlayerView(
 		findPlayer(db, sessionId, who)
 	]);
 	if (!s || !player) return null;
-	const [asked, mine, { standings }] = await Promise.all([
+	const [asked, mine, place] = await Promise.all([
 		s.state === 'finished'
 			? getSessionQuestions(db, sessionId).then((all) => ({
 					count: all.length,
@@ -643,7 +694,7 @@ export async function getPlayerView(
 			.from(liveAnswer)
 			.where(eq(liveAnswer.playerId, player.id))
 			.orderBy(asc(liveAnswer.position)),
-		getStandings(db, s)
+		getPlayerPlace(db, s, player.id)
 	]);
 	const current = asked.current;
 	const revealed = s.state === 'reveal' && current ? await reveal(db, current) : null;
@@ -685,7 +736,7 @@ export async function getPlayerView(
 		questionCount: asked.count,
 		current,
 		player: { ...player, guest: player.userId === null },
-		standings,
+		place,
 		given: mine.find((a) => a.position === s.questionIndex) ?? null,
 		revealed,
 		now,
@@ -726,7 +777,7 @@ export async function getStepViews(db: Db, sessionId: string, now = new Date()) 
 				questionCount: asked.count,
 				current: asked.current,
 				player: { id: p.playerId, nickname: p.nickname, removed: p.removed, guest: p.guest },
-				standings,
+				place: placeIn(standings, p.playerId, false),
 				given: givenBy.get(p.playerId) ?? null,
 				revealed,
 				now
