@@ -34,20 +34,13 @@ phase "driver patch"
 npx patch-package --error-on-fail
 phase "dependency audit (offline)"
 npm run -s audit:offline
-phase "format and lint"
-npm run -s lint
-phase "bank"
-npm run -s questions:check
-phase "unit"
-npx vitest run --project unit --maxWorkers=2
-# One production build for the rest: the integration tests' smoke runs of the benchmark and the crash
-# test, and the browser tests' server, each build only when build/ is older than a source file.
+# One production build for the rest: the benchmark's and the crash test's smoke runs, and the browser tests'
+# server, each build only when build/ is older than a source file.
 phase "build"
 npx tsx tests/helpers/build-if-stale.ts
-phase "integration (PGlite and Postgres)"
-# Two files at a time (each has databases of its own). The benchmark's smoke run traces the statements of
-# its requests in its Postgres log, which other files' queries would get into: it runs beside them on a
-# cluster of its own, its output kept apart and shown when it ends.
+# The benchmark's smoke run traces the statements of its requests in its Postgres log, which other files'
+# queries would get into: it runs on a cluster of its own, from here on beside the lint (one core) and the
+# unit and integration tests, its output kept apart and shown when it ends.
 bench_pg=$(bash scripts/pg-throwaway.sh start)
 bench_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$bench_pg")
 bench_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$bench_pg")
@@ -56,12 +49,20 @@ bench_log=$(mktemp)
 TEST_DATABASE_URL=$bench_url PG_THROWAWAY_DIR=$bench_dir \
 	npx vitest run --project integration tests/integration/bench-smoke.test.ts >"$bench_log" 2>&1 &
 bench_pid=$!
+phase "format and lint"
+npm run -s lint
+phase "bank"
+npm run -s questions:check
+phase "unit"
+npx vitest run --project unit --maxWorkers=2
+phase "integration (PGlite and Postgres)"
+# Two files at a time (each has databases of its own).
 integration_status=0
 npx vitest run --project integration --fileParallelism --maxWorkers=2 \
 	--exclude tests/integration/bench-smoke.test.ts || integration_status=$?
 bench_status=0
 wait "$bench_pid" || bench_status=$?
-echo "-- benchmark smoke run"
+echo "-- benchmark smoke run (started after the build)"
 cat "$bench_log"
 rm -f "$bench_log"
 if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ]; then exit 1; fi
