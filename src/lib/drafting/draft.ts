@@ -2618,14 +2618,18 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 // Words of a name that say nothing of which one it is.
 const GENERIC_NAME_WORDS = new Set(['the', 'of', 'and', 'for', 'de', 'la', 'le', 'al']);
 
-/** Whether a place, body or operation of `m` is named by the report's title (a word of its name is the title's). */
+/**
+ * Whether a place, body or operation of `m` is named by the report's title: every word of its name is the title's
+ * ("Baltimore's Francis Scott Key Bridge"; not "United States" beside "the G5 Sahel states").
+ */
 function namesTitle(title: string, m: Mention): boolean {
 	if (m.value.kind !== 'place' && m.value.kind !== 'organisation' && m.value.kind !== 'operation')
 		return false;
 	const titleWords = new Set(normaliseAnswerText(title).split(/\s+/u));
-	return normaliseAnswerText(m.value.name.replace(/['’]s\b/gu, ''))
+	const words = normaliseAnswerText(m.value.name.replace(/['’]s\b/gu, ''))
 		.split(/\s+/u)
-		.some((w) => w.length > 2 && !GENERIC_NAME_WORDS.has(w) && titleWords.has(w));
+		.filter((w) => !GENERIC_NAME_WORDS.has(w));
+	return words.length > 0 && words.every((w) => titleWords.has(w));
 }
 
 /** The most drafts whose answer is the same value: a quiz should not ask the same answer again and again. */
