@@ -55,6 +55,21 @@ describe('options that fit the office before the gap', () => {
 	});
 });
 
+describe('a king is no option for a commoner', () => {
+	it('"King Lars" is offered for no gap but a king’s', () => {
+		const text = [
+			'Anna Berg became prime minister on Friday after her party won 96 of the 179 seats.',
+			'King Lars asked her to form a government at the palace on Friday afternoon.',
+			'Outgoing prime minister Jonas Dahl said he would step down as party leader.',
+			'Erik Holm became finance minister, and Sara Lind was named foreign minister.',
+			'Former prime minister Mette Vik lost her seat in the north by 300 votes.'
+		].join('\n');
+		const people = draftsOf(text).filter((d) => d.kind === 'person' && optionsOf(d).length);
+		expect(people.length).toBeGreaterThan(0);
+		for (const d of people) expect(optionsOf(d)).not.toContain('Lars');
+	});
+});
+
 describe('no gap before an office', () => {
 	it('"_____ Governor Mia Tran" (the office’s state) is not asked', () => {
 		const text = [

@@ -410,6 +410,15 @@ function distractorsFor(
 			!(c.value.role && TITLES_HELD.test(c.value.role.split(' ').pop() ?? ''))
 		)
 			return false;
+		// And the other way: a king beside ministers, voters or players is struck out at a glance ("King Charles" as
+		// who lost a seat or became chancellor).
+		if (
+			!titleHolder &&
+			c.value.kind === 'person' &&
+			c.value.role &&
+			TITLES_HELD.test(c.value.role.split(' ').pop() ?? '')
+		)
+			return false;
 		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
 		if (c.value.kind === 'number' && numbersOf(key.sentence.text).includes(c.value.amount))
 			return false;
