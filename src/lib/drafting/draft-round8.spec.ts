@@ -160,6 +160,18 @@ describe('context named or not drafted', () => {
 	});
 });
 
+describe('context named or not drafted, in lists', () => {
+	it('"The four men… came from which countries" is no select-all question', () => {
+		const text = [
+			'A fishing boat sank off the coast of Chile on Monday, and four of its crew were lost.',
+			'The four men worked for a company in Valparaiso and came from Peru, Bolivia, Ecuador and Colombia.',
+			'Rescuers from Argentina joined the search for the men on Tuesday morning.',
+			'The boat had left port in Brazil a week before with 14 crew on board.'
+		].join('\n');
+		expect(draftsOf(text).filter((d) => d.form === 'list')).toEqual([]);
+	});
+});
+
 describe('worth asking', () => {
 	it('a key the title names (the story’s own subject) is neither asked nor swapped', () => {
 		const text = [

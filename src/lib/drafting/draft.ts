@@ -1798,7 +1798,7 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		const list = places.slice(i, j + 1);
 		i = j;
 		const cited = quoteOf(ctx.article, sentence);
-		if (!cited) continue;
+		if (!cited || leansOnBefore(ctx, sentence, sentence.start, sentence.end)) continue;
 		const from = list[0].start - sentence.start;
 		const to = list[list.length - 1].end - sentence.start;
 		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
