@@ -8,7 +8,7 @@ import { loadRealBank } from './bank.ts';
 
 /**
  * Loads the bank before the file's tests; `bank()` returns it, `draftsOf(text)` drafts a made-up article of that
- * text (its slug from `slug` and the text's length, so two texts of a file never share a slug).
+ * text (and title, if given) (its slug from `slug` and the text's length, so two texts of a file never share a slug).
  */
 export function draftingBank(slug: string, eventDate: string) {
 	let bank: Bank | undefined;
@@ -29,9 +29,9 @@ export function draftingBank(slug: string, eventDate: string) {
 	};
 	return {
 		bank: loaded,
-		draftsOf(text: string, date = eventDate): Draft[] {
+		draftsOf(text: string, date = eventDate, title = base.title): Draft[] {
 			return draftCandidates(
-				{ ...base, slug: `${slug}-${text.length}`, eventDate: date, text },
+				{ ...base, slug: `${slug}-${text.length}`, eventDate: date, text, title },
 				loaded()
 			);
 		}

@@ -190,7 +190,7 @@ describe('grammatical by construction', () => {
 
 	it('quotes a slogan inside a gap-fill with matching single quotes', () => {
 		const ds = draftOf(
-			'The two men campaigned for 21 days under the slogan "Sy is Diallo" across the country.\nThe talks were held over three days in the presence of the ministers of the region.'
+			'Amadou Sy campaigned for 21 days under the slogan "Sy is Diallo" across the country.\nThe talks were held over three days in the presence of the ministers of the region.'
 		);
 		const slogan = prompts(ds).filter((p) => p.includes('slogan'));
 		expect(slogan.length).toBeGreaterThan(0);

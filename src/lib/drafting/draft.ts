@@ -19,6 +19,7 @@ import {
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
+import { officeFollows, roleBefore, sameRole, type RoleBefore } from './roles.ts';
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
@@ -368,8 +369,24 @@ function distractorsFor(
 		/\b(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)\s+$/u.test(
 			ctx.article.text.slice(key.sentence.start, key.start)
 		);
+	// "English referee _____", "Former Prime Minister _____": the office before the gap limits the options to people
+	// the report gives the same office and side; with too few of them the gap is not drafted.
+	const office =
+		key.value.kind === 'person'
+			? roleBefore(ctx.article.text.slice(key.sentence.start, key.start))
+			: null;
+	const officesOf = office ? officesByPerson(ctx) : null;
+	const limits = numberLimits(ctx, key);
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		if (office && officesOf && c.value.kind === 'person') {
+			const name = c.value.name;
+			const held = [
+				...[...officesOf].filter(([p]) => samePerson(p, name)).flatMap(([, rs]) => rs),
+				...(c.value.role ? [roleBefore(c.value.role)] : [])
+			];
+			if (!held.some((r) => r && sameRole(office, r))) return false;
+		}
 		if (options.accept && !options.accept(c.value)) return false;
 		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
 		if (
@@ -393,6 +410,15 @@ function distractorsFor(
 			!(c.value.role && TITLES_HELD.test(c.value.role.split(' ').pop() ?? ''))
 		)
 			return false;
+		// And the other way: a king beside ministers, voters or players is struck out at a glance ("King Charles" as
+		// who lost a seat or became chancellor).
+		if (
+			!titleHolder &&
+			c.value.kind === 'person' &&
+			c.value.role &&
+			TITLES_HELD.test(c.value.role.split(' ').pop() ?? '')
+		)
+			return false;
 		// Nor a count the sentence states ("4,300 …, some 2,400 of them").
 		if (c.value.kind === 'number' && numbersOf(key.sentence.text).includes(c.value.amount))
 			return false;
@@ -401,6 +427,7 @@ function distractorsFor(
 		if (!('own' in c) && 'name' in c.value && !ctx.related) return false;
 		if (options.notInArticle && ctx.mentions.some((m) => sameValue(m.value, c.value))) return false;
 		if (key.value.kind === 'number' && c.value.kind === 'number') {
+			if (limits && !(c.value.amount > limits.above && c.value.amount < limits.below)) return false;
 			const [low, high] = [c.value.amount, key.value.amount].sort((x, y) => x - y);
 			if (low <= 0 || high / low > MAX_RATIO) return false;
 			return unitClass(c.value.unit) === unitClass(key.value.unit);
@@ -482,9 +509,28 @@ function distractorsFor(
 		if ('own' in c) own++;
 		if (picked.length === count) break;
 	}
-	// Too few other speakers: no speaker question rather than one filled out with people who said nothing.
-	if (speakers && picked.length < count) return { texts: [], own: 0 };
+	// Too few other speakers (or holders of the office): no question rather than one filled out with people who
+	// said nothing or hold no such post.
+	if ((speakers || office) && picked.length < count) return { texts: [], own: 0 };
 	return { texts: picked, own };
+}
+
+const officesCache = new WeakMap<Context, Map<string, RoleBefore[]>>();
+
+/** The offices the report writes before each person's name ("Finance minister Jeremy Hunt"), by name. */
+function officesByPerson(ctx: Context): Map<string, RoleBefore[]> {
+	let found = officesCache.get(ctx);
+	if (!found) {
+		found = new Map();
+		for (const m of ctx.mentions) {
+			if (m.value.kind !== 'person') continue;
+			const r = roleBefore(ctx.article.text.slice(m.sentence.start, m.start));
+			const name = m.value.name;
+			if (r) found.set(name, [...(found.get(name) ?? []), r]);
+		}
+		officesCache.set(ctx, found);
+	}
+	return found;
 }
 
 /**
@@ -723,6 +769,54 @@ function numbersOf(text: string): number[] {
 	return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => Number(n.replace(/,/gu, '')));
 }
 
+/** A count written in digits or in words ("411", "eight"), else null. */
+function countIn(text: string): number | null {
+	const word = NUMBER_WORDS.indexOf(text.trim().toLowerCase());
+	if (word >= 0) return word;
+	return /^\d[\d,]*(?:\.\d+)?$/u.test(text.trim()) ? Number(text.replace(/,/gu, '')) : null;
+}
+
+const COUNT = String.raw`(\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const PART_BEFORE = new RegExp(
+	String.raw`\b${COUNT}\s+(?:out\s+)?of\s+(?:the|its|their|his|her|all)?\s*(?:[\p{L}'’]+\s+)?$`,
+	'iu'
+);
+const WHOLE_AFTER = new RegExp(
+	String.raw`^(?:\s+[\p{L}-]+){0,8}?\s+(?:among|of|out of)\s+(?:the|its|their|his|her)\s+(?:[\p{L}'’]+\s+)?${COUNT}\b`,
+	'iu'
+);
+
+/**
+ * The bounds a count's sentence sets on it: "411 of the _____ seats" is more than 411; "_____ forwards… among
+ * their eight replacements" fewer than eight. `computed` when the sentence gives the whole and the other part
+ * ("seven forwards and just one back among their eight"): it answers its own gap. Null for other values.
+ */
+function numberLimits(
+	ctx: Context,
+	m: Mention
+): { above: number; below: number; computed: boolean } | null {
+	if (
+		m.value.kind !== 'number' ||
+		!/^\s*[\d\p{L}][\d,.\p{L}]*\s*$/u.test(ctx.article.text.slice(m.start, m.end))
+	)
+		return null;
+	const before = ctx.article.text.slice(m.sentence.start, m.start);
+	const after = ctx.article.text.slice(m.end, m.sentence.end);
+	const part = before.match(PART_BEFORE);
+	const whole = after.match(WHOLE_AFTER);
+	const above = part ? (countIn(part[1]) ?? -Infinity) : -Infinity;
+	const below = whole ? (countIn(whole[1]) ?? Infinity) : Infinity;
+	const key = m.value.amount;
+	if (!(key > above && key < below)) return null;
+	const others = m.sentence.text
+		.split(/[^\p{L}\d,.]+/u)
+		.map((w) => countIn(w.replace(/[,.]$/u, '')))
+		.filter((n): n is number => n !== null);
+	const computed =
+		below !== Infinity && others.some((n) => n !== key && n !== below && n + key === below);
+	return { above, below, computed };
+}
+
 /** Counts the drafter reads and writes in words, by value. */
 export const NUMBER_WORDS = [
 	'zero',
@@ -763,6 +857,45 @@ function numberWordsAround(written: string, m: Mention): { key: string; wrong: s
 		if (wrong.length === OPTIONS_PER_QUESTION - 1) break;
 	}
 	return wrong.length >= 2 ? { key: written, wrong } : null;
+}
+
+// Nouns a report uses for what it named before ("The party", "the card", "the six men"): without the sentence
+// before, the reader cannot tell which party or card.
+const BACK_NOUNS =
+	'party|company|group|side|team|men|women|workers|ship|vessel|bridge|card|firm|club|couple|pair|victims';
+const LEANING = [
+	// Opening the sentence, or its main clause after an opening phrase ("After a review…, the card was upgraded").
+	new RegExp(
+		String.raw`^["“]?(?:[^,;"“”]{0,80},\s+)?[Tt]he\s+(?:[^\s\p{Lu}]+\s+){0,3}?(?:${BACK_NOUNS})\b`,
+		'u'
+	),
+	// Anywhere: "outside the same door", "took his place".
+	/\bthe same\s+(?!(?:time|day|year|period|morning|afternoon|evening|night|week|month|season|way|age)\b)\p{Ll}+/u,
+	/\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+place\b/u
+];
+
+/**
+ * Whether a quoted sentence leans on what came before it in a way a prompt cannot name: "The party won…", "the
+ * same door", "his place", "a member of its senior team" (no body named before "its"). Such a sentence is not
+ * drafted: a guess at the referent could be wrong.
+ */
+function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boolean {
+	const quoted = ctx.article.text.slice(from, to);
+	if (LEANING.some((re) => re.test(quoted))) return true;
+	const its = /\bits\b/u.exec(quoted);
+	if (its) {
+		const at = from + its.index;
+		const body = ctx.mentions.some(
+			(x) =>
+				x.sentence.start === s.start &&
+				x.start >= from &&
+				x.end <= at &&
+				(x.value.kind === 'organisation' || x.value.kind === 'place')
+		);
+		// "The Coast Guard called off its search", "The lander… on its side": a body or a thing named before "its".
+		if (!body && !/\b[Tt]he\s/u.test(quoted.slice(0, its.index))) return true;
+	}
+	return false;
 }
 
 /** The blank of a gap-fill question. */
@@ -1023,6 +1156,13 @@ function gapFillOn(
 		before = before.replace(/^(He|She)\b/u, `[${who}]`);
 	}
 	const after = squash(text.slice(m.end, cited.span.end));
+	if (leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end)) return null;
+	// "_____ Governor Wes Moore", "_____ President Christine Lagarde": the office's state or body, whose wrong options
+	// would have to be states or bodies with such an office; not asked.
+	if ((m.value.kind === 'place' || m.value.kind === 'organisation') && officeFollows(after))
+		return null;
+	// "outside 10 _____": a street told by its house number is common knowledge, not worth a question.
+	if (m.value.kind === 'place' && /\b\d+\s+$/u.test(before)) return null;
 	const reading = readingOf(m, text);
 	const keyText = spelled?.key ?? reading(m.value);
 	// The gap takes the words as written: "13.5 billion" cannot be filled with "13,500,000,000".
@@ -1050,8 +1190,16 @@ function gapFillOn(
 	// The words to read, the report's title aside.
 	if (prompt.split(/\s+/u).length - titleWords(name) > 40 || gapped.split(/\s+/u).length < 6)
 		return null;
+	const limits = numberLimits(ctx, m);
+	if (limits?.computed) return null;
 	const found = spelled
-		? { texts: spelled.wrong, own: 0 }
+		? {
+				texts: spelled.wrong.filter((t) => {
+					const n = countIn(t);
+					return !limits || n === null || (n > limits.above && n < limits.below);
+				}),
+				own: 0
+			}
 		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
 	// A sum of money or in millions is chosen, never typed ("3000000000"): amounts near it fill the options.
 	const scaled = writtenScaled(m, text);
@@ -1531,6 +1679,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (/["“”]/u.test(text) || PRONOUN_OPENING.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text))
 		return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
+	if (leansOnBefore(ctx, s, s.start, s.end)) return null;
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -1552,6 +1701,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		.filter(
 			(x) =>
 				rank(x) > 0 &&
+				// The title's subject swapped ("the port of Porto" in a report on Lisbon's) is false at a glance.
+				!namesTitle(ctx.article.title, x) &&
 				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
 		)
 		.sort((a, b) => rank(b) - rank(a));
@@ -1647,7 +1798,7 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		const list = places.slice(i, j + 1);
 		i = j;
 		const cited = quoteOf(ctx.article, sentence);
-		if (!cited) continue;
+		if (!cited || leansOnBefore(ctx, sentence, sentence.start, sentence.end)) continue;
 		const from = list[0].start - sentence.start;
 		const to = list[list.length - 1].end - sentence.start;
 		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
@@ -2448,6 +2599,8 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 				continue;
 			// A place every report of the bank names (the Sahel, Mali, France) is the subject of them all, not a question.
 			if (m.value.kind === 'place' && everywhere(ctx, m.value.name)) continue;
+			// The report's own subject (its words are in the title: the bridge of "…Baltimore Bridge") is no question.
+			if (namesTitle(article.title, m)) continue;
 			// Every form of every mention: which of them stand together is chosen later (chooseDrafts), once the bank's
 			// duplicates are out, so that a value whose first mention cannot be asked is asked from another.
 			drafts.push(...candidatesFor(ctx, m));
@@ -2469,6 +2622,23 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
 			d.question.prompt.split(/\s+/u).length - contextWordsIn(d.question.prompt, article) <= 40
 	);
+}
+
+// Words of a name that say nothing of which one it is.
+const GENERIC_NAME_WORDS = new Set(['the', 'of', 'and', 'for', 'de', 'la', 'le', 'al']);
+
+/**
+ * Whether a place, body or operation of `m` is named by the report's title: every word of its name is the title's
+ * ("Baltimore's Francis Scott Key Bridge"; not "United States" beside "the G5 Sahel states").
+ */
+function namesTitle(title: string, m: Mention): boolean {
+	if (m.value.kind !== 'place' && m.value.kind !== 'organisation' && m.value.kind !== 'operation')
+		return false;
+	const titleWords = new Set(normaliseAnswerText(title).split(/\s+/u));
+	const words = normaliseAnswerText(m.value.name.replace(/['’]s\b/gu, ''))
+		.split(/\s+/u)
+		.filter((w) => !GENERIC_NAME_WORDS.has(w));
+	return words.length > 0 && words.every((w) => titleWords.has(w));
 }
 
 /** The most drafts whose answer is the same value: a quiz should not ask the same answer again and again. */

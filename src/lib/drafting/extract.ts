@@ -291,6 +291,8 @@ function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 export const TITLE_WORDS =
 	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
+/** Offices that are no title word but still end the words before a name. */
+const OFFICE_IN_NAME = /^(?:superintendent|referee|umpire|secretary|chair)$/iu;
 /** Words that introduce a person's name: their office or role. */
 export const ROLE_BEFORE_NAME =
 	/^(president|minister|general|colonel|captain|major|lieutenant|leader|spokesman|spokeswoman|spokesperson|secretary|commander|chairman|chairwoman|chair|governor|director|administrator|ambassador|envoy|candidate|mentor|rival|official|inspector|commissioner|mayor|senator|goalkeeper|striker|forward|midfielder|defender|coach|manager|king|queen|prince|chancellor|economist|scientist|astronaut|chief|head|premier|pope|judge|prosecutor)$/iu;
@@ -632,6 +634,11 @@ export function findMentions(
 		let from = r.from;
 		// Titles are part of the tagged run ("President Emmanuel Macron"): the name starts after them.
 		while (r.kind === 'person' && from < r.to && TITLE_WORDS.test(terms[from].text)) from++;
+		// An office inside the run ("State Police Superintendent Roland Butler"): the name is what follows it.
+		if (r.kind === 'person')
+			for (let k = from; k < r.to - 1; k++)
+				if (OFFICE_IN_NAME.test(terms[k].text) || ROLE_BEFORE_NAME.test(terms[k].text))
+					from = k + 1;
 		const start = terms[from].start;
 		const end = terms[r.to].end;
 		const name = at(start, end).replace(/['’]s$/u, '');
