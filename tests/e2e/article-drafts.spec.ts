@@ -220,4 +220,6 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	);
 	await other.goto('/teach/articles');
 	await expect(other.getByRole('link', { name: title })).toHaveCount(0);
+	// Four people's browsers, closed: left open they stay in the browser for the rest of the run.
+	for (const p of [page, plain, student, other]) await p.context().close();
 });
