@@ -649,6 +649,11 @@ function withContext(prompt: string, ctx: Context, s: Sentence): string {
  * prompt names the report by it, and a wh-question's whole "According to the report of …, ".
  */
 function contextWordsIn(prompt: string, article: DraftArticle): number {
+	// A gap-fill's lead-in ("In the report of …, after “…”, complete the next sentence: ") is read, not answered.
+	const leading = prompt.match(
+		/^In the (?:report|[^,]*?), after “.*?”, complete the next sentence: /u
+	);
+	if (leading) return leading[0].trim().split(/\s+/u).length;
 	const opening = prompt.match(/^According to the report (?:“[^”]*” \([^)]*\)|of [^,]+), /u);
 	if (opening) return opening[0].trim().split(/\s+/u).length;
 	const title = article.title.trim().replace(/["“”]/gu, '');
@@ -898,6 +903,42 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 	return false;
 }
 
+// Words that stand for something the sentence before named: "those it releases", "the regulator", "that
+// ruling", "those fears", "such cuts", "The gap", "at the time", "the company".
+const BACK_REFERENCES = [
+	/\b(?:those|these)\s+(?:it|he|she|they|we)\b/u,
+	/\b[Tt]he\s+(?:regulator|company|merger|takeover|gap|ruling|runoff)\b/u,
+	// "that ruling" after a verb or preposition ("is appealing that ruling"), not "said that about 50…".
+	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
+	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
+	/\bat the time\b/u
+];
+
+/** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
+function keyWords(ctx: Context, m: Mention): string {
+	return normaliseAnswerText(ctx.article.text.slice(m.start, m.end));
+}
+
+const sentencesOf = new WeakMap<DraftArticle, Sentence[]>();
+
+/**
+ * The sentence right before `m`'s in the same paragraph, if it does not state `key` (it would give it away) and
+ * is not the page's furniture (splitSentences leaves furniture out); else null.
+ */
+function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null {
+	let all = sentencesOf.get(ctx.article);
+	if (!all) {
+		all = splitSentences(ctx.article.text, ctx.article.furniture);
+		sentencesOf.set(ctx.article, all);
+	}
+	const i = all.findIndex((x) => x.start === m.sentence.start);
+	const previous = i > 0 ? all[i - 1] : null;
+	if (!previous || previous.line !== m.sentence.line) return null;
+	if (/\n/u.test(ctx.article.text.slice(previous.end, m.sentence.start))) return null;
+	if (` ${normaliseAnswerText(previous.text)} `.includes(` ${key} `)) return null;
+	return previous;
+}
+
 /** The blank of a gap-fill question. */
 export const GAP = '_____';
 
@@ -1145,18 +1186,32 @@ function gapFillOn(
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
 	let before = squash(text.slice(cited.span.start, m.start));
-	// "He said…" quoted alone asks who "he" is: the person the sentence before names stands in brackets instead;
-	// "It", "They" and the like (no safe reading of what they stand for) are not quoted at all.
+	const after = squash(text.slice(m.end, cited.span.end));
+	// Words that stand for what the sentence before said ("It", "the regulator", "that ruling", "such cuts") are
+	// read after that sentence, quoted as a lead-in; with no such sentence to quote, the gap is not drafted.
+	let leadIn = '';
+	const lean = () => {
+		const previous = sentenceBefore(ctx, m, keyWords(ctx, m));
+		leadIn = previous ? squash(previous.text.trim()) : '';
+		return leadIn !== '';
+	};
+	// "He said…" quoted alone asks who "he" is: the person the sentence before names stands in brackets instead.
 	if (
 		cited.span.start === m.sentence.start &&
 		/^["“]?(It|He|She|They|Its|His|Her|Their|We|I)\b/u.test(before)
 	) {
 		const who = /^(He|She)\b/u.test(before) ? personBefore(ctx, m.sentence) : null;
-		if (!who || m.start - m.sentence.start < 4) return null;
-		before = before.replace(/^(He|She)\b/u, `[${who}]`);
+		if (m.start - m.sentence.start < 4) return null;
+		if (who) before = before.replace(/^(He|She)\b/u, `[${who}]`);
+		else if (!lean()) return null;
 	}
-	const after = squash(text.slice(m.end, cited.span.end));
-	if (leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end)) return null;
+	if (
+		!leadIn &&
+		(leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end) ||
+			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`))) &&
+		!lean()
+	)
+		return null;
 	// "_____ Governor Wes Moore", "_____ President Christine Lagarde": the office's state or body, whose wrong options
 	// would have to be states or bodies with such an office; not asked.
 	if ((m.value.kind === 'place' || m.value.kind === 'organisation') && officeFollows(after))
@@ -1186,9 +1241,18 @@ function gapFillOn(
 	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
 	const name = reportName(ctx.article, gapped, ctx.article.text.slice(0, m.sentence.start));
-	const prompt = `Complete the sentence from ${name}: “${gapped}”`;
-	// The words to read, the report's title aside.
-	if (prompt.split(/\s+/u).length - titleWords(name) > 40 || gapped.split(/\s+/u).length < 6)
+	// The lead-in comes first, as a reader meets it in the report: "In the report of 19 November 2023, after
+	// “Massa conceded defeat.”, complete the next sentence: “The gap of _____ …”".
+	const prompt = leadIn
+		? `In ${name}, after “${nestQuotes(leadIn)}”, complete the next sentence: “${gapped}”`
+		: `Complete the sentence from ${name}: “${gapped}”`;
+	// The words to read, the report's title and the lead-in aside (the lead-in is read, not answered).
+	const leadWords = leadIn ? leadIn.split(/\s+/u).length : 0;
+	if (
+		prompt.split(/\s+/u).length - titleWords(name) - leadWords > 40 ||
+		leadWords > 40 ||
+		gapped.split(/\s+/u).length < 6
+	)
 		return null;
 	const limits = numberLimits(ctx, m);
 	if (limits?.computed) return null;

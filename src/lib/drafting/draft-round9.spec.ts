@@ -1,0 +1,51 @@
+// The drafter's rules added after the fifth held-back reading of issue 16 (drafts usable without an edit; each test
+// failed on the drafter before its change). The articles are made up, in our own words.
+import { describe, expect, it } from 'vitest';
+import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import type { Draft } from './types.ts';
+
+const { draftsOf } = draftingBank('round9', '2025-06-12');
+
+const gapFills = (ds: Draft[]) => ds.filter((d) => d.form === 'gap-fill');
+
+describe('context named by the sentence before', () => {
+	const text = [
+		'The Harlow Water Board fined Tallis Utilities 40 million crowns on Tuesday for leaks along the Vessa river. ' +
+			'The regulator said the company had ignored 17 warnings since 2019 and must repair the pipes within 18 months.',
+		'Board chair Mia Tran said the fine was the largest since 2011. Tallis chief Omar Haddad said 300 engineers would work on the pipes.',
+		'Tallis Utilities said it would appeal against the fine in the Dunmore high court.',
+		'That ruling could take until March 2026, lawyers for Tallis Utilities said on Wednesday.'
+	].join('\n\n');
+
+	it('a gap whose sentence leans on the one before quotes that sentence as a lead-in', () => {
+		const leaning = gapFills(draftsOf(text)).filter((d) =>
+			/\b(?:The regulator|the company)\b/u.test(d.question.prompt)
+		);
+		expect(leaning.length).toBeGreaterThan(0);
+		for (const d of leaning)
+			expect(d.question.prompt).toContain(
+				'after “The Harlow Water Board fined Tallis Utilities 40 million crowns on Tuesday for leaks along the Vessa river.”'
+			);
+		// "That ruling" opens its paragraph: no sentence before to quote, so it is not drafted.
+		expect(gapFills(draftsOf(text)).filter((d) => /That ruling/u.test(d.question.prompt))).toEqual(
+			[]
+		);
+	});
+
+	it('a lead-in never states the key: a gap on what the sentence before says is not drafted', () => {
+		const same = [
+			'Tallis Utilities paid 40 million crowns to the Harlow Water Board on Tuesday, its chief Omar Haddad said.',
+			'The regulator said the 40 million crowns would pay for 12 new pumps along the Vessa river by 2027.'
+		].join(' ');
+		const led = gapFills(draftsOf(same)).filter((d) => /after “/u.test(d.question.prompt));
+		expect(led.length).toBeGreaterThan(0);
+		for (const d of led) {
+			const key =
+				d.question.type === 'single'
+					? d.question.options.find((o) => o.correct)!.text
+					: String(d.question.type === 'numeric' ? d.question.answer : '');
+			const leadIn = d.question.prompt.match(/after “(.*)”, complete the next sentence/u)![1];
+			expect(leadIn).not.toContain(key);
+		}
+	});
+});
