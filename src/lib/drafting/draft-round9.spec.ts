@@ -1,7 +1,7 @@
 // The drafter's rules added after the fifth held-back reading of issue 16 (drafts usable without an edit; each test
 // failed on the drafter before its change). The articles are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('round9', '2025-06-12');
@@ -47,5 +47,35 @@ describe('context named by the sentence before', () => {
 			const leadIn = d.question.prompt.match(/after “(.*)”, complete the next sentence/u)![1];
 			expect(leadIn).not.toContain(key);
 		}
+	});
+
+	it('a true/false claim opening on "The gap" or "It" is read after the sentence before', () => {
+		const vote = [
+			'Ana Ruiz won the runoff with 58.4% of the vote against 41.6% for Leo Marsh, officials said on Sunday. ' +
+				'The gap of almost 17 points was the widest in a presidential vote since 1994, when turnout was 81%.',
+			'Marsh, 61, conceded defeat before the first results were published in Porto Vale.'
+		].join('\n\n');
+		const claims = draftsOf(vote).filter(
+			(d) => d.form === 'true-false' && /The gap of almost/u.test(d.question.prompt)
+		);
+		expect(claims.length).toBeGreaterThan(0);
+		for (const d of claims)
+			expect(d.question.prompt).toMatch(
+				/after “Ana Ruiz won the runoff .*”, true or false: The gap/u
+			);
+	});
+});
+
+describe('names whole', () => {
+	it('no gap cuts a name and no option is a name cut in two ("Lula da _____", "Silva")', () => {
+		const text = [
+			'Brazilian President Paulo Souza da Costa congratulated Ana Ruiz and invited her to Brasilia in January.',
+			'Leo Marsh of the Harlow Labour Alliance conceded defeat before the first results were published.',
+			'Mia Tran of the Green Front said her party would join the new government in March.'
+		].join('\n\n');
+		const drafts = draftsOf(text);
+		expect(drafts.filter((d) => /Souza da _____/u.test(d.question.prompt))).toEqual([]);
+		for (const d of drafts)
+			for (const o of optionsOf(d)) expect(['Costa', 'Paulo Souza']).not.toContain(o);
 	});
 });

@@ -651,7 +651,7 @@ function withContext(prompt: string, ctx: Context, s: Sentence): string {
 function contextWordsIn(prompt: string, article: DraftArticle): number {
 	// A gap-fill's lead-in ("In the report of …, after “…”, complete the next sentence: ") is read, not answered.
 	const leading = prompt.match(
-		/^In the (?:report|[^,]*?), after “.*?”, complete the next sentence: /u
+		/^In the (?:report|[^,]*?), after “.*?”, (?:complete the next sentence|true or false): /u
 	);
 	if (leading) return leading[0].trim().split(/\s+/u).length;
 	const opening = prompt.match(/^According to the report (?:“[^”]*” \([^)]*\)|of [^,]+), /u);
@@ -904,14 +904,16 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 }
 
 // Words that stand for something the sentence before named: "those it releases", "the regulator", "that
-// ruling", "those fears", "such cuts", "The gap", "at the time", "the company".
+// ruling", "those fears", "such cuts", "The gap", "at the time", "the company", "them both".
 const BACK_REFERENCES = [
 	/\b(?:those|these)\s+(?:it|he|she|they|we)\b/u,
-	/\b[Tt]he\s+(?:regulator|company|merger|takeover|gap|ruling|runoff)\b/u,
+	// ("the takeover", "the merger" are the report's own subject, which its title names.)
+	/\b[Tt]he\s+(?:regulator|company|gap|ruling|runoff)\b/u,
 	// "that ruling" after a verb or preposition ("is appealing that ruling"), not "said that about 50…".
 	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
-	/\bat the time\b/u
+	/\bat the time\b/u,
+	/\b(?:them|us) both\b/u
 ];
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
@@ -1233,7 +1235,14 @@ function gapFillOn(
 	// "The _____ of West African States": a gap in the middle of a name.
 	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
 	// "the Bank of _____", "Secretary of _____ Blinken": a gap closing a name or a title.
-	if ('name' in m.value && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) return null;
+	// "Union for the _____ coalition", "Lula da _____": the gap cuts a name, its key a fragment.
+	if (
+		'name' in m.value &&
+		/\p{Lu}\p{Ll}+\s+(?:of|for|da|de|do|dos|das|del|van|von|bin|ibn|al)\s+(?:the\s+)?$/u.test(
+			before
+		)
+	)
+		return null;
 	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
@@ -1740,10 +1749,13 @@ const BOUND_BEFORE =
  */
 function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | null {
 	const text = s.text.replace(/\s+/gu, ' ');
-	if (/["“”]/u.test(text) || PRONOUN_OPENING.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text))
-		return null;
+	if (/["“”]/u.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text)) return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
-	if (leansOnBefore(ctx, s, s.start, s.end)) return null;
+	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
+	const leans =
+		PRONOUN_OPENING.test(text) ||
+		leansOnBefore(ctx, s, s.start, s.end) ||
+		BACK_REFERENCES.some((re) => re.test(text));
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -1782,6 +1794,9 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
 	if (!m) return null;
+	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;
+	if (leans && !previous) return null;
+	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
 	const reading = readingOf(m, ctx.article.text);
@@ -1801,8 +1816,12 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		.replace(/[.]$/u, '');
 	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
 	const name = reportName(ctx.article, statement, ctx.article.text.slice(0, s.start));
-	const prompt = `True or false, according to ${name}: ${statement}.`;
-	if (prompt.split(/\s+/u).length - titleWords(name) > 40) return null;
+	const prompt = leadIn
+		? `In ${name}, after “${nestQuotes(leadIn)}”, true or false: ${statement}.`
+		: `True or false, according to ${name}: ${statement}.`;
+	const leadWords = leadIn ? leadIn.split(/\s+/u).length : 0;
+	if (prompt.split(/\s+/u).length - titleWords(name) - leadWords > 40 || leadWords > 40)
+		return null;
 	const answer = wrong === undefined;
 	const v = m.value;
 	const draft = scored(
@@ -2610,6 +2629,22 @@ function splitsAWord(text: string, m: Mention): boolean {
 	);
 }
 
+const NAME_PARTICLE = '(?:da|de|do|dos|das|del|van|von|bin|ibn)';
+
+/**
+ * Whether a person's mention is one side of a name joined by a particle ("Luiz Inacio Lula" and "Silva" of "Lula
+ * da Silva"): either half is a broken name, as a key or as an option, so neither is used.
+ */
+function cutFromName(text: string, m: Mention): boolean {
+	if (m.value.kind !== 'person') return false;
+	return (
+		new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+${NAME_PARTICLE}\s+$`, 'u').test(
+			text.slice(Math.max(0, m.start - 40), m.start)
+		) ||
+		new RegExp(String.raw`^\s+${NAME_PARTICLE}\s+\p{Lu}`, 'u').test(text.slice(m.end, m.end + 40))
+	);
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -2622,7 +2657,10 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
-	for (const a of all) a.mentions = a.mentions.filter((m) => !splitsAWord(article.text, m));
+	for (const a of all)
+		a.mentions = a.mentions.filter(
+			(m) => !splitsAWord(article.text, m) && !cutFromName(article.text, m)
+		);
 	const ctx = contextOf(
 		article,
 		bank,
