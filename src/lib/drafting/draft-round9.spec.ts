@@ -79,3 +79,19 @@ describe('names whole', () => {
 			for (const o of optionsOf(d)) expect(['Costa', 'Paulo Souza']).not.toContain(o);
 	});
 });
+
+describe('false claims intact', () => {
+	it('an age in an apposition keeps its closing comma when asked ("Marsh, _____, conceded")', () => {
+		const text = [
+			'Ruiz, 53, takes office on July 10 for a four-year term, officials said on Sunday.',
+			'Marsh, 61, conceded defeat before the first results were published in Porto Vale.'
+		].join('\n\n');
+		const drafts = draftsOf(text);
+		const asked = drafts.filter((d) => /^(?:.*“)?(?:Ruiz|Marsh), /u.test(d.question.prompt));
+		expect(asked.length).toBeGreaterThan(0);
+		for (const d of drafts) {
+			expect(d.question.prompt).not.toMatch(/(?:Ruiz|Marsh), (?:_____|\d+) (?:takes|conceded)/u);
+			expect(d.question.prompt).not.toMatch(/(?:Ruiz|Marsh), (?:_____|\d+),?$/u);
+		}
+	});
+});

@@ -2657,6 +2657,12 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
+	// "Milei, 53, takes office": a figure read with the comma after it would take the apposition's comma with it
+	// when asked or swapped ("Milei, 70 takes office").
+	for (const a of all)
+		for (const m of a.mentions)
+			while (m.value.kind === 'number' && m.end > m.start + 1 && article.text[m.end - 1] === ',')
+				m.end -= 1;
 	for (const a of all)
 		a.mentions = a.mentions.filter(
 			(m) => !splitsAWord(article.text, m) && !cutFromName(article.text, m)
