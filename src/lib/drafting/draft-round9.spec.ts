@@ -95,3 +95,19 @@ describe('false claims intact', () => {
 		}
 	});
 });
+
+describe('options the sentence rules out', () => {
+	it('"about _____" takes no precise figure of the report (36.8%) as a wrong option', () => {
+		const text = [
+			'Ana Ruiz won the runoff with 58.4% of the vote against 41.6% for Leo Marsh, officials said on Sunday.',
+			'Turnout was 76.2%, and about 40% of voters live in the capital, the electoral board said.',
+			'In the first round Ruiz had 33.1% and Marsh 36.8%, with 20% for Mia Tran.',
+			'About 30% of the country lives in poverty, the statistics office said in March.'
+		].join('\n\n');
+		const about = draftsOf(text).filter(
+			(d) => d.form === 'gap-fill' && /\babout _____/iu.test(d.question.prompt)
+		);
+		expect(about.length).toBeGreaterThan(0);
+		for (const d of about) for (const o of optionsOf(d)) expect(o).not.toMatch(/\d\.\d/u);
+	});
+});

@@ -1288,6 +1288,12 @@ function gapFillOn(
 					own: found.own
 				}
 			: found;
+	// "about _____", "some _____", "nearly _____": a round figure; a precise one (36.8%) would give itself away as wrong.
+	if (
+		m.value.kind === 'number' &&
+		/\b(?:about|some|nearly|around|roughly|almost|approximately)\s+$/iu.test(before)
+	)
+		wrong.texts = wrong.texts.filter((t) => !/\d\.\d/u.test(t) || /\d\.\d/u.test(keyText));
 	const v = m.value;
 	// A count with no other count of its kind to offer is typed in as a number.
 	const typed = v.kind === 'number' && !scaled && wrong.texts.length < 2;
