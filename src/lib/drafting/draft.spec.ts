@@ -469,7 +469,13 @@ describe('questions across reports (timelines, first or last, years or months be
 							/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u
 						);
 				expect(d.question.prompt).not.toMatch(/\btoday\b/iu);
-				expect(d.question.prompt.split(/\s+/u).length, d.key).toBeLessThanOrEqual(40);
+				// The sentence before, quoted as a lead-in, is read as context (as the report's title is); at most 40 words.
+				const lead = d.question.prompt.match(/, after “(.*?)”, /u)?.[1] ?? '';
+				expect(lead.split(/\s+/u).length, d.key).toBeLessThanOrEqual(40);
+				expect(
+					d.question.prompt.replace(`after “${lead}”, `, '').split(/\s+/u).length,
+					d.key
+				).toBeLessThanOrEqual(40);
 			}
 	});
 });

@@ -649,6 +649,11 @@ function withContext(prompt: string, ctx: Context, s: Sentence): string {
  * prompt names the report by it, and a wh-question's whole "According to the report of …, ".
  */
 function contextWordsIn(prompt: string, article: DraftArticle): number {
+	// A gap-fill's lead-in ("In the report of …, after “…”, complete the next sentence: ") is read, not answered.
+	const leading = prompt.match(
+		/^In the (?:report|[^,]*?), after “.*?”, (?:complete the next sentence|true or false): /u
+	);
+	if (leading) return leading[0].trim().split(/\s+/u).length;
 	const opening = prompt.match(/^According to the report (?:“[^”]*” \([^)]*\)|of [^,]+), /u);
 	if (opening) return opening[0].trim().split(/\s+/u).length;
 	const title = article.title.trim().replace(/["“”]/gu, '');
@@ -898,6 +903,44 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 	return false;
 }
 
+// Words that stand for something the sentence before named: "those it releases", "the regulator", "that
+// ruling", "those fears", "such cuts", "The gap", "at the time", "the company", "them both".
+const BACK_REFERENCES = [
+	/\b(?:those|these)\s+(?:it|he|she|they|we)\b/u,
+	// ("the takeover", "the merger" are the report's own subject, which its title names.)
+	/\b[Tt]he\s+(?:regulator|company|gap|ruling|runoff)\b/u,
+	// "that ruling" after a verb or preposition ("is appealing that ruling"), not "said that about 50…".
+	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
+	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
+	/\bat the time\b/u,
+	/\b(?:them|us) both\b/u
+];
+
+/** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
+function keyWords(ctx: Context, m: Mention): string {
+	return normaliseAnswerText(ctx.article.text.slice(m.start, m.end));
+}
+
+const sentencesOf = new WeakMap<DraftArticle, Sentence[]>();
+
+/**
+ * The sentence right before `m`'s in the same paragraph, if it does not state `key` (it would give it away) and
+ * is not the page's furniture (splitSentences leaves furniture out); else null.
+ */
+function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null {
+	let all = sentencesOf.get(ctx.article);
+	if (!all) {
+		all = splitSentences(ctx.article.text, ctx.article.furniture);
+		sentencesOf.set(ctx.article, all);
+	}
+	const i = all.findIndex((x) => x.start === m.sentence.start);
+	const previous = i > 0 ? all[i - 1] : null;
+	if (!previous || previous.line !== m.sentence.line) return null;
+	if (/\n/u.test(ctx.article.text.slice(previous.end, m.sentence.start))) return null;
+	if (` ${normaliseAnswerText(previous.text)} `.includes(` ${key} `)) return null;
+	return previous;
+}
+
 /** The blank of a gap-fill question. */
 export const GAP = '_____';
 
@@ -1145,18 +1188,32 @@ function gapFillOn(
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
 	let before = squash(text.slice(cited.span.start, m.start));
-	// "He said…" quoted alone asks who "he" is: the person the sentence before names stands in brackets instead;
-	// "It", "They" and the like (no safe reading of what they stand for) are not quoted at all.
+	const after = squash(text.slice(m.end, cited.span.end));
+	// Words that stand for what the sentence before said ("It", "the regulator", "that ruling", "such cuts") are
+	// read after that sentence, quoted as a lead-in; with no such sentence to quote, the gap is not drafted.
+	let leadIn = '';
+	const lean = () => {
+		const previous = sentenceBefore(ctx, m, keyWords(ctx, m));
+		leadIn = previous ? squash(previous.text.trim()) : '';
+		return leadIn !== '';
+	};
+	// "He said…" quoted alone asks who "he" is: the person the sentence before names stands in brackets instead.
 	if (
 		cited.span.start === m.sentence.start &&
 		/^["“]?(It|He|She|They|Its|His|Her|Their|We|I)\b/u.test(before)
 	) {
 		const who = /^(He|She)\b/u.test(before) ? personBefore(ctx, m.sentence) : null;
-		if (!who || m.start - m.sentence.start < 4) return null;
-		before = before.replace(/^(He|She)\b/u, `[${who}]`);
+		if (m.start - m.sentence.start < 4) return null;
+		if (who) before = before.replace(/^(He|She)\b/u, `[${who}]`);
+		else if (!lean()) return null;
 	}
-	const after = squash(text.slice(m.end, cited.span.end));
-	if (leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end)) return null;
+	if (
+		!leadIn &&
+		(leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end) ||
+			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`))) &&
+		!lean()
+	)
+		return null;
 	// "_____ Governor Wes Moore", "_____ President Christine Lagarde": the office's state or body, whose wrong options
 	// would have to be states or bodies with such an office; not asked.
 	if ((m.value.kind === 'place' || m.value.kind === 'organisation') && officeFollows(after))
@@ -1178,7 +1235,14 @@ function gapFillOn(
 	// "The _____ of West African States": a gap in the middle of a name.
 	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
 	// "the Bank of _____", "Secretary of _____ Blinken": a gap closing a name or a title.
-	if ('name' in m.value && /\p{Lu}\p{Ll}+\s+of\s+(?:the\s+)?$/u.test(before)) return null;
+	// "Union for the _____ coalition", "Lula da _____": the gap cuts a name, its key a fragment.
+	if (
+		'name' in m.value &&
+		/\p{Lu}\p{Ll}+\s+(?:of|for|da|de|do|dos|das|del|van|von|bin|ibn|al)\s+(?:the\s+)?$/u.test(
+			before
+		)
+	)
+		return null;
 	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
@@ -1186,9 +1250,18 @@ function gapFillOn(
 	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
 	const name = reportName(ctx.article, gapped, ctx.article.text.slice(0, m.sentence.start));
-	const prompt = `Complete the sentence from ${name}: “${gapped}”`;
-	// The words to read, the report's title aside.
-	if (prompt.split(/\s+/u).length - titleWords(name) > 40 || gapped.split(/\s+/u).length < 6)
+	// The lead-in comes first, as a reader meets it in the report: "In the report of 19 November 2023, after
+	// “Massa conceded defeat.”, complete the next sentence: “The gap of _____ …”".
+	const prompt = leadIn
+		? `In ${name}, after “${nestQuotes(leadIn)}”, complete the next sentence: “${gapped}”`
+		: `Complete the sentence from ${name}: “${gapped}”`;
+	// The words to read, the report's title and the lead-in aside (the lead-in is read, not answered).
+	const leadWords = leadIn ? leadIn.split(/\s+/u).length : 0;
+	if (
+		prompt.split(/\s+/u).length - titleWords(name) - leadWords > 40 ||
+		leadWords > 40 ||
+		gapped.split(/\s+/u).length < 6
+	)
 		return null;
 	const limits = numberLimits(ctx, m);
 	if (limits?.computed) return null;
@@ -1215,6 +1288,12 @@ function gapFillOn(
 					own: found.own
 				}
 			: found;
+	// "about _____", "some _____", "nearly _____": a round figure; a precise one (36.8%) would give itself away as wrong.
+	if (
+		m.value.kind === 'number' &&
+		/\b(?:about|some|nearly|around|roughly|almost|approximately)\s+$/iu.test(before)
+	)
+		wrong.texts = wrong.texts.filter((t) => !/\d\.\d/u.test(t) || /\d\.\d/u.test(keyText));
 	const v = m.value;
 	// A count with no other count of its kind to offer is typed in as a number.
 	const typed = v.kind === 'number' && !scaled && wrong.texts.length < 2;
@@ -1676,10 +1755,13 @@ const BOUND_BEFORE =
  */
 function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | null {
 	const text = s.text.replace(/\s+/gu, ' ');
-	if (/["“”]/u.test(text) || PRONOUN_OPENING.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text))
-		return null;
+	if (/["“”]/u.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text)) return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
-	if (leansOnBefore(ctx, s, s.start, s.end)) return null;
+	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
+	const leans =
+		PRONOUN_OPENING.test(text) ||
+		leansOnBefore(ctx, s, s.start, s.end) ||
+		BACK_REFERENCES.some((re) => re.test(text));
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -1718,6 +1800,9 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
 	if (!m) return null;
+	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;
+	if (leans && !previous) return null;
+	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
 	const reading = readingOf(m, ctx.article.text);
@@ -1737,8 +1822,12 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		.replace(/[.]$/u, '');
 	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
 	const name = reportName(ctx.article, statement, ctx.article.text.slice(0, s.start));
-	const prompt = `True or false, according to ${name}: ${statement}.`;
-	if (prompt.split(/\s+/u).length - titleWords(name) > 40) return null;
+	const prompt = leadIn
+		? `In ${name}, after “${nestQuotes(leadIn)}”, true or false: ${statement}.`
+		: `True or false, according to ${name}: ${statement}.`;
+	const leadWords = leadIn ? leadIn.split(/\s+/u).length : 0;
+	if (prompt.split(/\s+/u).length - titleWords(name) - leadWords > 40 || leadWords > 40)
+		return null;
 	const answer = wrong === undefined;
 	const v = m.value;
 	const draft = scored(
@@ -2546,6 +2635,22 @@ function splitsAWord(text: string, m: Mention): boolean {
 	);
 }
 
+const NAME_PARTICLE = '(?:da|de|do|dos|das|del|van|von|bin|ibn)';
+
+/**
+ * Whether a person's mention is one side of a name joined by a particle ("Luiz Inacio Lula" and "Silva" of "Lula
+ * da Silva"): either half is a broken name, as a key or as an option, so neither is used.
+ */
+function cutFromName(text: string, m: Mention): boolean {
+	if (m.value.kind !== 'person') return false;
+	return (
+		new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+${NAME_PARTICLE}\s+$`, 'u').test(
+			text.slice(Math.max(0, m.start - 40), m.start)
+		) ||
+		new RegExp(String.raw`^\s+${NAME_PARTICLE}\s+\p{Lu}`, 'u').test(text.slice(m.end, m.end + 40))
+	);
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -2558,7 +2663,16 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
-	for (const a of all) a.mentions = a.mentions.filter((m) => !splitsAWord(article.text, m));
+	// "Milei, 53, takes office": a figure read with the comma after it would take the apposition's comma with it
+	// when asked or swapped ("Milei, 70 takes office").
+	for (const a of all)
+		for (const m of a.mentions)
+			while (m.value.kind === 'number' && m.end > m.start + 1 && article.text[m.end - 1] === ',')
+				m.end -= 1;
+	for (const a of all)
+		a.mentions = a.mentions.filter(
+			(m) => !splitsAWord(article.text, m) && !cutFromName(article.text, m)
+		);
 	const ctx = contextOf(
 		article,
 		bank,
