@@ -1452,6 +1452,9 @@ function verbFollows(sentence: string, at: number): boolean {
 /** A second main clause: ", and Angel Di Maria added…", "; he said…", ", but the junta…". */
 const SECOND_CLAUSE =
 	/;\s+|[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+|a\s+)?(?:\p{Lu}|(?:he|she|they|it|we)\b)/u;
+/** "…won 52 seats and the Harlow People's Party won 8": a second clause joined without a comma, a name then a verb. */
+const JOINED_CLAUSE =
+	/\s(?:and|but)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:\s+\([^)]*\))?\s+(?:\p{Ll}+ed|said|says|won|wins|is|was|were|are|has|had|have|will|would|did|does|lost|took|told|made|gave|kept)\b/u;
 
 /** Words that open a subordinate or relative clause, or a comma: what follows is not the main clause alone. */
 const SUBORDINATE =
@@ -1486,7 +1489,8 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const readsAs = (x: FactValue) => valueText(x);
 	// "Messi scored twice, …, and Di Maria added a second": a subject asked before a second clause with its own
 	// subject would make the question ask about both ("Who scored twice, …, and Di Maria added…?").
-	const secondClause = SECOND_CLAUSE.test(m.sentence.text.slice(words.to));
+	const rest = m.sentence.text.slice(words.to);
+	const secondClause = SECOND_CLAUSE.test(rest) || JOINED_CLAUSE.test(rest);
 	if (v.kind === 'date') {
 		// "in 2013" closing the clause; not "in late 2013", "by the end of 2013", nor a date the article leaves without its year.
 		if (
@@ -1532,6 +1536,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 				/^(is|are|was|were|be|been|being)$/iu.test(lead[lead.length - 2] ?? '')
 			)
 				return null;
+			if (secondClause) return null;
 			const asked = askAbout(m.sentence.text, words.from, words.to, `how many ${m.label}`, {
 				front: true
 			});

@@ -38,6 +38,8 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 		const first = !seenText && line.trim() !== '';
 		if (line.trim()) seenText = true;
 		if (pagePartOf(line, { first })) return;
+		// A fact box's list line ("- Player of the match: …") restates the report in notes, not in sentences.
+		if (/^\s*[-•*]\s/u.test(line)) return;
 		// A caption whose credit stands on the next line ("… in Boston, March 16, 2024." / "…/Handout via SQ WIRE").
 		if (
 			captionAbove(
@@ -207,6 +209,8 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 		if (
 			t.tags.includes('Noun') &&
 			!t.tags.includes('ProperNoun') &&
+			// "79 MAX 9 planes": a capitalised word after a number names a model, it is no counted noun.
+			!/^\p{Lu}/u.test(t.text) &&
 			!t.tags.includes('Pronoun') &&
 			(!t.tags.includes('Date') || duration)
 		) {
