@@ -449,24 +449,27 @@ export async function submitLiveAnswer(
 }
 
 /**
- * Players and the leaderboard. While a question is being asked its points are left out: a score that moved
- * would tell a player (or the room) whether an answer was right before the reveal.
+ * A player's points as the room may see them, in SQL: while a question is being asked its points are left
+ * out, as a score that moved would tell a player (or the room) whether an answer was right before the reveal.
  */
-/** The question whose points stay hidden while it is asked (-1: none). */
-function hiddenPosition(s: Pick<LiveSession, 'state' | 'questionIndex'>) {
-	return s.state === 'question' || s.state === 'paused' ? s.questionIndex : -1;
+function visiblePointsSql(
+	player: SQL | typeof livePlayer.id,
+	s: Pick<LiveSession, 'state' | 'questionIndex'>
+) {
+	const hidden = s.state === 'question' || s.state === 'paused' ? s.questionIndex : -1;
+	return sql`coalesce((select sum(a.points) from live_answer a where a.player_id = ${player} and a.position <> ${hidden}), 0)`;
 }
 
+/** Players and the leaderboard, points as the room may see them. */
 async function getStandings(db: Db, s: Pick<LiveSession, 'id' | 'state' | 'questionIndex'>) {
 	const sessionId = s.id;
-	const hidden = hiddenPosition(s);
 	const rows = await db
 		.select({
 			playerId: livePlayer.id,
 			nickname: livePlayer.nickname,
 			removed: livePlayer.removed,
 			guest: sql<boolean>`${livePlayer.userId} is null`,
-			points: sql<number>`coalesce((select sum(a.points) from live_answer a where a.player_id = ${livePlayer.id} and a.position <> ${hidden}), 0)::int`
+			points: sql<number>`${visiblePointsSql(livePlayer.id, s)}::int`
 		})
 		.from(livePlayer)
 		.where(eq(livePlayer.sessionId, sessionId))
@@ -493,8 +496,8 @@ function placeIn(standings: Standing[], playerId: string, finished: boolean): Pl
 
 /**
  * One player's place counted in SQL: a phone loading its page needs its own rank and the room's size, not
- * every player's row (a room of 300 reloading after each question read 90,000 rows a question). Ties share a
- * rank, as in rankPlayers: one more than the players ahead.
+ * every player's row (a room of 300 joining read 90,000 rows). Ties share a rank, as in rankPlayers: one more
+ * than the players ahead.
  */
 async function getPlayerPlace(
 	db: Db,
@@ -502,16 +505,14 @@ async function getPlayerPlace(
 	playerId: string
 ): Promise<PlayerPlace> {
 	if (s.state === 'finished') return placeIn((await getStandings(db, s)).standings, playerId, true);
-	const hidden = hiddenPosition(s);
-	const pointsOf = (player: SQL) =>
-		sql`coalesce((select sum(a.points) from live_answer a where a.player_id = ${player} and a.position <> ${hidden}), 0)`;
+	const mine = visiblePointsSql(livePlayer.id, s);
 	const others = sql`live_player o where o.session_id = ${livePlayer.sessionId} and not o.removed`;
 	const [row] = await db
 		.select({
 			removed: livePlayer.removed,
-			points: sql<number>`${pointsOf(sql`${livePlayer.id}`)}::int`,
+			points: sql<number>`${mine}::int`,
 			playerCount: sql<number>`(select count(*) from ${others})::int`,
-			ahead: sql<number>`(select count(*) from ${others} and ${pointsOf(sql`o.id`)} > ${pointsOf(sql`${livePlayer.id}`)})::int`
+			ahead: sql<number>`(select count(*) from ${others} and ${visiblePointsSql(sql`o.id`, s)} > ${mine})::int`
 		})
 		.from(livePlayer)
 		.where(eq(livePlayer.id, playerId));
