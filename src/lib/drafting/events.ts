@@ -46,17 +46,16 @@ export function dateOfFact(
 const quoteDates = new WeakMap<Gazetteer, Map<string, string | null>>();
 
 function dateOfQuote(quote: string, articleDate: string, gazetteer: Gazetteer): string | null {
-	const f = { quote };
 	const mentions = findMentions(
-		{ text: f.quote, start: 0, end: f.quote.length, line: 1 },
+		{ text: quote, start: 0, end: quote.length, line: 1 },
 		articleDate,
 		gazetteer
 	).filter((m) => m.value.kind === 'date');
 	const dates = [...new Set(mentions.map((m) => (m.value.kind === 'date' ? m.value.date : '')))];
 	// "announced today": the report's own day.
-	if (!dates.length && /\btoday\b/iu.test(f.quote)) return articleDate;
+	if (!dates.length && /\btoday\b/iu.test(quote)) return articleDate;
 	// "officials told reporters last month": the month before the report's.
-	if (!dates.length && /\blast month\b/iu.test(f.quote)) {
+	if (!dates.length && /\blast month\b/iu.test(quote)) {
 		const [y, m] = articleDate.split('-').map(Number);
 		return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 	}

@@ -210,7 +210,7 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 			t.tags.includes('Noun') &&
 			!t.tags.includes('ProperNoun') &&
 			// "79 MAX 9 planes": a capitalised word after a number names a model, it is no counted noun.
-			!/^\p{Lu}/u.test(t.text) &&
+			!CAPITALISED.test(t.text) &&
 			!t.tags.includes('Pronoun') &&
 			(!t.tags.includes('Date') || duration)
 		) {
