@@ -1,11 +1,13 @@
 // Fresh databases for integration tests: an in-memory PGlite, and a new database on the real
 // Postgres named by TEST_DATABASE_URL (dropped afterwards). Both get the real migrations.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import type { Bank } from '../../src/lib/bank/types.ts';
 import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
@@ -31,20 +33,30 @@ export function backends(): Backend[] {
 
 export type TestDatabase = Database & { dispose(): Promise<void> };
 
-/** A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). */
+/**
+ * A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). With the real
+ * ones it is a copy of the database the integration project's global setup migrated once for the whole run
+ * (tests/helpers/migrated-snapshot.ts); the migrations then find nothing left to run.
+ */
 export async function createTestDatabase(
 	backend: Backend,
 	migrations = migrationsDir
 ): Promise<TestDatabase> {
+	const fromSnapshot = migrations === migrationsDir;
 	if (backend === 'pglite') {
-		const database = openDatabase({ pgliteDir: 'memory://' });
+		const tarball = fromSnapshot ? inject('migratedPgliteTarball') : undefined;
+		const database = openDatabase({
+			pgliteDir: 'memory://',
+			...(tarball ? { from: new Blob([readFileSync(tarball)]) } : {})
+		});
 		await database.migrate(migrations);
 		return { ...database, dispose: () => database.close() };
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL!;
 	const name = `test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
+	const template = fromSnapshot ? inject('migratedPostgresTemplate') : '';
+	await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
 	const database = openDatabase({ url: url.toString() });

@@ -38,7 +38,10 @@ export type Database = {
  * Never call the outer `db` from inside a transaction callback on PGlite: that waits for itself.
  */
 export function openDatabase(
-	target: { url: string; poolMax?: number } | { pgliteDir: string }
+	target:
+		| { url: string; poolMax?: number }
+		// `from`: a data folder saved by PGlite's dumpDataDir to start from (tests start from a migrated one).
+		| { pgliteDir: string; from?: Blob }
 ): Database {
 	if ('url' in target) {
 		// A bounded connect timeout: while Postgres is down or restarting a request fails fast (503) instead
@@ -76,7 +79,7 @@ export function openDatabase(
 	}
 	const dir = target.pgliteDir;
 	if (dir !== 'memory://') mkdirSync(dir, { recursive: true });
-	const client = new PGlite(dir);
+	const client = new PGlite(dir, target.from ? { loadDataDir: target.from } : {});
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
 	return {
 		db,
