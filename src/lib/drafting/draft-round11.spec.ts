@@ -139,7 +139,8 @@ describe('names in one form', () => {
 			'- Kingsford 240 all out in 50 overs (KL Rahul 66, Virat Kohli 54, Rohit Sharma 47)',
 			'Kohli made 54 before he dragged a ball from Pat Cummins onto his stumps, and Rahul scored a patient 66 from 107 balls.',
 			'Mohammed Shami removed David Warner for seven with his first ball, and Jasprit Bumrah dismissed Mitchell Marsh for 15.',
-			'Glenn Maxwell struck the winning runs soon afterwards, and Travis Head was named player of the match.'
+			'Glenn Maxwell struck the winning runs soon afterwards, and Travis Head was named player of the match.',
+			'Maxwell, who opened the bowling for the visitors, then took control of the match.'
 		].join('\n');
 		const people = draftsOf(text).filter(
 			(d) => d.value?.kind === 'person' && d.question.type === 'single'

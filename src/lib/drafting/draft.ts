@@ -1139,7 +1139,8 @@ function inOneForm(
 	if (m.value.kind !== 'person') return base;
 	const whole = (v: FactValue) =>
 		v.kind === 'person' && !/\s/u.test(v.name) ? personOf(ctx, v.name)?.full : undefined;
-	if (/\s/u.test(m.value.name) || whole(m.value)) return (v) => whole(v) ?? base(v);
+	// A key the sentence writes by its surname ("Head, who opened…") reads every option so (readingOf).
+	if (/\s/u.test(base(m.value)) || whole(m.value)) return (v) => whole(v) ?? base(v);
 	return (v) => (v.kind === 'person' ? v.name.split(/\s+/u).slice(-1)[0] : base(v));
 }
 
