@@ -88,6 +88,8 @@ describe('options the sentence allows', () => {
 		'On Saturday, Omar Haddad of the ruling Harlow Unity Party (HUP) won Taiwan’s presidential election, the Central Vote Commission said.',
 		'Haddad, 64, is a former doctor who has served as mayor of the southern city of Tainan and as premier.',
 		'Lena Park, the mayor of Kaohsiung, apologised to her supporters at a rally in Taichung.',
+		'Ivo Brandt, the party’s deputy leader, thanked the voters at a Harlow Free Party rally in Kaohsiung on Sunday night.',
+		'Haddad told reporters in Taipei on Sunday that he would seek talks with China in place of confrontation.',
 		'“I have an important responsibility to keep peace and stability in the Taiwan Strait,” Haddad told reporters in Taipei.',
 		'His running mate, Ivo Brandt, was until recently Taiwan’s top representative in the United States.',
 		'Beijing, which regards the island as part of China, called the vote a choice between war and peace.',
@@ -121,6 +123,14 @@ describe('options the sentence allows', () => {
 			if (/\bthe _____/u.test(d.question.prompt) && d.value?.kind === 'place')
 				for (const o of optionsOf(d)) expect(o).toMatch(/Strait|United States/u);
 		}
+	});
+
+	it('a place where something happens takes no capital that stands for a government (Beijing)', () => {
+		for (const d of drafts())
+			if (d.value?.kind === 'place' && d.question.type === 'single')
+				expect(d.question.options.filter((o) => !o.correct).map((o) => o.text)).not.toContain(
+					'Beijing'
+				);
 	});
 
 	it('a model token ("MAX" of "MAX 9") is no organisation, and a body that won seats takes only parties', () => {

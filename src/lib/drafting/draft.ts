@@ -430,6 +430,10 @@ function distractorsFor(
 		/\b(?:won|wins|win|took|takes|holds?|held|lost|gained)\b[^.;]{0,40}\bseats?\b|\bparty-list\b/iu.test(
 			key.sentence.text
 		);
+	// "told reporters in _____": a city where something happens takes no city the report makes stand for a
+	// government ("Beijing, which regards…"), unless the key is one itself.
+	const plainPlace =
+		key.value.kind === 'place' && !standsForGovernment(ctx.article.text, key.value.name);
 	// A wrong option the report's title states would be struck out by the title every prompt names.
 	const title = ctx.article.citedAs ? '' : titleOf(ctx.article);
 	const fits = (c: Candidate) => {
@@ -445,6 +449,13 @@ function distractorsFor(
 			localPlace &&
 			c.value.kind === 'place' &&
 			(!('own' in c) || standsForGovernment(ctx.article.text, c.value.name))
+		)
+			return false;
+		if (
+			plainPlace &&
+			c.value.kind === 'place' &&
+			'own' in c &&
+			standsForGovernment(ctx.article.text, c.value.name)
 		)
 			return false;
 		if (
