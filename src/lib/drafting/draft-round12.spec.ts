@@ -33,3 +33,21 @@ describe('more types from what the report states', () => {
 		for (const d of ma) expect(d.value).toMatchObject({ role: 'Secretary-General' });
 	});
 });
+
+describe('typed wrong options the sentence allows', () => {
+	it('a day written the wire way ("Oct. 25") is a date, and days the report does not state fill its options', () => {
+		const text = [
+			'The engine of the ferry Larkspur failed off Cape Morrow on Sunday, leaving 212 passengers adrift for six hours.',
+			'The ferry was almost new. It was certified as seaworthy on Oct. 14 and began carrying passengers nine days later.',
+			'It had made about 320 crossings before the failure, and 41 of them had been delayed by bad weather.'
+		].join('\n');
+		const drafts = draftsOf(text, '2025-03-09', 'A ferry adrift');
+		const day = drafts.find((d) => d.kind === 'date' && d.quote.includes('Oct. 14'));
+		expect(day).toBeDefined();
+		const options = optionsOf(day!);
+		expect(options).toContain('14 October');
+		expect(options.length).toBe(4);
+		// Days of the same month, none after the report's date and none the report states.
+		for (const o of options) expect(o).toMatch(/^\d{1,2} October$/u);
+	});
+});

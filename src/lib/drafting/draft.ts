@@ -920,6 +920,40 @@ function withNearbyYears(
 	return { texts, own: wrong.own };
 }
 
+/**
+ * A day with too few of the report's own days to offer ("certified on Oct. 25", the only day of its year): days of
+ * the same month that the report does not state, on the side of the report's date its sentence speaks of, as for
+ * years. Read as the key is read ("18 October").
+ */
+function withNearbyDays(
+	ctx: Context,
+	m: Mention,
+	reading: (v: FactValue) => string,
+	wrong: { texts: string[]; own: number }
+): { texts: string[]; own: number } {
+	if (m.value.kind !== 'date' || m.value.date.length !== 10) return wrong;
+	if (wrong.texts.length >= OPTIONS_PER_QUESTION - 1) return wrong;
+	// "April 25 and 26": the first day of a range; another day beside "and 26" would not read.
+	if (/^\s*(?:and|to|-|–)\s*\d/u.test(ctx.article.text.slice(m.end, m.sentence.end))) return wrong;
+	const [y, mo, d] = m.value.date.split('-').map(Number);
+	const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+	const stated = new Set(
+		ctx.mentions.flatMap((x) => (x.value.kind === 'date' ? [x.value.date] : []))
+	);
+	const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
+	const sided = onSideOf(m.value.date, ctx.article.eventDate, future);
+	const texts = [...wrong.texts];
+	for (const shift of [-7, 5, -3, 9, -10, 3, -5, 7, 12, -12]) {
+		if (d + shift < 1 || d + shift > days) continue;
+		const date = `${m.value.date.slice(0, 8)}${String(d + shift).padStart(2, '0')}`;
+		if (stated.has(date) || (sided && !onSideOf(date, ctx.article.eventDate, future))) continue;
+		const text = reading({ kind: 'date', date });
+		if (!texts.includes(text) && text !== reading(m.value)) texts.push(text);
+		if (texts.length === OPTIONS_PER_QUESTION - 1) break;
+	}
+	return { texts, own: wrong.own };
+}
+
 /** The numbers written in digits in a text: "some 2,400 of them" → 2400. */
 function numbersOf(text: string): number[] {
 	return (text.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).map((n) => Number(n.replace(/,/gu, '')));
@@ -1453,7 +1487,12 @@ function gapFillOn(
 				}),
 				own: 0
 			}
-		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
+		: withNearbyDays(
+				ctx,
+				m,
+				reading,
+				withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading))
+			);
 	// A sum of money or in millions is chosen, never typed ("3000000000"): amounts near it fill the options.
 	const scaled = writtenScaled(m, text);
 	const wrong =

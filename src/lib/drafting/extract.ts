@@ -152,7 +152,13 @@ export function resolveDate(
 ): { date: string; inferred: boolean } | null {
 	const words: string[] = phrase.toLowerCase().match(/[a-z]+|\d+/gu) ?? [];
 	const year = words.find((w) => /^(19|20)\d{2}$/u.test(w));
-	const month = MONTHS.findIndex((m) => words.includes(m));
+	// "Oct. 25", "Sept. 12": a wire report's short month names count as the month.
+	const month = MONTHS.findIndex(
+		(m) =>
+			words.includes(m) ||
+			words.includes(m.slice(0, 3)) ||
+			(m === 'september' && words.includes('sept'))
+	);
 	const day = words.find((w) => /^\d{1,2}$/u.test(w) && Number(w) >= 1 && Number(w) <= 31);
 	const weekday = WEEKDAYS.findIndex((d) => words.includes(d));
 	const [ey, em, ed] = eventDate.split('-').map(Number);
@@ -417,7 +423,7 @@ export function findMentions(
 		if (!resolved) continue;
 		// Keep only the words that name the date: "until 2025" → "2025", "on Monday" → "Monday".
 		const core = phrase.match(
-			/((January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u
+			/((January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u
 		);
 		if (!core || core.index === undefined) continue;
 		const s = start + d.text.indexOf(core[0]);
