@@ -50,4 +50,14 @@ describe('typed wrong options the sentence allows', () => {
 		// Days of the same month, none after the report's date and none the report states.
 		for (const o of options) expect(o).toMatch(/^\d{1,2} October$/u);
 	});
+
+	it('a day after a present-tense start ("starts … on Aug. 28") is read as still to come', () => {
+		const text = [
+			'Harlow beat Kingsford by 31 runs in the Vessa Trophy final at Elm Park on Sunday, before a crowd of 41,200.',
+			'The Tallis Shield, the season’s last tournament, starts in Lisbon on Aug. 28, with 12 teams taking part.'
+		].join('\n');
+		const drafts = draftsOf(text, '2025-03-09', 'A cup final');
+		const day = drafts.find((d) => d.kind === 'date' && d.quote.includes('Aug. 28'));
+		expect(day?.value).toEqual({ kind: 'date', date: '2025-08-28' });
+	});
 });

@@ -137,7 +137,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function speaksOfFuture(before: string): boolean {
 	const words = before.trim().split(/\s+/u).slice(-14).join(' ');
 	return (
-		/\b(will|would|shall|next|due)\b|['’]ll\b/iu.test(words) || /\b(by|until)\s*$/iu.test(before)
+		// "The US Open starts in New York on Aug. 28": a present-tense start is a plan.
+		/\b(will|would|shall|next|due|starts|begins|opens)\b|['’]ll\b/iu.test(words) ||
+		/\b(by|until)\s*$/iu.test(before)
 	);
 }
 
