@@ -561,7 +561,7 @@ describe('drafting a new article', () => {
 	it('asks for the count with the noun it counts, the key from the text, wrong options from the bank’s troop counts', () => {
 		const d = drafts.find((x) => x.value?.kind === 'number' && x.value.amount === 1200)!;
 		expect(d.question.prompt).toBe(
-			'According to the report of 17 January 2023, how many soldiers will Chad send to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday?'
+			'According to the report “Chad sends soldiers” (17 January 2023), how many soldiers will Chad send to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday?'
 		);
 		if (d.question.type !== 'single') throw new Error('single expected');
 		const bankCounts = new Set(

@@ -323,6 +323,32 @@ function labelOf(v: FactValue): string {
  * `notInArticle`, only values the article never states (a false claim must stay false whatever else it says).
  * `reading` shows each value as the key reads.
  */
+/** Whether the report ties a body to `country`: its name says so ("Chinese…", "Taiwan People's Party") or "China's X". */
+function tiedTo(text: string, name: string, country: string): boolean {
+	const stem = country.slice(0, Math.max(4, country.length - 1));
+	if (new RegExp(`(?<![\\p{L}])${escape(stem)}`, 'u').test(name)) return true;
+	return new RegExp(`${escape(country)}['’]s\\s+(?:the\\s+)?${escape(name)}(?![\\p{L}])`, 'u').test(
+		text
+	);
+}
+
+/** Whether the report makes a place stand for a government: "Beijing, which regards…", "Beijing has refused…". */
+function standsForGovernment(text: string, name: string): boolean {
+	return new RegExp(
+		`(?<![\\p{L}])${escape(name)}(?:,\\s+which\\b|\\s+(?:has|had|have)?\\s*(?:said|says|regards|called|calls|warned|refused|accused|insists|insisted|rejected|condemned|responded|threatened)\\b)`,
+		'u'
+	).test(text);
+}
+
+/** Names a reader reads after "the": the report writes "the" before them, or they are of the kinds that take it. */
+const TAKES_THE =
+	/^(?:the\s|United\s|Democratic\s|Republic\s|Central African)|\b(?:Strait|Straits|Sea|Gulf|Ocean|River|Islands|States|Emirates|Kingdom|Republic|Coast|Channel|Netherlands|Philippines|Bahamas|Maldives|Sahel|Balkans|Caribbean|Middle East|Arctic|Antarctic|Pacific|Atlantic|Mediterranean|Alps|Himalayas|Horn of Africa)$/u;
+
+function readsWithThe(text: string, name: string): boolean {
+	if (TAKES_THE.test(name)) return true;
+	return new RegExp(`\\b[Tt]he\\s+${escape(name)}(?![\\p{L}])`, 'u').test(text);
+}
+
 /** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
 function isCountry(name: string): boolean {
 	const bare = name.replace(/^the\s+/iu, '');
@@ -377,8 +403,74 @@ function distractorsFor(
 			: null;
 	const officesOf = office ? officesByPerson(ctx) : null;
 	const limits = numberLimits(ctx, key);
+	const said = ctx.article.text.slice(key.sentence.start, key.start);
+	// "China's _____": only bodies the report ties to that country, never Taiwan's parties beside China's office.
+	const owner =
+		key.value.kind === 'organisation'
+			? said.match(/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+$/u)?.[1]
+			: undefined;
+	const ownerCountry = owner && isCountry(owner) ? owner : null;
+	// "the southern city of _____", "mayor of _____": a place of the report's own country, not a capital standing for
+	// another country's government (Beijing in a report on Taiwan).
+	const localPlace =
+		key.value.kind === 'place' &&
+		/\b(?:city|town|port|village|district|county|province|mayor|governor) of\s+$/iu.test(said);
+	// "in the _____": only names that read with "the" (the Taiwan Strait, the United States; not "the China"); a
+	// body after "the" takes no name opening on a possessive ("the China's … Office"). Only where the name is the
+	// whole phrase: "below the _____ desert" reads "the" with "desert".
+	const afterThe =
+		/\bthe\s+$/iu.test(said) &&
+		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
+			ctx.article.text.slice(key.end, key.sentence.end)
+		);
+	// "The _____ won eight seats": a party, never an election commission or a government office.
+	const partyAsked =
+		key.value.kind === 'organisation' &&
+		(!keySort || keySort === 'party') &&
+		/\b(?:won|wins|win|took|takes|holds?|held|lost|gained)\b[^.;]{0,40}\bseats?\b|\bparty-list\b/iu.test(
+			key.sentence.text
+		);
+	// "told reporters in _____": a city where something happens takes no city the report makes stand for a
+	// government ("Beijing, which regards…"), unless the key is one itself.
+	const plainPlace =
+		key.value.kind === 'place' && !standsForGovernment(ctx.article.text, key.value.name);
+	// A wrong option the report's title states would be struck out by the title every prompt names.
+	const title = ctx.article.citedAs ? '' : titleOf(ctx.article);
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
+		if (title && titleStates(title, [reading(c.value)])) return false;
+		if (
+			ownerCountry &&
+			c.value.kind === 'organisation' &&
+			!tiedTo(ctx.article.text, c.value.name, ownerCountry)
+		)
+			return false;
+		if (
+			localPlace &&
+			c.value.kind === 'place' &&
+			(!('own' in c) || standsForGovernment(ctx.article.text, c.value.name))
+		)
+			return false;
+		if (
+			plainPlace &&
+			c.value.kind === 'place' &&
+			'own' in c &&
+			standsForGovernment(ctx.article.text, c.value.name)
+		)
+			return false;
+		if (
+			afterThe &&
+			key.value.kind === 'place' &&
+			c.value.kind === 'place' &&
+			!readsWithThe(ctx.article.text, c.value.name)
+		)
+			return false;
+		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
+			return false;
+		if (partyAsked && c.value.kind === 'organisation') {
+			const sort = sortOf(ctx, c.value.name, c.article);
+			if (sort && sort !== 'party') return false;
+		}
 		if (office && officesOf && c.value.kind === 'person') {
 			const name = c.value.name;
 			const held = [
@@ -639,8 +731,8 @@ function escape(s: string): string {
  * A wh-question names its report, as gap-fills do: "who said the government would…" is asked of one report
  * ("According to the report “The Bank of Japan ends negative interest rates” (19 March 2024), who…?").
  */
-function withContext(prompt: string, ctx: Context, s: Sentence): string {
-	const name = reportName(ctx.article, prompt, ctx.article.text.slice(0, s.start));
+function withContext(prompt: string, ctx: Context): string {
+	const name = reportName(ctx.article);
 	return `According to ${name}, ${/^(How|Which|Who|In|On|There|The|Some|What|When|Whose)\b/u.test(prompt) ? prompt.charAt(0).toLowerCase() + prompt.slice(1) : prompt}`;
 }
 
@@ -704,14 +796,73 @@ function similarQuestions(
 }
 
 /** The report as a prompt names it: "the report of 31 January 2022" (a quiz mixes articles). */
-export function reportName(article: DraftArticle, shown = '', before = ''): string {
+export function reportName(article: DraftArticle): string {
 	// An article of the bank goes by its `cited_as`, the name questions:check looks for in a prompt.
 	if (article.citedAs) return `the ${article.citedAs}`;
 	const date = formatDate(article.eventDate);
-	// Words that lean on the article ("the operation", "voted against it") need its subject: its title.
-	const title = article.title.trim().replace(/["“”]/gu, '');
-	if (title && leansOnArticle(shown, before, title)) return `the report “${title}” (${date})`;
+	// A quiz mixes reports: "the board", "which match" are answerable only with the report's subject, its title.
+	// (A title that states the key falls back to the date: see namedByDate.)
+	const title = titleOf(article);
+	if (title) return `the report “${title}” (${date})`;
 	return `the report of ${date}`;
+}
+
+function titleOf(article: DraftArticle): string {
+	return article.title.trim().replace(/["“”]/gu, '');
+}
+
+/** The texts a reader chooses among or judges: the options, the typed answer, a claim's value and its swap. */
+function answerTexts(d: Draft): string[] {
+	const q = d.question;
+	if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => o.text);
+	if (q.type === 'numeric') return [String(q.answer)];
+	if (q.type === 'true_false') {
+		const swapped = q.explanation.match(/, not (.+)\.$/u)?.[1];
+		return [...(d.value ? [valueText(d.value)] : []), ...(swapped ? [swapped] : [])];
+	}
+	return [];
+}
+
+/** Whether the title states one of the texts: "2023" or "India" in "Australia beat India in the 2023 … final". */
+function titleStates(title: string, texts: string[]): boolean {
+	const words = ` ${normaliseAnswerText(title)} `;
+	return texts.some((t) => {
+		const n = normaliseAnswerText(t);
+		return n !== '' && words.includes(` ${n} `);
+	});
+}
+
+/**
+ * A prompt naming its report by a title that states the key (or an option no other can replace) gives it away:
+ * the report is named by its date only, and a draft whose words lean on the article's subject (which only the
+ * title would name) is dropped. Wrong options the title states are left out while two others remain.
+ */
+function namedByDate(ctx: Context, drafts: Draft[]): Draft[] {
+	const title = titleOf(ctx.article);
+	if (ctx.article.citedAs || !title) return drafts;
+	const date = formatDate(ctx.article.eventDate);
+	const titled = `the report “${title}” (${date})`;
+	return drafts.filter((d) => {
+		if (!d.question.prompt.includes(titled) || !titleStates(title, answerTexts(d))) return true;
+		const q = d.question;
+		if (
+			q.type === 'single' &&
+			!titleStates(
+				title,
+				q.options.filter((o) => o.correct).map((o) => o.text)
+			)
+		) {
+			const kept = q.options.filter((o) => o.correct || !titleStates(title, [o.text]));
+			if (kept.length >= 3) {
+				d.question = { ...q, options: kept };
+				return true;
+			}
+		}
+		if (leansOnArticle(d.quote, ctx.article.text.slice(0, d.span.start), title)) return false;
+		// The same draft object, its prompt renamed: its placement (giveAway) is keyed by it.
+		d.question = { ...q, prompt: q.prompt.replace(titled, `the report of ${date}`) };
+		return true;
+	});
 }
 
 /** Nouns a definite "the" may put before a thing of any report: they lean on nothing said before. */
@@ -764,6 +915,40 @@ function withNearbyYears(
 		const y = String(year + shift);
 		if (sided && !onSideOf(y, ctx.article.eventDate, future)) continue;
 		if (!stated.has(y) && !texts.includes(y)) texts.push(y);
+		if (texts.length === OPTIONS_PER_QUESTION - 1) break;
+	}
+	return { texts, own: wrong.own };
+}
+
+/**
+ * A day with too few of the report's own days to offer ("certified on Oct. 25", the only day of its year): days of
+ * the same month that the report does not state, on the side of the report's date its sentence speaks of, as for
+ * years. Read as the key is read ("18 October").
+ */
+function withNearbyDays(
+	ctx: Context,
+	m: Mention,
+	reading: (v: FactValue) => string,
+	wrong: { texts: string[]; own: number }
+): { texts: string[]; own: number } {
+	if (m.value.kind !== 'date' || m.value.date.length !== 10) return wrong;
+	if (wrong.texts.length >= OPTIONS_PER_QUESTION - 1) return wrong;
+	// "April 25 and 26": the first day of a range; another day beside "and 26" would not read.
+	if (/^\s*(?:and|to|-|–)\s*\d/u.test(ctx.article.text.slice(m.end, m.sentence.end))) return wrong;
+	const [y, mo, d] = m.value.date.split('-').map(Number);
+	const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+	const stated = new Set(
+		ctx.mentions.flatMap((x) => (x.value.kind === 'date' ? [x.value.date] : []))
+	);
+	const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
+	const sided = onSideOf(m.value.date, ctx.article.eventDate, future);
+	const texts = [...wrong.texts];
+	for (const shift of [-7, 5, -3, 9, -10, 3, -5, 7, 12, -12]) {
+		if (d + shift < 1 || d + shift > days) continue;
+		const date = `${m.value.date.slice(0, 8)}${String(d + shift).padStart(2, '0')}`;
+		if (stated.has(date) || (sided && !onSideOf(date, ctx.article.eventDate, future))) continue;
+		const text = reading({ kind: 'date', date });
+		if (!texts.includes(text) && text !== reading(m.value)) texts.push(text);
 		if (texts.length === OPTIONS_PER_QUESTION - 1) break;
 	}
 	return { texts, own: wrong.own };
@@ -934,8 +1119,16 @@ function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null 
 		sentencesOf.set(ctx.article, all);
 	}
 	const i = all.findIndex((x) => x.start === m.sentence.start);
-	const previous = i > 0 ? all[i - 1] : null;
-	if (!previous || previous.line !== m.sentence.line) return null;
+	let previous = i > 0 ? all[i - 1] : null;
+	if (!previous || previous.line !== m.sentence.line) {
+		// A sentence too short to be drafted ("The plane was almost new.") still opens the paragraph: it is the lead-in.
+		const text = ctx.article.text;
+		const lineStart = text.lastIndexOf('\n', m.sentence.start - 1) + 1;
+		const short = text.slice(lineStart, m.sentence.start).trim();
+		if (!short || !/^\p{Lu}[^.!?]*[.!?]["”]?$/u.test(short)) return null;
+		const start = lineStart + text.slice(lineStart).indexOf(short);
+		previous = { text: short, start, end: start + short.length, line: m.sentence.line };
+	}
 	if (/\n/u.test(ctx.article.text.slice(previous.end, m.sentence.start))) return null;
 	if (` ${normaliseAnswerText(previous.text)} `.includes(` ${key} `)) return null;
 	return previous;
@@ -976,6 +1169,24 @@ function readingOf(m: Mention, text: string): (v: FactValue) => string {
 				: valueText(v);
 	}
 	return (v) => valueText(v);
+}
+
+/**
+ * People's names in one form among a question's options: a bare name ("Rahul") beside whole names gives the key
+ * away. A one-word name becomes the article's whole name for it ("KL Rahul" of the fact box) where there is one;
+ * a one-word key with none puts every option by its surname.
+ */
+function inOneForm(
+	ctx: Context,
+	m: Mention,
+	base: (v: FactValue) => string
+): (v: FactValue) => string {
+	if (m.value.kind !== 'person') return base;
+	const whole = (v: FactValue) =>
+		v.kind === 'person' && !/\s/u.test(v.name) ? personOf(ctx, v.name)?.full : undefined;
+	// A key the sentence writes by its surname ("Head, who opened…") reads every option so (readingOf).
+	if (/\s/u.test(base(m.value)) || whole(m.value)) return (v) => whole(v) ?? base(v);
+	return (v) => (v.kind === 'person' ? v.name.split(/\s+/u).slice(-1)[0] : base(v));
 }
 
 /** An amount in words of scale, as news writes large sums: "3 billion", "600 million", "6.15 billion". */
@@ -1069,7 +1280,10 @@ function scored(
 ): Draft {
 	const single = wrong.texts.length >= 3 ? 1 : wrong.texts.length === 2 ? 0.85 : 0.7;
 	const plausible = wrong.own > 0 ? 1.05 : 1;
-	const long = d.question.prompt.split(/\s+/u).length > 32 ? 0.9 : 1;
+	// The report's title names the context: it is read past, not counted as the question's length.
+	const title = titleOf(ctx.article);
+	const named = title && d.question.prompt.includes(`“${title}”`) ? title.split(/\s+/u).length : 0;
+	const long = d.question.prompt.split(/\s+/u).length - named > 32 ? 0.9 : 1;
 	const score = Math.min(1, grammar * single * plausible * long * informativeness(ctx, m));
 	return { ...d, score: Math.round(score * 1000) / 1000 };
 }
@@ -1187,8 +1401,8 @@ function gapFillOn(
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
-	let before = squash(text.slice(cited.span.start, m.start));
-	const after = squash(text.slice(m.end, cited.span.end));
+	let before = squash(withPeopleNamed(ctx, m.sentence, cited.span.start, m.start, m));
+	const after = squash(withPeopleNamed(ctx, m.sentence, m.end, cited.span.end, m));
 	// Words that stand for what the sentence before said ("It", "the regulator", "that ruling", "such cuts") are
 	// read after that sentence, quoted as a lead-in; with no such sentence to quote, the gap is not drafted.
 	let leadIn = '';
@@ -1204,7 +1418,7 @@ function gapFillOn(
 	) {
 		const who = /^(He|She)\b/u.test(before) ? personBefore(ctx, m.sentence) : null;
 		if (m.start - m.sentence.start < 4) return null;
-		if (who) before = before.replace(/^(He|She)\b/u, `[${who}]`);
+		if (who) before = before.replace(/^(He|She)\b/u, personNamed(ctx, who, true) ?? `[${who}]`);
 		else if (!lean()) return null;
 	}
 	if (
@@ -1220,7 +1434,7 @@ function gapFillOn(
 		return null;
 	// "outside 10 _____": a street told by its house number is common knowledge, not worth a question.
 	if (m.value.kind === 'place' && /\b\d+\s+$/u.test(before)) return null;
-	const reading = readingOf(m, text);
+	const reading = inOneForm(ctx, m, readingOf(m, text));
 	const keyText = spelled?.key ?? reading(m.value);
 	// The gap takes the words as written: "13.5 billion" cannot be filled with "13,500,000,000".
 	const digits = (x: string) => x.replace(/[,\s]/gu, '');
@@ -1249,7 +1463,7 @@ function gapFillOn(
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
 	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
 	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
-	const name = reportName(ctx.article, gapped, ctx.article.text.slice(0, m.sentence.start));
+	const name = reportName(ctx.article);
 	// The lead-in comes first, as a reader meets it in the report: "In the report of 19 November 2023, after
 	// “Massa conceded defeat.”, complete the next sentence: “The gap of _____ …”".
 	const prompt = leadIn
@@ -1273,7 +1487,12 @@ function gapFillOn(
 				}),
 				own: 0
 			}
-		: withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading));
+		: withNearbyDays(
+				ctx,
+				m,
+				reading,
+				withNearbyYears(ctx, m, distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, reading))
+			);
 	// A sum of money or in millions is chosen, never typed ("3000000000"): amounts near it fill the options.
 	const scaled = writtenScaled(m, text);
 	const wrong =
@@ -1370,6 +1589,138 @@ function personBefore(ctx: Context, s: Sentence): string | null {
 			.map((x) => valueText(x.value))
 	);
 	return people.size === 1 ? [...people][0] : null;
+}
+
+/**
+ * A role the article gives in an apposition right after a name: "Rohit, India's captain," or "Jennifer Homendy, chair
+ * of the National Transportation Safety Board (NTSB),". Not a relative clause ("who opened the batting"), not an age.
+ */
+const APPOSITION =
+	/^,\s+((?:the|a|an)\s[^,.;:"“”]{2,80}?|\p{Lu}[\p{L}'’-]*['’]s\s[^,.;:"“”]{2,80}?|\p{Ll}+\s+of\s[^,.;:"“”]{2,80}?),/u;
+
+function appositionAt(text: string, at: number): string | null {
+	const role = text.slice(at, at + 160).match(APPOSITION)?.[1];
+	if (!role || role.split(/\s+/u).length > 10) return null;
+	if (/\b(?:who|whose|which|that|said|says|told|and)\b/u.test(role)) return null;
+	return role.replace(/\s+/gu, ' ');
+}
+
+const peopleCache = new WeakMap<
+	Context,
+	Map<string, { full: string; role: string | null } | null>
+>();
+
+/**
+ * The person a name stands for ("Rohit", "Hou", "Rohit Sharma"): the article's whole name holding that word (the
+ * only one: a tagged person, or a fact box's "Rohit Sharma 47"), and the first role an apposition after the name
+ * gives them ("Rohit, India's captain,"), if any. Null when no one whole name fits.
+ */
+function personOf(ctx: Context, name: string): { full: string; role: string | null } | null {
+	let cache = peopleCache.get(ctx);
+	if (!cache) peopleCache.set(ctx, (cache = new Map()));
+	if (cache.has(name)) return cache.get(name)!;
+	const text = ctx.article.text;
+	const wholes = [
+		...new Set(
+			ctx.mentions
+				.filter((x) => x.value.kind === 'person')
+				.map((x) => valueText(x.value))
+				.filter((n) => /\s/u.test(n))
+		)
+	];
+	let found = /\s/u.test(name) ? [name] : wholes.filter((w) => w.split(/\s+/u).includes(name));
+	if (found.length === 0) {
+		// Whole names the tagger reads in no sentence: a fact box's "Rohit Sharma 47" (headlines, in capitals, aside).
+		const lines = text.split('\n').filter((l) => {
+			const words = l.split(/\s+/u).filter(Boolean);
+			const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+			return capitals * 2 < words.length || /^\s*[-•*]\s/u.test(l);
+		});
+		const word = String.raw`\p{Lu}[\p{L}'’-]+`;
+		const re = new RegExp(
+			String.raw`(?<![\p{L}])(?:${word}\s+${escape(name)}|${escape(name)}\s+${word})(?![\p{L}])`,
+			'gu'
+		);
+		found = [...new Set(lines.flatMap((l) => [...l.matchAll(re)].map((x) => x[0])))].filter(
+			(w) =>
+				!w
+					.split(/\s+/u)
+					.some((x) => TITLE_WORDS.test(x) || ROLE_BEFORE_NAME.test(x) || NO_FIRST_NAME.test(x))
+		);
+	}
+	let person: { full: string; role: string | null } | null = null;
+	if (found.length === 1) {
+		const full = found[0];
+		let role: string | null = null;
+		const re = new RegExp(`(?<![\\p{L}])(?:${escape(full)}|${escape(name)})(?![\\p{L}'’])`, 'gu');
+		for (const hit of text.matchAll(re)) {
+			role = appositionAt(text, hit.index + hit[0].length);
+			if (role) break;
+		}
+		person = { full, role };
+	}
+	cache.set(name, person);
+	return person;
+}
+
+/** "[Rohit Sharma, India's captain]": a person's whole name with the role the article gives them, or null without one. */
+function personNamed(ctx: Context, name: string, withoutRole = false): string | null {
+	const p = personOf(ctx, name);
+	if (!p) return null;
+	if (p.role) return `[${p.full}, ${p.role}]`;
+	return withoutRole ? `[${p.full}]` : null;
+}
+
+/**
+ * The article's words [from, to) of sentence `s` with the people it names only by a single name ("Rohit said…")
+ * given whole with their role (never invented: a person with no role in an apposition keeps the name as written),
+ * and an opening descriptor ("The 29-year-old left-hander") followed by the name of the one person the sentence
+ * before names.
+ */
+function withPeopleNamed(
+	ctx: Context,
+	s: Sentence,
+	from: number,
+	to: number,
+	asked: Mention
+): string {
+	const text = ctx.article.text;
+	const edits: { start: number; end: number; text: string }[] = [];
+	const others = ctx.mentions.filter(
+		(x) => x.sentence.start === s.start && x.value.kind !== 'person'
+	);
+	const otherNames = new Set(
+		ctx.mentions.flatMap((x) =>
+			x.value.kind !== 'person' && 'name' in x.value ? x.value.name.split(/\s+/u) : []
+		)
+	);
+	for (const hit of text
+		.slice(from, to)
+		.matchAll(/(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?![\p{L}])/gu)) {
+		const start = from + hit.index;
+		const end = start + hit[0].length;
+		if (start < asked.end && asked.start < end) continue;
+		if (others.some((x) => x.start < end && start < x.end) || otherNames.has(hit[0])) continue;
+		// One word alone: not part of a whole name, no possessive, no role already after it.
+		if (/\p{Lu}[\p{L}'’.-]*\s+$/u.test(text.slice(s.start, start))) continue;
+		if (/^(?:\s+\p{Lu}|['’]|,)/u.test(text.slice(end, end + 2))) continue;
+		const named = personNamed(ctx, hit[0]);
+		if (named) edits.push({ start, end, text: named });
+	}
+	const descriptor = text.slice(s.start, to).match(/^The\s+\d+-year-old\s+[\p{Ll}-]+(?=\s)/u);
+	if (from === s.start && descriptor) {
+		const who = personBefore(ctx, s);
+		const named = who ? personNamed(ctx, who, true) : null;
+		const at = s.start + descriptor[0].length;
+		if (named) edits.push({ start: at, end: at, text: ` ${named}` });
+	}
+	let out = '';
+	let at = from;
+	for (const e of edits.sort((a, b) => a.start - b.start)) {
+		out += text.slice(at, e.start) + e.text;
+		at = e.end;
+	}
+	return out + text.slice(at, to);
 }
 
 /**
@@ -1486,7 +1837,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 		.replace(/^(But|And|So|Yet)\s+/u, '');
 	const after = clause.slice(words.to - offset);
 	let prompt: string | null = null;
-	const readsAs = (x: FactValue) => valueText(x);
+	const readsAs = inOneForm(ctx, mention, (x: FactValue) => valueText(x));
 	// "Messi scored twice, …, and Di Maria added a second": a subject asked before a second clause with its own
 	// subject would make the question ask about both ("Who scored twice, …, and Di Maria added…?").
 	const rest = m.sentence.text.slice(words.to);
@@ -1585,7 +1936,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 		/^Who (said|told|says)\b[,?]/u.test(prompt)
 	)
 		return null;
-	prompt = withContext(prompt, ctx, m.sentence);
+	prompt = withContext(prompt, ctx);
 	const n = prompt.split(/\s+/u).length;
 	if (n < 5 || n > 40 || /\b(today|yesterday|tomorrow)\b/iu.test(prompt)) return null;
 	const keyText = readsAs(v);
@@ -1818,15 +2169,15 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const wrong = wantFalse && swappable(m) ? falseValueFor(ctx, m, reading) : undefined;
 	const replacement = wrong ?? shown;
 	// "the European Space Agency" → "NASA", not "the NASA".
+	// People named by a single name get their whole name and role, as in gap-fills.
+	const opening = withPeopleNamed(ctx, s, s.start, m.start, m);
 	const head =
-		wrong && /^[\p{Lu}\d]{2,}$/u.test(wrong)
-			? s.text.slice(0, from).replace(/\b[Tt]he\s+$/u, '')
-			: s.text.slice(0, from);
-	const statement = `${head}${replacement}${s.text.slice(to)}`
+		wrong && /^[\p{Lu}\d]{2,}$/u.test(wrong) ? opening.replace(/\b[Tt]he\s+$/u, '') : opening;
+	const statement = `${head}${replacement}${withPeopleNamed(ctx, s, m.end, s.end, m)}`
 		.replace(/\s+/gu, ' ')
 		.replace(/[.]$/u, '');
 	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
-	const name = reportName(ctx.article, statement, ctx.article.text.slice(0, s.start));
+	const name = reportName(ctx.article);
 	const prompt = leadIn
 		? `In ${name}, after “${nestQuotes(leadIn)}”, true or false: ${statement}.`
 		: `True or false, according to ${name}: ${statement}.`;
@@ -1895,7 +2246,8 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		if (!cited || leansOnBefore(ctx, sentence, sentence.start, sentence.end)) continue;
 		const from = list[0].start - sentence.start;
 		const to = list[list.length - 1].end - sentence.start;
-		const prompt = `${askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '')}? Select all that the report names.`;
+		const asked = askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '');
+		const prompt = `According to ${reportName(ctx.article)}, ${lowerFirstUnlessName(asked)}? Select all that the report names.`;
 		const names = list.map((m) => valueText(m.value));
 		const wrong: string[] = [];
 		// The article's own countries first; the bank's (the Sahel's) only beside a report on its subject.
@@ -2640,6 +2992,14 @@ function splitsAWord(text: string, m: Mention): boolean {
 	);
 }
 
+/** A name the report writes beside a model number ("737 MAX 9", "MAX 9 planes"): a product, no organisation. */
+function modelName(text: string, name: string): boolean {
+	return new RegExp(
+		`(?:\\d\\s+${escape(name)}(?![\\p{L}])|(?<![\\p{L}])${escape(name)}\\s+\\d)`,
+		'u'
+	).test(text);
+}
+
 const NAME_PARTICLE = '(?:da|de|do|dos|das|del|van|von|bin|ibn)';
 
 /**
@@ -2676,7 +3036,10 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 				m.end -= 1;
 	for (const a of all)
 		a.mentions = a.mentions.filter(
-			(m) => !splitsAWord(article.text, m) && !cutFromName(article.text, m)
+			(m) =>
+				!splitsAWord(article.text, m) &&
+				!cutFromName(article.text, m) &&
+				!(m.value.kind === 'organisation' && modelName(article.text, m.value.name))
 		);
 	const ctx = contextOf(
 		article,
@@ -2736,7 +3099,7 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 			).map((d) => ({ ...d, form: 'timeline' as const, score: d.score ?? 0.6 }))
 		);
 	// "Today" means nothing without the report's date; a prompt of more than 40 words runs on (a list's sentence copied whole).
-	return citingOwnFacts(ctx, drafts).filter(
+	return namedByDate(ctx, citingOwnFacts(ctx, drafts)).filter(
 		(d) =>
 			!/\b(today|yesterday|tomorrow)\b/iu.test(d.question.prompt) &&
 			d.question.prompt.split(/\s+/u).length - contextWordsIn(d.question.prompt, article) <= 40
