@@ -275,6 +275,29 @@ function rssKb(pid: number): number | null {
 	}
 }
 
+/** CPU time the process has used so far, in ms (user and system; /proc's clock ticks, 10 ms on Linux). */
+function cpuMs(pid: number): number | null {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * `load`, and the server's CPU per request during it: on this shared machine the throughput follows the
+ * other work's load, the CPU a request costs much less (docs/performance.md).
+ */
+async function withServerCpu(server: { pid: number }, load: () => Promise<LoadResult>) {
+	const before = cpuMs(server.pid);
+	const r = await load();
+	const after = cpuMs(server.pid);
+	const cpuMsPerRequest =
+		before !== null && after !== null && r.total > 0 ? (after - before) / r.total : undefined;
+	return { r, cpuMsPerRequest };
+}
+
 /** Waits until no other session is busy in Postgres for half a second (a server may still be draining a backlog). */
 async function quiesce(admin: postgres.Sql) {
 	const deadline = Date.now() + 120_000;
@@ -477,6 +500,8 @@ type Row = {
 	/** Size of one response body. */
 	bytes?: number;
 	errors?: number;
+	/** The server's CPU time per request while it was measured (submit and rating). */
+	serverCpuMsPerRequest?: number;
 	floors: { floor: string; ratio: number; p99Ratio?: number }[];
 	note?: string;
 };
@@ -1096,11 +1121,15 @@ async function main() {
 		log(
 			`attempt submit POST /attempts/[id]/review?/submit: ${runAmount} requests × ${opts.connections} connections`
 		);
+		const submitLoad = await withServerCpu(server, () =>
+			runLoad(server, rest, { connections: opts.connections, amount: runAmount })
+		);
 		const submit = fromLoad(
 			'attempt submit POST /attempts/[id]/review?/submit',
 			'route',
-			await runLoad(server, rest, { connections: opts.connections, amount: runAmount })
+			submitLoad.r
 		);
+		submit.serverCpuMsPerRequest = submitLoad.cpuMsPerRequest;
 		submit.statements = submitTrace?.length;
 		if (runAmount < wanted * 0.9)
 			submit.note = `only ${runAmount} requests: all the seeded attempts left (raise --attempts)`;
@@ -1349,11 +1378,11 @@ async function main() {
 			);
 			const amount = Math.max(opts.connections, Math.round(warm.requestsPerSecond * opts.duration));
 			log(`review answer POST /review?/rate: ${amount} ratings × ${opts.connections} connections`);
-			const rate = fromLoad(
-				'review answer POST /review?/rate',
-				'route',
-				await runLoad(server, rateReqs(amount), { connections: opts.connections, amount })
+			const rateLoad = await withServerCpu(server, () =>
+				runLoad(server, rateReqs(amount), { connections: opts.connections, amount })
 			);
+			const rate = fromLoad('review answer POST /review?/rate', 'route', rateLoad.r);
+			rate.serverCpuMsPerRequest = rateLoad.cpuMsPerRequest;
 			rate.statements = rateTrace?.length;
 			against(rate, noop, 'no-op');
 			against(rate, ratePg, 'pgbench');
@@ -1990,6 +2019,9 @@ function formatTable(list: Row[]) {
 				(f) =>
 					`${f.ratio.toFixed(2)}× ${f.floor}${f.p99Ratio !== undefined ? ` (p99 ${f.p99Ratio.toFixed(2)}×)` : ''}`
 			),
+			row.serverCpuMsPerRequest !== undefined
+				? `server CPU ${row.serverCpuMsPerRequest.toFixed(1)} ms/req`
+				: '',
 			row.note ?? ''
 		]
 			.filter(Boolean)
