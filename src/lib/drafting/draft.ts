@@ -1583,6 +1583,8 @@ function personBefore(ctx: Context, s: Sentence): string | null {
 		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
 	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start).replace(/\s+/gu, '')))
 		return null;
+	// A pronoun there ("her share… than Castell himself") speaks of someone it may not name: "She" could be either.
+	if (/\b(?:he|him|his|himself|she|her|hers|herself)\b/iu.test(previous.text)) return null;
 	const people = new Set(
 		ctx.mentions
 			.filter((x) => x.sentence.start === previous.start && x.value.kind === 'person')

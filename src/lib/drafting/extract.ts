@@ -425,15 +425,19 @@ export function findMentions(
 		if (!resolved) continue;
 		// Keep only the words that name the date: "until 2025" → "2025", "on Monday" → "Monday".
 		const core = phrase.match(
-			/((January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)( \d{1,2}(?!\d))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u
+			/((January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)( \d{1,2}(?![\d:]))?(,? (19|20)\d{2})?|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\b(19|20)\d{2}\b)/u
 		);
 		if (!core || core.index === undefined) continue;
 		const s = start + d.text.indexOf(core[0]);
+		// A month the words give without its day ("in April in 2:04:25": the 2 is a time's) is the month only;
+		// "2 April" gives its day before the month.
+		const dayFirst = /(?:^|\s)\d{1,2}\s+$/u.test(d.text.slice(0, d.text.indexOf(core[0])));
+		const date = core[2] && !core[3] && !dayFirst ? resolved.date.slice(0, 7) : resolved.date;
 		add({
-			value: { kind: 'date', date: resolved.date },
+			value: { kind: 'date', date },
 			start: s,
 			end: s + core[0].length,
-			label: resolved.date.length === 4 ? 'year' : resolved.date.length === 7 ? 'month' : 'day',
+			label: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day',
 			inferred: resolved.inferred
 		});
 	}
