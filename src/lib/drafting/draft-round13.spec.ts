@@ -32,3 +32,21 @@ describe('no key the quote does not state', () => {
 		for (const d of drafts) expect(d.question.prompt).not.toMatch(/\[Castell[^\]]*\] will/u);
 	});
 });
+
+describe('names kept whole', () => {
+	it('"European Central Bank President Christine Lagarde": the body is the whole bank, not "European Central"', () => {
+		const text = [
+			'The Bank of England, the Bank of Japan and the Swiss National Bank said on Sunday they would lend dollars daily.',
+			'European Central Bank President Christine Lagarde said the swift action of the regulators had calmed the markets.',
+			'The Federal Reserve said it would join the other central banks in the daily lending from Monday.',
+			'Shares in the rescued lender fell 24% on Wednesday, the day the Saudi National Bank ruled out more help.'
+		].join('\n');
+		const drafts = draftsOf(text, '2025-10-12', 'Central banks act together');
+		const texts = drafts.flatMap((d) => [
+			...optionsOf(d),
+			d.question.prompt,
+			...(d.value && 'name' in d.value ? [d.value.name] : [])
+		]);
+		expect(texts.filter((t) => /European Central(?! Bank)/u.test(t))).toEqual([]);
+	});
+});

@@ -304,6 +304,9 @@ export const TITLE_WORDS =
 	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
 /** Offices that are no title word but still end the words before a name. */
+/** The last word of a body's name, which the tagger may read as a person's word before a title. */
+const INSTITUTION_HEADS =
+	/^(?:Bank|Council|Commission|Committee|Authority|Agency|Union|Court|Fund|Ministry|Office|Board|Assembly|Parliament|Federation|Association|Institute)$/u;
 const OFFICE_IN_NAME = /^(?:superintendent|referee|umpire|secretary|chair)$/iu;
 /** Words that introduce a person's name: their office or role. */
 export const ROLE_BEFORE_NAME =
@@ -718,14 +721,20 @@ export function findMentions(
 				continue;
 			add({ value: { kind: 'place', name }, start, end: start + name.length, label: r.label });
 		} else {
-			const head = terms[r.to + 1];
-			const isOperation = /operation/iu.test(name) || (head && /^operations?$/iu.test(head.text));
+			// "European Central Bank President…": the tagger reads "Bank" before a title as a person's word and cuts
+			// the body short ("European Central"); an institution's head noun right after the run is its name's.
+			let to = r.to;
+			while (terms[to + 1] && terms[to].post === ' ' && INSTITUTION_HEADS.test(terms[to + 1].text))
+				to++;
+			const whole = to === r.to ? name : at(start, terms[to].end).replace(/['’]s$/u, '');
+			const head = terms[to + 1];
+			const isOperation = /operation/iu.test(whole) || (head && /^operations?$/iu.test(head.text));
 			add({
 				value: isOperation
-					? { kind: 'operation', name: name.replace(/^Operation\s+/u, '') }
-					: { kind: 'organisation', name },
+					? { kind: 'operation', name: whole.replace(/^Operation\s+/u, '') }
+					: { kind: 'organisation', name: whole },
 				start,
-				end: start + name.length,
+				end: start + whole.length,
 				label: isOperation ? 'operation' : 'organisation'
 			});
 		}
