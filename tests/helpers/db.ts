@@ -33,6 +33,13 @@ export function backends(): Backend[] {
 
 export type TestDatabase = Database & { dispose(): Promise<void> };
 
+/** The URL of database `name` on the server `adminUrl` names. */
+export function databaseUrl(adminUrl: string, name: string): string {
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return url.toString();
+}
+
 /**
  * A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). With the real
  * ones it is a copy of the database the integration project's global setup migrated once for the whole run
@@ -57,9 +64,7 @@ export async function createTestDatabase(
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	const template = fromSnapshot ? inject('migratedPostgresTemplate') : '';
 	await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	const database = openDatabase({ url: url.toString() });
+	const database = openDatabase({ url: databaseUrl(adminUrl, name) });
 	await database.migrate(migrations);
 	return {
 		...database,

@@ -11,7 +11,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
-import { migrationsDir } from './db.ts';
+import { databaseUrl, migrationsDir } from './db.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -38,9 +38,7 @@ export default async function setup(project: TestProject) {
 	if (admin && adminUrl) {
 		template = `test_template_${randomBytes(6).toString('hex')}`;
 		await admin.unsafe(`create database ${template}`);
-		const url = new URL(adminUrl);
-		url.pathname = `/${template}`;
-		const database = openDatabase({ url: url.toString() });
+		const database = openDatabase({ url: databaseUrl(adminUrl, template) });
 		await database.migrate(migrationsDir);
 		// A template is copied only while nobody is connected to it.
 		await database.close();
