@@ -748,7 +748,7 @@ function contextWordsIn(prompt: string, article: DraftArticle): number {
 	if (leading) return leading[0].trim().split(/\s+/u).length;
 	const opening = prompt.match(/^According to the report (?:“[^”]*” \([^)]*\)|of [^,]+), /u);
 	if (opening) return opening[0].trim().split(/\s+/u).length;
-	const title = article.title.trim().replace(/["“”]/gu, '');
+	const title = titleOf(article);
 	return title && prompt.includes(`the report “${title}”`) ? title.split(/\s+/u).length : 0;
 }
 
