@@ -204,6 +204,8 @@ test('an ordering question: drag an item with the pointer, and the new order is 
 	// screen (a long prompt pushes it down), or the pointer would leave the page mid-drag.
 	await page.setViewportSize({ width: 1280, height: 1400 });
 	await page.locator('ol.ordering').scrollIntoViewIfNeeded();
+	// The drag library is loaded once an ordering list is shown (it is not in every quiz page's JavaScript).
+	await expect(page.locator('ol.ordering')).toHaveAttribute('data-drag-ready', '');
 	const first = page.locator('ol.ordering > li').first();
 	const to = (await page.locator('ol.ordering > li').last().boundingBox())!;
 	// Press where the first item's greyed ↑ is: the copy of the item that follows the pointer has the same
