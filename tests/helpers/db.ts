@@ -13,6 +13,7 @@ import { createUser, type SessionUser } from '../../src/lib/server/auth.ts';
 import { syncBank } from '../../src/lib/server/bank-sync.ts';
 import { openDatabase, type Database, type Db } from '../../src/lib/server/db/index.ts';
 import * as schema from '../../src/lib/server/db/schema.ts';
+import { databaseUrl } from './database-url.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -32,13 +33,6 @@ export function backends(): Backend[] {
 }
 
 export type TestDatabase = Database & { dispose(): Promise<void> };
-
-/** The URL of database `name` on the server `adminUrl` names. */
-export function databaseUrl(adminUrl: string, name: string): string {
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	return url.toString();
-}
 
 /**
  * A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). With the real

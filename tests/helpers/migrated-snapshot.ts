@@ -11,7 +11,8 @@ import type { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
-import { databaseUrl, migrationsDir } from './db.ts';
+import { databaseUrl } from './database-url.ts';
+import { migrationsDir } from './db.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import postgres from 'postgres';
+import { databaseUrl } from './database-url.ts';
 
 export type OwnServer = {
 	baseURL: string;
@@ -77,9 +78,8 @@ export async function startServerOnPostgres(): Promise<
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	const name = `e2e_${randomBytes(6).toString('hex')}`;
 	await admin.unsafe(`create database ${name}`);
-	const url = new URL(adminUrl);
-	url.pathname = `/${name}`;
-	const sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
+	const url = databaseUrl(adminUrl, name);
+	const sql = postgres(url, { max: 1, onnotice: () => {} });
 	const dispose = async () => {
 		await server?.stop();
 		await sql.end();
@@ -88,12 +88,12 @@ export async function startServerOnPostgres(): Promise<
 	};
 	let server: OwnServer | null = null;
 	try {
-		server = await startServer({ DATABASE_URL: url.toString() });
+		server = await startServer({ DATABASE_URL: url });
 	} catch (e) {
 		await dispose();
 		throw e;
 	}
-	return { ...server, sql, databaseUrl: url.toString(), dispose };
+	return { ...server, sql, databaseUrl: url, dispose };
 }
 
 /** Runs `npm run admin:create` against the database `env` names, so that the install has an administrator. */
