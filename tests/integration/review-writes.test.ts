@@ -2,7 +2,7 @@
 // both, and inside a transaction each statement the app waits for holds one of the pool's few connections:
 // the figures here are what `npm run bench` reports as SQL per request (docs/performance.md), less the
 // session lookup. Also: two ratings of one card at once both count, one after the other.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth.ts';
 import {
@@ -12,6 +12,7 @@ import {
 	submitAttempt
 } from '../../src/lib/server/attempts.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
+import { LEECH_LAPSES } from '../../src/lib/review/leech.ts';
 import { reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
 import { rateCard } from '../../src/lib/server/review/cards.ts';
 import {
@@ -86,6 +87,84 @@ describe.each(backends())('review writes on %s', (backend) => {
 		expect(await statementsOf(rating)).toBe(5);
 		const [moved] = await db.select().from(reviewCard).where(eq(reviewCard.id, card.id));
 		expect(moved.reps).toBe(card.reps + 1);
+	});
+
+	test("a submit's feed: the log in answer order, each card left as its last log row says; a card it makes a leech is flagged once and suspended", async () => {
+		const now = new Date('2026-06-05T09:00:00Z');
+		const { id } = await startAttempt(db, learner.id, { count: 5 }, 'writes-leech', now);
+		const taking = await getAttemptForTaking(db, learner.id, id, now);
+		const questions = taking.questions.map((p) => byId.get(p.id)!);
+		const [first, second] = questions.filter(
+			(q, i) => questions.findIndex((o) => o.facts[0] === q.facts[0]) === i
+		);
+		// The first answer's card reaches the leech threshold; the second's a later step of it, as a
+		// leech already flagged (its first time is kept).
+		const flaggedBefore = new Date('2026-01-01T00:00:00Z');
+		const cardAt = (factId: string, lapses: number, leechAt: Date | null) => ({
+			userId: learner.id,
+			factId,
+			due: new Date(now.getTime() - 86_400_000),
+			stability: 3,
+			difficulty: 5,
+			elapsedDays: 4,
+			scheduledDays: 4,
+			learningSteps: 0,
+			reps: 20,
+			lapses,
+			state: 'review' as const,
+			lastReview: new Date(now.getTime() - 5 * 86_400_000),
+			leechAt,
+			suspendedAt: null
+		});
+		for (const card of [
+			cardAt(first.facts[0], LEECH_LAPSES - 1, null),
+			cardAt(second.facts[0], LEECH_LAPSES + LEECH_LAPSES / 2 - 1, flaggedBefore)
+		]) {
+			const { userId, factId, ...state } = card;
+			await db
+				.insert(reviewCard)
+				.values(card)
+				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set: state });
+		}
+		// Answered in the reverse of the page order, a second apart: the log follows the answers.
+		const answered = [...questions].reverse();
+		for (const [i, q] of answered.entries()) {
+			const wrong = q === first || q === second;
+			const at = new Date(now.getTime() + i * 1000);
+			await saveAnswer(db, learner.id, id, q.id, wrong ? wrongResponse(q) : rightResponse(q), at);
+		}
+		await submitAttempt(db, learner.id, id, new Date(now.getTime() + 60_000));
+
+		const logs = await db
+			.select()
+			.from(reviewLog)
+			.where(eq(reviewLog.attemptId, id))
+			.orderBy(asc(reviewLog.id));
+		expect(logs.map((l) => l.questionId)).toEqual(answered.map((q) => q.id));
+		const cards = await db
+			.select()
+			.from(reviewCard)
+			.where(and(eq(reviewCard.userId, learner.id)));
+		for (const log of logs) {
+			const card = cards.find((c) => c.id === log.cardId)!;
+			const last = logs.filter((l) => l.cardId === card.id).at(-1)!;
+			expect(card.reps).toBe(last.cardAfter.reps);
+			expect(card.lapses).toBe(last.cardAfter.lapses);
+			expect(card.state).toBe(last.cardAfter.state);
+			expect(card.due.toISOString()).toBe(last.cardAfter.due);
+		}
+		const cardOf = (factId: string) => cards.find((c) => c.factId === factId)!;
+		const submittedAt = new Date(now.getTime() + 60_000);
+		expect(cardOf(first.facts[0])).toMatchObject({
+			lapses: LEECH_LAPSES,
+			leechAt: submittedAt,
+			suspendedAt: submittedAt
+		});
+		expect(cardOf(second.facts[0])).toMatchObject({
+			lapses: LEECH_LAPSES + LEECH_LAPSES / 2,
+			leechAt: flaggedBefore,
+			suspendedAt: submittedAt
+		});
 	});
 
 	test('a rating or submit whose figures say no fit is due queues none: the fit job reads nothing', async () => {

@@ -46,6 +46,7 @@ import {
 	type CardUnit
 } from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
+import { insertRows, rowsOf, tableRows, updateRows } from '../db/json-rows.ts';
 import { prepared } from '../db/prepared.ts';
 import { getCitations } from '../db/queries/citations.ts';
 import {
@@ -378,6 +379,52 @@ export async function readAttemptFeed(
 	return { answers: answers as FeedAnswer[], settings, reviews, locked };
 }
 
+// What feeding an attempt writes, by column (json-rows.ts): the log rows, and the cards' moves by id.
+const LOG_COLUMNS = {
+	cardId: reviewLog.cardId,
+	userId: reviewLog.userId,
+	questionId: reviewLog.questionId,
+	reviewedAt: reviewLog.reviewedAt,
+	rating: reviewLog.rating,
+	source: reviewLog.source,
+	attemptId: reviewLog.attemptId,
+	elapsedMs: reviewLog.elapsedMs,
+	response: reviewLog.response,
+	cardBefore: reviewLog.cardBefore,
+	cardAfter: reviewLog.cardAfter
+};
+type FeedLogRow = Required<Pick<typeof reviewLog.$inferInsert, keyof typeof LOG_COLUMNS>>;
+const NEW_CARD_COLUMNS = {
+	userId: reviewCard.userId,
+	factId: reviewCard.factId,
+	questionId: reviewCard.questionId,
+	due: reviewCard.due,
+	stability: reviewCard.stability,
+	difficulty: reviewCard.difficulty,
+	elapsedDays: reviewCard.elapsedDays,
+	scheduledDays: reviewCard.scheduledDays,
+	learningSteps: reviewCard.learningSteps,
+	reps: reviewCard.reps,
+	lapses: reviewCard.lapses,
+	state: reviewCard.state,
+	lastReview: reviewCard.lastReview
+};
+const CARD_MOVE_COLUMNS = {
+	id: reviewCard.id,
+	due: reviewCard.due,
+	stability: reviewCard.stability,
+	difficulty: reviewCard.difficulty,
+	elapsedDays: reviewCard.elapsedDays,
+	scheduledDays: reviewCard.scheduledDays,
+	learningSteps: reviewCard.learningSteps,
+	reps: reviewCard.reps,
+	lapses: reviewCard.lapses,
+	state: reviewCard.state,
+	lastReview: reviewCard.lastReview,
+	leechAt: reviewCard.leechAt,
+	suspendedAt: reviewCard.suspendedAt
+};
+
 /** Whether a fit of the learner's FSRS parameters may be due, from what a request that wrote reviews read. */
 export type RefitState = {
 	reviews: number;
@@ -443,30 +490,22 @@ export async function writeAttemptFeed(
 			);
 		const facts = missing.filter((u) => u.factId !== null);
 		const uncited = missing.filter((u) => u.questionId !== null);
+		const create = (
+			units: CardUnit[],
+			unit: typeof reviewCard.factId | typeof reviewCard.questionId
+		) =>
+			tx.execute(sql`${insertRows(
+				reviewCard,
+				NEW_CARD_COLUMNS,
+				units.map((u) => ({ userId, ...u, ...fresh }))
+			)} on conflict (${sql.identifier(reviewCard.userId.name)}, ${sql.identifier(unit.name)})
+				do update set ${sql.identifier(unit.name)} = excluded.${sql.identifier(unit.name)} returning *`);
 		const made = await Promise.all([
 			...alongside.splice(0),
-			facts.length
-				? tx
-						.insert(reviewCard)
-						.values(facts.map((unit) => ({ userId, ...unit, ...fresh })))
-						.onConflictDoUpdate({
-							target: [reviewCard.userId, reviewCard.factId],
-							set: { factId: sql`excluded.fact_id` }
-						})
-						.returning()
-				: [],
-			uncited.length
-				? tx
-						.insert(reviewCard)
-						.values(uncited.map((unit) => ({ userId, ...unit, ...fresh })))
-						.onConflictDoUpdate({
-							target: [reviewCard.userId, reviewCard.questionId],
-							set: { questionId: sql`excluded.question_id` }
-						})
-						.returning()
-				: []
+			facts.length ? create(facts, reviewCard.factId) : [],
+			uncited.length ? create(uncited, reviewCard.questionId) : []
 		]);
-		locked = [...locked, ...(made.slice(-2) as ReviewCardRow[][]).flat()];
+		locked = [...locked, ...made.slice(-2).flatMap((result) => tableRows(reviewCard, result))];
 	}
 	const cards = new Map(
 		locked.map((row) => [
@@ -480,7 +519,7 @@ export async function writeAttemptFeed(
 			}
 		])
 	);
-	const logRows: (typeof reviewLog.$inferInsert)[] = [];
+	const logRows: FeedLogRow[] = [];
 	let previous = input.startedAt;
 	for (const r of rows) {
 		// Time spent: from the previous answer (or the start) to this one. Answers revisited later
@@ -511,47 +550,29 @@ export async function writeAttemptFeed(
 			cardAfter: snapshot(held.card)
 		});
 	}
-	// Every card moved in one statement (an upsert of rows that exist and are locked), the log in another,
-	// sent at once with the caller's writes: none depends on another, so one wait (a submit used to send
-	// three statements per answer, one after the other). A card this submit made a leech is flagged (once,
-	// the first time) and suspended by the same upsert: leech columns are null for the others, and kept.
-	const movedColumns = Object.keys(columnsFromCard(scheduler.newCard(now))) as (keyof ReturnType<
-		typeof columnsFromCard
-	>)[];
-	const set = {
-		...Object.fromEntries(
-			movedColumns.map((k) => [k, sql.raw(`excluded."${reviewCard[k].name}"`)])
-		),
-		leechAt: sql`coalesce(${reviewCard.leechAt}, excluded.leech_at)`,
-		suspendedAt: sql`coalesce(excluded.suspended_at, ${reviewCard.suspendedAt})`
-	};
-	const valuesOf = (c: (typeof held)[number]) => {
+	// Every card moved in one statement (the rows exist and are locked), the log in another, each from one
+	// JSON parameter (json-rows.ts), sent at once with the caller's writes: none depends on another, so one
+	// wait (a submit used to send three statements per answer, one after the other). A card this submit
+	// made a leech is flagged (once, the first time) and suspended by the same update.
+	const moves = [...cards.values()].map((c) => {
 		const leech = turnsLeech(c.lapsesBefore, c.card.lapses);
 		return {
-			userId,
+			id: c.id,
 			...columnsFromCard(c.card),
 			leechAt: leech ? now : null,
 			suspendedAt: leech ? now : null
 		};
-	};
-	const held = [...cards.values()];
-	const factCards = held.filter((c) => c.factId !== null);
-	const uncitedCards = held.filter((c) => c.questionId !== null);
-	const writes: PromiseLike<unknown>[] = [...alongside, tx.insert(reviewLog).values(logRows)];
-	if (factCards.length)
-		writes.push(
-			tx
-				.insert(reviewCard)
-				.values(factCards.map((c) => ({ ...valuesOf(c), factId: c.factId })))
-				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.factId], set })
-		);
-	if (uncitedCards.length)
-		writes.push(
-			tx
-				.insert(reviewCard)
-				.values(uncitedCards.map((c) => ({ ...valuesOf(c), questionId: c.questionId })))
-				.onConflictDoUpdate({ target: [reviewCard.userId, reviewCard.questionId], set })
-		);
+	});
+	const writes: PromiseLike<unknown>[] = [
+		...alongside,
+		tx.execute(insertRows(reviewLog, LOG_COLUMNS, logRows)),
+		tx.execute(
+			updateRows(reviewCard, 'id', CARD_MOVE_COLUMNS, moves, {
+				leechAt: sql`coalesce(${reviewCard.leechAt}, r.leech_at)`,
+				suspendedAt: sql`coalesce(r.suspended_at, ${reviewCard.suspendedAt})`
+			})
+		)
+	];
 	await Promise.all(writes);
 	return { logged: logRows.length, refit: refit(logRows.length) };
 }
@@ -1075,11 +1096,6 @@ const RATING_OF: Record<RatingName, ReviewRating> = {
 
 /** Tries of a rating whose card another request moved between its read and its write. */
 const RATE_TRIES = 3;
-
-/** The rows a raw statement returned, from either driver (postgres.js: an array; PGlite: `rows`). */
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * A rating's write, in one statement and no transaction: the card moves only if it is still the version
