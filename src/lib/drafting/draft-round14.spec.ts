@@ -155,3 +155,17 @@ describe('an age between commas after a name counts nothing', () => {
 		expect(ages.map((d) => d.question.prompt)).toEqual([]);
 	});
 });
+
+describe('"He" after a sentence that speaks of "her"', () => {
+	it('is the one man of that sentence when the report ties him to men, and she is no man', () => {
+		const text = [
+			'Lena Brandt won the Valmora presidency on Sunday with 58.3% of the vote, the electoral council said.',
+			'Castell, who founded the party, won his own first term in 2019 with 53% of the vote.',
+			'Omar Castell congratulated her in a video early on Monday. He said she had won by a wide margin and would be the first woman president in 200 years.'
+		].join('\n');
+		const prompts = draftsOf(text, '2025-10-12', 'A made-up vote').map((d) => d.question.prompt);
+		expect(prompts.filter((p) => /\[(?:Omar )?Castell\] said she had won/u.test(p))).not.toEqual(
+			[]
+		);
+	});
+});

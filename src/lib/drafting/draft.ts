@@ -1733,13 +1733,30 @@ function personBefore(ctx: Context, s: Sentence): string | null {
 		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
 	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start).replace(/\s+/gu, '')))
 		return null;
-	// A pronoun there ("her share… than Castell himself") speaks of someone it may not name: "She" could be either.
-	if (/\b(?:he|him|his|himself|she|her|hers|herself)\b/iu.test(previous.text)) return null;
 	const people = new Set(
 		ctx.mentions
 			.filter((x) => x.sentence.start === previous.start && x.value.kind === 'person')
 			.map((x) => valueText(x.value))
 	);
+	// A pronoun there ("her share… than Castell himself") speaks of someone it may not name: "She" could be either.
+	// Only a "He" (or "She") after a sentence with no pronoun of its gender, and exactly one person the report
+	// ties to that gender among its people, the others tied to the other ("Lopez Obrador congratulated her…. He
+	// said…"), is that person.
+	if (/\b(?:he|him|his|himself|she|her|hers|herself)\b/iu.test(previous.text)) {
+		const g: Gender | null = /^["“]?She\b/u.test(s.text)
+			? 'f'
+			: /^["“]?He\b/u.test(s.text)
+				? 'm'
+				: null;
+		const same = g === 'f' ? /\b(?:she|her|hers|herself)\b/iu : /\b(?:he|him|his|himself)\b/iu;
+		if (!g || same.test(previous.text)) return null;
+		const of = gendersIn(ctx).of;
+		const theirs = [...people].filter((p) => of(p) === g);
+		return theirs.length === 1 &&
+			[...people].every((p) => p === theirs[0] || (of(p) && of(p) !== g))
+			? theirs[0]
+			: null;
+	}
 	return people.size === 1 ? [...people][0] : null;
 }
 
