@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseAnswerText } from '../text/normalise.ts';
 import { draftingBank } from '../../../tests/helpers/drafting.ts';
 import { draftQuestions } from './draft.ts';
+import { organisationSort } from './org-kinds.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf, bank } = draftingBank('round14', '2025-10-12');
@@ -167,5 +168,32 @@ describe('"He" after a sentence that speaks of "her"', () => {
 		expect(prompts.filter((p) => /\[(?:Omar )?Castell\] said she had won/u.test(p))).not.toEqual(
 			[]
 		);
+	});
+});
+
+describe('bodies: a central bank is no option for a commercial bank, nor one for it', () => {
+	it.each([
+		['Federal Reserve', ''],
+		['Swiss National Bank', ''],
+		[
+			'Bank of Valmora',
+			'She promised to respect the autonomy of the central bank, the Bank of Valmora.'
+		],
+		['Banco Norte', 'Banco Norte, the central bank, held its rate at 4%.']
+	])('%s is a central bank', (name, text) => {
+		expect(organisationSort(name, text)).toBe('central bank');
+	});
+
+	it('"closed Harbor Bank… and _____ two days later" offers no central bank', () => {
+		const text = [
+			'Regulators closed Harbor Bank on March 10 and Summit Bank two days later, the largest bank failures since 2008.',
+			'The Federal Reserve said on Sunday it would lend to other banks, and the Bank of England said the same.',
+			'The European Central Bank said euro zone lenders had little exposure to the failed banks.',
+			'Shares of Crest Bank fell 20% on Monday, and Pacific Bank lost 12%. Northway Bank rose 3%.'
+		].join('\n');
+		const drafts = keyed(draftsOf(text, '2025-10-12', 'Two banks fail'), 'Summit Bank');
+		const central = ['Federal Reserve', 'Bank of England', 'European Central Bank'];
+		expect(drafts.length).toBeGreaterThan(0);
+		for (const d of drafts) expect(wrongOf(d).filter((w) => central.includes(w))).toEqual([]);
 	});
 });

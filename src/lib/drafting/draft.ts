@@ -70,7 +70,8 @@ const SORTS_APART = new Set<OrganisationSort>([
 	'media',
 	'company',
 	'mission',
-	'facility'
+	'facility',
+	'central bank'
 ]);
 
 /** How far past an option may be from the key, as a ratio: 1,750 kilograms is not asked beside 8 kilograms. */
