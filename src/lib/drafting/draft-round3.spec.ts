@@ -78,7 +78,9 @@ describe('drafts on an article of the bank', () => {
 
 	it('cite the bank fact that already quotes the passage, and propose new questions again', () => {
 		const drafts = draftQuestions(article(), bank()).filter((d) => d.form !== 'timeline');
-		expect(drafts.length).toBeGreaterThanOrEqual(3);
+		// Two since the gender rule (draft-round14.spec.ts): "_____ and his government" has no man the report ties
+		// to "his" beside Macron to offer.
+		expect(drafts.length).toBeGreaterThanOrEqual(2);
 		const quotes = new Map(bank().facts.map((f) => [f.id, f.quote]));
 		for (const d of drafts) {
 			expect(d.citesFact).toBeDefined();

@@ -24,6 +24,8 @@ import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
 import { draftType, keepVaried, type DraftType } from './variety.ts';
+import { gapGender, gendersOf, type Gender } from './gender.ts';
+import { continentOf, continentsNamed } from './continents.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 
 const OPTIONS_PER_QUESTION = 4;
@@ -68,7 +70,8 @@ const SORTS_APART = new Set<OrganisationSort>([
 	'media',
 	'company',
 	'mission',
-	'facility'
+	'facility',
+	'central bank'
 ]);
 
 /** How far past an option may be from the key, as a ratio: 1,750 kilograms is not asked beside 8 kilograms. */
@@ -332,6 +335,22 @@ function tiedTo(text: string, name: string, country: string): boolean {
 	);
 }
 
+/**
+ * Whether the report ties a person to `country`: "Kenya's Dennis Kimetto", "Kenya's defending champion Ruth
+ * Chepngetich", "Benson Kipruto of Kenya", "Kelvin Kiptum (Kenya)". By the whole name or the surname.
+ */
+function personTiedTo(text: string, name: string, country: string): boolean {
+	const c = escape(country);
+	const surname = name.split(/\s+/u).pop() ?? name;
+	return [name, surname].some((n) => {
+		const p = escape(n);
+		return new RegExp(
+			`${c}['’]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${p}(?![\\p{L}])|(?<![\\p{L}])${p}(?:,\\s+[^,.;]{1,40},)?\\s+(?:of|from)\\s+(?:the\\s+)?${c}(?![\\p{L}])|(?<![\\p{L}])${p}\\s+\\(${c}\\)`,
+			'u'
+		).test(text);
+	});
+}
+
 /** Whether the report makes a place stand for a government: "Beijing, which regards…", "Beijing has refused…". */
 function standsForGovernment(text: string, name: string): boolean {
 	return new RegExp(
@@ -384,6 +403,8 @@ function distractorsFor(
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
+	// "In the women's race, _____", "her political mentor": only people the report ties to the same gender.
+	const gender = genderAsked(ctx, key);
 	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
 	// them is struck out at a glance.
 	const speakers = isSpeaker(ctx, key)
@@ -402,7 +423,7 @@ function distractorsFor(
 			? roleBefore(ctx.article.text.slice(key.sentence.start, key.start))
 			: null;
 	const officesOf = office ? officesByPerson(ctx) : null;
-	const limits = numberLimits(ctx, key);
+	const limits = numberLimits(ctx, key) ?? rangeLimits(ctx, key);
 	const said = ctx.article.text.slice(key.sentence.start, key.start);
 	// "China's _____": only bodies the report ties to that country, never Taiwan's parties beside China's office.
 	const owner =
@@ -410,6 +431,35 @@ function distractorsFor(
 			? said.match(/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+$/u)?.[1]
 			: undefined;
 	const ownerCountry = owner && isCountry(owner) ? owner : null;
+	// "Belgium's _____", "Australia's captain _____": only people the report ties to that country.
+	const personOwner =
+		key.value.kind === 'person'
+			? said.match(
+					/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
+				)?.[1]
+			: undefined;
+	const personCountry = personOwner && isCountry(personOwner) ? personOwner : null;
+	// "Hug and _____ won the wheelchair races": a winner of a kind of event among people the report puts in such an
+	// event, not runners of another race.
+	const event =
+		key.value.kind === 'person' &&
+		/\b(?:won|wins|win|winner|winners|champion|champions)\b/iu.test(key.sentence.text)
+			? key.sentence.text.match(
+					/\bthe\s+(\p{Ll}[\p{L}-]+)\s+(?:races?|events?|finals?|titles?|competitions?|divisions?|categor(?:y|ies)|tournaments?)\b/u
+				)?.[1]
+			: undefined;
+	const eventWord =
+		event &&
+		!/^(?:same|first|last|next|final|main|whole|previous|other|two|three|four|recent|big|biggest|major)$/u.test(
+			event
+		)
+			? new RegExp(`(?<![\\p{L}])${escape(event)}(?![\\p{L}])`, 'iu')
+			: null;
+	// "Belgium's Bashir Abdi, the European record holder": a country the sentence puts on a continent takes only
+	// countries of that continent (where the table knows it).
+	const continent = key.value.kind === 'place' ? continentOf(key.value.name) : null;
+	const onContinent =
+		continent && continentsNamed(key.sentence.text).includes(continent) ? continent : null;
 	// "the southern city of _____", "mayor of _____": a place of the report's own country, not a capital standing for
 	// another country's government (Beijing in a report on Taiwan).
 	const localPlace =
@@ -493,6 +543,22 @@ function distractorsFor(
 		// record held by _____" that Djokovic matched is not Djokovic's.
 		const person = c.value.kind === 'person' ? c.value.name : null;
 		if (person && ownPeople.some((p) => samePerson(p, person))) return false;
+		if (gender && person && gendersIn(ctx).of(person) !== gender) return false;
+		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
+			return false;
+		if (
+			eventWord &&
+			person &&
+			!ctx.mentions.some(
+				(x) =>
+					x.value.kind === 'person' &&
+					samePerson(x.value.name, person) &&
+					eventWord.test(x.sentence.text)
+			)
+		)
+			return false;
+		if (onContinent && c.value.kind === 'place' && continentOf(c.value.name) !== onContinent)
+			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
 			return false;
 		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
@@ -635,6 +701,55 @@ function peopleOfSentence(ctx: Context, s: Sentence): string[] {
 		.map((m) => valueText(m.value));
 	const he = /\b(?:he|she)\b/iu.test(s.text) ? personBefore(ctx, s) : null;
 	return he ? [...people, he] : people;
+}
+
+const gendersCache = new WeakMap<Context, ReturnType<typeof gendersOf>>();
+
+/** The gender the report ties each of its people to (gender.ts), worked out once per report. */
+function gendersIn(ctx: Context): ReturnType<typeof gendersOf> {
+	let found = gendersCache.get(ctx);
+	if (!found) {
+		let all = sentencesOf.get(ctx.article);
+		if (!all) {
+			all = splitSentences(ctx.article.text, ctx.article.furniture);
+			sentencesOf.set(ctx.article, all);
+		}
+		const people = ctx.mentions.filter((m) => m.value.kind === 'person');
+		found = gendersOf(
+			all.map((s) => ({
+				text: s.text,
+				line: s.line,
+				people: [
+					...new Set(
+						people.filter((m) => m.sentence.start === s.start).map((m) => valueText(m.value))
+					)
+				]
+			})),
+			people.map((m) => ({
+				name: valueText(m.value),
+				before: ctx.article.text.slice(m.sentence.start, m.start)
+			}))
+		);
+		gendersCache.set(ctx, found);
+	}
+	return found;
+}
+
+/** The gender the sentence of a person key ties the asked person to ("In the women's race, _____"), or null. */
+function genderAsked(ctx: Context, key: Mention): Gender | null {
+	if (key.value.kind !== 'person') return null;
+	const name = key.value.name;
+	const genders = gendersIn(ctx);
+	const others = peopleOfSentence(ctx, key.sentence).filter((p) => !samePerson(p, name));
+	return gapGender(
+		key.sentence.text,
+		key.start - key.sentence.start,
+		key.end - key.sentence.start,
+		others,
+		genders.of,
+		name,
+		genders.paragraph.get(key.sentence.line) ?? null
+	);
 }
 
 /** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
@@ -1005,6 +1120,33 @@ function numberLimits(
 	const computed =
 		below !== Infinity && others.some((n) => n !== key && n !== below && n + key === below);
 	return { above, below, computed };
+}
+
+/**
+ * The bounds a range sets on its ends: "between _____ and 28.6%" is below 28.6, "between 26.6% and _____" above
+ * 26.6 (and "from … to …" alike). An option on the wrong side of the other end is no end of that range.
+ */
+function rangeLimits(
+	ctx: Context,
+	m: Mention
+): { above: number; below: number; computed: false } | null {
+	if (m.value.kind !== 'number') return null;
+	const before = ctx.article.text.slice(m.sentence.start, m.start);
+	const after = ctx.article.text.slice(m.end, m.sentence.end);
+	const figure = String.raw`[$€£]?\s*(\d[\d,]*(?:\.\d+)?)`;
+	const unit = String.raw`\s*(?:%|per\s*cent|percent)?`;
+	const amount = (x: string) => Number(x.replace(/,/gu, ''));
+	if (/\b(?:between|from)\s+[$€£]?\s*$/iu.test(before)) {
+		const upper = after.match(new RegExp(`^${unit}\\s+(?:and|to)\\s+${figure}`, 'iu'));
+		if (upper && amount(upper[1]) > m.value.amount)
+			return { above: -Infinity, below: amount(upper[1]), computed: false };
+	}
+	const lower = before.match(
+		new RegExp(`\\b(?:between|from)\\s+${figure}${unit}\\s+(?:and|to)\\s+[$€£]?\\s*$`, 'iu')
+	);
+	if (lower && amount(lower[1]) < m.value.amount)
+		return { above: amount(lower[1]), below: Infinity, computed: false };
+	return null;
 }
 
 /** Counts the drafter reads and writes in words, by value. */
@@ -1400,6 +1542,15 @@ function gapFillOn(
 			? numberWordsAround(text.slice(m.start, m.end), m)
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
+	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
+	// name ("61 climates"); only an age typed as years is asked.
+	if (
+		m.value.kind === 'number' &&
+		!/^years?\b/u.test(m.value.unit) &&
+		/\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(m.sentence.start, m.start)) &&
+		/^\s*,/u.test(text.slice(m.end, m.sentence.end))
+	)
+		return null;
 	const squash = (s: string) => s.replace(/\s+/gu, ' ');
 	let before = squash(withPeopleNamed(ctx, m.sentence, cited.span.start, m.start, m));
 	const after = squash(withPeopleNamed(ctx, m.sentence, m.end, cited.span.end, m));
@@ -1583,13 +1734,30 @@ function personBefore(ctx: Context, s: Sentence): string | null {
 		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
 	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start).replace(/\s+/gu, '')))
 		return null;
-	// A pronoun there ("her share… than Castell himself") speaks of someone it may not name: "She" could be either.
-	if (/\b(?:he|him|his|himself|she|her|hers|herself)\b/iu.test(previous.text)) return null;
 	const people = new Set(
 		ctx.mentions
 			.filter((x) => x.sentence.start === previous.start && x.value.kind === 'person')
 			.map((x) => valueText(x.value))
 	);
+	// A pronoun there ("her share… than Castell himself") speaks of someone it may not name: "She" could be either.
+	// Only a "He" (or "She") after a sentence with no pronoun of its gender, and exactly one person the report
+	// ties to that gender among its people, the others tied to the other ("Lopez Obrador congratulated her…. He
+	// said…"), is that person.
+	if (/\b(?:he|him|his|himself|she|her|hers|herself)\b/iu.test(previous.text)) {
+		const g: Gender | null = /^["“]?She\b/u.test(s.text)
+			? 'f'
+			: /^["“]?He\b/u.test(s.text)
+				? 'm'
+				: null;
+		const same = g === 'f' ? /\b(?:she|her|hers|herself)\b/iu : /\b(?:he|him|his|himself)\b/iu;
+		if (!g || same.test(previous.text)) return null;
+		const of = gendersIn(ctx).of;
+		const theirs = [...people].filter((p) => of(p) === g);
+		return theirs.length === 1 &&
+			[...people].every((p) => p === theirs[0] || (of(p) && of(p) !== g))
+			? theirs[0]
+			: null;
+	}
 	return people.size === 1 ? [...people][0] : null;
 }
 
@@ -2082,8 +2250,10 @@ function falseValueFor(
 		(writtenScaled(m, ctx.article.text) ||
 			/^[\d.,]+%?$/u.test(ctx.article.text.slice(m.start, m.end)))
 	) {
+		const range = rangeLimits(ctx, m);
 		for (const amount of roundNeighbours(v.amount)) {
 			const candidate: FactValue = { ...v, amount };
+			if (range && !(amount > range.above && amount < range.below)) continue;
 			// A share above 100% would be false at a glance.
 			if (v.unit === '%' && amount > 100) continue;
 			if (!stated(candidate)) return reading(candidate);
@@ -3173,6 +3343,25 @@ export function giveAway(a: Draft, b: Draft): boolean {
 	return shows(pa, pb) || shows(pb, pa);
 }
 
+/** The lead-in a prompt quotes before its sentence ("In …, after “…”, complete the next sentence: …"), normalised. */
+function leadInOf(d: Draft): string | null {
+	const m = d.question.prompt.match(
+		/, after “(.+?)”, (?:complete the next sentence|true or false)/u
+	);
+	return m ? normaliseAnswerText(m[1]) : null;
+}
+
+/**
+ * Whether the lead-in of `a` quotes the words `b` asks about (its sentence, or a clause of it): set in one quiz,
+ * `a` would give `b`'s answer away (or state `b`'s claim).
+ */
+export function leadInShows(a: Draft, b: Draft): boolean {
+	const lead = leadInOf(a);
+	if (!lead || !placements.get(b)) return false;
+	const quote = normaliseAnswerText(b.quote);
+	return quote.length > 0 && (lead.includes(quote) || quote.includes(lead));
+}
+
 /** The most drafts of one sentence (timelines aside): four questions on one sentence read as one asked four times. */
 const MAX_DRAFTS_PER_SENTENCE = 2;
 
@@ -3195,6 +3384,8 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
 	const fits = (d: Draft) => {
 		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
+		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
+		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
 		const p = placements.get(d);
 		if (!p) return true;
 		const same = bySentence.get(p.sentence) ?? [];

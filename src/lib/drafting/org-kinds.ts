@@ -8,6 +8,7 @@ export type OrganisationSort =
 	| 'armed group'
 	| 'bloc'
 	| 'lender'
+	| 'central bank'
 	| 'agency'
 	| 'united nations'
 	| 'mission'
@@ -32,6 +33,13 @@ const BY_NAME: [OrganisationSort, RegExp][] = [
 	[
 		'mission',
 		/\b(?:Mission|Operation|Task Force|MINUSMA|MINUSCA|MONUSCO|EUTM|EUCAP|Barkhane|Serval|Takuba|Chandrayaan(?:-\d+)?|Artemis|Apollo|Luna(?:-\d+)?|Gaganyaan)\b/u
+	],
+	// A country's central bank is no lender to a firm, a shareholder or a failed bank: "the Federal Reserve" beside
+	// "Signature Bank" is struck out at a glance. Known by its name (a short list: no tagger knows them) or by the
+	// article calling it "the central bank" right beside it.
+	[
+		'central bank',
+		/\b(?:Central Bank|Federal Reserve|Reserve Bank|ECB|Fed|SNB|BoJ|BoE|Bundesbank|Banque de France|Swiss National Bank|People's Bank of China|Bank of (?:England|Japan|Canada|Mexico|Korea|Italy|Spain|France|Russia|Ghana|Israel|Thailand|Brazil|Turkey))\b/u
 	],
 	['lender', /\b(?:Bank|Fund|Reserve|IMF|ECB|Treasury|Monetary)\b/u],
 	[
@@ -79,6 +87,14 @@ function escape(s: string): string {
  * null when nothing tells. `text` is the article (or any text naming the body).
  */
 export function organisationSort(name: string, text = ''): OrganisationSort | null {
+	if (text) {
+		// "the central bank, the Bank of Mexico", "Banco Central, the central bank".
+		const beside = new RegExp(
+			`\\bcentral bank,?\\s+(?:the\\s+)?${escape(name)}(?![\\p{L}])|(?<![\\p{L}])${escape(name)}(?:\\s+\\([^)]*\\))?,\\s+(?:the|its|the country's)\\s+central bank\\b`,
+			'iu'
+		);
+		if (beside.test(text)) return 'central bank';
+	}
 	for (const [sort, re] of BY_NAME) if (re.test(name)) return sort;
 	if (!text) return null;
 	const at = new RegExp(`(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}\\d-])`, 'gu');
