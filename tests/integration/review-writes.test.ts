@@ -2,7 +2,7 @@
 // both, and inside a transaction each statement the app waits for holds one of the pool's few connections:
 // the figures here are what `npm run bench` reports as SQL per request (docs/performance.md), less the
 // session lookup. Also: two ratings of one card at once both count, one after the other.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth.ts';
 import {
@@ -12,8 +12,10 @@ import {
 	submitAttempt
 } from '../../src/lib/server/attempts.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
+import { rowsOf } from '../../src/lib/server/db/json-rows.ts';
+import { prepared } from '../../src/lib/server/db/prepared.ts';
 import { LEECH_LAPSES } from '../../src/lib/review/leech.ts';
-import { reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
+import { question, reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
 import { rateCard } from '../../src/lib/server/review/cards.ts';
 import {
 	optimisationIdle,
@@ -166,6 +168,42 @@ describe.each(backends())('review writes on %s', (backend) => {
 			suspendedAt: submittedAt
 		});
 	});
+
+	// Postgres only: PGlite has one connection, and its transactions (which build their queries each time)
+	// cannot be open at once.
+	test.skipIf(backend !== 'postgres')(
+		'a prepared query built in one transaction runs on the connection of each transaction that runs it',
+		async () => {
+			const backendPid = (d: Db) =>
+				d
+					.select({ pid: sql<number>`pg_backend_pid()` })
+					.from(question)
+					.limit(1)
+					.prepare('test_backend_pid');
+			const connectionOf = async (tx: Db) =>
+				rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`))[0].pid;
+			const ranOn = async (tx: Db) => {
+				const [row] = await prepared(tx, 'test_backend_pid', backendPid).execute();
+				return { query: row.pid, transaction: await connectionOf(tx) };
+			};
+			// The first transaction stays open while the second runs, so the two hold two connections.
+			let release!: () => void;
+			const held = new Promise<void>((resolve) => (release = resolve));
+			let firstRan!: (pids: { query: number; transaction: number }) => void;
+			const first = new Promise<{ query: number; transaction: number }>((r) => (firstRan = r));
+			const open = db.transaction(async (tx) => {
+				firstRan(await ranOn(tx as unknown as Db));
+				await held;
+			});
+			const a = await first;
+			const b = await db.transaction(async (tx) => ranOn(tx as unknown as Db));
+			release();
+			await open;
+			expect(a.query).toBe(a.transaction);
+			expect(b.transaction).not.toBe(a.transaction);
+			expect(b.query).toBe(b.transaction);
+		}
+	);
 
 	test('a rating or submit whose figures say no fit is due queues none: the fit job reads nothing', async () => {
 		const counting = countingDb(database);
