@@ -48,3 +48,68 @@ describe('a disease, or a name written only as a modifier, is no body', () => {
 		for (const d of drafts) expect(optionsOf(d)).not.toContain('KVX');
 	});
 });
+
+const FINAL = [
+	"Norway beat Portugal 2-1 in the final of the Women's Nations Cup in Lisbon on Sunday, with defender Ingrid Dahl scoring the winner.",
+	"Portugal almost went ahead in the 10th minute, when Rita Couto's shot struck the post.",
+	'Portugal manager Ana Seixas sent on Joana Leal and Marta Pires for Sara Moura and Ines Vaz at half-time.',
+	"Norway's Kari Lunde, the captain, hit the bar before the break, and Norway's Siri Bakke scored from a corner.",
+	'Norway coach Eva Holm said her players had been brave.',
+	"Lunde, Norway's all-time top scorer, was in tears after the final whistle.",
+	"Norway's Queen Sonja and her daughter, Princess Astrid, watched the final from the stands.",
+	'Portugal were without their captain Teresa Lobo, who missed the tournament with a knee injury.'
+].join('\n');
+
+const PORTUGAL = [
+	'Rita Couto',
+	'Joana Leal',
+	'Marta Pires',
+	'Sara Moura',
+	'Ines Vaz',
+	'Teresa Lobo'
+];
+const NORWAY = ['Ingrid Dahl', 'Kari Lunde', 'Siri Bakke'];
+const surnames = (names: string[]) => [...names, ...names.map((n) => n.split(' ')[1])];
+
+/** The wrong answers a reader is shown: a choice's other options, or the name a false claim swaps in. */
+function wrongOf(d: Draft): string[] {
+	const q = d.question;
+	if (q.type === 'true_false')
+		return [q.explanation.match(/, not (.+)\.$/u)?.[1] ?? ''].filter(Boolean);
+	if (q.type === 'single') return q.options.filter((o) => !o.correct).map((o) => o.text);
+	return [];
+}
+
+describe("people of the other side: a gap the sentence ties to one side takes only that side's players", () => {
+	it.each([
+		['Portugal manager X sent on… for _____', /sent on/u, PORTUGAL],
+		["_____, Norway's all-time top scorer", /all-time top scorer/u, NORWAY],
+		['Portugal were without their captain _____', /without their captain/u, PORTUGAL]
+	])('%s', (_, sentence, side) => {
+		const drafts = draftsOf(FINAL).filter(
+			(d) => d.value?.kind === 'person' && sentence.test(d.question.prompt)
+		);
+		for (const d of drafts) expect(surnames(side)).toEqual(expect.arrayContaining(wrongOf(d)));
+	});
+	it("Portugal almost went ahead… when _____'s shot: still asked, among Portugal's players", () => {
+		const shot = draftsOf(FINAL).filter(
+			(d) => d.value?.kind === 'person' && /when .*['’]s shot/u.test(d.question.prompt)
+		);
+		expect(shot.filter((d) => d.form === 'gap-fill').length).toBeGreaterThan(0);
+		for (const d of shot) expect(surnames(PORTUGAL)).toEqual(expect.arrayContaining(wrongOf(d)));
+	});
+	it("a manager is no option for a player's act", () => {
+		const wrong = draftsOf(FINAL)
+			.filter((d) => d.value?.kind === 'person' && !/manager|coach/u.test(d.question.prompt))
+			.flatMap(wrongOf);
+		expect(wrong.filter((w) => /Seixas|Holm/u.test(w))).toEqual([]);
+	});
+});
+
+describe('family: "her daughter, _____" takes no one the report gives another role', () => {
+	it("no player or manager as the queen's daughter", () => {
+		const drafts = draftsOf(FINAL).filter((d) => /her daughter, _____/u.test(d.question.prompt));
+		const others = surnames([...PORTUGAL, ...NORWAY, 'Ana Seixas', 'Eva Holm']);
+		for (const d of drafts) expect(wrongOf(d).filter((w) => others.includes(w))).toEqual([]);
+	});
+});

@@ -351,6 +351,126 @@ function personTiedTo(text: string, name: string, country: string): boolean {
 	});
 }
 
+/** Roles a side gives its people, written between the side and the name ("England manager Sarina Wiegman"). */
+const SIDE_ROLE =
+	'(?:manager|head coach|coach|captain|goalkeeper|keeper|defender|midfielder|forward|striker|winger|player|skipper|opener|bowler|batter|fly-half|scrum-half|president|prime minister|minister|leader)';
+
+const countryNames = new Map<string, boolean>();
+function countryName(name: string): boolean {
+	let is = countryNames.get(name);
+	if (is === undefined) {
+		is = isCountry(name);
+		countryNames.set(name, is);
+	}
+	return is;
+}
+
+/** The countries (sides: teams, nations) a sentence of the report names, by its place mentions. */
+function sidesOf(ctx: Context, s: Sentence): string[] {
+	return [
+		...new Set(
+			ctx.mentions
+				.filter(
+					(m) =>
+						m.sentence.start === s.start && m.value.kind === 'place' && countryName(m.value.name)
+				)
+				.map((m) => (m.value.kind === 'place' ? m.value.name : ''))
+		)
+	];
+}
+
+/** A sentence that opens on one side and names no other ("England almost went ahead…", "England manager X…"). */
+function soleSideOpening(ctx: Context, s: Sentence): string | null {
+	// The opening name, a mention or not ("England manager Sarina Wiegman" is read as one person's title).
+	const opening = s.text.match(/^(?:The\s+)?(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)(?=['’]s\b|\s)/u)?.[1];
+	const side =
+		opening && countryName(opening)
+			? opening
+			: opening?.includes(' ') && countryName(opening.split(' ')[0])
+				? opening.split(' ')[0]
+				: null;
+	if (!side) return null;
+	return sidesOf(ctx, s).every((c) => c === side) ? side : null;
+}
+
+/**
+ * The side a person gap's sentence ties the asked person to: "Spain's _____", "England manager _____", "_____,
+ * Spain's all-time top scorer", or a sentence that opens on one side and names no other ("England almost went
+ * ahead… when _____'s shot", "England manager X sent on… for _____"). Null when it ties to none.
+ */
+function sideAsked(ctx: Context, key: Mention): string | null {
+	if (key.value.kind !== 'person') return null;
+	const text = ctx.article.text;
+	const said = text.slice(key.sentence.start, key.start);
+	const before =
+		said.match(
+			/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
+		)?.[1] ??
+		said.match(
+			new RegExp(`(?:^|\\s)(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)\\s+${SIDE_ROLE}\\s+$`, 'u')
+		)?.[1] ??
+		text
+			.slice(key.end, key.sentence.end)
+			.match(/^,\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s/u)?.[1];
+	if (before && countryName(before)) return before;
+	return soleSideOpening(ctx, key.sentence);
+}
+
+/**
+ * Whether the report ties a person to side `side`: "Spain's Olga Carmona", "X of Kenya", "England manager Sarina
+ * Wiegman", "Hermoso, Spain's all-time top scorer", or a sentence naming them that opens on that side and names no
+ * other.
+ */
+function onSide(ctx: Context, name: string, side: string): boolean {
+	const text = ctx.article.text;
+	if (personTiedTo(text, name, side)) return true;
+	const surname = name.split(/\s+/u).pop() ?? name;
+	const c = escape(side);
+	if (
+		[name, surname].some((n) =>
+			new RegExp(
+				`${c}\\s+${SIDE_ROLE}\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${escape(n)}(?![\\p{L}])|(?<![\\p{L}])${escape(n)},\\s+(?:the\\s+)?${c}['’]s\\s`,
+				'u'
+			).test(text)
+		)
+	)
+		return true;
+	return ctx.mentions.some(
+		(m) =>
+			m.value.kind === 'person' &&
+			samePerson(m.value.name, name) &&
+			soleSideOpening(ctx, m.sentence) === side
+	);
+}
+
+const FAMILY =
+	'(?:daughter|son|wife|husband|mother|father|sister|brother|widow|widower|partner|grandson|granddaughter|niece|nephew|cousin)s?';
+
+/** A gap the sentence makes someone's relative: "her daughter, _____", "his wife _____". */
+const FAMILY_BEFORE = new RegExp(String.raw`\b(?:her|his|their)\s+${FAMILY},?\s+$`, 'iu');
+
+/** Whether the report names a person as someone's relative: "her daughter, Infanta Sofia", "Ana, his wife". */
+function isRelative(text: string, name: string): boolean {
+	const surname = name.split(/\s+/u).pop() ?? name;
+	return [name, surname].some((n) =>
+		new RegExp(
+			String.raw`\b(?:her|his|their|\p{Lu}[\p{L}-]*['’]s)\s+${FAMILY},?\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}${escape(n)}(?![\p{L}])|(?<![\p{L}])${escape(n)},\s+(?:her|his|their)\s+${FAMILY}\b`,
+			'u'
+		).test(text)
+	);
+}
+
+/** Whether the report gives a person a manager's or coach's role: "England manager Sarina Wiegman", "Vilda, the coach". */
+function isManager(text: string, name: string): boolean {
+	const surname = name.split(/\s+/u).pop() ?? name;
+	return [name, surname].some((n) =>
+		new RegExp(
+			`\\b(?:manager|coach)\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${escape(n)}(?![\\p{L}])|(?<![\\p{L}])${escape(n)},\\s+(?:the|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:manager|coach)\\b`,
+			'u'
+		).test(text)
+	);
+}
+
 /**
  * Whether the report writes a name only as a modifier of another word: before a hyphen ("COVID-19", "Pfizer-BioNTech")
  * or before a noun of a disease or a product ("the Ebola outbreak", "a Sinovac vaccine"). Such a name is no body
@@ -456,6 +576,20 @@ function distractorsFor(
 				)?.[1]
 			: undefined;
 	const personCountry = personOwner && isCountry(personOwner) ? personOwner : null;
+	// "England almost went ahead… when _____'s shot": people of the other side answer nothing (issue 16).
+	const side = sideAsked(ctx, key);
+	// A manager for a player's act, a player for the manager's: only where the report gives someone that role.
+	const managers =
+		key.value.kind === 'person'
+			? ctx.mentions.some(
+					(m) => m.value.kind === 'person' && isManager(ctx.article.text, m.value.name)
+				)
+			: false;
+	// "her daughter, _____": only people the report names as someone's relative; players and ministers answer no
+	// such gap, and a relative answers no other.
+	const familyGap = key.value.kind === 'person' && FAMILY_BEFORE.test(said);
+	const keyManager =
+		managers && key.value.kind === 'person' && isManager(ctx.article.text, key.value.name);
 	// "Hug and _____ won the wheelchair races": a winner of a kind of event among people the report puts in such an
 	// event, not runners of another race.
 	const event =
@@ -563,6 +697,10 @@ function distractorsFor(
 		if (gender && person && gendersIn(ctx).of(person) !== gender) return false;
 		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
 			return false;
+		if (side && person && !onSide(ctx, person, side)) return false;
+		if (person && key.value.kind === 'person' && isRelative(ctx.article.text, person) !== familyGap)
+			return false;
+		if (managers && person && isManager(ctx.article.text, person) !== keyManager) return false;
 		if (
 			eventWord &&
 			person &&
@@ -686,7 +824,8 @@ function distractorsFor(
 	}
 	// Too few other speakers (or holders of the office): no question rather than one filled out with people who
 	// said nothing or hold no such post.
-	if ((speakers || office) && picked.length < count) return { texts: [], own: 0 };
+	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
+		return { texts: [], own: 0 };
 	return { texts: picked, own };
 }
 
