@@ -113,3 +113,24 @@ describe('family: "her daughter, _____" takes no one the report gives another ro
 		for (const d of drafts) expect(wrongOf(d).filter((w) => others.includes(w))).toEqual([]);
 	});
 });
+
+describe('date options: no block of days far from the key', () => {
+	it('"on December 10" takes no run of consecutive days of another month', () => {
+		const text = [
+			'The Halden prize for medicine was announced in Stockholm on Monday.',
+			'The laureates receive their awards on December 10, the anniversary of the death of the prize founder.',
+			'The prize is worth 11 million crowns this year.'
+		].join('\n');
+		const drafts = draftsOf(text, '2023-10-02').filter(
+			(d) => d.value?.kind === 'date' && d.value.date.endsWith('-12-10')
+		);
+		expect(drafts.length).toBeGreaterThan(0);
+		for (const d of drafts) {
+			const date = d.value?.kind === 'date' ? d.value.date : '';
+			const days = wrongOf(d).map((w) => Date.parse(`${w} ${date.slice(0, 4)} UTC`) / 86_400_000);
+			const key = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+			expect(days.filter((x) => Math.abs(x - key) > 42)).toEqual([]);
+			for (const x of days) expect(days.filter((y) => Math.abs(x - y) <= 2)).toEqual([x]);
+		}
+	});
+});

@@ -759,6 +759,17 @@ function distractorsFor(
 			)
 				return false;
 		}
+		// A day of the bank's far from the key's reads as a pattern ("10 December" beside 16, 17 and 18 February):
+		// the bank's days are taken only within six weeks of the key; the same month's days fill in after.
+		if (
+			key.value.kind === 'date' &&
+			c.value.kind === 'date' &&
+			key.value.date.length === 10 &&
+			c.value.date.length === 10 &&
+			!('own' in c) &&
+			Math.abs(dayNumber(c.value.date) - dayNumber(key.value.date)) > 42
+		)
+			return false;
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
 			return (
@@ -809,9 +820,17 @@ function distractorsFor(
 					: 0)
 		}))
 		.sort((a, b) => a.d - b.d || a.i - b.i);
+	const pickedDays: number[] = [];
 	for (const { c } of ranked) {
 		const text = reading(c.value);
 		if (taken(text)) continue;
+		// Days a day or two apart ("16, 17 and 18 February") read as one guessable block: spread them.
+		const day =
+			key.value.kind === 'date' && key.value.date.length === 10 && c.value.kind === 'date'
+				? dayNumber(c.value.date)
+				: null;
+		if (day !== null && pickedDays.some((p) => Math.abs(p - day) <= 2)) continue;
+		if (day !== null) pickedDays.push(day);
 		if (
 			key.value.kind !== 'number' &&
 			key.value.kind !== 'date' &&
@@ -910,6 +929,11 @@ function genderAsked(ctx: Context, key: Mention): Gender | null {
 
 /** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
 const TITLES_HELD = /^(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)$/iu;
+
+/** The days since 1970 of an ISO day ("2023-12-10"). */
+function dayNumber(date: string): number {
+	return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+}
 
 /** Whether two person names are one person by their surname: "Djokovic" and "Novak Djokovic". */
 function samePerson(a: string, b: string): boolean {
