@@ -22,6 +22,13 @@ describe('no gap inside a hyphenated word or a name with a particle', () => {
 	it('"a _____-19 vaccine" is never asked', () => {
 		expect(prompts(draftsOf(LAB)).filter((p) => /_____-|-_____/u.test(p))).toEqual([]);
 	});
+	it('"Huis _____ Bosch palace" is never asked', () => {
+		const text = [
+			'The king flew back for the meeting at Huis ten Bosch palace, which lasted about an hour and a half.',
+			'The prime minister, 56, has led the country since October 2010, and his party won two seats in May.'
+		].join('\n');
+		expect(prompts(draftsOf(text)).filter((p) => /Huis _____ Bosch/u.test(p))).toEqual([]);
+	});
 	it('"Eric van der _____" is never asked', () => {
 		expect(prompts(draftsOf(LAB)).filter((p) => /\bvan der _____/iu.test(p))).toEqual([]);
 	});

@@ -2500,6 +2500,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// 1,500"), so it is never the one a false claim swaps.
 	const swappable = (x: Mention) =>
 		asWritten(x) &&
+		!partOfName.has(x) &&
 		!(
 			x.value.kind === 'number' &&
 			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
@@ -3373,6 +3374,18 @@ function cutFromName(text: string, m: Mention): boolean {
 	);
 }
 
+const partOfName = new WeakSet<Mention>();
+
+/** A number word between two capitalised words is part of a name ("Huis ten Bosch"): asking it cuts the name. */
+function numberInName(text: string, m: Mention): boolean {
+	return (
+		m.value.kind === 'number' &&
+		/^\p{Ll}+$/u.test(text.slice(m.start, m.end)) &&
+		/\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(m.sentence.start, m.start)) &&
+		/^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 3))
+	);
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -3401,6 +3414,9 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 				// nor offered as one.
 				!(m.value.kind === 'organisation' && onlyModifier(article.text, m.value.name))
 		);
+	// "Huis ten Bosch": the figure stays for a true claim on its sentence, never asked nor swapped.
+	for (const a of all)
+		for (const m of a.mentions) if (numberInName(article.text, m)) partOfName.add(m);
 	const ctx = contextOf(
 		article,
 		bank,
@@ -3432,7 +3448,7 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 					inLists.add(m);
 		}
 		for (const m of mentions) {
-			if (inLists.has(m)) continue;
+			if (inLists.has(m) || partOfName.has(m)) continue;
 			// The countries the story is about (named three times or more) would make every option guessable.
 			if (
 				m.value.kind === 'place' &&
