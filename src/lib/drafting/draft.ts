@@ -351,6 +351,143 @@ function personTiedTo(text: string, name: string, country: string): boolean {
 	});
 }
 
+/** Roles a side gives its people, written between the side and the name ("England manager Sarina Wiegman"). */
+const SIDE_ROLE =
+	'(?:manager|head coach|coach|captain|goalkeeper|keeper|defender|midfielder|forward|striker|winger|player|skipper|opener|bowler|batter|fly-half|scrum-half|president|prime minister|minister|leader)';
+
+const countryNames = new Map<string, boolean>();
+function countryName(name: string): boolean {
+	let is = countryNames.get(name);
+	if (is === undefined) {
+		is = isCountry(name);
+		countryNames.set(name, is);
+	}
+	return is;
+}
+
+/** The countries (sides: teams, nations) a sentence of the report names, by its place mentions. */
+function sidesOf(ctx: Context, s: Sentence): string[] {
+	return [
+		...new Set(
+			ctx.mentions
+				.filter(
+					(m) =>
+						m.sentence.start === s.start && m.value.kind === 'place' && countryName(m.value.name)
+				)
+				.map((m) => (m.value.kind === 'place' ? m.value.name : ''))
+		)
+	];
+}
+
+/** A sentence that opens on one side and names no other ("England almost went ahead…", "England manager X…"). */
+function soleSideOpening(ctx: Context, s: Sentence): string | null {
+	// The opening name, a mention or not ("England manager Sarina Wiegman" is read as one person's title).
+	const opening = s.text.match(/^(?:The\s+)?(\p{Lu}\p{L}+(?:\s\p{Lu}\p{L}+)?)(?=['’]s\b|\s)/u)?.[1];
+	const side =
+		opening && countryName(opening)
+			? opening
+			: opening?.includes(' ') && countryName(opening.split(' ')[0])
+				? opening.split(' ')[0]
+				: null;
+	if (!side) return null;
+	return sidesOf(ctx, s).every((c) => c === side) ? side : null;
+}
+
+/**
+ * The side a person gap's sentence ties the asked person to: "Spain's _____", "England manager _____", "_____,
+ * Spain's all-time top scorer", or a sentence that opens on one side and names no other ("England almost went
+ * ahead… when _____'s shot", "England manager X sent on… for _____"). Null when it ties to none.
+ */
+function sideAsked(ctx: Context, key: Mention): string | null {
+	if (key.value.kind !== 'person') return null;
+	const text = ctx.article.text;
+	const said = text.slice(key.sentence.start, key.start);
+	const before =
+		said.match(
+			/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
+		)?.[1] ??
+		said.match(
+			new RegExp(`(?:^|\\s)(\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*)?)\\s+${SIDE_ROLE}\\s+$`, 'u')
+		)?.[1] ??
+		text
+			.slice(key.end, key.sentence.end)
+			.match(/^,\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s/u)?.[1];
+	if (before && countryName(before)) return before;
+	return soleSideOpening(ctx, key.sentence);
+}
+
+/**
+ * Whether the report ties a person to side `side`: "Spain's Olga Carmona", "X of Kenya", "England manager Sarina
+ * Wiegman", "Hermoso, Spain's all-time top scorer", or a sentence naming them that opens on that side and names no
+ * other.
+ */
+function onSide(ctx: Context, name: string, side: string): boolean {
+	const text = ctx.article.text;
+	if (personTiedTo(text, name, side)) return true;
+	const surname = name.split(/\s+/u).pop() ?? name;
+	const c = escape(side);
+	if (
+		[name, surname].some((n) =>
+			new RegExp(
+				`${c}\\s+${SIDE_ROLE}\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${escape(n)}(?![\\p{L}])|(?<![\\p{L}])${escape(n)},\\s+(?:the\\s+)?${c}['’]s\\s`,
+				'u'
+			).test(text)
+		)
+	)
+		return true;
+	return ctx.mentions.some(
+		(m) =>
+			m.value.kind === 'person' &&
+			samePerson(m.value.name, name) &&
+			soleSideOpening(ctx, m.sentence) === side
+	);
+}
+
+const FAMILY =
+	'(?:daughter|son|wife|husband|mother|father|sister|brother|widow|widower|partner|grandson|granddaughter|niece|nephew|cousin)s?';
+
+/** A gap the sentence makes someone's relative: "her daughter, _____", "his wife _____". */
+const FAMILY_BEFORE = new RegExp(String.raw`\b(?:her|his|their)\s+${FAMILY},?\s+$`, 'iu');
+
+/** Whether the report names a person as someone's relative: "her daughter, Infanta Sofia", "Ana, his wife". */
+function isRelative(text: string, name: string): boolean {
+	const surname = name.split(/\s+/u).pop() ?? name;
+	return [name, surname].some((n) =>
+		new RegExp(
+			String.raw`\b(?:her|his|their|\p{Lu}[\p{L}-]*['’]s)\s+${FAMILY},?\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}${escape(n)}(?![\p{L}])|(?<![\p{L}])${escape(n)},\s+(?:her|his|their)\s+${FAMILY}\b`,
+			'u'
+		).test(text)
+	);
+}
+
+/** Whether the report gives a person a manager's or coach's role: "England manager Sarina Wiegman", "Vilda, the coach". */
+function isManager(text: string, name: string): boolean {
+	const surname = name.split(/\s+/u).pop() ?? name;
+	return [name, surname].some((n) =>
+		new RegExp(
+			`\\b(?:manager|coach)\\s+(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${escape(n)}(?![\\p{L}])|(?<![\\p{L}])${escape(n)},\\s+(?:the|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:manager|coach)\\b`,
+			'u'
+		).test(text)
+	);
+}
+
+/**
+ * Whether the report writes a name only as a modifier of another word: before a hyphen ("COVID-19", "Pfizer-BioNTech")
+ * or before a noun of a disease or a product ("the Ebola outbreak", "a Sinovac vaccine"). Such a name is no body
+ * a sentence could speak of as one, so it is no option for a body.
+ */
+function onlyModifier(text: string, name: string): boolean {
+	const at = [...text.matchAll(new RegExp(`(?<![\\p{L}\\d-])${escape(name)}(?![\\p{L}])`, 'gu'))];
+	return (
+		at.length > 0 &&
+		at.every((m) =>
+			/^(?:-[\p{L}\p{N}]|\s+(?:vaccines?|pandemic|virus|outbreaks?|epidemic|cases|variants?|infections?|jabs?|shots?|doses|crisis|tests?|restrictions|lockdowns?)\b)/u.test(
+				text.slice(m.index + name.length, m.index + name.length + 20)
+			)
+		)
+	);
+}
+
 /** Whether the report makes a place stand for a government: "Beijing, which regards…", "Beijing has refused…". */
 function standsForGovernment(text: string, name: string): boolean {
 	return new RegExp(
@@ -439,6 +576,20 @@ function distractorsFor(
 				)?.[1]
 			: undefined;
 	const personCountry = personOwner && isCountry(personOwner) ? personOwner : null;
+	// "England almost went ahead… when _____'s shot": people of the other side answer nothing (issue 16).
+	const side = sideAsked(ctx, key);
+	// A manager for a player's act, a player for the manager's: only where the report gives someone that role.
+	const managers =
+		key.value.kind === 'person'
+			? ctx.mentions.some(
+					(m) => m.value.kind === 'person' && isManager(ctx.article.text, m.value.name)
+				)
+			: false;
+	// "her daughter, _____": only people the report names as someone's relative; players and ministers answer no
+	// such gap, and a relative answers no other.
+	const familyGap = key.value.kind === 'person' && FAMILY_BEFORE.test(said);
+	const keyManager =
+		managers && key.value.kind === 'person' && isManager(ctx.article.text, key.value.name);
 	// "Hug and _____ won the wheelchair races": a winner of a kind of event among people the report puts in such an
 	// event, not runners of another race.
 	const event =
@@ -546,6 +697,10 @@ function distractorsFor(
 		if (gender && person && gendersIn(ctx).of(person) !== gender) return false;
 		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
 			return false;
+		if (side && person && !onSide(ctx, person, side)) return false;
+		if (person && key.value.kind === 'person' && isRelative(ctx.article.text, person) !== familyGap)
+			return false;
+		if (managers && person && isManager(ctx.article.text, person) !== keyManager) return false;
 		if (
 			eventWord &&
 			person &&
@@ -604,6 +759,17 @@ function distractorsFor(
 			)
 				return false;
 		}
+		// A day of the bank's far from the key's reads as a pattern ("10 December" beside 16, 17 and 18 February):
+		// the bank's days are taken only within six weeks of the key; the same month's days fill in after.
+		if (
+			key.value.kind === 'date' &&
+			c.value.kind === 'date' &&
+			key.value.date.length === 10 &&
+			c.value.date.length === 10 &&
+			!('own' in c) &&
+			Math.abs(dayNumber(c.value.date) - dayNumber(key.value.date)) > 42
+		)
+			return false;
 		// Days of another year would give the answer away: "13 January 2020" among three days of 2022.
 		if (key.value.kind === 'date' && c.value.kind === 'date')
 			return (
@@ -654,9 +820,17 @@ function distractorsFor(
 					: 0)
 		}))
 		.sort((a, b) => a.d - b.d || a.i - b.i);
+	const pickedDays: number[] = [];
 	for (const { c } of ranked) {
 		const text = reading(c.value);
 		if (taken(text)) continue;
+		// Days a day or two apart ("16, 17 and 18 February") read as one guessable block: spread them.
+		const day =
+			key.value.kind === 'date' && key.value.date.length === 10 && c.value.kind === 'date'
+				? dayNumber(c.value.date)
+				: null;
+		if (day !== null && pickedDays.some((p) => Math.abs(p - day) <= 2)) continue;
+		if (day !== null) pickedDays.push(day);
 		if (
 			key.value.kind !== 'number' &&
 			key.value.kind !== 'date' &&
@@ -669,7 +843,8 @@ function distractorsFor(
 	}
 	// Too few other speakers (or holders of the office): no question rather than one filled out with people who
 	// said nothing or hold no such post.
-	if ((speakers || office) && picked.length < count) return { texts: [], own: 0 };
+	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
+		return { texts: [], own: 0 };
 	return { texts: picked, own };
 }
 
@@ -754,6 +929,11 @@ function genderAsked(ctx: Context, key: Mention): Gender | null {
 
 /** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
 const TITLES_HELD = /^(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)$/iu;
+
+/** The days since 1970 of an ISO day ("2023-12-10"). */
+function dayNumber(date: string): number {
+	return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+}
 
 /** Whether two person names are one person by their surname: "Djokovic" and "Novak Djokovic". */
 function samePerson(a: string, b: string): boolean {
@@ -2320,6 +2500,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// 1,500"), so it is never the one a false claim swaps.
 	const swappable = (x: Mention) =>
 		asWritten(x) &&
+		!partOfName.has(x) &&
 		!(
 			x.value.kind === 'number' &&
 			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
@@ -3154,6 +3335,9 @@ const NO_FIRST_NAME =
  */
 function splitsAWord(text: string, m: Mention): boolean {
 	if (/\p{L}/u.test(text.charAt(m.end)) || /\p{L}/u.test(text.charAt(m.start - 1))) return true;
+	// "COVID" of "COVID-19", "Baghdadi" of "al-Baghdadi": a hyphen joins one word, and "a _____-19 vaccine" reads as none.
+	if (/^-[\p{L}\p{N}]/u.test(text.slice(m.end, m.end + 2))) return true;
+	if (/[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
 	if (m.value.kind !== 'person' || /\s/u.test(text.slice(m.start, m.end).trim())) return false;
 	const before = text.slice(m.sentence.start, m.start).match(/(?:^|\s)(\p{Lu}[\p{L}'’-]*)\s+$/u);
 	return (
@@ -3172,7 +3356,9 @@ function modelName(text: string, name: string): boolean {
 	).test(text);
 }
 
-const NAME_PARTICLE = '(?:da|de|do|dos|das|del|van|von|bin|ibn)';
+// One particle or a run of them ("van der", "de la"), lower case or opening a sentence ("Van der Berg said").
+const NAME_PARTICLE =
+	'(?:(?:[Dd]a|[Dd]e|[Dd]o|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Dd]i|[Dd]u|[Vv]an|[Vv]on|der|den|ter|ten|la|le|bin|ibn|binti)\\s+)*(?:[Dd]a|[Dd]e|[Dd]o|[Dd]os|[Dd]as|[Dd]el|[Dd]ella|[Dd]i|[Dd]u|[Vv]an|[Vv]on|der|den|ter|ten|la|le|bin|ibn|binti)';
 
 /**
  * Whether a person's mention is one side of a name joined by a particle ("Luiz Inacio Lula" and "Silva" of "Lula
@@ -3181,10 +3367,22 @@ const NAME_PARTICLE = '(?:da|de|do|dos|das|del|van|von|bin|ibn)';
 function cutFromName(text: string, m: Mention): boolean {
 	if (m.value.kind !== 'person') return false;
 	return (
-		new RegExp(String.raw`\p{Lu}[\p{L}'’-]*\s+${NAME_PARTICLE}\s+$`, 'u').test(
-			text.slice(Math.max(0, m.start - 40), m.start)
+		new RegExp(String.raw`(?:\p{Lu}[\p{L}'’-]*\s+|^|[.!?"“]\s*)${NAME_PARTICLE}\s+$`, 'u').test(
+			text.slice(m.sentence.start, m.start)
 		) ||
 		new RegExp(String.raw`^\s+${NAME_PARTICLE}\s+\p{Lu}`, 'u').test(text.slice(m.end, m.end + 40))
+	);
+}
+
+const partOfName = new WeakSet<Mention>();
+
+/** A number word between two capitalised words is part of a name ("Huis ten Bosch"): asking it cuts the name. */
+function numberInName(text: string, m: Mention): boolean {
+	return (
+		m.value.kind === 'number' &&
+		/^\p{Ll}+$/u.test(text.slice(m.start, m.end)) &&
+		/\p{Lu}[\p{L}'’-]*\s+$/u.test(text.slice(m.sentence.start, m.start)) &&
+		/^\s+\p{Lu}/u.test(text.slice(m.end, m.end + 3))
 	);
 }
 
@@ -3211,8 +3409,14 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 			(m) =>
 				!splitsAWord(article.text, m) &&
 				!cutFromName(article.text, m) &&
-				!(m.value.kind === 'organisation' && modelName(article.text, m.value.name))
+				!(m.value.kind === 'organisation' && modelName(article.text, m.value.name)) &&
+				// "the KVX vaccine", "COVID-19": a name the report only writes as a modifier is asked as no body,
+				// nor offered as one.
+				!(m.value.kind === 'organisation' && onlyModifier(article.text, m.value.name))
 		);
+	// "Huis ten Bosch": the figure stays for a true claim on its sentence, never asked nor swapped.
+	for (const a of all)
+		for (const m of a.mentions) if (numberInName(article.text, m)) partOfName.add(m);
 	const ctx = contextOf(
 		article,
 		bank,
@@ -3244,7 +3448,7 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 					inLists.add(m);
 		}
 		for (const m of mentions) {
-			if (inLists.has(m)) continue;
+			if (inLists.has(m) || partOfName.has(m)) continue;
 			// The countries the story is about (named three times or more) would make every option guessable.
 			if (
 				m.value.kind === 'place' &&

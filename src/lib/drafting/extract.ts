@@ -351,6 +351,10 @@ const NOT_NAMES = new Set([
 	'RNA'
 ]);
 
+/** Diseases and viruses: the acronym rule and the tagger take "COVID", "HIV" or "Ebola" for bodies; none is one. */
+const DISEASE =
+	/^(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebola|mpox|Mpox|monkeypox|HIV|AIDS|Zika|H5N1|H1N1|Marburg|Omicron|cholera|malaria|measles|polio|dengue)$/u;
+
 /** Whether [from, to) of the text sits in brackets, or is followed by a bracketed alias ("ISIS (ISIL)"). */
 function insideBrackets(text: string, from: number, to: number): boolean {
 	const before = text.slice(0, from);
@@ -873,6 +877,7 @@ export function findMentions(
 			!(
 				'name' in m.value &&
 				(NOT_NAMES.has(m.value.name) ||
+					DISEASE.test(m.value.name) ||
 					m.value.name.length < 3 ||
 					/\b(African|European|Asian|American|Arab|French)$/u.test(m.value.name) ||
 					/-led\b/u.test(m.value.name) ||
