@@ -394,10 +394,8 @@ const LOG_COLUMNS = {
 	cardAfter: reviewLog.cardAfter
 };
 type FeedLogRow = Required<Pick<typeof reviewLog.$inferInsert, keyof typeof LOG_COLUMNS>>;
-const NEW_CARD_COLUMNS = {
-	userId: reviewCard.userId,
-	factId: reviewCard.factId,
-	questionId: reviewCard.questionId,
+// A card's FSRS state: the columns columnsFromCard fills.
+const CARD_STATE_COLUMNS = {
 	due: reviewCard.due,
 	stability: reviewCard.stability,
 	difficulty: reviewCard.difficulty,
@@ -409,18 +407,15 @@ const NEW_CARD_COLUMNS = {
 	state: reviewCard.state,
 	lastReview: reviewCard.lastReview
 };
+const NEW_CARD_COLUMNS = {
+	userId: reviewCard.userId,
+	factId: reviewCard.factId,
+	questionId: reviewCard.questionId,
+	...CARD_STATE_COLUMNS
+};
 const CARD_MOVE_COLUMNS = {
 	id: reviewCard.id,
-	due: reviewCard.due,
-	stability: reviewCard.stability,
-	difficulty: reviewCard.difficulty,
-	elapsedDays: reviewCard.elapsedDays,
-	scheduledDays: reviewCard.scheduledDays,
-	learningSteps: reviewCard.learningSteps,
-	reps: reviewCard.reps,
-	lapses: reviewCard.lapses,
-	state: reviewCard.state,
-	lastReview: reviewCard.lastReview,
+	...CARD_STATE_COLUMNS,
 	leechAt: reviewCard.leechAt,
 	suspendedAt: reviewCard.suspendedAt
 };
