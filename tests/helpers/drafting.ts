@@ -44,3 +44,12 @@ export function optionsOf(d: Draft): string[] {
 		? d.question.options.map((o) => o.text)
 		: [];
 }
+
+/** The wrong answers a reader is shown: a choice's other options, or the name or figure a false claim swaps in. */
+export function wrongOf(d: Draft): string[] {
+	const q = d.question;
+	if (q.type === 'true_false')
+		return [q.explanation.match(/, not (.+)\.$/u)?.[1] ?? ''].filter(Boolean);
+	if (q.type === 'single') return q.options.filter((o) => !o.correct).map((o) => o.text);
+	return [];
+}

@@ -2,21 +2,12 @@
 // (issue 16). Each test failed on the drafter before its change. The articles are made up, in our own words.
 import { describe, expect, it } from 'vitest';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, wrongOf } from '../../../tests/helpers/drafting.ts';
 import { draftQuestions } from './draft.ts';
 import { organisationSort } from './org-kinds.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf, bank } = draftingBank('round14', '2025-10-12');
-
-/** The wrong answers a reader is shown: a choice's other options, or the name or figure a false claim swaps in. */
-function wrongOf(d: Draft): string[] {
-	const q = d.question;
-	if (q.type === 'true_false')
-		return [q.explanation.match(/, not (.+)\.$/u)?.[1] ?? ''].filter(Boolean);
-	if (q.type === 'single') return q.options.filter((o) => !o.correct).map((o) => o.text);
-	return [];
-}
 
 const keyed = (drafts: Draft[], name: string) =>
 	drafts.filter((d) => d.value && 'name' in d.value && d.value.name === name);

@@ -1,7 +1,7 @@
 // The faults of the eighth held-back reading (issue 16). Each test failed on the drafter before its change. The
 // articles are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('round15', '2025-10-12');
@@ -77,15 +77,6 @@ const PORTUGAL = [
 ];
 const NORWAY = ['Ingrid Dahl', 'Kari Lunde', 'Siri Bakke'];
 const surnames = (names: string[]) => [...names, ...names.map((n) => n.split(' ')[1])];
-
-/** The wrong answers a reader is shown: a choice's other options, or the name a false claim swaps in. */
-function wrongOf(d: Draft): string[] {
-	const q = d.question;
-	if (q.type === 'true_false')
-		return [q.explanation.match(/, not (.+)\.$/u)?.[1] ?? ''].filter(Boolean);
-	if (q.type === 'single') return q.options.filter((o) => !o.correct).map((o) => o.text);
-	return [];
-}
 
 describe("people of the other side: a gap the sentence ties to one side takes only that side's players", () => {
 	it.each([
