@@ -32,7 +32,8 @@ export function backends(): Backend[] {
 	return ['pglite'];
 }
 
-export type TestDatabase = Database & { dispose(): Promise<void> };
+/** `url`: the Postgres database's, for a test that needs a client of its own (none on PGlite). */
+export type TestDatabase = Database & { url?: string; dispose(): Promise<void> };
 
 /**
  * A fresh database of `backend`, migrated from `migrations` (the real ones unless a test says). With the real
@@ -58,10 +59,12 @@ export async function createTestDatabase(
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 	const template = fromSnapshot ? inject('migratedPostgresTemplate') : '';
 	await admin.unsafe(`create database ${name}${template ? ` template ${template}` : ''}`);
-	const database = openDatabase({ url: databaseUrl(adminUrl, name) });
+	const url = databaseUrl(adminUrl, name);
+	const database = openDatabase({ url });
 	await database.migrate(migrations);
 	return {
 		...database,
+		url,
 		dispose: async () => {
 			await database.close();
 			await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -3,6 +3,8 @@
 // the figures here are what `npm run bench` reports as SQL per request (docs/performance.md), less the
 // session lookup. Also: two ratings of one card at once both count, one after the other.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth.ts';
 import {
@@ -15,6 +17,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { rowsOf } from '../../src/lib/server/db/json-rows.ts';
 import { prepared } from '../../src/lib/server/db/prepared.ts';
 import { LEECH_LAPSES } from '../../src/lib/review/leech.ts';
+import * as schema from '../../src/lib/server/db/schema.ts';
 import { question, reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
 import { rateCard } from '../../src/lib/server/review/cards.ts';
 import {
@@ -90,6 +93,47 @@ describe.each(backends())('review writes on %s', (backend) => {
 		const [moved] = await db.select().from(reviewCard).where(eq(reviewCard.id, card.id));
 		expect(moved.reps).toBe(card.reps + 1);
 	});
+
+	test.runIf(backend === 'postgres')(
+		"a submit's and a rating's statements all go out prepared: postgres.js sends an unnamed one only after a round trip to ask its parameter types",
+		async () => {
+			// One connection, so the statements it has prepared are those of this session.
+			const client = postgres(database.url!, { max: 1, onnotice: () => {} });
+			const sent = new Set<string>();
+			const one = drizzlePostgres(client, {
+				schema,
+				logger: { logQuery: (query) => void sent.add(query) }
+			}) as unknown as Db;
+			try {
+				const now = new Date('2026-06-02T09:00:00Z');
+				// Cards made, then cards that exist; then a rating.
+				await submitAttempt(one, learner.id, await answeredAttempt('prepared-seed', now), now);
+				await submitAttempt(one, learner.id, await answeredAttempt('prepared-seed', now), now);
+				const [card] = await db
+					.select()
+					.from(reviewCard)
+					.where(eq(reviewCard.userId, learner.id))
+					.limit(1);
+				await rateCard(
+					one,
+					learner.id,
+					card.id,
+					'good',
+					{ requestId: 'prepared-rating-1', response: null, elapsedMs: 3000 },
+					new Date('2026-06-02T10:00:00Z')
+				);
+				const preparedTexts = new Set(
+					(await client`select statement from pg_prepared_statements`).map(
+						(r) => r.statement as string
+					)
+				);
+				expect(sent.size).toBeGreaterThanOrEqual(10);
+				expect([...sent].filter((query) => !preparedTexts.has(query))).toEqual([]);
+			} finally {
+				await client.end();
+			}
+		}
+	);
 
 	test("a submit's feed: the log in answer order, each card left as its last log row says; a card it makes a leech is flagged once and suspended", async () => {
 		const now = new Date('2026-06-05T09:00:00Z');

@@ -15,7 +15,7 @@ import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
-import { prepared } from './db/prepared.ts';
+import { asPrepared, prepared } from './db/prepared.ts';
 import { getCurrentBank } from './db/queries/bank.ts';
 import { getCitations, getCitationsByFactId, pickCitations } from './db/queries/citations.ts';
 import { transactionWithRetry } from './db/retry.ts';
@@ -621,10 +621,14 @@ export async function submitAttempt(
 			correct: false
 		}));
 		const { score } = scoreAttempt([...feed.answers, ...missing]);
-		const closing = tx
-			.update(attempt)
-			.set({ status: 'submitted', submittedAt: now, score, late })
-			.where(eq(attempt.id, attemptId));
+		const closing = asPrepared(
+			tx,
+			tx
+				.update(attempt)
+				.set({ status: 'submitted', submittedAt: now, score, late })
+				.where(eq(attempt.id, attemptId))
+				.getSQL()
+		);
 		// Every graded answer feeds the learner's review schedule, in the same transaction, once its feedback
 		// is released: a card's state tells right from wrong. Feedback after the due time: fed then
 		// (releaseFeedback, in review/cards.ts). The update goes out with the feed's writes: each wait

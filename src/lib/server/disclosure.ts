@@ -10,6 +10,7 @@ import {
 	type FeedbackTiming
 } from '../quiz/disclosure.ts';
 import type { Db } from './db/index.ts';
+import { prepared } from './db/prepared.ts';
 import {
 	assignment,
 	attempt,
@@ -99,9 +100,19 @@ export async function getWithheldQuestionIds(
 	studentId: string,
 	now: Date
 ): Promise<Set<string>> {
+	const rows = await prepared(db, 'withheld_questions', withheldQuestionsPrepared).execute({
+		studentId
+	});
+	return new Set(
+		rows.filter((r) => assignmentWithholdsKeys({ ...r, now })).flatMap((r) => r.questionIds)
+	);
+}
+
+/** Each assignment of the student's classes with its set's questions, in one statement (one wait, whatever is withheld). */
+const withheldQuestionsPrepared = (db: Db) => {
+	const studentId = sql.placeholder('studentId');
 	const mine = and(eq(attempt.assignmentId, assignment.id), eq(attempt.userId, studentId));
-	// Each assignment with its set's questions, in one statement (one wait, whatever is withheld).
-	const rows = await db
+	return db
 		.select({
 			id: assignment.id,
 			feedback: assignment.feedback,
@@ -122,11 +133,9 @@ export async function getWithheldQuestionIds(
 		.innerJoin(
 			classMember,
 			and(eq(classMember.classId, assignment.classId), eq(classMember.userId, studentId))
-		);
-	return new Set(
-		rows.filter((r) => assignmentWithholdsKeys({ ...r, now })).flatMap((r) => r.questionIds)
-	);
-}
+		)
+		.prepare('withheld_questions');
+};
 
 /**
  * Which of these practice attempts hold a question an open assignment now withholds from their owner (one

@@ -47,7 +47,7 @@ import {
 } from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
 import { insertRows, rowsOf, tableRows, updateRows } from '../db/json-rows.ts';
-import { prepared } from '../db/prepared.ts';
+import { asPrepared, prepared } from '../db/prepared.ts';
 import { getCitations } from '../db/queries/citations.ts';
 import {
 	answer,
@@ -489,12 +489,15 @@ export async function writeAttemptFeed(
 			units: CardUnit[],
 			unit: typeof reviewCard.factId | typeof reviewCard.questionId
 		) =>
-			tx.execute(sql`${insertRows(
-				reviewCard,
-				NEW_CARD_COLUMNS,
-				units.map((u) => ({ userId, ...u, ...fresh }))
-			)} on conflict (${sql.identifier(reviewCard.userId.name)}, ${sql.identifier(unit.name)})
-				do update set ${sql.identifier(unit.name)} = excluded.${sql.identifier(unit.name)} returning *`);
+			asPrepared(
+				tx,
+				sql`${insertRows(
+					reviewCard,
+					NEW_CARD_COLUMNS,
+					units.map((u) => ({ userId, ...u, ...fresh }))
+				)} on conflict (${sql.identifier(reviewCard.userId.name)}, ${sql.identifier(unit.name)})
+				do update set ${sql.identifier(unit.name)} = excluded.${sql.identifier(unit.name)} returning *`
+			);
 		const made = await Promise.all([
 			...alongside.splice(0),
 			facts.length ? create(facts, reviewCard.factId) : [],
@@ -560,8 +563,9 @@ export async function writeAttemptFeed(
 	});
 	const writes: PromiseLike<unknown>[] = [
 		...alongside,
-		tx.execute(insertRows(reviewLog, LOG_COLUMNS, logRows)),
-		tx.execute(
+		asPrepared(tx, insertRows(reviewLog, LOG_COLUMNS, logRows)),
+		asPrepared(
+			tx,
 			updateRows(reviewCard, 'id', CARD_MOVE_COLUMNS, moves, {
 				leechAt: sql`coalesce(${reviewCard.leechAt}, r.leech_at)`,
 				suspendedAt: sql`coalesce(r.suspended_at, ${reviewCard.suspendedAt})`
@@ -609,21 +613,29 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
 
 /** The learner's submitted attempts whose feedback is released and not yet fed (see releaseFeedback). */
 function attemptsToRelease(db: Db, userId: string, now: Date) {
-	return db
+	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
+	return prepared(db, 'attempts_to_release', attemptsToReleasePrepared).execute({
+		userId,
+		now: now.toISOString()
+	});
+}
+
+const attemptsToReleasePrepared = (db: Db) =>
+	db
 		.select({ id: attempt.id })
 		.from(attempt)
 		.innerJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.where(
 			and(
-				eq(attempt.userId, userId),
+				eq(attempt.userId, sql.placeholder('userId')),
 				eq(attempt.status, 'submitted'),
 				eq(assignment.feedback, 'after_due'),
-				lte(assignment.dueAt, now),
+				lte(assignment.dueAt, sql.placeholder('now')),
 				ownerIsMember,
 				sql`not exists (select 1 from review_log rl where rl.user_id = ${attempt.userId} and rl.attempt_id = ${attempt.id})`
 			)
-		);
-}
+		)
+		.prepare('attempts_to_release');
 
 /** Feeds each of `pending` (attemptsToRelease) under the attempt's lock, so it is fed once. */
 async function feedReleased(db: Db, userId: string, now: Date, pending: { id: string }[]) {
@@ -1119,7 +1131,9 @@ async function moveRatedCard(
 	const { after } = input;
 	const leech = turnsLeech(input.before.lapses, after.lapses);
 	const now = input.now.toISOString();
-	const result = await db.execute(sql`with moved as (
+	const result = await asPrepared(
+		db,
+		sql`with moved as (
 			update ${reviewCard} set due = ${after.due.toISOString()}::timestamptz, stability = ${after.stability},
 				difficulty = ${after.difficulty}, elapsed_days = ${after.elapsed_days}, scheduled_days = ${after.scheduled_days},
 				learning_steps = ${after.learning_steps}, reps = ${after.reps}, lapses = ${after.lapses}, state = ${after.state},
@@ -1136,7 +1150,8 @@ async function moveRatedCard(
 			${input.response === null ? null : JSON.stringify(input.response)}::jsonb,
 			${JSON.stringify(snapshot(input.before))}::jsonb, ${JSON.stringify(snapshot(after))}::jsonb
 		from moved
-		returning card_id`);
+		returning card_id`
+	);
 	return rowsOf(result).length === 1;
 }
 
