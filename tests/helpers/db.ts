@@ -98,3 +98,32 @@ export async function databaseWithLearner(
 	const user = await createUser(database.db, { ...learner, password: 'a-long-password' });
 	return { database, db: database.db, learner: user };
 }
+
+/**
+ * On Postgres, the database through a client of one connection that notes the statements it sends, and
+ * which of them were not sent prepared (postgres.js sends an unnamed statement only after a round trip to
+ * ask its parameter types). Null on PGlite.
+ */
+export function oneConnectionDb(database: TestDatabase) {
+	if (!database.url) return null;
+	const client = postgres(database.url, { max: 1, onnotice: () => {} });
+	const sent = new Set<string>();
+	const db = drizzlePostgres(client, {
+		schema,
+		logger: { logQuery: (query) => void sent.add(query) }
+	}) as unknown as Db;
+	return {
+		db,
+		sent: () => [...sent],
+		/** The statements sent so far that the connection does not hold prepared. */
+		unprepared: async () => {
+			const held = new Set(
+				(await client`select statement from pg_prepared_statements`).map(
+					(r) => r.statement as string
+				)
+			);
+			return [...sent].filter((query) => !held.has(query));
+		},
+		end: () => client.end()
+	};
+}

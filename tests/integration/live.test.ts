@@ -28,7 +28,7 @@ import { createClass, joinClass } from '../../src/lib/server/teaching/classes.ts
 import { createSet, editSet } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
 import { describeResponse } from '../../src/lib/quiz/grade.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, createTestDatabase, oneConnectionDb, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
 const bank = loadRealBank();
@@ -195,7 +195,22 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		const q = await questionAt(6);
 		const before = await getPlayerView(db, sessionId, aliceWho(), at(6));
 		expect(keyLeaks(q, textOf(before))).toBe(false);
-		await submitLiveAnswer(db, sessionId, aliceWho(), q.id, rightResponse(q), at(10_000));
+		// On Postgres through one connection: every statement of an answer goes out prepared (one round
+		// trip each while the room's answers hold the session's share lock).
+		const one = oneConnectionDb(database);
+		try {
+			await submitLiveAnswer(
+				one?.db ?? db,
+				sessionId,
+				aliceWho(),
+				q.id,
+				rightResponse(q),
+				at(10_000)
+			);
+			if (one) expect(await one.unprepared()).toEqual([]);
+		} finally {
+			await one?.end();
+		}
 		const after = await getPlayerView(db, sessionId, aliceWho(), at(10_001));
 		expect(after!.answered).toBe(true);
 		expect(after!.myResponse).toEqual(rightResponse(q));

@@ -266,7 +266,9 @@ export async function findPlayer(db: Db, sessionId: string, who: PlayerIdentity)
 		const [row] = await db
 			.select()
 			.from(livePlayer)
-			.where(and(eq(livePlayer.sessionId, sessionId), eq(livePlayer.userId, who.userId)));
+			.where(and(eq(livePlayer.sessionId, sessionId), eq(livePlayer.userId, who.userId)))
+			.prepare('live_player_by_user')
+			.execute();
 		if (row) return row;
 	}
 	if (who.token) {
@@ -278,7 +280,9 @@ export async function findPlayer(db: Db, sessionId: string, who: PlayerIdentity)
 					eq(livePlayer.sessionId, sessionId),
 					eq(livePlayer.tokenHash, hashPlayerToken(who.token))
 				)
-			);
+			)
+			.prepare('live_player_by_token')
+			.execute();
 		if (row) return row;
 	}
 	return null;
@@ -385,7 +389,8 @@ export async function submitLiveAnswer(
 	receivedAt = new Date()
 ) {
 	// Three statements a post, not five (a room answers at once, each round trip a wait under the session's
-	// share lock): the session with its question, the player, and the answer written with its notice.
+	// share lock): the session with its question, the player, and the answer written with its notice. Each
+	// prepared (asPrepared in db/prepared.ts says why): one round trip each.
 	return db.transaction(async (txRaw) => {
 		const tx = txRaw as unknown as Db;
 		// A share lock on the session: answers from the whole room go in side by side; a teacher's action
@@ -402,7 +407,9 @@ export async function submitLiveAnswer(
 			)
 			.leftJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
 			.where(eq(liveSession.id, sessionId))
-			.for('share', { of: liveSession });
+			.for('share', { of: liveSession })
+			.prepare('live_answer_session')
+			.execute();
 		if (!row) throw new RequestError(404, 'No such live session.');
 		const { s, body: q } = row;
 		const player = await findPlayer(tx, sessionId, who);
@@ -442,7 +449,9 @@ export async function submitLiveAnswer(
 				receivedAt
 			})
 			.onConflictDoNothing()
-			.returning({ position: liveAnswer.position, notified: liveNoticeSql(notice(s, 'answer')) });
+			.returning({ position: liveAnswer.position, notified: liveNoticeSql(notice(s, 'answer')) })
+			.prepare('live_answer_insert')
+			.execute();
 		if (!taken) throw new RequestError(409, 'You have already answered this question.');
 		return { position: s.questionIndex };
 	});
