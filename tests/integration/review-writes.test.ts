@@ -16,7 +16,7 @@ import { rowsOf } from '../../src/lib/server/db/json-rows.ts';
 import { prepared } from '../../src/lib/server/db/prepared.ts';
 import { LEECH_LAPSES } from '../../src/lib/review/leech.ts';
 import { question, reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
-import { rateCard } from '../../src/lib/server/review/cards.ts';
+import { getReviewQueue, rateCard } from '../../src/lib/server/review/cards.ts';
 import {
 	optimisationIdle,
 	scheduleOptimisation
@@ -98,7 +98,7 @@ describe.each(backends())('review writes on %s', (backend) => {
 	});
 
 	test.runIf(backend === 'postgres')(
-		"a submit's and a rating's statements all go out prepared: postgres.js sends an unnamed one only after a round trip to ask its parameter types",
+		"a submit's, a rating's and the review queue's statements all go out prepared: postgres.js sends an unnamed one only after a round trip to ask its parameter types",
 		async () => {
 			const one = oneConnectionDb(database)!;
 			try {
@@ -119,7 +119,10 @@ describe.each(backends())('review writes on %s', (backend) => {
 					{ requestId: 'prepared-rating-1', response: null, elapsedMs: 3000 },
 					new Date('2026-06-02T10:00:00Z')
 				);
-				expect(one.sent().length).toBeGreaterThanOrEqual(10);
+				// Cards due today, so the queue reads them and their questions.
+				const queue = await getReviewQueue(one.db, learner.id, new Date('2026-06-02T10:10:00Z'));
+				expect(queue.card).not.toBeNull();
+				expect(one.sent().length).toBeGreaterThanOrEqual(15);
 				expect(await one.unprepared()).toEqual([]);
 			} finally {
 				await one.end();

@@ -13,7 +13,6 @@ import {
 	lte,
 	max,
 	ne,
-	notInArray,
 	or,
 	sql
 } from 'drizzle-orm';
@@ -47,6 +46,7 @@ import {
 } from '../../review/fact-cards.ts';
 import type { Db } from '../db/index.ts';
 import { insertRows, rowsOf, tableRows, updateRows } from '../db/json-rows.ts';
+import { isAnyOf, isNoneOf } from '../db/array-params.ts';
 import { asPrepared, prepared } from '../db/prepared.ts';
 import { getCitations } from '../db/queries/citations.ts';
 import {
@@ -668,7 +668,7 @@ function showableBy(withheld: ReadonlySet<string>) {
 			eq(question.id, reviewCard.questionId)
 		),
 		// The questions of an assignment still open to the learner are never reviewed (the review shows keys).
-		withheld.size ? notInArray(question.id, [...withheld]) : undefined
+		isNoneOf(question.id, [...withheld])
 	);
 }
 
@@ -790,11 +790,8 @@ async function withQuestionsToShow(
 	const uncitedIds = cards.flatMap((c) => (c.questionId !== null ? [c.questionId] : []));
 	const showable = and(
 		eq(question.active, true),
-		or(
-			factIds.length ? inArray(sql`${questionVersion.factIds}[1]`, factIds) : undefined,
-			uncitedIds.length ? inArray(question.id, uncitedIds) : undefined
-		),
-		withheld.size ? notInArray(question.id, [...withheld]) : undefined
+		or(isAnyOf(sql`${questionVersion.factIds}[1]`, factIds), isAnyOf(question.id, uncitedIds)),
+		isNoneOf(question.id, [...withheld])
 	);
 	// The candidates and when the learner last saw each, at once (one wait): the second statement picks
 	// the candidates by the same test.
@@ -803,7 +800,9 @@ async function withQuestionsToShow(
 			.select({ id: question.id, facts: questionVersion.factIds, body: questionVersion.body })
 			.from(question)
 			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-			.where(showable),
+			.where(showable)
+			.prepare('review_candidates')
+			.execute(),
 		db
 			.select({ questionId: reviewLog.questionId, at: max(reviewLog.reviewedAt) })
 			.from(reviewLog)
@@ -821,6 +820,8 @@ async function withQuestionsToShow(
 				)
 			)
 			.groupBy(reviewLog.questionId)
+			.prepare('review_candidates_seen')
+			.execute()
 	]);
 	const lastSeen = new Map(seen.map((s) => [s.questionId, s.at]));
 	const byUnit = new Map<string, typeof candidates>();
@@ -871,7 +872,7 @@ export async function getDueCards(
 		withheld
 	};
 	const [[counts], today] = await Promise.all([
-		dueCountsQuery(db, scope),
+		dueCountsQuery(db, scope).prepare('due_counts').execute(),
 		// Placeholders skip the column's own conversion: timestamps go in as ISO strings.
 		prepared(db, 'reviews_today', reviewsTodayPrepared).execute({
 			userId,
@@ -897,8 +898,8 @@ export async function getDueCards(
 	const seenLimit = Math.min(limit, counts.learning + reviewsAllowed);
 	const room = Math.min(newAllowed, limit - seenLimit);
 	const [seen, unseen] = await Promise.all([
-		seenLimit > 0 ? dueCardsQuery(db, scope, seenLimit) : [],
-		room > 0 ? newCardsQuery(db, scope, room) : []
+		seenLimit > 0 ? dueCardsQuery(db, scope, seenLimit).prepare('due_cards').execute() : [],
+		room > 0 ? newCardsQuery(db, scope, room).prepare('new_cards').execute() : []
 	]);
 	const due = await withQuestionsToShow(db, userId, [...seen, ...unseen], withheld);
 	const summary = { again: 0, hard: 0, good: 0, easy: 0 };
