@@ -16,7 +16,7 @@ import { rowsOf } from '../../src/lib/server/db/json-rows.ts';
 import { prepared } from '../../src/lib/server/db/prepared.ts';
 import { LEECH_LAPSES } from '../../src/lib/review/leech.ts';
 import { question, reviewCard, reviewLog } from '../../src/lib/server/db/schema.ts';
-import { getReviewQueue, rateCard } from '../../src/lib/server/review/cards.ts';
+import { getLeeches, getReviewQueue, rateCard } from '../../src/lib/server/review/cards.ts';
 import {
 	optimisationIdle,
 	scheduleOptimisation
@@ -122,6 +122,8 @@ describe.each(backends())('review writes on %s', (backend) => {
 				// Cards due today, so the queue reads them and their questions.
 				const queue = await getReviewQueue(one.db, learner.id, new Date('2026-06-02T10:10:00Z'));
 				expect(queue.card).not.toBeNull();
+				// The review page lists the learner's leeches beside the queue.
+				await getLeeches(one.db, learner.id, new Date('2026-06-02T10:10:00Z'));
 				expect(one.sent().length).toBeGreaterThanOrEqual(15);
 				expect(await one.unprepared()).toEqual([]);
 			} finally {

@@ -1064,7 +1064,9 @@ export async function getLeeches(db: Db, userId: string, now: Date) {
 			.select()
 			.from(reviewCard)
 			.where(and(eq(reviewCard.userId, userId), isNotNull(reviewCard.leechAt)))
-			.orderBy(sql`${reviewCard.lapses} desc`, asc(reviewCard.id)),
+			.orderBy(sql`${reviewCard.lapses} desc`, asc(reviewCard.id))
+			.prepare('leeches')
+			.execute(),
 		getWithheldQuestionIds(db, userId, now)
 	]);
 	return (await withQuestionsToShow(db, userId, cards, withheld)).map(({ card, question: q }) => ({
