@@ -139,6 +139,10 @@ export function speaksOfFuture(before: string): boolean {
 	return (
 		// "The US Open starts in New York on Aug. 28": a present-tense start is a plan.
 		/\b(will|would|shall|next|due|starts|begins|opens)\b|['’]ll\b/iu.test(words) ||
+		// "an election expected in November", "a vote scheduled for May": what is awaited lies ahead.
+		/\b(expected|scheduled|planned|set)\s+(?:\w+\s+)?(?:in|for|by|on)(?:\s+(?:early|late|mid))?\s*$/iu.test(
+			words
+		) ||
 		/\b(by|until)\s*$/iu.test(before)
 	);
 }
