@@ -1,7 +1,10 @@
 // The faults left after the eighth held-back reading, and the volume of reports of long political sentences
 // (issue 16). Each test failed on the drafter before its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { resolveDate } from './extract.ts';
+import { draftingBank, wrongOf } from '../../../tests/helpers/drafting.ts';
+import { bracketAbbreviations, findMentions, resolveDate, splitSentences } from './extract.ts';
+
+const { draftsOf } = draftingBank('round16', '2024-05-10');
 
 describe('a month with no year, said of what is awaited, is the next such month', () => {
 	it.each([
@@ -15,5 +18,96 @@ describe('a month with no year, said of what is awaited, is the next such month'
 		expect(resolveDate('November', 'after an election held in ', '2023-07-08')?.date).toBe(
 			'2022-11'
 		);
+	});
+});
+
+/** The values the extractor reads in each sentence of `text`, as "kind:name" or "kind:amount unit". */
+function valuesOf(text: string, eventDate = '2024-05-10'): string[] {
+	return splitSentences(text, []).flatMap((s) =>
+		findMentions(s, eventDate, []).map((m) =>
+			m.value.kind === 'number'
+				? `number:${m.value.amount} ${m.value.unit}`
+				: m.value.kind === 'date'
+					? `date:${m.value.date}`
+					: 'name' in m.value
+						? `${m.value.kind}:${m.value.name}`
+						: m.value.kind
+		)
+	);
+}
+
+describe('a body named with its abbreviation in brackets is one body', () => {
+	const PARTIES =
+		'Her centre-right Liberal Alliance for Reform (LAR) governed with the Greens 21 (G21) and the Rural Workers Front (RWF) until the spring.';
+	it.each(['Liberal Alliance for Reform', 'Greens 21', 'Rural Workers Front'])(
+		'"%s" is read whole, as an organisation',
+		(name) => {
+			expect(valuesOf(PARTIES)).toContain(`organisation:${name}`);
+		}
+	);
+	it('an owner before the name is no part of it, and a name used as a modifier is no body', () => {
+		const values = valuesOf(
+			"Norway's Fair Trade Authority (FTA) ruled on Friday that the bank's Senior Growth 2 (SG2) notes were void."
+		);
+		expect(values).toContain('organisation:Fair Trade Authority');
+		expect(values.filter((v) => /Senior Growth|Norway's Fair/u.test(v))).toEqual([]);
+	});
+	it('the abbreviation in brackets is never a value of its own', () => {
+		expect(valuesOf(PARTIES).filter((v) => /:(LAR|G21|RWF)$/u.test(v))).toEqual([]);
+	});
+	it('a later abbreviation is known as the same body, never its wrong option', () => {
+		const text = [
+			PARTIES,
+			'The Rural Workers Front said on Monday that it would leave the coalition over the farm budget.',
+			'Transport Minister Elin Varga of the RWF said the talks had failed after three weeks of argument.',
+			'The party of Tomas Brandt, the Liberal Alliance for Reform, lost four of its nine seats in the city council.',
+			'The Green Union and the Harbour League said they would back the budget if it came to a vote in June.'
+		].join('\n');
+		const abbreviations = bracketAbbreviations(text);
+		expect(abbreviations.get('RWF')).toBe('Rural Workers Front');
+		for (const d of draftsOf(text).filter((x) => x.value?.kind === 'organisation')) {
+			const key = d.value && 'name' in d.value ? d.value.name : '';
+			expect(wrongOf(d).filter((o) => abbreviations.get(o) === key)).toEqual([]);
+		}
+	});
+});
+
+describe('"Foreign Minister Wopke Hoekstra of the CDA" is a person and a body', () => {
+	it.each([
+		['Foreign Minister Lotte Brink of the LAR', 'person:Lotte Brink', 'organisation:LAR'],
+		['Karin Dessel of the Farmers Union', 'person:Karin Dessel', 'organisation:Farmers Union']
+	])('"%s"', (phrase, person, body) => {
+		const values = valuesOf(
+			`The cabinet has two deputies: Finance Minister Jan Ooms of the RLP, and ${phrase}.`
+		);
+		expect(values).toContain('person:Jan Ooms');
+		expect(values).toContain(person);
+		expect(values).toContain(body);
+		expect(values.filter((v) => v.includes(' of the '))).toEqual([]);
+	});
+	it('"the Bank of England" stays one body', () => {
+		expect(
+			valuesOf('Rates were raised on Thursday by the Bank of England for the fifth time.')
+		).toContain('organisation:Bank of England');
+	});
+});
+
+describe('a figure with no counted noun after it counts the noun its sentence opens on', () => {
+	it.each([
+		[
+			'Passport applications at the embassy climbed last year to over 12,500, and officials expect about 20,000 this year.',
+			['number:12500 applications', 'number:20000 applications']
+		],
+		['Daily riders on the new line reached 8,400 in 2023.', ['number:8400 riders']],
+		['Hendriks, 30, won the prize as the season’s best keeper.', []]
+	])('"%s"', (sentence, expected) => {
+		expect(valuesOf(sentence).filter((v) => v.startsWith('number:'))).toEqual(expected);
+	});
+	it('a sentence that opens on no counted noun gives the figure no unit', () => {
+		expect(
+			valuesOf(
+				'According to local radio, the city wanted to cap at 300 a week the number of visitors.'
+			).filter((v) => v.startsWith('number:'))
+		).toEqual([]);
 	});
 });

@@ -9,6 +9,7 @@ import { ROUNDED } from '../bank/quality.ts';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import {
+	bracketAbbreviations,
 	findMentions,
 	gazetteerOf,
 	placeLabel,
@@ -3398,6 +3399,13 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
+	// "the Christian Democratic Appeal (CDA)… Hoekstra of the CDA": the abbreviation is the body's, known by its full
+	// name, so that neither form is ever a wrong option for the other.
+	const abbreviations = bracketAbbreviations(article.text);
+	for (const a of all)
+		for (const m of a.mentions)
+			if (m.value.kind === 'organisation' && abbreviations.has(m.value.name))
+				m.value = { ...m.value, name: abbreviations.get(m.value.name)! };
 	// "Milei, 53, takes office": a figure read with the comma after it would take the apposition's comma with it
 	// when asked or swapped ("Milei, 70 takes office").
 	for (const a of all)
