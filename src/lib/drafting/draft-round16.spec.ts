@@ -2,6 +2,7 @@
 // (issue 16). Each test failed on the drafter before its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
 import { draftingBank, wrongOf } from '../../../tests/helpers/drafting.ts';
+import { clauseAround } from './draft.ts';
 import { bracketAbbreviations, findMentions, resolveDate, splitSentences } from './extract.ts';
 
 const { draftsOf } = draftingBank('round16', '2024-05-10');
@@ -109,5 +110,65 @@ describe('a figure with no counted noun after it counts the noun its sentence op
 				'According to local radio, the city wanted to cap at 300 a week the number of visitors.'
 			).filter((v) => v.startsWith('number:'))
 		).toEqual([]);
+	});
+});
+
+describe('a long sentence splits before "after" or "following" after a comma', () => {
+	const S =
+		'The two firms signed the merger in May 2021 with a loan from three banks, after the longest talks in the industry following the vote of March 2020.';
+	it.each([
+		['March 2020', 'after the longest talks in the industry following the vote of March 2020.'],
+		['May 2021', 'The two firms signed the merger in May 2021 with a loan from three banks']
+	])('the clause of "%s"', (value, clause) => {
+		const at = S.indexOf(value);
+		expect(clauseAround(S, at, at + value.length).text.replace(/,\s*$/u, '')).toBe(clause);
+	});
+});
+
+describe('a sentence that opens on a bare back-reference is read after a lead-in that names it, or not drafted', () => {
+	const LAB = [
+		'Anna Berg and Tom Ruud won the Lindqvist Prize for chemistry on Monday for work on folded proteins.',
+		// One paragraph: the sentence before is a lead-in only within it.
+		'Berg grew up on a farm in the north and studied at the University of Tromso before moving abroad in 1991. ' +
+			'The family sold their cattle to pay for the journey, and the money was sewn into a coat. ' +
+			'She worked at Temple University in Philadelphia before moving to Boston University in 2001.',
+		'Berg and Ruud showed that a small change in one molecule kept the proteins stable.',
+		'They published the finding in 2006, and later work used it to make cheaper medicines.'
+	].join('\n');
+	const SPORT = [
+		'For Van Dijk, it was a second successive defeat in a cup final, after the loss to Ajax in May.',
+		'The Dutch coach lost the 2019 final to Porto when he was in charge of Feyenoord, and this was his third final.'
+	].join('\n');
+	it('"She worked at…" is never read after a lead-in that names nobody', () => {
+		const bad = draftsOf(LAB).filter(
+			(d) => /She worked at/u.test(d.question.prompt) && !/Berg/u.test(d.question.prompt)
+		);
+		expect(bad.map((d) => d.question.prompt)).toEqual([]);
+	});
+	it('"the finding" is never asked without the sentence before', () => {
+		const bad = draftsOf(LAB).filter(
+			(d) => /the finding/u.test(d.question.prompt) && !/after “/u.test(d.question.prompt)
+		);
+		expect(bad.map((d) => d.question.prompt)).toEqual([]);
+	});
+	it('"The Dutch coach…" is read after the sentence that names him', () => {
+		const coach = draftsOf(SPORT, '2024-05-20').filter((d) =>
+			/The Dutch coach/u.test(d.question.prompt)
+		);
+		expect(
+			coach.filter((d) => !/Van Dijk/u.test(d.question.prompt)).map((d) => d.question.prompt)
+		).toEqual([]);
+	});
+	it('"The same four parties…" is read after the sentence that names them', () => {
+		const text = [
+			'Her Green Alliance governed with the Farmers League, the Labour Front and the small Civic Union.',
+			'The same four parties took office together in January 2019 with a slim majority in the 120-seat lower house.'
+		].join('\n');
+		const bad = draftsOf(text).filter(
+			(d) =>
+				/The same (four|_____) parties/u.test(d.question.prompt) &&
+				!/after “/u.test(d.question.prompt)
+		);
+		expect(bad.map((d) => d.question.prompt)).toEqual([]);
 	});
 });

@@ -165,7 +165,7 @@ export function askAbout(
 }
 
 const CLAUSE_BOUNDARY =
-	/[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+	/[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|,\s+(?=(?:after|following)\s)|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
 
 /** The clause of `sentence` that holds [from, to), and where it starts. */
 export function clauseAround(
@@ -1383,7 +1383,7 @@ const LEANING = [
 		'u'
 	),
 	// Anywhere: "outside the same door", "took his place".
-	/\bthe same\s+(?!(?:time|day|year|period|morning|afternoon|evening|night|week|month|season|way|age)\b)\p{Ll}+/u,
+	/\b[Tt]he same\s+(?!(?:time|day|year|period|morning|afternoon|evening|night|week|month|season|way|age)\b)\p{Ll}+/u,
 	/\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+place\b/u
 ];
 
@@ -1411,6 +1411,11 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 	return false;
 }
 
+// "The Dutch coach lost…", "The French president said…": a person the sentence before named, by office alone
+// (not "The coach Pieter Aalders…").
+const OFFICE_OPENING =
+	/^["“]?The\s+(?:\p{Lu}\p{Ll}+\s+)?(?:coach|manager|captain|president|prime minister|minister|leader|scientist|striker|goalkeeper|chancellor|monarch)\b(?!\s+\p{Lu})/u;
+
 // Words that stand for something the sentence before named: "those it releases", "the regulator", "that
 // ruling", "those fears", "such cuts", "The gap", "at the time", "the company", "them both".
 const BACK_REFERENCES = [
@@ -1421,8 +1426,35 @@ const BACK_REFERENCES = [
 	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
 	/\bat the time\b/u,
-	/\b(?:them|us) both\b/u
+	/\b(?:them|us) both\b/u,
+	OFFICE_OPENING,
+	// "They published the finding in 2005": what the sentence before found.
+	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u
 ];
+
+/** A sentence that opens on "He", "She", "His" or "Her" is read after one that names a person, or not at all. */
+const PERSON_PRONOUN_OPENING = /^["“]?(?:He|She|His|Her)\b/u;
+
+/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…"). */
+function needsPerson(text: string): boolean {
+	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text);
+}
+
+/** Whether the lead-in `previous` names a person (by a mention the drafter found in it). */
+function namesPerson(ctx: Context, previous: Sentence): boolean {
+	return ctx.mentions.some(
+		(x) => x.value.kind === 'person' && x.start >= previous.start && x.end <= previous.end
+	);
+}
+
+/** Whether `text` leans on the sentence before it: a pronoun, "the same…", "the finding", "The Dutch coach". */
+function leansOn(ctx: Context, s: Sentence, text: string): boolean {
+	return (
+		PRONOUN_OPENING.test(text) ||
+		leansOnBefore(ctx, s, s.start, s.end) ||
+		BACK_REFERENCES.some((re) => re.test(text))
+	);
+}
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
 function keyWords(ctx: Context, m: Mention): string {
@@ -1740,6 +1772,9 @@ function gapFillOn(
 	let leadIn = '';
 	const lean = () => {
 		const previous = sentenceBefore(ctx, m, keyWords(ctx, m));
+		// A lead-in before "She worked at…" or "The Dutch coach…" must name the person, or it explains nothing.
+		if (previous && needsPerson(`${before}${GAP}${after}`) && !namesPerson(ctx, previous))
+			return false;
 		leadIn = previous ? squash(previous.text.trim()) : '';
 		return leadIn !== '';
 	};
@@ -2180,6 +2215,8 @@ const SPEECH_WITHOUT_WORDS =
 function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const m = mention;
 	const v = m.value;
+	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
+	if (BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim()))) return null;
 	const words = askedWords(m, m.sentence);
 	const { text: clause, offset } = clauseAround(m.sentence.text, words.from, words.to);
 	const before = clause
@@ -2467,10 +2504,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (/["“”]/u.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text)) return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
 	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
-	const leans =
-		PRONOUN_OPENING.test(text) ||
-		leansOnBefore(ctx, s, s.start, s.end) ||
-		BACK_REFERENCES.some((re) => re.test(text));
+	const leans = leansOn(ctx, s, text);
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -2512,6 +2546,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (!m) return null;
 	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;
 	if (leans && !previous) return null;
+	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.
+	if (previous && needsPerson(text) && !namesPerson(ctx, previous)) return null;
 	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
