@@ -145,6 +145,15 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 		);
 		expect(bad.map((d) => d.question.prompt)).toEqual([]);
 	});
+	it('a short lead-in that names her by her surname alone is enough', () => {
+		const text = [
+			'Anna Berg and Tom Ruud won the Lindqvist Prize for chemistry on Monday for work on folded proteins.',
+			"Berg's path was harder. She worked at Temple University in Philadelphia for nine years before moving to Boston University in 2001."
+		].join('\n');
+		expect(
+			draftsOf(text).filter((d) => /after “Berg's path was harder\.”/u.test(d.question.prompt))
+		).not.toEqual([]);
+	});
 	it('"the finding" is never asked without the sentence before', () => {
 		const bad = draftsOf(LAB).filter(
 			(d) => /the finding/u.test(d.question.prompt) && !/after “/u.test(d.question.prompt)

@@ -1440,10 +1440,34 @@ function needsPerson(text: string): boolean {
 	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text);
 }
 
-/** Whether the lead-in `previous` names a person (by a mention the drafter found in it). */
+/**
+ * Whether the lead-in `previous` names a person: one the drafter found in it, or the name or surname of one of the
+ * report's people in its words ("Karikó's path was harder.", too short to be read for values).
+ */
 function namesPerson(ctx: Context, previous: Sentence): boolean {
+	const words = ` ${normaliseAnswerText(previous.text.replace(/['’]s\b/gu, ''))} `;
+	// "Pollard had not been…", "Karikó's path…", "Kiptum, who is 23…": a lead-in opening on a name the lexicon does
+	// not know.
+	const [first, second] =
+		(nlp(previous.text).json() as { terms: { text: string; post: string; tags: string[] }[] }[])[0]
+			?.terms ?? [];
+	if (
+		first &&
+		second &&
+		/^\p{Lu}/u.test(first.text) &&
+		first.tags.includes('Noun') &&
+		!['Place', 'Organization', 'Demonym', 'Pronoun', 'Plural', 'Date'].some((t) =>
+			first.tags.includes(t)
+		) &&
+		(first.tags.includes('Possessive') || second.tags.includes('Verb') || /,/u.test(first.post))
+	)
+		return true;
 	return ctx.mentions.some(
-		(x) => x.value.kind === 'person' && x.start >= previous.start && x.end <= previous.end
+		(x) =>
+			x.value.kind === 'person' &&
+			((x.start >= previous.start && x.end <= previous.end) ||
+				words.includes(` ${normaliseAnswerText(x.value.name)} `) ||
+				words.includes(` ${normaliseAnswerText(x.value.name.split(/\s+/u).slice(-1)[0])} `))
 	);
 }
 
