@@ -1,7 +1,7 @@
 // The faults left after the eighth held-back reading, and the volume of reports of long political sentences
 // (issue 16). Each test failed on the drafter before its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, wrongOf } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
 import { clauseAround } from './draft.ts';
 import { bracketAbbreviations, findMentions, resolveDate, splitSentences } from './extract.ts';
 
@@ -179,5 +179,31 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 				!/after “/u.test(d.question.prompt)
 		);
 		expect(bad.map((d) => d.question.prompt)).toEqual([]);
+	});
+});
+
+describe('a count whose sentence lists as many items is not asked', () => {
+	it.each([
+		[
+			'Anna Berg won the Lindqvist Prize for chemistry on Monday for work on folded proteins.\n' +
+				'Berg is now a professor at the University of Oslo. ' +
+				'Her son, Erik Dahl, went on to win two Olympic titles in sailing for Norway, in 2004 and 2008.',
+			'went on to win _____',
+			'two'
+		],
+		[
+			'The new pact was signed in the capital on Monday after two days of talks between the ministers.\n' +
+				'The pact now has three members, Mali, Niger and Burkina Faso, after the vote in May.',
+			'now has _____',
+			'three'
+		]
+	])('%s', (text, gap, key) => {
+		const asked = draftsOf(text).filter(
+			(d) =>
+				d.value?.kind === 'number' &&
+				d.question.prompt.includes(gap) &&
+				(optionsOf(d).includes(key) || d.question.type === 'numeric')
+		);
+		expect(asked.map((d) => d.question.prompt)).toEqual([]);
 	});
 });

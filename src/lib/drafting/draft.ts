@@ -1513,6 +1513,27 @@ function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null 
 	return previous;
 }
 
+/** A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso". */
+const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
+const LIST = new RegExp(
+	String.raw`${LISTED_ITEM}(?:,\s+${LISTED_ITEM})*,?\s+(?:and|&)\s+${LISTED_ITEM}`,
+	'gu'
+);
+
+/**
+ * Whether the sentence of a count lists as many names or years as the count ("won two gold medals, in 2008 and
+ * 2012"): asked, the list gives the answer away.
+ */
+function listsItsCount(m: Mention): boolean {
+	if (m.value.kind !== 'number' || m.value.amount < 2 || m.value.amount > 12) return false;
+	const rest = m.sentence.text.slice(m.end - m.sentence.start);
+	for (const list of rest.matchAll(LIST)) {
+		const items = list[0].split(/,\s+(?:and\s+)?|\s+(?:and|&)\s+/u).filter(Boolean);
+		if (items.length === m.value.amount) return true;
+	}
+	return false;
+}
+
 /** The blank of a gap-fill question. */
 export const GAP = '_____';
 
@@ -1779,6 +1800,7 @@ function gapFillOn(
 			? numberWordsAround(text.slice(m.start, m.end), m)
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
+	if (listsItsCount(m)) return null;
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
@@ -2239,6 +2261,7 @@ const SPEECH_WITHOUT_WORDS =
 function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const m = mention;
 	const v = m.value;
+	if (listsItsCount(m)) return null;
 	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
 	if (BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim()))) return null;
 	const words = askedWords(m, m.sentence);
