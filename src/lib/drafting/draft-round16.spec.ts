@@ -207,3 +207,28 @@ describe('a count whose sentence lists as many items is not asked', () => {
 		expect(asked.map((d) => d.question.prompt)).toEqual([]);
 	});
 });
+
+describe('a body of the wrong sort is no option', () => {
+	const LAB = [
+		'Marta Kovacs and Jon Hale won the Nobel Prize for medicine on Monday for work on modified RNA.',
+		'The Nobel Assembly at Sweden’s Karolinska Institute said the two had changed how vaccines are made.',
+		'Thomas Berg, secretary of the Nobel Committee, announced the winners at a news conference in Stockholm.',
+		'Kovacs worked at Temple University in Philadelphia for years before moving to the University of Pennsylvania in Philadelphia in 1989.',
+		'The vaccines made by Pfizer with BioNTech and by Moderna were the first of their kind to be approved, in 2020.',
+		'Hale later joined the Wellcome Trust in London, and Kovacs became an adviser to Roche in Basel.'
+	].join('\n');
+	it('a workplace in a city is offered only bodies the report places in that city', () => {
+		for (const d of draftsOf(LAB).filter((x) =>
+			/worked at _____ in Philadelphia/u.test(x.question.prompt)
+		))
+			expect(wrongOf(d).filter((o) => !/Pennsylvania|Philadelphia/u.test(o))).toEqual([]);
+	});
+	it('a committee or an assembly is never offered as a maker or an employer', () => {
+		const bad = draftsOf(LAB).filter(
+			(d) =>
+				/(made by|worked at) _____/u.test(d.question.prompt) &&
+				wrongOf(d).some((o) => /Committee|Assembly|Institute/u.test(o))
+		);
+		expect(bad.map((d) => d.question.prompt)).toEqual([]);
+	});
+});

@@ -72,8 +72,30 @@ const SORTS_APART = new Set<OrganisationSort>([
 	'company',
 	'mission',
 	'facility',
-	'central bank'
+	'central bank',
+	'committee',
+	'research'
 ]);
+
+/** "made by _____", "developed by _____": the gap is a maker's, and a maker is a company. */
+const MAKER_BEFORE =
+	/\b(?:made|developed|produced|manufactured|built|designed|supplied)\s+by\s+(?:the\s+)?$|\bmakers?\s+$/iu;
+/** "worked at _____ in Philadelphia": a workplace in a city. */
+const WORKPLACE_BEFORE = /\b(?:at|for|joined)\s+(?:the\s+)?$/iu;
+const IN_CITY_AFTER = /^\s+in\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
+
+/** Whether the report places body `name` in `city`: "X in Philadelphia", "Philadelphia's X", "X, Philadelphia". */
+function placedIn(text: string, name: string, city: string): boolean {
+	const [n, c] = [escape(name), escape(city)];
+	return (
+		new RegExp(
+			`(?<![\\p{L}])${n}(?:\\s+in|,)\\s+(?:the\\s+city\\s+of\\s+)?${c}(?![\\p{L}])`,
+			'u'
+		).test(text) ||
+		new RegExp(`(?<![\\p{L}])${c}['’]s\\s+${n}(?![\\p{L}])`, 'u').test(text) ||
+		new RegExp(`(?<![\\p{L}])${c}(?![\\p{L}])`, 'u').test(name)
+	);
+}
 
 /** How far past an option may be from the key, as a ratio: 1,750 kilograms is not asked beside 8 kilograms. */
 const MAX_RATIO = 10;
@@ -540,6 +562,18 @@ function distractorsFor(
 		onSideOf(key.value.date, ctx.article.eventDate, keySide);
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
+	const beforeKey = ctx.article.text.slice(key.sentence.start, key.start);
+	const makerGap = key.value.kind === 'organisation' && MAKER_BEFORE.test(beforeKey);
+	const workplaceCity =
+		key.value.kind === 'organisation' && WORKPLACE_BEFORE.test(beforeKey)
+			? ctx.article.text
+					.slice(key.end, key.sentence.end)
+					.match(IN_CITY_AFTER)?.[1]
+					?.replace(
+						/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*/u,
+						''
+					) || null
+			: null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
 	// "In the women's race, _____", "her political mentor": only people the report ties to the same gender.
 	const gender = genderAsked(ctx, key);
@@ -753,6 +787,10 @@ function distractorsFor(
 		// A body of another sort (al Qaeda beside the European Union, YouTube beside a moon mission).
 		if (key.value.kind === 'organisation' && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
+			// "The vaccines made by _____": only companies; "worked at _____ in Philadelphia": only bodies the report
+			// places in that city.
+			if (makerGap && sort !== 'company') return false;
+			if (workplaceCity && !placedIn(ctx.article.text, c.value.name, workplaceCity)) return false;
 			if (keySort && sort && !sortsAlike(keySort, sort)) return false;
 			if (
 				(keySort && !sort && SORTS_APART.has(keySort)) ||
