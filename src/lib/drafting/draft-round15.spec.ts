@@ -6,9 +6,14 @@ import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('round15', '2025-10-12');
 
+// (drafts12: "Temple University" is no longer placed "in Philadelphia" here, and two more universities are named: a
+// workplace in a city now takes only bodies the report places there, a university only bodies of its sort, and
+// these tests need a body gap with options.)
 const LAB = [
 	'Marta Kovacs and Jon Hale won the Halden Prize for medicine on Monday for work on modified RNA.',
-	'Kovacs worked at Temple University in Philadelphia before moving to the University of Pennsylvania in 1989.',
+	'Kovacs worked at Temple University for years before moving to the University of Pennsylvania in 1989.',
+	'Hale trained at the University of Oslo before he moved abroad.',
+	'A team at Leiden University repeated the work three years later.',
 	'The pair published the finding in 2005, and BioNTech later developed a COVID-19 vaccine with Pfizer in less than a year.',
 	'The vaccines made by Pfizer and by Moderna were given to millions of people during the COVID-19 pandemic.',
 	'A compromise put forward by Eric van der Berg, the junior minister for health, was turned down on Tuesday.',
@@ -46,7 +51,9 @@ describe('a disease, or a name written only as a modifier, is no body', () => {
 	});
 	it('"the KVX vaccine": KVX is neither a key nor an option for a body', () => {
 		const text = [
-			'Marta Kovacs worked at Temple University in Philadelphia before moving to the University of Pennsylvania in 1989.',
+			'Marta Kovacs worked at Temple University for years before moving to the University of Pennsylvania in 1989.',
+			'Jon Hale trained at the University of Oslo before he moved abroad.',
+			'A team at Leiden University repeated the work three years later.',
 			'Health officials in Chile gave the KVX vaccine to older people from March.',
 			'The World Health Organization said on Monday that the outbreak was over.'
 		].join('\n');

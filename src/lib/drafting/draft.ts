@@ -9,6 +9,7 @@ import { ROUNDED } from '../bank/quality.ts';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import {
+	bracketAbbreviations,
 	findMentions,
 	gazetteerOf,
 	placeLabel,
@@ -71,8 +72,30 @@ const SORTS_APART = new Set<OrganisationSort>([
 	'company',
 	'mission',
 	'facility',
-	'central bank'
+	'central bank',
+	'committee',
+	'research'
 ]);
+
+/** "made by _____", "developed by _____": the gap is a maker's, and a maker is a company. */
+const MAKER_BEFORE =
+	/\b(?:made|developed|produced|manufactured|built|designed|supplied)\s+by\s+(?:the\s+)?$|\bmakers?\s+$/iu;
+/** "worked at _____ in Philadelphia": a workplace in a city. */
+const WORKPLACE_BEFORE = /\b(?:at|for|joined)\s+(?:the\s+)?$/iu;
+const IN_CITY_AFTER = /^\s+in\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
+
+/** Whether the report places body `name` in `city`: "X in Philadelphia", "Philadelphia's X", "X, Philadelphia". */
+function placedIn(text: string, name: string, city: string): boolean {
+	const [n, c] = [escape(name), escape(city)];
+	return (
+		new RegExp(
+			`(?<![\\p{L}])${n}(?:\\s+in|,)\\s+(?:the\\s+city\\s+of\\s+)?${c}(?![\\p{L}])`,
+			'u'
+		).test(text) ||
+		new RegExp(`(?<![\\p{L}])${c}['’]s\\s+${n}(?![\\p{L}])`, 'u').test(text) ||
+		new RegExp(`(?<![\\p{L}])${c}(?![\\p{L}])`, 'u').test(name)
+	);
+}
 
 /** How far past an option may be from the key, as a ratio: 1,750 kilograms is not asked beside 8 kilograms. */
 const MAX_RATIO = 10;
@@ -164,7 +187,7 @@ export function askAbout(
 }
 
 const CLAUSE_BOUNDARY =
-	/[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
+	/[,.]["”]\s+|,\s+(?:which|who|using|citing|along with)\s+|,\s+(?:but|while|whereas|and)\s+(?=\p{Ll})|;\s+|\s+but\s+(?=\p{Ll})|,\s+adding that\s+|,\s+(?=(?:after|following)\s)|\s+and\s+(?=(?:they|he|she|it|this)\s)|\s+when\s+|[,.!?]["”]?\s+(?=(?:Trend|Macron|Bazoum|he|she|it)\s+(?:said|says|reports|told))/gu;
 
 /** The clause of `sentence` that holds [from, to), and where it starts. */
 export function clauseAround(
@@ -539,6 +562,18 @@ function distractorsFor(
 		onSideOf(key.value.date, ctx.article.eventDate, keySide);
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
+	const beforeKey = ctx.article.text.slice(key.sentence.start, key.start);
+	const makerGap = key.value.kind === 'organisation' && MAKER_BEFORE.test(beforeKey);
+	const workplaceCity =
+		key.value.kind === 'organisation' && WORKPLACE_BEFORE.test(beforeKey)
+			? ctx.article.text
+					.slice(key.end, key.sentence.end)
+					.match(IN_CITY_AFTER)?.[1]
+					?.replace(
+						/^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b.*/u,
+						''
+					) || null
+			: null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
 	// "In the women's race, _____", "her political mentor": only people the report ties to the same gender.
 	const gender = genderAsked(ctx, key);
@@ -752,6 +787,10 @@ function distractorsFor(
 		// A body of another sort (al Qaeda beside the European Union, YouTube beside a moon mission).
 		if (key.value.kind === 'organisation' && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
+			// "The vaccines made by _____": only companies; "worked at _____ in Philadelphia": only bodies the report
+			// places in that city.
+			if (makerGap && sort !== 'company') return false;
+			if (workplaceCity && !placedIn(ctx.article.text, c.value.name, workplaceCity)) return false;
 			if (keySort && sort && !sortsAlike(keySort, sort)) return false;
 			if (
 				(keySort && !sort && SORTS_APART.has(keySort)) ||
@@ -1382,7 +1421,7 @@ const LEANING = [
 		'u'
 	),
 	// Anywhere: "outside the same door", "took his place".
-	/\bthe same\s+(?!(?:time|day|year|period|morning|afternoon|evening|night|week|month|season|way|age)\b)\p{Ll}+/u,
+	/\b[Tt]he same\s+(?!(?:time|day|year|period|morning|afternoon|evening|night|week|month|season|way|age)\b)\p{Ll}+/u,
 	/\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+place\b/u
 ];
 
@@ -1410,6 +1449,11 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 	return false;
 }
 
+// "The Dutch coach lost…", "The French president said…": a person the sentence before named, by office alone
+// (not "The coach Pieter Aalders…").
+const OFFICE_OPENING =
+	/^["“]?The\s+(?:\p{Lu}\p{Ll}+\s+)?(?:coach|manager|captain|president|prime minister|minister|leader|scientist|striker|goalkeeper|chancellor|monarch)\b(?!\s+\p{Lu})/u;
+
 // Words that stand for something the sentence before named: "those it releases", "the regulator", "that
 // ruling", "those fears", "such cuts", "The gap", "at the time", "the company", "them both".
 const BACK_REFERENCES = [
@@ -1420,8 +1464,59 @@ const BACK_REFERENCES = [
 	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
 	/\bat the time\b/u,
-	/\b(?:them|us) both\b/u
+	/\b(?:them|us) both\b/u,
+	OFFICE_OPENING,
+	// "They published the finding in 2005": what the sentence before found.
+	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u
 ];
+
+/** A sentence that opens on "He", "She", "His" or "Her" is read after one that names a person, or not at all. */
+const PERSON_PRONOUN_OPENING = /^["“]?(?:He|She|His|Her)\b/u;
+
+/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…"). */
+function needsPerson(text: string): boolean {
+	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text);
+}
+
+/**
+ * Whether the lead-in `previous` names a person: one the drafter found in it, or the name or surname of one of the
+ * report's people in its words ("Karikó's path was harder.", too short to be read for values).
+ */
+function namesPerson(ctx: Context, previous: Sentence): boolean {
+	const words = ` ${normaliseAnswerText(previous.text.replace(/['’]s\b/gu, ''))} `;
+	// "Pollard had not been…", "Karikó's path…", "Kiptum, who is 23…": a lead-in opening on a name the lexicon does
+	// not know.
+	const [first, second] =
+		(nlp(previous.text).json() as { terms: { text: string; post: string; tags: string[] }[] }[])[0]
+			?.terms ?? [];
+	if (
+		first &&
+		second &&
+		/^\p{Lu}/u.test(first.text) &&
+		first.tags.includes('Noun') &&
+		!['Place', 'Organization', 'Demonym', 'Pronoun', 'Plural', 'Date'].some((t) =>
+			first.tags.includes(t)
+		) &&
+		(first.tags.includes('Possessive') || second.tags.includes('Verb') || /,/u.test(first.post))
+	)
+		return true;
+	return ctx.mentions.some(
+		(x) =>
+			x.value.kind === 'person' &&
+			((x.start >= previous.start && x.end <= previous.end) ||
+				words.includes(` ${normaliseAnswerText(x.value.name)} `) ||
+				words.includes(` ${normaliseAnswerText(x.value.name.split(/\s+/u).slice(-1)[0])} `))
+	);
+}
+
+/** Whether `text` leans on the sentence before it: a pronoun, "the same…", "the finding", "The Dutch coach". */
+function leansOn(ctx: Context, s: Sentence, text: string): boolean {
+	return (
+		PRONOUN_OPENING.test(text) ||
+		leansOnBefore(ctx, s, s.start, s.end) ||
+		BACK_REFERENCES.some((re) => re.test(text))
+	);
+}
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
 function keyWords(ctx: Context, m: Mention): string {
@@ -1454,6 +1549,27 @@ function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null 
 	if (/\n/u.test(ctx.article.text.slice(previous.end, m.sentence.start))) return null;
 	if (` ${normaliseAnswerText(previous.text)} `.includes(` ${key} `)) return null;
 	return previous;
+}
+
+/** A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso". */
+const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
+const LIST = new RegExp(
+	String.raw`${LISTED_ITEM}(?:,\s+${LISTED_ITEM})*,?\s+(?:and|&)\s+${LISTED_ITEM}`,
+	'gu'
+);
+
+/**
+ * Whether the sentence of a count lists as many names or years as the count ("won two gold medals, in 2008 and
+ * 2012"): asked, the list gives the answer away.
+ */
+function listsItsCount(m: Mention): boolean {
+	if (m.value.kind !== 'number' || m.value.amount < 2 || m.value.amount > 12) return false;
+	const rest = m.sentence.text.slice(m.end - m.sentence.start);
+	for (const list of rest.matchAll(LIST)) {
+		const items = list[0].split(/,\s+(?:and\s+)?|\s+(?:and|&)\s+/u).filter(Boolean);
+		if (items.length === m.value.amount) return true;
+	}
+	return false;
 }
 
 /** The blank of a gap-fill question. */
@@ -1722,6 +1838,7 @@ function gapFillOn(
 			? numberWordsAround(text.slice(m.start, m.end), m)
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
+	if (listsItsCount(m)) return null;
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
@@ -1739,6 +1856,9 @@ function gapFillOn(
 	let leadIn = '';
 	const lean = () => {
 		const previous = sentenceBefore(ctx, m, keyWords(ctx, m));
+		// A lead-in before "She worked at…" or "The Dutch coach…" must name the person, or it explains nothing.
+		if (previous && needsPerson(`${before}${GAP}${after}`) && !namesPerson(ctx, previous))
+			return false;
 		leadIn = previous ? squash(previous.text.trim()) : '';
 		return leadIn !== '';
 	};
@@ -2179,6 +2299,9 @@ const SPEECH_WITHOUT_WORDS =
 function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const m = mention;
 	const v = m.value;
+	if (listsItsCount(m)) return null;
+	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
+	if (BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim()))) return null;
 	const words = askedWords(m, m.sentence);
 	const { text: clause, offset } = clauseAround(m.sentence.text, words.from, words.to);
 	const before = clause
@@ -2466,10 +2589,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (/["“”]/u.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text)) return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
 	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
-	const leans =
-		PRONOUN_OPENING.test(text) ||
-		leansOnBefore(ctx, s, s.start, s.end) ||
-		BACK_REFERENCES.some((re) => re.test(text));
+	const leans = leansOn(ctx, s, text);
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -2511,6 +2631,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (!m) return null;
 	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;
 	if (leans && !previous) return null;
+	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.
+	if (previous && needsPerson(text) && !namesPerson(ctx, previous)) return null;
 	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
@@ -3398,6 +3520,13 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 		)
 	}));
 	withSurnames(all);
+	// "the Christian Democratic Appeal (CDA)… Hoekstra of the CDA": the abbreviation is the body's, known by its full
+	// name, so that neither form is ever a wrong option for the other.
+	const abbreviations = bracketAbbreviations(article.text);
+	for (const a of all)
+		for (const m of a.mentions)
+			if (m.value.kind === 'organisation' && abbreviations.has(m.value.name))
+				m.value = { ...m.value, name: abbreviations.get(m.value.name)! };
 	// "Milei, 53, takes office": a figure read with the comma after it would take the apposition's comma with it
 	// when asked or swapped ("Milei, 70 takes office").
 	for (const a of all)

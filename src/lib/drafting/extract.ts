@@ -139,6 +139,10 @@ export function speaksOfFuture(before: string): boolean {
 	return (
 		// "The US Open starts in New York on Aug. 28": a present-tense start is a plan.
 		/\b(will|would|shall|next|due|starts|begins|opens)\b|['’]ll\b/iu.test(words) ||
+		// "an election expected in November", "a vote scheduled for May": what is awaited lies ahead.
+		/\b(expected|scheduled|planned|set)\s+(?:\w+\s+)?(?:in|for|by|on)(?:\s+(?:early|late|mid))?\s*$/iu.test(
+			words
+		) ||
 		/\b(by|until)\s*$/iu.test(before)
 	);
 }
@@ -256,6 +260,41 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 	return null;
 }
 
+/** What may follow a figure that names no noun of its own: the end of its clause, or when it was so. */
+const BARE_FIGURE_AFTER =
+	/^(?:\s*[,.;:)]|\s*$|\s+(?:a|per|each|this|last|next)\s+(?:year|month|week|day)\b|\s+in\s+(?:19|20)\d{2}\b)/u;
+
+/**
+ * "Asylum applications… rose to over 46,000, and the government expects about 70,000 this year": a figure in digits
+ * with no noun after it counts the plural noun its sentence opens on ("applications"); with none, it is no count.
+ */
+function subjectCounted(
+	terms: Term[],
+	i: number,
+	after: string
+): { unit: string; phrase: string; end: number } | null {
+	// "46,000," is read with its comma: the figure is the last term in digits up to `i`.
+	while (i > 0 && terms[i] && !/\d/u.test(terms[i].text)) i--;
+	const t = terms[i];
+	if (!t || !/\d/u.test(t.text) || !BARE_FIGURE_AFTER.test(after)) return null;
+	const modifiers: string[] = [];
+	for (let j = 0; j < i; j++) {
+		const w = terms[j];
+		const plainNoun =
+			w.tags.includes('Noun') && !w.tags.includes('ProperNoun') && !w.tags.includes('Pronoun');
+		// ("Earps, 30, won…": a capitalised "plural" is a name, and its figure an age.)
+		if (plainNoun && w.tags.includes('Plural') && /^\p{Ll}/u.test(w.text)) {
+			const unit = w.text.toLowerCase().replace(/[^\p{L}-]/gu, '');
+			return { unit, phrase: [...modifiers, unit].join(' ').toLowerCase(), end: t.end };
+		}
+		// Only the words of the opening noun phrase: "Asylum applications", "The new orders".
+		if (!plainNoun && !w.tags.includes('Adjective') && !w.tags.includes('Determiner')) return null;
+		if (w.post.trim() !== '') return null;
+		if (plainNoun || w.tags.includes('Adjective')) modifiers.push(w.text);
+	}
+	return null;
+}
+
 export type Gazetteer = {
 	kind: 'person' | 'place' | 'organisation' | 'operation';
 	name: string;
@@ -354,6 +393,57 @@ const NOT_NAMES = new Set([
 /** Diseases and viruses: the acronym rule and the tagger take "COVID", "HIV" or "Ebola" for bodies; none is one. */
 const DISEASE =
 	/^(?:COVID(?:-19)?|Covid(?:-19)?|SARS(?:-CoV-2)?|MERS|Ebola|mpox|Mpox|monkeypox|HIV|AIDS|Zika|H5N1|H1N1|Marburg|Omicron|cholera|malaria|measles|polio|dengue)$/u;
+
+/** A capitalised name (with "of", "for", "and", "the" and figures inside) and its abbreviation in brackets. */
+const BODY_WITH_ABBREVIATION =
+	/(\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)\s+\((\p{Lu}[\p{Lu}\d&-]{1,7})\)/gu;
+const LEADING_DETERMINER = /^(?:The|A|An|His|Her|Its|Their|Our)\s+/u;
+
+/**
+ * The abbreviations a report defines in brackets after a body's name ("Democrats 66 (D66)"), each with the full
+ * name: a later "D66" is the same body, never a wrong option for it.
+ */
+export function bracketAbbreviations(text: string): Map<string, string> {
+	const found = new Map<string, string>();
+	for (const b of bodiesWithAbbreviation(text))
+		if (!found.has(b.abbreviation)) found.set(b.abbreviation, b.name);
+	return found;
+}
+
+/**
+ * Each "Name (ABBR)" of `text`: where the name starts (after "the", "His", or an owner: "Britain's Competition and
+ * Markets Authority (CMA)"), the name and its abbreviation. A name of one word, or one the bracket's next word
+ * shows to be a modifier ("Additional Tier 1 (AT1) bonds"), is none.
+ */
+function bodiesWithAbbreviation(
+	text: string
+): { start: number; end: number; name: string; abbreviation: string }[] {
+	const out: { start: number; end: number; name: string; abbreviation: string }[] = [];
+	for (const m of text.matchAll(BODY_WITH_ABBREVIATION)) {
+		let lead = m[1].match(LEADING_DETERMINER)?.[0].length ?? 0;
+		// An owner's possessive is no part of the name ("People's" in "People's Party" is).
+		const owner = m[1]
+			.slice(lead)
+			.match(/^(?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s\s+(?=\p{Lu})/u);
+		if (owner && !/^People['’]s\s/u.test(owner[0])) lead += owner[0].length;
+		const name = m[1].slice(lead);
+		const next = text.slice(m.index + m[0].length).match(/^\s+(\p{Ll}+)/u)?.[1];
+		if (!/\s/u.test(name) || TITLE_WORDS.test(name.split(/\s+/u)[0])) continue;
+		// Read in its sentence: "bonds would be…" is a noun, "governed with…" a verb.
+		const tags = next
+			? ((
+					nlp(
+						`${m[2]} ${text.slice(m.index + m[0].length, m.index + m[0].length + 40)}`
+					).json() as {
+						terms: { tags: string[] }[];
+					}[]
+				)[0]?.terms[1]?.tags ?? [])
+			: [];
+		if (tags.includes('Noun') && !tags.includes('Verb')) continue;
+		out.push({ start: m.index + lead, end: m.index + m[0].length, name, abbreviation: m[2] });
+	}
+	return out;
+}
 
 /** Whether [from, to) of the text sits in brackets, or is followed by a bracketed alias ("ISIS (ISIL)"). */
 function insideBrackets(text: string, from: number, to: number): boolean {
@@ -533,7 +623,13 @@ export function findMentions(
 					phrase: nlp(hyphened[1]).nouns().toPlural().text() || `${hyphened[1]}s`,
 					end
 				}
-			: unitAfter(terms, last);
+			: // "to over 12,500, and officials expect…": no noun after the clause's end counts the figure.
+				((/[,.;:]$/u.test(n.text) ? null : unitAfter(terms, last)) ??
+				subjectCounted(
+					terms,
+					last,
+					sentence.text.slice(start - sentence.start + n.text.replace(/[,.;:]+$/u, '').length)
+				));
 		if (!unit) continue;
 		const numberText = at(start, end).replace(/[-–]$/u, '');
 		add({
@@ -793,6 +889,21 @@ export function findMentions(
 			label: op ? 'operation' : 'organisation'
 		});
 	}
+	// "the People's Party for Freedom and Democracy (VVD)", "Democrats 66 (D66)": a body named with its abbreviation
+	// in brackets is one body, asked and offered by its full name; the bracket is never a gap of its own.
+	for (const b of bodiesWithAbbreviation(sentence.text)) {
+		// "Norway's Fair Trade Authority": the tagger's longer run takes the owner in; the bracket decides.
+		const [from, to] = [sentence.start + b.start, sentence.start + b.end];
+		for (let i = found.length - 1; i >= 0; i--)
+			if ('name' in found[i].value && found[i].start < to && from < found[i].end)
+				found.splice(i, 1);
+		add({
+			value: { kind: 'organisation', name: b.name },
+			start: sentence.start + b.start,
+			end: sentence.start + b.end,
+			label: 'organisation'
+		});
+	}
 	// "the Takuba force", "the Wagner Russian mercenary group": a capitalised name before an organisation noun.
 	for (const m of sentence.text.matchAll(
 		/\b((?:\p{Lu}[\p{L}\d-]+ )+)((?:[a-z-]+ ){0,2})(force|group|mission|operation|coalition)\b/gu
@@ -977,6 +1088,13 @@ function wholeNames(sentence: Sentence, found: Mention[]): void {
 			const start = sentence.start + before.index + lead;
 			const name = text.slice(start - sentence.start, to);
 			const atOpening = before.index + lead === 0;
+			// "Foreign Minister Wopke Hoekstra of the CDA", "Carola Schouten of the Christian Union": a person (with the
+			// office before the name) and the body they belong to, not one body's name.
+			const person = m.value.kind === 'organisation' && personOfBody(before[1], found, start);
+			if (person) {
+				added.push({ ...m, ...person, sentence: m.sentence });
+				continue;
+			}
 			if (NOBLE_TITLES.test(before[2])) dropped.push(m);
 			// "International Committee of the Red Cross": a body inside a longer name is the longer name's.
 			else if (BODY_HEADS.test(before[2]) || m.value.kind === 'organisation')
@@ -1024,6 +1142,44 @@ function wholeNames(sentence: Sentence, found: Mention[]): void {
 			if (found[i].start >= m.start && found[i].end <= m.end) found.splice(i, 1);
 	}
 	found.push(...added);
+}
+
+/**
+ * The person of "Foreign Minister Wopke Hoekstra of the CDA": the capitalised words before "of" when the run holds an
+ * office ("Minister") or the tagger found a person there, and the last word is no body's head ("Bank of Japan").
+ */
+function personOfBody(
+	words: string,
+	found: Mention[],
+	start: number
+): Pick<Mention, 'value' | 'start' | 'end' | 'label'> | null {
+	const parts = words.trim().split(/\s+/u);
+	if (BODY_HEADS.test(parts[parts.length - 1]) || INSTITUTION_HEADS.test(parts[parts.length - 1]))
+		return null;
+	// "Finance Minister Jan Ooms": the name follows the run's last office word.
+	let t = 0;
+	parts.forEach((w, k) => {
+		if (k < parts.length - 1 && (TITLE_WORDS.test(w) || ROLE_BEFORE_NAME.test(w))) t = k + 1;
+	});
+	const name = parts.slice(t);
+	const end = start + words.trim().length;
+	const tagged = found.some((f) => f.value.kind === 'person' && f.start >= start && f.end <= end);
+	// Two or three plain capitalised words no lexicon knows as a place or body read as a name ("Carola Schouten").
+	const plain =
+		name.length <= 3 &&
+		name.every(
+			(w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !BODY_ENDINGS.test(w) && !PLACE_HEADS.test(w)
+		) &&
+		!found.some((f) => f.value.kind !== 'person' && f.start < end && start < f.end);
+	if (name.length < 2 || name.length > 4 || (!t && !tagged && !plain)) return null;
+	const nameStart = start + parts.slice(0, t).reduce((n, w) => n + w.length + 1, 0);
+	const role = parts.slice(0, t).join(' ');
+	return {
+		value: { kind: 'person', name: name.join(' '), ...(role ? { role } : {}) },
+		start: nameStart,
+		end,
+		label: 'person'
+	};
 }
 
 const PRIORITY: Record<FactValue['kind'], number> = {

@@ -16,7 +16,9 @@ export type OrganisationSort =
 	| 'company'
 	| 'party'
 	| 'court'
-	| 'government';
+	| 'government'
+	| 'research'
+	| 'committee';
 
 /** Sorts told by the name's own words, most specific first. */
 const BY_NAME: [OrganisationSort, RegExp][] = [
@@ -30,6 +32,13 @@ const BY_NAME: [OrganisationSort, RegExp][] = [
 		/\b(?:al[- ]Qaeda|Islamic State|Boko Haram|Shabaab|Taliban|Hamas|Hezbollah|Wagner|JNIM|ISIS|ISIL|militia|militants?|rebels?|insurgents?|jihadists?|Brigades?|Front)\b/iu
 	],
 	['united nations', /\b(?:United Nations|U\.N\.|UN|Security Council|General Assembly)\b/u],
+	// A prize's committee or jury judges; it employs no scientist and makes no vaccine.
+	['committee', /\b(?:Nobel (?:Committee|Assembly|Foundation)|Committee for|Jury)\b/u],
+	// Where research is done and people work: "Temple University", "Sweden's Karolinska Institute".
+	[
+		'research',
+		/\b(?:University|College|Polytechnic|Laborator(?:y|ies)|Hospital|Medical Cent(?:re|er)|Institute of Technology|(?:Karolinska|Pasteur|Max Planck|Salk|Scripps|Wellcome|Francis Crick|Broad|Weizmann) Institute)\b/u
+	],
 	[
 		'mission',
 		/\b(?:Mission|Operation|Task Force|MINUSMA|MINUSCA|MONUSCO|EUTM|EUCAP|Barkhane|Serval|Takuba|Chandrayaan(?:-\d+)?|Artemis|Apollo|Luna(?:-\d+)?|Gaganyaan)\b/u
@@ -74,6 +83,8 @@ const BY_NOUN: [OrganisationSort, RegExp][] = [
 	['lender', /^(?:lender|bank|fund)$/u],
 	['media', /^(?:channel|network|broadcaster|newspaper|station|platform|account)$/u],
 	['company', /^(?:company|firm|group|maker|manufacturer|contractor)$/u],
+	['research', /^(?:university|laboratory|hospital)$/u],
+	['committee', /^(?:committee|jury)$/u],
 	['party', /^(?:party)$/u],
 	['agency', /^(?:agency|regulator|body|authority|institute|secretariat)$/u]
 ];
