@@ -6,6 +6,7 @@ import {
 	getAttemptForTaking,
 	getAttemptPageForTaking,
 	getAttemptResults,
+	listAttempts,
 	saveAnswer,
 	startAttempt,
 	submitAttempt
@@ -16,7 +17,9 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { answer, attempt, question, questionVersion } from '../../src/lib/server/db/schema.ts';
 import { RequestError } from '../../src/lib/server/errors.ts';
 import { forgedResponses, loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, createTestDatabase, oneConnectionDb, type TestDatabase } from '../helpers/db.ts';
+import { getMistakes, getProgress } from '../../src/lib/server/review/insights.ts';
+import { getWorkload } from '../../src/lib/server/review/workload.ts';
 
 const bank = loadRealBank();
 
@@ -80,34 +83,55 @@ describe.each(backends())('quiz flow on %s', (backend) => {
 	});
 
 	test('start, save, resume, submit: the score is decided from the saved answers', async () => {
-		const { id, questionCount } = await startAttempt(db, student.id, { count: 6 }, 'flow-seed');
-		expect(questionCount).toBe(6);
-		const taking = await getAttemptForTaking(db, student.id, id);
-		const byId = new Map(bank.questions.map((q) => [q.id, q]));
-		const [q1, q2, q3] = taking.questions.map((p) => byId.get(p.id)!);
-		await saveAnswer(db, student.id, id, q1.id, rightResponse(q1));
-		await saveAnswer(db, student.id, id, q2.id, wrongResponse(q2));
-		// Changing one's mind replaces the answer rather than adding one.
-		await saveAnswer(db, student.id, id, q3.id, wrongResponse(q3));
-		await saveAnswer(db, student.id, id, q3.id, rightResponse(q3));
+		// On Postgres through one connection, to check that every statement with parameters of these paths
+		// goes out prepared (postgres.js sends any other in two round trips).
+		const one = oneConnectionDb(database);
+		const via = one?.db ?? db;
+		try {
+			const { id, questionCount } = await startAttempt(via, student.id, { count: 6 }, 'flow-seed');
+			expect(questionCount).toBe(6);
+			const taking = await getAttemptForTaking(via, student.id, id);
+			const byId = new Map(bank.questions.map((q) => [q.id, q]));
+			const [q1, q2, q3] = taking.questions.map((p) => byId.get(p.id)!);
+			await saveAnswer(via, student.id, id, q1.id, rightResponse(q1));
+			await saveAnswer(via, student.id, id, q2.id, wrongResponse(q2));
+			// Changing one's mind replaces the answer rather than adding one.
+			await saveAnswer(via, student.id, id, q3.id, wrongResponse(q3));
+			await saveAnswer(via, student.id, id, q3.id, rightResponse(q3));
 
-		// Resume (a reload, another tab, a restart): the same questions in the same order with the saved answers.
-		const resumed = await getAttemptForTaking(db, student.id, id);
-		expect(resumed.questions).toEqual(taking.questions);
-		expect(resumed.responses).toEqual({
-			[q1.id]: rightResponse(q1),
-			[q2.id]: wrongResponse(q2),
-			[q3.id]: rightResponse(q3)
-		});
+			// Resume (a reload, another tab, a restart): the same questions in the same order with the saved answers.
+			const resumed = await getAttemptForTaking(via, student.id, id);
+			expect(resumed.questions).toEqual(taking.questions);
+			expect(resumed.responses).toEqual({
+				[q1.id]: rightResponse(q1),
+				[q2.id]: wrongResponse(q2),
+				[q3.id]: rightResponse(q3)
+			});
 
-		const submitted = await submitAttempt(db, student.id, id);
-		expect(submitted).toMatchObject({ score: 2, maxScore: 6 });
-		const results = await getAttemptResults(db, student.id, id);
-		expect(results.score).toBe(2);
-		expect(results.results.map((r) => r.correct)).toEqual([true, false, true, false, false, false]);
-		for (const r of results.results) {
-			expect(r.explanation.length).toBeGreaterThan(10);
-			expect(r.citations.length).toBeGreaterThan(0);
+			const submitted = await submitAttempt(via, student.id, id);
+			expect(submitted).toMatchObject({ score: 2, maxScore: 6 });
+			const results = await getAttemptResults(via, student.id, id);
+			expect(results.score).toBe(2);
+			expect(results.results.map((r) => r.correct)).toEqual([
+				true,
+				false,
+				true,
+				false,
+				false,
+				false
+			]);
+			for (const r of results.results) {
+				expect(r.explanation.length).toBeGreaterThan(10);
+				expect(r.citations.length).toBeGreaterThan(0);
+			}
+			// The learner's other pages over the same answers.
+			expect(await listAttempts(via, student.id)).toHaveLength(1);
+			expect((await getMistakes(via, student.id)).length).toBeGreaterThan(0);
+			await getProgress(via, student.id, new Date());
+			await getWorkload(via, student.id, new Date());
+			if (one) expect(await one.unprepared()).toEqual([]);
+		} finally {
+			await one?.end();
 		}
 	});
 

@@ -1,7 +1,7 @@
 // Attempts: start a quiz, save answers as they are given, submit, and read results.
 // The rules live in $lib/quiz (pure); this module checks ownership and state and persists.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Question } from '../bank/types.ts';
 import { generateQuiz, MAX_QUESTIONS_PER_QUIZ, type QuizFilters } from '../quiz/generate.ts';
 import {
@@ -15,6 +15,8 @@ import { presentQuestion } from '../quiz/present.ts';
 import { scoreAttempt } from '../quiz/score.ts';
 import type { PresentedQuestion, Response } from '../quiz/types.ts';
 import type { Db } from './db/index.ts';
+import { isAnyOf } from './db/array-params.ts';
+import { insertRows } from './db/json-rows.ts';
 import { asPrepared, prepared } from './db/prepared.ts';
 import { getCurrentBank } from './db/queries/bank.ts';
 import { getCitations, getCitationsByFactId, pickCitations } from './db/queries/citations.ts';
@@ -68,17 +70,31 @@ export async function startAttempt(
 		await assertPracticeStartAllowed(tx, userId);
 		await tx
 			.insert(attempt)
-			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length });
-		await tx.insert(attemptQuestion).values(
-			ids.map((questionId, position) => ({
-				attemptId: id,
-				position,
-				questionVersionId: versionIdOf.get(questionId)!
-			}))
+			.values({ id, userId, seed, filters: { ...filters, count }, maxScore: ids.length })
+			.prepare('insert_attempt')
+			.execute();
+		// Prepared, from one JSON parameter: the same statement whatever the quiz's length.
+		await asPrepared(
+			tx,
+			insertRows(
+				attemptQuestion,
+				ATTEMPT_QUESTION_COLUMNS,
+				ids.map((questionId, position) => ({
+					attemptId: id,
+					position,
+					questionVersionId: versionIdOf.get(questionId)!
+				}))
+			)
 		);
 	});
 	return { id, questionCount: ids.length };
 }
+
+const ATTEMPT_QUESTION_COLUMNS = {
+	attemptId: attemptQuestion.attemptId,
+	position: attemptQuestion.position,
+	questionVersionId: attemptQuestion.questionVersionId
+};
 
 async function getAttemptQuestions(db: Db, attemptId: string) {
 	return db
@@ -90,7 +106,9 @@ async function getAttemptQuestions(db: Db, attemptId: string) {
 		.from(attemptQuestion)
 		.innerJoin(questionVersion, eq(attemptQuestion.questionVersionId, questionVersion.id))
 		.where(eq(attemptQuestion.attemptId, attemptId))
-		.orderBy(asc(attemptQuestion.position));
+		.orderBy(asc(attemptQuestion.position))
+		.prepare('attempt_questions')
+		.execute();
 }
 
 /** Option order is shuffled per attempt, and stays the same within it (reload, second tab). */
@@ -683,7 +701,9 @@ export async function getAttemptResults(
 		.select({ row: attempt, shuffleOptions: assignment.shuffleOptions })
 		.from(attempt)
 		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
-		.where(eq(attempt.id, attemptId));
+		.where(eq(attempt.id, attemptId))
+		.prepare('attempt_with_shuffle')
+		.execute();
 	if (row.status !== 'submitted')
 		throw new RequestError(409, 'Submit the attempt to see its results.');
 	// Not released (feedback after the due time, or removed from the class): the work is in, nothing more.
@@ -703,16 +723,19 @@ export async function getAttemptResults(
 	}
 	const questions = await getAttemptQuestions(db, attemptId);
 	const [answers, versions] = await Promise.all([
-		db.select().from(answer).where(eq(answer.attemptId, attemptId)),
+		db.select().from(answer).where(eq(answer.attemptId, attemptId)).prepare('answers').execute(),
 		db
 			.select({ id: questionVersion.id, version: questionVersion.version })
 			.from(questionVersion)
 			.where(
-				inArray(
+				isAnyOf(
 					questionVersion.id,
-					questions.map((q) => q.versionId)
+					questions.map((q) => q.versionId),
+					'integer'
 				)
 			)
+			.prepare('version_numbers')
+			.execute()
 	]);
 	const factById = await getCitationsByFactId(
 		db,
@@ -773,7 +796,9 @@ export async function listAttempts(db: Db, userId: string, now = new Date()) {
 		.from(attempt)
 		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.where(eq(attempt.userId, userId))
-		.orderBy(desc(attempt.startedAt));
+		.orderBy(desc(attempt.startedAt))
+		.prepare('attempts_of_learner')
+		.execute();
 	const held = await getPracticeHeldBack(
 		db,
 		userId,

@@ -2,7 +2,7 @@
 // a verdict, a key, an explanation or anything derived from them (history, home, progress, review queue,
 // mistakes, results, article pages, practice). The rule itself is pure ($lib/quiz/disclosure.ts); this
 // module reads the facts it needs and applies it. Docs: docs/security.md.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
 	assignmentWithholdsKeys,
 	decideDisclosure,
@@ -10,6 +10,7 @@ import {
 	type FeedbackTiming
 } from '../quiz/disclosure.ts';
 import type { Db } from './db/index.ts';
+import { isAnyOf } from './db/array-params.ts';
 import { prepared } from './db/prepared.ts';
 import {
 	assignment,
@@ -72,7 +73,9 @@ export async function getAttemptDisclosure(db: Db, viewerId: string, attemptId: 
 		.from(attempt)
 		.leftJoin(assignment, eq(assignment.id, attempt.assignmentId))
 		.leftJoin(schoolClass, eq(schoolClass.id, assignment.classId))
-		.where(eq(attempt.id, attemptId));
+		.where(eq(attempt.id, attemptId))
+		.prepare('attempt_disclosure')
+		.execute();
 	if (row && row.userId === viewerId) {
 		const held = row.assignmentId
 			? false
@@ -156,10 +159,12 @@ export async function getPracticeHeldBack(
 		.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 		.where(
 			and(
-				inArray(attemptQuestion.attemptId, attemptIds),
-				inArray(questionVersion.questionId, [...withheld])
+				isAnyOf(attemptQuestion.attemptId, attemptIds),
+				isAnyOf(questionVersion.questionId, [...withheld])
 			)
-		);
+		)
+		.prepare('practice_held_back')
+		.execute();
 	return new Set(rows.map((r) => r.id));
 }
 

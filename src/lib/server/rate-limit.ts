@@ -12,6 +12,7 @@
 import { and, asc, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Db } from './db/index.ts';
+import { asPrepared } from './db/prepared.ts';
 import { refused } from './form-actions.ts';
 import { attempt, authFailure } from './db/schema.ts';
 
@@ -166,7 +167,7 @@ const DAY_MS = 24 * HOUR_MS;
  * student wait for each other, so the count cannot be overrun by starting many at once.
  */
 export async function assertPracticeStartAllowed(tx: Db, userId: string, now = new Date()) {
-	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'practice:' + userId}))`);
+	await asPrepared(tx, sql`select pg_advisory_xact_lock(hashtext(${'practice:' + userId}))`);
 	for (const [max, windowMs, what] of [
 		[PRACTICE_STARTS_PER_HOUR, HOUR_MS, 'in the last hour'],
 		[PRACTICE_STARTS_PER_DAY, DAY_MS, 'in the last day']
@@ -184,7 +185,9 @@ export async function assertPracticeStartAllowed(tx: Db, userId: string, now = n
 				)
 			)
 			.orderBy(asc(attempt.startedAt))
-			.limit(max);
+			.limit(max)
+			.prepare('practice_starts')
+			.execute();
 		if (rows.length < max) continue;
 		const wait = Math.max(
 			1,

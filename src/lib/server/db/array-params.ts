@@ -4,9 +4,13 @@
 // as a Postgres array once the statement says its type.
 import { param, sql, type Column, type SQL } from 'drizzle-orm';
 
-/** `column` is one of `values` (false for none). */
-export function isAnyOf(column: Column | SQL, values: readonly string[]): SQL {
-	return sql`${column} = any(${param([...values])}::text[])`;
+/** `column` is one of `values` (false for none); `type`: the values' Postgres type. */
+export function isAnyOf(
+	column: Column | SQL,
+	values: readonly (string | number)[],
+	type: 'text' | 'integer' = 'text'
+): SQL {
+	return sql`${column} = any(${param([...values])}::${sql.raw(type)}[])`;
 }
 
 /** `column` is none of `values` (true for none). */

@@ -1,5 +1,5 @@
 // The learner's mistakes notebook and progress page.
-import { and, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Question } from '../../bank/types.ts';
 import { describeCorrectAnswer, describeResponse } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
@@ -14,6 +14,7 @@ import {
 import { DAY_MS, startOfLearnerDay } from '../../time/zones.ts';
 import { createScheduler } from '../../review/scheduler.ts';
 import { cardUnitOf, unitKey, unitOfCard } from '../../review/fact-cards.ts';
+import { isAnyOf } from '../db/array-params.ts';
 import type { Db } from '../db/index.ts';
 import { getCitationsByFactId, pickCitations } from '../db/queries/citations.ts';
 import {
@@ -68,7 +69,9 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 					// A student removed from the class is shown nothing more of that assignment.
 					ownerIsMember
 				)
-			),
+			)
+			.prepare('wrong_in_quizzes')
+			.execute(),
 		db
 			.select({
 				questionId: reviewLog.questionId,
@@ -82,8 +85,15 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 					eq(reviewLog.rating, 'again'),
 					eq(reviewLog.source, 'review')
 				)
-			),
-		db.select().from(reviewCard).where(eq(reviewCard.userId, userId)),
+			)
+			.prepare('wrong_in_reviews')
+			.execute(),
+		db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, userId))
+			.prepare('cards_of_learner')
+			.execute(),
 		getWithheldQuestionIds(db, userId, now)
 	]);
 	const latest = new Map<string, { response: Response | null; at: Date }>();
@@ -99,7 +109,9 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 		.select({ id: question.id, ownerId: question.ownerId, body: questionVersion.body })
 		.from(question)
 		.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
-		.where(and(inArray(question.id, ids), eq(question.active, true)));
+		.where(and(isAnyOf(question.id, ids), eq(question.active, true)))
+		.prepare('mistake_questions')
+		.execute();
 	const factById = await getCitationsByFactId(
 		db,
 		rows.flatMap((r) => r.body.facts)
@@ -150,14 +162,23 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			})
 			.from(reviewLog)
 			.where(and(eq(reviewLog.userId, userId), gte(reviewLog.reviewedAt, since)))
-			.orderBy(desc(reviewLog.reviewedAt)),
-		db.select().from(reviewCard).where(eq(reviewCard.userId, userId)),
+			.orderBy(desc(reviewLog.reviewedAt))
+			.prepare('progress_logs')
+			.execute(),
+		db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, userId))
+			.prepare('cards_of_learner')
+			.execute(),
 		db
 			.select({ id: question.id, facts: questionVersion.factIds, tags: questionVersion.tags })
 			.from(question)
 			.innerJoin(questionVersion, eq(questionVersion.id, question.currentVersionId))
 			// Mastery is measured over the grounded bank, not over teachers' own questions.
 			.where(and(eq(question.active, true), isNull(question.ownerId)))
+			.prepare('bank_question_facts')
+			.execute()
 	]);
 	const articleOfFact = new Map(
 		(await db.select({ id: fact.id, article: fact.articleSlug }).from(fact)).map((f) => [

@@ -22,7 +22,12 @@ const inTurn = createTurns(1);
 export async function getWorkload(db: Db, userId: string, now: Date) {
 	const [settings, rows] = await Promise.all([
 		getLearnerSettings(db, userId),
-		db.select().from(reviewCard).where(eq(reviewCard.userId, userId))
+		db
+			.select()
+			.from(reviewCard)
+			.where(eq(reviewCard.userId, userId))
+			.prepare('cards_of_learner')
+			.execute()
 	]);
 	const job: Job = {
 		cards: rows.filter((r) => r.suspendedAt === null).map(cardFromRow),

@@ -25,6 +25,8 @@ export async function getCurrentBank(
 			.innerJoin(questionVersion, eq(question.currentVersionId, questionVersion.id))
 			.where(and(eq(question.active, true), isNull(question.ownerId)))
 			.orderBy(asc(question.id))
+			.prepare('bank_questions')
+			.execute()
 	]);
 	return {
 		bank: {

@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { isAnyOf } from '../array-params.ts';
 import type { Db } from '../index.ts';
 import { article, fact } from '../schema.ts';
 
@@ -21,7 +22,9 @@ export async function getCitationsByFactId(
 		})
 		.from(fact)
 		.innerJoin(article, eq(article.slug, fact.articleSlug))
-		.where(inArray(fact.id, ids));
+		.where(isAnyOf(fact.id, ids))
+		.prepare('citations')
+		.execute();
 	return new Map(rows.map((r) => [r.factId, r]));
 }
 
