@@ -196,7 +196,7 @@ describe.each(backends())('live sessions on %s', (backend) => {
 		const before = await getPlayerView(db, sessionId, aliceWho(), at(6));
 		expect(keyLeaks(q, textOf(before))).toBe(false);
 		// On Postgres through one connection: every statement of an answer goes out prepared (one round
-		// trip each while the room's answers hold the session's share lock).
+		// trip each while the room's answers hold the session's share lock), and of the views.
 		const one = oneConnectionDb(database);
 		try {
 			await submitLiveAnswer(
@@ -207,7 +207,13 @@ describe.each(backends())('live sessions on %s', (backend) => {
 				rightResponse(q),
 				at(10_000)
 			);
-			if (one) expect(await one.unprepared()).toEqual([]);
+			if (one) {
+				// And what a phone, the projector and a change of step read.
+				await getPlayerView(one.db, sessionId, aliceWho(), at(10_001));
+				await getTeacherView(one.db, teacher.id, sessionId, at(10_002));
+				await getStepViews(one.db, sessionId, at(10_003));
+				expect(await one.unprepared()).toEqual([]);
+			}
 		} finally {
 			await one?.end();
 		}

@@ -141,7 +141,9 @@ export async function getTeacherLiveSession(db: Db, teacherId: string, sessionId
 	const [row] = await db
 		.select()
 		.from(liveSession)
-		.where(and(eq(liveSession.id, sessionId), eq(liveSession.teacherId, teacherId)));
+		.where(and(eq(liveSession.id, sessionId), eq(liveSession.teacherId, teacherId)))
+		.prepare('live_teacher_session')
+		.execute();
 	if (!row) throw new RequestError(404, 'No such live session.');
 	return row;
 }
@@ -360,7 +362,9 @@ async function getCurrentQuestion(db: Db, sessionId: string, position: number) {
 		})
 		.from(liveQuestion)
 		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
-		.where(eq(liveQuestion.sessionId, sessionId));
+		.where(eq(liveQuestion.sessionId, sessionId))
+		.prepare('live_current_question')
+		.execute();
 	return { count: row?.count ?? 0, current: row?.current ?? null };
 }
 
@@ -370,7 +374,9 @@ async function getSessionQuestions(db: Db, sessionId: string) {
 		.from(liveQuestion)
 		.innerJoin(questionVersion, eq(questionVersion.id, liveQuestion.questionVersionId))
 		.where(eq(liveQuestion.sessionId, sessionId))
-		.orderBy(asc(liveQuestion.position));
+		.orderBy(asc(liveQuestion.position))
+		.prepare('live_questions')
+		.execute();
 }
 
 /** Options in one order per session: the projector and every phone show the same A, B, C. */
@@ -482,7 +488,9 @@ async function getStandings(db: Db, s: Pick<LiveSession, 'id' | 'state' | 'quest
 		})
 		.from(livePlayer)
 		.where(eq(livePlayer.sessionId, sessionId))
-		.orderBy(asc(livePlayer.joinedAt));
+		.orderBy(asc(livePlayer.joinedAt))
+		.prepare('live_standings')
+		.execute();
 	return {
 		players: rows,
 		standings: rankPlayers(rows.filter((r) => !r.removed))
@@ -524,7 +532,9 @@ async function getPlayerPlace(
 			ahead: sql<number>`(select count(*) from ${others} and ${visiblePointsSql(sql`o.id`, s)} > ${mine})::int`
 		})
 		.from(livePlayer)
-		.where(eq(livePlayer.id, playerId));
+		.where(eq(livePlayer.id, playerId))
+		.prepare('live_player_place')
+		.execute();
 	if (!row) return { points: 0, rank: null, playerCount: 0, podium: [] };
 	return {
 		points: row.removed ? 0 : row.points,
@@ -592,6 +602,8 @@ export async function getTeacherView(
 				.from(liveAnswer)
 				.innerJoin(livePlayer, eq(livePlayer.id, liveAnswer.playerId))
 				.where(and(eq(liveAnswer.sessionId, sessionId), eq(liveAnswer.position, s.questionIndex)))
+				.prepare('live_projector_answers')
+				.execute()
 		: [];
 	const counted = answers.filter((a) => !a.removed);
 	const revealed = s.state === 'reveal' || (s.state === 'finished' && current !== null);
@@ -687,7 +699,12 @@ export async function getPlayerView(
 	// Independent reads go out together (two waits, three at a reveal), and only the question on screen is
 	// read until the session ends.
 	const [[s], player] = await Promise.all([
-		db.select().from(liveSession).where(eq(liveSession.id, sessionId)),
+		db
+			.select()
+			.from(liveSession)
+			.where(eq(liveSession.id, sessionId))
+			.prepare('live_session')
+			.execute(),
 		findPlayer(db, sessionId, who)
 	]);
 	if (!s || !player) return null;
@@ -703,7 +720,9 @@ export async function getPlayerView(
 			.select()
 			.from(liveAnswer)
 			.where(eq(liveAnswer.playerId, player.id))
-			.orderBy(asc(liveAnswer.position)),
+			.orderBy(asc(liveAnswer.position))
+			.prepare('live_player_answers')
+			.execute(),
 		getPlayerPlace(db, s, player.id)
 	]);
 	const current = asked.current;
@@ -761,7 +780,12 @@ export async function getPlayerView(
  * one process reads this once and each stream sends its own player only their own part.
  */
 export async function getStepViews(db: Db, sessionId: string, now = new Date()) {
-	const [s] = await db.select().from(liveSession).where(eq(liveSession.id, sessionId));
+	const [s] = await db
+		.select()
+		.from(liveSession)
+		.where(eq(liveSession.id, sessionId))
+		.prepare('live_session')
+		.execute();
 	if (!s || s.state === 'finished') return null;
 	const [asked, { players, standings }, given] = await Promise.all([
 		getCurrentQuestion(db, sessionId, s.questionIndex),
@@ -775,6 +799,8 @@ export async function getStepViews(db: Db, sessionId: string, now = new Date()) 
 			})
 			.from(liveAnswer)
 			.where(and(eq(liveAnswer.sessionId, sessionId), eq(liveAnswer.position, s.questionIndex)))
+			.prepare('live_step_answers')
+			.execute()
 	]);
 	const revealed = s.state === 'reveal' && asked.current ? await reveal(db, asked.current) : null;
 	const givenBy = new Map(given.map((a) => [a.playerId, a]));
