@@ -675,6 +675,8 @@ function distractorsFor(
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		if (title && titleStates(title, [reading(c.value)])) return false;
+		// "Britain's Chris Froome" beside plain names stands apart, and after an owner doubles it.
+		if (ownedName(c.value)) return false;
 		if (
 			ownerCountry &&
 			c.value.kind === 'organisation' &&
@@ -3508,6 +3510,54 @@ function numberInName(text: string, m: Mention): boolean {
 	);
 }
 
+/** "Britain's Chris Froome", "Spain's Basque Country": an owner (one to three capitalised words and "'s") before a name. */
+const OWNER_OPENING = /^((?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}.-]*)['’]s\s+(?=\p{Lu})/u;
+
+/** Whether a person's or place's name opens on its owner ("Britain's Chris Froome"): no option reads so. */
+function ownedName(v: FactValue): boolean {
+	return (v.kind === 'person' || v.kind === 'place') && OWNER_OPENING.test(v.name);
+}
+
+/**
+ * The mention without the owner its name opens on: "Britain's Chris Froome" is Chris Froome, and the gap stands
+ * after "Britain's" (never "Britain's Britain's…" when swapped, nor the one option with an owner). A place keeps
+ * an owner that is no country or city ("Martha's Vineyard"); one whose owner is a country is a region of it.
+ */
+function withoutOwner(text: string, m: Mention): Mention {
+	if (m.value.kind !== 'person' && m.value.kind !== 'place') return m;
+	const owner = m.value.name.match(OWNER_OPENING);
+	if (!owner || text.slice(m.start, m.start + owner[0].length) !== owner[0]) return m;
+	const ownerLabel = isCountry(owner[1]) ? 'country' : placeLabel(owner[1]);
+	if (m.value.kind === 'place' && ownerLabel !== 'country' && ownerLabel !== 'city') return m;
+	const name = m.value.name.slice(owner[0].length);
+	return {
+		...m,
+		value: { ...m.value, name },
+		start: m.start + owner[0].length,
+		label: m.value.kind === 'place' ? (ownerLabel === 'country' ? 'region' : 'place') : m.label
+	};
+}
+
+const NO_SURNAME = new RegExp(
+	`^(?:${MONTH_NAMES.join('|')}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|In|On|At)$`,
+	'u'
+);
+
+/**
+ * "General Augusto Pinochet's rule" read as "Augusto": a person's name right before a capitalised word (its
+ * surname) is the whole name, so no gap ever stands between a first name and a surname ("General _____ Pinochet").
+ */
+function wholeName(text: string, m: Mention, others: Mention[]): Mention {
+	if (m.value.kind !== 'person') return m;
+	const next = text
+		.slice(m.end, m.sentence.end)
+		.match(/^ (\p{Lu}[\p{L}’'-]*?)(?:['’]s)?(?![\p{L}’'-])/u);
+	if (!next || TITLE_WORDS.test(next[1]) || NO_SURNAME.test(next[1])) return m;
+	const end = m.end + 1 + next[1].length;
+	if (others.some((o) => o !== m && o.start < end && m.end < o.end)) return m;
+	return { ...m, value: { ...m.value, name: `${m.value.name} ${next[1]}` }, end };
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -3519,6 +3569,10 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 			(m) => m.value.kind !== 'person' || !namedAfter(article, m.value.name)
 		)
 	}));
+	for (const a of all) {
+		a.mentions = a.mentions.map((m) => withoutOwner(article.text, m));
+		a.mentions = a.mentions.map((m) => wholeName(article.text, m, a.mentions));
+	}
 	withSurnames(all);
 	// "the Christian Democratic Appeal (CDA)… Hoekstra of the CDA": the abbreviation is the body's, known by its full
 	// name, so that neither form is ever a wrong option for the other.
