@@ -68,3 +68,60 @@ describe('a name that carries its owner is asked and offered by its bare name', 
 		expect(bad.map((d) => optionsOf(d))).toEqual([]);
 	});
 });
+
+describe("the noun after a place's gap constrains it, and a model's maker is a company", () => {
+	const AIR = [
+		'A navy plane that collided with a passenger jet at Tokyo’s Haneda airport had been told to wait short of the runway.',
+		'The airliner, flying from Itami airport near Osaka, touched down on runway C at 5:47 p.m. and hit the turboprop at once.',
+		'The navy plane was about to fly supplies to Niigata, on the Sea of Japan coast, after the earthquake on the Noto Peninsula.',
+		'Many of the passengers were going on to Kansai airport or to Chubu airport later in the week, the airline said.',
+		'In 1985 a jet flying from Tokyo to Osaka crashed into a mountain in Gunma prefecture, killing 520 people.',
+		'Rescue teams from Nagano prefecture and from Hokkaido joined the search for survivors the next morning.',
+		"Records released by the ministry show that the navy's Bombardier Dash-8 was told to taxi to a holding point, an instruction its crew read back.",
+		'The Transport Safety Board said on Wednesday that it had recovered the flight data and cockpit voice recorders.',
+		"Airbus said on Wednesday that it was sending specialists, and the Japan Coast Guard said it was checking the captain's account."
+	].join('\n');
+	it('"_____ airport" takes only names the report writes before "airport"', () => {
+		for (const d of draftsOf(AIR, '2024-01-03').filter((x) => /_____ airport/u.test(promptOf(x))))
+			expect(
+				wrongOf(d).filter((o) => !new RegExp(`${o} airport`, 'u').test(AIR)),
+				promptOf(d)
+			).toEqual([]);
+	});
+	it('"_____ prefecture" takes no sea, peninsula, airport or city', () => {
+		const bad = draftsOf(AIR, '2024-01-03').filter(
+			(d) =>
+				/_____ prefecture/u.test(promptOf(d)) &&
+				wrongOf(d).some((o) =>
+					/Sea|Peninsula|Itami|Kansai|Chubu|Haneda|Tokyo|Osaka|Niigata/u.test(o)
+				)
+		);
+		expect(bad.map((d) => wrongOf(d))).toEqual([]);
+	});
+	it('"the navy\'s _____ Dash-8" takes no board and no coast guard', () => {
+		const bad = draftsOf(AIR, '2024-01-03').filter(
+			(d) => /Dash-8/u.test(promptOf(d)) && wrongOf(d).some((o) => /Board|Guard/u.test(o))
+		);
+		expect(bad.map((d) => wrongOf(d))).toEqual([]);
+	});
+});
+
+describe('"his compatriot _____" takes only people of the subject\'s country', () => {
+	it('no rider the report gives another country', () => {
+		const bad = draftsOf(RACE).filter(
+			(d) =>
+				/compatriot _____/u.test(promptOf(d)) && wrongOf(d).some((o) => !/Janssens|Aerts/u.test(o))
+		);
+		expect(bad.map((d) => wrongOf(d))).toEqual([]);
+	});
+	it('with too few compatriots, no draft', () => {
+		const text = RACE.split('\n')
+			.filter((l) => !/Aerts/u.test(l))
+			.join('\n');
+		expect(
+			draftsOf(text)
+				.filter((d) => /compatriot _____/u.test(promptOf(d)))
+				.map(promptOf)
+		).toEqual([]);
+	});
+});

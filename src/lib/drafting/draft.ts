@@ -80,6 +80,14 @@ const SORTS_APART = new Set<OrganisationSort>([
 /** "made by _____", "developed by _____": the gap is a maker's, and a maker is a company. */
 const MAKER_BEFORE =
 	/\b(?:made|developed|produced|manufactured|built|designed|supplied)\s+by\s+(?:the\s+)?$|\bmakers?\s+$/iu;
+/** "the coast guard's _____ Dash-8", "a _____ 747": a name right before a model's is its maker's. */
+const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{L}\d])/u;
+/** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
+const PLACE_NOUN_AFTER =
+	/^\s+(airport|prefecture|province|state|region|county|district|island)(?![\p{L}])/iu;
+/** Names of the sorts a noun after the gap rules out: a sea is no prefecture, a peninsula no airport. */
+const OTHER_PLACE_SORT =
+	/\b(?:Sea|Ocean|Peninsula|Gulf|Bay|Strait|Channel|River|Lake|Mountains|Airport|Coast)\b/u;
 /** "worked at _____ in Philadelphia": a workplace in a city. */
 const WORKPLACE_BEFORE = /\b(?:at|for|joined)\s+(?:the\s+)?$/iu;
 const IN_CITY_AFTER = /^\s+in\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
@@ -563,7 +571,23 @@ function distractorsFor(
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const beforeKey = ctx.article.text.slice(key.sentence.start, key.start);
-	const makerGap = key.value.kind === 'organisation' && MAKER_BEFORE.test(beforeKey);
+	const makerGap =
+		key.value.kind === 'organisation' &&
+		(MAKER_BEFORE.test(beforeKey) ||
+			MODEL_AFTER.test(ctx.article.text.slice(key.end, key.sentence.end)));
+	// "_____ airport": only names the report writes before "airport"; "_____ prefecture": names it writes before
+	// "prefecture", or places of no other sort (never a sea, a peninsula, an airport, a country or a city).
+	const placeNoun =
+		key.value.kind === 'place'
+			? ctx.article.text.slice(key.end, key.sentence.end).match(PLACE_NOUN_AFTER)?.[1].toLowerCase()
+			: undefined;
+	const writtenBefore = (name: string, noun: string) =>
+		new RegExp(`(?<![\\p{L}])${escape(name)}\\s+${noun}(?![\\p{L}])`, 'iu').test(ctx.article.text);
+	// "his compatriot _____": only people the report gives the subject's country.
+	const compatriots =
+		key.value.kind === 'person' && /\bcompatriots?\s+$/iu.test(beforeKey)
+			? compatriotCountry(ctx, key)
+			: undefined;
 	const workplaceCity =
 		key.value.kind === 'organisation' && WORKPLACE_BEFORE.test(beforeKey)
 			? ctx.article.text
@@ -718,6 +742,17 @@ function distractorsFor(
 			if (!held.some((r) => r && sameRole(office, r))) return false;
 		}
 		if (options.accept && !options.accept(c.value)) return false;
+		if (placeNoun && c.value.kind === 'place') {
+			const name = c.value.name;
+			if (!writtenBefore(name, placeNoun)) {
+				if (placeNoun === 'airport' || OTHER_PLACE_SORT.test(name)) return false;
+				if (c.label === 'country' || c.label === 'city' || ctx.cities.has(name)) return false;
+				if (/^[Tt]he\s/u.test(name) || writtenBefore(name, 'airport')) return false;
+			}
+		}
+		if (compatriots !== undefined && c.value.kind === 'person') {
+			if (!compatriots || !personTiedTo(ctx.article.text, c.value.name, compatriots)) return false;
+		}
 		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
 		if (
 			'name' in c.value &&
@@ -886,7 +921,33 @@ function distractorsFor(
 	// said nothing or hold no such post.
 	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
 		return { texts: [], own: 0 };
+	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
+	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	return { texts: picked, own };
+}
+
+/**
+ * The country the report gives the subject of "his compatriot _____": the person the sentence names before the gap,
+ * tied to a country ("Belgium's Jordi Meeus", "X of Belgium"). Null when the report gives none.
+ */
+function compatriotCountry(ctx: Context, key: Mention): string | null {
+	const countries = [
+		...new Set(
+			ctx.mentions
+				.filter((m) => m.value.kind === 'place' && countryName(m.value.name))
+				.map((m) => (m.value.kind === 'place' ? m.value.name : ''))
+		)
+	];
+	const subjects = ctx.mentions.filter(
+		(m) =>
+			m.sentence.start === key.sentence.start && m.value.kind === 'person' && m.end <= key.start
+	);
+	for (const subject of subjects.reverse()) {
+		const name = subject.value.kind === 'person' ? subject.value.name : '';
+		const country = countries.find((c) => personTiedTo(ctx.article.text, name, c));
+		if (country) return country;
+	}
+	return null;
 }
 
 const officesCache = new WeakMap<Context, Map<string, RoleBefore[]>>();
