@@ -125,3 +125,26 @@ describe('"his compatriot _____" takes only people of the subject\'s country', (
 		).toEqual([]);
 	});
 });
+
+describe('a sentence that opens on a person named by nationality or age, or on "The result", needs a lead-in that names it', () => {
+	const TOUR = [
+		'Lars Eide of Norway won the Nordic Tour for the second year running on Sunday, finishing 4 minutes 12 seconds ahead of Marco Rossi.',
+		// One paragraph: the lead-in of "The Norwegian…" names two people and "he".
+		'For two weeks he was never far ahead of Rossi, the champion in 2019 and 2020. The Norwegian led by only 14 seconds going into the time trial in the Alps.',
+		'The 25-year-old Italian recovered to win the last mountain stage on Saturday in the Vosges, his third stage win of the race, and he was all smiles in Paris.',
+		'The last stage was won by Jan Peeters in a sprint finish on the Champs-Elysees. The result denied Tom Claes a fourth stage win, but he still took the green jersey.'
+	].join('\n');
+	it.each([['The Norwegian'], ['The 25-year-old Italian'], ['The result']])(
+		'"%s…" is never quoted alone, nor after a lead-in that names someone else too',
+		(opening) => {
+			const bad = draftsOf(TOUR).filter((d) => {
+				const p = promptOf(d);
+				if (!p.includes(`${opening} `) && !p.includes(`${opening.replace(/\d+/u, '_____')} `))
+					return false;
+				const lead = p.match(/after “([^”]*)”/u)?.[1];
+				return !lead || /\bhe\b/iu.test(lead);
+			});
+			expect(bad.map(promptOf)).toEqual([]);
+		}
+	);
+});

@@ -1529,6 +1529,8 @@ const BACK_REFERENCES = [
 	/\bat the time\b/u,
 	/\b(?:them|us) both\b/u,
 	OFFICE_OPENING,
+	// "The result denied Philipsen…", "The move follows…": what the sentence before told.
+	/^["“]?The\s+(?:result|move|decision)\b/u,
 	// "They published the finding in 2005": what the sentence before found.
 	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u
 ];
@@ -1536,9 +1538,35 @@ const BACK_REFERENCES = [
 /** A sentence that opens on "He", "She", "His" or "Her" is read after one that names a person, or not at all. */
 const PERSON_PRONOUN_OPENING = /^["“]?(?:He|She|His|Her)\b/u;
 
-/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…"). */
+/** "The Dane", "The 24-year-old Slovenian", "The Frenchman", "The 26-year-old": a person by nationality or age. */
+const DEMONYM_OPENING =
+	/^["“]?The\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(\p{Lu}\p{Ll}+))?|(\p{Lu}\p{Ll}+))\s+(\p{Ll}[\p{L}-]*)/u;
+/** Nouns of nationality compromise does not tag as such ("Dane", "Swede", "Frenchman"). */
+const DEMONYM_NOUN =
+	/^(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Greek|Czech|Slovak|Thai|Swiss|Dutchman|Dutchwoman|\p{Lu}\p{Ll}+(?:man|woman)|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|an|i))$/u;
+
+/**
+ * Whether a sentence opens on a person it names only by nationality or age ("The Dane led…", "The 24-year-old
+ * Slovenian recovered…"), the noun followed by its verb (not "The Dutch team…", "The Italian government…").
+ */
+function demonymOpening(text: string): boolean {
+	const m = text.match(DEMONYM_OPENING);
+	if (!m) return false;
+	const noun = m[1] ?? m[2];
+	if (noun && (!DEMONYM_NOUN.test(noun) || isCountry(noun))) return false;
+	// The word after the noun is its verb ("led", "recovered"), never a noun it qualifies ("team").
+	const next = (nlp(m[3]).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+	const opening = text.slice(0, text.indexOf(m[3]) + m[3].length);
+	const tags =
+		((nlp(opening).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? []).at(-1)?.tags ?? [];
+	return (
+		[next, tags].some((t) => t.includes('Verb') || t.includes('Adverb')) && !tags.includes('Noun')
+	);
+}
+
+/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…", "The Dane…"). */
 function needsPerson(text: string): boolean {
-	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text);
+	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text) || demonymOpening(text);
 }
 
 /**
@@ -1572,10 +1600,27 @@ function namesPerson(ctx: Context, previous: Sentence): boolean {
 	);
 }
 
+/**
+ * Whether the lead-in names one person and no other, nor anyone by a pronoun: "The Dane…" after "…he was never far
+ * ahead of Pogacar" could be either of them.
+ */
+function namesOnePerson(ctx: Context, previous: Sentence): boolean {
+	if (/\b(?:he|she|him|his|her|they|them)\b/iu.test(previous.text)) return false;
+	const named = new Set(
+		ctx.mentions
+			.filter(
+				(x) => x.value.kind === 'person' && x.start >= previous.start && x.end <= previous.end
+			)
+			.map((x) => ('name' in x.value ? x.value.name : ''))
+	);
+	return named.size === 1;
+}
+
 /** Whether `text` leans on the sentence before it: a pronoun, "the same…", "the finding", "The Dutch coach". */
 function leansOn(ctx: Context, s: Sentence, text: string): boolean {
 	return (
 		PRONOUN_OPENING.test(text) ||
+		demonymOpening(text) ||
 		leansOnBefore(ctx, s, s.start, s.end) ||
 		BACK_REFERENCES.some((re) => re.test(text))
 	);
@@ -1922,6 +1967,8 @@ function gapFillOn(
 		// A lead-in before "She worked at…" or "The Dutch coach…" must name the person, or it explains nothing.
 		if (previous && needsPerson(`${before}${GAP}${after}`) && !namesPerson(ctx, previous))
 			return false;
+		if (previous && demonymOpening(`${before}${GAP}${after}`) && !namesOnePerson(ctx, previous))
+			return false;
 		leadIn = previous ? squash(previous.text.trim()) : '';
 		return leadIn !== '';
 	};
@@ -1938,7 +1985,8 @@ function gapFillOn(
 	if (
 		!leadIn &&
 		(leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end) ||
-			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`))) &&
+			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`)) ||
+			demonymOpening(`${before}${GAP}${after}`)) &&
 		!lean()
 	)
 		return null;
@@ -2364,7 +2412,11 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const v = m.value;
 	if (listsItsCount(m)) return null;
 	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
-	if (BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim()))) return null;
+	if (
+		BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim())) ||
+		demonymOpening(m.sentence.text.trim())
+	)
+		return null;
 	const words = askedWords(m, m.sentence);
 	const { text: clause, offset } = clauseAround(m.sentence.text, words.from, words.to);
 	const before = clause
@@ -2696,6 +2748,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (leans && !previous) return null;
 	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.
 	if (previous && needsPerson(text) && !namesPerson(ctx, previous)) return null;
+	if (previous && demonymOpening(text) && !namesOnePerson(ctx, previous)) return null;
 	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
