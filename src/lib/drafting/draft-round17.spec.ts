@@ -2,6 +2,7 @@
 // change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
 import { draftingBank, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
+import { selectCompatible } from './draft.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('round17', '2023-07-23');
@@ -147,4 +148,26 @@ describe('a sentence that opens on a person named by nationality or age, or on "
 			expect(bad.map(promptOf)).toEqual([]);
 		}
 	);
+});
+
+describe('a figure a kept claim states is not asked again from another sentence', () => {
+	const EXITS = [
+		'A cargo plane collided with a passenger jet at Ridgeport airport on Tuesday evening, and the jet burst into flames on the runway.',
+		'All 250 people on board the jet escaped down emergency slides before fire engulfed it. Four of the five crew on the cargo plane were killed.',
+		'Transport Minister Hugo Brandt released a transcript of just over three minutes of exchanges between the tower and the two aircraft.',
+		"The airline said the cabin announcement system stopped working during the evacuation, so the staff gave instructions through megaphones. The crew judged which doors were safe to use, and everyone left by three of the jet's eight emergency exits.",
+		'"Cabin crew members chose safe exits, and all passengers and crew members evacuated through three emergency exits," airline spokesperson Maria Lopez said. She said the flight had received permission to land.',
+		'Firefighters battled the blaze for more than five hours before it was put out shortly after midnight.',
+		'Prime Minister Anna Berg told the ministries concerned to find out quickly what had happened and to keep the public informed.'
+	].join('\n');
+	it('"…left by three of the eight emergency exits" is not kept beside "…through _____ emergency exits"', () => {
+		const drafts = draftsOf(EXITS, '2024-01-03');
+		const claim = drafts.find(
+			(d) => d.form === 'true-false' && /eight emergency exits/u.test(d.question.prompt)
+		);
+		const gaps = drafts.filter((d) => /through _____ emergency exits/u.test(d.question.prompt));
+		expect(claim).toBeDefined();
+		expect(gaps.length).toBeGreaterThan(0);
+		for (const gap of gaps) expect(selectCompatible([claim!, gap])).toHaveLength(1);
+	});
 });

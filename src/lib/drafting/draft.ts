@@ -3875,6 +3875,27 @@ const TYPE_PENALTY = 0.15;
  * away (giveAway). A draft of a type already chosen often ranks a little lower, so that where drafts exclude
  * each other the kept ones vary. Returned in the candidates' order.
  */
+/**
+ * Whether claim `k` states the figure draft `d` asks, with the same noun after it: "…everyone left by three of the
+ * aircraft's eight emergency exits" beside "…evacuated through _____ emergency exits" asks one fact twice.
+ */
+export function claimStatesFigure(k: Draft, d: Draft): boolean {
+	const p = placements.get(d);
+	const pk = placements.get(k);
+	if (k.form !== 'true-false' || d.form === 'true-false' || d.value?.kind !== 'number' || !p)
+		return false;
+	if (pk && pk.sentence === p.sentence) return false;
+	const key = d.quote.slice(p.asked.start - d.span.start, p.asked.end - d.span.start).trim();
+	const noun = d.quote
+		.slice(p.asked.end - d.span.start)
+		.match(/^\s+(\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)/u)?.[1];
+	if (!key || !noun) return false;
+	return new RegExp(
+		`(?<![\\p{L}\\d])${escape(key)}(?:\\s+[\\p{L}'’-]+){0,4}?\\s+${escape(noun)}(?![\\p{L}])`,
+		'iu'
+	).test(k.quote);
+}
+
 export function selectCompatible(drafts: Draft[], taken = new Map<string, number>()): Draft[] {
 	const chosen: Draft[] = [];
 	const values = new Set<string>();
@@ -3887,6 +3908,8 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
 		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
 		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
+		// A figure a kept claim states is not asked again in another sentence's words.
+		if (chosen.some((k) => claimStatesFigure(k, d) || claimStatesFigure(d, k))) return false;
 		const p = placements.get(d);
 		if (!p) return true;
 		const same = bySentence.get(p.sentence) ?? [];
