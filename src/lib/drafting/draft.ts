@@ -80,6 +80,14 @@ const SORTS_APART = new Set<OrganisationSort>([
 /** "made by _____", "developed by _____": the gap is a maker's, and a maker is a company. */
 const MAKER_BEFORE =
 	/\b(?:made|developed|produced|manufactured|built|designed|supplied)\s+by\s+(?:the\s+)?$|\bmakers?\s+$/iu;
+/** "the coast guard's _____ Dash-8", "a _____ 747": a name right before a model's is its maker's. */
+const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{L}\d])/u;
+/** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
+const PLACE_NOUN_AFTER =
+	/^\s+(airport|prefecture|province|state|region|county|district|island)(?![\p{L}])/iu;
+/** Names of the sorts a noun after the gap rules out: a sea is no prefecture, a peninsula no airport. */
+const OTHER_PLACE_SORT =
+	/\b(?:Sea|Ocean|Peninsula|Gulf|Bay|Strait|Channel|River|Lake|Mountains|Airport|Coast)\b/u;
 /** "worked at _____ in Philadelphia": a workplace in a city. */
 const WORKPLACE_BEFORE = /\b(?:at|for|joined)\s+(?:the\s+)?$/iu;
 const IN_CITY_AFTER = /^\s+in\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)/u;
@@ -563,7 +571,23 @@ function distractorsFor(
 	const keySort =
 		key.value.kind === 'organisation' ? sortOf(ctx, key.value.name, ctx.article.slug) : null;
 	const beforeKey = ctx.article.text.slice(key.sentence.start, key.start);
-	const makerGap = key.value.kind === 'organisation' && MAKER_BEFORE.test(beforeKey);
+	const makerGap =
+		key.value.kind === 'organisation' &&
+		(MAKER_BEFORE.test(beforeKey) ||
+			MODEL_AFTER.test(ctx.article.text.slice(key.end, key.sentence.end)));
+	// "_____ airport": only names the report writes before "airport"; "_____ prefecture": names it writes before
+	// "prefecture", or places of no other sort (never a sea, a peninsula, an airport, a country or a city).
+	const placeNoun =
+		key.value.kind === 'place'
+			? ctx.article.text.slice(key.end, key.sentence.end).match(PLACE_NOUN_AFTER)?.[1].toLowerCase()
+			: undefined;
+	const writtenBefore = (name: string, noun: string) =>
+		new RegExp(`(?<![\\p{L}])${escape(name)}\\s+${noun}(?![\\p{L}])`, 'iu').test(ctx.article.text);
+	// "his compatriot _____": only people the report gives the subject's country.
+	const compatriots =
+		key.value.kind === 'person' && /\bcompatriots?\s+$/iu.test(beforeKey)
+			? compatriotCountry(ctx, key)
+			: undefined;
 	const workplaceCity =
 		key.value.kind === 'organisation' && WORKPLACE_BEFORE.test(beforeKey)
 			? ctx.article.text
@@ -675,6 +699,8 @@ function distractorsFor(
 	const fits = (c: Candidate) => {
 		if (c.value.kind !== key.value.kind || sameValue(c.value, key.value)) return false;
 		if (title && titleStates(title, [reading(c.value)])) return false;
+		// "Britain's Chris Froome" beside plain names stands apart, and after an owner doubles it.
+		if (ownedName(c.value)) return false;
 		if (
 			ownerCountry &&
 			c.value.kind === 'organisation' &&
@@ -716,6 +742,17 @@ function distractorsFor(
 			if (!held.some((r) => r && sameRole(office, r))) return false;
 		}
 		if (options.accept && !options.accept(c.value)) return false;
+		if (placeNoun && c.value.kind === 'place') {
+			const name = c.value.name;
+			if (!writtenBefore(name, placeNoun)) {
+				if (placeNoun === 'airport' || OTHER_PLACE_SORT.test(name)) return false;
+				if (c.label === 'country' || c.label === 'city' || ctx.cities.has(name)) return false;
+				if (/^[Tt]he\s/u.test(name) || writtenBefore(name, 'airport')) return false;
+			}
+		}
+		if (compatriots !== undefined && c.value.kind === 'person') {
+			if (!compatriots || !personTiedTo(ctx.article.text, c.value.name, compatriots)) return false;
+		}
 		// "ECB" beside "European Central Bank", "Economic Community" beside its whole name: the key in another name.
 		if (
 			'name' in c.value &&
@@ -884,7 +921,33 @@ function distractorsFor(
 	// said nothing or hold no such post.
 	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
 		return { texts: [], own: 0 };
+	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
+	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	return { texts: picked, own };
+}
+
+/**
+ * The country the report gives the subject of "his compatriot _____": the person the sentence names before the gap,
+ * tied to a country ("Belgium's Jordi Meeus", "X of Belgium"). Null when the report gives none.
+ */
+function compatriotCountry(ctx: Context, key: Mention): string | null {
+	const countries = [
+		...new Set(
+			ctx.mentions
+				.filter((m) => m.value.kind === 'place' && countryName(m.value.name))
+				.map((m) => (m.value.kind === 'place' ? m.value.name : ''))
+		)
+	];
+	const subjects = ctx.mentions.filter(
+		(m) =>
+			m.sentence.start === key.sentence.start && m.value.kind === 'person' && m.end <= key.start
+	);
+	for (const subject of subjects.reverse()) {
+		const name = subject.value.kind === 'person' ? subject.value.name : '';
+		const country = countries.find((c) => personTiedTo(ctx.article.text, name, c));
+		if (country) return country;
+	}
+	return null;
 }
 
 const officesCache = new WeakMap<Context, Map<string, RoleBefore[]>>();
@@ -1466,6 +1529,8 @@ const BACK_REFERENCES = [
 	/\bat the time\b/u,
 	/\b(?:them|us) both\b/u,
 	OFFICE_OPENING,
+	// "The result denied Philipsen…", "The move follows…": what the sentence before told.
+	/^["“]?The\s+(?:result|move|decision)\b/u,
 	// "They published the finding in 2005": what the sentence before found.
 	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u
 ];
@@ -1473,9 +1538,35 @@ const BACK_REFERENCES = [
 /** A sentence that opens on "He", "She", "His" or "Her" is read after one that names a person, or not at all. */
 const PERSON_PRONOUN_OPENING = /^["“]?(?:He|She|His|Her)\b/u;
 
-/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…"). */
+/** "The Dane", "The 24-year-old Slovenian", "The Frenchman", "The 26-year-old": a person by nationality or age. */
+const DEMONYM_OPENING =
+	/^["“]?The\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(\p{Lu}\p{Ll}+))?|(\p{Lu}\p{Ll}+))\s+(\p{Ll}[\p{L}-]*)/u;
+/** Nouns of nationality compromise does not tag as such ("Dane", "Swede", "Frenchman"). */
+const DEMONYM_NOUN =
+	/^(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Greek|Czech|Slovak|Thai|Swiss|Dutchman|Dutchwoman|\p{Lu}\p{Ll}+(?:man|woman)|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|an|i))$/u;
+
+/**
+ * Whether a sentence opens on a person it names only by nationality or age ("The Dane led…", "The 24-year-old
+ * Slovenian recovered…"), the noun followed by its verb (not "The Dutch team…", "The Italian government…").
+ */
+function demonymOpening(text: string): boolean {
+	const m = text.match(DEMONYM_OPENING);
+	if (!m) return false;
+	const noun = m[1] ?? m[2];
+	if (noun && (!DEMONYM_NOUN.test(noun) || isCountry(noun))) return false;
+	// The word after the noun is its verb ("led", "recovered"), never a noun it qualifies ("team").
+	const next = (nlp(m[3]).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+	const opening = text.slice(0, text.indexOf(m[3]) + m[3].length);
+	const tags =
+		((nlp(opening).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? []).at(-1)?.tags ?? [];
+	return (
+		[next, tags].some((t) => t.includes('Verb') || t.includes('Adverb')) && !tags.includes('Noun')
+	);
+}
+
+/** Whether a claim's opening speaks of a person it does not name ("She…", "The Dutch coach…", "The Dane…"). */
 function needsPerson(text: string): boolean {
-	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text);
+	return PERSON_PRONOUN_OPENING.test(text) || OFFICE_OPENING.test(text) || demonymOpening(text);
 }
 
 /**
@@ -1509,10 +1600,27 @@ function namesPerson(ctx: Context, previous: Sentence): boolean {
 	);
 }
 
+/**
+ * Whether the lead-in names one person and no other, nor anyone by a pronoun: "The Dane…" after "…he was never far
+ * ahead of Pogacar" could be either of them.
+ */
+function namesOnePerson(ctx: Context, previous: Sentence): boolean {
+	if (/\b(?:he|she|him|his|her|they|them)\b/iu.test(previous.text)) return false;
+	const named = new Set(
+		ctx.mentions
+			.filter(
+				(x) => x.value.kind === 'person' && x.start >= previous.start && x.end <= previous.end
+			)
+			.map((x) => ('name' in x.value ? x.value.name : ''))
+	);
+	return named.size === 1;
+}
+
 /** Whether `text` leans on the sentence before it: a pronoun, "the same…", "the finding", "The Dutch coach". */
 function leansOn(ctx: Context, s: Sentence, text: string): boolean {
 	return (
 		PRONOUN_OPENING.test(text) ||
+		demonymOpening(text) ||
 		leansOnBefore(ctx, s, s.start, s.end) ||
 		BACK_REFERENCES.some((re) => re.test(text))
 	);
@@ -1859,6 +1967,8 @@ function gapFillOn(
 		// A lead-in before "She worked at…" or "The Dutch coach…" must name the person, or it explains nothing.
 		if (previous && needsPerson(`${before}${GAP}${after}`) && !namesPerson(ctx, previous))
 			return false;
+		if (previous && demonymOpening(`${before}${GAP}${after}`) && !namesOnePerson(ctx, previous))
+			return false;
 		leadIn = previous ? squash(previous.text.trim()) : '';
 		return leadIn !== '';
 	};
@@ -1875,7 +1985,8 @@ function gapFillOn(
 	if (
 		!leadIn &&
 		(leansOnBefore(ctx, m.sentence, cited.span.start, cited.span.end) ||
-			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`))) &&
+			BACK_REFERENCES.some((re) => re.test(`${before}${GAP}${after}`)) ||
+			demonymOpening(`${before}${GAP}${after}`)) &&
 		!lean()
 	)
 		return null;
@@ -2301,7 +2412,11 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const v = m.value;
 	if (listsItsCount(m)) return null;
 	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
-	if (BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim()))) return null;
+	if (
+		BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim())) ||
+		demonymOpening(m.sentence.text.trim())
+	)
+		return null;
 	const words = askedWords(m, m.sentence);
 	const { text: clause, offset } = clauseAround(m.sentence.text, words.from, words.to);
 	const before = clause
@@ -2633,6 +2748,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (leans && !previous) return null;
 	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.
 	if (previous && needsPerson(text) && !namesPerson(ctx, previous)) return null;
+	if (previous && demonymOpening(text) && !namesOnePerson(ctx, previous)) return null;
 	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
@@ -3508,6 +3624,54 @@ function numberInName(text: string, m: Mention): boolean {
 	);
 }
 
+/** "Britain's Chris Froome", "Spain's Basque Country": an owner (one to three capitalised words and "'s") before a name. */
+const OWNER_OPENING = /^((?:\p{Lu}[\p{L}.-]*\s+){0,2}\p{Lu}[\p{L}.-]*)['’]s\s+(?=\p{Lu})/u;
+
+/** Whether a person's or place's name opens on its owner ("Britain's Chris Froome"): no option reads so. */
+function ownedName(v: FactValue): boolean {
+	return (v.kind === 'person' || v.kind === 'place') && OWNER_OPENING.test(v.name);
+}
+
+/**
+ * The mention without the owner its name opens on: "Britain's Chris Froome" is Chris Froome, and the gap stands
+ * after "Britain's" (never "Britain's Britain's…" when swapped, nor the one option with an owner). A place keeps
+ * an owner that is no country or city ("Martha's Vineyard"); one whose owner is a country is a region of it.
+ */
+function withoutOwner(text: string, m: Mention): Mention {
+	if (m.value.kind !== 'person' && m.value.kind !== 'place') return m;
+	const owner = m.value.name.match(OWNER_OPENING);
+	if (!owner || text.slice(m.start, m.start + owner[0].length) !== owner[0]) return m;
+	const ownerLabel = isCountry(owner[1]) ? 'country' : placeLabel(owner[1]);
+	if (m.value.kind === 'place' && ownerLabel !== 'country' && ownerLabel !== 'city') return m;
+	const name = m.value.name.slice(owner[0].length);
+	return {
+		...m,
+		value: { ...m.value, name },
+		start: m.start + owner[0].length,
+		label: m.value.kind === 'place' ? (ownerLabel === 'country' ? 'region' : 'place') : m.label
+	};
+}
+
+const NO_SURNAME = new RegExp(
+	`^(?:${MONTH_NAMES.join('|')}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|And|But|In|On|At)$`,
+	'u'
+);
+
+/**
+ * "General Augusto Pinochet's rule" read as "Augusto": a person's name right before a capitalised word (its
+ * surname) is the whole name, so no gap ever stands between a first name and a surname ("General _____ Pinochet").
+ */
+function wholeName(text: string, m: Mention, others: Mention[]): Mention {
+	if (m.value.kind !== 'person') return m;
+	const next = text
+		.slice(m.end, m.sentence.end)
+		.match(/^ (\p{Lu}[\p{L}’'-]*?)(?:['’]s)?(?![\p{L}’'-])/u);
+	if (!next || TITLE_WORDS.test(next[1]) || NO_SURNAME.test(next[1])) return m;
+	const end = m.end + 1 + next[1].length;
+	if (others.some((o) => o !== m && o.start < end && m.end < o.end)) return m;
+	return { ...m, value: { ...m.value, name: `${m.value.name} ${next[1]}` }, end };
+}
+
 /** The article's sentences and the values each states, and the drafting context. */
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
@@ -3519,6 +3683,10 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 			(m) => m.value.kind !== 'person' || !namedAfter(article, m.value.name)
 		)
 	}));
+	for (const a of all) {
+		a.mentions = a.mentions.map((m) => withoutOwner(article.text, m));
+		a.mentions = a.mentions.map((m) => wholeName(article.text, m, a.mentions));
+	}
 	withSurnames(all);
 	// "the Christian Democratic Appeal (CDA)… Hoekstra of the CDA": the abbreviation is the body's, known by its full
 	// name, so that neither form is ever a wrong option for the other.
@@ -3707,6 +3875,27 @@ const TYPE_PENALTY = 0.15;
  * away (giveAway). A draft of a type already chosen often ranks a little lower, so that where drafts exclude
  * each other the kept ones vary. Returned in the candidates' order.
  */
+/**
+ * Whether claim `k` states the figure draft `d` asks, with the same noun after it: "…everyone left by three of the
+ * aircraft's eight emergency exits" beside "…evacuated through _____ emergency exits" asks one fact twice.
+ */
+export function claimStatesFigure(k: Draft, d: Draft): boolean {
+	const p = placements.get(d);
+	const pk = placements.get(k);
+	if (k.form !== 'true-false' || d.form === 'true-false' || d.value?.kind !== 'number' || !p)
+		return false;
+	if (pk && pk.sentence === p.sentence) return false;
+	const key = d.quote.slice(p.asked.start - d.span.start, p.asked.end - d.span.start).trim();
+	const noun = d.quote
+		.slice(p.asked.end - d.span.start)
+		.match(/^\s+(\p{Ll}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*)?)/u)?.[1];
+	if (!key || !noun) return false;
+	return new RegExp(
+		`(?<![\\p{L}\\d])${escape(key)}(?:\\s+[\\p{L}'’-]+){0,4}?\\s+${escape(noun)}(?![\\p{L}])`,
+		'iu'
+	).test(k.quote);
+}
+
 export function selectCompatible(drafts: Draft[], taken = new Map<string, number>()): Draft[] {
 	const chosen: Draft[] = [];
 	const values = new Set<string>();
@@ -3719,6 +3908,8 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
 		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
 		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
+		// A figure a kept claim states is not asked again in another sentence's words.
+		if (chosen.some((k) => claimStatesFigure(k, d) || claimStatesFigure(d, k))) return false;
 		const p = placements.get(d);
 		if (!p) return true;
 		const same = bySentence.get(p.sentence) ?? [];
