@@ -37,7 +37,7 @@ import {
 } from '../../src/lib/server/teaching/results.ts';
 import { createSet, editSet, getSetItems, searchBank } from '../../src/lib/server/teaching/sets.ts';
 import { loadRealBank, rightResponse, wrongResponse } from '../helpers/bank.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { backends, createTestDatabase, oneConnectionDb, type TestDatabase } from '../helpers/db.ts';
 import { refusal } from '../helpers/refusal.ts';
 
 const bank = loadRealBank();
@@ -409,6 +409,33 @@ describe.each(backends())('teaching on %s', (backend) => {
 			).status
 		).toBe(404);
 	});
+
+	test.runIf(backend === 'postgres')(
+		'the gradebook, its CSV and an item analysis send every statement with parameters prepared (postgres.js sends any other in two round trips)',
+		async () => {
+			const one = oneConnectionDb(database)!;
+			try {
+				const page = await getGradebookPage(one.db, teacher.id, classId, 'best', {
+					offset: 0,
+					limit: 100
+				});
+				await getGradebook(one.db, teacher.id, classId, 'last');
+				// An assignment someone has submitted, so that its answers are read too.
+				const column = page.assignments.findIndex((_, i) => page.rows.some((r) => r.cells[i]));
+				expect(column).toBeGreaterThanOrEqual(0);
+				const { analysis } = await getItemAnalysis(
+					one.db,
+					teacher.id,
+					page.assignments[column].id,
+					'first'
+				);
+				expect(analysis.attemptCount).toBeGreaterThan(0);
+				expect(await one.unprepared()).toEqual([]);
+			} finally {
+				await one.end();
+			}
+		}
+	);
 
 	test('removing a student takes them off the roster and out of the assignments', async () => {
 		const { id: spare } = await createClass(db, teacher.id, 'Removal');

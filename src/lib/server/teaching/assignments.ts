@@ -75,7 +75,9 @@ export async function getTeacherAssignment(db: Db, teacherId: string, assignment
 		.select({ assignment, className: schoolClass.name })
 		.from(assignment)
 		.innerJoin(schoolClass, eq(schoolClass.id, assignment.classId))
-		.where(and(eq(assignment.id, assignmentId), eq(schoolClass.teacherId, teacherId)));
+		.where(and(eq(assignment.id, assignmentId), eq(schoolClass.teacherId, teacherId)))
+		.prepare('teacher_assignment')
+		.execute();
 	if (!row) throw new RequestError(404, 'No such assignment.');
 	return { ...row.assignment, className: row.className };
 }

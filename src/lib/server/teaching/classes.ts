@@ -70,7 +70,9 @@ export async function getTeacherClass(db: Db, teacherId: string, classId: string
 	const [row] = await db
 		.select()
 		.from(schoolClass)
-		.where(and(eq(schoolClass.id, classId), eq(schoolClass.teacherId, teacherId)));
+		.where(and(eq(schoolClass.id, classId), eq(schoolClass.teacherId, teacherId)))
+		.prepare('teacher_class')
+		.execute();
 	if (!row) throw new RequestError(404, 'No such class.');
 	return row;
 }

@@ -6,6 +6,7 @@ import { firstSittings } from '../../analysis/sittings.ts';
 import type { Question } from '../../bank/types.ts';
 import { describeResponse, normaliseText } from '../../quiz/grade.ts';
 import type { Response } from '../../quiz/types.ts';
+import { isAnyOf } from '../db/array-params.ts';
 import type { Db } from '../db/index.ts';
 import {
 	answer,
@@ -40,7 +41,9 @@ function rosterAndAssignments(db: Db, classId: string) {
 			.from(classMember)
 			.innerJoin(user, eq(user.id, classMember.userId))
 			.where(eq(classMember.classId, classId))
-			.orderBy(asc(user.displayName), asc(user.email)),
+			.orderBy(asc(user.displayName), asc(user.email))
+			.prepare('class_roster')
+			.execute(),
 		db
 			.select({
 				id: assignment.id,
@@ -51,6 +54,8 @@ function rosterAndAssignments(db: Db, classId: string) {
 			.from(assignment)
 			.where(eq(assignment.classId, classId))
 			.orderBy(asc(assignment.dueAt))
+			.prepare('class_assignments')
+			.execute()
 	]);
 }
 
@@ -71,7 +76,7 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 				.from(attempt)
 				.where(
 					and(
-						inArray(
+						isAnyOf(
 							attempt.assignmentId,
 							assignments.map((a) => a.id)
 						),
@@ -79,6 +84,8 @@ export async function getGradebook(db: Db, teacherId: string, classId: string, r
 					)
 				)
 				.orderBy(asc(attempt.submittedAt))
+				.prepare('gradebook_attempts')
+				.execute()
 		: [];
 
 	const cells = new Map<string, GradebookCell>();
@@ -166,13 +173,15 @@ export async function getGradebookPage(
 					.where(
 						and(
 							submittedInClass,
-							inArray(
+							isAnyOf(
 								attempt.userId,
 								shown.map((s) => s.id)
 							)
 						)
 					)
 					.orderBy(attempt.userId, attempt.assignmentId, ...ruleOrder)
+					.prepare('gradebook_cells')
+					.execute()
 			: [],
 		db
 			.select({
@@ -181,6 +190,8 @@ export async function getGradebookPage(
 			})
 			.from(chosen)
 			.groupBy(chosen.assignmentId)
+			.prepare('gradebook_averages')
+			.execute()
 	]);
 	const cells = new Map<string, NonNullable<GradebookCell>>();
 	for (const c of cellRows)
@@ -249,12 +260,16 @@ export async function getItemAnalysis(
 			.innerJoin(questionVersion, eq(questionVersion.id, questionSetItem.questionVersionId))
 			.innerJoin(question, eq(question.id, questionVersion.questionId))
 			.where(eq(questionSetItem.setId, a.setId))
-			.orderBy(asc(questionSetItem.position)),
+			.orderBy(asc(questionSetItem.position))
+			.prepare('analysis_set_items')
+			.execute(),
 		db
 			.select({ id: attempt.id, userId: attempt.userId, startedAt: attempt.startedAt })
 			.from(attempt)
 			.where(submitted)
 			.orderBy(asc(attempt.startedAt), asc(attempt.id))
+			.prepare('analysis_attempts')
+			.execute()
 	]);
 	// Answers with the version each was served in, and those versions' bodies once each (not once per
 	// answer): a class of 500 gives 5,000 answers but only the set's handful of versions.
@@ -276,13 +291,17 @@ export async function getItemAnalysis(
 							eq(attemptQuestion.position, answer.position)
 						)
 					)
-					.where(submitted),
+					.where(submitted)
+					.prepare('analysis_answers')
+					.execute(),
 				db
 					.selectDistinct({ id: questionVersion.id, body: questionVersion.body })
 					.from(attemptQuestion)
 					.innerJoin(attempt, eq(attempt.id, attemptQuestion.attemptId))
 					.innerJoin(questionVersion, eq(questionVersion.id, attemptQuestion.questionVersionId))
 					.where(submitted)
+					.prepare('analysis_versions')
+					.execute()
 			])
 		: [[], []];
 
