@@ -124,3 +124,18 @@ describe('a subject the prompt leaves unnamed: "the aircraft" of two, "his" cut 
 		expect(bad.map(promptOf)).toEqual([]);
 	});
 });
+
+describe('a long sentence with no clause of its own is shown from its subject to the words after the value', () => {
+	const LONG = [
+		'Lena Holm of Sweden won the Northern Tour for the third year running on Sunday, finishing the two-week race 4 minutes 12 seconds ahead of her Norwegian rival Kari Dahl after the largely ceremonial last stage through the old town of Bergen.',
+		'Kari Dahl won the Northern Tour in 2019 and was second in 2021, when Lena Holm beat her by 2 minutes 5 seconds.',
+		'The race covered 1,850 km over twelve stages and drew about 300,000 people to the roads of the north.'
+	].join('\n');
+	it('the opening sentence of 40 words is asked, cut after the value with "…"', () => {
+		const heads = draftsOf(LONG).filter((d) =>
+			/“Lena Holm of Sweden won the Northern Tour[^”]*_____[^”]*…”/u.test(promptOf(d))
+		);
+		expect(heads.map(promptOf)).not.toEqual([]);
+		for (const d of heads) expect(promptOf(d)).not.toMatch(/old town of Bergen/u);
+	});
+});

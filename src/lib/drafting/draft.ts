@@ -275,6 +275,39 @@ function quoteOfClause(
 	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
 }
 
+// Where a long sentence may be cut after the words that hold a value: a comma, or a clause that adds to it.
+const HEAD_END = /,\s|;\s|\s(?:after|when|while|with|which|as)\s/gu;
+
+/**
+ * A long sentence with no clause of its own around the value, shown from its start (its subject) to the first
+ * comma or added clause after the value, ended with "…" by the gap-fill: "Jonas… won the Tour… on Sunday,
+ * finishing the race _____ minutes 29 seconds ahead of Tadej Pogacar…". Null when nothing would be cut off or
+ * the head is too short.
+ */
+function headOf(
+	article: DraftArticle,
+	m: Mention
+): { quote: string; span: { start: number; end: number } } | null {
+	const text = m.sentence.text;
+	const from = m.end - m.sentence.start;
+	let end = -1;
+	for (const b of text.matchAll(HEAD_END))
+		if (b.index >= from) {
+			end = b.index;
+			break;
+		}
+	if (end < 0) return null;
+	const trimmed = text
+		.slice(0, end)
+		.replace(/^["“”\s]+/u, '')
+		.replace(/[\s,;:"“”]+$/u, '');
+	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
+	const start = m.sentence.start + text.indexOf(trimmed);
+	const quote = trimmed.replace(/\s+/gu, ' ');
+	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
+	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+}
+
 /** The report's date and title in words, for explanations. */
 function sourceOf(article: DraftArticle): string {
 	const by = article.publisher ? `${article.publisher}, ` : '';
@@ -2003,7 +2036,11 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 	if (!cited) return null;
 	if (banked.some((f) => f.span.start < cited.span.end && cited.span.start < f.span.end))
 		return null;
-	return gapFillOn(ctx, m, cited, only);
+	const whole = gapFillOn(ctx, m, cited, only);
+	if (whole || only === 'clause') return whole;
+	// Too long to quote whole (or as its clause): the sentence from its subject to the words after the value.
+	const head = headOf(ctx.article, m);
+	return head && head.span.end < cited.span.end ? gapFillOn(ctx, m, head, only) : null;
 }
 
 /** A bank fact of the drafted article, where its quote stands in the text. */
