@@ -297,10 +297,12 @@ function headOf(
 			break;
 		}
 	if (end < 0) return null;
+	// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
 	const trimmed = text
 		.slice(0, end)
 		.replace(/^["“”\s]+/u, '')
-		.replace(/[\s,;:"“”]+$/u, '');
+		.replace(/[\s,;:"“”]+$/u, '')
+		.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
 	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
 	const start = m.sentence.start + text.indexOf(trimmed);
 	const quote = trimmed.replace(/\s+/gu, ' ');
