@@ -20,7 +20,7 @@ import {
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
-import { officeFollows, roleBefore, sameRole, type RoleBefore } from './roles.ts';
+import { officeFollows, officeIn, roleBefore, sameRole, type RoleBefore } from './roles.ts';
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
@@ -270,6 +270,41 @@ function quoteOfClause(
 	if (/\b(?:and|or|but) (?:which|who|whom)\b/u.test(trimmed)) return null;
 	const start = m.sentence.start + offset + text.indexOf(trimmed);
 	if (start > m.start || start + trimmed.length < m.end) return null;
+	const quote = trimmed.replace(/\s+/gu, ' ');
+	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
+	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+}
+
+// Where a long sentence may be cut after the words that hold a value: a comma, or a clause that adds to it.
+const HEAD_END = /,\s|;\s|\s(?:after|when|while|with|which|as)\s/gu;
+
+/**
+ * A long sentence with no clause of its own around the value, shown from its start (its subject) to the first
+ * comma or added clause after the value, ended with "…" by the gap-fill: "Jonas… won the Tour… on Sunday,
+ * finishing the race _____ minutes 29 seconds ahead of Tadej Pogacar…". Null when nothing would be cut off or
+ * the head is too short.
+ */
+function headOf(
+	article: DraftArticle,
+	m: Mention
+): { quote: string; span: { start: number; end: number } } | null {
+	const text = m.sentence.text;
+	const from = m.end - m.sentence.start;
+	let end = -1;
+	for (const b of text.matchAll(HEAD_END))
+		if (b.index >= from) {
+			end = b.index;
+			break;
+		}
+	if (end < 0) return null;
+	// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
+	const trimmed = text
+		.slice(0, end)
+		.replace(/^["“”\s]+/u, '')
+		.replace(/[\s,;:"“”]+$/u, '')
+		.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
+	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
+	const start = m.sentence.start + text.indexOf(trimmed);
 	const quote = trimmed.replace(/\s+/gu, ' ');
 	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
 	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
@@ -619,6 +654,15 @@ function distractorsFor(
 			? roleBefore(ctx.article.text.slice(key.sentence.start, key.start))
 			: null;
 	const officesOf = office ? officesByPerson(ctx) : null;
+	// "_____, a 41-year-old voter," / "_____, 36,": no one the report gives another age. "_____, a spokesman for
+	// X,": no one the report gives another office (a president, a minister).
+	const afterKey = ctx.article.text.slice(key.end, key.sentence.end);
+	const keyAge = key.value.kind === 'person' ? appositionAge(afterKey) : null;
+	const keyApposition =
+		key.value.kind === 'person'
+			? /^,\s+((?:the|a|an)\s+[^,.;:"“”()]{2,80})/u.exec(afterKey)?.[1]
+			: undefined;
+	const keyOffice = keyApposition ? officeIn(keyApposition) : null;
 	const limits = numberLimits(ctx, key) ?? rangeLimits(ctx, key);
 	const said = ctx.article.text.slice(key.sentence.start, key.start);
 	// "China's _____": only bodies the report ties to that country, never Taiwan's parties beside China's office.
@@ -740,6 +784,20 @@ function distractorsFor(
 				...(c.value.role ? [roleBefore(c.value.role)] : [])
 			];
 			if (!held.some((r) => r && sameRole(office, r))) return false;
+		}
+		if (keyAge !== null && c.value.kind === 'person') {
+			const age = ageOf(ctx.article.text, c.value.name);
+			if (age !== null && age !== keyAge) return false;
+		}
+		if (keyOffice && c.value.kind === 'person') {
+			const name = c.value.name;
+			const held = [
+				...[...officesByPerson(ctx)]
+					.filter(([p]) => samePerson(p, name))
+					.flatMap(([, rs]) => rs.map((r) => r.office)),
+				officeIn(personOf(ctx, name)?.role ?? '')
+			].filter((o): o is string => !!o);
+			if (held.length > 0 && !held.includes(keyOffice)) return false;
 		}
 		if (options.accept && !options.accept(c.value)) return false;
 		if (placeNoun && c.value.kind === 'place') {
@@ -946,6 +1004,30 @@ function compatriotCountry(ctx: Context, key: Mention): string | null {
 		const name = subject.value.kind === 'person' ? subject.value.name : '';
 		const country = countries.find((c) => personTiedTo(ctx.article.text, name, c));
 		if (country) return country;
+	}
+	return null;
+}
+
+/** The age an apposition right after a name gives: ", a 41-year-old voter," or ", 36,". */
+function appositionAge(after: string): number | null {
+	const m = /^,\s+(?:(?:a|an)\s+(\d{1,3})-year-old\b|(\d{1,3})\s*[,)])/u.exec(after);
+	return m ? Number(m[1] ?? m[2]) : null;
+}
+
+/** The age the report gives a person ("Boric, 36,", "Holm, a 29-year-old", "the 29-year-old Holm"), or null. */
+function ageOf(text: string, name: string): number | null {
+	for (const n of new Set([name, name.split(/\s+/u).at(-1) ?? name])) {
+		const written = escape(n);
+		const after = new RegExp(
+			String.raw`(?<![\p{L}])${written},\s+(?:(?:a|an)\s+(\d{1,3})-year-old\b|(\d{1,3})\s*[,)])`,
+			'u'
+		).exec(text);
+		if (after) return Number(after[1] ?? after[2]);
+		const before = new RegExp(
+			String.raw`\b(\d{1,3})-year-old\s+(?:\p{L}+\s+){0,2}${written}(?![\p{L}])`,
+			'u'
+		).exec(text);
+		if (before) return Number(before[1]);
 	}
 	return null;
 }
@@ -1616,6 +1698,24 @@ function namesOnePerson(ctx: Context, previous: Sentence): boolean {
 	return named.size === 1;
 }
 
+/**
+ * Whether the lead-in names one person and opens on them ("Boric, 36, became…"): its "he" is that person, and so
+ * is a "his" in the clause read after it.
+ */
+function opensOnOnePerson(ctx: Context, previous: Sentence): boolean {
+	const named = ctx.mentions.filter(
+		(x) => x.value.kind === 'person' && x.start >= previous.start && x.end <= previous.end
+	);
+	const names = new Set(named.map((x) => ('name' in x.value ? x.value.name : '')));
+	if (names.size !== 1) return false;
+	const opening = ctx.article.text.slice(previous.start, previous.end).replace(/^["“\s]+/u, '');
+	return (
+		named.some(
+			(x) => ctx.article.text.slice(previous.start, x.start).trim().replace(/^["“]/u, '') === ''
+		) || !PERSONAL_PRONOUN.test(opening)
+	);
+}
+
 /** Whether `text` leans on the sentence before it: a pronoun, "the same…", "the finding", "The Dutch coach". */
 function leansOn(ctx: Context, s: Sentence, text: string): boolean {
 	return (
@@ -1625,6 +1725,24 @@ function leansOn(ctx: Context, s: Sentence, text: string): boolean {
 		BACK_REFERENCES.some((re) => re.test(text))
 	);
 }
+
+// Craft a title can name two of ("A jet and a coast guard plane collide"), and the bare words that would then
+// leave the reader asking which one ("the aircraft's eight exits").
+const CRAFT =
+	/\b(?:jet|plane|aircraft|airliner|turboprop|helicopter|ship|vessel|boat|ferry|tanker|train|car|lorry|truck|bus)s?\b/giu;
+const BARE_CRAFT =
+	/\b[Tt]he\s+(?:aircraft|plane|jet|ship|vessel|boat|train|helicopter|craft)(?:['’]s)?(?![\p{L}-])/u;
+
+/** Whether `text` speaks of "the aircraft" (or plane, ship…) when the report's title names two of them. */
+function unnamedCraft(ctx: Context, text: string): boolean {
+	if ((ctx.article.title.match(CRAFT) ?? []).length < 2) return false;
+	const bare = BARE_CRAFT.exec(text);
+	// "…on board the JAL Airbus A350… engulfed the jet": a name before it says which.
+	return !!bare && !/\s\p{Lu}/u.test(text.slice(1, bare.index));
+}
+
+// A pronoun of one person ("his first six months"); "they" and "their" most often stand for a group the clause names.
+const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her)\b/iu;
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
 function keyWords(ctx: Context, m: Mention): string {
@@ -1671,11 +1789,55 @@ const LIST = new RegExp(
  * 2012"): asked, the list gives the answer away.
  */
 function listsItsCount(m: Mention): boolean {
+	if (m.value.kind === 'date') return countGivesEnd(m);
 	if (m.value.kind !== 'number' || m.value.amount < 2 || m.value.amount > 12) return false;
 	const rest = m.sentence.text.slice(m.end - m.sentence.start);
 	for (const list of rest.matchAll(LIST)) {
 		const items = list[0].split(/,\s+(?:and\s+)?|\s+(?:and|&)\s+/u).filter(Boolean);
 		if (items.length === m.value.amount) return true;
+	}
+	return rangeCounts(m.sentence.text, m.value.amount);
+}
+
+/** A span of years: "from 2015 to 2017", "between 2015 and 2017", "2019-2021", "2019 to 2021". */
+const YEAR_RANGE =
+	/\b(?:between\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})|((?:19|20)\d{2})\s*(?:[-–—]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2}))\b/gu;
+
+/** The first and last year of a YEAR_RANGE match ("in 2020 and 2021" is a list, not a span). */
+function yearsOf(r: RegExpMatchArray): [number, number] {
+	return [Number(r[1] ?? r[3]), Number(r[2] ?? r[4])];
+}
+
+/**
+ * Whether a year that ends a span is given away by the count beside it ("for three seasons, from _____ to 2021"):
+ * the other end and the count make it.
+ */
+function countGivesEnd(m: Mention): boolean {
+	if (m.value.kind !== 'date' || !/^\d{4}$/u.test(m.value.date)) return false;
+	const at = m.start - m.sentence.start;
+	const text = m.sentence.text;
+	for (const r of text.matchAll(YEAR_RANGE)) {
+		if (at < r.index || at >= r.index + r[0].length) continue;
+		const [first, last] = yearsOf(r);
+		const span = last - first + 1;
+		const rest = text.slice(0, r.index) + text.slice(r.index + r[0].length);
+		const counts = rest
+			.split(/[^\p{L}\d]+/u)
+			.map((w) => countIn(w))
+			.filter((n): n is number => n !== null);
+		if (counts.includes(span)) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether a sentence gives a count away through a span of years as long as the count ("won it _____ times, from
+ * 2015 to 2017", "for _____ seasons, 2019-2021"): three years, one a year.
+ */
+function rangeCounts(sentence: string, count: number): boolean {
+	for (const r of sentence.matchAll(YEAR_RANGE)) {
+		const [first, last] = yearsOf(r);
+		if (last - first + 1 === count) return true;
 	}
 	return false;
 }
@@ -1876,7 +2038,11 @@ function gapFillFor(ctx: Context, m: Mention, only: 'any' | 'clause' = 'any'): D
 	if (!cited) return null;
 	if (banked.some((f) => f.span.start < cited.span.end && cited.span.start < f.span.end))
 		return null;
-	return gapFillOn(ctx, m, cited, only);
+	const whole = gapFillOn(ctx, m, cited, only);
+	if (whole || only === 'clause') return whole;
+	// Too long to quote whole (or as its clause): the sentence from its subject to the words after the value.
+	const head = headOf(ctx.article, m);
+	return head && head.span.end < cited.span.end ? gapFillOn(ctx, m, head, only) : null;
 }
 
 /** A bank fact of the drafted article, where its quote stands in the text. */
@@ -1981,6 +2147,25 @@ function gapFillOn(
 		if (m.start - m.sentence.start < 4) return null;
 		if (who) before = before.replace(/^(He|She)\b/u, personNamed(ctx, who, true) ?? `[${who}]`);
 		else if (!lean()) return null;
+	}
+	// "the aircraft's eight exits" with a jet and a plane in the title: which one, the prompt cannot say.
+	if (unnamedCraft(ctx, `${before}${GAP}${after}`)) return null;
+	// "…a verdict on his first _____ months…": a clause cut from the sentence that named whom "his" stands for is
+	// read after a lead-in whose subject is one person, or not drafted.
+	if (
+		cited.span.start > m.sentence.start &&
+		PERSONAL_PRONOUN.test(`${before}${GAP}${after}`) &&
+		!ctx.mentions.some(
+			(x) =>
+				x.value.kind === 'person' &&
+				x !== m &&
+				x.start >= cited.span.start &&
+				x.end <= cited.span.end
+		)
+	) {
+		const previous = sentenceBefore(ctx, m, keyWords(ctx, m));
+		if (!previous || !opensOnOnePerson(ctx, previous)) return null;
+		leadIn = squash(previous.text.trim());
 	}
 	if (
 		!leadIn &&
@@ -2414,7 +2599,8 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	// "In which year did they publish the finding?": a question has no lead-in to say what (a gap-fill has).
 	if (
 		BACK_REFERENCES.some((re) => re.test(m.sentence.text.trim())) ||
-		demonymOpening(m.sentence.text.trim())
+		demonymOpening(m.sentence.text.trim()) ||
+		unnamedCraft(ctx, m.sentence.text)
 	)
 		return null;
 	const words = askedWords(m, m.sentence);
@@ -2705,6 +2891,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
 	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
 	const leans = leansOn(ctx, s, text);
+	// "…three of the aircraft's eight emergency exits" with a jet and a plane in the title: which one is unsaid.
+	if (unnamedCraft(ctx, text)) return null;
 	const rank = (m: Mention) =>
 		m.value.kind === 'number'
 			? 5
@@ -2739,7 +2927,9 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		!(
 			x.value.kind === 'number' &&
 			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
-		);
+		) &&
+		// "won it four times, from 2015 to 2017": a swapped count its own sentence contradicts.
+		!listsItsCount(x);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];

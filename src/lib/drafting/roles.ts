@@ -37,6 +37,24 @@ const OFFICES: Record<string, string> = {
 	leader: 'leader',
 	'co-leader': 'leader'
 };
+// Ranks and titles written before a name: "General _____" takes only generals, "Dr _____" only doctors. Only
+// before a name (never read as an office after a gap: "_____ General Assembly" is no office).
+const TITLES: Record<string, string> = {
+	general: 'general',
+	colonel: 'colonel',
+	admiral: 'admiral',
+	sergeant: 'sergeant',
+	lieutenant: 'lieutenant',
+	dr: 'doctor',
+	doctor: 'doctor',
+	professor: 'professor',
+	prof: 'professor',
+	gen: 'general',
+	col: 'colonel',
+	sen: 'senator'
+};
+// Titles abbreviated with a full stop: "Dr. Smith", "Gen. Prats".
+const ABBREVIATED = /^(?:Dr|Gen|Col|Sen|Prof)\.$/u;
 // A player's position is no office: the players of a match are all fair options for one another.
 const POSITIONS =
 	/^(?:flanker|centre|center|hooker|fly-half|scrum-half|wing|winger|prop|lock|fullback|full-back|forward|midfielder|defender|striker|goalkeeper|captain|player|batsman|bowler|pitcher|quarterback)$/iu;
@@ -53,9 +71,11 @@ const FUNCTION_WORDS =
  */
 export function roleBefore(before: string): RoleBefore | null {
 	const words = before.trimEnd().split(/\s+/u);
-	const last = words.at(-1) ?? '';
+	const written = words.at(-1) ?? '';
+	const last = ABBREVIATED.test(written) ? written.slice(0, -1) : written;
 	if (/[^\p{L}-]$/u.test(last)) return null;
-	const office = OFFICES[last.toLowerCase()];
+	const office =
+		OFFICES[last.toLowerCase()] ?? (/^\p{Lu}/u.test(last) ? TITLES[last.toLowerCase()] : undefined);
 	if (!office || POSITIONS.test(last)) return null;
 	const side: string[] = [];
 	let prime = false;
@@ -82,4 +102,13 @@ export function sameRole(wanted: RoleBefore, other: RoleBefore): boolean {
 export function officeFollows(after: string): boolean {
 	const word = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? '';
 	return /^\p{Lu}/u.test(word) && !!OFFICES[word.toLowerCase()];
+}
+
+/** The office a phrase names ("a spokesman for the ministry" → spokesperson), or null when it names none. */
+export function officeIn(phrase: string): string | null {
+	for (const w of phrase.split(/[^\p{L}-]+/u)) {
+		const office = OFFICES[w.toLowerCase()];
+		if (office && !POSITIONS.test(w)) return office;
+	}
+	return null;
 }
