@@ -85,6 +85,9 @@ const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{
 /** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
 const PLACE_NOUN_AFTER =
 	/^\s+(airport|prefecture|province|state|region|county|district|island)(?![\p{L}])/iu;
+/** "the island of _____", "the _____ coast": a sort written before the gap, or a coast after it. */
+const PLACE_NOUN_BEFORE = /\b(island|prefecture|province|state|region|county|district)\s+of\s+$/iu;
+const COAST_AFTER = /^\s+coast(?![\p{L}])/iu;
 /** Names of the sorts a noun after the gap rules out: a sea is no prefecture, a peninsula no airport. */
 const OTHER_PLACE_SORT =
 	/\b(?:Sea|Ocean|Peninsula|Gulf|Bay|Strait|Channel|River|Lake|Mountains|Airport|Coast)\b/u;
@@ -618,6 +621,17 @@ function distractorsFor(
 			: undefined;
 	const writtenBefore = (name: string, noun: string) =>
 		new RegExp(`(?<![\\p{L}])${escape(name)}\\s+${noun}(?![\\p{L}])`, 'iu').test(ctx.article.text);
+	// "the island of _____", "the _____ coast": only places the report itself writes so ("island of X", "X coast").
+	const placeNounWritten =
+		key.value.kind === 'place'
+			? (beforeKey.match(PLACE_NOUN_BEFORE)?.[1].toLowerCase() ??
+				(COAST_AFTER.test(ctx.article.text.slice(key.end, key.sentence.end)) ? 'coast' : undefined))
+			: undefined;
+	const writtenWith = (name: string, noun: string) =>
+		writtenBefore(name, noun) ||
+		new RegExp(`(?<![\\p{L}])${noun}\\s+of\\s+${escape(name)}(?![\\p{L}])`, 'iu').test(
+			ctx.article.text
+		);
 	// "his compatriot _____": only people the report gives the subject's country.
 	const compatriots =
 		key.value.kind === 'person' && /\bcompatriots?\s+$/iu.test(beforeKey)
@@ -808,6 +822,12 @@ function distractorsFor(
 				if (/^[Tt]he\s/u.test(name) || writtenBefore(name, 'airport')) return false;
 			}
 		}
+		if (
+			placeNounWritten &&
+			c.value.kind === 'place' &&
+			!writtenWith(c.value.name, placeNounWritten)
+		)
+			return false;
 		if (compatriots !== undefined && c.value.kind === 'person') {
 			if (!compatriots || !personTiedTo(ctx.article.text, c.value.name, compatriots)) return false;
 		}
