@@ -611,6 +611,18 @@ export async function releaseFeedback(db: Db, userId: string, now: Date) {
 	await feedReleased(db, userId, now, await attemptsToRelease(db, userId, now));
 }
 
+/** All of the learner's review cards (mistakes, progress and workload read them whole). */
+export function getLearnerCards(db: Db, userId: string) {
+	return prepared(db, 'cards_of_learner', learnerCardsPrepared).execute({ userId });
+}
+
+const learnerCardsPrepared = (db: Db) =>
+	db
+		.select()
+		.from(reviewCard)
+		.where(eq(reviewCard.userId, sql.placeholder('userId')))
+		.prepare('cards_of_learner');
+
 /** The learner's submitted attempts whose feedback is released and not yet fed (see releaseFeedback). */
 function attemptsToRelease(db: Db, userId: string, now: Date) {
 	// Placeholders skip the column's own conversion: timestamps go in as ISO strings.

@@ -26,11 +26,10 @@ import {
 	fact,
 	question,
 	questionVersion,
-	reviewCard,
 	reviewLog
 } from '../db/schema.ts';
 import { getWithheldQuestionIds, ownerIsMember } from '../disclosure.ts';
-import { cardFromRow, getLearnerSettings, releaseFeedback } from './cards.ts';
+import { cardFromRow, getLearnerCards, getLearnerSettings, releaseFeedback } from './cards.ts';
 
 /**
  * Every question the learner got wrong (in a quiz or a review), with their latest wrong answer and its card.
@@ -88,12 +87,7 @@ export async function getMistakes(db: Db, userId: string, now = new Date()) {
 			)
 			.prepare('wrong_in_reviews')
 			.execute(),
-		db
-			.select()
-			.from(reviewCard)
-			.where(eq(reviewCard.userId, userId))
-			.prepare('cards_of_learner')
-			.execute(),
+		getLearnerCards(db, userId),
 		getWithheldQuestionIds(db, userId, now)
 	]);
 	const latest = new Map<string, { response: Response | null; at: Date }>();
@@ -165,12 +159,7 @@ export async function getProgress(db: Db, userId: string, now: Date) {
 			.orderBy(desc(reviewLog.reviewedAt))
 			.prepare('progress_logs')
 			.execute(),
-		db
-			.select()
-			.from(reviewCard)
-			.where(eq(reviewCard.userId, userId))
-			.prepare('cards_of_learner')
-			.execute(),
+		getLearnerCards(db, userId),
 		db
 			.select({ id: question.id, facts: questionVersion.factIds, tags: questionVersion.tags })
 			.from(question)

@@ -1,13 +1,11 @@
 // The workload-vs-retention view of the settings page: the learner's cards simulated forward at each
 // retention (simulateWorkload) in a worker thread, one simulation at a time per process, so a learner
 // asking for it never holds up anyone's requests.
-import { eq } from 'drizzle-orm';
 import { simulateWorkload } from '../../review/workload.ts';
 import type { ReviewCard } from '../../review/scheduler.ts';
 import type { Db } from '../db/index.ts';
-import { reviewCard } from '../db/schema.ts';
 import { createTurns, runOffThread, serveOffThread } from '../off-thread.ts';
-import { cardFromRow, getLearnerSettings } from './cards.ts';
+import { cardFromRow, getLearnerCards, getLearnerSettings } from './cards.ts';
 
 const ROLE = 'sahel-quiz:workload';
 /** A simulation of a few hundred cards takes well under a second; the cap stops only a runaway. */
@@ -22,12 +20,7 @@ const inTurn = createTurns(1);
 export async function getWorkload(db: Db, userId: string, now: Date) {
 	const [settings, rows] = await Promise.all([
 		getLearnerSettings(db, userId),
-		db
-			.select()
-			.from(reviewCard)
-			.where(eq(reviewCard.userId, userId))
-			.prepare('cards_of_learner')
-			.execute()
+		getLearnerCards(db, userId)
 	]);
 	const job: Job = {
 		cards: rows.filter((r) => r.suspendedAt === null).map(cardFromRow),
