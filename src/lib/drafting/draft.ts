@@ -260,6 +260,35 @@ function quoteOf(
 	return span ? { quote, span } : null;
 }
 
+// Finite verbs the tagger reads as nouns ("applications rose by a third", "the agency hopes to…").
+const FINITE_MISREAD =
+	/\b(?:rose|fell|won|lost|hit|set|put|cut|led|met|ran|saw|took|gave|made|came|went|grew|began|beat|left|held|became|sent|spent|kept|paid|flew|drew|wrote|hopes|starts)\b/iu;
+// Clauses that add to the main one; their verbs are not its verb.
+const ADDED_CLAUSE =
+	/,\s*(?:who|which|whose|where)\b[^,]*(?:,|$)|\s(?:before|after|until|because|since|although|if)\s.*$/giu;
+
+/**
+ * Whether shown words hold a main verb: not a subject with its relative clause alone ("Sunak, 44, who had led the
+ * country since October 2022…"), a fronted phrase ("Unlike the Kyoto Protocol of 1997…") or a list of names and
+ * years ("…after Santana in 1966 and Nadal…"), which state nothing a reader can answer from.
+ */
+function showsMainVerb(text: string): boolean {
+	const bare = text.replace(/^…/u, '').replace(ADDED_CLAUSE, ',');
+	if (FINITE_MISREAD.test(bare)) return true;
+	const terms = (nlp(bare).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap(
+		(x) => x.terms
+	);
+	// "troops remain" is tagged an infinitive too; "to remain" is one.
+	return terms.some(
+		(t, i) =>
+			t.tags.includes('Verb') &&
+			!t.tags.includes('Gerund') &&
+			!(t.tags.includes('Infinitive') && /^to$/iu.test(terms[i - 1]?.text ?? '')) &&
+			!/ing$/iu.test(t.text) &&
+			['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) => t.tags.includes(f))
+	);
+}
+
 /** The clause that states the value, when it says enough on its own (six words or more). */
 function quoteOfClause(
 	article: DraftArticle,
@@ -271,12 +300,16 @@ function quoteOfClause(
 	if (trimmed.split(/\s+/u).length < 6) return null;
 	// "…opened up to companies in 2020 and which it hopes…": a relative clause cut from its pronoun reads broken.
 	if (/\b(?:and|or|but) (?:which|who|whom)\b/u.test(trimmed)) return null;
+	if (!showsMainVerb(trimmed)) return null;
 	const start = m.sentence.start + offset + text.indexOf(trimmed);
 	if (start > m.start || start + trimmed.length < m.end) return null;
 	const quote = trimmed.replace(/\s+/gu, ' ');
 	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
 	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
 }
+
+const TIME_UNIT_END =
+	/\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$/iu;
 
 // Where a long sentence may be cut after the words that hold a value: a comma, or a clause that adds to it.
 const HEAD_END = /,\s|;\s|\s(?:after|when|while|with|which|as)\s/gu;
@@ -307,6 +340,13 @@ function headOf(
 		.replace(/[\s,;:"“”]+$/u, '')
 		.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
 	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
+	if (!showsMainVerb(trimmed)) return null;
+	// "…on Friday, two days…", "…ending eight years…": a length of time cut from what it runs from or measures.
+	if (
+		TIME_UNIT_END.test(trimmed) &&
+		m.end - m.sentence.start >= text.indexOf(trimmed) + trimmed.length - 12
+	)
+		return null;
 	const start = m.sentence.start + text.indexOf(trimmed);
 	const quote = trimmed.replace(/\s+/gu, ' ');
 	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
@@ -1763,6 +1803,8 @@ function unnamedCraft(ctx: Context, text: string): boolean {
 
 // A pronoun of one person ("his first six months"); "they" and "their" most often stand for a group the clause names.
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her)\b/iu;
+// "he"/"she" as the subject of the main clause after a fronted phrase ("The Olympic champion in Tokyo, she had…").
+const FRONTED_PRONOUN = /^[^"“,]+,\s(?:he|she)\s(?!(?:said|says|told|added)\b)/u;
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
 function keyWords(ctx: Context, m: Mention): string {
@@ -2172,9 +2214,11 @@ function gapFillOn(
 	if (unnamedCraft(ctx, `${before}${GAP}${after}`)) return null;
 	// "…a verdict on his first _____ months…": a clause cut from the sentence that named whom "his" stands for is
 	// read after a lead-in whose subject is one person, or not drafted.
+	// So is "The Olympic champion…, she had just six weeks…": "she" the subject after a phrase that names no one.
 	if (
-		cited.span.start > m.sentence.start &&
-		PERSONAL_PRONOUN.test(`${before}${GAP}${after}`) &&
+		(cited.span.start > m.sentence.start
+			? PERSONAL_PRONOUN.test(`${before}${GAP}${after}`)
+			: FRONTED_PRONOUN.test(`${before}${GAP}${after}`)) &&
 		!ctx.mentions.some(
 			(x) =>
 				x.value.kind === 'person' &&

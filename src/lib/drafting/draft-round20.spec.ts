@@ -1,0 +1,57 @@
+// Faults found re-reading the drafts whose quote drafts14 clipped ("…", issue 16), each by its rule. Each test
+// failed on the drafter before its change. The sentences are made up, in our own words.
+import { describe, expect, it } from 'vitest';
+import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import type { Draft } from './types.ts';
+
+const { draftsOf } = draftingBank('round20', '2024-05-10');
+
+const promptOf = (d: Draft) => d.question.prompt;
+
+const FILLER = [
+	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
+	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
+];
+
+describe('shown words that hold no main verb are not drafted', () => {
+	it.each([
+		[
+			'Marta Lind, 52, who had run the harbour board since March 2019, told a packed meeting in the town hall on Thursday evening that the new quay would not open before the winter storms had passed and the last cranes had gone.',
+			/since _____…/u
+		],
+		[
+			'Anna Berg is the third skipper from Lindvik to win the Coastal Cup, after Lena Holm in 2004 and Piet Mol in 2011, and the first to do it in a boat she had built herself with her brother over two long winters.',
+			/“…after /u
+		]
+	])('"%s"', (sentence, asked) => {
+		const drafts = draftsOf([...FILLER, sentence].join('\n'));
+		expect(drafts.map(promptOf).filter((p) => asked.test(p))).toEqual([]);
+	});
+});
+
+describe('a length of time is not cut from what it is measured from', () => {
+	it.each([
+		'The harbour board approved the plan for the new quay at its meeting on Friday, two days after a storm tore away part of the old pier and sank three of the fishing boats moored beside it.'
+	])('"%s"', (sentence) => {
+		const drafts = draftsOf([...FILLER, sentence].join('\n'));
+		const cut = drafts.filter((d) =>
+			/_____ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)…/u.test(promptOf(d))
+		);
+		expect(cut.map(promptOf)).toEqual([]);
+	});
+});
+
+describe('"she"/"he" as the subject after a fronted phrase needs a lead-in that names the person', () => {
+	it('"The Olympic sailing champion…, she had just six weeks…"', () => {
+		const text = [
+			...FILLER,
+			'The women’s race was sailed in strong winds off the north shore.',
+			'The Olympic sailing champion of 2016 and 2021, she had just six weeks to prepare for the race after a fall in the spring, and she still finished second behind the Danish crew in the final in Kiel on Sunday afternoon.',
+			'Anna Berg of Sweden won the race for the third time.'
+		].join('\n');
+		const bare = draftsOf(text).filter(
+			(d) => /she had just/u.test(promptOf(d)) && !/after “/u.test(promptOf(d))
+		);
+		expect(bare.map(promptOf)).toEqual([]);
+	});
+});
