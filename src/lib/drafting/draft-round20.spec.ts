@@ -55,3 +55,27 @@ describe('"she"/"he" as the subject after a fronted phrase needs a lead-in that 
 		expect(bare.map(promptOf)).toEqual([]);
 	});
 });
+
+describe('who said quoted words: options are the report’s other people of the key’s gender', () => {
+	const RACE = [
+		'Anna Berg of Sweden won the Coastal Cup for the second year running on Sunday, finishing 14 minutes ahead of the Danish skipper Karin Holt.',
+		'Norway’s Lise Dahl took third place, and Marta Vidal of Spain, the winner in 2019, finished fourth.',
+		'Erik Lund, who won the men’s race, was joined on the podium by his brother Jonas Lund.',
+		'“It was the hardest race I have ever sailed, and I am proud of the whole crew,” Berg said.',
+		'“Second again is hard to take, but we will be back next summer,” Holt told reporters in the harbour.'
+	].join('\n');
+	it('asks who said each quote among the other women the report names, never a relative', () => {
+		const said = draftsOf(RACE).filter((d) => d.form === 'who-said');
+		const byKey: Record<string, string[]> = Object.fromEntries(
+			said.map((d) => [
+				d.question.type === 'single' ? d.question.options.find((o) => o.correct)?.text : '',
+				d.question.type === 'single' ? d.question.options.map((o) => o.text).sort() : []
+			])
+		);
+		expect(Object.keys(byKey).sort()).toEqual(['Anna Berg', 'Karin Holt']);
+		for (const options of Object.values(byKey)) {
+			expect(options).toHaveLength(4);
+			expect(options.some((o) => /Lund/u.test(o))).toBe(false);
+		}
+	});
+});

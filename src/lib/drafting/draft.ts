@@ -628,7 +628,12 @@ function distractorsFor(
 	key: Mention,
 	count: number,
 	reading: (v: FactValue) => string,
-	options: { notInArticle?: boolean; accept?: (v: FactValue) => boolean } = {}
+	options: {
+		notInArticle?: boolean;
+		accept?: (v: FactValue) => boolean;
+		/** Who said quoted words: the report's own people of the key's gender, speakers or not (see below). */
+		quoted?: string;
+	} = {}
 ): { texts: string[]; own: number } {
 	const keyText = reading(key.value);
 	const picked: string[] = [];
@@ -689,12 +694,17 @@ function distractorsFor(
 			: null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
 	// "In the women's race, _____", "her political mentor": only people the report ties to the same gender.
+	// Who said quoted words: the words show no gender, so no option the report gives another gender than the key's.
+	const quotedGender =
+		options.quoted && key.value.kind === 'person' ? gendersIn(ctx).of(key.value.name) : undefined;
 	const gender = genderAsked(ctx, key);
 	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
-	// them is struck out at a glance.
-	const speakers = isSpeaker(ctx, key)
-		? ctx.mentions.filter((x) => isSpeaker(ctx, x)).map((x) => valueText(x.value))
-		: null;
+	// them is struck out at a glance. Who said quoted words the prompt shows may be any of the report's people
+	// but a relative: nothing in the prompt rules one out, and the report gives the words to one person only.
+	const speakers =
+		!options.quoted && isSpeaker(ctx, key)
+			? ctx.mentions.filter((x) => isSpeaker(ctx, x)).map((x) => valueText(x.value))
+			: null;
 	const titleHolder =
 		key.value.kind === 'person' &&
 		TITLES_HELD.test(key.value.role?.split(' ').pop() ?? '') &&
@@ -906,6 +916,22 @@ function distractorsFor(
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
 			return false;
+		if (options.quoted !== undefined) {
+			if (!('own' in c) || !person || isRelative(ctx.article.text, person)) return false;
+			const theirs = gendersIn(ctx).of(person);
+			if (quotedGender && theirs && theirs !== quotedGender) return false;
+			// Someone the report also gives these words to would be a second right answer.
+			const words = normaliseAnswerText(options.quoted);
+			if (
+				ctx.mentions.some(
+					(x) =>
+						x.value.kind === 'person' &&
+						samePerson(x.value.name, person) &&
+						normaliseAnswerText(x.sentence.text).includes(words)
+				)
+			)
+				return false;
+		}
 		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
 		if (
 			titleHolder &&
@@ -1037,7 +1063,10 @@ function distractorsFor(
 	}
 	// Too few other speakers (or holders of the office): no question rather than one filled out with people who
 	// said nothing or hold no such post.
-	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
+	if (
+		(speakers || office || side || keyManager || familyGap || options.quoted !== undefined) &&
+		picked.length < count
+	)
 		return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
@@ -2841,7 +2870,9 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (!cited) return null;
 	const prompt = `Who said, in ${reportName(ctx.article)}: “${nestQuotes(words)}”?`;
 	if (prompt.split(/\s+/u).length > 40) return null;
-	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, (x) => valueText(x));
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, (x) => valueText(x), {
+		quoted: words
+	});
 	if (wrong.texts.length < 2) return null;
 	const keyText = valueText(m.value);
 	const role = m.value.role ? ` (${m.value.role})` : '';
