@@ -79,3 +79,22 @@ describe('who said quoted words: options are the report’s other people of the 
 		}
 	});
 });
+
+describe('who said quoted words attributed to "he"/"she": the one person the sentence before names', () => {
+	it('"“…,” she told reporters" after a sentence that names one person asks for her', () => {
+		const text = [
+			'Anna Berg of Sweden won the Coastal Cup for the second year running on Sunday, finishing 14 minutes ahead of the Danish skipper Karin Holt.',
+			'Norway’s Lise Dahl took third place, and Marta Vidal of Spain, the winner in 2019, finished fourth.',
+			'On the last leg, in strong winds off the north shore, Karin Holt lost the mast of the boat.',
+			'“I thought the race was over for us, and so did the crew,” she told reporters in the harbour.'
+		].join('\n');
+		const said = draftsOf(text).filter(
+			(d) => d.form === 'who-said' && /race was over/u.test(d.question.prompt)
+		);
+		expect(
+			said.map((d) =>
+				d.question.type === 'single' ? d.question.options.find((o) => o.correct)?.text : ''
+			)
+		).toEqual(['Karin Holt']);
+	});
+});

@@ -2907,6 +2907,22 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	return place(draft, m, { start: m.start, end: m.end }, spoken);
 }
 
+/**
+ * "“I'm gone, I'm dead,” he told his team": who said the words, when "he"/"she" stands for the one person the
+ * sentence before names (personBefore); asked as whoSaidFor asks it, with that person as the key.
+ */
+function whoSaidAfterPronoun(ctx: Context, s: Sentence): Draft | null {
+	const said = /^["“][^"“”]{20,}["”],?\s+(he|she)\s+(?:said|says|told|added)\b/u.exec(s.text);
+	if (!said) return null;
+	const who = personBefore(ctx, { ...s, text: said[1] === 'she' ? 'She' : 'He' });
+	const named = who
+		? ctx.mentions.find((x) => x.value.kind === 'person' && samePerson(valueText(x.value), who))
+		: undefined;
+	if (!named) return null;
+	const at = s.start + said[0].lastIndexOf(said[1]);
+	return whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length });
+}
+
 /** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
 function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	let m = mention;
@@ -4047,6 +4063,8 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 		}
 		const claim = trueFalseFor(ctx, s, mentions);
 		if (claim) drafts.push(claim);
+		const quoted = whoSaidAfterPronoun(ctx, s);
+		if (quoted) drafts.push(quoted);
 	}
 	// Events of other reports are put beside this one's only when it is on their subject.
 	if (ctx.related)
