@@ -98,3 +98,19 @@ describe('who said quoted words attributed to "he"/"she": the one person the sen
 		).toEqual(['Karin Holt']);
 	});
 });
+
+describe('"Chief Executive" before a name is an office, not part of the name', () => {
+	it('"…, Harbour Board Chief Executive Marta Lind said." names Marta Lind', () => {
+		const text = [
+			...FILLER,
+			'“We have waited ten years for this quay, and the town will not wait another ten,” Harbour Board Chief Executive Marta Lind said.',
+			'Ferry Line Chief Executive Piet Mol said the company would add two sailings a day from June.',
+			'Mayor Lena Holm and councillor Erik Berg voted for the plan, while councillor Jonas Dahl voted against it.'
+		].join('\n');
+		const names = draftsOf(text).flatMap((d) =>
+			d.question.type === 'single' ? d.question.options.map((o) => o.text) : []
+		);
+		expect(names.filter((n) => /^Executive\b/u.test(n))).toEqual([]);
+		expect(names).toContain('Marta Lind');
+	});
+});
