@@ -81,11 +81,14 @@ describe('who said quoted words: options are the report’s other people of the 
 });
 
 describe('who said quoted words attributed to "he"/"she": the one person the sentence before names', () => {
-	it('"“…,” she told reporters" after a sentence that names one person asks for her', () => {
+	it.each([
+		'On the last leg, in strong winds off the north shore, Karin Holt lost the mast of the boat.',
+		'Karin Holt, who lost her mast on the last leg in strong winds, still finished second.'
+	])('after "%s", "“…,” she told reporters" asks for Karin Holt', (before) => {
 		const text = [
 			'Anna Berg of Sweden won the Coastal Cup for the second year running on Sunday, finishing 14 minutes ahead of the Danish skipper Karin Holt.',
 			'Norway’s Lise Dahl took third place, and Marta Vidal of Spain, the winner in 2019, finished fourth.',
-			'On the last leg, in strong winds off the north shore, Karin Holt lost the mast of the boat.',
+			before,
 			'“I thought the race was over for us, and so did the crew,” she told reporters in the harbour.'
 		].join('\n');
 		const said = draftsOf(text).filter(
@@ -112,5 +115,17 @@ describe('"Chief Executive" before a name is an office, not part of the name', (
 		);
 		expect(names.filter((n) => /^Executive\b/u.test(n))).toEqual([]);
 		expect(names).toContain('Marta Lind');
+	});
+});
+
+describe('who said: only quoted words that open a sentence of their own', () => {
+	it('"The new course “was the hardest…”, Holt said" is not asked as who said it', () => {
+		const text = [
+			'Anna Berg of Sweden won the Coastal Cup for the second year running on Sunday, finishing 14 minutes ahead of the Danish skipper Karin Holt.',
+			'Norway’s Lise Dahl took third place, and Marta Vidal of Spain, the winner in 2019, finished fourth.',
+			'The new course off the north shore "was the hardest we have sailed in many years", Holt said.'
+		].join('\n');
+		const said = draftsOf(text).filter((d) => d.form === 'who-said');
+		expect(said.map((d) => d.question.prompt)).toEqual([]);
 	});
 });

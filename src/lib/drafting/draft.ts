@@ -2862,6 +2862,8 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) return null;
 	// The speaker named inside the quoted words would answer the question.
 	const words = speech[1].replace(/[,.]\s*$/u, '');
+	// "…said the pier “has been a danger for years”": a piece of a sentence, whose subject the prompt cuts off.
+	if (!/^\p{Lu}/u.test(words)) return null;
 	if (
 		normaliseAnswerText(words).includes(normaliseAnswerText(m.value.name.split(' ').slice(-1)[0]))
 	)
@@ -2908,13 +2910,39 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 }
 
 /**
+ * The one person the sentence right before `s` names, when its pronouns of that gender all come after the name
+ * ("Jonas Deibe, a Swede travelling with his family, told…": "his" is his) and the report gives no other gender:
+ * whom the next sentence's "he" stands for. Null otherwise.
+ */
+function soleAntecedent(ctx: Context, s: Sentence, gender: Gender): string | null {
+	const previous = ctx.mentions
+		.filter((x) => x.sentence.end <= s.start)
+		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
+	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start))) return null;
+	const people = ctx.mentions.filter(
+		(x) => x.sentence.start === previous.start && x.value.kind === 'person'
+	);
+	const names = new Set(people.map((x) => valueText(x.value)));
+	if (names.size !== 1) return null;
+	const [name] = [...names];
+	const theirs = gendersIn(ctx).of(name);
+	if (theirs && theirs !== gender) return null;
+	const first = Math.min(...people.map((x) => x.start)) - previous.start;
+	const pronoun =
+		gender === 'f' ? /\b(?:she|her|hers|herself)\b/giu : /\b(?:he|him|his|himself)\b/giu;
+	return [...previous.text.matchAll(pronoun)].every((p) => p.index > first) ? name : null;
+}
+
+/**
  * "“I'm gone, I'm dead,” he told his team": who said the words, when "he"/"she" stands for the one person the
  * sentence before names (personBefore); asked as whoSaidFor asks it, with that person as the key.
  */
 function whoSaidAfterPronoun(ctx: Context, s: Sentence): Draft | null {
 	const said = /^["“][^"“”]{20,}["”],?\s+(he|she)\s+(?:said|says|told|added)\b/u.exec(s.text);
 	if (!said) return null;
-	const who = personBefore(ctx, { ...s, text: said[1] === 'she' ? 'She' : 'He' });
+	const who =
+		personBefore(ctx, { ...s, text: said[1] === 'she' ? 'She' : 'He' }) ??
+		soleAntecedent(ctx, s, said[1] === 'she' ? 'f' : 'm');
 	const named = who
 		? ctx.mentions.find((x) => x.value.kind === 'person' && samePerson(valueText(x.value), who))
 		: undefined;
