@@ -129,3 +129,17 @@ describe('who said: only quoted words that open a sentence of their own', () => 
 		expect(said.map((d) => d.question.prompt)).toEqual([]);
 	});
 });
+
+describe('who said, when the title names the speaker: asked of the report by its date', () => {
+	it('"“It is no secret…,” Berg told a news conference" under a title that names Berg', () => {
+		const text = [
+			'Anna Berg of Sweden won the Coastal Cup for the second year running on Sunday, finishing 14 minutes ahead of the Danish skipper Karin Holt.',
+			'Norway’s Lise Dahl took third place, and Marta Vidal of Spain, the winner in 2019, finished fourth.',
+			'“It is no secret that the crews had very different views on the new course,” Berg told a news conference after the race.'
+		].join('\n');
+		const said = draftsOf(text, undefined, 'Anna Berg wins the Coastal Cup again').filter(
+			(d) => d.form === 'who-said' && /no secret/u.test(d.question.prompt)
+		);
+		expect(said.map((d) => /report of 10 May 2024/u.test(d.question.prompt))).toEqual([true]);
+	});
+});

@@ -1426,7 +1426,12 @@ function namedByDate(ctx: Context, drafts: Draft[]): Draft[] {
 				return true;
 			}
 		}
-		if (leansOnArticle(d.quote, ctx.article.text.slice(0, d.span.start), title)) return false;
+		// Who said quoted words needs no context to name the speaker: the report's date alone tells it apart.
+		if (
+			d.form !== 'who-said' &&
+			leansOnArticle(d.quote, ctx.article.text.slice(0, d.span.start), title)
+		)
+			return false;
 		// The same draft object, its prompt renamed: its placement (giveAway) is keyed by it.
 		d.question = { ...q, prompt: q.prompt.replace(titled, `the report of ${date}`) };
 		return true;
