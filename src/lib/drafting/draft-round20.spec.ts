@@ -20,6 +20,10 @@ describe('shown words that hold no main verb are not drafted', () => {
 			/since _____…/u
 		],
 		[
+			'Karin Holt, a retired harbour pilot who rose to fame in 1998 when she towed a burning tanker out of the harbour, opened the new quay on Friday with the mayor and the crews of the lifeboat station.',
+			/who rose to fame in _____…/u
+		],
+		[
 			'Anna Berg is the third skipper from Lindvik to win the Coastal Cup, after Lena Holm in 2004 and Piet Mol in 2011, and the first to do it in a boat she had built herself with her brother over two long winters.',
 			/“…after /u
 		]
@@ -141,5 +145,18 @@ describe('who said, when the title names the speaker: asked of the report by its
 			(d) => d.form === 'who-said' && /no secret/u.test(d.question.prompt)
 		);
 		expect(said.map((d) => /report of 10 May 2024/u.test(d.question.prompt))).toEqual([true]);
+	});
+});
+
+describe('a clipped head runs on to its main verb', () => {
+	it('"The ferry, carrying _____ passengers from…, docked…" is shown up to the verb', () => {
+		const text = [
+			...FILLER,
+			'The ferry, carrying 340 passengers and crew from the port of Busan on the southern coast, docked at pier 4 shortly before dawn after a crossing of nine hours in heavy seas, the port authority said on its website on Monday night.'
+		].join('\n');
+		const shown = draftsOf(text).filter(
+			(d) => /_____ passengers/u.test(d.question.prompt) && d.form === 'gap-fill'
+		);
+		expect(shown.map((d) => /docked at pier 4/u.test(d.question.prompt))).toContain(true);
 	});
 });

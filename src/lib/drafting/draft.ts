@@ -265,7 +265,7 @@ const FINITE_MISREAD =
 	/\b(?:rose|fell|won|lost|hit|set|put|cut|led|met|ran|saw|took|gave|made|came|went|grew|began|beat|left|held|became|sent|spent|kept|paid|flew|drew|wrote|hopes|starts)\b/iu;
 // Clauses that add to the main one; their verbs are not its verb.
 const ADDED_CLAUSE =
-	/,\s*(?:who|which|whose|where)\b[^,]*(?:,|$)|\s(?:before|after|until|because|since|although|if)\s.*$/giu;
+	/,?\s(?:who|which|whose|where)\b[^,]*(?:,|$)|\s(?:before|after|until|because|since|although|if)\s.*$/giu;
 
 /**
  * Whether shown words hold a main verb: not a subject with its relative clause alone ("Sunak, 44, who had led the
@@ -326,31 +326,31 @@ function headOf(
 ): { quote: string; span: { start: number; end: number } } | null {
 	const text = m.sentence.text;
 	const from = m.end - m.sentence.start;
-	let end = -1;
-	for (const b of text.matchAll(HEAD_END))
-		if (b.index >= from) {
-			end = b.index;
-			break;
-		}
-	if (end < 0) return null;
-	// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
-	const trimmed = text
-		.slice(0, end)
-		.replace(/^["“”\s]+/u, '')
-		.replace(/[\s,;:"“”]+$/u, '')
-		.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
-	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
-	if (!showsMainVerb(trimmed)) return null;
-	// "…on Friday, two days…", "…ending eight years…": a length of time cut from what it runs from or measures.
-	if (
-		TIME_UNIT_END.test(trimmed) &&
-		m.end - m.sentence.start >= text.indexOf(trimmed) + trimmed.length - 12
-	)
-		return null;
-	const start = m.sentence.start + text.indexOf(trimmed);
-	const quote = trimmed.replace(/\s+/gu, ' ');
-	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
-	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+	// The first cut after the value that leaves the main verb in ("The airliner, flying from… near _____…" runs on
+	// to "…, touched down on runway C…"), the head at most 40 words long.
+	for (const b of text.matchAll(HEAD_END)) {
+		if (b.index < from) continue;
+		// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
+		const trimmed = text
+			.slice(0, b.index)
+			.replace(/^["“”\s]+/u, '')
+			.replace(/[\s,;:"“”]+$/u, '')
+			.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
+		const words = trimmed.split(/\s+/u).length;
+		if (words > 40 || /["“”]/u.test(trimmed)) return null;
+		if (words < 8 || !showsMainVerb(trimmed)) continue;
+		// "…on Friday, two days…", "…ending eight years…": a length of time cut from what it runs from or measures.
+		if (
+			TIME_UNIT_END.test(trimmed) &&
+			m.end - m.sentence.start >= text.indexOf(trimmed) + trimmed.length - 12
+		)
+			return null;
+		const start = m.sentence.start + text.indexOf(trimmed);
+		const quote = trimmed.replace(/\s+/gu, ' ');
+		const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
+		return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+	}
+	return null;
 }
 
 /** The report's date and title in words, for explanations. */
