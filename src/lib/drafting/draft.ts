@@ -260,6 +260,35 @@ function quoteOf(
 	return span ? { quote, span } : null;
 }
 
+// Finite verbs the tagger reads as nouns ("applications rose by a third", "the agency hopes to…").
+const FINITE_MISREAD =
+	/\b(?:rose|fell|won|lost|hit|set|put|cut|led|met|ran|saw|took|gave|made|came|went|grew|began|beat|left|held|became|sent|spent|kept|paid|flew|drew|wrote|hopes|starts)\b/iu;
+// Clauses that add to the main one; their verbs are not its verb.
+const ADDED_CLAUSE =
+	/,?\s(?:who|which|whose|where)\b[^,]*(?:,|$)|\s(?:before|after|until|because|since|although|if)\s.*$/giu;
+
+/**
+ * Whether shown words hold a main verb: not a subject with its relative clause alone ("Sunak, 44, who had led the
+ * country since October 2022…"), a fronted phrase ("Unlike the Kyoto Protocol of 1997…") or a list of names and
+ * years ("…after Santana in 1966 and Nadal…"), which state nothing a reader can answer from.
+ */
+function showsMainVerb(text: string): boolean {
+	const bare = text.replace(/^…/u, '').replace(ADDED_CLAUSE, ',');
+	if (FINITE_MISREAD.test(bare)) return true;
+	const terms = (nlp(bare).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap(
+		(x) => x.terms
+	);
+	// "troops remain" is tagged an infinitive too; "to remain" is one.
+	return terms.some(
+		(t, i) =>
+			t.tags.includes('Verb') &&
+			!t.tags.includes('Gerund') &&
+			!(t.tags.includes('Infinitive') && /^to$/iu.test(terms[i - 1]?.text ?? '')) &&
+			!/ing$/iu.test(t.text) &&
+			['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) => t.tags.includes(f))
+	);
+}
+
 /** The clause that states the value, when it says enough on its own (six words or more). */
 function quoteOfClause(
 	article: DraftArticle,
@@ -271,12 +300,16 @@ function quoteOfClause(
 	if (trimmed.split(/\s+/u).length < 6) return null;
 	// "…opened up to companies in 2020 and which it hopes…": a relative clause cut from its pronoun reads broken.
 	if (/\b(?:and|or|but) (?:which|who|whom)\b/u.test(trimmed)) return null;
+	if (!showsMainVerb(trimmed)) return null;
 	const start = m.sentence.start + offset + text.indexOf(trimmed);
 	if (start > m.start || start + trimmed.length < m.end) return null;
 	const quote = trimmed.replace(/\s+/gu, ' ');
 	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
 	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
 }
+
+const TIME_UNIT_END =
+	/\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)$/iu;
 
 // Where a long sentence may be cut after the words that hold a value: a comma, or a clause that adds to it.
 const HEAD_END = /,\s|;\s|\s(?:after|when|while|with|which|as)\s/gu;
@@ -293,24 +326,31 @@ function headOf(
 ): { quote: string; span: { start: number; end: number } } | null {
 	const text = m.sentence.text;
 	const from = m.end - m.sentence.start;
-	let end = -1;
-	for (const b of text.matchAll(HEAD_END))
-		if (b.index >= from) {
-			end = b.index;
-			break;
-		}
-	if (end < 0) return null;
-	// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
-	const trimmed = text
-		.slice(0, end)
-		.replace(/^["“”\s]+/u, '')
-		.replace(/[\s,;:"“”]+$/u, '')
-		.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
-	if (trimmed.split(/\s+/u).length < 8 || /["“”]/u.test(trimmed)) return null;
-	const start = m.sentence.start + text.indexOf(trimmed);
-	const quote = trimmed.replace(/\s+/gu, ' ');
-	const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
-	return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+	// The first cut after the value that leaves the main verb in ("The airliner, flying from… near _____…" runs on
+	// to "…, touched down on runway C…"), the head at most 40 words long.
+	for (const b of text.matchAll(HEAD_END)) {
+		if (b.index < from) continue;
+		// Never ending on a word that leads into what is cut ("…in 2020 and…", "…eight years in…").
+		const trimmed = text
+			.slice(0, b.index)
+			.replace(/^["“”\s]+/u, '')
+			.replace(/[\s,;:"“”]+$/u, '')
+			.replace(/(?:\s+(?:and|or|but|in|of|the|a|an|to|for|on|at|by|from|into|than))+$/iu, '');
+		const words = trimmed.split(/\s+/u).length;
+		if (words > 40 || /["“”]/u.test(trimmed)) return null;
+		if (words < 8 || !showsMainVerb(trimmed)) continue;
+		// "…on Friday, two days…", "…ending eight years…": a length of time cut from what it runs from or measures.
+		if (
+			TIME_UNIT_END.test(trimmed) &&
+			m.end - m.sentence.start >= text.indexOf(trimmed) + trimmed.length - 12
+		)
+			return null;
+		const start = m.sentence.start + text.indexOf(trimmed);
+		const quote = trimmed.replace(/\s+/gu, ' ');
+		const span = findQuote(article.text.slice(0, start + trimmed.length + 1), quote);
+		return span && span.start <= m.start && span.end >= m.end ? { quote, span } : null;
+	}
+	return null;
 }
 
 /** The report's date and title in words, for explanations. */
@@ -588,7 +628,12 @@ function distractorsFor(
 	key: Mention,
 	count: number,
 	reading: (v: FactValue) => string,
-	options: { notInArticle?: boolean; accept?: (v: FactValue) => boolean } = {}
+	options: {
+		notInArticle?: boolean;
+		accept?: (v: FactValue) => boolean;
+		/** Who said quoted words: the report's own people of the key's gender, speakers or not (see below). */
+		quoted?: string;
+	} = {}
 ): { texts: string[]; own: number } {
 	const keyText = reading(key.value);
 	const picked: string[] = [];
@@ -649,12 +694,17 @@ function distractorsFor(
 			: null;
 	const ownPeople = key.value.kind === 'person' ? peopleOfSentence(ctx, key.sentence) : [];
 	// "In the women's race, _____", "her political mentor": only people the report ties to the same gender.
+	// Who said quoted words: the words show no gender, so no option the report gives another gender than the key's.
+	const quotedGender =
+		options.quoted && key.value.kind === 'person' ? gendersIn(ctx).of(key.value.name) : undefined;
 	const gender = genderAsked(ctx, key);
 	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
-	// them is struck out at a glance.
-	const speakers = isSpeaker(ctx, key)
-		? ctx.mentions.filter((x) => isSpeaker(ctx, x)).map((x) => valueText(x.value))
-		: null;
+	// them is struck out at a glance. Who said quoted words the prompt shows may be any of the report's people
+	// but a relative: nothing in the prompt rules one out, and the report gives the words to one person only.
+	const speakers =
+		!options.quoted && isSpeaker(ctx, key)
+			? ctx.mentions.filter((x) => isSpeaker(ctx, x)).map((x) => valueText(x.value))
+			: null;
 	const titleHolder =
 		key.value.kind === 'person' &&
 		TITLES_HELD.test(key.value.role?.split(' ').pop() ?? '') &&
@@ -866,6 +916,22 @@ function distractorsFor(
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
 			return false;
+		if (options.quoted !== undefined) {
+			if (!('own' in c) || !person || isRelative(ctx.article.text, person)) return false;
+			const theirs = gendersIn(ctx).of(person);
+			if (quotedGender && theirs && theirs !== quotedGender) return false;
+			// Someone the report also gives these words to would be a second right answer.
+			const words = normaliseAnswerText(options.quoted);
+			if (
+				ctx.mentions.some(
+					(x) =>
+						x.value.kind === 'person' &&
+						samePerson(x.value.name, person) &&
+						normaliseAnswerText(x.sentence.text).includes(words)
+				)
+			)
+				return false;
+		}
 		// "Spain's King _____": a title only one kind of person holds; players beside a king answer it.
 		if (
 			titleHolder &&
@@ -997,7 +1063,10 @@ function distractorsFor(
 	}
 	// Too few other speakers (or holders of the office): no question rather than one filled out with people who
 	// said nothing or hold no such post.
-	if ((speakers || office || side || keyManager || familyGap) && picked.length < count)
+	if (
+		(speakers || office || side || keyManager || familyGap || options.quoted !== undefined) &&
+		picked.length < count
+	)
 		return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
@@ -1357,7 +1426,12 @@ function namedByDate(ctx: Context, drafts: Draft[]): Draft[] {
 				return true;
 			}
 		}
-		if (leansOnArticle(d.quote, ctx.article.text.slice(0, d.span.start), title)) return false;
+		// Who said quoted words needs no context to name the speaker: the report's date alone tells it apart.
+		if (
+			d.form !== 'who-said' &&
+			leansOnArticle(d.quote, ctx.article.text.slice(0, d.span.start), title)
+		)
+			return false;
 		// The same draft object, its prompt renamed: its placement (giveAway) is keyed by it.
 		d.question = { ...q, prompt: q.prompt.replace(titled, `the report of ${date}`) };
 		return true;
@@ -1763,6 +1837,8 @@ function unnamedCraft(ctx: Context, text: string): boolean {
 
 // A pronoun of one person ("his first six months"); "they" and "their" most often stand for a group the clause names.
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her)\b/iu;
+// "he"/"she" as the subject of the main clause after a fronted phrase ("The Olympic champion in Tokyo, she had…").
+const FRONTED_PRONOUN = /^[^"“,]+,\s(?:he|she)\s(?!(?:said|says|told|added)\b)/u;
 
 /** The words of the key as a sentence could write them (a lead-in that states the key gives it away). */
 function keyWords(ctx: Context, m: Mention): string {
@@ -2172,9 +2248,11 @@ function gapFillOn(
 	if (unnamedCraft(ctx, `${before}${GAP}${after}`)) return null;
 	// "…a verdict on his first _____ months…": a clause cut from the sentence that named whom "his" stands for is
 	// read after a lead-in whose subject is one person, or not drafted.
+	// So is "The Olympic champion…, she had just six weeks…": "she" the subject after a phrase that names no one.
 	if (
-		cited.span.start > m.sentence.start &&
-		PERSONAL_PRONOUN.test(`${before}${GAP}${after}`) &&
+		(cited.span.start > m.sentence.start
+			? PERSONAL_PRONOUN.test(`${before}${GAP}${after}`)
+			: FRONTED_PRONOUN.test(`${before}${GAP}${after}`)) &&
 		!ctx.mentions.some(
 			(x) =>
 				x.value.kind === 'person' &&
@@ -2789,6 +2867,8 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (m.sentence.text.slice(speech.index! + speech[0].length).includes('"')) return null;
 	// The speaker named inside the quoted words would answer the question.
 	const words = speech[1].replace(/[,.]\s*$/u, '');
+	// "…said the pier “has been a danger for years”": a piece of a sentence, whose subject the prompt cuts off.
+	if (!/^\p{Lu}/u.test(words)) return null;
 	if (
 		normaliseAnswerText(words).includes(normaliseAnswerText(m.value.name.split(' ').slice(-1)[0]))
 	)
@@ -2797,7 +2877,9 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (!cited) return null;
 	const prompt = `Who said, in ${reportName(ctx.article)}: “${nestQuotes(words)}”?`;
 	if (prompt.split(/\s+/u).length > 40) return null;
-	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, (x) => valueText(x));
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, (x) => valueText(x), {
+		quoted: words
+	});
 	if (wrong.texts.length < 2) return null;
 	const keyText = valueText(m.value);
 	const role = m.value.role ? ` (${m.value.role})` : '';
@@ -2830,6 +2912,48 @@ function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 		wrong
 	);
 	return place(draft, m, { start: m.start, end: m.end }, spoken);
+}
+
+/**
+ * The one person the sentence right before `s` names, when its pronouns of that gender all come after the name
+ * ("Jonas Deibe, a Swede travelling with his family, told…": "his" is his) and the report gives no other gender:
+ * whom the next sentence's "he" stands for. Null otherwise.
+ */
+function soleAntecedent(ctx: Context, s: Sentence, gender: Gender): string | null {
+	const previous = ctx.mentions
+		.filter((x) => x.sentence.end <= s.start)
+		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
+	if (!previous || /\S/u.test(ctx.article.text.slice(previous.end, s.start))) return null;
+	const people = ctx.mentions.filter(
+		(x) => x.sentence.start === previous.start && x.value.kind === 'person'
+	);
+	const names = new Set(people.map((x) => valueText(x.value)));
+	if (names.size !== 1) return null;
+	const [name] = [...names];
+	const theirs = gendersIn(ctx).of(name);
+	if (theirs && theirs !== gender) return null;
+	const first = Math.min(...people.map((x) => x.start)) - previous.start;
+	const pronoun =
+		gender === 'f' ? /\b(?:she|her|hers|herself)\b/giu : /\b(?:he|him|his|himself)\b/giu;
+	return [...previous.text.matchAll(pronoun)].every((p) => p.index > first) ? name : null;
+}
+
+/**
+ * "“I'm gone, I'm dead,” he told his team": who said the words, when "he"/"she" stands for the one person the
+ * sentence before names (personBefore); asked as whoSaidFor asks it, with that person as the key.
+ */
+function whoSaidAfterPronoun(ctx: Context, s: Sentence): Draft | null {
+	const said = /^["“][^"“”]{20,}["”],?\s+(he|she)\s+(?:said|says|told|added)\b/u.exec(s.text);
+	if (!said) return null;
+	const who =
+		personBefore(ctx, { ...s, text: said[1] === 'she' ? 'She' : 'He' }) ??
+		soleAntecedent(ctx, s, said[1] === 'she' ? 'f' : 'm');
+	const named = who
+		? ctx.mentions.find((x) => x.value.kind === 'person' && samePerson(valueText(x.value), who))
+		: undefined;
+	if (!named) return null;
+	const at = s.start + said[0].lastIndexOf(said[1]);
+	return whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length });
 }
 
 /** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
@@ -3972,6 +4096,8 @@ export function draftCandidates(article: DraftArticle, bank: DraftingBank): Draf
 		}
 		const claim = trueFalseFor(ctx, s, mentions);
 		if (claim) drafts.push(claim);
+		const quoted = whoSaidAfterPronoun(ctx, s);
+		if (quoted) drafts.push(quoted);
 	}
 	// Events of other reports are put beside this one's only when it is on their subject.
 	if (ctx.related)

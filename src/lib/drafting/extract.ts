@@ -340,7 +340,7 @@ function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 }
 
 export const TITLE_WORDS =
-	/^(president|prime|minister|general|chief|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
+	/^(president|prime|minister|general|chief|executive|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
 /** Offices that are no title word but still end the words before a name. */
 /** The last word of a body's name, which the tagger may read as a person's word before a title. */
