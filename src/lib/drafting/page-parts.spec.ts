@@ -65,6 +65,10 @@ describe('datelineAt', () => {
 		expect(datelineAt('Belgium (Brussels Morning Newspaper) France’s President')).toBe(
 			'Belgium (Brussels Morning Newspaper) '
 		);
+		// Two cities, as wire copy filed from two bureaus has it.
+		expect(datelineAt('NEW YORK/LONDON, July 20 (Reuters) - Airlines grounded flights')).toBe(
+			'NEW YORK/LONDON, July 20 (Reuters) - '
+		);
 		expect(datelineAt('France will send an extra 220 soldiers')).toBeNull();
 		expect(datelineAt('A French contingent of 2,400 troops')).toBeNull();
 	});
