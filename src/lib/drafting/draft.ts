@@ -289,18 +289,78 @@ function showsMainVerb(text: string): boolean {
 	);
 }
 
+// A relative pronoun right before a clause: the clause's subject ("which starts in…") or object ("which the agency
+// hopes to make…") is the noun before it.
+const RELATIVE_BEFORE = /,\s+(?:which|who|whom)\s+$/u;
+// Where the noun a relative pronoun stands for may start: a determiner ("a second lifeboat station for the north
+// shore", "the U.S. Open"), else a run of capitalised words ending the text ("Kiel").
+const DETERMINER = /(?<![\p{L}])(?:the|a|an|its|their|his|her|our|this|these|those)\s/giu;
+const NAME_AT_END = /(?<![\p{L}])(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*$/u;
+
+/** Whether words hold a finite verb that is not a modifier before a noun ("went to", not "a first crewed flight"). */
+function holdsVerb(words: string): boolean {
+	const terms = (nlp(words).json() as { terms: { tags: string[] }[] }[]).flatMap((x) => x.terms);
+	return terms.some(
+		(t, i) =>
+			t.tags.includes('Verb') &&
+			['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) =>
+				t.tags.includes(f)
+			) &&
+			!terms[i + 1]?.tags.includes('Noun')
+	);
+}
+
+/**
+ * Where the noun that the relative pronoun ending `before` stands for starts: the first determiner after the last
+ * comma whose words to the pronoun hold no verb of their own ("The second set went to a tiebreak, which…" starts
+ * at "a tiebreak"), at most ten words; -1 when none is found.
+ */
+function antecedentStart(before: string): number {
+	const comma = before.search(RELATIVE_BEFORE);
+	if (comma < 0) return -1;
+	const head = before.slice(0, comma);
+	const from = head.search(/[,;:"“”][^,;:"“”]*$/u) + 1;
+	for (const d of head.slice(from).matchAll(DETERMINER)) {
+		const noun = head.slice(from + d.index);
+		if (noun.split(/\s+/u).length > 10) continue;
+		if (!holdsVerb(noun)) return from + d.index;
+	}
+	const name = NAME_AT_END.exec(head);
+	return name && name.index >= from ? name.index : -1;
+}
+
 /** The clause that states the value, when it says enough on its own (six words or more). */
 function quoteOfClause(
 	article: DraftArticle,
 	m: Mention
 ): { quote: string; span: { start: number; end: number } } | null {
 	const from = m.start - m.sentence.start;
-	const { text, offset } = clauseAround(m.sentence.text, from, m.end - m.sentence.start);
-	const trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
+	const around = clauseAround(m.sentence.text, from, m.end - m.sentence.start);
+	let { text, offset } = around;
+	let trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
 	if (trimmed.split(/\s+/u).length < 6) return null;
 	// "…opened up to companies in 2020 and which it hopes…": a relative clause cut from its pronoun reads broken.
 	if (/\b(?:and|or|but) (?:which|who|whom)\b/u.test(trimmed)) return null;
 	if (!showsMainVerb(trimmed)) return null;
+	// "…_____ hit a forehand into the net.": a clause cut after "when" tells when the main clause happened; alone it
+	// says nothing of which match or moment.
+	// A "when" clause that names its own place or time ("…when Australia beat South Africa by three wickets in
+	// Kolkata") says which event it tells.
+	if (offset > 0 && /\swhen\s+$/u.test(m.sentence.text.slice(0, offset))) {
+		const rest =
+			m.sentence.text.slice(offset, from) + m.sentence.text.slice(m.end - m.sentence.start);
+		if (!/\b(?:in|at|on)\s+(?:\p{Lu}|\d)|\b(?:19|20)\d{2}\b/u.test(rest)) return null;
+	}
+	// "…the agency hopes to make by _____" (make what?), "…starts in New York on _____" (what starts?): a clause
+	// cut right after "which"/"who" is shown from the noun the pronoun stands for, or not at all.
+	const before = m.sentence.text.slice(0, offset);
+	if (offset > 0 && RELATIVE_BEFORE.test(before)) {
+		const from = antecedentStart(before);
+		if (from < 0) return null;
+		text = m.sentence.text.slice(from, offset + text.length);
+		offset = from;
+		trimmed = text.replace(/^["“”\s]+/u, '').replace(/[\s,;:"“”]+$/u, '');
+	}
 	const start = m.sentence.start + offset + text.indexOf(trimmed);
 	if (start > m.start || start + trimmed.length < m.end) return null;
 	const quote = trimmed.replace(/\s+/gu, ' ');
@@ -615,6 +675,18 @@ function readsWithThe(text: string, name: string): boolean {
 }
 
 /** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
+// A legislature by its name; a party may carry "Congress" in its ("African National Congress").
+const LEGISLATURE =
+	/\b(?:Congress|Parliament|National Assembly|Legislative Assembly|Senate|Duma|Diet|Bundestag|Bundesrat|Knesset|Storting|Riksdag|Sejm|Cortes|Majlis|Legislature|Chamber of Deputies|House of (?:Commons|Lords|Representatives))\b/u;
+const PARTY_NAME = /\b(?:Party|National Congress|Movement|Front|Alliance|Union|League)\b/u;
+
+/** Whether a candidate can own a house of a legislature: a country, or a legislature itself. */
+function isLegislatureOrCountry(c: Candidate): boolean {
+	if (c.value.kind === 'place') return c.label === 'country' || isCountry(c.value.name);
+	if (c.value.kind !== 'organisation') return false;
+	return LEGISLATURE.test(c.value.name) && !PARTY_NAME.test(c.value.name);
+}
+
 function isCountry(name: string): boolean {
 	const bare = name.replace(/^the\s+/iu, '');
 	if (/^(?:US|USA|UK|UAE|America|Britain|Great Britain)$/u.test(bare.replace(/\./gu, '')))
@@ -798,6 +870,11 @@ function distractorsFor(
 		/\b(?:won|wins|win|took|takes|holds?|held|lost|gained)\b[^.;]{0,40}\bseats?\b|\bparty-list\b/iu.test(
 			key.sentence.text
 		);
+	// "the lower house of _____", "the Senate of _____": a country or a legislature, never a party (Congress is the
+	// key, the parties of the report are no house's owner).
+	const houseOf =
+		(key.value.kind === 'organisation' || key.value.kind === 'place') &&
+		/\b(?:(?:lower|upper)\s+(?:house|chamber)|Senate)\s+of\s+(?:the\s+)?$/iu.test(said);
 	// "told reporters in _____": a city where something happens takes no city the report makes stand for a
 	// government ("Beijing, which regards…"), unless the key is one itself.
 	const plainPlace =
@@ -841,6 +918,7 @@ function distractorsFor(
 			const sort = sortOf(ctx, c.value.name, c.article);
 			if (sort && sort !== 'party') return false;
 		}
+		if (houseOf && !isLegislatureOrCountry(c)) return false;
 		if (office && officesOf && c.value.kind === 'person') {
 			const name = c.value.name;
 			const held = [
@@ -888,8 +966,9 @@ function distractorsFor(
 			sameBody(c.value.name, key.value.name, ctx.article.text)
 		)
 			return false;
-		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali").
-		if ('name' in c.value && key.sentence.text.includes(c.value.name)) return false;
+		// Names of the article's own sentence would be a give-away, or also right ("Niger and Mali"), in any spelling
+		// ("al-Qaeda" for "al Qaeda and _____ affiliates").
+		if ('name' in c.value && spelledIn(key.sentence.text, c.value.name)) return false;
 		// Nor the sentence's own people told by a surname ("Djokovic") or a pronoun ("She" for the champion): "the
 		// record held by _____" that Djokovic matched is not Djokovic's.
 		const person = c.value.kind === 'person' ? c.value.name : null;
@@ -1202,6 +1281,18 @@ function genderAsked(ctx: Context, key: Mention): Gender | null {
 
 /** Titles of a sovereign or a pope: the gap after one takes only holders of such titles as options. */
 const TITLES_HELD = /^(?:King|Queen|Prince|Princess|Pope|Emperor|Empress|Sultan|Emir)$/iu;
+
+/** Whether `text` names `name` as a word, in any case and with a hyphen or space or nothing between its words. */
+function spelledIn(text: string, name: string): boolean {
+	const words = name
+		.split(/[\s\p{Pd}]+/u)
+		.filter(Boolean)
+		.map(escape);
+	if (words.length === 0) return false;
+	return new RegExp(`(?<![\\p{L}\\d])${words.join('[\\s\\p{Pd}]*')}(?![\\p{L}\\d])`, 'iu').test(
+		text
+	);
+}
 
 /** The days since 1970 of an ISO day ("2023-12-10"). */
 function dayNumber(date: string): number {
@@ -1827,12 +1918,21 @@ const CRAFT =
 const BARE_CRAFT =
 	/\b[Tt]he\s+(?:aircraft|plane|jet|ship|vessel|boat|train|helicopter|craft)(?:['’]s)?(?![\p{L}-])/u;
 
-/** Whether `text` speaks of "the aircraft" (or plane, ship…) when the report's title names two of them. */
+// Those on board a craft, and its parts: "all passengers and crew members evacuated through three emergency exits".
+const ON_BOARD = /\b(?:passengers?|crew|crew members?|emergency exits?|cabin)\b/iu;
+
+/**
+ * Whether `text` speaks of "the aircraft" (or plane, ship…), or of passengers, crew or exits with no name to say
+ * whose, when the report's title names two craft.
+ */
 function unnamedCraft(ctx: Context, text: string): boolean {
 	if ((ctx.article.title.match(CRAFT) ?? []).length < 2) return false;
 	const bare = BARE_CRAFT.exec(text);
 	// "…on board the JAL Airbus A350… engulfed the jet": a name before it says which.
-	return !!bare && !/\s\p{Lu}/u.test(text.slice(1, bare.index));
+	if (bare && !/\s\p{Lu}/u.test(text.slice(1, bare.index))) return true;
+	// "…, and all passengers and crew members evacuated…" cut from "…,” JAL spokesperson Maggie Kuwasaki said.": a
+	// name anywhere in the shown words (the airline, its spokesperson) says whose.
+	return ON_BOARD.test(text) && !/[\s“"]\p{Lu}/u.test(text.slice(1));
 }
 
 // A pronoun of one person ("his first six months"); "they" and "their" most often stand for a group the clause names.
@@ -1892,7 +1992,30 @@ function listsItsCount(m: Mention): boolean {
 		const items = list[0].split(/,\s+(?:and\s+)?|\s+(?:and|&)\s+/u).filter(Boolean);
 		if (items.length === m.value.amount) return true;
 	}
+	if (placesListed(rest) === m.value.amount) return true;
 	return rangeCounts(m.sentence.text, m.value.amount);
+}
+
+// One item of a list of places or names, each led by its preposition: "in Melbourne in January", "in Paris".
+const LED_ITEM = /^(?:in|at|on|against|over|from|to|for)\s+\p{Lu}/u;
+
+/**
+ * How many items the list after a count's noun enumerates, each led by a preposition and a name ("won the first
+ * two tournaments, in Melbourne in January and in Paris last month"): 0 when no such list, joined by "and", follows.
+ */
+function placesListed(rest: string): number {
+	// The list stands right after the counted noun and a comma: "_____ Grand Slam tournaments, in Melbourne…".
+	const opening = /^[^,;.]{0,60}?,\s+/u.exec(rest);
+	if (!opening) return 0;
+	const parts = rest.slice(opening[0].length).split(/(,\s+(?:and\s+)?|\s+and\s+)/u);
+	let count = 0;
+	let joinedByAnd = false;
+	for (let i = 0; i < parts.length; i += 2) {
+		if (!LED_ITEM.test(parts[i])) break;
+		count++;
+		joinedByAnd = i > 0 && /\band\b/u.test(parts[i - 1]);
+	}
+	return count >= 2 && joinedByAnd ? count : 0;
 }
 
 /** A span of years: "from 2015 to 2017", "between 2015 and 2017", "2019-2021", "2019 to 2021". */
@@ -2209,6 +2332,15 @@ function gapFillOn(
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	if (listsItsCount(m)) return null;
+	// "All _____ countries are ruled by officers…": the count of a group the report names elsewhere, which the prompt
+	// does not show (and a lead-in naming them would give the count away). "all 500 members of the lower house"
+	// says what it counts.
+	if (
+		m.value.kind === 'number' &&
+		/(?:^|[^\p{L}])all\s+$/iu.test(text.slice(m.sentence.start, m.start)) &&
+		/^\s+\p{Ll}+s(?![\p{L}])(?!\s+of\b)/u.test(text.slice(m.end, m.sentence.end))
+	)
+		return null;
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
