@@ -2953,7 +2953,51 @@ function whoSaidAfterPronoun(ctx: Context, s: Sentence): Draft | null {
 		: undefined;
 	if (!named) return null;
 	const at = s.start + said[0].lastIndexOf(said[1]);
-	return whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length });
+	return citingTheNaming(
+		ctx,
+		s,
+		who!,
+		whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length })
+	);
+}
+
+/** The sentence that names the speaker of a who-said draft after "…," he said. (its start and words). */
+const namingSentences = new WeakMap<Draft, { start: number; text: string }>();
+
+/**
+ * "“…,” he said." names no one: a who-said draft of it cites the sentence before, which names the speaker, with
+ * it (one quote over both), so that the cited words state the key. Null when the two cannot be quoted together.
+ */
+function citingTheNaming(ctx: Context, s: Sentence, who: string, d: Draft | null): Draft | null {
+	if (!d) return null;
+	const naming = ctx.mentions
+		.filter(
+			(x) =>
+				x.sentence.end <= s.start &&
+				x.value.kind === 'person' &&
+				samePerson(valueText(x.value), who)
+		)
+		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
+	if (!naming) return null;
+	const cited = quoteOf(ctx.article, { ...s, start: naming.start, end: s.end });
+	if (!cited) return null;
+	const draft: Draft = { ...d, quote: cited.quote, span: cited.span };
+	const p = placements.get(d);
+	if (p) placements.set(draft, p);
+	namingSentences.set(draft, { start: naming.start, text: normaliseAnswerText(naming.text) });
+	return draft;
+}
+
+/**
+ * Whether kept draft `k` shows the sentence that names the speaker of who-said draft `d` (it asks about that
+ * sentence, or quotes it as a lead-in): set in one quiz, `k` would give `d`'s answer away.
+ */
+export function showsTheSpeaker(k: Draft, d: Draft): boolean {
+	const naming = namingSentences.get(d);
+	if (!naming || k === d) return false;
+	if (placements.get(k)?.sentence === naming.start) return true;
+	const lead = leadInOf(k);
+	return !!lead && lead.includes(naming.text);
 }
 
 /** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
@@ -4246,6 +4290,8 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
 		// A figure a kept claim states is not asked again in another sentence's words.
 		if (chosen.some((k) => claimStatesFigure(k, d) || claimStatesFigure(d, k))) return false;
+		// A who-said draft after "…," he said. is not kept beside a draft showing the sentence that names him.
+		if (chosen.some((k) => showsTheSpeaker(k, d) || showsTheSpeaker(d, k))) return false;
 		const p = placements.get(d);
 		if (!p) return true;
 		const same = bySentence.get(p.sentence) ?? [];

@@ -1,0 +1,57 @@
+// Faults found reading the tenth held-back set once (issue 16), each by its rule. Each test failed on the drafter
+// before its change. The sentences are made up, in our own words.
+import { describe, expect, it } from 'vitest';
+import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
+import { chooseDrafts } from './draft.ts';
+import type { Draft, DraftArticle } from './types.ts';
+import { normaliseAnswerText } from '../text/normalise.ts';
+
+const { bank, draftsOf } = draftingBank('round22', '2024-05-10');
+
+const promptOf = (d: Draft) => d.question.prompt;
+
+const FILLER = [
+	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
+	'Mayor Lena Holm said the town would pay a third of the cost, and the board chairman Piet Mol said the rest would come from the ferry company.',
+	'Fire chief Jonas Berg said his crews had worked through the night to keep the old pier standing.',
+	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
+	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
+];
+
+const article = (text: string): DraftArticle => ({
+	slug: `round22-chosen-${text.length}`,
+	title: 'A made-up report',
+	publisher: null,
+	eventDate: '2024-05-10',
+	text,
+	furniture: []
+});
+
+const chosen = (text: string) =>
+	chooseDrafts(article(text), bank(), draftsOf(text), { keepBankDuplicates: true });
+
+const NAMING =
+	'Harbour master Sven Dahl said the board’s main worry was the old pier, and that engineers expected the repairs to take most of the year.';
+const SPOKEN =
+	'"What the engineers are telling us is that the work could go on well into next summer," he said.';
+
+describe('a who-said draft after "…," he said. cites the sentence that names the speaker', () => {
+	const text = [...FILLER, `${NAMING} ${SPOKEN}`, 'The ferry kept running all week.'].join('\n');
+
+	it('its quote states the key', () => {
+		const said = draftsOf(text).filter(
+			(d) => d.form === 'who-said' && /next summer/u.test(promptOf(d))
+		);
+		expect(said.length).toBeGreaterThan(0);
+		for (const d of said) expect(d.quote).toContain('Sven Dahl');
+	});
+
+	it('is not kept beside a draft that quotes the naming sentence', () => {
+		const kept = chosen(text);
+		const said = kept.filter((d) => d.form === 'who-said' && /next summer/u.test(promptOf(d)));
+		const naming = kept.filter(
+			(d) => d.form !== 'who-said' && /main worry was the old pier/u.test(d.quote)
+		);
+		expect(said.length === 0 || naming.length === 0).toBe(true);
+	});
+});
