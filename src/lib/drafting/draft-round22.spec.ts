@@ -55,3 +55,29 @@ describe('a who-said draft after "…," he said. cites the sentence that names t
 		expect(said.length === 0 || naming.length === 0).toBe(true);
 	});
 });
+
+describe('after "the", a body is offered only where the report writes "the" before it', () => {
+	it.each([
+		[
+			'In the United States, two airlines asked the Federal Aviation Administration (FAA) to keep their planes on the ground until the wind had dropped.'
+		],
+		[
+			'In the United States, two airlines asked the Federal Aviation Administration to keep their planes on the ground until the wind had dropped.'
+		]
+	])('"%s"', (sentence) => {
+		const text = [
+			'Storms closed three airports in northern Europe on Friday.',
+			'The Dutch airline KLM cancelled its morning flights to Oslo, and NHS England said its ambulances were running late.',
+			sentence,
+			'KLM said it would run its evening flights as planned.'
+		].join('\n');
+		const afterThe = draftsOf(text).filter((d) => /\bthe _____/u.test(promptOf(d)));
+		const bare = afterThe.flatMap((d) =>
+			optionsOf(d).filter(
+				(o) =>
+					!new RegExp(`\\bthe ${o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`, 'iu').test(text)
+			)
+		);
+		expect(bare).toEqual([]);
+	});
+});

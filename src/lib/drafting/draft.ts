@@ -614,6 +614,19 @@ function readsWithThe(text: string, name: string): boolean {
 	return new RegExp(`\\b[Tt]he\\s+${escape(name)}(?![\\p{L}])`, 'u').test(text);
 }
 
+/**
+ * "asked the _____ to hold their flights": a body asked right after "the" (its acronym in brackets may follow) takes
+ * only bodies the report itself writes after "the"; "asked the KLM" breaks the sentence.
+ */
+function theBeforeBody(ctx: Context, key: Mention): boolean {
+	if (key.value.kind !== 'organisation') return false;
+	const before = ctx.article.text.slice(key.sentence.start, key.start);
+	const after = ctx.article.text
+		.slice(key.end, key.sentence.end)
+		.replace(/^\s*\([^)]{1,20}\)/u, '');
+	return /\bthe\s+$/iu.test(before) && !/^\s*\p{Lu}/u.test(after) && !/^['’]s\b/u.test(after);
+}
+
 /** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
 function isCountry(name: string): boolean {
 	const bare = name.replace(/^the\s+/iu, '');
@@ -791,6 +804,7 @@ function distractorsFor(
 		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
+	const bodyAfterThe = theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
 	const partyAsked =
 		key.value.kind === 'organisation' &&
@@ -836,6 +850,12 @@ function distractorsFor(
 		)
 			return false;
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
+			return false;
+		if (
+			bodyAfterThe &&
+			c.value.kind === 'organisation' &&
+			!readsWithThe(ctx.article.text, c.value.name)
+		)
 			return false;
 		if (partyAsked && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
