@@ -81,3 +81,21 @@ describe('after "the", a body is offered only where the report writes "the" befo
 		expect(bare).toEqual([]);
 	});
 });
+
+describe("a dateline's places are no entity and no option", () => {
+	it.each([
+		['SAN DIEGO/TORONTO, May 9 (SQ Wire) - '],
+		['SAN DIEGO/TORONTO/LONDON, May 9 (SQ Wire) - ']
+	])('"%s"', (dateline) => {
+		const text = [
+			'Storm closes ports on two coasts',
+			`${dateline}A storm closed the ports of two countries on Thursday, the shipping company Maersk said, as crews in Canada and the United States worked to clear the docks.`,
+			'The Dutch airline KLM cancelled its morning flights to Oslo, and NHS England said its ambulances were running late.',
+			'Maersk said about 40 ships were waiting outside the ports, and KLM said it would run its evening flights as planned.'
+		].join('\n');
+		const drafts = draftsOf(text);
+		const shown = drafts.flatMap((d) => [...optionsOf(d), d.value ? JSON.stringify(d.value) : '']);
+		expect(shown.filter((o) => /\b(?:SAN|DIEGO|TORONTO|LONDON)\b/u.test(o))).toEqual([]);
+		expect(drafts.map(promptOf).filter((p) => /SAN DIEGO\//u.test(p))).toEqual([]);
+	});
+});
