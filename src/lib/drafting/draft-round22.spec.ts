@@ -2,7 +2,7 @@
 // before its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
 import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
-import { chooseDrafts } from './draft.ts';
+import { chooseDrafts, selectCompatible } from './draft.ts';
 import type { Draft, DraftArticle } from './types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 
@@ -98,4 +98,36 @@ describe("a dateline's places are no entity and no option", () => {
 		expect(shown.filter((o) => /\b(?:SAN|DIEGO|TORONTO|LONDON)\b/u.test(o))).toEqual([]);
 		expect(drafts.map(promptOf).filter((p) => /SAN DIEGO\//u.test(p))).toEqual([]);
 	});
+});
+
+describe('one person is the key of at most two drafts, by full name or surname', () => {
+	// Drafts as the drafter makes them from four made-up sentences, two keyed by the full name, two by the surname.
+	const draft = (i: number, prompt: string, key: string): Draft => ({
+		key: `person-gap-${i}`,
+		kind: 'person',
+		form: 'gap-fill',
+		question: {
+			type: 'single',
+			prompt,
+			options: [key, 'Karin Holt', 'Marta Lind'].map((text, j) => ({ text, correct: j === 0 })),
+			explanation: `The report says so: ${key}.`,
+			tags: ['drafted'],
+			difficulty: 2
+		},
+		quote: prompt,
+		span: { start: i * 100, end: i * 100 + prompt.length },
+		value: { kind: 'person', name: key },
+		bankFacts: [],
+		similarTo: [],
+		score: 1 - i / 10
+	});
+	it.each([[['Anna Berg', 'Berg', 'Anna Berg', 'Berg']], [['Berg', 'Anna Berg', 'Berg']]])(
+		'%j',
+		(keys) => {
+			const drafts = keys.map((k, i) =>
+				draft(i, `Complete the sentence: “_____ led the race on day ${i + 1}.”`, k)
+			);
+			expect(selectCompatible(drafts).length).toBe(2);
+		}
+	);
 });

@@ -4296,6 +4296,27 @@ export function claimStatesFigure(k: Draft, d: Draft): boolean {
 	).test(k.quote);
 }
 
+/**
+ * Whether answer `other` is draft `d`'s answer `own`: the same text, or, for a person, the same person by another
+ * form of the name ("Ian Nepomniachtchi", "Nepomniachtchi"): one person keyed four times reads as one question.
+ */
+function sameAnswerOf(d: Draft, own: string, other: string): boolean {
+	if (own === other) return true;
+	return (
+		d.value?.kind === 'person' &&
+		!own.includes('|') &&
+		!other.includes('|') &&
+		samePerson(own, other)
+	);
+}
+
+/** How many of the answers counted so far are `d`'s answer `own` (sameAnswerOf). */
+function usesOfAnswer(answers: Map<string, number>, d: Draft, own: string): number {
+	let uses = 0;
+	for (const [a, n] of answers) if (sameAnswerOf(d, own, a)) uses += n;
+	return uses;
+}
+
 export function selectCompatible(drafts: Draft[], taken = new Map<string, number>()): Draft[] {
 	const chosen: Draft[] = [];
 	const values = new Set<string>();
@@ -4305,7 +4326,7 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 	const types = new Map<DraftType, number>();
 	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
 	const fits = (d: Draft) => {
-		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
+		if (usesOfAnswer(answers, d, answerKey(d)) >= MAX_DRAFTS_PER_KEY) return false;
 		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
 		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
 		// A figure a kept claim states is not asked again in another sentence's words.
@@ -4347,7 +4368,9 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		);
 		const free = (x: Draft) => {
 			const value = placements.get(x)!.value;
-			const uses = (answers.get(answerKey(x)) ?? 0) - (answerKey(x) === answerKey(d) ? 1 : 0);
+			const uses =
+				usesOfAnswer(answers, x, answerKey(x)) -
+				(sameAnswerOf(x, answerKey(x), answerKey(d)) ? 1 : 0);
 			return (value === p.value || !values.has(value)) && uses < MAX_DRAFTS_PER_KEY;
 		};
 		let pair: [Draft, Draft] | null = null;
