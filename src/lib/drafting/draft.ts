@@ -646,6 +646,8 @@ function distractorsFor(
 		accept?: (v: FactValue) => boolean;
 		/** Who said quoted words: the report's own people of the key's gender, speakers or not (see below). */
 		quoted?: string;
+		/** The options are read on their own (a wh-question's), not put in the sentence in the key's place. */
+		standsAlone?: boolean;
 	} = {}
 ): { texts: string[]; own: number } {
 	const keyText = reading(key.value);
@@ -804,7 +806,8 @@ function distractorsFor(
 		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
-	const bodyAfterThe = theBeforeBody(ctx, key);
+	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
+	const bodyAfterThe = !options.standsAlone && !options.quoted && theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
 	const partyAsked =
 		key.value.kind === 'organisation' &&
@@ -2835,7 +2838,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
-	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs);
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs, { standsAlone: true });
 	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${v.unit}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
 	const base = { explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	let question: Draft['question'];
