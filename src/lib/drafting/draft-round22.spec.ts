@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { draftingBank, optionsOf } from '../../../tests/helpers/drafting.ts';
 import { chooseDrafts, selectCompatible } from './draft.ts';
 import type { Draft, DraftArticle } from './types.ts';
-import { normaliseAnswerText } from '../text/normalise.ts';
 
 const { bank, draftsOf } = draftingBank('round22', '2024-05-10');
 
