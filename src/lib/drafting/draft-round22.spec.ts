@@ -130,3 +130,30 @@ describe('one person is the key of at most two drafts, by full name or surname',
 		}
 	);
 });
+
+describe('"beat _____" in a sentence about a match offers only people the report puts in that match', () => {
+	it.each([
+		['In the final on Sunday, Anna Berg beat _____ by about 40 seconds', 'beat'],
+		['In the final on Sunday, Anna Berg sailed against _____ in strong winds', 'against']
+	])('"%s"', (_, verb) => {
+		const sentence =
+			verb === 'beat'
+				? 'In the final on Sunday, Anna Berg beat Karin Holt by about 40 seconds after a close race around the islands.'
+				: 'In the final on Sunday, Anna Berg sailed against Karin Holt in strong winds and won by about 40 seconds.';
+		const text = [
+			'Anna Berg of Sweden won the Coastal Cup in Lindvik for the first time.',
+			sentence,
+			'Holt, who had reached the final without losing a race, said the wind had suited her rival.',
+			'Marta Lind of Finland, who won the cup in 2019, did not sail this year because of an injury.',
+			'Lena Holm, the mayor of Lindvik, gave out the prizes in the harbour.',
+			'The cup, first sailed in 1936, drew 48 boats from nine countries this year.'
+		].join('\n');
+		const asked = draftsOf(text).filter((d) =>
+			new RegExp(`\\b${verb} _____`, 'u').test(promptOf(d))
+		);
+		const outside = asked.flatMap((d) =>
+			optionsOf(d).filter((o) => /Marta Lind|Lena Holm/u.test(o))
+		);
+		expect(outside).toEqual([]);
+	});
+});

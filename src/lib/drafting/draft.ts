@@ -627,6 +627,35 @@ function theBeforeBody(ctx: Context, key: Mention): boolean {
 	return /\bthe\s+$/iu.test(before) && !/^\s*\p{Lu}/u.test(after) && !/^['’]s\b/u.test(after);
 }
 
+/**
+ * "In the final, Berg beat _____": the one a named person beat or played against in a match. Returns the match's
+ * noun ("final"), whose sentences name the people in it; null for any other gap.
+ */
+function opponentAsked(ctx: Context, key: Mention): RegExp | null {
+	if (key.value.kind !== 'person') return null;
+	const before = ctx.article.text.slice(key.sentence.start, key.start);
+	if (!/\b(?:beat|beats|beating|defeated|defeating|against|lost to|losing to)\s+$/iu.test(before))
+		return null;
+	const noun = key.sentence.text.match(
+		/\b(match|final|semi-final|game|bout|race|tiebreak|play-off|playoff)\b/iu
+	)?.[1];
+	return noun ? new RegExp(`(?<![\\p{L}-])${escape(noun)}(?![\\p{L}-])`, 'iu') : null;
+}
+
+/**
+ * Whether the report puts `person` in the match `noun` names: named in a sentence of that noun, and not the one
+ * named before the verb in the key's sentence ("Berg beat Berg"). Carlsen, who gave up the title, and Fischer, in
+ * 1975, are not opponents in this year's final.
+ */
+function inTheMatch(ctx: Context, key: Mention, person: string, noun: RegExp): boolean {
+	const named = ctx.mentions.filter(
+		(x) => x.value.kind === 'person' && samePerson(valueText(x.value), person)
+	);
+	if (named.some((x) => x.sentence.start === key.sentence.start && x.end <= key.start))
+		return false;
+	return named.some((x) => noun.test(x.sentence.text));
+}
+
 /** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
 function isCountry(name: string): boolean {
 	const bare = name.replace(/^the\s+/iu, '');
@@ -806,6 +835,7 @@ function distractorsFor(
 		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
+	const matchNoun = opponentAsked(ctx, key);
 	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
 	const bodyAfterThe = !options.standsAlone && !options.quoted && theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
@@ -935,6 +965,7 @@ function distractorsFor(
 			)
 		)
 			return false;
+		if (matchNoun && person && !inTheMatch(ctx, key, person, matchNoun)) return false;
 		if (onContinent && c.value.kind === 'place' && continentOf(c.value.name) !== onContinent)
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
