@@ -479,8 +479,8 @@ describe('more forms, so that a short report gets enough drafts', () => {
 				'The United Nations said on Friday that 40,000 people had fled the fighting in the east.',
 				'Some 3,000 of them crossed into Uganda, according to the International Committee of the Red Cross.',
 				// A fourth body, so that a body's question has three wrong options ("International Committee of the
-				// Red Cross" is one name, not two).
-				'The World Food Programme and UNICEF will send food for two months to the camps on the border.'
+				// Red Cross" is one name, not two), written after "the" as the asked bodies are ("the UNICEF" is no option).
+				'The World Food Programme and the World Health Organization will send food and medicine for two months to the camps on the border.'
 			].join('\n')
 		);
 		const speakers = ds.filter((d) => d.asks === 'speaker');

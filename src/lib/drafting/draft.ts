@@ -674,6 +674,48 @@ function readsWithThe(text: string, name: string): boolean {
 	return new RegExp(`\\b[Tt]he\\s+${escape(name)}(?![\\p{L}])`, 'u').test(text);
 }
 
+/**
+ * "asked the _____ to hold their flights": a body asked right after "the" (its acronym in brackets may follow) takes
+ * only bodies the report itself writes after "the"; "asked the KLM" breaks the sentence.
+ */
+function theBeforeBody(ctx: Context, key: Mention): boolean {
+	if (key.value.kind !== 'organisation') return false;
+	const before = ctx.article.text.slice(key.sentence.start, key.start);
+	const after = ctx.article.text
+		.slice(key.end, key.sentence.end)
+		.replace(/^\s*\([^)]{1,20}\)/u, '');
+	return /\bthe\s+$/iu.test(before) && !/^\s*\p{Lu}/u.test(after) && !/^['’]s\b/u.test(after);
+}
+
+/**
+ * "In the final, Berg beat _____": the one a named person beat or played against in a match. Returns the match's
+ * noun ("final"), whose sentences name the people in it; null for any other gap.
+ */
+function opponentAsked(ctx: Context, key: Mention): RegExp | null {
+	if (key.value.kind !== 'person') return null;
+	const before = ctx.article.text.slice(key.sentence.start, key.start);
+	if (!/\b(?:beat|beats|beating|defeated|defeating|against|lost to|losing to)\s+$/iu.test(before))
+		return null;
+	const noun = key.sentence.text.match(
+		/\b(match|final|semi-final|game|bout|race|tiebreak|play-off|playoff)\b/iu
+	)?.[1];
+	return noun ? new RegExp(`(?<![\\p{L}-])${escape(noun)}(?![\\p{L}-])`, 'iu') : null;
+}
+
+/**
+ * Whether the report puts `person` in the match `noun` names: named in a sentence of that noun, and not the one
+ * named before the verb in the key's sentence ("Berg beat Berg"). Carlsen, who gave up the title, and Fischer, in
+ * 1975, are not opponents in this year's final.
+ */
+function inTheMatch(ctx: Context, key: Mention, person: string, noun: RegExp): boolean {
+	const named = ctx.mentions.filter(
+		(x) => x.value.kind === 'person' && samePerson(valueText(x.value), person)
+	);
+	if (named.some((x) => x.sentence.start === key.sentence.start && x.end <= key.start))
+		return false;
+	return named.some((x) => noun.test(x.sentence.text));
+}
+
 /** Whether a name (typed as a body, as "U.S." may be) is a country's: the whole name is one. */
 // A legislature by its name; a party may carry "Congress" in its ("African National Congress").
 const LEGISLATURE =
@@ -705,6 +747,8 @@ function distractorsFor(
 		accept?: (v: FactValue) => boolean;
 		/** Who said quoted words: the report's own people of the key's gender, speakers or not (see below). */
 		quoted?: string;
+		/** The options are read on their own (a wh-question's), not put in the sentence in the key's place. */
+		standsAlone?: boolean;
 	} = {}
 ): { texts: string[]; own: number } {
 	const keyText = reading(key.value);
@@ -863,6 +907,9 @@ function distractorsFor(
 		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
+	const matchNoun = opponentAsked(ctx, key);
+	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
+	const bodyAfterThe = !options.standsAlone && !options.quoted && theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
 	const partyAsked =
 		key.value.kind === 'organisation' &&
@@ -913,6 +960,12 @@ function distractorsFor(
 		)
 			return false;
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
+			return false;
+		if (
+			bodyAfterThe &&
+			c.value.kind === 'organisation' &&
+			!readsWithThe(ctx.article.text, c.value.name)
+		)
 			return false;
 		if (partyAsked && c.value.kind === 'organisation') {
 			const sort = sortOf(ctx, c.value.name, c.article);
@@ -991,6 +1044,7 @@ function distractorsFor(
 			)
 		)
 			return false;
+		if (matchNoun && person && !inTheMatch(ctx, key, person, matchNoun)) return false;
 		if (onContinent && c.value.kind === 'place' && continentOf(c.value.name) !== onContinent)
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
@@ -2947,7 +3001,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	if (normaliseAnswerText(prompt).includes(normaliseAnswerText(keyText))) return null;
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
-	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs);
+	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs, { standsAlone: true });
 	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${v.unit}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
 	const base = { explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	let question: Draft['question'];
@@ -3085,7 +3139,51 @@ function whoSaidAfterPronoun(ctx: Context, s: Sentence): Draft | null {
 		: undefined;
 	if (!named) return null;
 	const at = s.start + said[0].lastIndexOf(said[1]);
-	return whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length });
+	return citingTheNaming(
+		ctx,
+		s,
+		who!,
+		whoSaidFor(ctx, { ...named, sentence: s, start: at, end: at + said[1].length })
+	);
+}
+
+/** The sentence that names the speaker of a who-said draft after "…," he said. (its start and words). */
+const namingSentences = new WeakMap<Draft, { start: number; text: string }>();
+
+/**
+ * "“…,” he said." names no one: a who-said draft of it cites the sentence before, which names the speaker, with
+ * it (one quote over both), so that the cited words state the key. Null when the two cannot be quoted together.
+ */
+function citingTheNaming(ctx: Context, s: Sentence, who: string, d: Draft | null): Draft | null {
+	if (!d) return null;
+	const naming = ctx.mentions
+		.filter(
+			(x) =>
+				x.sentence.end <= s.start &&
+				x.value.kind === 'person' &&
+				samePerson(valueText(x.value), who)
+		)
+		.reduce<Sentence | null>((p, x) => (!p || x.sentence.start > p.start ? x.sentence : p), null);
+	if (!naming) return null;
+	const cited = quoteOf(ctx.article, { ...s, start: naming.start, end: s.end });
+	if (!cited) return null;
+	const draft: Draft = { ...d, quote: cited.quote, span: cited.span };
+	const p = placements.get(d);
+	if (p) placements.set(draft, p);
+	namingSentences.set(draft, { start: naming.start, text: normaliseAnswerText(naming.text) });
+	return draft;
+}
+
+/**
+ * Whether kept draft `k` shows the sentence that names the speaker of who-said draft `d` (it asks about that
+ * sentence, or quotes it as a lead-in): set in one quiz, `k` would give `d`'s answer away.
+ */
+export function showsTheSpeaker(k: Draft, d: Draft): boolean {
+	const naming = namingSentences.get(d);
+	if (!naming || k === d) return false;
+	if (placements.get(k)?.sentence === naming.start) return true;
+	const lead = leadInOf(k);
+	return !!lead && lead.includes(naming.text);
 }
 
 /** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
@@ -4364,6 +4462,27 @@ export function claimStatesFigure(k: Draft, d: Draft): boolean {
 	).test(k.quote);
 }
 
+/**
+ * Whether answer `other` is draft `d`'s answer `own`: the same text, or, for a person, the same person by another
+ * form of the name ("Ian Nepomniachtchi", "Nepomniachtchi"): one person keyed four times reads as one question.
+ */
+function sameAnswerOf(d: Draft, own: string, other: string): boolean {
+	if (own === other) return true;
+	return (
+		d.value?.kind === 'person' &&
+		!own.includes('|') &&
+		!other.includes('|') &&
+		samePerson(own, other)
+	);
+}
+
+/** How many of the answers counted so far are `d`'s answer `own` (sameAnswerOf). */
+function usesOfAnswer(answers: Map<string, number>, d: Draft, own: string): number {
+	let uses = 0;
+	for (const [a, n] of answers) if (sameAnswerOf(d, own, a)) uses += n;
+	return uses;
+}
+
 export function selectCompatible(drafts: Draft[], taken = new Map<string, number>()): Draft[] {
 	const chosen: Draft[] = [];
 	const values = new Set<string>();
@@ -4373,11 +4492,13 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 	const types = new Map<DraftType, number>();
 	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
 	const fits = (d: Draft) => {
-		if ((answers.get(answerKey(d)) ?? 0) >= MAX_DRAFTS_PER_KEY) return false;
+		if (usesOfAnswer(answers, d, answerKey(d)) >= MAX_DRAFTS_PER_KEY) return false;
 		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
 		if (chosen.some((k) => leadInShows(k, d) || leadInShows(d, k))) return false;
 		// A figure a kept claim states is not asked again in another sentence's words.
 		if (chosen.some((k) => claimStatesFigure(k, d) || claimStatesFigure(d, k))) return false;
+		// A who-said draft after "…," he said. is not kept beside a draft showing the sentence that names him.
+		if (chosen.some((k) => showsTheSpeaker(k, d) || showsTheSpeaker(d, k))) return false;
 		const p = placements.get(d);
 		if (!p) return true;
 		const same = bySentence.get(p.sentence) ?? [];
@@ -4413,7 +4534,9 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		);
 		const free = (x: Draft) => {
 			const value = placements.get(x)!.value;
-			const uses = (answers.get(answerKey(x)) ?? 0) - (answerKey(x) === answerKey(d) ? 1 : 0);
+			const uses =
+				usesOfAnswer(answers, x, answerKey(x)) -
+				(sameAnswerOf(x, answerKey(x), answerKey(d)) ? 1 : 0);
 			return (value === p.value || !values.has(value)) && uses < MAX_DRAFTS_PER_KEY;
 		};
 		let pair: [Draft, Draft] | null = null;

@@ -79,12 +79,13 @@ export function pagePartOf(line: string, { first }: { first: boolean }): PagePar
 
 /**
  * The dateline that opens a paragraph, if any: "BAMAKO, Feb 17 (Reuters) - ", "PARIS (AFP) — ",
- * "KOUROU, French Guiana, Dec 25 (Reuters) - " (a city and its country or state), "NEW YORK/LONDON, …" (two bureaus),
+ * "KOUROU, French Guiana, Dec 25 (Reuters) - " (a city and its country or state), "SAN FRANCISCO/LONDON, July 20
+ * (SQ Wire) - " (two cities: "SAN" is no body),
  * "Belgium (Brussels Morning Newspaper) ", "date 2022-02-18 ". Its length is cut off the sentence.
  */
 export function datelineAt(line: string): string | null {
 	const m = line.match(
-		/^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’/-]{1,40}(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)?(?:,\s*[\p{L}.]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,60}\))?\s*[-–—]{1,2}\s+|(?!(?:The|A|An)\s)\p{Lu}[\p{L} ]*\([^)]{1,60}\)\s+|date \d{4}-\d{2}-\d{2}\s+)/u
+		/^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:\/\p{Lu}[\p{Lu}\p{M} .'’-]{1,40})*(?:,\s*\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)?(?:,\s*[\p{L}.]+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,60}\))?\s*[-–—]{1,2}\s+|(?!(?:The|A|An)\s)\p{Lu}[\p{L} ]*\([^)]{1,60}\)\s+|date \d{4}-\d{2}-\d{2}\s+)/u
 	);
 	return m ? m[0] : null;
 }
