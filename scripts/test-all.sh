@@ -10,19 +10,7 @@ bash scripts/install-system-deps.sh
 # Throwaway clusters this run started, removed on exit.
 clusters=()
 stop_clusters() { for dir in "${clusters[@]}"; do bash scripts/pg-throwaway.sh stop "$dir"; done; }
-# Jobs started in the background (the browser tests, the benchmark's smoke run), ended with their children
-# when the suite stops early.
-background=()
-kill_tree() {
-	local child
-	for child in $(pgrep -P "$1"); do kill_tree "$child"; done
-	kill "$1" 2>/dev/null || true
-}
-clean_up() {
-	for pid in "${background[@]}"; do kill_tree "$pid"; done
-	stop_clusters
-}
-trap clean_up EXIT
+trap stop_clusters EXIT
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
 	eval "$(bash scripts/pg-throwaway.sh start)"
@@ -50,40 +38,17 @@ npm run -s audit:offline
 # server, each build only when build/ is older than a source file.
 phase "build"
 npx tsx tests/helpers/build-if-stale.ts
-# A cluster of its own for a job that runs beside the others (cluster_dir, cluster_url), removed on exit.
-own_cluster() {
-	local started
-	started=$(bash scripts/pg-throwaway.sh start)
-	cluster_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$started")
-	cluster_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$started")
-	clusters+=("$cluster_dir")
-}
-# The browser tests wait on the server and the browser more than they compute (one worker keeps about
-# 1.2 of the two cores busy), so they start now and run beside everything else: lint, unit and integration
-# fill the idle core. Their servers on Postgres get a cluster of their own, and their output is shown whole
-# when they end. Screenshots are for people to look at (tests/screenshots/, npm run docs:images): a CI run
-# has nobody looking, so it leaves them out unless E2E_SHOTS says otherwise.
-if [ -n "${CI:-}" ]; then export E2E_SHOTS=${E2E_SHOTS:-0}; fi
-own_cluster
-browser_log=$(mktemp)
-browser_started=$SECONDS
-(
-	status=0
-	TEST_DATABASE_URL=$cluster_url PG_THROWAWAY_DIR=$cluster_dir npx playwright test >"$browser_log" 2>&1 || status=$?
-	echo "   (browser tests took $((SECONDS - browser_started)) s, beside the phases above)" >>"$browser_log"
-	exit "$status"
-) &
-browser_pid=$!
-background+=("$browser_pid")
 # The benchmark's smoke run traces the statements of its requests in its Postgres log, which other files'
-# queries would get into: it runs on a cluster of its own, beside the lint (one core) and the unit and
-# integration tests, its output kept apart and shown when it ends.
-own_cluster
+# queries would get into: it runs on a cluster of its own, from here on beside the lint (one core) and the
+# unit and integration tests, its output kept apart and shown when it ends.
+bench_pg=$(bash scripts/pg-throwaway.sh start)
+bench_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$bench_pg")
+bench_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$bench_pg")
+clusters+=("$bench_dir")
 bench_log=$(mktemp)
-TEST_DATABASE_URL=$cluster_url PG_THROWAWAY_DIR=$cluster_dir \
+TEST_DATABASE_URL=$bench_url PG_THROWAWAY_DIR=$bench_dir \
 	npx vitest run --project integration tests/integration/bench-smoke.test.ts >"$bench_log" 2>&1 &
 bench_pid=$!
-background+=("$bench_pid")
 phase "format and lint"
 npm run -s lint
 phase "bank"
@@ -100,10 +65,10 @@ wait "$bench_pid" || bench_status=$?
 echo "-- benchmark smoke run (started after the build)"
 cat "$bench_log"
 rm -f "$bench_log"
-phase "browser (Chromium), the rest of its run"
-browser_status=0
-wait "$browser_pid" || browser_status=$?
-cat "$browser_log"
-rm -f "$browser_log"
+if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ]; then exit 1; fi
+phase "browser (Chromium)"
+# Screenshots are for people to look at (tests/screenshots/, npm run docs:images): a CI run has nobody
+# looking, so it leaves them out unless E2E_SHOTS says otherwise.
+if [ -n "${CI:-}" ]; then export E2E_SHOTS=${E2E_SHOTS:-0}; fi
+npx playwright test
 phase_done
-if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ] || [ "$browser_status" -ne 0 ]; then exit 1; fi
