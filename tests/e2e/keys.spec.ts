@@ -109,6 +109,9 @@ const CORRECT_KEY = /[{,]\s*"?correct"?\s*:/;
 
 type Recorded = { seq: number; url: string; contentType: string; text: string };
 
+/** Whether a routed request failed because its page or context closed. */
+const pageGone = (e: unknown) => /closed|disposed/i.test(String(e));
+
 /**
  * Records every body the server sends the page. The requests go through a route that fetches them itself
  * (redirects are passed on to the browser, which follows them through the route again): Chromium drops
@@ -125,8 +128,11 @@ class Recorder {
 		const r = new Recorder();
 		await page.route('**/*', (route) => {
 			const seq = r.seq++;
-			const done = route
-				.fetch({ maxRedirects: 0 })
+			const fetched = () => route.fetch({ maxRedirects: 0 });
+			const done = fetched()
+				// Once more, as a browser does: a keep-alive connection the server has just closed as idle
+				// fails a request sent on it at that moment.
+				.catch((e: unknown) => (pageGone(e) ? Promise.reject(e) : fetched()))
 				.then(async (res) => {
 					const body = await res.body();
 					r.bodies.push({
@@ -137,10 +143,13 @@ class Recorder {
 					});
 					await route.fulfill({ response: res, body });
 				})
-				.catch((e: unknown) => {
+				.catch(async (e: unknown) => {
 					// The page went away while a request was on its way: nothing reached the browser.
-					if (!/closed|disposed/i.test(String(e)))
-						r.failures.push(`${route.request().url()}: ${String(e).slice(0, 200)}`);
+					if (pageGone(e)) return;
+					r.failures.push(`${route.request().url()}: ${String(e).slice(0, 200)}`);
+					// Not left hanging (a page waits for ever on a route never answered): the request fails,
+					// and settle() names it.
+					await route.abort().catch(() => {});
 				});
 			r.pending.push(done);
 			return done;
