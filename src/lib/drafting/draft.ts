@@ -834,6 +834,13 @@ function distractorsFor(
 		new RegExp(`(?<![\\p{L}])${noun}\\s+of\\s+${escape(name)}(?![\\p{L}])`, 'iu').test(
 			ctx.article.text
 		);
+	// "the island of Heimaey", "the Blue Lagoon, a geothermal spa": a place the report gives another sort.
+	const writtenAsSort = (name: string, noun: string) =>
+		writtenWith(name, noun) ||
+		new RegExp(
+			`(?<![\\p{L}])${escape(name)},\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}${noun}(?![\\p{L}])`,
+			'iu'
+		).test(ctx.article.text);
 	// "the Dutch airline _____", "the town's mayor, _____": only bodies or people the report writes with that noun
 	// (and nationality); fewer than two of them, no draft (below).
 	const sortNoun =
@@ -1095,7 +1102,7 @@ function distractorsFor(
 				if (placeNoun === 'airport' || OTHER_PLACE_SORT.test(name)) return false;
 				// "Iceland's _____ peninsula": no continent, nor a place the report writes as a volcano or an airport.
 				if (isContinent(name)) return false;
-				if (PLACE_SORT_NOUNS.some((n) => n !== placeNoun && writtenBefore(name, n))) return false;
+				if (PLACE_SORT_NOUNS.some((n) => n !== placeNoun && writtenAsSort(name, n))) return false;
 				if (c.label === 'country' || c.label === 'city' || ctx.cities.has(name)) return false;
 				if (/^[Tt]he\s/u.test(name) || writtenBefore(name, 'airport')) return false;
 			}
@@ -2502,23 +2509,23 @@ function citingOwnFacts(ctx: Context, drafts: Draft[]): Draft[] {
 }
 
 /**
- * Whether two or more amounts written after the key in its sentence add up to it ("a prize of _____ euros: Ding
- * receives 1.1 million euros and Nepomniachtchi 900,000"): a total shared out in parts the sentence states.
+ * Whether the key's sentence states a total and its parts, the key among them ("a prize fund of 2 million euros:
+ * Ding receives 1.1 million euros and Nepomniachtchi 900,000"): the other figures give the key away.
  */
 function partsAddUp(ctx: Context, m: Mention): boolean {
 	if (m.value.kind !== 'number') return false;
-	const amount = m.value.amount;
 	const scale: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-	const parts = [
-		...ctx.article.text
-			.slice(m.end, m.sentence.end)
-			.matchAll(/(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?/gu)
+	const amounts = [
+		...m.sentence.text.matchAll(
+			/(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?/gu
+		)
 	]
 		.map((x) => Number(x[1].replace(/,/gu, '')) * (x[2] ? scale[x[2]] : 1))
-		.filter((n) => n > 0 && n < amount);
-	if (parts.length < 2) return false;
-	const sum = parts.reduce((t, n) => t + n, 0);
-	return Math.abs(sum - amount) <= amount * 0.005;
+		.filter((n) => n > 0);
+	if (amounts.length < 3) return false;
+	const total = Math.max(...amounts);
+	const rest = amounts.reduce((t, n) => t + n, 0) - total;
+	return Math.abs(rest - total) <= total * 0.005 && amounts.includes(m.value.amount);
 }
 
 /** The gap-fill of `m` in the words `cited` quotes (a sentence, a clause, or a bank fact's quote). */
