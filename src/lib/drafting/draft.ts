@@ -1940,7 +1940,8 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 }
 
 /** "the country's first women's world champion": a country the sentence before names. */
-const COUNTRY_BACK = /\b[Tt]he\s+country['’]s\b/u;
+// (Not after the gap or a country's possessive in the same words: "_____'s Luna-25, the country's first…".)
+const COUNTRY_BACK = /(?<!(?:_____|\p{Lu}\p{Ll}+['’]s\s)[^.;]*)\b[Tt]he\s+country['’]s\b/u;
 /** "After four draws the Russian led 6-5": a person by nationality inside the sentence, before its verb. */
 const MID_DEMONYM =
 	/\bthe\s+(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Dutchman|Dutchwoman|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|an|i))\s+(?:was|is|had|has|will|would|could|took|won|wins|lost|led|leads|made|said|beat|drew|\p{Ll}+ed)\b/u;
