@@ -131,7 +131,7 @@ describe('grammatical by construction', () => {
 		expect(ds.length).toBeGreaterThan(1);
 		for (const p of prompts([...ds, ...candidates])) {
 			expect(p).toMatch(
-				/^(Complete the sentence from the report (?:of [^:]+|“[^”]+” \([^)]+\)): “.+”|True or false, according to the report (?:of [^:]+|“[^”]+” \([^)]+\)): .+\.|Who said, in the report (?:of [^:]+|“[^”]+” \([^)]+\)): “.+”\?|According to the report (?:of [^,]+|“[^”]+” \([^)]+\)), (who|whose|which|how many|in which|on which) [^“”]+\?|.+\? Select all that the report names\.)$/u
+				/^(Complete the sentence from the report (?:of [^:]+|“[^”]+” \([^)]+\)): “.+”|True or false, according to the report (?:of [^:]+|“[^”]+” \([^)]+\)): .+\.|Who said, in the report (?:of [^:]+|“[^”]+” \([^)]+\)): “.+”\?|According to the report (?:of [^,]+|“[^”]+” \([^)]+\)), (who|whose|which|how many|in which|on which) [^“”]+\?|.+\? Select all that the report names\.|In the report “[^”]+” \([^)]+\), after “.+”, (?:complete the next sentence: “.+”|true or false: .+\.))$/u
 			);
 			// "…, and who added a third goal?", "Striker who scored twice…": a wh-word left inside the sentence
 			// (after the report's name that opens a wh-question).

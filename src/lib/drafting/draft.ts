@@ -27,6 +27,7 @@ import { formatAmount, formatDate, sameValue, unitClass, valueText } from './val
 import { draftType, keepVaried, type DraftType } from './variety.ts';
 import { gapGender, gendersOf, type Gender } from './gender.ts';
 import { continentOf, continentsNamed } from './continents.ts';
+import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 
 const OPTIONS_PER_QUESTION = 4;
@@ -84,7 +85,24 @@ const MAKER_BEFORE =
 const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{L}\d])/u;
 /** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
 const PLACE_NOUN_AFTER =
-	/^\s+(airport|prefecture|province|state|region|county|district|island)(?![\p{L}])/iu;
+	/^\s+(airport|prefecture|province|state|region|county|district|island|peninsula)(?![\p{L}])/iu;
+/** Nouns the report writes after a place's name that give it a sort ("the Eyjafjallajokull volcano"). */
+const PLACE_SORT_NOUNS = [
+	'airport',
+	'peninsula',
+	'volcano',
+	'island',
+	'river',
+	'lake',
+	'sea',
+	'spa',
+	'prefecture',
+	'province',
+	'state',
+	'region',
+	'county',
+	'district'
+];
 /** "the island of _____", "the _____ coast": a sort written before the gap, or a coast after it. */
 const PLACE_NOUN_BEFORE = /\b(island|prefecture|province|state|region|county|district)\s+of\s+$/iu;
 const COAST_AFTER = /^\s+coast(?![\p{L}])/iu;
@@ -737,6 +755,29 @@ function isCountry(name: string): boolean {
 	return country !== '' && normaliseAnswerText(country) === normaliseAnswerText(bare);
 }
 
+/**
+ * The end of the span whose start a date gap asks: the date after "from _____ to", or, for "from _____" with no end
+ * written, the report's own date when the key is before it (a match "played from _____" that ends in the report).
+ * Null when the gap starts no span.
+ */
+function endOfSpan(ctx: Context, key: Mention): string | null {
+	if (key.value.kind !== 'date') return null;
+	const text = ctx.article.text;
+	if (!/\b(?:from|between)\s+$/iu.test(text.slice(key.sentence.start, key.start))) return null;
+	const end = ctx.mentions.find(
+		(x) =>
+			x.sentence.start === key.sentence.start &&
+			x.start >= key.end &&
+			x.value.kind === 'date' &&
+			/^\s*(?:to|until|till|through|and|-|–)\s*$/iu.test(text.slice(key.end, x.start))
+	);
+	if (end && end.value.kind === 'date') return end.value.date;
+	const report = ctx.article.eventDate;
+	if (/^\s*(?:to|until|till|through|and|-|–)\s/iu.test(text.slice(key.end, key.sentence.end)))
+		return null;
+	return report && key.value.date < report.slice(0, key.value.date.length) ? report : null;
+}
+
 function distractorsFor(
 	ctx: Context,
 	key: Mention,
@@ -793,6 +834,37 @@ function distractorsFor(
 		new RegExp(`(?<![\\p{L}])${noun}\\s+of\\s+${escape(name)}(?![\\p{L}])`, 'iu').test(
 			ctx.article.text
 		);
+	// "the island of Heimaey", "the Blue Lagoon, a geothermal spa": a place the report gives another sort.
+	const writtenAsSort = (name: string, noun: string) =>
+		writtenWith(name, noun) ||
+		new RegExp(
+			`(?<![\\p{L}])${escape(name)},\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,2}${noun}(?![\\p{L}])`,
+			'iu'
+		).test(ctx.article.text);
+	// "the Dutch airline _____", "the town's mayor, _____": only bodies or people the report writes with that noun
+	// (and nationality); fewer than two of them, no draft (below).
+	const sortNoun =
+		key.value.kind === 'organisation' || key.value.kind === 'person'
+			? sortNounBefore(beforeKey, key.value.kind)
+			: null;
+	// A city, a town or an airport is no continent or country ("airports from _____ to Hong Kong" offering Asia);
+	// an airport's gap takes only airports, and a continent's only continents.
+	const keyPlace = key.value.kind === 'place' ? key.value.name : '';
+	const airportKey =
+		key.value.kind === 'place' && (/\bAirport\b/u.test(keyPlace) || placeNoun === 'airport');
+	const smallPlace =
+		key.value.kind === 'place' &&
+		(airportKey ||
+			key.label === 'city' ||
+			ctx.cities.has(keyPlace) ||
+			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(beforeKey));
+	const continentKey = key.value.kind === 'place' && isContinent(keyPlace);
+	// "in _____ and 2018": a value the sentence writes beside the gap is no option.
+	const sentenceRest = `${ctx.article.text.slice(key.sentence.start, key.start)} ${ctx.article.text.slice(key.end, key.sentence.end)}`;
+	const writtenBeside = (text: string) =>
+		new RegExp(`(?<![\\p{L}\\d])${escape(text)}(?![\\p{L}\\d])`, 'u').test(sentenceRest);
+	// "from _____ to 30 April", or "from _____" in a report of that span: a start on or after the end is no option.
+	const spanEnd = key.value.kind === 'date' ? endOfSpan(ctx, key) : null;
 	// "his compatriot _____": only people the report gives the subject's country.
 	const compatriots =
 		key.value.kind === 'person' && /\bcompatriots?\s+$/iu.test(beforeKey)
@@ -972,6 +1044,35 @@ function distractorsFor(
 			if (sort && sort !== 'party') return false;
 		}
 		if (houseOf && !isLegislatureOrCountry(c)) return false;
+		if (
+			sortNoun &&
+			(c.value.kind === 'organisation' || c.value.kind === 'person') &&
+			!writtenWithNoun(
+				ctx.article.text,
+				c.value.name,
+				sortNoun,
+				c.value.kind === 'person' ? (c.value.role ?? '') : ''
+			)
+		)
+			return false;
+		if (c.value.kind === 'place' && key.value.kind === 'place') {
+			const name = c.value.name;
+			if (
+				smallPlace &&
+				(isContinent(name) || isCountry(name) || !!continentOf(name) || c.label === 'country')
+			)
+				return false;
+			if (airportKey && !/\bAirport\b/u.test(name) && !writtenBefore(name, 'airport')) return false;
+			if (continentKey && !isContinent(name)) return false;
+		}
+		if ((c.value.kind === 'date' || c.value.kind === 'number') && writtenBeside(reading(c.value)))
+			return false;
+		if (
+			spanEnd &&
+			c.value.kind === 'date' &&
+			c.value.date.slice(0, spanEnd.length) >= spanEnd.slice(0, c.value.date.length)
+		)
+			return false;
 		if (office && officesOf && c.value.kind === 'person') {
 			const name = c.value.name;
 			const held = [
@@ -999,6 +1100,9 @@ function distractorsFor(
 			const name = c.value.name;
 			if (!writtenBefore(name, placeNoun)) {
 				if (placeNoun === 'airport' || OTHER_PLACE_SORT.test(name)) return false;
+				// "Iceland's _____ peninsula": no continent, nor a place the report writes as a volcano or an airport.
+				if (isContinent(name)) return false;
+				if (PLACE_SORT_NOUNS.some((n) => n !== placeNoun && writtenAsSort(name, n))) return false;
 				if (c.label === 'country' || c.label === 'city' || ctx.cities.has(name)) return false;
 				if (/^[Tt]he\s/u.test(name) || writtenBefore(name, 'airport')) return false;
 			}
@@ -1201,6 +1305,8 @@ function distractorsFor(
 		picked.length < count
 	)
 		return { texts: [], own: 0 };
+	// "the Dutch airline _____" with fewer than two other airlines the report calls Dutch: no question.
+	if (sortNoun && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	return { texts: picked, own };
@@ -1833,6 +1939,33 @@ function leansOnBefore(ctx: Context, s: Sentence, from: number, to: number): boo
 	return false;
 }
 
+/** "the country's first women's world champion": a country the sentence before names. */
+// (Not after the gap or a country's possessive in the same words: "_____'s Luna-25, the country's first…".)
+const COUNTRY_BACK = /(?<!(?:_____|\p{Lu}\p{Ll}+['’]s\s)[^.;]*)\b[Tt]he\s+country['’]s\b/u;
+/** "After four draws the Russian led 6-5": a person by nationality inside the sentence, before its verb. */
+const MID_DEMONYM =
+	/\bthe\s+(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Dutchman|Dutchwoman|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|an|i))\s+(?:was|is|had|has|will|would|could|took|won|wins|lost|led|leads|made|said|beat|drew|\p{Ll}+ed)\b/u;
+
+/**
+ * Whether a lead-in names what `text` leaves unnamed: one person for "the Russian", a country for "the
+ * country's". Other words that lean back take any lead-in.
+ */
+function leadInNames(ctx: Context, previous: Sentence, text: string): boolean {
+	if (MID_DEMONYM.test(text) && !namesOnePerson(ctx, previous)) return false;
+	if (
+		COUNTRY_BACK.test(text) &&
+		!ctx.mentions.some(
+			(x) =>
+				x.value.kind === 'place' &&
+				x.start >= previous.start &&
+				x.end <= previous.end &&
+				(x.label === 'country' || isCountry(x.value.name))
+		)
+	)
+		return false;
+	return true;
+}
+
 // "The Dutch coach lost…", "The French president said…": a person the sentence before named, by office alone
 // (not "The coach Pieter Aalders…").
 const OFFICE_OPENING =
@@ -1853,7 +1986,13 @@ const BACK_REFERENCES = [
 	// "The result denied Philipsen…", "The move follows…": what the sentence before told.
 	/^["“]?The\s+(?:result|move|decision)\b/u,
 	// "They published the finding in 2005": what the sentence before found.
-	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u
+	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u,
+	// "Each player had 35 minutes for the game", "the problem spread", "The glow could be seen": which one, the
+	// sentence before says (issue 16, the tenth reading).
+	/\b[Tt]he\s+(?:game|problem|glow|repair)\b/u,
+	/\b[Tt]hat\s+(?:match|game|race|fight|eruption|tournament|season|event|final)\b/u,
+	COUNTRY_BACK,
+	MID_DEMONYM
 ];
 
 /** A sentence that opens on "He", "She", "His" or "Her" is read after one that names a person, or not at all. */
@@ -2370,6 +2509,26 @@ function citingOwnFacts(ctx: Context, drafts: Draft[]): Draft[] {
 	});
 }
 
+/**
+ * Whether the key's sentence states a total and its parts, the key among them ("a prize fund of 2 million euros:
+ * Ding receives 1.1 million euros and Nepomniachtchi 900,000"): the other figures give the key away.
+ */
+function partsAddUp(ctx: Context, m: Mention): boolean {
+	if (m.value.kind !== 'number') return false;
+	const scale: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+	const amounts = [
+		...m.sentence.text.matchAll(
+			/(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?/gu
+		)
+	]
+		.map((x) => Number(x[1].replace(/,/gu, '')) * (x[2] ? scale[x[2]] : 1))
+		.filter((n) => n > 0);
+	if (amounts.length < 3) return false;
+	const total = Math.max(...amounts);
+	const rest = amounts.reduce((t, n) => t + n, 0) - total;
+	return Math.abs(rest - total) <= total * 0.005 && amounts.includes(m.value.amount);
+}
+
 /** The gap-fill of `m` in the words `cited` quotes (a sentence, a clause, or a bank fact's quote). */
 function gapFillOn(
 	ctx: Context,
@@ -2386,6 +2545,9 @@ function gapFillOn(
 			: null;
 	if (m.value.kind === 'number' && !spelled && !/\d/u.test(text.slice(m.start, m.end))) return null;
 	if (listsItsCount(m)) return null;
+	// "a prize fund of _____ euros: Ding receives 1.1 million and Nepomniachtchi 900,000": a total whose parts the
+	// sentence states is given away by them.
+	if (partsAddUp(ctx, m)) return null;
 	// "All _____ countries are ruled by officers…": the count of a group the report names elsewhere, which the prompt
 	// does not show (and a lead-in naming them would give the count away). "all 500 members of the lower house"
 	// says what it counts.
@@ -2417,6 +2579,7 @@ function gapFillOn(
 			return false;
 		if (previous && demonymOpening(`${before}${GAP}${after}`) && !namesOnePerson(ctx, previous))
 			return false;
+		if (previous && !leadInNames(ctx, previous, `${before}${GAP}${after}`)) return false;
 		leadIn = previous ? squash(previous.text.trim()) : '';
 		return leadIn !== '';
 	};
@@ -3313,6 +3476,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.
 	if (previous && needsPerson(text) && !namesPerson(ctx, previous)) return null;
 	if (previous && demonymOpening(text) && !namesOnePerson(ctx, previous)) return null;
+	if (previous && !leadInNames(ctx, previous, text)) return null;
 	const leadIn = previous ? previous.text.replace(/\s+/gu, ' ').trim() : '';
 	const cited = quoteOf(ctx.article, s);
 	if (!cited) return null;
