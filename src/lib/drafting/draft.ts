@@ -278,6 +278,18 @@ function quoteOf(
 	return span ? { quote, span } : null;
 }
 
+type TaggedTerm = { text: string; tags: string[] };
+
+/** The tagger's terms of a text, its sentences run together. */
+function taggedTerms(text: string): TaggedTerm[] {
+	return (nlp(text).json() as { terms: TaggedTerm[] }[]).flatMap((x) => x.terms);
+}
+
+/** A verb in a tense (or a copula, modal or auxiliary): one that can be a clause's main verb. */
+const isFiniteVerb = (t: TaggedTerm) =>
+	t.tags.includes('Verb') &&
+	['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) => t.tags.includes(f));
+
 // Finite verbs the tagger reads as nouns ("applications rose by a third", "the agency hopes to…").
 const FINITE_MISREAD =
 	/\b(?:rose|fell|won|lost|hit|set|put|cut|led|met|ran|saw|took|gave|made|came|went|grew|began|beat|left|held|became|sent|spent|kept|paid|flew|drew|wrote|hopes|starts)\b/iu;
@@ -293,17 +305,14 @@ const ADDED_CLAUSE =
 function showsMainVerb(text: string): boolean {
 	const bare = text.replace(/^…/u, '').replace(ADDED_CLAUSE, ',');
 	if (FINITE_MISREAD.test(bare)) return true;
-	const terms = (nlp(bare).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap(
-		(x) => x.terms
-	);
+	const terms = taggedTerms(bare);
 	// "troops remain" is tagged an infinitive too; "to remain" is one.
 	return terms.some(
 		(t, i) =>
-			t.tags.includes('Verb') &&
+			isFiniteVerb(t) &&
 			!t.tags.includes('Gerund') &&
 			!(t.tags.includes('Infinitive') && /^to$/iu.test(terms[i - 1]?.text ?? '')) &&
-			!/ing$/iu.test(t.text) &&
-			['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) => t.tags.includes(f))
+			!/ing$/iu.test(t.text)
 	);
 }
 
@@ -317,15 +326,8 @@ const NAME_AT_END = /(?<![\p{L}])(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]
 
 /** Whether words hold a finite verb that is not a modifier before a noun ("went to", not "a first crewed flight"). */
 function holdsVerb(words: string): boolean {
-	const terms = (nlp(words).json() as { terms: { tags: string[] }[] }[]).flatMap((x) => x.terms);
-	return terms.some(
-		(t, i) =>
-			t.tags.includes('Verb') &&
-			['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary'].some((f) =>
-				t.tags.includes(f)
-			) &&
-			!terms[i + 1]?.tags.includes('Noun')
-	);
+	const terms = taggedTerms(words);
+	return terms.some((t, i) => isFiniteVerb(t) && !terms[i + 1]?.tags.includes('Noun'));
 }
 
 /**
