@@ -1,8 +1,9 @@
-// Shared setup of the drafter's rule tests (src/lib/drafting/draft-round*.spec.ts): the real bank, loaded once per
-// file, and made-up articles drafted against it.
+// Shared setup of the drafter's rule tests (src/lib/drafting/draft-*.spec.ts, one file an area of rules): the real
+// bank, loaded once per file, made-up articles drafted against it, and the few ways those tests read a draft.
 import { beforeAll } from 'vitest';
 import type { Bank } from '../../src/lib/bank/types.ts';
 import { draftCandidates } from '../../src/lib/drafting/draft.ts';
+import { findMentions, gazetteerOf, splitSentences } from '../../src/lib/drafting/extract.ts';
 import type { Draft, DraftArticle } from '../../src/lib/drafting/types.ts';
 import { loadRealBank } from './bank.ts';
 
@@ -52,4 +53,48 @@ export function wrongOf(d: Draft): string[] {
 		return [q.explanation.match(/, not (.+)\.$/u)?.[1] ?? ''].filter(Boolean);
 	if (q.type === 'single') return q.options.filter((o) => !o.correct).map((o) => o.text);
 	return [];
+}
+
+/** The prompt a reader is shown. */
+export const promptOf = (d: Draft): string => d.question.prompt;
+
+/** The words a prompt quotes from the report (after its lead-in, if any). */
+export const quotedOf = (d: Draft): string =>
+	promptOf(d)
+		.split(/: (?=“|\p{Lu})/u)
+		.slice(1)
+		.join(': ');
+
+/** The prompts among `drafts` that match `words`: the rule tests expect none, or some, of them. */
+export const promptsMatching = (drafts: Draft[], words: RegExp): string[] =>
+	drafts.map(promptOf).filter((p) => words.test(p));
+
+/** The gap-fills among `drafts` whose prompt matches `words` ("coach _____"). */
+export const gapsAfter = (drafts: Draft[], words: RegExp): Draft[] =>
+	drafts.filter((d) => d.form === 'gap-fill' && words.test(promptOf(d)));
+
+/** `s` with every character a regular expression reads as syntax escaped. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** The names of the given kinds ("person", "organisation", "place") the extractor finds in `text`. */
+export function mentionedNames(bank: Bank, text: string, eventDate: string, ...kinds: string[]) {
+	return splitSentences(text, [])
+		.flatMap((s) => findMentions(s, eventDate, gazetteerOf(bank.facts)))
+		.filter((m) => kinds.includes(m.value.kind))
+		.map((m) => ('name' in m.value ? m.value.name : ''));
+}
+
+/** The values the extractor reads in each sentence of `text`, as "kind:name" or "kind:amount unit". */
+export function valuesOf(text: string, eventDate = '2024-05-10'): string[] {
+	return splitSentences(text, []).flatMap((s) =>
+		findMentions(s, eventDate, []).map((m) =>
+			m.value.kind === 'number'
+				? `number:${m.value.amount} ${m.value.unit}`
+				: m.value.kind === 'date'
+					? `date:${m.value.date}`
+					: 'name' in m.value
+						? `${m.value.kind}:${m.value.name}`
+						: m.value.kind
+		)
+	);
 }
