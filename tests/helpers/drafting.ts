@@ -9,7 +9,8 @@ import { loadRealBank } from './bank.ts';
 
 /**
  * Loads the bank before the file's tests; `bank()` returns it, `draftsOf(text)` drafts a made-up article of that
- * text (and title, if given) (its slug from `slug` and the text's length, so two texts of a file never share a slug).
+ * text (and title, if given) (its slug from `slug` and the text's length, so two texts of a file never share a slug),
+ * `draftsAsking(text, words)` those of its drafts whose prompt matches `words`.
  */
 export function draftingBank(slug: string, eventDate: string) {
 	let bank: Bank | undefined;
@@ -28,16 +29,46 @@ export function draftingBank(slug: string, eventDate: string) {
 		text: '',
 		furniture: []
 	};
+	const draftsOf = (text: string, date = eventDate, title = base.title): Draft[] =>
+		draftCandidates(
+			{ ...base, slug: `${slug}-${text.length}`, eventDate: date, text, title },
+			loaded()
+		);
 	return {
 		bank: loaded,
-		draftsOf(text: string, date = eventDate, title = base.title): Draft[] {
-			return draftCandidates(
-				{ ...base, slug: `${slug}-${text.length}`, eventDate: date, text, title },
-				loaded()
-			);
+		draftsOf,
+		/** The drafts of that made-up report whose prompt matches `words`: the shape most rule tests look for. */
+		draftsAsking(text: string, words: RegExp, date = eventDate, title = base.title): Draft[] {
+			return draftsOf(text, date, title).filter((d) => words.test(d.question.prompt));
 		}
 	};
 }
+
+// Made-up report lines that several spec files draft around their sentence (the drafts depend on every line).
+
+/** Two lines of a harbour town's report, none of them a person. */
+export const HARBOUR_FILLER = [
+	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
+	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
+];
+
+/** The harbour town's report with the head of its ferry company speaking. */
+export const FERRY_FILLER = [
+	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
+	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
+	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
+];
+
+/** A presidential vote with women and men, shares given as ranges, and a mentor. */
+export const VALMORA_ELECTION = [
+	'Lena Brandt won the Valmora presidency on Sunday with 58.3% of the vote, the electoral council said.',
+	'Brandt ran as the heir of President Omar Castell, her political mentor, who is barred from a second term.',
+	'Sofia Marin, a senator and businesswoman, had between 26.6% and 28.6%. She conceded defeat on Monday night.',
+	'Castell himself won the presidency in 2019 with 53% of the vote.',
+	'Diego Ruiz of the Green Party had between 5.5% and 6.4%, and Pablo Ortega of the Farmers Party 4%.',
+	'Ana Ferro of the Liberal Party, the only other woman in the race, had 2%.',
+	'Brandt sought to reassure investors in her victory speech, after the peso fell 3.5% on Monday.'
+].join('\n');
 
 /** The options' texts of a choice question, none for other types. */
 export function optionsOf(d: Draft): string[] {

@@ -2,15 +2,10 @@
 // main verb.
 // Each test failed on the drafter before its change (issue 16). The reports are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, promptOf } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, HARBOUR_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
 import { clauseAround } from './draft.ts';
 
-const { draftsOf } = draftingBank('clipping', '2024-05-10');
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
+const { draftsAsking, draftsOf } = draftingBank('clipping', '2024-05-10');
 
 describe('a long sentence splits before "after" or "following" after a comma', () => {
 	const S =
@@ -31,8 +26,10 @@ describe('a long sentence with no clause of its own is shown from its subject to
 		'The race covered 1,850 km over twelve stages and drew about 300,000 people to the roads of the north.'
 	].join('\n');
 	it('the opening sentence of 40 words is asked, cut after the value with "…"', () => {
-		const heads = draftsOf(LONG, '2022-09-05').filter((d) =>
-			/“Lena Holm of Sweden won the Northern Tour[^”]*_____[^”]*…”/u.test(promptOf(d))
+		const heads = draftsAsking(
+			LONG,
+			/“Lena Holm of Sweden won the Northern Tour[^”]*_____[^”]*…”/u,
+			'2022-09-05'
 		);
 		expect(heads.map(promptOf)).not.toEqual([]);
 		for (const d of heads) expect(promptOf(d)).not.toMatch(/old town of Bergen/u);
@@ -54,7 +51,7 @@ describe('shown words that hold no main verb are not drafted', () => {
 			/“…after /u
 		]
 	])('"%s"', (sentence, asked) => {
-		const drafts = draftsOf([...FILLER, sentence].join('\n'));
+		const drafts = draftsOf([...HARBOUR_FILLER, sentence].join('\n'));
 		expect(drafts.map(promptOf).filter((p) => asked.test(p))).toEqual([]);
 	});
 });
@@ -63,7 +60,7 @@ describe('a length of time is not cut from what it is measured from', () => {
 	it.each([
 		'The harbour board approved the plan for the new quay at its meeting on Friday, two days after a storm tore away part of the old pier and sank three of the fishing boats moored beside it.'
 	])('"%s"', (sentence) => {
-		const drafts = draftsOf([...FILLER, sentence].join('\n'));
+		const drafts = draftsOf([...HARBOUR_FILLER, sentence].join('\n'));
 		const cut = drafts.filter((d) =>
 			/_____ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)…/u.test(promptOf(d))
 		);
@@ -74,7 +71,7 @@ describe('a length of time is not cut from what it is measured from', () => {
 describe('a clipped head runs on to its main verb', () => {
 	it('"The ferry, carrying _____ passengers from…, docked…" is shown up to the verb', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'The ferry, carrying 340 passengers and crew from the port of Busan on the southern coast, docked at pier 4 shortly before dawn after a crossing of nine hours in heavy seas, the port authority said on its website on Monday night.'
 		].join('\n');
 		const shown = draftsOf(text).filter(
@@ -104,7 +101,7 @@ describe('a clause cut after "which"/"who" is shown from the noun it stands for'
 			/a tie-break, which Berg won/u
 		]
 	])('"%s"', (sentence, asked, subject) => {
-		const drafts = draftsOf([...FILLER, PEOPLE, sentence].join('\n'));
+		const drafts = draftsOf([...HARBOUR_FILLER, PEOPLE, sentence].join('\n'));
 		const shown = drafts.map(promptOf).filter((p) => asked.test(p));
 		expect(shown.length).toBeGreaterThan(0);
 		expect(shown.filter((p) => !subject.test(p))).toEqual([]);
@@ -114,21 +111,19 @@ describe('a clause cut after "which"/"who" is shown from the noun it stands for'
 describe('a clause cut after "when" is not shown alone', () => {
 	it('"…_____ hit a forehand into the net." is asked only with the clause it tells the time of', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'Anna Berg of Sweden beat Karin Holt of Denmark in the final of the Coastal Cup, with Lise Dahl and Marta Vidal losing in the semi-finals.',
 			'Berg held her serve to the end and won on her first match point when Holt hit a forehand into the net.'
 		].join('\n');
-		const thin = draftsOf(text).filter((d) => /“…_____ hit a forehand/u.test(promptOf(d)));
+		const thin = draftsAsking(text, /“…_____ hit a forehand/u);
 		expect(thin.map(promptOf)).toEqual([]);
 	});
 	it('"…when Sweden beat Norway by _____ lengths in Kiel" names its place, and is asked alone', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'She had missed the first five races of the season with a broken hand, and she was also named sailor of the race in Thursday’s semi-final, when Sweden beat Norway by three lengths in Kiel.'
 		].join('\n');
-		const alone = draftsOf(text).filter((d) =>
-			/“…Sweden beat Norway by _____ lengths/u.test(promptOf(d))
-		);
+		const alone = draftsAsking(text, /“…Sweden beat Norway by _____ lengths/u);
 		expect(alone.length).toBeGreaterThan(0);
 	});
 });

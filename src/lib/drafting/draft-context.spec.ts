@@ -2,13 +2,20 @@
 // before read after it as a lead-in (or not drafted); pronouns and bare subjects named.
 // Each test failed on the drafter before its change (issue 16). The reports are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, optionsOf, promptOf, quotedOf } from '../../../tests/helpers/drafting.ts';
+import {
+	draftingBank,
+	FERRY_FILLER,
+	HARBOUR_FILLER,
+	optionsOf,
+	promptOf,
+	quotedOf
+} from '../../../tests/helpers/drafting.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 import { draftQuestions } from './draft.ts';
 import { draftsYaml } from './draft-yaml.ts';
 import type { Draft, DraftArticle } from './types.ts';
 
-const { bank, draftsOf } = draftingBank('context', '2025-03-09');
+const { bank, draftsAsking, draftsOf } = draftingBank('context', '2025-03-09');
 
 const gapFills = (ds: Draft[]) => ds.filter((d) => d.form === 'gap-fill');
 
@@ -23,17 +30,6 @@ function answers(d: Draft): string[] {
 
 const states = (title: string, texts: string[]) =>
 	texts.some((t) => ` ${normaliseAnswerText(title)} `.includes(` ${normaliseAnswerText(t)} `));
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const FERRY_FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
 
 describe('an article of the bank is named by its cited_as, and its facts are cited', () => {
 	const own = () => bank().articles.find((a) => a.slug === 'pau-summit-2020')!;
@@ -186,7 +182,7 @@ describe('the report and its people are named in the prompt', () => {
 			'Omar Haddad, who opened the batting, then took control of the chase.',
 			'The 31-year-old left-hander hit 12 fours and three sixes in his 98-ball innings, and the crowd cheered.'
 		].join('\n');
-		const named = draftsOf(text).filter((d) => /left-hander/u.test(d.question.prompt));
+		const named = draftsAsking(text, /left-hander/u);
 		expect(named.length).toBeGreaterThan(0);
 		for (const d of named)
 			expect(d.question.prompt).toMatch(/The 31-year-old left-hander \[Omar Haddad\]/u);
@@ -311,9 +307,7 @@ describe('a lead-in may be a short sentence of the same paragraph', () => {
 			'A cabin panel blew out of a Vessa 7 jet over Harlow on Friday, and all 150 people on board survived.',
 			'The jet was new. It received its certificate on March 3 and joined the fleet six days later, the airline said.'
 		].join('\n');
-		const led = draftsOf(text, '2025-03-09').filter((d) =>
-			/after “The jet was new\.”/u.test(d.question.prompt)
-		);
+		const led = draftsAsking(text, /after “The jet was new\.”/u, '2025-03-09');
 		expect(led.length).toBeGreaterThan(0);
 	});
 });
@@ -372,11 +366,7 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 			'Anna Berg and Tom Ruud won the Lindqvist Prize for chemistry on Monday for work on folded proteins.',
 			"Berg's path was harder. She worked at Temple University in Philadelphia for nine years before moving to Boston University in 2001."
 		].join('\n');
-		expect(
-			draftsOf(text, '2024-05-10').filter((d) =>
-				/after “Berg's path was harder\.”/u.test(d.question.prompt)
-			)
-		).not.toEqual([]);
+		expect(draftsAsking(text, /after “Berg's path was harder\.”/u, '2024-05-10')).not.toEqual([]);
 	});
 	it('"the finding" is never asked without the sentence before', () => {
 		const bad = draftsOf(LAB, '2024-05-10').filter(
@@ -385,9 +375,7 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 		expect(bad.map((d) => d.question.prompt)).toEqual([]);
 	});
 	it('"The Dutch coach…" is read after the sentence that names him', () => {
-		const coach = draftsOf(SPORT, '2024-05-20').filter((d) =>
-			/The Dutch coach/u.test(d.question.prompt)
-		);
+		const coach = draftsAsking(SPORT, /The Dutch coach/u, '2024-05-20');
 		expect(
 			coach.filter((d) => !/Van Dijk/u.test(d.question.prompt)).map((d) => d.question.prompt)
 		).toEqual([]);
@@ -460,7 +448,7 @@ describe('a subject the prompt leaves unnamed: "the aircraft" of two, "his" cut 
 describe('"she"/"he" as the subject after a fronted phrase needs a lead-in that names the person', () => {
 	it('"The Olympic sailing champion…, she had just six weeks…"', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'The women’s race was sailed in strong winds off the north shore.',
 			'The Olympic sailing champion of 2016 and 2021, she had just six weeks to prepare for the race after a fall in the spring, and she still finished second behind the Danish crew in the final in Kiel on Sunday afternoon.',
 			'Anna Berg of Sweden won the race for the third time.'
@@ -475,7 +463,7 @@ describe('"she"/"he" as the subject after a fronted phrase needs a lead-in that 
 describe('passengers or crew with no craft named, when the title names two craft', () => {
 	it('"…all passengers and crew members left through _____ emergency exits…" is not cut from who said it', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'“The cabin crew chose safe exits for the evacuation, and all passengers and crew members left through four emergency exits,” Ferry Line spokesperson Marta Lind said.',
 			'She said the ferry had been given permission to enter the harbour.'
 		].join('\n');

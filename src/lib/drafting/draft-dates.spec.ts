@@ -2,16 +2,10 @@
 // never after the report.
 // Each test failed on the drafter before its change (issue 16). The reports are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, optionsOf, promptOf, wrongOf } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, FERRY_FILLER, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
 import { resolveDate } from './extract.ts';
 
-const { draftsOf } = draftingBank('dates', '2025-03-09');
-
-const FERRY_FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
+const { draftsAsking, draftsOf } = draftingBank('dates', '2025-03-09');
 
 describe('a day written the wire way is a date, and its options are days the report does not state', () => {
 	it('a day written the wire way ("Oct. 25") is a date, and days the report does not state fill its options', () => {
@@ -99,7 +93,7 @@ describe('options the prompt’s own words rule out: a year', () => {
 			'Anna Berg, who is ranked third in Sweden, won 40 races in a row in 2017 and 2018.',
 			'She first raced in 2009 and has held the Baltic title since 2018.'
 		].join('\n');
-		const gaps = draftsOf(text, '2024-05-10').filter((d) => /in _____ and 2018/u.test(promptOf(d)));
+		const gaps = draftsAsking(text, /in _____ and 2018/u, '2024-05-10');
 		expect(gaps.length).toBeGreaterThan(0);
 		expect(gaps.flatMap(optionsOf)).not.toContain('2018');
 	});
@@ -112,9 +106,7 @@ describe('options the prompt’s own words rule out: a day after the report', ()
 			'The regatta, organised by the Lindvik Sailing Club, was held in Stockholm from April 20.',
 			'Anna Berg won the final on May 9.'
 		].join('\n');
-		const gaps = draftsOf(text, '2024-05-09').filter((d) =>
-			/in Stockholm from _____/u.test(promptOf(d))
-		);
+		const gaps = draftsAsking(text, /in Stockholm from _____/u, '2024-05-09');
 		expect(gaps.length).toBeGreaterThan(0);
 		expect(gaps.flatMap(optionsOf).filter((o) => /^(?:9|[1-3]\d) May$/u.test(o))).toEqual([]);
 	});

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	draftingBank,
+	HARBOUR_FILLER,
 	mentionedNames,
 	optionsOf,
 	promptOf,
@@ -201,15 +202,10 @@ describe('a disease, or a name written only as a modifier, is no body', () => {
 	});
 });
 
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
 describe('"Chief Executive" before a name is an office, not part of the name', () => {
 	it('"…, Harbour Board Chief Executive Marta Lind said." names Marta Lind', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'“We have waited ten years for this quay, and the town will not wait another ten,” Harbour Board Chief Executive Marta Lind said.',
 			'Ferry Line Chief Executive Piet Mol said the company would add two sailings a day from June.',
 			'Mayor Lena Holm and councillor Erik Berg voted for the plan, while councillor Jonas Dahl voted against it.'
@@ -229,7 +225,7 @@ describe('an option that is a name of the prompt in another spelling is never of
 		'Raids by fighters linked to Al Qaeda and Islamic State affiliates have spread from northern Mali to the farming towns of the centre and into neighbouring Burkina Faso and Niger, killing hundreds of herders and forcing thousands of families from their land across the region.'
 	])('"%s"', (sentence) => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'The Wagner group and Boko Haram have also been named in reports on the region.',
 			sentence
 		].join('\n');

@@ -4,38 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import {
 	draftingBank,
+	FERRY_FILLER,
 	gapsAfter,
+	HARBOUR_FILLER,
 	optionsOf,
 	promptOf,
 	valuesOf,
+	VALMORA_ELECTION,
 	wrongOf
 } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
-const { draftsOf } = draftingBank('numbers', '2024-05-10');
+const { draftsAsking, draftsOf } = draftingBank('numbers', '2024-05-10');
 
 const claims = (ds: Draft[]) => ds.filter((d) => d.form === 'true-false');
-
-const ELECTION = [
-	'Lena Brandt won the Valmora presidency on Sunday with 58.3% of the vote, the electoral council said.',
-	'Brandt ran as the heir of President Omar Castell, her political mentor, who is barred from a second term.',
-	'Sofia Marin, a senator and businesswoman, had between 26.6% and 28.6%. She conceded defeat on Monday night.',
-	'Castell himself won the presidency in 2019 with 53% of the vote.',
-	'Diego Ruiz of the Green Party had between 5.5% and 6.4%, and Pablo Ortega of the Farmers Party 4%.',
-	'Ana Ferro of the Liberal Party, the only other woman in the race, had 2%.',
-	'Brandt sought to reassure investors in her victory speech, after the peso fell 3.5% on Monday.'
-].join('\n');
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const FERRY_FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
 
 describe('a rounded figure is asked with a tolerance', () => {
 	it('"about 50 investigators" typed in allows about 5%', () => {
@@ -175,7 +157,7 @@ describe('ranges: "between _____ and 28.6%" takes options below 28.6%, "between 
 		[26.6, (n: number) => n < 28.6],
 		[6.4, (n: number) => n > 5.5]
 	])('the end %s', (amount, fits) => {
-		const drafts = draftsOf(ELECTION, '2025-10-12', 'A made-up vote').filter(
+		const drafts = draftsOf(VALMORA_ELECTION, '2025-10-12', 'A made-up vote').filter(
 			(d) => d.value?.kind === 'number' && d.value.amount === amount
 		);
 		const wrong = drafts.flatMap(wrongOf).map((w) => Number(w.replace(/[^\d.]/gu, '')));
@@ -261,7 +243,7 @@ describe('a count whose sentence lists as many items is not asked', () => {
 });
 
 describe('a count its sentence gives away through a span of years is not drafted', () => {
-	const FILLER = [
+	const HARBOUR_FILLER = [
 		'The Coastal Cup is sailed each summer off the north coast, and 32 crews entered this year.',
 		'Officials said about 14,000 people watched the finish from the harbour wall on Sunday afternoon.'
 	];
@@ -287,7 +269,7 @@ describe('a count its sentence gives away through a span of years is not drafted
 			['2019', '2021']
 		]
 	])('"%s" asks neither the count nor an end of the span', (sentence, count, ends) => {
-		const bad = draftsOf([...FILLER, sentence].join('\n'), '2022-09-05').filter(
+		const bad = draftsOf([...HARBOUR_FILLER, sentence].join('\n'), '2022-09-05').filter(
 			(d) =>
 				(d.form !== 'true-false' || wrongOf(d).length > 0) &&
 				((d.value?.kind === 'number' && d.value.amount === count) ||
@@ -303,7 +285,7 @@ describe('"All _____ towns…" counts a group named elsewhere: not asked', () =>
 		'The harbour pilots said all three towns would share the cost of the new service, which begins in the first week of July.'
 	])('"%s"', (sentence) => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'Lindvik, Nordby and Sandvik signed a charter on Friday to share a harbour pilot service.',
 			sentence
 		].join('\n');
@@ -317,10 +299,10 @@ describe('"All _____ towns…" counts a group named elsewhere: not asked', () =>
 describe('a count whose items are listed after it is not asked', () => {
 	it('"…the first _____ races of the season, in Kiel in May and in Oslo in June…"', () => {
 		const text = [
-			...FILLER,
+			...HARBOUR_FILLER,
 			'Anna Berg, who had won the first two races of the season, in Kiel in May and in Oslo in June, said she expected to race in the Baltic Cup, which starts in Gdansk on Aug. 28.'
 		].join('\n');
-		const asked = draftsOf(text).filter((d) => /first _____ races/u.test(promptOf(d)));
+		const asked = draftsAsking(text, /first _____ races/u);
 		expect(asked.map(promptOf)).toEqual([]);
 	});
 });
@@ -332,7 +314,7 @@ describe('a total the sentence shares out is not asked', () => {
 			'The two crews shared a prize of 3 million euros: Anna Berg receives 1.8 million euros and Karin Holt 1.2 million.',
 			'Last year the prize was 2.5 million euros.'
 		].join('\n');
-		const gaps = draftsOf(text).filter((d) => /a prize of _____|receives _____/u.test(promptOf(d)));
+		const gaps = draftsAsking(text, /a prize of _____|receives _____/u);
 		expect(gaps.map(promptOf)).toEqual([]);
 	});
 });

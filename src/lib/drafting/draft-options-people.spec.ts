@@ -4,14 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import {
 	draftingBank,
+	FERRY_FILLER,
 	gapsAfter,
 	optionsOf,
 	promptOf,
+	VALMORA_ELECTION,
 	wrongOf
 } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
-const { draftsOf } = draftingBank('options-people', '2025-10-12');
+const { draftsAsking, draftsOf } = draftingBank('options-people', '2025-10-12');
 
 const wrongOptionsOf = (d: Draft) =>
 	d.question.type === 'single'
@@ -37,16 +39,6 @@ const MARATHON = [
 	"In the women's race, Amina Yusuf of Ethiopia won in 2:18:40, a course record. The old mark of 2:19:30 was set here by Kenya's Grace Njeri in 2021.",
 	"Yusuf pulled away from defending champion Lucy Wanjiku of Kenya in the second half of the race. Wanjiku was second in 2:20:11 and Kenya's Mary Chebet third in 2:21:40.",
 	'Mwangi said he would run in Boston next April, where he was fourth last year.'
-].join('\n');
-
-const ELECTION = [
-	'Lena Brandt won the Valmora presidency on Sunday with 58.3% of the vote, the electoral council said.',
-	'Brandt ran as the heir of President Omar Castell, her political mentor, who is barred from a second term.',
-	'Sofia Marin, a senator and businesswoman, had between 26.6% and 28.6%. She conceded defeat on Monday night.',
-	'Castell himself won the presidency in 2019 with 53% of the vote.',
-	'Diego Ruiz of the Green Party had between 5.5% and 6.4%, and Pablo Ortega of the Farmers Party 4%.',
-	'Ana Ferro of the Liberal Party, the only other woman in the race, had 2%.',
-	'Brandt sought to reassure investors in her victory speech, after the peso fell 3.5% on Monday.'
 ].join('\n');
 
 const FINAL = [
@@ -88,12 +80,6 @@ const RACE = [
 	"No rider has won the race three years in a row since Britain's Owen Pike, who won it from 2009 to 2011."
 ].join('\n');
 
-const FERRY_FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
 describe("the sentence's own subject is no wrong option", () => {
 	const TEXT = [
 		'Maria Keller beat Tomas Brandt 6-4 6-2 on Sunday to win the Harbour Open for the first time.',
@@ -113,7 +99,7 @@ describe("the sentence's own subject is no wrong option", () => {
 
 	it('no player beside a king: "Spain\'s King _____" takes only holders of such a title', () => {
 		const text = `${TEXT}\nSpain's King Felipe watched the final from the royal box with the club's chairman.`;
-		const king = draftsOf(text, '2024-03-21').filter((d) => /King _____/u.test(d.question.prompt));
+		const king = draftsAsking(text, /King _____/u, '2024-03-21');
 		for (const d of king)
 			for (const o of wrongOptionsOf(d)) expect(o).not.toMatch(/Keller|Brandt|Lind|Ruiz|Vela/u);
 	});
@@ -209,7 +195,7 @@ describe('gender: a gap or a swap the sentence ties to women or men takes only p
 		],
 		[
 			'"her political mentor", "her victory speech"',
-			ELECTION,
+			VALMORA_ELECTION,
 			['Lena Brandt', 'Brandt', 'Sofia Marin', 'Marin'],
 			['Omar Castell', 'Castell', 'Diego Ruiz', 'Ruiz', 'Pablo Ortega', 'Ortega'],
 			/\bher\b/u
@@ -282,7 +268,7 @@ describe("people of the other side: a gap the sentence ties to one side takes on
 
 describe('family: "her daughter, _____" takes no one the report gives another role', () => {
 	it("no player or manager as the queen's daughter", () => {
-		const drafts = draftsOf(FINAL).filter((d) => /her daughter, _____/u.test(d.question.prompt));
+		const drafts = draftsAsking(FINAL, /her daughter, _____/u);
 		const others = surnames([...PORTUGAL, ...NORWAY, 'Ana Seixas', 'Eva Holm']);
 		for (const d of drafts) expect(wrongOf(d).filter((w) => others.includes(w))).toEqual([]);
 	});

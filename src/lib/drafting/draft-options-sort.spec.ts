@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	draftingBank,
 	escapeRegExp,
+	FERRY_FILLER,
+	HARBOUR_FILLER,
 	optionsOf,
 	promptOf,
 	wrongOf
@@ -12,7 +14,7 @@ import {
 import { organisationSort } from './org-kinds.ts';
 import type { Draft } from './types.ts';
 
-const { draftsOf } = draftingBank('options-sort', '2024-05-10');
+const { draftsAsking, draftsOf } = draftingBank('options-sort', '2024-05-10');
 
 const keyed = (drafts: Draft[], name: string) =>
 	drafts.filter((d) => d.value && 'name' in d.value && d.value.name === name);
@@ -29,17 +31,6 @@ const FLIGHT = [
 /** Whether the report writes `name` with `noun` ("island of Hokkaido", "Sea of Japan coast"). */
 const writtenWith = (name: string, noun: string) =>
 	new RegExp(`(?:${noun} of ${name}|${name} ${noun})(?![\\p{L}])`, 'u').test(FLIGHT);
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const FERRY_FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
 
 describe('a false claim stays false: no country for a body', () => {
 	it('no country for a body: "The U.S. said" is no false claim for "The FBI said"', () => {
@@ -174,9 +165,7 @@ describe('a body of the wrong sort is no option', () => {
 		'Hale later joined the Wellcome Trust in London, and Kovacs became an adviser to Roche in Basel.'
 	].join('\n');
 	it('a workplace in a city is offered only bodies the report places in that city', () => {
-		for (const d of draftsOf(LAB).filter((x) =>
-			/worked at _____ in Philadelphia/u.test(x.question.prompt)
-		))
+		for (const d of draftsAsking(LAB, /worked at _____ in Philadelphia/u))
 			expect(wrongOf(d).filter((o) => !/Pennsylvania|Philadelphia/u.test(o))).toEqual([]);
 	});
 	it('a committee or an assembly is never offered as a maker or an employer', () => {
@@ -202,7 +191,7 @@ describe("the noun after a place's gap constrains it, and a model's maker is a c
 		"Airbus said on Wednesday that it was sending specialists, and the Japan Coast Guard said it was checking the captain's account."
 	].join('\n');
 	it('"_____ airport" takes only names the report writes before "airport"', () => {
-		for (const d of draftsOf(AIR, '2024-01-03').filter((x) => /_____ airport/u.test(promptOf(x))))
+		for (const d of draftsAsking(AIR, /_____ airport/u, '2024-01-03'))
 			expect(
 				wrongOf(d).filter((o) => !new RegExp(`${o} airport`, 'u').test(AIR)),
 				promptOf(d)
@@ -246,7 +235,7 @@ describe('"the lower house of _____" takes a country or a legislature, never a p
 		'Besides the governor, voters in the state chose all 500 members of the lower house of Congress and all 128 senators on Sunday.',
 		'Besides the governor, voters in the state chose all 128 members of the upper house of Congress and all 500 deputies on Sunday.'
 	])('"%s"', (sentence) => {
-		const drafts = draftsOf([...FILLER, ...PARTIES, sentence].join('\n')).filter((d) =>
+		const drafts = draftsOf([...HARBOUR_FILLER, ...PARTIES, sentence].join('\n')).filter((d) =>
 			/(?:house|Senate) of _____/u.test(promptOf(d))
 		);
 		expect(drafts.flatMap(optionsOf).filter((o) => /Party\b/u.test(o))).toEqual([]);
@@ -268,7 +257,7 @@ describe('after "the", a body is offered only where the report writes "the" befo
 			sentence,
 			'KLM said it would run its evening flights as planned.'
 		].join('\n');
-		const afterThe = draftsOf(text).filter((d) => /\bthe _____/u.test(promptOf(d)));
+		const afterThe = draftsAsking(text, /\bthe _____/u);
 		const bare = afterThe.flatMap((d) =>
 			optionsOf(d).filter((o) => !new RegExp(`\\bthe ${escapeRegExp(o)}\\b`, 'iu').test(text))
 		);
@@ -285,7 +274,7 @@ describe('a sort noun right before the gap takes only options the report writes 
 			'NHS England said doctors had lost access to their records.',
 			'In the United States, airlines asked the Federal Aviation Administration to hold their flights.'
 		].join('\n');
-		const gaps = draftsOf(text).filter((d) => /Danish airline _____/u.test(promptOf(d)));
+		const gaps = draftsAsking(text, /Danish airline _____/u);
 		const unwritten = gaps.flatMap((d) =>
 			optionsOf(d).filter((o) => !new RegExp(`Danish airline ${escapeRegExp(o)}`, 'u').test(text))
 		);
@@ -301,7 +290,7 @@ describe('a city, a town or an airport is never offered a continent or a country
 			'Shops there went down, and passengers at airports from Perth to Hong Kong waited for hours.',
 			"As Europe woke up, the trouble spread to Berlin's Tegel airport."
 		].join('\n');
-		const gaps = draftsOf(text).filter((d) => /from _____ to Hong Kong/u.test(promptOf(d)));
+		const gaps = draftsAsking(text, /from _____ to Hong Kong/u);
 		const wrongSort = gaps.flatMap((d) =>
 			optionsOf(d).filter((o) => /^(?:Asia|Europe|Australia)$/u.test(o))
 		);
