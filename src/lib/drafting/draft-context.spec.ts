@@ -241,7 +241,7 @@ describe('a list that leans on the sentence before is no select-all question', (
 	});
 });
 
-describe('context named by the sentence before', () => {
+describe('a gap or a claim that leans on the sentence before quotes it as a lead-in', () => {
 	const text = [
 		'The Harlow Water Board fined Tallis Utilities 40 million crowns on Tuesday for leaks along the Vessa river. ' +
 			'The regulator said the company had ignored 17 warnings since 2019 and must repair the pipes within 18 months.',
@@ -355,11 +355,42 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 		'For Van Dijk, it was a second successive defeat in a cup final, after the loss to Ajax in May.',
 		'The Dutch coach lost the 2019 final to Porto when he was in charge of Feyenoord, and this was his third final.'
 	].join('\n');
-	it('"She worked at…" is never read after a lead-in that names nobody', () => {
-		const bad = draftsOf(LAB, '2024-05-10').filter(
-			(d) => /She worked at/u.test(d.question.prompt) && !/Berg/u.test(d.question.prompt)
-		);
-		expect(bad.map((d) => d.question.prompt)).toEqual([]);
+	const PARTIES = [
+		'Her Green Alliance governed with the Farmers League, the Labour Front and the small Civic Union.',
+		'The same four parties took office together in January 2019 with a slim majority in the 120-seat lower house.'
+	].join('\n');
+	it.each([
+		[
+			'"She worked at…" is never read after a lead-in that names nobody',
+			LAB,
+			'2024-05-10',
+			/She worked at/u,
+			/Berg/u
+		],
+		[
+			'"the finding" is never asked without the sentence before',
+			LAB,
+			'2024-05-10',
+			/the finding/u,
+			/after “/u
+		],
+		[
+			'"The Dutch coach…" is read after the sentence that names him',
+			SPORT,
+			'2024-05-20',
+			/The Dutch coach/u,
+			/Van Dijk/u
+		],
+		[
+			'"The same four parties…" is read after the sentence that names them',
+			PARTIES,
+			'2024-05-10',
+			/The same (four|_____) parties/u,
+			/after “/u
+		]
+	])('%s', (_, text, date, shown, named) => {
+		const bad = draftsAsking(text, shown, date).filter((d) => !named.test(promptOf(d)));
+		expect(bad.map(promptOf)).toEqual([]);
 	});
 	it('a short lead-in that names her by her surname alone is enough', () => {
 		const text = [
@@ -367,30 +398,6 @@ describe('a sentence that opens on a bare back-reference is read after a lead-in
 			"Berg's path was harder. She worked at Temple University in Philadelphia for nine years before moving to Boston University in 2001."
 		].join('\n');
 		expect(draftsAsking(text, /after “Berg's path was harder\.”/u, '2024-05-10')).not.toEqual([]);
-	});
-	it('"the finding" is never asked without the sentence before', () => {
-		const bad = draftsOf(LAB, '2024-05-10').filter(
-			(d) => /the finding/u.test(d.question.prompt) && !/after “/u.test(d.question.prompt)
-		);
-		expect(bad.map((d) => d.question.prompt)).toEqual([]);
-	});
-	it('"The Dutch coach…" is read after the sentence that names him', () => {
-		const coach = draftsAsking(SPORT, /The Dutch coach/u, '2024-05-20');
-		expect(
-			coach.filter((d) => !/Van Dijk/u.test(d.question.prompt)).map((d) => d.question.prompt)
-		).toEqual([]);
-	});
-	it('"The same four parties…" is read after the sentence that names them', () => {
-		const text = [
-			'Her Green Alliance governed with the Farmers League, the Labour Front and the small Civic Union.',
-			'The same four parties took office together in January 2019 with a slim majority in the 120-seat lower house.'
-		].join('\n');
-		const bad = draftsOf(text, '2024-05-10').filter(
-			(d) =>
-				/The same (four|_____) parties/u.test(d.question.prompt) &&
-				!/after “/u.test(d.question.prompt)
-		);
-		expect(bad.map((d) => d.question.prompt)).toEqual([]);
 	});
 });
 

@@ -15,7 +15,7 @@ import type { Draft } from './types.ts';
 
 const { bank, draftsOf } = draftingBank('names', '2025-10-12');
 
-describe('a gap opening a name', () => {
+describe('a gap never opens a name, and a name is never its own wrong option', () => {
 	it('"The _____ Food and Drug Administration" is not drafted; "U.S." is no organisation', () => {
 		const text = [
 			'Doctors at Lakeview General Hospital in Portland said on Thursday that a patient had received a kidney from a pig.',
@@ -166,18 +166,16 @@ const bodies = (drafts: Draft[]) =>
 	drafts.filter((d) => d.value?.kind === 'organisation' && d.form !== 'true-false');
 
 describe('no gap inside a hyphenated word or a name with a particle', () => {
-	it('"a _____-19 vaccine" is never asked', () => {
-		expect(promptsMatching(draftsOf(LAB), /_____-|-_____/u)).toEqual([]);
-	});
-	it('"Huis _____ Bosch palace" is never asked', () => {
-		const text = [
-			'The king flew back for the meeting at Huis ten Bosch palace, which lasted about an hour and a half.',
-			'The prime minister, 56, has led the country since October 2010, and his party won two seats in May.'
-		].join('\n');
-		expect(promptsMatching(draftsOf(text), /Huis _____ Bosch/u)).toEqual([]);
-	});
-	it('"Eric van der _____" is never asked', () => {
-		expect(promptsMatching(draftsOf(LAB), /\bvan der _____/iu)).toEqual([]);
+	const PALACE = [
+		'The king flew back for the meeting at Huis ten Bosch palace, which lasted about an hour and a half.',
+		'The prime minister, 56, has led the country since October 2010, and his party won two seats in May.'
+	].join('\n');
+	it.each([
+		['"a _____-19 vaccine" is never asked', LAB, /_____-|-_____/u],
+		['"Huis _____ Bosch palace" is never asked', PALACE, /Huis _____ Bosch/u],
+		['"Eric van der _____" is never asked', LAB, /\bvan der _____/iu]
+	])('%s', (_, text, gap) => {
+		expect(promptsMatching(draftsOf(text), gap)).toEqual([]);
 	});
 });
 
