@@ -262,7 +262,7 @@ describe('the key never among the wrong options in another name', () => {
 				'The ECB lifted its three key rates by 50 basis points, more than it had signalled in June.',
 				'The Bank of Japan kept its rates unchanged, and the World Bank cut its forecast for growth.',
 				'The International Monetary Fund said the euro zone could fall into recession next year.',
-				// Central banks are options only beside central banks (draft-round14.spec.ts): a second one besides Japan's.
+				// Central banks are options only beside central banks (draft-options-sort.spec.ts): a second one besides Japan's.
 				'The Federal Reserve had raised its own rates by 75 basis points in June.'
 			].join('\n')
 		);
