@@ -43,10 +43,11 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		launchOptions: chromium,
-		// A failed test keeps its trace (each step's page, network and console) without the screencast:
-		// encoding a frame of every paint cost a fifth of the browser tests' time on two cores, and the
-		// failure's own screenshot is kept below.
-		trace: { mode: 'retain-on-failure', screenshots: false },
+		// A failed test keeps its trace (each step's action, network and console) without the screencast or
+		// the DOM snapshot of every step: encoding a frame of every paint cost a fifth of the browser tests'
+		// time on two cores, and the snapshots a further sixth of their CPU; the failure's own screenshot is
+		// kept below.
+		trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
 		screenshot: 'only-on-failure'
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
