@@ -1993,6 +1993,13 @@ const BACK_REFERENCES = [
 	// sentence before says (issue 16, the tenth reading).
 	/\b[Tt]he\s+(?:game|problem|glow|repair)\b/u,
 	/\b[Tt]hat\s+(?:match|game|race|fight|eruption|tournament|season|event|final)\b/u,
+	// "the two would have gone on…", "The timing meant…", "Further eruptions followed…", "checkouts there went
+	// down", "has held it since 2018": which two, whose timing, further to what, where, and what "it" is.
+	/\b[Tt]he two\s+(?:would|will|had|have|were|are|could|should|shared|met|played|drew)\b/u,
+	/\b[Tt]he timing\b/u,
+	/^["“]?Further\s+\p{Ll}+/u,
+	/\b\p{Ll}+s\s+there\s+(?!(?:is|are|was|were|will|would|had|has|have|said|says|say)\b)\p{Ll}+/u,
+	/\b(?:has|have|had)\s+held\s+it\b/u,
 	COUNTRY_BACK,
 	MID_DEMONYM
 ];
@@ -2715,7 +2722,7 @@ function gapFillOn(
 	if (wrong.texts.length < 2 && !typed) return null;
 	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
 	const unit =
-		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${v.unit}` : '';
+		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${unitWords(m)}` : '';
 	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${unit}${role}.`;
 	const base = { prompt, explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	const draft = scored(
@@ -2731,7 +2738,7 @@ function gapFillOn(
 							type: 'numeric',
 							answer: v.amount,
 							tolerance: toleranceFor(ctx, m, cited.quote),
-							unit: v.unit === '%' ? 'per cent' : v.unit
+							unit: v.unit === '%' ? 'per cent' : unitWords(m)
 						}
 					: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
 			quote: cited.quote,
@@ -2751,6 +2758,17 @@ function gapFillOn(
 }
 
 /**
+ * A figure's unit as the report writes it ("nautical miles", "cubic metres a second"), not only the counted noun
+ * the drafter compares figures by ("miles", "metres"): students read it in the explanation.
+ */
+function unitWords(m: Mention): string {
+	if (m.value.kind !== 'number') return '';
+	const unit = m.value.unit;
+	const last = unit.split(' ').at(-1) ?? unit;
+	return m.label && m.label.toLowerCase().includes(last) ? m.label : unit;
+}
+
+/**
  * How far a typed answer may be from the key: about 5% when the article gives the figure as approximate ("about
  * 50 investigators", "more than 100 cases"), at least 1 when its quote rounds another figure (questions:check
  * reads the quote as a whole), else 0. A year is exact.
@@ -2760,8 +2778,9 @@ function toleranceFor(ctx: Context, m: Mention, quote: string): number {
 	const words = ctx.article.text.slice(m.sentence.start, m.start);
 	const amount = Math.abs(m.value.amount);
 	const fivePercent = Math.max(1, Math.round(amount * 0.05));
+	// ("about 100 to _____": the range's second figure is as approximate as its first.)
 	if (
-		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+$/iu.test(
+		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+(?:[\d.,]+\s+(?:to|and)\s+)?$/iu.test(
 			words
 		)
 	)
@@ -3167,7 +3186,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
 	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs, { standsAlone: true });
-	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${v.unit}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
+	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${unitWords(m)}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
 	const base = { explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	let question: Draft['question'];
 	if (wrong.texts.length >= 2)
@@ -3179,7 +3198,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 			prompt,
 			answer: v.amount,
 			tolerance: toleranceFor(ctx, m, cited.quote),
-			unit: v.unit
+			unit: unitWords(m)
 		};
 	else return null;
 	const draft = scored(
