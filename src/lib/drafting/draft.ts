@@ -861,6 +861,24 @@ function distractorsFor(
 			ctx.cities.has(keyPlace) ||
 			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(beforeKey));
 	const continentKey = key.value.kind === 'place' && isContinent(keyPlace);
+	// "several U.S. states, including _____": only places of the listed sort (countries, cities, or places the
+	// report writes with that noun); never a city or a continent for a state.
+	const listedSort =
+		key.value.kind === 'place'
+			? beforeKey
+					.match(
+						/\b(states|countries|nations|cities|towns|provinces|regions|islands|prefectures|counties)\s*,?\s+(?:including|such as|like|among them)\s+(?:[^,;.]+,\s+)*$/iu
+					)?.[1]
+					.toLowerCase()
+			: undefined;
+	const ofListedSort = (c: Candidate, sort: string) => {
+		if (c.value.kind !== 'place') return true;
+		const name = c.value.name;
+		if (sort === 'countries' || sort === 'nations') return c.label === 'country' || isCountry(name);
+		if (isContinent(name) || isCountry(name) || c.label === 'country') return false;
+		if (sort === 'cities' || sort === 'towns') return c.label === 'city' || ctx.cities.has(name);
+		return writtenAsSort(name, sort.replace(/ies$/u, 'y').replace(/s$/u, ''));
+	};
 	// "in _____ and 2018": a value the sentence writes beside the gap is no option.
 	const sentenceRest = `${ctx.article.text.slice(key.sentence.start, key.start)} ${ctx.article.text.slice(key.end, key.sentence.end)}`;
 	const writtenBeside = (text: string) =>
@@ -1064,6 +1082,7 @@ function distractorsFor(
 				(isContinent(name) || isCountry(name) || !!continentOf(name) || c.label === 'country')
 			)
 				return false;
+			if (listedSort && !ofListedSort(c, listedSort)) return false;
 			if (airportKey && !/\bAirport\b/u.test(name) && !writtenBefore(name, 'airport')) return false;
 			if (continentKey && !isContinent(name)) return false;
 		}
@@ -2566,6 +2585,7 @@ function gapFillOn(
 		/^\s+\p{Ll}+s(?![\p{L}])(?!\s+of\b)/u.test(text.slice(m.end, m.sentence.end))
 	)
 		return null;
+	if (countBeforeOrdinal(ctx, m)) return null;
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
@@ -2755,6 +2775,22 @@ function gapFillOn(
 		typed ? { texts: ['', ''], own: 0 } : wrong
 	);
 	return place(draft, m, { start: m.start, end: m.end }, cited.span);
+}
+
+const ORDINAL_WORDS =
+	/\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b/iu;
+
+/**
+ * "The first _____ rapid games were drawn, and Ding took the decisive fourth": a count of the first (or last) few
+ * with an ordinal later in its sentence, which rules out most counts and all but gives the key; not asked.
+ */
+function countBeforeOrdinal(ctx: Context, m: Mention): boolean {
+	const text = ctx.article.text;
+	return (
+		m.value.kind === 'number' &&
+		/\b(?:first|last)\s+$/iu.test(text.slice(m.sentence.start, m.start)) &&
+		ORDINAL_WORDS.test(text.slice(m.end, m.sentence.end))
+	);
 }
 
 /**
@@ -3487,7 +3523,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
 		) &&
 		// "won it four times, from 2015 to 2017": a swapped count its own sentence contradicts.
-		!listsItsCount(x);
+		!listsItsCount(x) &&
+		!countBeforeOrdinal(ctx, x);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
