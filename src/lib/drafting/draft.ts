@@ -722,6 +722,29 @@ function opponentAsked(ctx: Context, key: Mention): RegExp | null {
 	return noun ? new RegExp(`(?<![\\p{L}-])${escape(noun)}(?![\\p{L}-])`, 'iu') : null;
 }
 
+/** Verbs of one who plays in a match: "plays under the FIDE flag", "led for most of the three weeks", "pressed". */
+const PLAY_VERBS =
+	/\b(?:play|plays|played|playing|players?|led|leads|leading|pressed|resigned|drew|served|serving|sails|sailed|sailing|raced|racing)\b/u;
+
+/**
+ * "_____, who plays under the FIDE flag…, led for most of the three weeks": one who played or led in the match
+ * the report opens on ("…, beating Ian Nepomniachtchi in the fourth and last game"), asked only among the
+ * people that opening sentence names; null when the key is not one of them or no sentence opens so.
+ */
+function playerAsked(ctx: Context, key: Mention): string[] | null {
+	if (key.value.kind !== 'person' || !PLAY_VERBS.test(key.sentence.text)) return null;
+	const opening = ctx.mentions
+		.map((x) => x.sentence)
+		.filter((s) => /\b(?:beat|beats|beating|defeated|defeating|against)\s+\p{Lu}/u.test(s.text))
+		.reduce<Sentence | null>((a, s) => (!a || s.start < a.start ? s : a), null);
+	if (!opening || opening.start === key.sentence.start) return null;
+	const players = ctx.mentions
+		.filter((x) => x.value.kind === 'person' && x.sentence.start === opening.start)
+		.map((x) => valueText(x.value));
+	const keyName = valueText(key.value);
+	return players.some((p) => samePerson(p, keyName)) ? players : null;
+}
+
 /**
  * Whether the report puts `person` in the match `noun` names: named in a sentence of that noun, and not the one
  * named before the verb in the key's sentence ("Berg beat Berg"). Carlsen, who gave up the title, and Fischer, in
@@ -1000,6 +1023,7 @@ function distractorsFor(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
 	const matchNoun = opponentAsked(ctx, key);
+	const players = playerAsked(ctx, key);
 	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
 	const bodyAfterThe = !options.standsAlone && !options.quoted && theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
@@ -1170,6 +1194,7 @@ function distractorsFor(
 		)
 			return false;
 		if (matchNoun && person && !inTheMatch(ctx, key, person, matchNoun)) return false;
+		if (players && person && !players.some((p) => samePerson(p, person))) return false;
 		if (onContinent && c.value.kind === 'place' && continentOf(c.value.name) !== onContinent)
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
@@ -2586,6 +2611,18 @@ function gapFillOn(
 	)
 		return null;
 	if (countBeforeOrdinal(ctx, m)) return null;
+	// "‘The moment Ian resigned the game…’": a first name in someone's words, of a person the report names in full,
+	// picks its key out of the full names offered.
+	if (m.value.kind === 'person') {
+		const written = text.slice(m.start, m.end).trim();
+		const quoteMarks = (text.slice(m.sentence.start, m.start).match(/["“”]/gu) ?? []).length;
+		if (
+			quoteMarks % 2 === 1 &&
+			/^\p{Lu}[\p{L}'’-]+$/u.test(written) &&
+			ctx.mentions.some((x) => x.value.kind === 'person' && x.value.name.startsWith(`${written} `))
+		)
+			return null;
+	}
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
