@@ -2721,8 +2721,15 @@ function gapFillOn(
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
-	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
-	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
+	// "for _____ Swiss francs ($3.23 billion) in shares": an amount converted in brackets gives the key away; the
+	// shown words stop before it.
+	const converted =
+		m.value.kind === 'number'
+			? after.match(/^([^()]{0,40}?)\s*\((?:about\s+|some\s+)?[$€£]\s?[\d.,]+/u)
+			: null;
+	const shownAfter = converted ? converted[1].replace(/[\s,;:]+$/u, '') : after;
+	const closes = converted || cited.span.end < m.sentence.end - 1 ? '…' : '';
+	const gapped = nestQuotes(`${opens}${before}${GAP}${shownAfter}${closes}`.trim());
 	const name = reportName(ctx.article);
 	// The lead-in comes first, as a reader meets it in the report: "In the report of 19 November 2023, after
 	// “Massa conceded defeat.”, complete the next sentence: “The gap of _____ …”".
