@@ -2219,8 +2219,11 @@ function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null 
 	return previous;
 }
 
-/** A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso". */
-const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
+/**
+ * A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso", "Spain, Britain, Qatar and the
+ * United Arab Emirates".
+ */
+const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
 const LIST = new RegExp(
 	String.raw`${LISTED_ITEM}(?:,\s+${LISTED_ITEM})*,?\s+(?:and|&)\s+${LISTED_ITEM}`,
 	'gu'

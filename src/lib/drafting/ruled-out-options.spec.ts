@@ -54,3 +54,15 @@ describe('a place listed after a plural place noun ("U.S. states, including ____
 		expect(wrongSort).toEqual([]);
 	});
 });
+
+describe('a count whose items the sentence lists is not asked', () => {
+	it('"from _____ countries: Norway, Finland, Iceland and the Faroe Islands"', () => {
+		const text = [
+			...FILLER,
+			'On Sunday the town said it had accepted offers of rescue boats from four countries: Norway, Finland, Iceland and the Faroe Islands.',
+			'Denmark said it was sending 30 divers with six boats.'
+		].join('\n');
+		const drafts = draftsOf(text).filter((d) => /from _____ countries/u.test(promptOf(d)));
+		expect(drafts.map(promptOf)).toEqual([]);
+	});
+});
