@@ -30,6 +30,11 @@ describe('a counted noun phrase keeps all its words in the explanation and the u
 			'world championship titles'
 		],
 		[
+			'The regatta started in Lindvik on July 1 and covered 900 km, with six island stages spread over two seas.',
+			/with _____ island stages/u,
+			'island stages'
+		],
+		[
 			'The coast guard closed the waters within six nautical miles of the wreck to small boats.',
 			/within _____ nautical miles/u,
 			'nautical miles'

@@ -245,12 +245,22 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 				const run: Term[] = [];
 				for (let k = j + 1; k < Math.min(terms.length, j + 4); k++) {
 					const n = terms[k];
-					if (terms[k - 1].post.trim() !== '' || !n.tags.includes('Noun')) break;
-					if (n.tags.includes('ProperNoun') || CAPITALISED.test(n.text)) break;
+					if (terms[k - 1].post.trim() !== '' || n.tags.includes('ProperNoun')) break;
+					if (CAPITALISED.test(n.text)) break;
+					// "eight mountain stages spread over…": a plural read as a verb right after the noun it follows.
+					const pluralAsVerb =
+						k === j + 1 &&
+						// ("one man dies": a singular count's noun is followed by its verb.)
+						!/^(?:one|1|a|an|single)$/iu.test(terms[i].text) &&
+						n.tags.includes('Verb') &&
+						/^\p{Ll}+s$/u.test(n.text) &&
+						!/ss$/u.test(n.text);
+					if (!n.tags.includes('Noun') && !pluralAsVerb) break;
 					run.push(n);
-					if (n.tags.includes('Plural')) break;
+					if (n.tags.includes('Plural') || pluralAsVerb) break;
 				}
-				if (run.at(-1)?.tags.includes('Plural')) {
+				const head = run.at(-1);
+				if (head && (head.tags.includes('Plural') || head.tags.includes('Verb'))) {
 					unit = [word, ...run.map((n) => n.text.toLowerCase())].join(' ');
 					end = run[run.length - 1].end;
 				}
