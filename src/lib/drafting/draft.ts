@@ -722,6 +722,29 @@ function opponentAsked(ctx: Context, key: Mention): RegExp | null {
 	return noun ? new RegExp(`(?<![\\p{L}-])${escape(noun)}(?![\\p{L}-])`, 'iu') : null;
 }
 
+/** Verbs of one who plays in a match: "plays under the FIDE flag", "led for most of the three weeks", "pressed". */
+const PLAY_VERBS =
+	/\b(?:play|plays|played|playing|players?|led|leads|leading|pressed|resigned|drew|served|serving|sails|sailed|sailing|raced|racing)\b/u;
+
+/**
+ * "_____, who plays under the FIDE flag…, led for most of the three weeks": one who played or led in the match
+ * the report opens on ("…, beating Ian Nepomniachtchi in the fourth and last game"), asked only among the
+ * people that opening sentence names; null when the key is not one of them or no sentence opens so.
+ */
+function playerAsked(ctx: Context, key: Mention): string[] | null {
+	if (key.value.kind !== 'person' || !PLAY_VERBS.test(key.sentence.text)) return null;
+	const opening = ctx.mentions
+		.map((x) => x.sentence)
+		.filter((s) => /\b(?:beat|beats|beating|defeated|defeating|against)\s+\p{Lu}/u.test(s.text))
+		.reduce<Sentence | null>((a, s) => (!a || s.start < a.start ? s : a), null);
+	if (!opening || opening.start === key.sentence.start) return null;
+	const players = ctx.mentions
+		.filter((x) => x.value.kind === 'person' && x.sentence.start === opening.start)
+		.map((x) => valueText(x.value));
+	const keyName = valueText(key.value);
+	return players.some((p) => samePerson(p, keyName)) ? players : null;
+}
+
 /**
  * Whether the report puts `person` in the match `noun` names: named in a sentence of that noun, and not the one
  * named before the verb in the key's sentence ("Berg beat Berg"). Carlsen, who gave up the title, and Fischer, in
@@ -861,6 +884,24 @@ function distractorsFor(
 			ctx.cities.has(keyPlace) ||
 			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(beforeKey));
 	const continentKey = key.value.kind === 'place' && isContinent(keyPlace);
+	// "several U.S. states, including _____": only places of the listed sort (countries, cities, or places the
+	// report writes with that noun); never a city or a continent for a state.
+	const listedSort =
+		key.value.kind === 'place'
+			? beforeKey
+					.match(
+						/\b(states|countries|nations|cities|towns|provinces|regions|islands|prefectures|counties)\s*,?\s+(?:including|such as|like|among them)\s+(?:[^,;.]+,\s+)*$/iu
+					)?.[1]
+					.toLowerCase()
+			: undefined;
+	const ofListedSort = (c: Candidate, sort: string) => {
+		if (c.value.kind !== 'place') return true;
+		const name = c.value.name;
+		if (sort === 'countries' || sort === 'nations') return c.label === 'country' || isCountry(name);
+		if (isContinent(name) || isCountry(name) || c.label === 'country') return false;
+		if (sort === 'cities' || sort === 'towns') return c.label === 'city' || ctx.cities.has(name);
+		return writtenAsSort(name, sort.replace(/ies$/u, 'y').replace(/s$/u, ''));
+	};
 	// "in _____ and 2018": a value the sentence writes beside the gap is no option.
 	const sentenceRest = `${ctx.article.text.slice(key.sentence.start, key.start)} ${ctx.article.text.slice(key.end, key.sentence.end)}`;
 	const writtenBeside = (text: string) =>
@@ -982,6 +1023,7 @@ function distractorsFor(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
 	const matchNoun = opponentAsked(ctx, key);
+	const players = playerAsked(ctx, key);
 	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
 	const bodyAfterThe = !options.standsAlone && !options.quoted && theBeforeBody(ctx, key);
 	// "The _____ won eight seats": a party, never an election commission or a government office.
@@ -1064,6 +1106,7 @@ function distractorsFor(
 				(isContinent(name) || isCountry(name) || !!continentOf(name) || c.label === 'country')
 			)
 				return false;
+			if (listedSort && !ofListedSort(c, listedSort)) return false;
 			if (airportKey && !/\bAirport\b/u.test(name) && !writtenBefore(name, 'airport')) return false;
 			if (continentKey && !isContinent(name)) return false;
 		}
@@ -1151,6 +1194,7 @@ function distractorsFor(
 		)
 			return false;
 		if (matchNoun && person && !inTheMatch(ctx, key, person, matchNoun)) return false;
+		if (players && person && !players.some((p) => samePerson(p, person))) return false;
 		if (onContinent && c.value.kind === 'place' && continentOf(c.value.name) !== onContinent)
 			return false;
 		if (speakers && !('own' in c && person && speakers.some((p) => samePerson(p, person))))
@@ -1993,6 +2037,13 @@ const BACK_REFERENCES = [
 	// sentence before says (issue 16, the tenth reading).
 	/\b[Tt]he\s+(?:game|problem|glow|repair)\b/u,
 	/\b[Tt]hat\s+(?:match|game|race|fight|eruption|tournament|season|event|final)\b/u,
+	// "the two would have gone on…", "The timing meant…", "Further eruptions followed…", "checkouts there went
+	// down", "has held it since 2018": which two, whose timing, further to what, where, and what "it" is.
+	/\b[Tt]he two\s+(?:would|will|had|have|were|are|could|should|shared|met|played|drew)\b/u,
+	/\b[Tt]he timing\b/u,
+	/^["“]?Further\s+\p{Ll}+/u,
+	/\b\p{Ll}+s\s+there\s+(?!(?:is|are|was|were|will|would|had|has|have|said|says|say)\b)\p{Ll}+/u,
+	/\b(?:has|have|had)\s+held\s+it\b/u,
 	COUNTRY_BACK,
 	MID_DEMONYM
 ];
@@ -2168,8 +2219,11 @@ function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null 
 	return previous;
 }
 
-/** A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso". */
-const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
+/**
+ * A list of names or years: "in 2008 and 2012", "Mali, Niger and Burkina Faso", "Spain, Britain, Qatar and the
+ * United Arab Emirates".
+ */
+const LISTED_ITEM = String.raw`(?:(?:19|20)\d{2}|(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)`;
 const LIST = new RegExp(
 	String.raw`${LISTED_ITEM}(?:,\s+${LISTED_ITEM})*,?\s+(?:and|&)\s+${LISTED_ITEM}`,
 	'gu'
@@ -2559,6 +2613,19 @@ function gapFillOn(
 		/^\s+\p{Ll}+s(?![\p{L}])(?!\s+of\b)/u.test(text.slice(m.end, m.sentence.end))
 	)
 		return null;
+	if (countBeforeOrdinal(ctx, m)) return null;
+	// "‘The moment Ian resigned the game…’": a first name in someone's words, of a person the report names in full,
+	// picks its key out of the full names offered.
+	if (m.value.kind === 'person') {
+		const written = text.slice(m.start, m.end).trim();
+		const quoteMarks = (text.slice(m.sentence.start, m.start).match(/["“”]/gu) ?? []).length;
+		if (
+			quoteMarks % 2 === 1 &&
+			/^\p{Lu}[\p{L}'’-]+$/u.test(written) &&
+			ctx.mentions.some((x) => x.value.kind === 'person' && x.value.name.startsWith(`${written} `))
+		)
+			return null;
+	}
 	// "Sheinbaum, 61, a climate scientist": an age between commas after a name counts nothing the words after it
 	// name ("61 climates"); only an age typed as years is asked.
 	if (
@@ -2657,8 +2724,15 @@ function gapFillOn(
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
-	const closes = cited.span.end >= m.sentence.end - 1 ? '' : '…';
-	const gapped = nestQuotes(`${opens}${before}${GAP}${after}${closes}`.trim());
+	// "for _____ Swiss francs ($3.23 billion) in shares": an amount converted in brackets gives the key away; the
+	// shown words stop before it.
+	const converted =
+		m.value.kind === 'number'
+			? after.match(/^([^()]{0,40}?)\s*\((?:about\s+|some\s+)?[$€£]\s?[\d.,]+/u)
+			: null;
+	const shownAfter = converted ? converted[1].replace(/[\s,;:]+$/u, '') : after;
+	const closes = converted || cited.span.end < m.sentence.end - 1 ? '…' : '';
+	const gapped = nestQuotes(`${opens}${before}${GAP}${shownAfter}${closes}`.trim());
 	const name = reportName(ctx.article);
 	// The lead-in comes first, as a reader meets it in the report: "In the report of 19 November 2023, after
 	// “Massa conceded defeat.”, complete the next sentence: “The gap of _____ …”".
@@ -2715,7 +2789,7 @@ function gapFillOn(
 	if (wrong.texts.length < 2 && !typed) return null;
 	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
 	const unit =
-		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${v.unit}` : '';
+		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${unitWords(m)}` : '';
 	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${unit}${role}.`;
 	const base = { prompt, explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	const draft = scored(
@@ -2731,7 +2805,7 @@ function gapFillOn(
 							type: 'numeric',
 							answer: v.amount,
 							tolerance: toleranceFor(ctx, m, cited.quote),
-							unit: v.unit === '%' ? 'per cent' : v.unit
+							unit: v.unit === '%' ? 'per cent' : unitWords(m)
 						}
 					: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
 			quote: cited.quote,
@@ -2750,6 +2824,33 @@ function gapFillOn(
 	return place(draft, m, { start: m.start, end: m.end }, cited.span);
 }
 
+const ORDINAL_WORDS =
+	/\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b/iu;
+
+/**
+ * "The first _____ rapid games were drawn, and Ding took the decisive fourth": a count of the first (or last) few
+ * with an ordinal later in its sentence, which rules out most counts and all but gives the key; not asked.
+ */
+function countBeforeOrdinal(ctx: Context, m: Mention): boolean {
+	const text = ctx.article.text;
+	return (
+		m.value.kind === 'number' &&
+		/\b(?:first|last)\s+$/iu.test(text.slice(m.sentence.start, m.start)) &&
+		ORDINAL_WORDS.test(text.slice(m.end, m.sentence.end))
+	);
+}
+
+/**
+ * A figure's unit as the report writes it ("nautical miles", "cubic metres a second"), not only the counted noun
+ * the drafter compares figures by ("miles", "metres"): students read it in the explanation.
+ */
+function unitWords(m: Mention): string {
+	if (m.value.kind !== 'number') return '';
+	const unit = m.value.unit;
+	const last = unit.split(' ').at(-1) ?? unit;
+	return m.label && m.label.toLowerCase().includes(last) ? m.label : unit;
+}
+
 /**
  * How far a typed answer may be from the key: about 5% when the article gives the figure as approximate ("about
  * 50 investigators", "more than 100 cases"), at least 1 when its quote rounds another figure (questions:check
@@ -2760,8 +2861,9 @@ function toleranceFor(ctx: Context, m: Mention, quote: string): number {
 	const words = ctx.article.text.slice(m.sentence.start, m.start);
 	const amount = Math.abs(m.value.amount);
 	const fivePercent = Math.max(1, Math.round(amount * 0.05));
+	// ("about 100 to _____": the range's second figure is as approximate as its first.)
 	if (
-		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+$/iu.test(
+		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+(?:[\d.,]+\s+(?:to|and)\s+)?$/iu.test(
 			words
 		)
 	)
@@ -3167,7 +3269,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 	const cited = quoteOfClause(ctx.article, m) ?? quoteOf(ctx.article, m.sentence);
 	if (!cited) return null;
 	const wrong = distractorsFor(ctx, m, OPTIONS_PER_QUESTION - 1, readsAs, { standsAlone: true });
-	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${v.unit}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
+	const explanation = `${capitalise(sourceOf(ctx.article))} says so: ${keyText}${v.kind === 'number' ? ` ${unitWords(m)}` : v.kind === 'person' && v.role ? ` (${v.role})` : ''}.`;
 	const base = { explanation, tags: tagsFor(v, v.kind), difficulty: 2 as const };
 	let question: Draft['question'];
 	if (wrong.texts.length >= 2)
@@ -3179,7 +3281,7 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 			prompt,
 			answer: v.amount,
 			tolerance: toleranceFor(ctx, m, cited.quote),
-			unit: v.unit
+			unit: unitWords(m)
 		};
 	else return null;
 	const draft = scored(
@@ -3468,7 +3570,8 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 			BOUND_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
 		) &&
 		// "won it four times, from 2015 to 2017": a swapped count its own sentence contradicts.
-		!listsItsCount(x);
+		!listsItsCount(x) &&
+		!countBeforeOrdinal(ctx, x);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];

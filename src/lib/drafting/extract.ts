@@ -239,12 +239,46 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 				unit = `${word} ${next.text.toLowerCase()}`;
 				end = next.end;
 			}
+			// "five world championship matches": a singular noun before the plural one it qualifies is part of what
+			// is counted (not "five worlds").
+			else if (!t.tags.includes('Plural')) {
+				const run: Term[] = [];
+				for (let k = j + 1; k < Math.min(terms.length, j + 4); k++) {
+					const n = terms[k];
+					if (terms[k - 1].post.trim() !== '' || n.tags.includes('ProperNoun')) break;
+					if (CAPITALISED.test(n.text)) break;
+					// "eight mountain stages spread over…": a plural read as a verb right after the noun it follows.
+					const pluralAsVerb =
+						k === j + 1 &&
+						// ("one man dies": a singular count's noun is followed by its verb.)
+						!/^(?:one|1|a|an|single)$/iu.test(terms[i].text) &&
+						n.tags.includes('Verb') &&
+						/^\p{Ll}+s$/u.test(n.text) &&
+						!/ss$/u.test(n.text);
+					if (!n.tags.includes('Noun') && !pluralAsVerb) break;
+					run.push(n);
+					if (n.tags.includes('Plural') || pluralAsVerb) break;
+				}
+				const head = run.at(-1);
+				if (head && (head.tags.includes('Plural') || head.tags.includes('Verb'))) {
+					unit = [word, ...run.map((n) => n.text.toLowerCase())].join(' ');
+					end = run[run.length - 1].end;
+				}
+			}
 			if (!/s$/u.test(unit)) unit = nlp(unit).nouns().toPlural().text() || unit;
-			return {
-				unit: unit.replace(/[^\p{L}\s-]/gu, ''),
-				phrase: [...modifiers, unit].join(' '),
-				end
-			};
+			unit = unit.replace(/[^\p{L}\s-]/gu, '');
+			// "cubic metres a second": a rate is said with its time, though it counts the same unit.
+			const last = terms.findIndex((x) => x.end === end);
+			const [per, time] = [terms[last + 1], terms[last + 2]];
+			const rate =
+				per &&
+				time &&
+				terms[last].post.trim() === '' &&
+				/^(?:a|an|per)$/iu.test(per.text) &&
+				/^(?:second|minute|hour|day|week|month|year)[.,;:]?$/iu.test(time.text)
+					? ` ${per.text.toLowerCase()} ${time.text.toLowerCase().replace(/[.,;:]$/u, '')}`
+					: '';
+			return { unit, phrase: `${[...modifiers, unit].join(' ')}${rate}`, end };
 		}
 		if (
 			t.tags.includes('Adjective') ||
