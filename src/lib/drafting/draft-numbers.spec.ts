@@ -318,3 +318,11 @@ describe('a total the sentence shares out is not asked', () => {
 		expect(gaps.map(promptOf)).toEqual([]);
 	});
 });
+
+describe('a figure with no unit', () => {
+	it('"won the 100m, 200m and relay" is drafted without a unit to reach for', () => {
+		const text =
+			'Marlow, who won the 100m, 200m and sprint relay at last year’s championships in Valmora, now turns to the 200m, his stronger event, in which he took bronze at the last Games.';
+		expect(() => draftsOf(text, '2024-08-04')).not.toThrow();
+	});
+});

@@ -1565,13 +1565,13 @@ function askedWords(m: Mention, sentence: Sentence): { from: number; to: number 
 			);
 		if (before) from -= before[1].length;
 		const after = text.slice(to).match(/^(-?\s*(?:[\p{L}-]+\s+){0,3}?)/u);
-		const unitEnd = text
-			.slice(to)
-			.search(
-				new RegExp(`${escape(m.value.unit.split(' ').slice(-1)[0]).replace(/s$/u, '')}s?\\b`, 'iu')
-			);
-		if (unitEnd >= 0 && unitEnd < 40 && after)
-			to += unitEnd + text.slice(to + unitEnd).match(/^[\p{L}]+/u)![0].length;
+		// The unit's last word, which a figure with no unit ("the 100m") does not have.
+		const unitWord = m.value.unit.split(' ').slice(-1)[0].replace(/s$/u, '');
+		const unitEnd = unitWord
+			? text.slice(to).search(new RegExp(`${escape(unitWord)}s?\\b`, 'iu'))
+			: -1;
+		const unitText = unitEnd >= 0 ? text.slice(to + unitEnd).match(/^[\p{L}]+/u) : null;
+		if (unitEnd < 40 && after && unitText) to += unitEnd + unitText[0].length;
 	} else if (m.value.kind === 'date') {
 		const prep = text.slice(0, from).match(/\b(in|on|since|until|by|from)\s+$/iu);
 		if (prep) from -= prep[0].length;
