@@ -428,14 +428,14 @@ describe('two drafts of one sentence never give each other away', () => {
 			for (const b of ds) {
 				if (a === b || line(a) !== line(b)) continue;
 				const key = keyText(b);
-				// Values of two kinds may show each other (they cite one fact, drafts20): a claim or one kind may not.
+				// Values of two kinds may show each other, a claim among them (they cite one fact, drafts20); one kind may not.
 				const shows =
-					a.form === 'true-false' ||
-					(!!key &&
-						a.value?.kind === b.value?.kind &&
-						` ${normaliseAnswerText(a.question.prompt)} `.includes(
-							` ${normaliseAnswerText(key)} `
-						));
+					a.value?.kind === b.value?.kind &&
+					(a.form === 'true-false' ||
+						(!!key &&
+							` ${normaliseAnswerText(a.question.prompt)} `.includes(
+								` ${normaliseAnswerText(key)} `
+							)));
 				pairs.push({ a, b, shows });
 			}
 		return pairs;

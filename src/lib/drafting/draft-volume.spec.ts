@@ -50,3 +50,17 @@ describe('two drafts of one sentence cite one fact', () => {
 		expect(doc.questions.map((q) => q.facts[0])).toEqual([doc.facts[0].id, doc.facts[0].id]);
 	});
 });
+
+describe('a claim and a value of another kind on one sentence are both kept', () => {
+	it.each(['The old ferry Nordlys was sold in 2019 to a company in Bergen for 4 million crowns.'])(
+		'"%s"',
+		(sentence) => {
+			const text = [...FERRY_FILLER, sentence].join('\n');
+			const chosen = selectCompatible(draftsOf(text)).filter((d) =>
+				d.quote.includes(sentence.slice(0, 30))
+			);
+			expect(chosen.map((d) => d.form)).toContain('true-false');
+			expect(new Set(chosen.map((d) => d.value?.kind)).size).toBe(2);
+		}
+	);
+});

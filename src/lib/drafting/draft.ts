@@ -4671,7 +4671,9 @@ export function giveAway(a: Draft, b: Draft, acrossKinds = false): boolean {
 	const pa = placements.get(a);
 	const pb = placements.get(b);
 	if (!pa || !pb || pa.sentence !== pb.sentence) return false;
-	if (pa.claim || pb.claim) return true;
+	const kinds = acrossKinds && a.value && b.value && a.value.kind !== b.value.kind;
+	// A claim states its whole sentence: beside it, only a value of another kind (one fact, as below).
+	if (pa.claim || pb.claim) return !kinds;
 	if (a.value && b.value && sameValue(a.value, b.value)) return true;
 	const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
 	const shows = (x: Placement, y: Placement) =>
@@ -4680,7 +4682,7 @@ export function giveAway(a: Draft, b: Draft, acrossKinds = false): boolean {
 	// With `acrossKinds`, values of two kinds ("sold in _____ … for 4 million" and "sold in 2019 … for _____") may
 	// stand together: they cite one fact (draftsYaml), and a quiz serves a second question on a fact only once no
 	// fresh fact is left (generateQuiz).
-	return !(acrossKinds && a.value && b.value && a.value.kind !== b.value.kind);
+	return !kinds;
 }
 
 /** The lead-in a prompt quotes before its sentence ("In …, after “…”, complete the next sentence: …"), normalised. */
