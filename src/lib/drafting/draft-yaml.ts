@@ -31,20 +31,32 @@ export function draftsYaml(article: DraftArticle, drafts: Draft[], source: strin
 	const questions: Record<string, unknown>[] = [];
 	const comments: string[][] = [];
 	const used = new Set<string>();
+	const own: { fact: { id: string; quote: string }; start: number; end: number }[] = [];
 	for (const d of drafts) {
 		// Keys are unique per article; the suffix is a last guard so that a file never defines an id twice.
 		let id = draftId(prefix, d.key);
 		for (let n = 2; used.has(id); n++) id = `${draftId(prefix, d.key).slice(0, 56)}-${n}`;
 		used.add(id);
-		// A passage the bank already quotes is cited by its fact's id, not defined again (one fact, one id).
-		const factId = d.citesFact ?? `${id}-f`;
-		if (!d.citesFact)
-			facts.push({
+		// A passage the bank already quotes is cited by its fact's id, not defined again (one fact, one id). So is
+		// one an earlier draft of this file quotes (two values of one sentence): the fact's quote grows to hold both.
+		const shared = d.citesFact
+			? undefined
+			: own.find((f) => f.start < d.span.end && d.span.start < f.end);
+		const factId = d.citesFact ?? shared?.fact.id ?? `${id}-f`;
+		if (shared) {
+			shared.start = Math.min(shared.start, d.span.start);
+			shared.end = Math.max(shared.end, d.span.end);
+			shared.fact.quote = article.text.slice(shared.start, shared.end);
+		} else if (!d.citesFact) {
+			const fact = {
 				id: factId,
 				article: article.slug,
 				quote: d.quote,
 				...(d.value ? { value: d.value } : {})
-			});
+			};
+			facts.push(fact);
+			own.push({ fact, start: d.span.start, end: d.span.end });
+		}
 		const q = d.question;
 		const head = { id, review: REVIEW_PENDING, type: q.type, prompt: q.prompt };
 		const key = yamlAnswerKey(q);

@@ -4667,16 +4667,22 @@ export function fewRepeatsOfAKey(drafts: Draft[]): Draft[] {
  * (it states all of its sentence), or the prompt of one shows what the other asks (two gap-fills of one
  * sentence each show the other's answer; a quiz holding both would give both away).
  */
-export function giveAway(a: Draft, b: Draft): boolean {
+export function giveAway(a: Draft, b: Draft, acrossKinds = false): boolean {
 	const pa = placements.get(a);
 	const pb = placements.get(b);
 	if (!pa || !pb || pa.sentence !== pb.sentence) return false;
-	if (pa.claim || pb.claim) return true;
+	const kinds = acrossKinds && a.value && b.value && a.value.kind !== b.value.kind;
+	// A claim states its whole sentence: beside it, only a value of another kind (one fact, as below).
+	if (pa.claim || pb.claim) return !kinds;
 	if (a.value && b.value && sameValue(a.value, b.value)) return true;
 	const overlaps = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
 	const shows = (x: Placement, y: Placement) =>
 		overlaps(x.shown, y.asked) && !overlaps(x.asked, y.asked);
-	return shows(pa, pb) || shows(pb, pa);
+	if (!shows(pa, pb) && !shows(pb, pa)) return false;
+	// With `acrossKinds`, values of two kinds ("sold in _____ … for 4 million" and "sold in 2019 … for _____") may
+	// stand together: they cite one fact (draftsYaml), and a quiz serves a second question on a fact only once no
+	// fresh fact is left (generateQuiz).
+	return !kinds;
 }
 
 /** The lead-in a prompt quotes before its sentence ("In …, after “…”, complete the next sentence: …"), normalised. */
@@ -4760,6 +4766,7 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 	const bySentence = new Map<number, Draft[]>();
 	const types = new Map<DraftType, number>();
 	const answerKey = (d: Draft) => (d.question.type === 'ordering' ? d.key : answerOf(d));
+	let acrossKinds = false;
 	const fits = (d: Draft) => {
 		if (usesOfAnswer(answers, d, answerKey(d)) >= MAX_DRAFTS_PER_KEY) return false;
 		// A lead-in quoting another kept draft's sentence gives its answer away: the two are not kept together.
@@ -4774,24 +4781,27 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		return (
 			!values.has(p.value) &&
 			same.length < MAX_DRAFTS_PER_SENTENCE &&
-			same.every((k) => !giveAway(k, d))
+			same.every((k) => !giveAway(k, d, acrossKinds))
 		);
 	};
 	const rank = (d: Draft) => (d.score ?? 0) - TYPE_PENALTY * (types.get(draftType(d)) ?? 0);
-	let pool = drafts.filter(fits);
-	while (pool.length) {
-		const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-		chosen.push(best);
-		answers.set(answerKey(best), (answers.get(answerKey(best)) ?? 0) + 1);
-		types.set(draftType(best), (types.get(draftType(best)) ?? 0) + 1);
-		const p = placements.get(best);
-		if (p) {
-			values.add(p.value);
-			bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), best]);
+	const take = () => {
+		let pool = drafts.filter((d) => !chosen.includes(d) && fits(d));
+		while (pool.length) {
+			const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+			chosen.push(best);
+			answers.set(answerKey(best), (answers.get(answerKey(best)) ?? 0) + 1);
+			types.set(draftType(best), (types.get(draftType(best)) ?? 0) + 1);
+			const p = placements.get(best);
+			if (p) {
+				values.add(p.value);
+				bySentence.set(p.sentence, [...(bySentence.get(p.sentence) ?? []), best]);
+			}
+			// What one choice rules out stays ruled out: the sets only grow.
+			pool = pool.filter((d) => d !== best && fits(d));
 		}
-		// What one choice rules out stays ruled out: the sets only grow.
-		pool = pool.filter((d) => d !== best && fits(d));
-	}
+	};
+	take();
 	// A sentence of two clauses may hold two drafts where its one draft quotes it whole (or is a claim, which shows
 	// all of it): two drafts of its clauses take its place, when neither shows the other's answer. The one draft's
 	// value is free again for them.
@@ -4827,6 +4837,10 @@ export function selectCompatible(drafts: Draft[], taken = new Map<string, number
 		}
 		bySentence.set(p.sentence, pair);
 	}
+	// Then, beside what is chosen, a value of another kind on a sentence that holds one draft (giveAway's
+	// `acrossKinds`): added last, so that it takes no sentence's place from a draft the rules above keep.
+	acrossKinds = true;
+	take();
 	const kept = new Set(chosen);
 	return drafts.filter((d) => kept.has(d));
 }
