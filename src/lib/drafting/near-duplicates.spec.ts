@@ -116,6 +116,22 @@ describe('near-duplicates among an article’s drafts', () => {
 		).toEqual(['same-passage']);
 	});
 
+	it('flags two gap-fills of one sentence asking different values: each shows the other its answer', () => {
+		const gapFill = (shown: string, key: string) =>
+			single(`Complete the sentence: “${shown}”`, key, ['400', '2,000', '600']);
+		const howMany = draft(1, at(TROOPS, 0), gapFill(TROOPS.replace('1,200', '_____'), '1,200'), {
+			value: troops
+		});
+		const who = draft(2, at(TROOPS, 0), gapFill(TROOPS.replace('Chad', '_____'), 'Chad'), {
+			value: chad
+		});
+		expect(
+			findNearDuplicates([howMany, who], [])
+				.get(who.id)
+				?.map((m) => m.why)
+		).toEqual(['gives-away']);
+	});
+
 	it('flags the same key asked in mostly the same words from another passage, not a different question with that key', () => {
 		const first = draft(1, at(TROOPS, 0), single('How many soldiers will Chad send?', '1,200'));
 		const again = draft(

@@ -43,9 +43,10 @@ export type BankQuestionToCompare = {
 
 /**
  * Why two questions are near-duplicates, strongest first: the same fact (one passage, one value or key),
- * the same question (one key, a prompt in mostly the same words), or only the same passage.
+ * the same question (one key, a prompt in mostly the same words), one passage shown by a prompt that asks
+ * another of its values (each question then shows the other's answer), or only the same passage.
  */
-export type DuplicateReason = 'same-fact' | 'same-question' | 'same-passage';
+export type DuplicateReason = 'same-fact' | 'same-question' | 'gives-away' | 'same-passage';
 
 export type NearDuplicate =
 	| { of: 'draft'; id: number; number: number; prompt: string; why: DuplicateReason }
@@ -55,11 +56,14 @@ export type NearDuplicate =
 const PASSAGE_OVERLAP = 0.8;
 /** Share of content words two prompts must have in common (Dice) to ask the same question. */
 const PROMPT_SIMILARITY = 0.5;
+/** Share of a passage's runs of words a prompt must show to show the passage (a gap-fill, a claim). */
+const PROMPT_SHOWS_PASSAGE = 0.6;
 
 const STRENGTH: Record<DuplicateReason, number> = {
 	'same-fact': 0,
 	'same-question': 1,
-	'same-passage': 2
+	'gives-away': 2,
+	'same-passage': 3
 };
 
 /** Words that say nothing about what a prompt asks. */
@@ -162,6 +166,16 @@ export function promptSimilarity(a: string, b: string): number {
 	return (2 * shared) / (x.size + y.size);
 }
 
+/** Whether a prompt shows most of a passage's words, as a gap-fill or a true/false claim of it does. */
+function showsPassage(prompt: string, quote: string): boolean {
+	const shown = shingles(prompt);
+	const passage = [...shingles(quote)];
+	return (
+		passage.length > 0 &&
+		passage.filter((s) => shown.has(s)).length / passage.length >= PROMPT_SHOWS_PASSAGE
+	);
+}
+
 /** The strongest reason two questions are near-duplicates, or null when they are not. */
 function compare(
 	passage: boolean,
@@ -169,11 +183,13 @@ function compare(
 	keyA: string | null,
 	keyB: string | null,
 	promptA: string,
-	promptB: string
+	promptB: string,
+	passageShown = false
 ): DuplicateReason | null {
 	const sameKey = keyA !== null && keyA === keyB;
 	if (passage && (sameFactValue || sameKey)) return 'same-fact';
 	if (sameKey && promptSimilarity(promptA, promptB) >= PROMPT_SIMILARITY) return 'same-question';
+	if (passage && passageShown) return 'gives-away';
 	if (passage) return 'same-passage';
 	return null;
 }
@@ -212,7 +228,9 @@ export function findNearDuplicates(
 				keyOf.get(d.id)!,
 				keyOf.get(e.id)!,
 				d.question.prompt,
-				e.question.prompt
+				e.question.prompt,
+				byValue &&
+					(showsPassage(d.question.prompt, e.quote) || showsPassage(e.question.prompt, d.quote))
 			);
 			if (why)
 				matches.push({ of: 'draft', id: e.id, number: e.number, prompt: e.question.prompt, why });
