@@ -3519,7 +3519,7 @@ function falseValueFor(
 
 /** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
 const BOUND_BEFORE =
-	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
+	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|inside|within|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
 
 /**
  * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value
