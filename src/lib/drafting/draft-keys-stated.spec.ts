@@ -21,6 +21,14 @@ describe('a date key is the date its quote states', () => {
 		for (const d of days.filter((x) => x.question.type === 'single'))
 			expect(optionsOf(d)).toContain('6 November');
 	});
+
+	it('a month with no year ("in June") is stored with no year the sentence lacks: not drafted', () => {
+		const months = draftsOf(COUNCIL).filter(
+			(d) =>
+				d.value?.kind === 'date' && d.value.date.length === 7 && !/\b(19|20)\d{2}\b/u.test(d.quote)
+		);
+		expect(months.map((d) => d.question.prompt)).toEqual([]);
+	});
 });
 
 describe('a bounded figure is never swapped for one its bound allows', () => {

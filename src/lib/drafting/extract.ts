@@ -569,6 +569,8 @@ export function findMentions(
 				? `${resolved.date.slice(0, 8)}${core[3].trim().padStart(2, '0')}`
 				: resolved.date;
 		const date = core[2] && !core[3] && !dayFirst ? resolved.date.slice(0, 7) : named;
+		// "in August": a month stored with a year its sentence does not state would be a key the quote lacks.
+		if (date.length === 7 && resolved.inferred) continue;
 		add({
 			value: { kind: 'date', date },
 			start: s,
