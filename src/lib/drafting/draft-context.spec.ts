@@ -53,8 +53,8 @@ describe('an article of the bank is named by its cited_as, and its facts are cit
 	it('cite the bank fact that already quotes the passage, and propose new questions again', () => {
 		const drafts = draftQuestions(article(), bank()).filter((d) => d.form !== 'timeline');
 		// Two since the gender rule (draft-options-people.spec.ts): "_____ and his government" has no man the report ties
-		// to "his" beside Macron to offer.
-		expect(drafts.length).toBeGreaterThanOrEqual(2);
+		// to "his" beside Macron to offer; one since a month with no year is asked no more (issue 16).
+		expect(drafts.length).toBeGreaterThanOrEqual(1);
 		const quotes = new Map(bank().facts.map((f) => [f.id, f.quote]));
 		for (const d of drafts) {
 			expect(d.citesFact).toBeDefined();

@@ -413,11 +413,11 @@ describe('two drafts of one sentence never give each other away', () => {
 				: undefined;
 
 	const text = [
-		'Kenya sent 1,200 engineers to Mombasa in March to repair the port after the storm.',
-		'The World Bank lent 300 million dollars to Uganda in June for roads in the north.',
-		'Engineers from Ghana arrived in Mombasa in April with 40 trucks of spare parts.',
+		'Kenya sent 1,200 engineers to Mombasa in March 2022 to repair the port after the storm.',
+		'The World Bank lent 300 million dollars to Uganda in June 2022 for roads in the north.',
+		'Engineers from Ghana arrived in Mombasa in April 2022 with 40 trucks of spare parts.',
 		'The African Development Bank will give 150 million dollars to Rwanda next year for power lines.',
-		'Kenya sent 600 medics to the port of Mombasa in July, while officials in Nairobi said that 2,500 workers would follow.',
+		'Kenya sent 600 medics to the port of Mombasa in July 2022, while officials in Nairobi said that 2,500 workers would follow.',
 		'Tanzania closed its border with Kenya for 12 days in May after the storm hit Tanga.'
 	].join('\n');
 	/** Pairs of drafts of one sentence (a line here), and whether one's prompt shows the other's answer. */
@@ -522,6 +522,7 @@ describe('more forms, so that a short report gets enough drafts', () => {
 		const ds = draftQuestions({ ...article, slug: 'rules-second-mention', text }, bank);
 		const nairobi = ds.filter((d) => d.value && 'name' in d.value && d.value.name === 'Nairobi');
 		expect(nairobi.length, ds.map((d) => d.question.prompt).join('\n')).toBeGreaterThan(0);
-		expect(ds.length).toBeGreaterThanOrEqual(4);
+		// Three since a month with no year is asked no more (issue 16: its year would be the drafter's guess).
+		expect(ds.length).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -1022,6 +1022,11 @@ function distractorsFor(
 		/^(?:\s*(?:[,.;:!?"“”’)]|$)|\s+(?:and|or|to|in|on|at|for|with|from|by|of|as|is|was|are|were|has|had|have|said|says|will|would)\b)/u.test(
 			ctx.article.text.slice(key.end, key.sentence.end)
 		);
+	// "_____'s Silvio Leonard": a possessive gap with no "the" before it reads only names that take no article
+	// ("United States's Silvio Leonard" needs one).
+	const possessiveGap =
+		/^['’]s?(?![\p{L}])/u.test(ctx.article.text.slice(key.end, key.end + 3)) &&
+		!/\bthe\s+$/iu.test(said);
 	const matchNoun = opponentAsked(ctx, key);
 	const players = playerAsked(ctx, key);
 	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
@@ -1077,6 +1082,7 @@ function distractorsFor(
 			return false;
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
 			return false;
+		if (possessiveGap && 'name' in c.value && TAKES_THE.test(c.value.name)) return false;
 		if (
 			bodyAfterThe &&
 			c.value.kind === 'organisation' &&
@@ -3519,7 +3525,7 @@ function falseValueFor(
 
 /** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
 const BOUND_BEFORE =
-	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
+	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|inside|within|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
 
 /**
  * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value
@@ -4419,6 +4425,24 @@ function splitsAWord(text: string, m: Mention): boolean {
 	);
 }
 
+/** Capitalised words that open a phrase, not a name: "In Paris", "Northern Mali". */
+const OPENING_WORD =
+	/^(?:The|A|An|In|At|On|From|To|For|By|With|And|But|Or|Of|As|After|Before|Since|Near|Outside|Inside|Across|Through|Into|Both|Only|Then|When|While|Under|Over|Like|Unlike|Around|Throughout|Than|Via|Including|Against|Between|Beyond|Toward|Towards|Within|Without|About|Also|Meanwhile|Elsewhere|Northern|Southern|Eastern|Western|North|South|East|West|Central|Mr|Mrs|Ms|Dr)$/u;
+
+/**
+ * Whether a place is a word of a longer name: joined to a capitalised word before or after it, or by "de/of/du/del"
+ * ("the Stade de France", "Oblique Seville", "University of Bergen", "U.S. District Judge Lewis Kaplan"). Asked or
+ * swapped, it cuts the name ("the Stade de United States", "U.S. Manhattan Lewis Kaplan"), so it is neither.
+ */
+function placeInName(text: string, m: Mention): boolean {
+	if (m.value.kind !== 'place') return false;
+	const before = text
+		.slice(m.sentence.start, m.start)
+		.match(/(?:^|[\s(“"])(\p{Lu}[\p{L}.’'-]*)\s+(?:(?:de|of|du|del|des|da|di)\s+)?$/u);
+	if (before && !OPENING_WORD.test(before[1]) && !/['’]s?$/u.test(before[1])) return true;
+	return /^\s+(?:(?:de|of|du|del|des|da|di)\s+)?\p{Lu}/u.test(text.slice(m.end, m.sentence.end));
+}
+
 /** A name the report writes beside a model number ("737 MAX 9", "MAX 9 planes"): a product, no organisation. */
 function modelName(text: string, name: string): boolean {
 	return new RegExp(
@@ -4539,6 +4563,7 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 			(m) =>
 				!splitsAWord(article.text, m) &&
 				!cutFromName(article.text, m) &&
+				!placeInName(article.text, m) &&
 				!(m.value.kind === 'organisation' && modelName(article.text, m.value.name)) &&
 				// "the KVX vaccine", "COVID-19": a name the report only writes as a modifier is asked as no body,
 				// nor offered as one.

@@ -563,7 +563,14 @@ export function findMentions(
 		// A month the words give without its day ("in April in 2:04:25": the 2 is a time's) is the month only;
 		// "2 April" gives its day before the month.
 		const dayFirst = /(?:^|\s)\d{1,2}\s+$/u.test(d.text.slice(0, d.text.indexOf(core[0])));
-		const date = core[2] && !core[3] && !dayFirst ? resolved.date.slice(0, 7) : resolved.date;
+		// "after 1 a.m. on Dec. 4": the plugin may take the hour for the day; the day is the one the month names.
+		const named =
+			core[3] && resolved.date.length === 10
+				? `${resolved.date.slice(0, 8)}${core[3].trim().padStart(2, '0')}`
+				: resolved.date;
+		const date = core[2] && !core[3] && !dayFirst ? resolved.date.slice(0, 7) : named;
+		// "in August": a month stored with a year its sentence does not state would be a key the quote lacks.
+		if (date.length === 7 && resolved.inferred) continue;
 		add({
 			value: { kind: 'date', date },
 			start: s,
