@@ -1117,7 +1117,8 @@ async function main() {
 		});
 		const wanted = Math.round(submitWarmup.requestsPerSecond * opts.duration);
 		const rest = pool.slice(warmupAmount);
-		const runAmount = Math.max(1, Math.min(rest.length, wanted));
+		// At least one request per connection: autocannon refuses fewer (a slow warm-up on a busy machine).
+		const runAmount = Math.min(rest.length, Math.max(opts.connections, wanted));
 		log(
 			`attempt submit POST /attempts/[id]/review?/submit: ${runAmount} requests × ${opts.connections} connections`
 		);
