@@ -2368,7 +2368,13 @@ function inOneForm(
 		v.kind === 'person' && !/\s/u.test(v.name) ? personOf(ctx, v.name)?.full : undefined;
 	// A key the sentence writes by its surname ("Head, who opened…") reads every option so (readingOf).
 	if (/\s/u.test(base(m.value)) || whole(m.value)) return (v) => whole(v) ?? base(v);
-	return (v) => (v.kind === 'person' ? v.name.split(/\s+/u).slice(-1)[0] : base(v));
+	return (v) => (v.kind === 'person' ? surnameOf(v.name) : base(v));
+}
+
+/** The name a report calls a person by after the first time: the last word, unless it is a regnal number. */
+function surnameOf(name: string): string {
+	const words = name.split(/\s+/u);
+	return /^[IVXLC]+$/u.test(words[words.length - 1]) ? name : words[words.length - 1];
 }
 
 /** An amount in words of scale, as news writes large sums: "3 billion", "600 million", "6.15 billion". */

@@ -495,6 +495,10 @@ const COUNTRY_FIRST_NAMES = new Set(['Chad', 'Jordan', 'Georgia', 'Israel']);
 const DESCRIPTIVE =
 	/^(The|A|An|This|That|These|Those|Its|Their|Our|His|Her|Each|Every|Another|Such|New|European|French|African|Russian|American|Malian|British|German|Canadian|UN|EU|\d+-\p{L}+)$/u;
 
+/** "The 25-year-old Scot": nouns of nationality the tagger does not know as such, never a person's name. */
+const NATIONALITY_NOUN =
+	/^(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Dutch(?:man|woman)|French(?:man|woman)|English(?:man|woman)|Scots(?:man|woman)|Welsh(?:man|woman)|Irish(?:man|woman))$/u;
+
 const demonyms = new Map<string, boolean>();
 /** "Danish", "Senegalese", "Malian": a nationality, never a name of an organisation, place or person. */
 function isDemonym(name: string): boolean {
@@ -1035,6 +1039,7 @@ export function findMentions(
 					/-led\b/u.test(m.value.name) ||
 					/[()[\]]/u.test(m.value.name) ||
 					/^\p{Lu}\p{Ll}+(ian|ese|ish)$/u.test(m.value.name) ||
+					NATIONALITY_NOUN.test(m.value.name) ||
 					isDemonym(m.value.name))
 			) &&
 			!/\d{4}-\d{2}/u.test(
