@@ -10,17 +10,7 @@ bash scripts/install-system-deps.sh
 # Throwaway clusters this run started, removed on exit.
 clusters=()
 stop_clusters() { for dir in "${clusters[@]}"; do bash scripts/pg-throwaway.sh stop "$dir"; done; }
-# The unit and integration tests, run beside the browser tests in a session of their own (below): stopped,
-# with their clusters, when the suite stops early.
-beside_pid=
-clean_up() {
-	if [ -n "$beside_pid" ] && kill -0 "$beside_pid" 2>/dev/null; then
-		kill -TERM -- "-$beside_pid" 2>/dev/null || true
-		wait "$beside_pid" 2>/dev/null || true
-	fi
-	stop_clusters
-}
-trap clean_up EXIT
+trap stop_clusters EXIT
 
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
 	eval "$(bash scripts/pg-throwaway.sh start)"
@@ -48,6 +38,17 @@ npm run -s audit:offline
 # server, each build only when build/ is older than a source file.
 phase "build"
 npx tsx tests/helpers/build-if-stale.ts
+# The benchmark's smoke run traces the statements of its requests in its Postgres log, which other files'
+# queries would get into: it runs on a cluster of its own, from here on beside the lint (one core) and the
+# unit and integration tests, its output kept apart and shown when it ends.
+bench_pg=$(bash scripts/pg-throwaway.sh start)
+bench_dir=$(sed -n 's/^export PG_THROWAWAY_DIR=//p' <<<"$bench_pg")
+bench_url=$(sed -n 's/^export TEST_DATABASE_URL=//p' <<<"$bench_pg")
+clusters+=("$bench_dir")
+bench_log=$(mktemp)
+TEST_DATABASE_URL=$bench_url PG_THROWAWAY_DIR=$bench_dir \
+	npx vitest run --project integration tests/integration/bench-smoke.test.ts >"$bench_log" 2>&1 &
+bench_pid=$!
 phase "format and lint"
 # npm run lint, its two single-threaded halves side by side.
 npx svelte-kit sync
@@ -59,28 +60,22 @@ wait "$prettier_pid" || lint_status=$? # its warnings, on stderr, name the files
 if [ "$lint_status" -ne 0 ]; then exit 1; fi
 phase "bank"
 npm run -s questions:check
+phase "unit"
+npx vitest run --project unit --maxWorkers=2
+phase "integration (PGlite and Postgres)"
+# Two files at a time (each has databases of its own).
+integration_status=0
+npx vitest run --project integration --fileParallelism --maxWorkers=2 \
+	--exclude tests/integration/bench-smoke.test.ts || integration_status=$?
+bench_status=0
+wait "$bench_pid" || bench_status=$?
+echo "-- benchmark smoke run (started after the build)"
+cat "$bench_log"
+rm -f "$bench_log"
+if [ "$integration_status" -ne 0 ] || [ "$bench_status" -ne 0 ]; then exit 1; fi
+phase "browser (Chromium)"
 # Screenshots are for people to look at (tests/screenshots/, npm run docs:images): a CI run has nobody
 # looking, so it leaves them out unless E2E_SHOTS says otherwise.
 if [ -n "${CI:-}" ]; then export E2E_SHOTS=${E2E_SHOTS:-0}; fi
-# With one worker the browser tests keep about 1.2 of the two cores busy (a page waits on the server, the
-# server on its database), so the unit and integration tests run beside them on what is left: in a session
-# of their own, which Linux schedules as a group of its own (autogroup), at nice 19, so that Chromium's
-# bursts never queue behind them. (Run beside at normal priority they slowed the browser tests by three
-# quarters, and the whole suite.) They get Postgres clusters of their own, at their priority.
-beside_log=$(mktemp)
-beside_env=()
-if [ "${#clusters[@]}" -gt 0 ]; then beside_env=(-u TEST_DATABASE_URL -u PG_THROWAWAY_DIR); fi
-setsid -w env "${beside_env[@]}" bash -c \
-	'echo 19 >/proc/self/autogroup 2>/dev/null || true; exec nice -n 19 bash scripts/test-unit-integration.sh' \
-	>"$beside_log" 2>&1 &
-beside_pid=$!
-phase "browser (Chromium), with the unit and integration tests beside it at the lowest priority"
-browser_status=0
-npx playwright test || browser_status=$?
-phase "unit and integration, the rest of their run"
-beside_status=0
-wait "$beside_pid" || beside_status=$?
-cat "$beside_log"
-rm -f "$beside_log"
+npx playwright test
 phase_done
-[ "$browser_status" -eq 0 ] && [ "$beside_status" -eq 0 ]
