@@ -47,6 +47,13 @@ test('forged and tampered requests get a clear 4xx', async ({
 	await signUp(page);
 	const base = await startQuiz(page, 5);
 	const url = new URL(base);
+	// Every question of the attempt, so that the stranger below is none of them: the quiz is drawn at random.
+	const inAttempt = new Set<string>();
+	for (let n = 1; n <= 5; n++) {
+		await page.goto(`${base}/${n}`);
+		inAttempt.add((await questionOnScreen(page)).id);
+	}
+	await page.goto(`${base}/1`);
 	const q = await questionOnScreen(page);
 	const own = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 	// By default as a browser posts a form without JavaScript; `accept: application/json` as a script would.
@@ -70,7 +77,7 @@ test('forged and tampered requests get a clear 4xx', async ({
 		});
 
 	// A question that is not in this attempt.
-	const stranger = bank!.questions.find((b) => b.id !== q.id && b.type === 'true_false')!;
+	const stranger = bank!.questions.find((b) => !inAttempt.has(b.id) && b.type === 'true_false')!;
 	let res = await post(`${url.pathname}/1?/save`, {
 		questionId: stranger.id,
 		questionType: 'true_false',
