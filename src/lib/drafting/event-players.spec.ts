@@ -3,12 +3,9 @@
 // "led for most of the three weeks"). Each test failed on the drafter before its change. The sentences are made
 // up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, wrongOf } from '../../../tests/helpers/drafting.ts';
-import type { Draft } from './types.ts';
+import { draftingBank, promptOf, wrongOf } from '../../../tests/helpers/drafting.ts';
 
 const { draftsOf } = draftingBank('event-players', '2024-05-10');
-
-const promptOf = (d: Draft) => d.question.prompt;
 
 describe('a player of the match the opening sentence names is asked only among its players', () => {
 	it.each([

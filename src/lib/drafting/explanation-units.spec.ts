@@ -3,18 +3,11 @@
 // and a figure the report gives as approximate is not asked to 1%. Each test failed on the drafter before its
 // change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, FERRY_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('explanation-units', '2024-05-10');
 
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const promptOf = (d: Draft) => d.question.prompt;
 /** The words a draft gives after its key: the explanation's last words, or a numeric answer's unit. */
 const unitsOf = (d: Draft): string[] => {
 	const q = d.question;
@@ -45,7 +38,7 @@ describe('a counted noun phrase keeps all its words in the explanation and the u
 			'cubic metres a second'
 		]
 	])('"%s"', (sentence, asked, unit) => {
-		const text = [...FILLER, sentence, 'The quay will open in June.'].join('\n');
+		const text = [...FERRY_FILLER, sentence, 'The quay will open in June.'].join('\n');
 		const drafts = draftsOf(text).filter((d) => asked.test(promptOf(d)));
 		expect(drafts.length).toBeGreaterThan(0);
 		for (const d of drafts) for (const u of unitsOf(d)) expect(u).toBe(unit);
@@ -55,7 +48,7 @@ describe('a counted noun phrase keeps all its words in the explanation and the u
 describe('a figure the report gives as approximate is asked with room around it', () => {
 	it('"about 100 to _____" is typed in with 5% either side, as "about _____" is', () => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			'Water poured through the broken gate at a rate of about 150 to 400 cubic metres a second on the first night.',
 			'The quay will open in June.'
 		].join('\n');

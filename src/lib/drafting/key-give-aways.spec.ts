@@ -2,18 +2,9 @@
 // Swiss francs ($3.23 billion)", Morocco 11 "_____ euros ($5.4 million)"). Each test failed on the drafter before
 // its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank } from '../../../tests/helpers/drafting.ts';
-import type { Draft } from './types.ts';
+import { draftingBank, FERRY_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
 
 const { draftsOf } = draftingBank('key-give-aways', '2024-05-10');
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const promptOf = (d: Draft) => d.question.prompt;
 
 describe('an amount converted in brackets after the gap is not shown', () => {
 	it.each([
@@ -23,7 +14,7 @@ describe('an amount converted in brackets after the gap is not shown', () => {
 		]
 	])('"%s"', (sentence, asked) => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			sentence,
 			'The yard had cost 25 million francs to build in 1998, and the quay will cost 60 million euros.'
 		].join('\n');

@@ -2,18 +2,15 @@
 // decisive fourth" (chess 1), a city or a continent among "U.S. states, including _____" (CrowdStrike 14). Each
 // test failed on the drafter before its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
-import type { Draft } from './types.ts';
+import {
+	draftingBank,
+	FERRY_FILLER,
+	optionsOf,
+	promptOf,
+	wrongOf
+} from '../../../tests/helpers/drafting.ts';
 
 const { draftsOf } = draftingBank('ruled-out-options', '2024-05-10');
-
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const promptOf = (d: Draft) => d.question.prompt;
 
 describe('a count of the first or last few, with an ordinal later in the sentence, is not asked', () => {
 	it.each([
@@ -27,7 +24,7 @@ describe('a count of the first or last few, with an ordinal later in the sentenc
 		]
 	])('"%s"', (sentence, asked) => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			'The regatta had eight races over five days, and three of them were sailed in fog.',
 			sentence,
 			'The regatta ended on Sunday evening.'
@@ -40,7 +37,7 @@ describe('a count of the first or last few, with an ordinal later in the sentenc
 describe('a place listed after a plural place noun ("U.S. states, including _____") takes only places of that sort', () => {
 	it('"several Canadian provinces, including _____" offers no city and no continent', () => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			'The outage hit Asia first, then Europe, where flights from Berlin and Oslo were held.',
 			'In Canada, phone lines failed in several Canadian provinces, including Manitoba, and some hospitals in Toronto cancelled operations.',
 			'The province of Ontario and the province of Quebec said their own lines had held.'
@@ -58,7 +55,7 @@ describe('a place listed after a plural place noun ("U.S. states, including ____
 describe('a count whose items the sentence lists is not asked', () => {
 	it('"from _____ countries: Norway, Finland, Iceland and the Faroe Islands"', () => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			'On Sunday the town said it had accepted offers of rescue boats from four countries: Norway, Finland, Iceland and the Faroe Islands.',
 			'Denmark said it was sending 30 divers with six boats.'
 		].join('\n');

@@ -3,18 +3,11 @@
 // reading: chess 7 and 17, CrowdStrike 3 and 4, Grindavik 15). Each test failed on the drafter before its change.
 // The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, FERRY_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('unnamed-subjects', '2024-05-10');
 
-const FILLER = [
-	'The harbour board of Lindvik met on Thursday to approve the plan for a new quay on the north shore.',
-	'Olaf Lund, the head of the ferry company, said he expected no delays to the summer timetable.',
-	'About 2,300 people live in the town, most of them from fishing, ferries and the summer trade.'
-];
-
-const promptOf = (d: Draft) => d.question.prompt;
 const withLeadIn = (d: Draft) => /, after “.+?”, /u.test(promptOf(d));
 
 describe('a subject the shown words leave unnamed is named by a lead-in, or not drafted', () => {
@@ -38,7 +31,7 @@ describe('a subject the shown words leave unnamed is named by a lead-in, or not 
 		['The current champion, Karin Holt, has held it since 2019.', /has held it since/u]
 	])('"%s"', (sentence, shown) => {
 		const text = [
-			...FILLER,
+			...FERRY_FILLER,
 			'The sailors Per Aas and Jon Brekke sailed the Baltic race in Sweden and Norway in 2018, and Brekke won the first leg.',
 			sentence,
 			'The race ended on Sunday evening in Stockholm, 20 km from Lindvik.'
