@@ -25,7 +25,8 @@ import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
 import { draftType, keepVaried, type DraftType } from './variety.ts';
-import { gapGender, gendersOf, type Gender } from './gender.ts';
+import { bothDivisions, gapGender, gendersOf, type Gender } from './gender.ts';
+import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
@@ -534,7 +535,7 @@ function personTiedTo(text: string, name: string, country: string): boolean {
 	return [name, surname].some((n) => {
 		const p = escape(n);
 		return new RegExp(
-			`${c}['’]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${p}(?![\\p{L}])|(?<![\\p{L}])${p}(?:,\\s+[^,.;]{1,40},)?\\s+(?:of|from)\\s+(?:the\\s+)?${c}(?![\\p{L}])|(?<![\\p{L}])${p}\\s+\\(${c}\\)`,
+			`${c}['’]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${p}(?![\\p{L}])|(?<![\\p{L}])${p}(?:,\\s+[^,.;]{1,40},|,\\s+also)?\\s+(?:of|from)\\s+(?:the\\s+)?${c}(?![\\p{L}])|(?<![\\p{L}])${p}\\s+\\(${c}\\)`,
 			'u'
 		).test(text);
 	});
@@ -929,6 +930,19 @@ function distractorsFor(
 	const quotedGender =
 		options.quoted && key.value.kind === 'person' ? gendersIn(ctx).of(key.value.name) : undefined;
 	const gender = genderAsked(ctx, key);
+	// A report of both a men's and a women's race: a runner of the other one is no option for the key, whatever
+	// its sentence says (Kipyegon as "Kerr's team mate"; three men as the women's runner-up). Quoted words are left
+	// to the rule of who said them (below).
+	const divisionGender =
+		!gender && options.quoted === undefined && key.value.kind === 'person'
+			? raceOf(ctx, key.value.name)
+			: null;
+	// The dead and those the report says were not there stand beside the people who acted, and the other way round
+	// ("a minute's silence for _____" offering the living), only where the key is one of them too (off-stage.ts).
+	const keyOffStage = key.value.kind === 'person' && offStage(ctx.article.text, key.value.name);
+	// A person the report names only in sentences of earlier years (Gatlin "at the Athens Games in 2004") took no
+	// part in the events of the report's own time that the key's sentence tells.
+	const keyNow = key.value.kind === 'person' && !ofEarlierYear(ctx, key.sentence);
 	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
 	// them is struck out at a glance. Who said quoted words the prompt shows may be any of the report's people
 	// but a relative: nothing in the prompt rules one out, and the report gives the words to one person only.
@@ -973,7 +987,19 @@ function distractorsFor(
 					/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
 				)?.[1]
 			: undefined;
-	const personCountry = personOwner && isCountry(personOwner) ? personOwner : null;
+	// "_____ of the United States won…", "_____, also of the United States, took the bronze": the same.
+	const countryAfter =
+		key.value.kind === 'person'
+			? /^,?\s+(?:also\s+)?(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})/u.exec(
+					afterKey
+				)?.[1]
+			: undefined;
+	const personCountry =
+		personOwner && isCountry(personOwner)
+			? personOwner
+			: countryAfter && isCountry(countryAfter)
+				? countryAfter
+				: null;
 	// "England almost went ahead… when _____'s shot": people of the other side answer nothing (issue 16).
 	const side = sideAsked(ctx, key);
 	// A manager for a player's act, a player for the manager's: only where the report gives someone that role.
@@ -1182,6 +1208,15 @@ function distractorsFor(
 		const person = c.value.kind === 'person' ? c.value.name : null;
 		if (person && ownPeople.some((p) => samePerson(p, person))) return false;
 		if (gender && person && gendersIn(ctx).of(person) !== gender) return false;
+		if (divisionGender && person) {
+			// Only a race the report puts them in: a report of two races names many it ties to neither.
+			const theirs = raceOf(ctx, person);
+			if (theirs && theirs !== divisionGender) return false;
+		}
+		if (person && key.value.kind === 'person') {
+			if (offStage(ctx.article.text, person) !== keyOffStage) return false;
+			if (keyNow && onlyOfEarlierYears(ctx, person)) return false;
+		}
 		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
 			return false;
 		if (side && person && !onSide(ctx, person, side)) return false;
@@ -1412,6 +1447,58 @@ function ageOf(text: string, name: string): number | null {
 	return null;
 }
 
+/**
+ * In a report of a men's and a women's race, the race a person runs in: the gender the report ties them to, or else
+ * the race whose words ("the men's 1,500 metres", "In the women's race") last come before each sentence naming them,
+ * when all agree. Null in a report of one race.
+ */
+function raceOf(ctx: Context, name: string): Gender | null {
+	if (!bothDivisions(ctx.article.text)) return null;
+	const known = gendersIn(ctx).of(name);
+	if (known) return known;
+	const races = new Set(
+		ctx.mentions
+			.filter((m) => m.value.kind === 'person' && samePerson(m.value.name, name))
+			.map((m) => raceBefore(ctx, m.sentence.start))
+	);
+	const [race] = races;
+	return races.size === 1 ? race : null;
+}
+
+/**
+ * The gender of the last "men's" or "women's" of the report's sentences up to the one starting at `start` (not of
+ * its headline or results box, which come before the story), or null when they have neither.
+ */
+function raceBefore(ctx: Context, start: number): Gender | null {
+	const races = sentencesIn(ctx)
+		.filter((s) => s.start <= start)
+		.flatMap((s) => [...s.text.matchAll(/(?<![\p{L}])(wo)?men['’]s(?![\p{L}])/giu)]);
+	const last = races.at(-1);
+	return last ? (last[1] ? 'f' : 'm') : null;
+}
+
+/**
+ * Whether a sentence tells of a year before the report's own: "at the Athens Games in 2004", "in March 2019". Not
+ * a span ("the 1976-1983 dictatorship") or a start ("since 2019"), which may reach the report's time.
+ */
+function ofEarlierYear(ctx: Context, s: Sentence): boolean {
+	const year = Number(ctx.article.eventDate?.slice(0, 4));
+	if (!year) return false;
+	return [
+		...s.text.matchAll(
+			/\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d{2})(?![\d,\p{Pd}])/gu
+		)
+	].some((m) => Number(m[1]) < year);
+}
+
+/** Whether every sentence naming a person (by name or surname) writes a year before the report's own. */
+function onlyOfEarlierYears(ctx: Context, name: string): boolean {
+	const theirs = ctx.mentions.filter(
+		(m) => m.value.kind === 'person' && samePerson(m.value.name, name)
+	);
+	return theirs.length > 0 && theirs.every((m) => ofEarlierYear(ctx, m.sentence));
+}
+
 const officesCache = new WeakMap<Context, Map<string, RoleBefore[]>>();
 
 /** The offices the report writes before each person's name ("Finance minister Jeremy Hunt"), by name. */
@@ -1448,11 +1535,7 @@ const gendersCache = new WeakMap<Context, ReturnType<typeof gendersOf>>();
 function gendersIn(ctx: Context): ReturnType<typeof gendersOf> {
 	let found = gendersCache.get(ctx);
 	if (!found) {
-		let all = sentencesOf.get(ctx.article);
-		if (!all) {
-			all = splitSentences(ctx.article.text, ctx.article.furniture);
-			sentencesOf.set(ctx.article, all);
-		}
+		const all = sentencesIn(ctx);
 		const people = ctx.mentions.filter((m) => m.value.kind === 'person');
 		found = gendersOf(
 			all.map((s) => ({
@@ -2199,16 +2282,22 @@ function keyWords(ctx: Context, m: Mention): string {
 
 const sentencesOf = new WeakMap<DraftArticle, Sentence[]>();
 
-/**
- * The sentence right before `m`'s in the same paragraph, if it does not state `key` (it would give it away) and
- * is not the page's furniture (splitSentences leaves furniture out); else null.
- */
-function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null {
+/** The report's sentences (splitSentences leaves its furniture out), split once per report. */
+function sentencesIn(ctx: Context): Sentence[] {
 	let all = sentencesOf.get(ctx.article);
 	if (!all) {
 		all = splitSentences(ctx.article.text, ctx.article.furniture);
 		sentencesOf.set(ctx.article, all);
 	}
+	return all;
+}
+
+/**
+ * The sentence right before `m`'s in the same paragraph, if it does not state `key` (it would give it away) and
+ * is not the page's furniture (splitSentences leaves furniture out); else null.
+ */
+function sentenceBefore(ctx: Context, m: Mention, key: string): Sentence | null {
+	const all = sentencesIn(ctx);
 	const i = all.findIndex((x) => x.start === m.sentence.start);
 	let previous = i > 0 ? all[i - 1] : null;
 	if (!previous || previous.line !== m.sentence.line) {

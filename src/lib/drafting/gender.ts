@@ -41,6 +41,12 @@ const DIVISIONS: Record<Gender, RegExp> = {
 	m: /\b(?:men['’]s|boys['’])/iu
 };
 
+/** Whether a report holds divisions of both genders ("the men's final", "the women's race"). */
+export function bothDivisions(text: string): boolean {
+	const bare = unquoted(text);
+	return DIVISIONS.f.test(bare) && DIVISIONS.m.test(bare);
+}
+
 function divisionGender(text: string): Gender | null {
 	const bare = unquoted(text);
 	const f = DIVISIONS.f.test(bare);
