@@ -202,3 +202,22 @@ describe('"Foreign Minister Wopke Hoekstra of the CDA" is a person and a body', 
 		).toContain('organisation:Bank of England');
 	});
 });
+
+describe('figures and names the extractor used to miss (issue 16, the drafts of held-back reports)', () => {
+	it.each([
+		['About 400 firefighters fought the blaze through the night.', 'number:400 firefighters'],
+		['Nearly 50 ministers resigned from the government this week.', 'number:50 ministers'],
+		['Almost 2,000 people were hurt when the roof fell in on Monday.', 'number:2000 people']
+	])('"%s" counts its figure', (sentence, value) => {
+		expect(valuesOf(sentence, '2019-04-16')).toContain(value);
+	});
+
+	it('"chief executive, Sundar Pichai," is a person the tagger does not know', () => {
+		const text =
+			"Alphabet's chief executive, Sundar Pichai, and Microsoft's chief executive, Satya Nadella, were among the witnesses.";
+		expect(mentionedNames(bank(), text, '2024-08-05', 'person')).toEqual([
+			'Sundar Pichai',
+			'Satya Nadella'
+		]);
+	});
+});

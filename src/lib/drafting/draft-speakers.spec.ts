@@ -208,3 +208,19 @@ describe('a wh-question never runs across "and" into a clause with its own subje
 			expect(d.question.prompt).not.toMatch(/ and (?:the Harlow People|Kingsford said)/u);
 	});
 });
+
+describe('who said: a speaker named with an apposition before "said"', () => {
+	it('asks who said the words of "…,” Kent Walker, the company\'s president, said in a statement', () => {
+		const text = [
+			'WASHINGTON, Aug 5 (SQ Wire) - A federal judge ruled on Monday that Hollis Search broke the law by paying phone makers to be their default.',
+			'"Hollis is a monopolist, and it has acted as one to keep its monopoly," Judge Amit Mehta wrote in his decision.',
+			'"This decision says we offer the best search engine but may not make it easy to find," Kent Walker, the company\'s president of global affairs, said in a statement.',
+			'"No company, however large, is above the law," Attorney General Merrick Garland said on Monday.',
+			"Alphabet's chief executive, Sundar Pichai, and Microsoft's chief executive, Satya Nadella, were among the witnesses."
+		].join('\n');
+		const asked = draftsOf(text, '2024-08-05').filter((d) =>
+			/Who said.*This decision says we offer/u.test(promptOf(d))
+		);
+		expect(asked.map((d) => optionsOf(d).length)).toEqual([4]);
+	});
+});

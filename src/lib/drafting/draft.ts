@@ -20,7 +20,14 @@ import {
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
-import { officeFollows, officeIn, roleBefore, sameRole, type RoleBefore } from './roles.ts';
+import {
+	officeFollows,
+	officeIn,
+	partsAround,
+	roleBefore,
+	sameRole,
+	type RoleBefore
+} from './roles.ts';
 import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './events.ts';
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
@@ -943,6 +950,15 @@ function distractorsFor(
 	// A person the report names only in sentences of earlier years (Gatlin "at the Athens Games in 2004") took no
 	// part in the events of the report's own time that the key's sentence tells.
 	const keyNow = key.value.kind === 'person' && !ofEarlierYear(ctx, key.sentence);
+	// "_____, the U.S. Attorney for…", "his lead lawyer, _____": no one the report gives other parts only (the judge,
+	// the defendant's parents). Who said quoted words is asked among speakers of any part.
+	const keyParts =
+		key.value.kind === 'person' && options.quoted === undefined
+			? partsAround(
+					ctx.article.text.slice(key.sentence.start, key.start),
+					ctx.article.text.slice(key.end, key.sentence.end)
+				)
+			: [];
 	// "_____ said": who said it is asked among the report's other speakers only; a victim or a relative beside
 	// them is struck out at a glance. Who said quoted words the prompt shows may be any of the report's people
 	// but a relative: nothing in the prompt rules one out, and the report gives the words to one person only.
@@ -958,19 +974,19 @@ function distractorsFor(
 		);
 	// "English referee _____", "Former Prime Minister _____": the office before the gap limits the options to people
 	// the report gives the same office and side; with too few of them the gap is not drafted.
-	const office =
-		key.value.kind === 'person'
-			? roleBefore(ctx.article.text.slice(key.sentence.start, key.start))
-			: null;
+	// Who said quoted words shows none of the words around the speaker's name: they limit no option.
+	const personInGap = key.value.kind === 'person' && options.quoted === undefined;
+	const office = personInGap
+		? roleBefore(ctx.article.text.slice(key.sentence.start, key.start))
+		: null;
 	const officesOf = office ? officesByPerson(ctx) : null;
 	// "_____, a 41-year-old voter," / "_____, 36,": no one the report gives another age. "_____, a spokesman for
 	// X,": no one the report gives another office (a president, a minister).
 	const afterKey = ctx.article.text.slice(key.end, key.sentence.end);
-	const keyAge = key.value.kind === 'person' ? appositionAge(afterKey) : null;
-	const keyApposition =
-		key.value.kind === 'person'
-			? /^,\s+((?:the|a|an)\s+[^,.;:"“”()]{2,80})/u.exec(afterKey)?.[1]
-			: undefined;
+	const keyAge = personInGap ? appositionAge(afterKey) : null;
+	const keyApposition = personInGap
+		? /^,\s+((?:the|a|an)\s+[^,.;:"“”()]{2,80})/u.exec(afterKey)?.[1]
+		: undefined;
 	const keyOffice = keyApposition ? officeIn(keyApposition) : null;
 	const limits = numberLimits(ctx, key) ?? rangeLimits(ctx, key);
 	const said = ctx.article.text.slice(key.sentence.start, key.start);
@@ -981,19 +997,17 @@ function distractorsFor(
 			: undefined;
 	const ownerCountry = owner && isCountry(owner) ? owner : null;
 	// "Belgium's _____", "Australia's captain _____": only people the report ties to that country.
-	const personOwner =
-		key.value.kind === 'person'
-			? said.match(
-					/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
-				)?.[1]
-			: undefined;
+	const personOwner = personInGap
+		? said.match(
+				/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
+			)?.[1]
+		: undefined;
 	// "_____ of the United States won…", "_____, also of the United States, took the bronze": the same.
-	const countryAfter =
-		key.value.kind === 'person'
-			? /^,?\s+(?:also\s+)?(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})/u.exec(
-					afterKey
-				)?.[1]
-			: undefined;
+	const countryAfter = personInGap
+		? /^,?\s+(?:also\s+)?(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})/u.exec(
+				afterKey
+			)?.[1]
+		: undefined;
 	const personCountry =
 		personOwner && isCountry(personOwner)
 			? personOwner
@@ -1216,6 +1230,10 @@ function distractorsFor(
 		if (person && key.value.kind === 'person') {
 			if (offStage(ctx.article.text, person) !== keyOffStage) return false;
 			if (keyNow && onlyOfEarlierYears(ctx, person)) return false;
+			if (keyParts.length > 0) {
+				const theirs = partsOf(ctx, person);
+				if (theirs.length > 0 && !theirs.some((p) => keyParts.includes(p))) return false;
+			}
 		}
 		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
 			return false;
@@ -1445,6 +1463,20 @@ function ageOf(text: string, name: string): number | null {
 		if (before) return Number(before[1]);
 	}
 	return null;
+}
+
+/** The parts (roles.ts) the report gives a person in any sentence naming them, by name or surname. */
+function partsOf(ctx: Context, name: string): string[] {
+	const text = ctx.article.text;
+	return [
+		...new Set(
+			ctx.mentions
+				.filter((m) => m.value.kind === 'person' && samePerson(m.value.name, name))
+				.flatMap((m) =>
+					partsAround(text.slice(m.sentence.start, m.start), text.slice(m.end, m.sentence.end))
+				)
+		)
+	];
 }
 
 /**
@@ -3411,9 +3443,11 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 function whoSaidFor(ctx: Context, m: Mention): Draft | null {
 	if (m.value.kind !== 'person') return null;
 	const speech = m.sentence.text.match(/["“]([^"“”]{20,})["”]/u);
-	const saidAfter = /^\s*(said|says|told|added|wrote)\b/u.test(
-		ctx.article.text.slice(m.end, m.sentence.end)
-	);
+	// "…,” Kent Walker, the company's president of global affairs, said in a statement.
+	const saidAfter =
+		/^(?:,\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.-]*['’]s)\s+[^,;"“”]{2,80},)?\s*(said|says|told|added|wrote)\b/u.test(
+			ctx.article.text.slice(m.end, m.sentence.end)
+		);
 	const saidBefore = /\b(said|says|told \w+|added|wrote)[:,]?\s*$/u.test(
 		ctx.article.text.slice(m.sentence.start, m.start)
 	);

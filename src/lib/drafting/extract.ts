@@ -383,7 +383,7 @@ const INSTITUTION_HEADS =
 const OFFICE_IN_NAME = /^(?:superintendent|referee|umpire|secretary|chair)$/iu;
 /** Words that introduce a person's name: their office or role. */
 export const ROLE_BEFORE_NAME =
-	/^(president|minister|general|colonel|captain|major|lieutenant|leader|spokesman|spokeswoman|spokesperson|secretary|commander|chairman|chairwoman|chair|governor|director|administrator|ambassador|envoy|candidate|mentor|rival|official|inspector|commissioner|mayor|senator|goalkeeper|striker|forward|midfielder|defender|coach|manager|king|queen|prince|chancellor|economist|scientist|astronaut|chief|head|premier|pope|judge|prosecutor)$/iu;
+	/^(president|minister|general|colonel|captain|major|lieutenant|leader|spokesman|spokeswoman|spokesperson|secretary|commander|chairman|chairwoman|chair|governor|director|administrator|ambassador|envoy|candidate|mentor|rival|official|inspector|commissioner|mayor|senator|goalkeeper|striker|forward|midfielder|defender|coach|manager|king|queen|prince|chancellor|economist|scientist|astronaut|chief|head|premier|pope|judge|prosecutor|executive|founder|co-founder|lawyer|attorney|professor|analyst|engineer|researcher)$/iu;
 
 /** A word that may be part of a person's name: capitalised, no place, organisation, date or title of the lexicon. */
 function isNameWord(t: Term): boolean {
@@ -536,6 +536,10 @@ export function placeLabel(name: string): string {
 }
 
 /** Every typed value the sentence states, in text order, overlapping ones resolved (the longer wins). */
+/** Words that open a sentence on an approximate figure: "About 400 firefighters…", "Nearly 50…". */
+const HEDGE_OPENING =
+	/^(?:About|Nearly|Almost|Around|Some|Roughly|Approximately|Over|Under|Only|Just|Fewer than|More than|At least|Up to)\s+$/u;
+
 export function findMentions(
 	sentence: Sentence,
 	eventDate: string,
@@ -602,7 +606,8 @@ export function findMentions(
 		const start = sentence.start + n.offset.start;
 		const end = start + n.offset.length;
 		if (found.some((f) => f.value.kind === 'date' && f.start < end && start < f.end)) continue;
-		if (/^(19|20)\d{2}$/u.test(n.text.replace(/\D/gu, '')) && num >= 1900 && num <= 2100) continue;
+		// A year is written without a comma: "2,000 people" is a count.
+		if (/^(19|20)\d{2}[,.;:]?$/u.test(n.text.trim()) && num >= 1900 && num <= 2100) continue;
 		const last = terms.findIndex((t) => t.end >= end);
 		if (last < 0) continue;
 		// "a second takeover", "half": only digits and plain counting words are counts.
@@ -616,9 +621,12 @@ export function findMentions(
 		// "the first images", "its 20th member": an order, not a count.
 		if (/^(first|second|third)$|\d(st|nd|rd|th)$|th$/iu.test(n.text.trim())) continue;
 		// "Ariane 5", "Chandrayaan-3", "Luna-25": a number that is part of a name counts nothing.
+		// ("About 400 firefighters", "Nearly 50 ministers": a hedge opening the sentence is no name.)
+		const before = sentence.text.slice(0, start - sentence.start);
 		if (
 			/^\d{1,3}$/u.test(n.text) &&
-			/\p{Lu}[\p{L}]*[\s-]$/u.test(sentence.text.slice(0, start - sentence.start))
+			/\p{Lu}[\p{L}]*[\s-]$/u.test(before) &&
+			!HEDGE_OPENING.test(before)
 		)
 			continue;
 		// "8.6%", "54.28 percent": a share, which a gap can ask as it stands.

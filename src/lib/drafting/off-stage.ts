@@ -1,8 +1,8 @@
-// People a report takes out of the scene it tells: the dead ("Pele, who died on Thursday", "the late Queen") and
-// those it says were not there ("missed this year's championships through injury", "did not run"). Offered
-// beside the people who acted (as the runner-up, a minister just named, one who walked up the ramp), they are
-// struck out at a glance (issue 16, the twelfth reading: Pele and Benedict XVI as a new minister, Wightman as a
-// finalist). Pure text work.
+// People a report takes out of the scene it tells: the dead ("Pele, who died on Thursday", "the late Queen", "the
+// bodies of …") and those it says were not there ("missed this year's championships through injury", "did not
+// run"). Offered beside the people who acted (as the runner-up, a minister just named, one who walked up the ramp),
+// they are struck out at a glance (issue 16, the twelfth reading: Pele and Benedict XVI as a new minister, Wightman
+// as a finalist). Pure text work.
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
@@ -23,6 +23,9 @@ function offStagePatterns(n: string): RegExp[] {
 		new RegExp(`\\b[Tt]he\\s+late\\s+(?:\\p{L}+\\s+){0,3}${name}`, 'u'),
 		new RegExp(`\\b(?:death|funeral)\\s+of\\s+(?:\\p{L}+\\s+){0,3}${name}`, 'u'),
 		new RegExp(`${name}['’]s?\\s+(?:death|funeral)\\b`, 'u'),
+		// "found the bodies of Alejandro Hernandez Fuentes and Dorlian Castillo Cabrera"
+		new RegExp(`\\bbod(?:y|ies)\\s+of\\s+(?:[\\p{L}.'’-]+\\s+){0,8}${name}`, 'u'),
+		new RegExp(`${name}${apposition}\\s+(?:was|were|had\\s+been)\\s+killed\\b`, 'u'),
 		new RegExp(
 			`${name}${apposition}\\s+(?:missed|skipped|sat\\s+out|withdrew\\s+from|pulled\\s+out\\s+of)\\s+(?:this\\s+year['’]s|the|these|this)\\s+(?:[\\p{L}-]+\\s+){0,2}${EVENT}\\b`,
 			'iu'

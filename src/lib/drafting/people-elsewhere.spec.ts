@@ -14,9 +14,9 @@ const { draftsOf } = draftingBank('people-elsewhere', '2024-05-10');
 const keyOf = (d: Draft): string =>
 	d.question.type === 'single' ? (d.question.options.find((o) => o.correct)?.text ?? '') : '';
 
-/** The wrong options of the drafts whose key is not one of `keys`. */
+/** The wrong options of the choice drafts whose key is not one of `keys`. */
 const wrongBesides = (drafts: Draft[], keys: RegExp): string[] =>
-	drafts.filter((d) => !keys.test(keyOf(d))).flatMap(wrongOf);
+	drafts.filter((d) => d.question.type === 'single' && !keys.test(keyOf(d))).flatMap(wrongOf);
 
 describe('the dead stand only beside the dead', () => {
 	const text = [
@@ -26,11 +26,13 @@ describe('the dead stand only beside the dead', () => {
 		'Lins walked up the steps of the palace with Ana Costa, a teacher chosen to represent the state.',
 		'"I will govern for everyone in this state," Lins told the crowd from the balcony.',
 		'Her rival, Jorge Vidal, did not attend and flew to the coast on Friday.',
-		'Reis said the budget would be ready by July.'
+		'Reis said the budget would be ready by July.',
+		'Divers found the body of the caretaker Ivo Mendes in the river below the palace on Friday.'
 	].join('\n');
 
-	it('offers the singer who died as no new official, speaker or walker', () => {
-		expect(wrongBesides(draftsOf(text), /Brava/u).filter((o) => /Brava/u.test(o))).toEqual([]);
+	it('offers the singer who died, or the caretaker found dead, as no new official, speaker or walker', () => {
+		const dead = /Brava|Mendes/u;
+		expect(wrongBesides(draftsOf(text), dead).filter((o) => dead.test(o))).toEqual([]);
 	});
 
 	it('offers no one living for the one the assembly mourned', () => {
@@ -102,5 +104,22 @@ describe('one the report names only in an earlier year took no part in its event
 			'"I waited a long time for this," Dahl said.'
 		].join('\n');
 		expect(wrongBesides(draftsOf(text), /Lund/u).filter((o) => /Lund/u.test(o))).toEqual([]);
+	});
+});
+
+describe('one the report gives another part is no option for the part the prompt names', () => {
+	it('offers neither the judge nor his parents as his lawyer or the prosecutor', () => {
+		const text = [
+			'NEW YORK, May 10 (SQ Wire) - A jury in Manhattan found the founder of the Lumen exchange, Theo Hart, guilty of fraud on Thursday.',
+			'His parents, the law professors Alan Hart and Ruth Lowe, sat behind him throughout the trial.',
+			'U.S. District Judge Lewis Crane set sentencing for June 3.',
+			'"This kind of fraud is as old as time," Dana Wills, the U.S. Attorney for the district, told reporters.',
+			'"We are very disappointed with the result," his lead lawyer, Mark Cole, said in a statement.',
+			'Hart was arrested in the Bahamas in December and agreed to be sent to the United States.'
+		].join('\n');
+		const asked = draftsOf(text).filter((d) =>
+			/_____, the U\.S\. Attorney|lead lawyer, _____/u.test(promptOf(d))
+		);
+		expect(asked.flatMap(wrongOf).filter((o) => /Crane|Lowe|Alan Hart/u.test(o))).toEqual([]);
 	});
 });

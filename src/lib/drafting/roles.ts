@@ -112,3 +112,82 @@ export function officeIn(phrase: string): string | null {
 	}
 	return null;
 }
+
+// The parts people play in a report beyond an office: a reader who knows the report strikes out the judge offered
+// as the prosecutor, or the defendant's parents as his lawyer (issue 16, the eleventh reading). Each word gives a
+// part; words of one part are alike ("lawyer", "counsel").
+const PARTS: Record<string, string> = {
+	...OFFICES,
+	...TITLES,
+	justice: 'judge',
+	magistrate: 'judge',
+	attorney: 'attorney',
+	prosecutors: 'prosecutor',
+	lawyer: 'lawyer',
+	counsel: 'lawyer',
+	barrister: 'lawyer',
+	solicitor: 'lawyer',
+	professor: 'academic',
+	professors: 'academic',
+	scientist: 'academic',
+	researcher: 'academic',
+	mother: 'parent',
+	father: 'parent',
+	parent: 'parent',
+	parents: 'parent',
+	son: 'child',
+	daughter: 'child',
+	wife: 'spouse',
+	husband: 'spouse',
+	widow: 'spouse',
+	girlfriend: 'partner',
+	boyfriend: 'partner',
+	brother: 'sibling',
+	sister: 'sibling',
+	executive: 'executive',
+	ceo: 'executive',
+	founder: 'founder',
+	'co-founder': 'founder',
+	founded: 'founder',
+	'co-founded': 'founder',
+	head: 'executive',
+	officer: 'executive',
+	journalist: 'journalist',
+	reporter: 'journalist',
+	singer: 'artist',
+	actor: 'artist',
+	actress: 'artist',
+	writer: 'artist',
+	footballer: 'athlete',
+	player: 'athlete',
+	runner: 'athlete'
+};
+
+/** The parts that `words` give, by PARTS. */
+function partsIn(words: string): string[] {
+	return words
+		.split(/[^\p{L}-]+/u)
+		.map((w) => PARTS[w.toLowerCase()])
+		.filter((p): p is string => !!p);
+}
+
+/**
+ * The parts a sentence gives the person named between `before` and `after` (the sentence's words on either side of
+ * the name): the word right before it ("U.S. District Judge Lewis Kaplan", "his lead lawyer, Mark Cohen", "the law
+ * professors Joseph Bankman and Barbara Fried") and its apposition ("Caroline Ellison, Alameda's former chief
+ * executive and his former girlfriend", "Gary Wang, who co-founded FTX").
+ */
+export function partsAround(before: string, after: string): string[] {
+	// A list of names before this one shares the words before the list.
+	const trimmed = before.replace(
+		/(?:(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+and\s+|\s+or\s+))+$/u,
+		''
+	);
+	// Only the word right before the name (or its comma): "the judge told Bankman-Fried" gives him no part.
+	const lead = /([\p{L}-]+),?\s*$/u.exec(trimmed)?.[1] ?? '';
+	const apposition =
+		/^,\s+((?:the|a|an|his|her|their|its|\p{Lu}[\p{L}.-]*['’]s)\s+(?:[^,.;:()"“”]|(?<=\b\p{Lu})\.|\.(?=\S)){2,80}|who\s+[^.;:()"“”]{2,80})/u.exec(
+			after
+		)?.[1] ?? '';
+	return [...new Set([...partsIn(lead), ...partsIn(apposition)])];
+}
