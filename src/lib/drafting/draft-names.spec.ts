@@ -235,3 +235,21 @@ describe('an option that is a name of the prompt in another spelling is never of
 		expect(drafts.flatMap(wrongOf).filter((o) => squash(o) === 'alqaeda')).toEqual([]);
 	});
 });
+
+describe('a body the report writes after "the", offered in a gap with none before it', () => {
+	it('"Hollis pays Apple, _____" offers "the Justice Department", never a bare "Justice Department"', () => {
+		const text = [
+			'WASHINGTON, Aug 5 (SQ Wire) - A federal judge ruled on Monday that Hollis broke the law by paying to be the default search engine.',
+			'At the centre of the case were the deals under which Hollis pays Apple, Samsung and browser makers to set its search engine as the default.',
+			'The Justice Department has also sued Apple, while the Federal Trade Commission has cases against Meta and Amazon.',
+			'Lawyers for Samsung and Apple said the companies would study the ruling.',
+			'The judge said the deals had denied rivals such as Bing the users they needed.'
+		].join('\n');
+		const options = draftsOf(text, '2024-08-05')
+			.filter((d) => /pays Apple, _____/u.test(promptOf(d)))
+			.flatMap(optionsOf);
+		expect(
+			options.filter((o) => /^(?:Justice Department|Federal Trade Commission)$/u.test(o))
+		).toEqual([]);
+	});
+});

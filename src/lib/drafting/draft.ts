@@ -703,6 +703,18 @@ function readsWithThe(text: string, name: string): boolean {
 }
 
 /**
+ * Whether the report writes "the" before a name standing as a body of its own ("the Justice Department has also
+ * sued"), not as a modifier ("the United Airlines flight").
+ */
+function standsWithThe(text: string, name: string): boolean {
+	return new RegExp(`\\b[Tt]he\\s+${escape(name)}(?=${NAME_ENDS.source.slice(1)})`, 'u').test(text);
+}
+
+/** What may follow a name that stands as a body of its own: punctuation, a verb, a preposition, "and". */
+const NAME_ENDS =
+	/^(?:\s*(?:[,.;:!?()"”’…]|$)|\s+(?:and|or|said|says|has|had|have|is|was|were|are|will|would|could|can|may|must|should|did|does|to|in|on|at|for|with|from|by|of|as|also|which|who|that)\b)/u;
+
+/**
  * "asked the _____ to hold their flights": a body asked right after "the" (its acronym in brackets may follow) takes
  * only bodies the report itself writes after "the"; "asked the KLM" breaks the sentence.
  */
@@ -1414,7 +1426,24 @@ function distractorsFor(
 	if (sortNoun && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
-	return { texts: picked, own };
+	// "Google pays Apple, _____": a body the report writes only after "the" ("the Justice Department") takes its
+	// "the" into a gap with none before it, where the key is a name that takes none ("Samsung").
+	const bareBodyGap =
+		key.value.kind === 'organisation' &&
+		!options.standsAlone &&
+		options.quoted === undefined &&
+		!/\bthe\s+$/iu.test(said) &&
+		// Not where the gap names a modifier ("_____ Administrator Bill Nelson").
+		NAME_ENDS.test(afterKey) &&
+		!readsWithThe(ctx.article.text, key.value.name);
+	const texts = bareBodyGap
+		? picked.map((t) =>
+				/^the\s/iu.test(t) || !standsWithThe(ctx.article.text, t)
+					? t
+					: `${said.trim() ? 'the' : 'The'} ${t}`
+			)
+		: picked;
+	return { texts, own };
 }
 
 /**
