@@ -278,7 +278,9 @@ describe('a gap or a claim that leans on the sentence before quotes it as a lead
 			const key =
 				d.question.type === 'single'
 					? d.question.options.find((o) => o.correct)!.text
-					: String(d.question.type === 'numeric' ? d.question.answer : '');
+					: d.question.type === 'short_text'
+						? d.question.accepted[0]
+						: String(d.question.type === 'numeric' ? d.question.answer : '');
 			const leadIn = d.question.prompt.match(/after “(.*)”, complete the next sentence/u)![1];
 			expect(leadIn).not.toContain(key);
 		}

@@ -106,10 +106,10 @@ describe("the sentence's own subject is no wrong option", () => {
 });
 
 describe('options that fit the office before the gap', () => {
-	it('an office only the key holds in the report: the gap is not drafted', () => {
+	it('an office only the key holds in the report: the gap offers no options (the name is typed in)', () => {
 		const drafts = draftsOf(match.join('\n'), '2025-05-17');
-		expect(gapsAfter(drafts, /referee _____/u)).toEqual([]);
-		expect(gapsAfter(drafts, /coach _____/u)).toEqual([]);
+		expect(gapsAfter(drafts, /referee _____/u).flatMap(optionsOf)).toEqual([]);
+		expect(gapsAfter(drafts, /coach _____/u).flatMap(optionsOf)).toEqual([]);
 	});
 
 	it('a coach’s wrong options are coaches of the same side, never players or other sides’ coaches', () => {
@@ -172,7 +172,7 @@ describe('no gap before an office', () => {
 		expect(gapsAfter(drafts, /_____ Governor/u)).toEqual([]);
 	});
 
-	it('"Former Labour leader _____" takes no people the report gives no such office: not drafted', () => {
+	it('"Former Labour leader _____" takes no people the report gives no such office: no options', () => {
 		const text = [
 			'Former Labour leader Jeremy Corbyn kept his Islington North seat as an independent.',
 			'Keir Starmer became prime minister on Friday after Labour won 411 seats.',
@@ -180,7 +180,7 @@ describe('no gap before an office', () => {
 			'Nigel Farage won Clacton at his eighth attempt to enter Parliament.',
 			'King Charles asked Starmer to form a government at Buckingham Palace.'
 		].join('\n');
-		expect(gapsAfter(draftsOf(text, '2025-05-17'), /leader _____/u)).toEqual([]);
+		expect(gapsAfter(draftsOf(text, '2025-05-17'), /leader _____/u).flatMap(optionsOf)).toEqual([]);
 	});
 });
 
@@ -326,14 +326,14 @@ describe('"his compatriot _____" takes only people of the subject\'s country', (
 		);
 		expect(bad.map((d) => wrongOf(d))).toEqual([]);
 	});
-	it('with too few compatriots, no draft', () => {
+	it('with too few compatriots, no options (the name is typed in)', () => {
 		const text = RACE.split('\n')
 			.filter((l) => !/Aerts/u.test(l))
 			.join('\n');
 		expect(
 			draftsOf(text, '2023-07-23')
 				.filter((d) => /compatriot _____/u.test(promptOf(d)))
-				.map(promptOf)
+				.flatMap(optionsOf)
 		).toEqual([]);
 	});
 });

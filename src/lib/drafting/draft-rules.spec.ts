@@ -85,7 +85,11 @@ describe('grammatical by construction', () => {
 			// The quoted words close the prompt (a report named by its title has its own quotes before them).
 			const inner = d.question.prompt.match(/“([^“]*)”$/u)![1].replace(/^…|…$/gu, '');
 			const key =
-				d.question.type === 'numeric' ? d.question.answer.toLocaleString('en-GB') : keyOf(d)!;
+				d.question.type === 'numeric'
+					? d.question.answer.toLocaleString('en-GB')
+					: d.question.type === 'short_text'
+						? d.question.accepted[0]
+						: keyOf(d)!;
 			const filled = normaliseAnswerText(inner.replace('_____', key));
 			expect(text.includes(filled), d.question.prompt).toBe(true);
 		}

@@ -2204,6 +2204,8 @@ const PERSON_PRONOUN_OPENING = /^["“]?(?:He|She|His|Her)\b/u;
 /** "The Dane", "The 24-year-old Slovenian", "The Frenchman", "The 26-year-old": a person by nationality or age. */
 const DEMONYM_OPENING =
 	/^["“]?The\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:\s+(\p{Lu}\p{Ll}+))?|(\p{Lu}\p{Ll}+))\s+(\p{Ll}[\p{L}-]*)/u;
+const AGE_OPENING =
+	/^["“]?The\s+(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old(?:,|\s+\p{Ll}+\s+(\p{Ll}[\p{L}-]*))/u;
 /** Nouns of nationality compromise does not tag as such ("Dane", "Swede", "Frenchman"). */
 const DEMONYM_NOUN =
 	/^(?:Dane|Swede|Finn|Pole|Scot|Briton|Turk|Greek|Czech|Slovak|Thai|Swiss|Dutchman|Dutchwoman|\p{Lu}\p{Ll}+(?:man|woman)|\p{Lu}\p{Ll}+(?:ian|ean|ese|ish|an|i))$/u;
@@ -2213,6 +2215,16 @@ const DEMONYM_NOUN =
  * Slovenian recovered…"), the noun followed by its verb (not "The Dutch team…", "The Italian government…").
  */
 function demonymOpening(text: string): boolean {
+	// "The 29-year-old, a double Olympic champion, …", "The 77-year-old leftist took…": by age and a common noun.
+	const aged = AGE_OPENING.exec(text);
+	if (aged && !aged[1]) return true;
+	if (aged) {
+		const opening = text.slice(0, aged.index + aged[0].length);
+		const tags =
+			((nlp(opening).json() as { terms: { tags: string[] }[] }[])[0]?.terms ?? []).at(-1)?.tags ??
+			[];
+		if (tags.includes('Verb')) return true;
+	}
 	const m = text.match(DEMONYM_OPENING);
 	if (!m) return false;
 	const noun = m[1] ?? m[2];
@@ -2948,7 +2960,9 @@ function gapFillOn(
 	const v = m.value;
 	// A count with no other count of its kind to offer is typed in as a number.
 	const typed = v.kind === 'number' && !scaled && wrong.texts.length < 2;
-	if (wrong.texts.length < 2 && !typed) return null;
+	// A name with too few fair wrong options is typed in, where the quote names no other of its kind to type instead.
+	const typedName = wrong.texts.length < 2 ? namesToType(ctx, m, cited.span) : null;
+	if (wrong.texts.length < 2 && !typed && !typedName) return null;
 	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
 	const unit =
 		v.kind === 'number' && v.unit !== '%' && !/^[$€£]/u.test(keyText) ? ` ${unitWords(m)}` : '';
@@ -2969,7 +2983,9 @@ function gapFillOn(
 							tolerance: toleranceFor(ctx, m, cited.quote),
 							unit: v.unit === '%' ? 'per cent' : unitWords(m)
 						}
-					: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
+					: typedName
+						? { ...base, type: 'short_text', accepted: typedName }
+						: { ...base, type: 'single', options: choices(keyText, wrong.texts, prompt) },
 			quote: cited.quote,
 			span: cited.span,
 			value: v,
@@ -2981,10 +2997,88 @@ function gapFillOn(
 		m,
 		// A clause cut out of its sentence reads a little less well than the sentence whole.
 		only === 'clause' ? 0.88 : 0.9,
-		typed ? { texts: ['', ''], own: 0 } : wrong
+		typed || typedName ? { texts: ['', ''], own: 0 } : wrong
 	);
 	return place(draft, m, { start: m.start, end: m.end }, cited.span);
 }
+
+/**
+ * The answers a reader may type for a person, place or body asked in a gap ("Kaplan" or "Lewis Kaplan"; "Justice
+ * Department" or "the Justice Department"), or null where typing is no fair question: the key stands in a list of
+ * its kind ("Mali, _____ and Niger", whose other names would be right too), the gap follows "such as" or "including", or the
+ * title every prompt shows states the key.
+ */
+function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
+	const v = m.value;
+	if (v.kind !== 'person' && v.kind !== 'place' && v.kind !== 'organisation') return null;
+	const between = (x: Mention) =>
+		ctx.article.text.slice(Math.min(x.end, m.end), Math.max(x.start, m.start));
+	if (
+		ctx.mentions.some(
+			(x) =>
+				x !== m &&
+				x.value.kind === v.kind &&
+				x.start >= span.start &&
+				x.end <= span.end &&
+				!sameValue(x.value, v) &&
+				/^\s*(?:,|and|or|,\s*and|,\s*or)\s+(?:the\s+)?$/iu.test(between(x))
+		)
+	)
+		return null;
+	const before = ctx.article.text.slice(m.sentence.start, m.start);
+	if (/\b(?:such as|including|among them|among|like|or)\s+$/iu.test(before)) return null;
+	const name = v.name;
+	const text = ctx.article.text;
+	const words = name.split(/\s+/u);
+	// A long or generic name ("Edinburgh Athletics Club", "the Moscow Games") is no answer a reader types as written.
+	if (v.kind !== 'person' && (words.length > 3 || TYPED_NAME_GENERIC.test(words.at(-1) ?? '')))
+		return null;
+	const short = v.kind === 'person' ? shortNames(text, name) : [];
+	const title = ctx.article.citedAs ? '' : titleOf(ctx.article);
+	if (title && titleStates(title, [name, ...short])) return null;
+	// The quote's other words name the key ("…Jon Brekke…, and Brekke won"), or leave a country unnamed that a
+	// person or body gap does not fill ("_____ became the country's first…").
+	const shown = ` ${normaliseAnswerText(`${text.slice(span.start, m.start)} ${text.slice(m.end, span.end)}`)} `;
+	if ([name, ...short].some((n) => shown.includes(` ${normaliseAnswerText(n)} `))) return null;
+	if (v.kind !== 'place' && /\b[Tt]he\s+country['’]s\b/u.test(text.slice(span.start, span.end)))
+		return null;
+	const accepted = [name, ...short];
+	if (v.kind !== 'person') {
+		if (standsWithThe(text, name) && !/^the\s/iu.test(name) && !/\bthe\s+$/iu.test(before))
+			accepted.push(`the ${name}`);
+		// "Labour" for the Labour Party, "Federal Reserve" for the U.S. Federal Reserve, where the report writes so.
+		const bare = name.replace(/\s+Party$/u, '').replace(/^(?:U\.S\.|US|UK|EU)\s+/u, '');
+		const used = new RegExp(`(?<![\\p{L}.])${escape(bare)}(?![\\p{L}'’]|\\s+Party)`, 'u');
+		if (bare !== name && used.test(text.split(name).join(' '))) accepted.push(bare);
+		for (const [abbreviation, full] of bracketAbbreviations(text))
+			if (full === name) accepted.push(abbreviation);
+	}
+	return [...new Set(accepted)];
+}
+
+/**
+ * The parts of a person's name the report calls them by alone ("Yoon" of Yoon Suk Yeol, "Kaplan" of Lewis
+ * Kaplan), or else their family name.
+ */
+function shortNames(text: string, name: string): string[] {
+	const words = name.split(/\s+/u);
+	if (words.length < 2) return [];
+	const rest = text.split(name).join(' ');
+	const alone = words.filter(
+		(w) =>
+			w.length >= 3 &&
+			new RegExp(
+				`(?<![\\p{L}'’-])(?<!\\p{Lu}[\\p{L}'’-]*\\s)${escape(w)}(?![\\p{L}'’-]|\\s+\\p{Lu})`,
+				'u'
+			).test(rest)
+	);
+	// A hyphenated given name ("Woo Won-shik", "Lee Jae-myung") follows the family name.
+	return alone.length ? alone : /-/u.test(words.at(-1) ?? '') ? words.slice(0, 1) : words.slice(-1);
+}
+
+/** The last words of a name that say what sort of thing it is rather than which one ("Games", "Club"). */
+const TYPED_NAME_GENERIC =
+	/^(?:Games|Olympics|Club|TV|Stadium|Centre|Center|Cup|Championships?|Committee|Commission|Council|Agency|Office|Ministry|Department|Authority|Court|Institute|University|Hospital|Airport)$/u;
 
 const ORDINAL_WORDS =
 	/\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\b/iu;

@@ -28,7 +28,15 @@ describe('a subject the shown words leave unnamed is named by a lead-in, or not 
 			'Shops and banks there went down, and passengers at ports from Bergen to Oslo waited for 40 minutes.',
 			/there went down/u
 		],
-		['The current champion, Karin Holt, has held it since 2019.', /has held it since/u]
+		['The current champion, Karin Holt, has held it since 2019.', /has held it since/u],
+		[
+			'The 61-year-old sailor took the oath of office before the harbour board in Lindvik.',
+			/The 61-year-old sailor/u
+		],
+		[
+			'The 29-year-old, a double world champion, has not lost a race in Lindvik for two years.',
+			/The 29-year-old/u
+		]
 	])('"%s"', (sentence, shown) => {
 		const text = [
 			...FERRY_FILLER,

@@ -1,0 +1,41 @@
+// A person, place or body with too few fair wrong options is asked as a name to type in (issue 16, volume: a gap
+// after "U.S. District Judge _____" in a report with one judge was not drafted at all, and one with the judge's own
+// parents as options needed an edit). Each test failed on the drafter before its change. The sentences are made
+// up, in our own words.
+import { describe, expect, it } from 'vitest';
+import type { Draft } from './types.ts';
+import { draftingBank, promptOf } from '../../../tests/helpers/drafting.ts';
+
+const { draftsOf } = draftingBank('typed-names', '2024-05-10');
+
+const typed = (drafts: Draft[], words: RegExp): string[][] =>
+	drafts
+		.filter((d) => words.test(promptOf(d)))
+		.map((d) => (d.question.type === 'short_text' ? d.question.accepted : []));
+
+const TRIAL = [
+	'NEW YORK, May 10 (SQ Wire) - A jury in Manhattan found the founder of the Lumen exchange, Theo Hart, guilty of fraud on Thursday.',
+	'U.S. District Judge Lewis Crane set sentencing for June 3 and ordered Hart held until then.',
+	'Hart was arrested in the Bahamas in December and agreed to be sent to the United States.',
+	'National Assembly Speaker Woo Won-shik, who was in New York for talks, said the verdict was being watched in Seoul.'
+];
+
+describe('a name with no fair wrong options is typed in', () => {
+	it('"U.S. District Judge _____" accepts the judge by full name or surname', () => {
+		expect(typed(draftsOf(TRIAL.join('\n')), /District Judge _____/u)).toEqual([
+			['Lewis Crane', 'Crane']
+		]);
+	});
+
+	it('a name whose given name is hyphenated is accepted by its family name, written first', () => {
+		expect(typed(draftsOf(TRIAL.join('\n')), /Speaker _____/u)).toEqual([['Woo Won-shik', 'Woo']]);
+	});
+
+	it('is not typed where the quote names another of its kind that a reader could type instead', () => {
+		const text = [
+			...TRIAL.slice(0, 2),
+			'His former partners Nora Vale, Ian Price and Eva Lind testified against him.'
+		].join('\n');
+		expect(typed(draftsOf(text), /Nora Vale, _____|_____ and Eva Lind/u).flat()).toEqual([]);
+	});
+});
