@@ -9,7 +9,7 @@ import {
 	type BrowserContextOptions,
 	type Page
 } from '@playwright/test';
-import { answerWithKeyboard, signUp, startQuiz } from './e2e.ts';
+import { answerWithKeyboard, signInByRequest, signUp, startQuiz } from './e2e.ts';
 
 export type Who = 'anonymous' | 'A' | 'B' | 'X' | 'Y';
 export const REQUESTERS: Who[] = ['anonymous', 'A', 'B', 'X', 'Y'];
@@ -72,12 +72,9 @@ export async function cookieOf(context: BrowserContext) {
 	return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
+/** Signs in on the page's context (the form posted from its cookie jar: see signInByRequest). */
 export async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await signInByRequest(page, email, password);
 }
 
 /** "YYYY-MM-DDTHH:mm" some days from now, as a datetime-local input takes it. */
