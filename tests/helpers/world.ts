@@ -204,6 +204,16 @@ async function buildTeacher(
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
+	// The article first, in a tab of its own: its drafting (seconds in the server's worker, the two
+	// teachers' one after the other) runs while this tab makes the class, the set and the assignment.
+	const articleTitle = `Article ${who} ${tag}`;
+	const article = context.newPage().then(async (tab) => {
+		const added = await addArticleUi(tab, articleTitle);
+		await tab.close();
+		return added;
+	});
+	// Awaited by buildSide; a failure meanwhile is not an unhandled rejection.
+	article.catch(() => {});
 	const className = `Class ${who} ${tag}`;
 	const setName = `Set ${who} ${tag}`;
 	const assignmentTitle = `Task ${who} ${tag}`;
@@ -213,6 +223,7 @@ async function buildTeacher(
 	const assignmentId = await createAssignmentUi(page, klass.id, setName, 3, assignmentTitle);
 	return {
 		principal: { context, page, cookie: await cookieOf(context) },
+		article,
 		world: {
 			classId: klass.id,
 			className,
@@ -224,7 +235,7 @@ async function buildTeacher(
 			studentId: '',
 			questionId: (questionId ?? '').replace(/^item-/, ''),
 			articleSlug: '',
-			articleTitle: `Article ${who} ${tag}`,
+			articleTitle,
 			draftId: ''
 		}
 	};
@@ -301,9 +312,9 @@ async function buildSide(
 ) {
 	const t = await buildTeacher(browser, teacher, tag, options);
 	// The student needs only the class and the assignment: they work while their teacher's article is
-	// drafted, and the teacher then reads the roster.
+	// still being drafted, and the teacher then reads the roster.
 	const [article, s] = await Promise.all([
-		addArticleUi(t.principal.page, t.world.articleTitle),
+		t.article,
 		buildStudent(browser, student, teacher, t.world, tag, options)
 	]);
 	t.world.articleSlug = article.slug;
