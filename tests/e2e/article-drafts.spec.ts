@@ -3,6 +3,7 @@
 // citation to the teacher's article. Another teacher and a student cannot reach the drafts.
 import { expect, test, type Page } from '@playwright/test';
 import { answerWithKeyboard, screenshot, signUp } from '../helpers/e2e.ts';
+import { signIn } from '../helpers/world.ts';
 
 const ARTICLE = [
 	'Chad will send 1,200 soldiers to the tri-border area where Niger, Mali and Burkina Faso meet, its government said on Tuesday.',
@@ -13,14 +14,6 @@ const ARTICLE = [
 ].join('\n');
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/$/);
-}
 
 /** Nothing may stick out sideways on a 375 px phone. */
 async function fitsPhone(page: Page, name: string) {

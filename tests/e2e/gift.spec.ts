@@ -3,7 +3,7 @@
 // yet cited, cites a passage for one, and exports the set back as GIFT.
 import { expect, test, type Page } from '@playwright/test';
 import { importGift } from '../../src/lib/gift/import.ts';
-import { screenshot, signUp } from '../helpers/e2e.ts';
+import { screenshot, signInByRequest, signUp } from '../helpers/e2e.ts';
 
 const TEACHER = { email: 'teacher@demo.test', password: 'sahel-teacher-1' };
 
@@ -17,7 +17,8 @@ const GIFT = [
 	''
 ].join('\n');
 
-async function signInTeacher(page: Page) {
+/** Through the sign-in form: the test without JavaScript signs in as such a browser does. */
+async function signInTeacherUi(page: Page) {
 	await page.goto('/signin');
 	await page.getByLabel('Email').fill(TEACHER.email);
 	await page.getByLabel('Password').fill(TEACHER.password);
@@ -32,7 +33,7 @@ test('a teacher imports a GIFT file, sees what was left out, cites a passage and
 	page
 }) => {
 	test.setTimeout(90_000);
-	await signInTeacher(page);
+	await signInByRequest(page, TEACHER.email, TEACHER.password);
 	const name = `GIFT import ${Date.now().toString(36)}`;
 	await page.goto('/teach');
 	await page.getByLabel('New set').fill(name);
@@ -137,7 +138,7 @@ test('the GIFT export is for teachers: a student gets 403, a signed-out visitor 
 test('the import and the citing work without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await signInTeacher(page);
+	await signInTeacherUi(page);
 	const name = `GIFT no JS ${Date.now().toString(36)}`;
 	await page.goto('/teach');
 	await page.getByLabel('New set').fill(name);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { answerWithKeyboard, screenshot, signUp } from '../helpers/e2e.ts';
+import { answerWithKeyboard, screenshot, signInByRequest, signUp } from '../helpers/e2e.ts';
 
 const TEACHER = { email: 'teacher@demo.test', password: 'sahel-teacher-1' };
 // The teacher works in Paris; times typed in the form are read in that zone.
@@ -13,10 +13,15 @@ async function signInTeacher(page: Page) {
 	await expect(page).toHaveURL(/\/$/);
 }
 
+/**
+ * The teacher signed in, on a page of a context in their time zone: through the sign-in form without
+ * JavaScript (as such a browser does), else by posting it (see signInByRequest).
+ */
 async function teacherPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
 	const context = await browser.newContext({ timezoneId: TEACHER_ZONE, ...options });
 	const page = await context.newPage();
-	await signInTeacher(page);
+	if (options.javaScriptEnabled === false) await signInTeacher(page);
+	else await signInByRequest(page, TEACHER.email, TEACHER.password);
 	return page;
 }
 

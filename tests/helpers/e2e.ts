@@ -110,32 +110,45 @@ export async function signUpUi(page: Page, name = 'Test Learner') {
 }
 
 /**
+ * Posts a form to `path` from the page's cookie jar, as a form without JavaScript posts it (a redirect,
+ * not an action's JSON), with the Origin of the context's server (a test's own, or the shared one);
+ * expects a 303 and returns where it leads.
+ */
+async function postFormAsPage(page: Page, path: string, form: Record<string, string>) {
+	const origin = new URL((await page.request.get('/_app/version.json')).url()).origin;
+	const res = await page.request.post(path, {
+		form,
+		headers: { origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(res.status(), `${path}: ${(await res.text()).slice(0, 200)}`).toBe(303);
+	return res.headers()['location'];
+}
+
+/**
+ * Signs an existing account in on the page's context by posting the sign-in form from its cookie jar,
+ * for the tests that only need someone signed in: the form's page and its redirect home are two page
+ * loads each test would spend before its own first one. auth.spec signs in through the form itself.
+ */
+export async function signInByRequest(page: Page, email: string, password: string) {
+	expect(await postFormAsPage(page, '/signin', { email, password })).toBe('/');
+}
+
+/**
  * A new account, signed in, its home page on screen: the sign-up and sign-in forms posted from the
  * page's own cookie jar (what the pages post, the browser's time zone included) rather than filled in,
  * which saves two page loads for the many tests that only need someone signed in.
  */
 export async function signUp(page: Page, name = 'Test Learner') {
 	const email = uniqueEmail();
-	// The context's server (a test's own server, or the shared one): its origin for the forms' Origin check.
-	const origin = new URL((await page.request.get('/_app/version.json')).url()).origin;
 	const timeZone = await page
 		.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
 		.catch(() => 'UTC');
-	const post = async (path: string, form: Record<string, string>) => {
-		const res = await page.request.post(path, {
-			form,
-			// As a form without JavaScript posts: a redirect, not an action's JSON.
-			headers: { origin, accept: 'text/html' },
-			maxRedirects: 0
-		});
-		expect(res.status(), `${path}: ${(await res.text()).slice(0, 200)}`).toBe(303);
-		return res.headers()['location'];
-	};
 	const password = 'correct-horse-battery';
-	expect(await post('/signup', { displayName: name, email, password, timeZone })).toMatch(
-		/^\/signin/
-	);
-	expect(await post('/signin', { email, password })).toBe('/');
+	expect(
+		await postFormAsPage(page, '/signup', { displayName: name, email, password, timeZone })
+	).toMatch(/^\/signin/);
+	await signInByRequest(page, email, password);
 	await page.goto('/');
 	// A new account is welcomed ("Welcome back" is for someone who has been here before).
 	await expect(page.getByRole('heading', { name: `Welcome, ${name}`, exact: true })).toBeVisible();

@@ -9,7 +9,7 @@ import {
 	type BrowserContextOptions,
 	type Page
 } from '@playwright/test';
-import { answerWithKeyboard, signUp, startQuiz } from './e2e.ts';
+import { answerWithKeyboard, signInByRequest, signUp, startQuiz } from './e2e.ts';
 
 export type Who = 'anonymous' | 'A' | 'B' | 'X' | 'Y';
 export const REQUESTERS: Who[] = ['anonymous', 'A', 'B', 'X', 'Y'];
@@ -72,12 +72,9 @@ export async function cookieOf(context: BrowserContext) {
 	return (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
+/** Signs in on the page's context (the form posted from its cookie jar: see signInByRequest). */
 export async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/signin');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await signInByRequest(page, email, password);
 }
 
 /** "YYYY-MM-DDTHH:mm" some days from now, as a datetime-local input takes it. */
@@ -207,6 +204,16 @@ async function buildTeacher(
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await signIn(page, DEMO_TEACHERS[who].email, DEMO_TEACHERS[who].password);
+	// The article first, in a tab of its own: its drafting (seconds in the server's worker, the two
+	// teachers' one after the other) runs while this tab makes the class, the set and the assignment.
+	const articleTitle = `Article ${who} ${tag}`;
+	const article = context.newPage().then(async (tab) => {
+		const added = await addArticleUi(tab, articleTitle);
+		await tab.close();
+		return added;
+	});
+	// Awaited by buildSide; a failure meanwhile is not an unhandled rejection.
+	article.catch(() => {});
 	const className = `Class ${who} ${tag}`;
 	const setName = `Set ${who} ${tag}`;
 	const assignmentTitle = `Task ${who} ${tag}`;
@@ -216,6 +223,7 @@ async function buildTeacher(
 	const assignmentId = await createAssignmentUi(page, klass.id, setName, 3, assignmentTitle);
 	return {
 		principal: { context, page, cookie: await cookieOf(context) },
+		article,
 		world: {
 			classId: klass.id,
 			className,
@@ -227,7 +235,7 @@ async function buildTeacher(
 			studentId: '',
 			questionId: (questionId ?? '').replace(/^item-/, ''),
 			articleSlug: '',
-			articleTitle: `Article ${who} ${tag}`,
+			articleTitle,
 			draftId: ''
 		}
 	};
@@ -304,9 +312,9 @@ async function buildSide(
 ) {
 	const t = await buildTeacher(browser, teacher, tag, options);
 	// The student needs only the class and the assignment: they work while their teacher's article is
-	// drafted, and the teacher then reads the roster.
+	// still being drafted, and the teacher then reads the roster.
 	const [article, s] = await Promise.all([
-		addArticleUi(t.principal.page, t.world.articleTitle),
+		t.article,
 		buildStudent(browser, student, teacher, t.world, tag, options)
 	]);
 	t.world.articleSlug = article.slug;
