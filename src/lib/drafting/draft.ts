@@ -4711,6 +4711,25 @@ const NAME_PARTICLE =
  * Whether a person's mention is one side of a name joined by a particle ("Luiz Inacio Lula" and "Silva" of "Lula
  * da Silva"): either half is a broken name, as a key or as an option, so neither is used.
  */
+/**
+ * A name the tagger read out of words that are no name: an office ("Chief Financial", "Executive Parag Agrawal",
+ * "Officer Ned Segal"), a sentence's opening word ("Over its main mission", "Entering Twitter HQ"), or a body cut
+ * before the rest of its name ("the Delaware Court" of "the Delaware Court of Chancery").
+ */
+function misreadName(text: string, m: Mention): boolean {
+	if (!('name' in m.value)) return false;
+	const name = m.value.name;
+	if (/^(?:Chief|Executive|Financial|Operating|Officer|Technology)\b/u.test(name)) return true;
+	if (
+		/^(?:Over|Under|After|Before|During|Inside|Outside|Across|Through|Since|Until|While|When|Once)\b/u.test(
+			name
+		)
+	)
+		return true;
+	if (/^\p{Lu}\p{Ll}+ing\s/u.test(name)) return true;
+	return m.value.kind === 'organisation' && /^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(m.end));
+}
+
 function cutFromName(text: string, m: Mention): boolean {
 	if (m.value.kind !== 'person') return false;
 	return (
@@ -4815,6 +4834,7 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 			(m) =>
 				!splitsAWord(article.text, m) &&
 				!cutFromName(article.text, m) &&
+				!misreadName(article.text, m) &&
 				!placeInName(article.text, m) &&
 				!(m.value.kind === 'organisation' && modelName(article.text, m.value.name)) &&
 				// "the KVX vaccine", "COVID-19": a name the report only writes as a modifier is asked as no body,
