@@ -146,6 +146,13 @@ test('a teacher drafts questions from a new article, accepts three, assigns them
 	await plain.getByRole('button', { name: 'Reject the ticked drafts' }).click();
 	for (const id of tickedIds)
 		await expect(plain.locator(`#rejected #${id}`)).toContainText('Ungrammatical');
+	// …and a draft's edit form holds its words, so saving it unchanged keeps them.
+	const kept = plain.locator('#waiting ol.drafts > li').first();
+	await kept.locator('summary', { hasText: 'Edit' }).click();
+	await expect(kept.getByRole('textbox', { name: 'Question' })).not.toHaveValue('');
+	await expect(kept.getByRole('textbox', { name: 'Explanation' })).not.toHaveValue('');
+	await kept.getByRole('button', { name: 'Save changes' }).click();
+	await expect(plain.getByText('must not be empty')).toHaveCount(0);
 	await page.reload();
 	await fitsPhone(page, 'article-drafts');
 

@@ -196,3 +196,41 @@ describe('a new article as given', () => {
 		);
 	});
 });
+
+describe('a teacher’s edits to a name typed in', () => {
+	const typed: Draft = {
+		...draft,
+		key: 'person-gap-kaplan',
+		kind: 'person',
+		question: {
+			type: 'short_text',
+			prompt: 'Complete the sentence: “U.S. District Judge _____ set sentencing for March 28.”',
+			accepted: ['Lewis Kaplan', 'Kaplan'],
+			explanation: 'The report says so: Lewis Kaplan.',
+			tags: ['drafted'],
+			difficulty: 2
+		},
+		value: { kind: 'person', name: 'Lewis Kaplan' }
+	};
+
+	it('replace its accepted answers', () => {
+		const edited = applyDraftEdit(typed, {
+			prompt: typed.question.prompt,
+			explanation: 'Why.',
+			accepted: ['Lewis Kaplan', 'Kaplan', 'Lewis A. Kaplan']
+		});
+		expect(edited.question).toMatchObject({
+			type: 'short_text',
+			accepted: ['Lewis Kaplan', 'Kaplan', 'Lewis A. Kaplan']
+		});
+	});
+
+	it('keep at least one accepted answer', () => {
+		const parsed = draftEditSchema.safeParse({ prompt: 'P', explanation: 'E', accepted: [] });
+		expect(parsed.success).toBe(false);
+		expect(parsed.error?.issues[0]).toMatchObject({
+			path: ['accepted'],
+			message: 'Give at least one accepted answer.'
+		});
+	});
+});

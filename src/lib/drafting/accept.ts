@@ -32,7 +32,13 @@ export const draftEditSchema = z.object({
 		.number({ error: 'The tolerance must be a number.' })
 		.min(0, 'The tolerance must be 0 or more.')
 		.optional(),
-	unit: line('The unit', 60).optional()
+	unit: line('The unit', 60).optional(),
+	/** A typed answer's accepted forms, one per line of the form. */
+	accepted: z
+		.array(line('An accepted answer', 200))
+		.min(1, 'Give at least one accepted answer.')
+		.max(20, 'At most 20 accepted answers.')
+		.optional()
 });
 export type DraftEdit = z.infer<typeof draftEditSchema>;
 
@@ -92,8 +98,12 @@ export function applyDraftEdit(draft: Draft, edit: DraftEdit): Draft {
 				question: { ...base, type: 'numeric', answer, tolerance, unit: edit.unit ?? q.unit }
 			};
 		}
-		case 'true_false':
 		case 'short_text':
+			return {
+				...draft,
+				question: { ...base, type: 'short_text', accepted: edit.accepted ?? q.accepted }
+			};
+		case 'true_false':
 			return { ...draft, question: { ...base } as Draft['question'] };
 	}
 }

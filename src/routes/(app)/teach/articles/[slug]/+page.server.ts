@@ -90,6 +90,13 @@ async function readDraftForm(request: Request) {
 	if (fields.item) raw.items = fields.item;
 	for (const key of ['answer', 'tolerance', 'unit'] as const)
 		if (one(key) !== undefined) raw[key] = one(key);
+	// A typed answer's accepted forms: one per line of their box.
+	const accepted = one('accepted');
+	if (accepted !== undefined)
+		raw.accepted = accepted
+			.split(/\r?\n/u)
+			.map((a) => a.trim())
+			.filter(Boolean);
 	const edit = raw.prompt === undefined ? null : draftEditSchema.safeParse(raw);
 	if (edit && !edit.success)
 		return {
