@@ -51,3 +51,23 @@ describe('a bounded figure is never swapped for one its bound allows', () => {
 		expect(claims.map((d) => `${d.question.prompt} (${wrongOf(d).join()})`)).toEqual([]);
 	});
 });
+
+describe('"over the next 36 hours" is a bound too', () => {
+	it('no false claim moves a figure after "over the next" or "within the first"', () => {
+		const text = [
+			'The Varna Cup regatta ended on Sunday in the bay of Lindvik, in cold and wind.',
+			'Dozens of sailors withdrew over the next 36 hours as the wind rose.',
+			'Three boats capsized within the first 20 minutes of the second race.',
+			'Rescue crews brought 14 sailors ashore over the following 12 hours.',
+			'The organisers said in the past 10 years no race had seen so many retirements.',
+			'The winners, from Lindvik, finished the course in 48 minutes on the last day.'
+		].join('\n');
+		const claims = draftsOf(text).filter(
+			(d) =>
+				d.question.type === 'true_false' &&
+				!d.question.answer &&
+				/\b(?:over|within|in)\s+the\s+(?:next|first|following|past)\s+\d/u.test(d.quote)
+		);
+		expect(claims.map((d) => `${d.question.prompt} (${wrongOf(d).join()})`)).toEqual([]);
+	});
+});

@@ -1623,6 +1623,26 @@ function genderAsked(ctx: Context, key: Mention): Gender | null {
 	if (key.value.kind !== 'person') return null;
 	const name = key.value.name;
 	const genders = gendersIn(ctx);
+	// "In his letter, _____ said…": a possessive before the gap, with no one named before it, is the key's.
+	const before = ctx.article.text
+		.slice(key.sentence.start, key.start)
+		.replace(/[“"][^”"]*[”"]/gu, ' ');
+	const named = ctx.mentions.some(
+		(x) =>
+			x.value.kind === 'person' && x.sentence.start === key.sentence.start && x.end <= key.start
+	);
+	if (
+		!named &&
+		/\b(?:his|him|himself)\b/iu.test(before) &&
+		!/\b(?:her|hers|herself)\b/iu.test(before)
+	)
+		return genders.of(name) === 'f' ? null : 'm';
+	if (
+		!named &&
+		/\b(?:her|hers|herself)\b/iu.test(before) &&
+		!/\b(?:his|him|himself)\b/iu.test(before)
+	)
+		return genders.of(name) === 'm' ? null : 'f';
 	const others = peopleOfSentence(ctx, key.sentence).filter((p) => !samePerson(p, name));
 	return gapGender(
 		key.sentence.text,
@@ -2194,6 +2214,12 @@ const BACK_REFERENCES = [
 	/^["“]?Further\s+\p{Ll}+/u,
 	/\b\p{Ll}+s\s+there\s+(?!(?:is|are|was|were|will|would|had|has|have|said|says|say)\b)\p{Ll}+/u,
 	/\b(?:has|have|had)\s+held\s+it\b/u,
+	// "Twitter sued days later", "resigned the next day", "That account fell apart", "that evening", "the judge put
+	// the case on hold": later than what, which account, which judge (issue 16, the thirteenth reading).
+	/(?<!\b(?:\d+|a\s+few|two|three|four|five|six|seven|eight|nine|ten)\s+)\b(?:days|weeks|months)\s+later\b/u,
+	/\b[Tt]he\s+(?:next|following)\s+(?:day|morning|evening|night|week)\b/u,
+	/\b[Tt]hat\s+(?:evening|morning|night|afternoon|account|claim|version|statement)\b/u,
+	/\b[Tt]he\s+(?:judge|appointment|two\s+sides)\b/u,
 	COUNTRY_BACK,
 	MID_DEMONYM
 ];
@@ -3777,7 +3803,7 @@ function falseValueFor(
 
 /** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
 const BOUND_BEFORE =
-	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|inside|within|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of)\s+[$£€¥]?\s*$/iu;
+	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|inside|within|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of|(?:over|within|in|during)\s+the\s+(?:next|following|first|past|last))\s+[$£€¥]?\s*$/iu;
 
 /**
  * True or false, from a sentence that states a value: the sentence as the report gives it, or with the value

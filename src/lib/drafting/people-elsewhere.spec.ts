@@ -123,3 +123,23 @@ describe('one the report gives another part is no option for the part the prompt
 		expect(asked.flatMap(wrongOf).filter((o) => /Crane|Lowe|Alan Hart/u.test(o))).toEqual([]);
 	});
 });
+
+describe('"In his letter, _____ said…": the possessive before the gap is the key\'s', () => {
+	it('offers no woman for the man who wrote "his letter"', () => {
+		const text = [
+			'LONDON, July 7 (SQ Wire) - Prime Minister Tom Hale resigned on Thursday after a revolt by his ministers.',
+			'The revolt began on Tuesday when finance minister Rob Sand and health minister Kai Lunde quit within minutes.',
+			'In his letter, Sand said the public rightly expected the government to be run properly.',
+			'In Edinburgh, Nora Sten said the chaos showed the system was broken.',
+			'Mia Dunn said on Wednesday that she had resigned after about 36 hours in the post.',
+			'Lunde said the party needed a fresh start before the summer.',
+			'Hale said he was sad to give up the best job in the world.',
+			'Hale will stay on until the party chooses a new leader in September.'
+		].join('\n');
+		const asked = draftsOf(text, '2022-07-07').filter((d) =>
+			/In his letter, _____/u.test(promptOf(d))
+		);
+		expect(asked.length).toBeGreaterThan(0);
+		expect(asked.flatMap(wrongOf).filter((o) => /Sten|Dunn/u.test(o))).toEqual([]);
+	});
+});

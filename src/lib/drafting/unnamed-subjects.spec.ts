@@ -36,6 +36,15 @@ describe('a subject the shown words leave unnamed is named by a lead-in, or not 
 		[
 			'The 29-year-old, a double world champion, has not lost a race in Lindvik for two years.',
 			/The 29-year-old/u
+		],
+		[
+			'The harbour board sued days later in the Lindvik district court for 2 million crowns.',
+			/days later/u
+		],
+		['Board chairman Piet Mol resigned the next day, after 11 years in the post.', /the next day/u],
+		[
+			'That account fell apart on Tuesday when the ferry company published its own log of 2019.',
+			/That account/u
 		]
 	])('"%s"', (sentence, shown) => {
 		const text = [
