@@ -3070,17 +3070,28 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		return null;
 	const accepted = [name, ...short];
 	if (v.kind !== 'person') {
-		if (standsWithThe(text, name) && !/^the\s/iu.test(name) && !/\bthe\s+$/iu.test(before))
-			accepted.push(`the ${name}`);
+		if (standsWithThe(text, name) && !/^the\s/iu.test(name)) accepted.push(`the ${name}`);
 		// "Labour" for the Labour Party, "Federal Reserve" for the U.S. Federal Reserve, where the report writes so.
 		const bare = name.replace(/\s+Party$/u, '').replace(/^(?:U\.S\.|US|UK|EU)\s+/u, '');
 		const used = new RegExp(`(?<![\\p{L}.])${escape(bare)}(?![\\p{L}'’]|\\s+Party)`, 'u');
 		if (bare !== name && used.test(text.split(name).join(' '))) accepted.push(bare);
 		for (const [abbreviation, full] of bracketAbbreviations(text))
 			if (full === name) accepted.push(abbreviation);
+		accepted.push(...(USUAL_SHORT_FORMS[name] ?? []));
 	}
-	return [...new Set(accepted)];
+	// After "the _____" a form with its own "the" would be typed twice.
+	const afterThe = /\bthe\s+$/iu.test(before);
+	return [...new Set(accepted.filter((a) => !(afterThe && /^the\s/iu.test(a))))];
 }
+
+/** Short forms everyone writes for a few long names ("UAE"), accepted wherever the name is typed in. */
+const USUAL_SHORT_FORMS: Record<string, string[]> = {
+	'United Arab Emirates': ['UAE', 'the UAE', 'Emirates', 'the Emirates'],
+	'United States': ['US', 'U.S.', 'USA', 'the US', 'the U.S.'],
+	'United Kingdom': ['UK', 'the UK', 'Britain'],
+	'European Union': ['EU', 'the EU'],
+	'United Nations': ['UN', 'the UN']
+};
 
 /**
  * The parts of a person's name the report calls them by alone ("Yoon" of Yoon Suk Yeol, "Kaplan" of Lewis

@@ -31,6 +31,17 @@ describe('a name with no fair wrong options is typed in', () => {
 		expect(typed(draftsOf(TRIAL.join('\n')), /Speaker _____/u)).toEqual([['Woo Won-shik', 'Woo']]);
 	});
 
+	it('a country is accepted by the short form everyone writes for it, with no second "the"', () => {
+		const text = [
+			'DUBAI, Feb 9 (SQ Wire) - A probe built by the United Arab Emirates went into orbit around Mars on Tuesday, the first Arab mission to the planet.',
+			'The probe, called Hope, was launched from Japan in July and travelled about 493 million km.',
+			'Sarah Al Amiri, the minister in charge of the programme, said the mission would study the Martian weather for a full year.'
+		].join('\n');
+		expect(typed(draftsOf(text, '2021-02-09'), /built by the _____/u)).toEqual([
+			['United Arab Emirates', 'UAE', 'Emirates']
+		]);
+	});
+
 	it('is not typed where the quote names another of its kind that a reader could type instead', () => {
 		const text = [
 			...TRIAL.slice(0, 2),
