@@ -104,8 +104,7 @@ export const promptsMatching = (drafts: Draft[], words: RegExp): string[] =>
 export const gapsAfter = (drafts: Draft[], words: RegExp): Draft[] =>
 	drafts.filter((d) => d.form === 'gap-fill' && words.test(promptOf(d)));
 
-/** `s` with every character a regular expression reads as syntax escaped. */
-export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+export { escapeRegExp } from '../../src/lib/text/regexp.ts';
 
 /** The names of the given kinds ("person", "organisation", "place") the extractor finds in `text`. */
 export function mentionedNames(bank: Bank, text: string, eventDate: string, ...kinds: string[]) {

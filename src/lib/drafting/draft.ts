@@ -37,6 +37,7 @@ import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
+import { escapeRegExp as escape } from '../text/regexp.ts';
 
 const OPTIONS_PER_QUESTION = 4;
 
@@ -958,7 +959,7 @@ function distractorsFor(
 			: null;
 	// The dead and those the report says were not there stand beside the people who acted, and the other way round
 	// ("a minute's silence for _____" offering the living), only where the key is one of them too (off-stage.ts).
-	const keyOffStage = key.value.kind === 'person' && offStage(ctx.article.text, key.value.name);
+	const keyOffStage = key.value.kind === 'person' && isOffStage(ctx, key.value.name);
 	// A person the report names only in sentences of earlier years (Gatlin "at the Athens Games in 2004") took no
 	// part in the events of the report's own time that the key's sentence tells.
 	const keyNow = key.value.kind === 'person' && !ofEarlierYear(ctx, key.sentence);
@@ -1240,7 +1241,7 @@ function distractorsFor(
 			if (theirs && theirs !== divisionGender) return false;
 		}
 		if (person && key.value.kind === 'person') {
-			if (offStage(ctx.article.text, person) !== keyOffStage) return false;
+			if (isOffStage(ctx, person) !== keyOffStage) return false;
 			if (keyNow && onlyOfEarlierYears(ctx, person)) return false;
 			if (keyParts.length > 0) {
 				const theirs = partsOf(ctx, person);
@@ -1494,8 +1495,31 @@ function ageOf(text: string, name: string): number | null {
 	return null;
 }
 
+const personFacts = new WeakMap<Context, Map<string, unknown>>();
+
+/**
+ * What the report says of one of its people, worked out once per report: the options' rules ask it of every
+ * candidate for every draft.
+ */
+function perPerson<T>(ctx: Context, what: string, name: string, work: () => T): T {
+	let known = personFacts.get(ctx);
+	if (!known) personFacts.set(ctx, (known = new Map()));
+	const key = `${what}\n${name}`;
+	if (!known.has(key)) known.set(key, work());
+	return known.get(key) as T;
+}
+
+/** Whether the report says the person died or was not there (off-stage.ts). */
+function isOffStage(ctx: Context, name: string): boolean {
+	return perPerson(ctx, 'off-stage', name, () => offStage(ctx.article.text, name));
+}
+
 /** The parts (roles.ts) the report gives a person in any sentence naming them, by name or surname. */
 function partsOf(ctx: Context, name: string): string[] {
+	return perPerson(ctx, 'parts', name, () => partsNamed(ctx, name));
+}
+
+function partsNamed(ctx: Context, name: string): string[] {
 	const text = ctx.article.text;
 	return [
 		...new Set(
@@ -1514,6 +1538,10 @@ function partsOf(ctx: Context, name: string): string[] {
  * when all agree. Null in a report of one race.
  */
 function raceOf(ctx: Context, name: string): Gender | null {
+	return perPerson(ctx, 'race', name, () => raceNamed(ctx, name));
+}
+
+function raceNamed(ctx: Context, name: string): Gender | null {
 	if (!bothDivisions(ctx.article.text)) return null;
 	const known = gendersIn(ctx).of(name);
 	if (known) return known;
@@ -1554,6 +1582,10 @@ function ofEarlierYear(ctx: Context, s: Sentence): boolean {
 
 /** Whether every sentence naming a person (by name or surname) writes a year before the report's own. */
 function onlyOfEarlierYears(ctx: Context, name: string): boolean {
+	return perPerson(ctx, 'earlier', name, () => namedOnlyInEarlierYears(ctx, name));
+}
+
+function namedOnlyInEarlierYears(ctx: Context, name: string): boolean {
 	const theirs = ctx.mentions.filter(
 		(m) => m.value.kind === 'person' && samePerson(m.value.name, name)
 	);
@@ -1755,10 +1787,6 @@ function askedWords(m: Mention, sentence: Sentence): { from: number; to: number 
 		}
 	}
 	return { from, to };
-}
-
-function escape(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** Sentences that speak of "the country" or "currently" need the report's date to be answerable. */
@@ -3031,8 +3059,8 @@ function gapFillOn(
 /**
  * The answers a reader may type for a person, place or body asked in a gap ("Kaplan" or "Lewis Kaplan"; "Justice
  * Department" or "the Justice Department"), or null where typing is no fair question: the key stands in a list of
- * its kind ("Mali, _____ and Niger", whose other names would be right too), the gap follows "such as" or "including", or the
- * title every prompt shows states the key.
+ * its kind ("Mali, _____ and Niger", whose other names would be right too), the gap follows "such as" or
+ * "including", or the title every prompt shows states the key.
  */
 function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	const v = m.value;

@@ -9,6 +9,7 @@ import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 import { captionAbove, datelineAt, isCreditLine, pagePartOf } from './page-parts.ts';
 import type { BankFactForDrafting, Mention, Sentence } from './types.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 nlp.plugin(datesPlugin as never);
 
@@ -896,10 +897,7 @@ export function findMentions(
 	// Names the bank knows: found by their words, typed as the bank types them.
 	for (const g of gazetteer) {
 		for (const alias of [...g.aliases].sort((a, b) => b.length - a.length)) {
-			const re = new RegExp(
-				`(?<![\\p{L}-])${alias.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}-])`,
-				'gu'
-			);
+			const re = new RegExp(`(?<![\\p{L}-])${escapeRegExp(alias)}(?![\\p{L}-])`, 'gu');
 			for (const m of sentence.text.matchAll(re)) {
 				const start = sentence.start + m.index;
 				const end = start + alias.length;

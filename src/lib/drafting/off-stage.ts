@@ -4,7 +4,7 @@
 // they are struck out at a glance (issue 16, the twelfth reading: Pele and Benedict XVI as a new minister, Wightman
 // as a finalist). Pure text work.
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+import { escapeRegExp as escape } from '../text/regexp.ts';
 
 /** Events a person can miss: "missed this year's championships", "skipped the final". */
 const EVENT =

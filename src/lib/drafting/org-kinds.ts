@@ -2,6 +2,7 @@
 // key's own sort, or a reader strikes it out at a glance (al Qaeda beside the European Union, YouTube beside
 // a moon mission, issue 16). Told by the name itself and by the words the article puts around it ("the
 // Chandrayaan-3 mission", "ISRO's YouTube channel", "the Russian space agency Roscosmos"). Pure.
+import { escapeRegExp as escape } from '../text/regexp.ts';
 
 export type OrganisationSort =
 	| 'facility'
@@ -88,10 +89,6 @@ const BY_NOUN: [OrganisationSort, RegExp][] = [
 	['party', /^(?:party)$/u],
 	['agency', /^(?:agency|regulator|body|authority|institute|secretariat)$/u]
 ];
-
-function escape(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 /**
  * The sort of body `name` is, from its words, else from the nouns the article puts right after or before it;

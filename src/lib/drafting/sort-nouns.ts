@@ -2,6 +2,7 @@
 // _____", "the broadcaster _____", "the town's mayor, _____". A wrong option must be one the report writes with
 // the same noun (and the same nationality, where one is written), or a reader strikes it out at a glance (issue
 // 16, the tenth reading: the FAA and NHS England as a Dutch airline, a president as a town's mayor). Pure.
+import { escapeRegExp as escape } from '../text/regexp.ts';
 
 /** Nouns that sort bodies: "the airline KLM", "the carmaker Stellantis". */
 const BODY_NOUNS =
@@ -46,10 +47,6 @@ export function sortNounBefore(before: string, kind: 'organisation' | 'person'):
 		between.unshift(w);
 	}
 	return null;
-}
-
-function escape(s: string): string {
-	return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /**
