@@ -77,6 +77,7 @@ try {
 		{
 			userId: 'u42',
 			endOfDay: new Date(Date.now() + 86_400_000),
+			learnAheadUntil: new Date(Date.now() + 1_200_000),
 			startOfDay: new Date(Date.now() - 86_400_000),
 			withheld: new Set()
 		},

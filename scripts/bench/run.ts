@@ -1260,6 +1260,7 @@ async function main() {
 					{
 						userId: pop.ids.user(0),
 						endOfDay: new Date(Date.now() + 86_400_000),
+						learnAheadUntil: new Date(Date.now() + 1_200_000),
 						startOfDay: new Date(Date.now() - 86_400_000),
 						withheld: new Set()
 					},

@@ -94,6 +94,23 @@ describe.each(backends())('daily review limit and leeches on %s', (backend) => {
 		expect(tomorrow.due.filter((d) => d.card.state === 'review').length).toBe(2);
 	});
 
+	test('a mistake made minutes before the day ends is shown at once, not after midnight', async () => {
+		const { user, review } = await learner('late', 200);
+		const [mistake, known] = sole.slice(6, 8);
+		await review(known, Rating.Good, new Date('2026-06-01T09:00:00Z'));
+		// Failed at 23:55: due ten minutes later, in the next day. A learner who has just got it wrong
+		// reviews it now (within the learn-ahead window), as Anki shows learning cards due soon.
+		const lateAt = new Date('2026-06-01T23:55:00Z');
+		await review(mistake, Rating.Again, lateAt);
+		const now = new Date(lateAt.getTime() + 30_000);
+		const queue = await getReviewQueue(db, user.id, now);
+		expect(queue.card?.state).toBe('learning');
+		expect(queue.remaining).toBe(1);
+		// Review cards due early tomorrow still wait for tomorrow.
+		const due = await getDueCards(db, user.id, now, 100);
+		expect(due.due.map((d) => d.card.state)).toEqual(['learning']);
+	});
+
 	test(`a card failed ${LEECH_LAPSES} times is a leech: put aside, listed, and taken back by the learner`, async () => {
 		const { user, review } = await learner('leech', 200);
 		const [q] = sole.slice(10, 11);

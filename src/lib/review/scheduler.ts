@@ -200,6 +200,13 @@ function checkWeights(weights: readonly number[]): number[] {
  */
 export const LEARNING_STEPS = ['10m'] as const;
 
+/**
+ * How far ahead a learning card may be shown (Anki's "learn ahead limit", 20 minutes by default): a card
+ * failed minutes before the learner's day ends (4 a.m. unless they choose otherwise) falls due in the next
+ * day, yet the review queue offers it now rather than answering "nothing due" until the day turns.
+ */
+export const LEARN_AHEAD_MS = 20 * 60 * 1000;
+
 export function createScheduler({
 	desiredRetention = DEFAULT_RETENTION,
 	weights,

@@ -35,7 +35,7 @@ import {
 	type RatingName,
 	type ReviewRating
 } from '../../review/rating.ts';
-import { createScheduler, type ReviewCard } from '../../review/scheduler.ts';
+import { createScheduler, LEARN_AHEAD_MS, type ReviewCard } from '../../review/scheduler.ts';
 import { turnsLeech } from '../../review/leech.ts';
 import {
 	cardUnitOf,
@@ -688,11 +688,14 @@ type QueueScope = {
 	userId: string;
 	endOfDay: Date;
 	startOfDay: Date;
+	/** Learning cards due before this are shown even after the day ends (see LEARN_AHEAD_MS). */
+	learnAheadUntil: Date;
 	withheld: ReadonlySet<string>;
 };
 
 /**
- * Cards due by the end of the learner's day that have a question to show, less those buried today: a card
+ * Cards due by the end of the learner's day (learning cards also a little beyond it, see LEARN_AHEAD_MS)
+ * that have a question to show, less those buried today: a card
  * whose fact a question shown in today's review session also cites (a sibling: Anki buries them to the next
  * day), unless that review was of the card itself.
  */
@@ -718,7 +721,12 @@ function dueBy(db: Db, scope: QueueScope) {
 		);
 	return and(
 		eq(reviewCard.userId, scope.userId),
-		lt(reviewCard.due, scope.endOfDay),
+		// One range on due (the index's), the later of the two bounds; only learning cards pass the day's end.
+		lt(
+			reviewCard.due,
+			scope.learnAheadUntil > scope.endOfDay ? scope.learnAheadUntil : scope.endOfDay
+		),
+		or(lt(reviewCard.due, scope.endOfDay), inArray(reviewCard.state, ['learning', 'relearning'])),
 		isNull(reviewCard.suspendedAt),
 		sql`exists (${showable})`,
 		sql`not exists (${siblingShownToday})`
@@ -880,6 +888,7 @@ export async function getDueCards(
 	const scope: QueueScope = {
 		userId,
 		endOfDay: endOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
+		learnAheadUntil: new Date(now.getTime() + LEARN_AHEAD_MS),
 		startOfDay: startOfLearnerDay(now, settings.timeZone, settings.dayRolloverHour),
 		withheld
 	};
