@@ -35,6 +35,7 @@ import { draftType, keepVaried, type DraftType } from './variety.ts';
 import { bothDivisions, gapGender, gendersOf, type Gender } from './gender.ts';
 import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
+import { isState, regionAfter } from './regions.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 import { escapeRegExp as escape } from '../text/regexp.ts';
@@ -94,7 +95,7 @@ const MAKER_BEFORE =
 const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{L}\d])/u;
 /** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
 const PLACE_NOUN_AFTER =
-	/^\s+(airport|prefecture|province|state|region|county|district|island|peninsula)(?![\p{L}])/iu;
+	/^\s+(airport|prefecture|province|state|region|county|district|island|peninsula|crater|volcano|river|lake|mountains?|desert|valley|canyon|glacier)(?![\p{L}])/iu;
 /** Nouns the report writes after a place's name that give it a sort ("the Eyjafjallajokull volcano"). */
 const PLACE_SORT_NOUNS = [
 	'airport',
@@ -112,6 +113,21 @@ const PLACE_SORT_NOUNS = [
 	'county',
 	'district'
 ];
+/** Natural features the report writes after a name ("Gale crater", "the Nile river"). */
+const FEATURE_NOUNS = [
+	'crater',
+	'volcano',
+	'river',
+	'lake',
+	'mountain',
+	'mountains',
+	'desert',
+	'valley',
+	'canyon',
+	'glacier'
+];
+/** The days before the report's date that are still its news ("late on Thursday" in Friday's report). */
+const PRESENT_DAYS = 2;
 /** "the island of _____", "the _____ coast": a sort written before the gap, or a coast after it. */
 const PLACE_NOUN_BEFORE = /\b(island|prefecture|province|state|region|county|district)\s+of\s+$/iu;
 const COAST_AFTER = /^\s+coast(?![\p{L}])/iu;
@@ -905,6 +921,25 @@ function distractorsFor(
 			ctx.cities.has(keyPlace) ||
 			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(beforeKey));
 	const continentKey = key.value.kind === 'place' && isContinent(keyPlace);
+	// "JPL in _____, California": a place in California, so no state, no country and no place the report writes in
+	// another state ("Cape Canaveral, Florida").
+	const keyRegion =
+		key.value.kind === 'place'
+			? regionAfter(keyPlace, ctx.article.text.slice(key.end, key.sentence.end))
+			: null;
+	// "Gale crater" for a launch site: a place the report writes as a natural feature answers no gap of a place it
+	// does not write so.
+	const keyFeatures =
+		key.value.kind === 'place' ? FEATURE_NOUNS.filter((n) => writtenBefore(keyPlace, n)) : [];
+	// "On _____ she offered to buy the company", before the report's own news: the days of that news (the title's
+	// and the dateline's, and the two before) came last, so none is an option for a step of its background.
+	const presentFrom =
+		ctx.article.eventDate.length === 10 ? dayNumber(ctx.article.eventDate) - PRESENT_DAYS : null;
+	const backgroundDay =
+		presentFrom !== null &&
+		key.value.kind === 'date' &&
+		key.value.date.length === 10 &&
+		dayNumber(key.value.date) < presentFrom;
 	// "several U.S. states, including _____": only places of the listed sort (countries, cities, or places the
 	// report writes with that noun); never a city or a continent for a state.
 	const listedSort =
@@ -1168,6 +1203,16 @@ function distractorsFor(
 			if (listedSort && !ofListedSort(c, listedSort)) return false;
 			if (airportKey && !/\bAirport\b/u.test(name) && !writtenBefore(name, 'airport')) return false;
 			if (continentKey && !isContinent(name)) return false;
+			// "Pasadena, _____": a state for a state.
+			if (isState(keyPlace) && !isState(name)) return false;
+			if (keyRegion) {
+				if (name === keyRegion || isState(name) || isCountry(name) || isContinent(name))
+					return false;
+				const theirs = regionOfPlace(ctx.article.text, name);
+				if (theirs && theirs !== keyRegion) return false;
+			}
+			if (FEATURE_NOUNS.some((n) => !keyFeatures.includes(n) && writtenBefore(name, n)))
+				return false;
 		}
 		if ((c.value.kind === 'date' || c.value.kind === 'number') && writtenBeside(reading(c.value)))
 			return false;
@@ -1191,6 +1236,9 @@ function distractorsFor(
 		}
 		if (keyOffice && c.value.kind === 'person') {
 			const name = c.value.name;
+			// "_____, the finance minister": not Mense, whom the report calls the education secretary.
+			const posts = postsOf(ctx, name);
+			if (posts.length > 0 && !posts.includes(postOf(keyApposition ?? ''))) return false;
 			const held = [
 				...[...officesByPerson(ctx)]
 					.filter(([p]) => samePerson(p, name))
@@ -1203,7 +1251,12 @@ function distractorsFor(
 		if (placeNoun && c.value.kind === 'place') {
 			const name = c.value.name;
 			if (!writtenBefore(name, placeNoun)) {
-				if (placeNoun === 'airport' || OTHER_PLACE_SORT.test(name)) return false;
+				if (
+					placeNoun === 'airport' ||
+					FEATURE_NOUNS.includes(placeNoun) ||
+					OTHER_PLACE_SORT.test(name)
+				)
+					return false;
 				// "Iceland's _____ peninsula": no continent, nor a place the report writes as a volcano or an airport.
 				if (isContinent(name)) return false;
 				if (PLACE_SORT_NOUNS.some((n) => n !== placeNoun && writtenAsSort(name, n))) return false;
@@ -1317,6 +1370,14 @@ function distractorsFor(
 			return unitClass(c.value.unit) === unitClass(key.value.unit);
 		}
 		if (sided && c.value.kind === 'date' && !onSideOf(c.value.date, ctx.article.eventDate, keySide))
+			return false;
+		if (
+			backgroundDay &&
+			presentFrom !== null &&
+			c.value.kind === 'date' &&
+			c.value.date.length === 10 &&
+			dayNumber(c.value.date) >= presentFrom
+		)
 			return false;
 		// "The U.S. said" for "The FBI said" stays true of the FBI's country: a country is no body's option.
 		if (c.value.kind === 'organisation' && isCountry(c.value.name)) return false;
@@ -1514,6 +1575,32 @@ function isOffStage(ctx: Context, name: string): boolean {
 	return perPerson(ctx, 'off-stage', name, () => offStage(ctx.article.text, name));
 }
 
+/** A post as an apposition names it, without its article or "former": "the finance minister" → "finance minister". */
+function postOf(apposition: string): string {
+	return apposition
+		.toLowerCase()
+		.replace(/^(?:(?:the|a|an|former|formerly|now)\s+)+/u, '')
+		.trim();
+}
+
+/** The posts the report gives a person in an apposition that names an office ("Carl Mense, the education secretary,"). */
+function postsOf(ctx: Context, name: string): string[] {
+	return perPerson(ctx, 'posts', name, () => {
+		const text = ctx.article.text;
+		const posts = ctx.mentions
+			.filter((m) => m.value.kind === 'person' && samePerson(m.value.name, name))
+			.map(
+				(m) =>
+					/^,\s+((?:the|a|an)\s+[^,.;:"“”()]{2,80})/u.exec(
+						text.slice(m.end, m.sentence.end)
+					)?.[1] ?? ''
+			)
+			.filter((a) => officeIn(a) !== null)
+			.map(postOf);
+		return [...new Set(posts)];
+	});
+}
+
 /** The parts (roles.ts) the report gives a person in any sentence naming them, by name or surname. */
 function partsOf(ctx: Context, name: string): string[] {
 	return perPerson(ctx, 'parts', name, () => partsNamed(ctx, name));
@@ -1700,6 +1787,15 @@ function spelledIn(text: string, name: string): boolean {
 	return new RegExp(`(?<![\\p{L}\\d])${words.join('[\\s\\p{Pd}]*')}(?![\\p{L}\\d])`, 'iu').test(
 		text
 	);
+}
+
+/** The state or country the report writes right after place `name` anywhere ("Cape Canaveral, Florida"). */
+function regionOfPlace(text: string, name: string): string | null {
+	for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'gu'))) {
+		const region = regionAfter(name, text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+		if (region) return region;
+	}
+	return null;
 }
 
 /** The days since 1970 of an ISO day ("2023-12-10"). */

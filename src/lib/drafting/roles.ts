@@ -152,6 +152,9 @@ const PARTS: Record<string, string> = {
 	'co-founded': 'founder',
 	head: 'executive',
 	officer: 'executive',
+	servant: 'official',
+	official: 'official',
+	diplomat: 'ambassador',
 	journalist: 'journalist',
 	reporter: 'journalist',
 	singer: 'artist',
@@ -183,10 +186,13 @@ export function partsAround(before: string, after: string): string[] {
 		/(?:(?:\p{Lu}[\p{L}.'’-]*\s+)*\p{Lu}[\p{L}.'’-]*(?:,\s+|\s+and\s+|\s+or\s+))+$/u,
 		''
 	);
-	// Only the word right before the name (or its comma): "the judge told Bankman-Fried" gives him no part.
-	const lead = /([\p{L}-]+),?\s*$/u.exec(trimmed)?.[1] ?? '';
+	// Only the word right before the name (or its comma): "the judge told Bankman-Fried" gives him no part; "chaired
+	// by" makes the person the chair.
+	const lead = /\bchaired\s+by\s*$/iu.test(trimmed)
+		? 'chair'
+		: (/([\p{L}-]+),?\s*$/u.exec(trimmed)?.[1] ?? '');
 	const apposition =
-		/^,\s+((?:the|a|an|his|her|their|its|\p{Lu}[\p{L}.-]*['’]s)\s+(?:[^,.;:()"“”]|(?<=\b\p{Lu})\.|\.(?=\S)){2,80}|who\s+[^.;:()"“”]{2,80})/u.exec(
+		/^,\s+((?:(?:formerly|former|once|now|then|also|until recently)\s+)?(?:the|a|an|his|her|their|its|\p{Lu}[\p{L}.-]*['’]s)\s+(?:[^,.;:()"“”]|(?<=\b\p{Lu})\.|\.(?=\S)){2,80}|who\s+[^.;:()"“”]{2,80})/u.exec(
 			after
 		)?.[1] ?? '';
 	return [...new Set([...partsIn(lead), ...partsIn(apposition)])];
