@@ -36,6 +36,7 @@ import { bothDivisions, gapGender, gendersOf, type Gender } from './gender.ts';
 import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isState, regionAfter } from './regions.ts';
+import { otherGivenForms } from './given-names.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 import { escapeRegExp as escape } from '../text/regexp.ts';
@@ -3193,7 +3194,8 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	if (v.kind !== 'place' && /\b[Tt]he\s+country['’]s\b/u.test(text.slice(span.start, span.end)))
 		return null;
 	const accepted = [name, ...short];
-	if (v.kind !== 'person') {
+	if (v.kind === 'person') accepted.push(...otherGivenForms(name));
+	else {
 		if (standsWithThe(text, name) && !/^the\s/iu.test(name)) accepted.push(`the ${name}`);
 		// "Labour" for the Labour Party, "Federal Reserve" for the U.S. Federal Reserve, where the report writes so.
 		const bare = name.replace(/\s+Party$/u, '').replace(/^(?:U\.S\.|US|UK|EU)\s+/u, '');

@@ -27,6 +27,16 @@ describe('a name with no fair wrong options is typed in', () => {
 		]);
 	});
 
+	it('a person is also accepted by the other usual form of their given name', () => {
+		const text = [
+			...TRIAL.slice(0, 3),
+			'The case of his partner Chris Dane, who resigned from the board in March, comes to court next year.'
+		].join('\n');
+		expect(typed(draftsOf(text), /his partner _____/u)).toEqual([
+			['Chris Dane', 'Dane', 'Christopher Dane']
+		]);
+	});
+
 	it('a name whose given name is hyphenated is accepted by its family name, written first', () => {
 		expect(typed(draftsOf(TRIAL.join('\n')), /Speaker _____/u)).toEqual([['Woo Won-shik', 'Woo']]);
 	});

@@ -260,6 +260,17 @@ describe('grading', () => {
 		});
 	});
 
+	test('short_text: a title before an accepted name is still right, a title alone is not', () => {
+		const person = { ...shortText, accepted: ['Keir Starmer', 'Starmer'] };
+		const g = (text: string) => gradeShortText(person, { type: 'short_text', text }).correct;
+		expect(g('Sir Keir Starmer')).toBe(true);
+		expect(g('Prime Minister Starmer')).toBe(true);
+		expect(g('Mr. Starmer')).toBe(true);
+		expect(g('Sir')).toBe(false);
+		expect(g('Sir Rishi Sunak')).toBe(false);
+		expect(g('Keir')).toBe(false);
+	});
+
 	test('ordering: fraction of pairs in the right relative order', () => {
 		const g = (itemIds: string[]) => gradeOrdering(ordering, { type: 'ordering', itemIds });
 		expect(g(['w', 'x', 'y', 'z'])).toEqual({ score: 1, correct: true });

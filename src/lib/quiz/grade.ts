@@ -141,9 +141,15 @@ export function gradeNumeric(q: Of<'numeric'>, r: ResponseOf<'numeric'>): Grade 
 	return allOrNothing(Math.abs(r.value - q.answer) <= slack);
 }
 
+// A title a reader may put before a person's name ("Sir Keir Starmer", "President Biden"): the name is still right.
+const TITLE_BEFORE_NAME =
+	/^(?:sir|dame|lord|lady|dr|mr|mrs|ms|president|prime minister|chancellor|general|judge|justice) (?=\S)/u;
+
 export function gradeShortText(q: Of<'short_text'>, r: ResponseOf<'short_text'>): Grade {
 	const given = normaliseText(r.text);
-	return allOrNothing(given !== '' && q.accepted.some((a) => normaliseText(a) === given));
+	const accepted = q.accepted.map(normaliseText);
+	const untitled = given.replace(TITLE_BEFORE_NAME, '');
+	return allOrNothing(given !== '' && (accepted.includes(given) || accepted.includes(untitled)));
 }
 
 /** Fraction of item pairs placed in the same relative order as the key (Kendall-style); correct only at 1. */
