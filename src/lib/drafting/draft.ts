@@ -114,6 +114,12 @@ const PLACE_SORT_NOUNS = [
 	'county',
 	'district'
 ];
+/** A figure converted in brackets after a number and its unit: " km (293 million miles)", " ($3.23 billion)". */
+const CONVERSION_AFTER =
+	/^([^()]{0,40}?)\s*\((?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:[$€£]\s?)?\d[\d.,]*[^()]{0,40}\)/u;
+/** The words before a number that is itself such a conversion: "45 km (", "1,025 kg (about ". */
+const CONVERTED_BEFORE =
+	/\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s*[\p{L}°%$€£/.]*\s*\(\s*(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:[$€£]\s?)?$/u;
 /** Natural features the report writes after a name ("Gale crater", "the Nile river"). */
 const FEATURE_NOUNS = [
 	'crater',
@@ -2939,6 +2945,9 @@ function gapFillOn(
 	)
 		return null;
 	if (countBeforeOrdinal(ctx, m)) return null;
+	// "45 km (_____ miles)": a conversion of a figure the prompt shows is worked out, not read.
+	if (m.value.kind === 'number' && CONVERTED_BEFORE.test(text.slice(m.sentence.start, m.start)))
+		return null;
 	// "‘The moment Ian resigned the game…’": a first name in someone's words, of a person the report names in full,
 	// picks its key out of the full names offered.
 	if (m.value.kind === 'person') {
@@ -3049,12 +3058,9 @@ function gapFillOn(
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
-	// "for _____ Swiss francs ($3.23 billion) in shares": an amount converted in brackets gives the key away; the
-	// shown words stop before it.
-	const converted =
-		m.value.kind === 'number'
-			? after.match(/^([^()]{0,40}?)\s*\((?:about\s+|some\s+)?[$€£]\s?[\d.,]+/u)
-			: null;
+	// "for _____ Swiss francs ($3.23 billion) in shares", "about _____ km (293 million miles)": an amount converted
+	// in brackets gives the key away; the shown words stop before it.
+	const converted = m.value.kind === 'number' ? after.match(CONVERSION_AFTER) : null;
 	const shownAfter = converted ? converted[1].replace(/[\s,;:]+$/u, '') : after;
 	const closes = converted || cited.span.end < m.sentence.end - 1 ? '…' : '';
 	const gapped = nestQuotes(`${opens}${before}${GAP}${shownAfter}${closes}`.trim());
@@ -3992,6 +3998,11 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		) &&
 		// "won it four times, from 2015 to 2017": a swapped count its own sentence contradicts.
 		!listsItsCount(x) &&
+		// "45 km (28 miles)": a swapped conversion its own figure contradicts.
+		!(
+			x.value.kind === 'number' &&
+			CONVERTED_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
+		) &&
 		!countBeforeOrdinal(ctx, x);
 	const wantFalse = parseInt(hashOf(text), 16) % 2 === 0;
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
@@ -4018,9 +4029,13 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	const opening = withPeopleNamed(ctx, s, s.start, m.start, m);
 	const head =
 		wrong && /^[\p{Lu}\d]{2,}$/u.test(wrong) ? opening.replace(/\b[Tt]he\s+$/u, '') : opening;
-	const statement = `${head}${replacement}${withPeopleNamed(ctx, s, m.end, s.end, m)}`
-		.replace(/\s+/gu, ' ')
-		.replace(/[.]$/u, '');
+	// "about 60 km (28 miles) wide": a false figure beside its true conversion is false at a glance, and a true one
+	// beside it is checked by arithmetic; the claim leaves the conversion out.
+	const tail = withPeopleNamed(ctx, s, m.end, s.end, m);
+	const statement =
+		`${head}${replacement}${m.value.kind === 'number' ? tail.replace(CONVERSION_AFTER, '$1') : tail}`
+			.replace(/\s+/gu, ' ')
+			.replace(/[.]$/u, '');
 	// The sentence stands whole after the colon, as the report writes it: nothing to lower or rearrange.
 	const name = reportName(ctx.article);
 	const prompt = leadIn

@@ -210,6 +210,10 @@ const CURRENCIES: Record<string, string> = { $: 'dollars', '€': 'euros', '£':
 const NOT_UNITS = new Set(['of', 'more', 'percent', 'times']);
 
 /** The counted noun phrase after a number: "2,400 French soldiers" → modifiers "French", unit "soldiers". */
+/** Units written as abbreviations, which take no plural "s". */
+const UNIT_ABBREVIATIONS =
+	/^(?:km|kg|mph|kmh|km\/h|cm|mm|m|mg|g|lb|lbs|ft|mi|ha|gw|mw|kw|kwh|mwh|gwh|bn|mn)$/iu;
+
 function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; end: number } | null {
 	const modifiers: string[] = [];
 	for (let j = i + 1; j < Math.min(terms.length, i + 5); j++) {
@@ -266,7 +270,9 @@ function unitAfter(terms: Term[], i: number): { unit: string; phrase: string; en
 					end = run[run.length - 1].end;
 				}
 			}
-			if (!/s$/u.test(unit)) unit = nlp(unit).nouns().toPlural().text() || unit;
+			// An abbreviated unit ("km", "kg", "mph") has no plural: "472 million kms" reads wrong.
+			if (!/s$/u.test(unit) && !UNIT_ABBREVIATIONS.test(unit))
+				unit = nlp(unit).nouns().toPlural().text() || unit;
 			unit = unit.replace(/[^\p{L}\s-]/gu, '');
 			// "cubic metres a second": a rate is said with its time, though it counts the same unit.
 			const last = terms.findIndex((x) => x.end === end);

@@ -23,3 +23,30 @@ describe('an amount converted in brackets after the gap is not shown', () => {
 		expect(drafts.map(promptOf).filter((p) => /\(\$/u.test(p))).toEqual([]);
 	});
 });
+
+// The thirteenth reading: "travelled about _____ km (293 million miles)" and a false "about 60 km (28 miles) wide".
+describe('a figure converted into another unit in brackets gives nothing away', () => {
+	const text = [
+		...FERRY_FILLER,
+		'The new ferry, which weighs 1,900 tonnes, travelled about 2,400 km (1,490 miles) from the yard in Gdansk.',
+		'The harbour it will serve is about 45 km (28 miles) wide at its mouth, and about 14 metres deep.',
+		'The company paid 60 million euros for the ship, its first new vessel in 20 years.'
+	].join('\n');
+
+	it('the gap stops before the conversion', () => {
+		const drafts = draftsOf(text).filter((d) => /travelled about _____ km/u.test(promptOf(d)));
+		expect(drafts.length).toBeGreaterThan(0);
+		expect(drafts.map(promptOf).filter((p) => /1,490/u.test(p))).toEqual([]);
+	});
+
+	it('the converted figure is not asked', () => {
+		expect(draftsOf(text).filter((d) => /\(_____ miles\)/u.test(promptOf(d)))).toEqual([]);
+	});
+
+	it('a claim leaves the conversion out, true or false', () => {
+		const claims = draftsOf(text)
+			.filter((d) => d.question.type === 'true_false')
+			.map(promptOf);
+		expect(claims.filter((p) => /\((?:1,490|28) miles\)/u.test(p))).toEqual([]);
+	});
+});
