@@ -37,6 +37,7 @@ import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isState, regionAfter } from './regions.ts';
 import { otherGivenForms } from './given-names.ts';
+import { datelineAt } from './page-parts.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 import { escapeRegExp as escape } from '../text/regexp.ts';
@@ -114,6 +115,16 @@ const PLACE_SORT_NOUNS = [
 	'county',
 	'district'
 ];
+/** A place whose name says it is a natural feature: "Atacama Desert", "Lake Chad", "the Red Sea". */
+const FEATURE_NAME =
+	/\b(?:Desert|Crater|Volcano|Valley|Canyon|Glacier|Mountains?|Lake|River|Sea|Ocean|Gulf|Bay|Strait|Peninsula)\b/u;
+/** Social networks and news outlets: where words appeared ("wrote on _____", "told _____ radio") is not worth asking. */
+const OUTLETS =
+	/^(?:Twitter|X|Facebook|Instagram|TikTok|YouTube|Truth Social|Telegram|WhatsApp|Weibo|LinkedIn|Threads|BBC|CNN|Fox News|Al Jazeera|Reuters|AP|AFP|NPR|Sky News|France 24|RFI)$/u;
+/** Seats of government a reader names without the report: "spoke from the _____" is no typed question. */
+const GUESSABLE_PLACES =
+	/^(?:the\s+)?(?:White House|Kremlin|Downing Street|Elysee|Élysée|Elysee Palace|Élysée Palace|Oval Office|Capitol|Pentagon)$/u;
+
 /** A figure converted in brackets after a number and its unit: " km (293 million miles)", " ($3.23 billion)". */
 const CONVERSION_AFTER =
 	/^([^()]{0,40}?)\s*\((?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?:[$€£]\s?)?\d[\d.,]*[^()]{0,40}\)/u;
@@ -926,7 +937,10 @@ function distractorsFor(
 		(airportKey ||
 			key.label === 'city' ||
 			ctx.cities.has(keyPlace) ||
-			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(beforeKey));
+			/\b(?:city|town|village|port|airports?)\s+(?:of\s+|from\s+|in\s+|at\s+)?$/iu.test(
+				beforeKey
+			) ||
+			listedWithCities(ctx, key));
 	const continentKey = key.value.kind === 'place' && isContinent(keyPlace);
 	// "JPL in _____, California": a place in California, so no state, no country and no place the report writes in
 	// another state ("Cape Canaveral, Florida").
@@ -1178,6 +1192,13 @@ function distractorsFor(
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
 			return false;
 		if (possessiveGap && 'name' in c.value && TAKES_THE.test(c.value.name)) return false;
+		// "Along with _____'s discovery": not "National Press Club's", which the report writes with "the".
+		if (
+			possessiveGap &&
+			c.value.kind === 'organisation' &&
+			readsWithThe(ctx.article.text, c.value.name)
+		)
+			return false;
 		if (
 			bodyAfterThe &&
 			c.value.kind === 'organisation' &&
@@ -1205,6 +1226,12 @@ function distractorsFor(
 			if (
 				smallPlace &&
 				(isContinent(name) || isCountry(name) || !!continentOf(name) || c.label === 'country')
+			)
+				return false;
+			// "news conferences in _____, Brussels, Santiago": a city takes no state and no desert.
+			if (
+				smallPlace &&
+				(isState(name) || (FEATURE_NAME.test(name) && !FEATURE_NAME.test(keyPlace)))
 			)
 				return false;
 			if (listedSort && !ofListedSort(c, listedSort)) return false;
@@ -2189,21 +2216,26 @@ function rangeLimits(
 	if (m.value.kind !== 'number') return null;
 	const before = ctx.article.text.slice(m.sentence.start, m.start);
 	const after = ctx.article.text.slice(m.end, m.sentence.end);
-	const figure = String.raw`[$€£]?\s*(\d[\d,]*(?:\.\d+)?)`;
+	const figure = String.raw`[$€£]?\s*(\d[\d,]*(?:\.\d+)?)(?:\s+(million|billion|trillion))?`;
 	const unit = String.raw`\s*(?:%|per\s*cent|percent)?`;
-	const amount = (x: string) => Number(x.replace(/,/gu, ''));
-	if (/\b(?:between|from)\s+[$€£]?\s*$/iu.test(before)) {
+	const amount = (x: string, scale?: string) =>
+		Number(x.replace(/,/gu, '')) * (scale ? SCALES[scale.toLowerCase()] : 1);
+	// "from _____ to 28.6%", or a sum's "_____ to $14 million" without "from".
+	const sum = /^[$€£]/u.test(ctx.article.text.slice(m.start, m.end).trim());
+	if (sum || /\b(?:between|from)\s+[$€£]?\s*$/iu.test(before)) {
 		const upper = after.match(new RegExp(`^${unit}\\s+(?:and|to)\\s+${figure}`, 'iu'));
-		if (upper && amount(upper[1]) > m.value.amount)
-			return { above: -Infinity, below: amount(upper[1]), computed: false };
+		if (upper && amount(upper[1], upper[2]) > m.value.amount)
+			return { above: -Infinity, below: amount(upper[1], upper[2]), computed: false };
 	}
 	const lower = before.match(
 		new RegExp(`\\b(?:between|from)\\s+${figure}${unit}\\s+(?:and|to)\\s+[$€£]?\\s*$`, 'iu')
 	);
-	if (lower && amount(lower[1]) < m.value.amount)
-		return { above: amount(lower[1]), below: Infinity, computed: false };
+	if (lower && amount(lower[1], lower[2]) < m.value.amount)
+		return { above: amount(lower[1], lower[2]), below: Infinity, computed: false };
 	return null;
 }
+
+const SCALES: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /** Counts the drafter reads and writes in words, by value. */
 export const NUMBER_WORDS = [
@@ -2717,18 +2749,47 @@ function writtenScaled(m: Mention, text: string): boolean {
 }
 
 /**
- * Amounts near `m`'s (half, twice, one and a half times, three times) that the article never states, read as
- * the key is: wrong options for a sum when the article gives too few others of its kind.
+ * Multiples of a sum for its made-up wrong options, the last of each a spare. Always half, one and a half times and
+ * twice the key made it the second smallest of every such question (the fourteenth reading): which set a sum gets
+ * puts the key anywhere from smallest to largest.
+ */
+const NEARBY_FACTORS = [
+	[1.5, 2, 3, 4],
+	[0.5, 1.5, 2, 3],
+	[0.5, 0.75, 1.5, 2],
+	[0.25, 0.5, 0.75, 1.5]
+];
+
+/**
+ * Amounts near `m`'s (NEARBY_FACTORS) that the article never states, read as the key is: wrong options for a sum
+ * when the article gives too few others of its kind.
  */
 function nearbyAmounts(ctx: Context, m: Mention, reading: (v: FactValue) => string): string[] {
 	if (m.value.kind !== 'number') return [];
 	const out: string[] = [];
-	for (const factor of [2, 0.5, 1.5, 3]) {
+	const chosen =
+		NEARBY_FACTORS[
+			parseInt(hashOf(`${m.value.amount} ${m.sentence.text}`), 16) % NEARBY_FACTORS.length
+		];
+	// The other sets' factors are spares, for a sum whose range or total rules out some of the chosen ones.
+	const factors = [...new Set([...chosen, ...NEARBY_FACTORS.flat()])];
+	// "losing _____ to $14 million": no made-up start above the range's end.
+	const limits = numberLimits(ctx, m) ?? rangeLimits(ctx, m);
+	for (const factor of factors) {
 		const candidate: FactValue = { ...m.value, amount: m.value.amount * factor };
+		if (limits && !(candidate.amount > limits.above && candidate.amount < limits.below)) continue;
 		if (ctx.mentions.some((x) => sameValue(x.value, candidate))) continue;
-		out.push(reading(candidate));
+		// "$10.13 million" beside "$13.5 million" reads as made up.
+		const text = reading(candidate);
+		if (decimalsOf(text) > Math.max(1, decimalsOf(reading(m.value)))) continue;
+		out.push(text);
 	}
 	return out;
+}
+
+/** How many digits a figure writes after its decimal point ("$13.5 million" → 1). */
+function decimalsOf(text: string): number {
+	return /\d\.(\d+)/u.exec(text)?.[1].length ?? 0;
 }
 
 /**
@@ -3057,6 +3118,9 @@ function gapFillOn(
 	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
+	// "‘We pulled it off!’ Boskalis Chief Executive _____ said in a statement.": a passage cut after the quoted words
+	// leaves "said" saying nothing.
+	if (saysNothing(text, cited.span.start, `${before}${after}`)) return null;
 	const opens = cited.span.start === m.sentence.start ? '' : '…';
 	// "for _____ Swiss francs ($3.23 billion) in shares", "about _____ km (293 million miles)": an amount converted
 	// in brackets gives the key away; the shown words stop before it.
@@ -3190,6 +3254,12 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	// A long or generic name ("Edinburgh Athletics Club", "the Moscow Games") is no answer a reader types as written.
 	if (v.kind !== 'person' && (words.length > 3 || TYPED_NAME_GENERIC.test(words.at(-1) ?? '')))
 		return null;
+	// "SUEZ, Egypt, March 29": a place the dateline names, or a seat of government, is typed by anyone.
+	if (v.kind === 'place' || v.kind === 'organisation') {
+		const dateline = datelineAt(text.split('\n', 1)[0]) ?? '';
+		if (new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'iu').test(dateline)) return null;
+		if (GUESSABLE_PLACES.test(name)) return null;
+	}
 	const short = v.kind === 'person' ? shortNames(text, name) : [];
 	const title = ctx.article.citedAs ? '' : titleOf(ctx.article);
 	if (title && titleStates(title, [name, ...short])) return null;
@@ -3881,6 +3951,69 @@ export function showsTheSpeaker(k: Draft, d: Draft): boolean {
 }
 
 /** The drafts one mention could give, best first: who said it, a safe wh-question, a gap-fill of its sentence or of its clause alone. */
+/**
+ * Whether words that start at `start` only attribute quoted words that stand before them ("‘We pulled it off!’
+ * Boskalis Chief Executive Peter Berdowski said in a statement."): shown without them, "said" says nothing.
+ */
+function saysNothing(text: string, start: number, shown: string): boolean {
+	return (
+		/["“”]/u.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) &&
+		!/["“”]/u.test(shown) &&
+		/\b(?:said|says|told\s+\S+|wrote|added|declared)(?:\s+(?:in|on|at)\s+[^,;]{1,40})?\s*[.…]?\s*$/iu.test(
+			shown
+		)
+	);
+}
+
+/**
+ * Whether a place stands in a list of places none of which is a country, a state or a continent ("in _____,
+ * Brussels, Santiago and Tokyo"): a list of cities, so the key is one.
+ */
+function listedWithCities(ctx: Context, key: Mention): boolean {
+	// "Colombo, Sri Lanka" is a city and its country, not a list.
+	if (key.value.kind !== 'place' || isCountry(key.value.name) || isState(key.value.name))
+		return false;
+	const text = ctx.article.text;
+	const listed = ctx.mentions.filter(
+		(x) =>
+			x !== key &&
+			x.value.kind === 'place' &&
+			x.sentence.start === key.sentence.start &&
+			/^(?:,\s*|\s+and\s+|,\s*and\s+)$/u.test(
+				text.slice(Math.min(x.end, key.end), Math.max(x.start, key.start))
+			)
+	);
+	return (
+		listed.length > 0 &&
+		listed.every(
+			(x) =>
+				x.value.kind === 'place' &&
+				!isCountry(x.value.name) &&
+				!isState(x.value.name) &&
+				!isContinent(x.value.name) &&
+				x.label !== 'country'
+		)
+	);
+}
+
+/**
+ * Keys no teacher asks (issue 16, the fourteenth reading): where words appeared ("hailed the rescue on _____", "told
+ * _____ radio"), and a continent ("the southern tip of _____"), which is geography, not the report.
+ */
+function notWorthAsking(ctx: Context, m: Mention): boolean {
+	const v = m.value;
+	if (!('name' in v)) return false;
+	if (v.kind === 'place' && isContinent(v.name)) return true;
+	const text = ctx.article.text;
+	return (
+		OUTLETS.test(v.name) &&
+		(/\b(?:on|via|to|told|with)\s+(?:the\s+)?$/iu.test(text.slice(m.sentence.start, m.start)) ||
+			/^\s+(?:radio|television|TV|interview|programme|program|podcast|account|post|page)\b/iu.test(
+				text.slice(m.end, m.sentence.end)
+			))
+	);
+}
+
 function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	let m = mention;
 	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
@@ -3889,6 +4022,7 @@ function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	if (m.value.kind === 'date' && m.inferred && m.value.date.length === 10) {
 		if (/day$/iu.test(ctx.article.text.slice(m.start, m.end))) return [];
 	}
+	if (notWorthAsking(ctx, m)) return [];
 	return [
 		whoSaidFor(ctx, m),
 		whQuestionFor(ctx, m),
@@ -3958,6 +4092,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (/["“”]/u.test(text) || /^(But|And|So|Yet|Or)\b/u.test(text)) return null;
 	if (!/[.]$/u.test(text) || text.split(/\s+/u).length > 30) return null;
 	// A claim that leans on the sentence before ("It", "The gap", "such cuts") is read after it (see gapFillOn).
+	if (saysNothing(ctx.article.text, s.start, text)) return null;
 	const leans = leansOn(ctx, s, text);
 	// "…three of the aircraft's eight emergency exits" with a jet and a plane in the title: which one is unsaid.
 	if (unnamedCraft(ctx, text)) return null;
@@ -3984,6 +4119,7 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 				rank(x) > 0 &&
 				// The title's subject swapped ("the port of Porto" in a report on Lisbon's) is false at a glance.
 				!namesTitle(ctx.article.title, x) &&
+				!notWorthAsking(ctx, x) &&
 				!('name' in x.value && (ctx.nameCounts.get(normaliseAnswerText(x.value.name)) ?? 0) >= 3)
 		)
 		.sort((a, b) => rank(b) - rank(a));
@@ -4898,6 +5034,8 @@ function misreadName(text: string, m: Mention): boolean {
 	if (!('name' in m.value)) return false;
 	const name = m.value.name;
 	if (/^(?:Chief|Executive|Financial|Operating|Officer|Technology)\b/u.test(name)) return true;
+	// "Grace Ocean Private Ltd" cut after "Ocean": a company's legal ending alone is no name.
+	if (/^(?:Private|Pvt|Ltd|Limited|Inc|Corp|LLC|PLC|GmbH|SA|AG)\b/u.test(name)) return true;
 	if (
 		/^(?:Over|Under|After|Before|During|Inside|Outside|Across|Through|Since|Until|While|When|Once)\b/u.test(
 			name

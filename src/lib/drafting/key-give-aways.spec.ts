@@ -2,7 +2,13 @@
 // Swiss francs ($3.23 billion)", Morocco 11 "_____ euros ($5.4 million)"). Each test failed on the drafter before
 // its change. The sentences are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, FERRY_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
+import {
+	draftingBank,
+	FERRY_FILLER,
+	HARBOUR_FILLER,
+	optionsOf,
+	promptOf
+} from '../../../tests/helpers/drafting.ts';
 
 const { draftsOf } = draftingBank('key-give-aways', '2024-05-10');
 
@@ -48,5 +54,35 @@ describe('a figure converted into another unit in brackets gives nothing away', 
 			.filter((d) => d.question.type === 'true_false')
 			.map(promptOf);
 		expect(claims.filter((p) => /\((?:1,490|28) miles\)/u.test(p))).toEqual([]);
+	});
+});
+
+// The fourteenth reading: made-up sums were always half, one and a half times and twice the key, so the key was the
+// second smallest option of every such question.
+describe('made-up sums do not give the key away by their order', () => {
+	const sums = [
+		'The harbour board agreed to pay $27 million to the families of the fishermen lost in the storm.',
+		'The ferry company said it had put more than $28 million into the new quay over two decades.',
+		'Insurers expect to pay about $9.6 billion for the damage along the whole coast.',
+		'A fund set up by the region raised $4.5 million in its first week.',
+		'The state will lend the board $70 million at a low rate for ten years.',
+		'The yard was sold last year for $130 million to a shipping group from Oslo.'
+	];
+	/** The key's place among its options, smallest first, in a report stating `sum` as its only sum. */
+	const rankOf = (sum: string) =>
+		draftsOf([...HARBOUR_FILLER, sum].join('\n'))
+			.filter((d) => d.question.type === 'single' && /\$\d/u.test(optionsOf(d)[0]))
+			.map((d) => {
+				const amount = (t: string) =>
+					Number(t.replace(/[^\d.]/gu, '')) * (/billion/u.test(t) ? 1000 : 1);
+				const options = d.question.type === 'single' ? d.question.options : [];
+				const sorted = [...options].sort((a, b) => amount(a.text) - amount(b.text));
+				return sorted.findIndex((o) => o.correct);
+			});
+
+	it('puts the key at more than one place', () => {
+		const ranks = sums.flatMap(rankOf);
+		expect(ranks.length).toBeGreaterThanOrEqual(4);
+		expect(new Set(ranks).size).toBeGreaterThan(1);
 	});
 });

@@ -48,7 +48,7 @@ describe('a part the report gives the key rules out people it gives other parts'
 
 describe('a place the report writes in a state takes no place of another state, no state and no crater', () => {
 	const text = [
-		'PASADENA, Calif., Feb 18 (SQ Wire) - A NASA rover landed on Mars on Thursday after a journey of almost seven months.',
+		'WASHINGTON, Feb 18 (SQ Wire) - A NASA rover landed on Mars on Thursday after a journey of almost seven months.',
 		'Engineers at the Jet Propulsion Laboratory in Pasadena, California, cheered when the signal reached Earth.',
 		'The spacecraft lifted off on an Atlas V rocket from Cape Canaveral, Florida, on July 30 last year.',
 		'The rover came down in Jezero crater, a basin about 45 km (28 miles) wide north of the equator.',
@@ -69,10 +69,10 @@ describe('a place the report writes in a state takes no place of another state, 
 		expect(wrong.filter((o) => /California|Pasadena|Gale|Jezero|Virginia/u.test(o))).toEqual([]);
 	});
 
-	it('"Pasadena, _____" offers only states', () => {
-		const { count, wrong } = wrongFor(text, /in Pasadena, _____/u, '2021-02-18');
+	it('a state\'s gap ("a pupil from _____") offers only states', () => {
+		const { count, wrong } = wrongFor(text, /pupil from _____/u, '2021-02-18');
 		expect(count).toBeGreaterThan(0);
-		expect(wrong.filter((o) => !/Florida|Virginia/u.test(o))).toEqual([]);
+		expect(wrong.filter((o) => !/California|Florida/u.test(o))).toEqual([]);
 	});
 
 	it('"_____ crater" offers only craters', () => {
@@ -96,5 +96,71 @@ describe("the days of the report's own news are no option for a step of its back
 		const { count, wrong } = wrongFor(text, /On _____ she offered to buy/u, '2022-10-28');
 		expect(count).toBeGreaterThan(0);
 		expect(wrong.filter((o) => /27 October|28 October/u.test(o))).toEqual([]);
+	});
+});
+
+// The fourteenth reading: "Egypt was losing _____ to $14 million in canal fees" offered $18 million and $24 million.
+describe('a sum that opens a range takes no option above its end', () => {
+	it('"losing _____ to $14 million a day" offers only sums under $14 million', () => {
+		const text = [
+			'SUEZ, Egypt, March 29 (SQ Wire) - Tugs freed a container ship that had blocked the canal for six days.',
+			'The canal authority said ships resumed their transits on Monday evening.',
+			'Egypt was losing $12 million to $14 million a day in canal fees while the channel was shut.',
+			'The authority said dredgers had removed 27,000 cubic metres of sand from the bank.'
+		].join('\n');
+		const { count, wrong } = wrongFor(text, /losing _____ to \$14 million/u, '2021-03-29');
+		expect(count).toBeGreaterThan(0);
+		const millions = (o: string) =>
+			Number(o.replace(/[^\d.]/gu, '')) * (/billion/u.test(o) ? 1000 : 1);
+		expect(wrong.filter((o) => millions(o) >= 14)).toEqual([]);
+	});
+});
+
+// The fourteenth reading's rejections and ungrammatical drafts.
+describe('what no teacher asks, and what reads wrong', () => {
+	const text = [
+		'SUEZ, Egypt, March 29 (SQ Wire) - Tugs freed the container ship Ever Bright on Monday after it had blocked the canal for six days.',
+		'"We pulled it off!" Boskalis Chief Executive Piet Brandsma said in a statement.',
+		"President Omar Fahmy hailed the rescue on Twitter, and the shipping chamber's head Guy Porter told BBC radio the backlog would take days to clear.",
+		'Egypt was losing about $13 million a day in canal fees while the channel was shut.',
+		'Without the canal, ships must sail around the Cape of Good Hope at the southern tip of Africa.',
+		'The canal links the Mediterranean with the Red Sea and gives ships the shortest route between Europe and Asia.',
+		'President Fahmy later spoke from the White House of his own, the Ittihadiya palace, to thank the crews.',
+		'The ship, flying the flag of Panama, was on its way from Yantian to Rotterdam with 18,300 containers.'
+	].join('\n');
+	const prompts = () => draftsOf(text, '2021-03-29').map(promptOf);
+
+	it('asks no network or broadcaster that carried the words', () => {
+		expect(prompts().filter((p) => /on _____|_____ radio/u.test(p))).toEqual([]);
+	});
+
+	it('asks no continent', () => {
+		expect(prompts().filter((p) => /southern tip of _____/u.test(p))).toEqual([]);
+	});
+
+	it('types in no place the dateline names', () => {
+		const typed = draftsOf(text, '2021-03-29').filter(
+			(d) => d.question.type === 'short_text' && d.question.accepted.includes('Egypt')
+		);
+		expect(typed).toEqual([]);
+	});
+
+	it('shows no "said" with the quoted words cut away, as a gap or a claim', () => {
+		expect(prompts().filter((p) => /said in a statement/u.test(p))).toEqual([]);
+	});
+});
+
+describe('a city in a list of cities', () => {
+	it('"in _____, Brussels, Santiago and Tokyo" offers no state and no desert (B2, ungrammatical)', () => {
+		const text = [
+			'WASHINGTON, April 10 (SQ Wire) - Astronomers showed the first picture of a black hole on Wednesday.',
+			'The image was shown at news conferences in Washington, Brussels, Santiago, Shanghai and Tokyo.',
+			'Telescopes in Hawaii, Arizona, Spain, Mexico, Chile and the South Pole took part in the observations.',
+			'One of them sits high in the Atacama Desert in northern Chile.',
+			'The data were flown to Boston and to Bonn because they were too large to send over the internet.'
+		].join('\n');
+		// With no other city to offer, the gap is not drafted at all (a name in a list is not typed in).
+		const { wrong } = wrongFor(text, /news conferences in _____/u, '2019-04-10');
+		expect(wrong.filter((o) => /Hawaii|Arizona|Atacama/u.test(o))).toEqual([]);
 	});
 });
