@@ -164,3 +164,25 @@ describe('a city in a list of cities', () => {
 		expect(wrong.filter((o) => /Hawaii|Arizona|Atacama/u.test(o))).toEqual([]);
 	});
 });
+
+describe('a possessive gap and a seat of government', () => {
+	const text = [
+		'WASHINGTON, April 10 (SQ Wire) - Astronomers showed the first picture of a black hole on Wednesday at the National Press Club.',
+		'"Along with LIGO\'s discovery of gravitational waves in 2016, this is a great step," said Representative Ana Ruiz.',
+		'The National Science Foundation paid for much of the work, and the European Research Council for the rest.',
+		'President Paul Dane later spoke from the White House to praise the scientists.',
+		'The telescope at the South Pole sent its disks north by plane in December.'
+	].join('\n');
+
+	it('"Along with _____\'s discovery" offers no body the report writes with "the" (B17, ungrammatical)', () => {
+		const { wrong } = wrongFor(text, /Along with _____['’]s discovery/u, '2019-04-10');
+		expect(wrong.filter((o) => /National|European/u.test(o))).toEqual([]);
+	});
+
+	it('"spoke from the _____" is not typed in', () => {
+		const typed = draftsOf(text, '2019-04-10').filter(
+			(d) => d.question.type === 'short_text' && d.question.accepted.includes('White House')
+		);
+		expect(typed).toEqual([]);
+	});
+});
