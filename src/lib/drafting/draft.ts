@@ -2355,7 +2355,10 @@ const OFFICE_OPENING =
 const BACK_REFERENCES = [
 	/\b(?:those|these)\s+(?:it|he|she|they|we)\b/u,
 	// ("the takeover", "the merger" are the report's own subject, which its title names.)
-	/\b[Tt]he\s+(?:regulator|company|gap|ruling|runoff)\b/u,
+	/\b[Tt]he\s+(?:regulator|company|gap|ruling|runoff|authority)\b/u,
+	// "Among them was…", "…, he said.": who they are, or who spoke, the sentence before says (the fourteenth reading).
+	/^(?:…\s*)?["“]?Among (?:them|those|these)\b/u,
+	/,\s+(?:he|she|they)\s+(?:said|added|says)\b/u,
 	// "that ruling" after a verb or preposition ("is appealing that ruling"), not "said that about 50…".
 	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
@@ -3106,6 +3109,12 @@ function gapFillOn(
 	const rest = ` ${normaliseAnswerText(`${before} ${after}`)} `;
 	// "The _____ of West African States": a gap in the middle of a name.
 	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
+	// "President _____ al-Sisi": the rest of a person's name after the gap, which the key is only part of.
+	if (
+		m.value.kind === 'person' &&
+		/^\s+(?:(?:al|el|bin|ibn|abu|van|von|de|da|der|du)[-\s]\p{L}|Jr\b|Sr\b)/u.test(after)
+	)
+		return null;
 	// "the Bank of _____", "Secretary of _____ Blinken": a gap closing a name or a title.
 	// "Union for the _____ coalition", "Lula da _____": the gap cuts a name, its key a fragment.
 	if (
@@ -4016,7 +4025,12 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 
 function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 	let m = mention;
-	if (m.value.kind === 'place' && m.label === 'place' && ctx.cities.has(m.value.name))
+	// A place the report calls a city, or lists among cities ("in _____, Brussels, Santiago"), is asked as a city.
+	if (
+		m.value.kind === 'place' &&
+		m.label === 'place' &&
+		(ctx.cities.has(m.value.name) || listedWithCities(ctx, m))
+	)
 		m = { ...m, label: 'city' };
 	// A weekday is worth nobody's learning, and its date comes from the report's, not its words.
 	if (m.value.kind === 'date' && m.inferred && m.value.date.length === 10) {

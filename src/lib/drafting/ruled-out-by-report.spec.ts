@@ -186,3 +186,29 @@ describe('a possessive gap and a seat of government', () => {
 		expect(typed).toEqual([]);
 	});
 });
+
+describe('a place listed among cities is asked as a city', () => {
+	it('"in _____, Brussels, Santiago" offers no galaxy and no region', () => {
+		const text = [
+			'WASHINGTON, April 10 (SQ Wire) - Astronomers showed the first picture of a black hole on Wednesday.',
+			'The results were shown at news conferences in Washington, Brussels, Santiago, Shanghai and Tokyo.',
+			'The black hole sits in a galaxy far beyond the Milky Way, some 55 million light years away.',
+			'Funding came from the United States, Europe and agencies in East Asia.'
+		].join('\n');
+		const { wrong } = wrongFor(text, /news conferences in _____/u, '2019-04-10');
+		expect(wrong.filter((o) => /Milky Way|East Asia|Europe|United States/u.test(o))).toEqual([]);
+	});
+});
+
+describe('a gap that is only part of a name', () => {
+	it('"President _____ al-Sisi" is not asked (E5)', () => {
+		const text = [
+			'SUEZ, Egypt, March 29 (SQ Wire) - Tugs freed a container ship that had blocked the canal for six days.',
+			'President Abdel Fattah al-Sisi praised the crews in a televised speech on Monday evening.',
+			'The canal authority said 420 ships were waiting at the two ends of the waterway.'
+		].join('\n');
+		expect(draftsOf(text, '2021-03-29').filter((d) => /_____ al-Sisi/u.test(promptOf(d)))).toEqual(
+			[]
+		);
+	});
+});

@@ -57,3 +57,22 @@ describe('a subject the shown words leave unnamed is named by a lead-in, or not 
 		expect(drafts.filter((d) => !withLeadIn(d)).map(promptOf)).toEqual([]);
 	});
 });
+
+// The fourteenth reading: "Among them was…", "…, he said." and "the authority said" with no one named.
+describe('who "them", "he" or "the authority" are is read in the sentence before', () => {
+	const text = [
+		'SUEZ, Egypt, March 29 (SQ Wire) - Tugs freed a container ship that had blocked the canal for six days.',
+		'Canal chief Osama Rashid told a news conference that 420 ships were waiting at the two ends of the waterway.',
+		'Clearing the whole backlog would take about three and a half days, he said.',
+		'The Suez Canal Authority said dredgers had worked through the night.',
+		'By Sunday the dredgers had removed 27,000 cubic metres of sand, the authority said.',
+		'The court heard from 45 witnesses over three weeks.',
+		'Among them was the city police chief, Maria Lund, who said the ship had been handled well.'
+	].join('\n');
+	const unanchored = (p: string) =>
+		/(?:he said|the authority said|Among them)/u.test(p) && !/after “/u.test(p);
+
+	it('no prompt leaves them unnamed', () => {
+		expect(draftsOf(text, '2021-03-29').map(promptOf).filter(unanchored)).toEqual([]);
+	});
+});
