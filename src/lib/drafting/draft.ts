@@ -1136,6 +1136,16 @@ function distractorsFor(
 	const possessiveGap =
 		/^['’]s?(?![\p{L}])/u.test(ctx.article.text.slice(key.end, key.end + 3)) &&
 		!/\bthe\s+$/iu.test(said);
+	// "for _____" with no "the" before it, and a key the report writes without one.
+	const noTheBeforeBody =
+		key.value.kind === 'organisation' &&
+		!options.standsAlone &&
+		!options.quoted &&
+		!/\bthe\s+$/iu.test(said) &&
+		// Only where the body stands alone in the gap ("for _____."), not as a modifier ("and _____ affiliates").
+		NAME_ENDS.test(afterKey) &&
+		!/^the\s/iu.test(key.value.name) &&
+		!readsWithThe(ctx.article.text, key.value.name);
 	const matchNoun = opponentAsked(ctx, key);
 	const players = playerAsked(ctx, key);
 	// Only where the option takes the key's place in the sentence: a wh-question's options stand alone.
@@ -1192,6 +1202,22 @@ function distractorsFor(
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
 			return false;
 		if (possessiveGap && 'name' in c.value && TAKES_THE.test(c.value.name)) return false;
+		// "ran the mission for _____": a body the report writes with "the" reads wrong without it ("for European Space
+		// Agency"), unless it also stands alone after "the", which the options then write (see bareBodyGap below).
+		if (
+			noTheBeforeBody &&
+			c.value.kind === 'organisation' &&
+			readsWithThe(ctx.article.text, c.value.name) &&
+			!standsWithThe(ctx.article.text, c.value.name)
+		)
+			return false;
+		// "A small _____ satellite": "NASA's … Office" in the gap reads "A small NASA's … satellite".
+		if (
+			c.value.kind === 'organisation' &&
+			key.value.kind === 'organisation' &&
+			/['’]s\s/u.test(c.value.name) !== /['’]s\s/u.test(key.value.name)
+		)
+			return false;
 		// "Along with _____'s discovery": not "National Press Club's", which the report writes with "the".
 		if (
 			possessiveGap &&
@@ -4011,9 +4037,28 @@ function listedWithCities(ctx: Context, key: Mention): boolean {
  */
 function notWorthAsking(ctx: Context, m: Mention): boolean {
 	const v = m.value;
+	const text = ctx.article.text;
+	const after = text.slice(m.end, m.sentence.end);
+	// "smashed into an asteroid _____ weeks ago", "71 fewer than it won _____ years ago": an interval that restates a
+	// date the prompt's own report date gives.
+	// (Not "a lake more than 3.5 billion years ago", a fact of its own.)
+	if (
+		v.kind === 'number' &&
+		v.amount <= 12 &&
+		/^\s*(?:days?|weeks?|months?|years?)\s+ago\b/u.test(after)
+	)
+		return true;
+	// "the stewards threw out both": a count of two that "both" states.
+	if (v.kind === 'number' && v.amount === 2 && /\bboth\b/iu.test(m.sentence.text)) return true;
+	// A year or day the title states, which every prompt shows ("for the first time since 1994"); names the title
+	// states have rules of their own (a who-said prompt then names the report by its date).
+	if (!ctx.article.citedAs) {
+		const written = text.slice(m.start, m.end).trim();
+		if (v.kind === 'date' && written.length >= 4 && titleStates(titleOf(ctx.article), [written]))
+			return true;
+	}
 	if (!('name' in v)) return false;
 	if (v.kind === 'place' && isContinent(v.name)) return true;
-	const text = ctx.article.text;
 	return (
 		OUTLETS.test(v.name) &&
 		(/\b(?:on|via|to|told|with)\s+(?:the\s+)?$/iu.test(text.slice(m.sentence.start, m.start)) ||
@@ -5048,6 +5093,20 @@ function misreadName(text: string, m: Mention): boolean {
 	if (!('name' in m.value)) return false;
 	const name = m.value.name;
 	if (/^(?:Chief|Executive|Financial|Operating|Officer|Technology)\b/u.test(name)) return true;
+	// "Yas Marina Circuit" read as a person: a name ending on a place's noun is nobody's.
+	if (
+		m.value.kind === 'person' &&
+		/\b(?:Circuit|Stadium|Arena|Airport|Park|Centre|Center|Observatory|University|Hospital|Street|Square|Palace|Bridge|Station|Base|Complex)$/u.test(
+			name
+		)
+	)
+		return true;
+	// "set by Chief _____" with "Justice Raymond Zondo" as the name: the title cut in two.
+	if (
+		/^(?:Justice|Minister|Secretary|Executive|Inspector|Constable)\s/u.test(name) &&
+		/\bChief\s+$/u.test(text.slice(Math.max(0, m.start - 7), m.start))
+	)
+		return true;
 	// "Grace Ocean Private Ltd" cut after "Ocean": a company's legal ending alone is no name.
 	if (/^(?:Private|Pvt|Ltd|Limited|Inc|Corp|LLC|PLC|GmbH|SA|AG)\b/u.test(name)) return true;
 	if (

@@ -25,11 +25,13 @@ export function isState(name: string): boolean {
 	return STATES.has(name);
 }
 
-const REGION_AFTER = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})/u;
+// ", California", or "complex in California" after a name.
+const REGION_AFTER =
+	/^(?:,|\s+(?:\p{Ll}+\s+){0,2}in)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})/u;
 
 /**
- * The state or country written right after a place, from the words that follow it (", California, cheered" →
- * California); null when none is ("Mali, Niger and Chad" lists countries: a country is no place's region here).
+ * The state or country written right after a place, from the words that follow it (", California, cheered",
+ * " complex in California" → California); null when none is ("Mali, Niger and Chad" lists countries: a country is no place's region here).
  */
 export function regionAfter(name: string, after: string): string | null {
 	if (isState(name) || isCountry(name)) return null;

@@ -212,3 +212,82 @@ describe('a gap that is only part of a name', () => {
 		);
 	});
 });
+
+// The fifteenth reading (held-back-14): wrong kinds, give-aways and a title cut in two.
+describe('the fifteenth reading', () => {
+	const race = [
+		'ABU DHABI, Dec 12 (SQ Wire) - Max Vermeer won his first Formula One title on Sunday after passing Luis Hamm on the last lap at the Yas Marina Circuit.',
+		'Mercedes lodged two protests against the result, and the stewards threw out both after hearing the teams for four hours.',
+		"Vermeer crossed the line 2.3 seconds clear, with Ferrari's Carlo Sanz third and Yuki Tano fourth.",
+		"Mercedes team principal Toni Wolf protested to the race director over the radio, while Red Bull's Chris Horn urged him on.",
+		"Vermeer's title ends a run of four in a row for Hamm, whose seven titles he shares with Michael Schumann."
+	].join('\n');
+
+	it('offers no circuit as a person (A9, A11, A12)', () => {
+		const wrong = draftsOf(race, '2021-12-12').flatMap(wrongOf);
+		expect(wrong.filter((o) => /Circuit/u.test(o))).toEqual([]);
+	});
+
+	it('asks no count of two that "both" states (A1)', () => {
+		expect(
+			draftsOf(race, '2021-12-12')
+				.map(promptOf)
+				.filter((p) => /lodged _____ protests/u.test(p))
+		).toEqual([]);
+	});
+
+	const space = [
+		'WASHINGTON, Oct 11 (SQ Wire) - NASA said on Tuesday that its spacecraft had shortened the orbit of a small asteroid it smashed into two weeks ago.',
+		"Radar dishes at NASA's Goldstone complex in California and at the Green Bank Observatory in West Virginia tracked the pair.",
+		"APL, in Laurel, Maryland, built the spacecraft and ran the mission for NASA's Planetary Defense Coordination Office.",
+		'A small Italian Space Agency satellite trailed behind it and photographed the plume.',
+		'The European Space Agency plans to send its own probe to the pair, and the Japan Aerospace Exploration Agency will help.',
+		'The spacecraft lifted off in November last year from Vandenberg Space Force Base in California.'
+	].join('\n');
+
+	it('asks no interval that restates the report\'s date ("_____ weeks ago", D1)', () => {
+		expect(
+			draftsOf(space, '2022-10-11')
+				.map(promptOf)
+				.filter((p) => /_____ weeks ago/u.test(p))
+		).toEqual([]);
+	});
+
+	it('"ran the mission for _____." offers no body written with "the", bare (D21)', () => {
+		const { wrong } = wrongFor(space, /ran the mission for _____/u, '2022-10-11');
+		expect(wrong.filter((o) => /^(?:European|Italian|Japan)/u.test(o))).toEqual([]);
+	});
+
+	it('"A small _____ satellite" offers no possessive name (D22)', () => {
+		const { wrong } = wrongFor(space, /A small _____ satellite/u, '2022-10-11');
+		expect(wrong.filter((o) => /['’]s\s/u.test(o))).toEqual([]);
+	});
+
+	it('"NASA\'s _____ complex in California" offers no state and nothing in Maryland (D9)', () => {
+		const { wrong } = wrongFor(space, /NASA['’]s _____ complex/u, '2022-10-11');
+		expect(wrong.filter((o) => /Maryland|Laurel|Virginia|California/u.test(o))).toEqual([]);
+	});
+
+	const vote = [
+		'JOHANNESBURG, June 2 (SQ Wire) - The ANC lost its majority for the first time since 1994, final results showed on Sunday.',
+		'The ANC has governed since the first all-race elections in 1994, when Nelson Mandela led it to victory.',
+		'The new assembly must sit within 14 days, on a date set by Chief Justice Raymond Zondo.',
+		'The Democratic Alliance won 87 seats and the MK party 58.'
+	].join('\n');
+
+	it('asks no year the title states (S22)', () => {
+		expect(
+			draftsOf(vote, '2024-06-02', 'The ANC loses its majority for the first time since 1994')
+				.map(promptOf)
+				.filter((p) => /elections in _____/u.test(p))
+		).toEqual([]);
+	});
+
+	it('"set by Chief _____" is not asked with "Justice" in the key (S20)', () => {
+		expect(
+			draftsOf(vote, '2024-06-02')
+				.map(promptOf)
+				.filter((p) => /Chief _____/u.test(p))
+		).toEqual([]);
+	});
+});
