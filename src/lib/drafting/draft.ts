@@ -577,7 +577,7 @@ function personTiedTo(text: string, name: string, country: string): boolean {
 	return [name, surname].some((n) => {
 		const p = escape(n);
 		return new RegExp(
-			`${c}['’]s\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${p}(?![\\p{L}])|(?<![\\p{L}])${p}(?:,\\s+[^,.;]{1,40},|,\\s+also)?\\s+(?:of|from)\\s+(?:the\\s+)?${c}(?![\\p{L}])|(?<![\\p{L}])${p}\\s+\\(${c}\\)`,
+			`${c}(?:['’]s)?\\s+(?:\\p{Ll}[\\p{L}-]*\\s+){0,3}(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}${p}(?![\\p{L}])|(?<![\\p{L}])${p}(?:,\\s+[^,.;]{1,40},|,\\s+also)?\\s+(?:of|from)\\s+(?:the\\s+)?${c}(?![\\p{L}])|(?<![\\p{L}])${p}\\s+\\(${c}\\)`,
 			'u'
 		).test(text);
 	});
@@ -1083,6 +1083,29 @@ function distractorsFor(
 			: countryAfter && isCountry(countryAfter)
 				? countryAfter
 				: null;
+	// "Ferrari's _____ third", "Mercedes team principal _____": only people the report ties to that team or body
+	// (the fifteenth reading offered Red Bull's team principal and a Williams driver as Ferrari's).
+	// The owner is written with "'s" or before a lowercase role; it is no country (above), person, place or office.
+	const bodyOwner = personInGap
+		? (said.match(
+				/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$/u
+			)?.[1] ??
+			said.match(
+				/(?:^|\s)(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,2})\s+(?:\p{Ll}[\p{L}-]*\s+){1,3}$/u
+			)?.[1])
+		: undefined;
+	const personBody =
+		bodyOwner &&
+		!/^(?:The|A|An|His|Her|Its|Their|Our|This|That)\b/u.test(bodyOwner) &&
+		!isCountry(bodyOwner) &&
+		!officeIn(bodyOwner) &&
+		!ctx.mentions.some(
+			(x) =>
+				(x.value.kind === 'person' || x.value.kind === 'place') &&
+				(x.value.name === bodyOwner || samePerson(x.value.name, bodyOwner))
+		)
+			? bodyOwner
+			: null;
 	// "England almost went ahead… when _____'s shot": people of the other side answer nothing (issue 16).
 	const side = sideAsked(ctx, key);
 	// A manager for a player's act, a player for the manager's: only where the report gives someone that role.
@@ -1363,6 +1386,7 @@ function distractorsFor(
 		}
 		if (personCountry && person && !personTiedTo(ctx.article.text, person, personCountry))
 			return false;
+		if (personBody && person && !personTiedTo(ctx.article.text, person, personBody)) return false;
 		if (side && person && !onSide(ctx, person, side)) return false;
 		if (person && key.value.kind === 'person' && isRelative(ctx.article.text, person) !== familyGap)
 			return false;

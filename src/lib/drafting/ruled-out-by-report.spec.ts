@@ -291,3 +291,23 @@ describe('the fifteenth reading', () => {
 		).toEqual([]);
 	});
 });
+
+describe('a team or body before a person gap takes only its own people', () => {
+	const race = [
+		'ABU DHABI, Dec 12 (SQ Wire) - Max Vermeer of Red Bull won his first Formula One title on Sunday after passing Luis Hamm of Mercedes on the last lap.',
+		"Vermeer crossed the line 2.3 seconds clear, with Ferrari's Carlo Sanz third and AlphaTauri's Yuki Tano fourth.",
+		'Mercedes team principal Toni Wolf protested to the race director over the radio.',
+		'Red Bull team principal Chris Horn said his driver had deserved the title all season.',
+		'Williams driver Nico Latham crashed out five laps from the end, bringing out the safety car.'
+	].join('\n');
+
+	it('"Ferrari\'s _____ third" offers no one of another team (A9)', () => {
+		const { wrong } = wrongFor(race, /Ferrari['’]s _____ third/u, '2021-12-12');
+		expect(wrong.filter((o) => /Horn|Latham|Wolf|Tano/u.test(o))).toEqual([]);
+	});
+
+	it('"Mercedes team principal _____" offers no one of another team (A11)', () => {
+		const { wrong } = wrongFor(race, /Mercedes team principal _____/u, '2021-12-12');
+		expect(wrong.filter((o) => /Horn|Latham|Sanz|Tano|Vermeer/u.test(o))).toEqual([]);
+	});
+});
