@@ -95,9 +95,7 @@ const MAKER_BEFORE =
 	/\b(?:made|developed|produced|manufactured|built|designed|supplied)\s+by\s+(?:the\s+)?$|\bmakers?\s+$/iu;
 /** "the coast guard's _____ Dash-8", "a _____ 747": a name right before a model's is its maker's. */
 const MODEL_AFTER = /^\s+(?:\p{Lu}[\p{L}]*-?\d[\p{L}\d-]*|\d{3}(?:-\d+)?)(?![\p{L}\d])/u;
-/** "_____ airport", "_____ prefecture": the noun after a place's gap says what sort of place it is. */
-const PLACE_NOUN_AFTER =
-	/^\s+(airport|prefecture|province|state|region|county|district|island|peninsula|crater|volcano|river|lake|mountains?|desert|valley|canyon|glacier)(?![\p{L}])/iu;
+
 /** Nouns the report writes after a place's name that give it a sort ("the Eyjafjallajokull volcano"). */
 const PLACE_SORT_NOUNS = [
 	'airport',
@@ -144,6 +142,11 @@ const FEATURE_NOUNS = [
 	'canyon',
 	'glacier'
 ];
+/** "_____ airport", "_____ prefecture", "_____ crater": the noun after a place's gap says what sort of place it is. */
+const PLACE_NOUN_AFTER = new RegExp(
+	`^\\s+(${['airport', 'prefecture', 'province', 'state', 'region', 'county', 'district', 'island', 'peninsula', ...FEATURE_NOUNS].join('|')})(?![\\p{L}])`,
+	'iu'
+);
 /** The days before the report's date that are still its news ("late on Thursday" in Friday's report). */
 const PRESENT_DAYS = 2;
 /** "the island of _____", "the _____ coast": a sort written before the gap, or a coast after it. */
@@ -1159,15 +1162,16 @@ function distractorsFor(
 	const possessiveGap =
 		/^['’]s?(?![\p{L}])/u.test(ctx.article.text.slice(key.end, key.end + 3)) &&
 		!/\bthe\s+$/iu.test(said);
-	// "for _____" with no "the" before it, and a key the report writes without one.
-	const noTheBeforeBody =
+	// "Google pays Apple, _____", "ran the mission for _____.": a gap with no "the" before it, for a body the report
+	// writes without one ("Samsung"). A body the report writes only after "the" ("the Justice Department") takes its
+	// "the" into the gap (below), or, where the report never writes it alone, is no option.
+	const bareBodyGap =
 		key.value.kind === 'organisation' &&
 		!options.standsAlone &&
-		!options.quoted &&
+		options.quoted === undefined &&
 		!/\bthe\s+$/iu.test(said) &&
-		// Only where the body stands alone in the gap ("for _____."), not as a modifier ("and _____ affiliates").
+		// Not where the gap names a modifier ("_____ Administrator Bill Nelson", "and _____ affiliates").
 		NAME_ENDS.test(afterKey) &&
-		!/^the\s/iu.test(key.value.name) &&
 		!readsWithThe(ctx.article.text, key.value.name);
 	const matchNoun = opponentAsked(ctx, key);
 	const players = playerAsked(ctx, key);
@@ -1225,10 +1229,10 @@ function distractorsFor(
 		if (afterThe && c.value.kind === 'organisation' && /^\p{Lu}\S*['’]s\s/u.test(c.value.name))
 			return false;
 		if (possessiveGap && 'name' in c.value && TAKES_THE.test(c.value.name)) return false;
-		// "ran the mission for _____": a body the report writes with "the" reads wrong without it ("for European Space
-		// Agency"), unless it also stands alone after "the", which the options then write (see bareBodyGap below).
+		// "ran the mission for _____": "for European Space Agency" reads wrong; "the European Space Agency" is written
+		// only where the report has it standing alone (see bareBodyGap).
 		if (
-			noTheBeforeBody &&
+			bareBodyGap &&
 			c.value.kind === 'organisation' &&
 			readsWithThe(ctx.article.text, c.value.name) &&
 			!standsWithThe(ctx.article.text, c.value.name)
@@ -1572,16 +1576,7 @@ function distractorsFor(
 	if (sortNoun && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
-	// "Google pays Apple, _____": a body the report writes only after "the" ("the Justice Department") takes its
-	// "the" into a gap with none before it, where the key is a name that takes none ("Samsung").
-	const bareBodyGap =
-		key.value.kind === 'organisation' &&
-		!options.standsAlone &&
-		options.quoted === undefined &&
-		!/\bthe\s+$/iu.test(said) &&
-		// Not where the gap names a modifier ("_____ Administrator Bill Nelson").
-		NAME_ENDS.test(afterKey) &&
-		!readsWithThe(ctx.article.text, key.value.name);
+	// Options the report writes after "the" keep it in a bare gap (see bareBodyGap).
 	const texts = bareBodyGap
 		? picked.map((t) =>
 				/^the\s/iu.test(t) || !standsWithThe(ctx.article.text, t)

@@ -7,7 +7,13 @@ import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import type { FactValue } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
-import { captionAbove, datelineAt, isCreditLine, pagePartOf } from './page-parts.ts';
+import {
+	captionAbove,
+	DATELINE_LINES,
+	datelineAt,
+	isCreditLine,
+	pagePartOf
+} from './page-parts.ts';
 import type { BankFactForDrafting, Mention, Sentence } from './types.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
@@ -85,7 +91,8 @@ export function splitSentences(text: string, furniture: number[]): Sentence[] {
 			if (next && captionAbove(pieceText(pieces[k]), pieceText(next))) return;
 			// A dateline ("BAMAKO, Feb 17 (Reuters) - ", "Belgium (Brussels Morning Newspaper) ") is not the sentence.
 			// Only where a dateline stands: at the start of one of the first paragraphs.
-			const dateline = from0 === 0 && lineIndex < 4 ? datelineAt(line.slice(from0, b)) : null;
+			const dateline =
+				from0 === 0 && lineIndex < DATELINE_LINES ? datelineAt(line.slice(from0, b)) : null;
 			const a = from0 + (dateline ? dateline.length : 0);
 			const raw = line.slice(a, b);
 			const trimmed = raw.trim();

@@ -89,3 +89,15 @@ export function datelineAt(line: string): string | null {
 	);
 	return m ? m[0] : null;
 }
+
+/** How many of a report's first paragraphs may open on its dateline (a headline and a byline come before it). */
+export const DATELINE_LINES = 4;
+
+/** The report's dateline, from the first of its opening paragraphs that has one; null when none does. */
+export function datelineOf(text: string): string | null {
+	for (const line of text.split('\n', DATELINE_LINES)) {
+		const dateline = datelineAt(line);
+		if (dateline) return dateline;
+	}
+	return null;
+}
