@@ -37,7 +37,7 @@ import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isState, regionAfter } from './regions.ts';
 import { otherGivenForms } from './given-names.ts';
-import { datelineAt } from './page-parts.ts';
+import { datelineOf } from './page-parts.ts';
 import { isContinent, sortNounBefore, writtenWithNoun } from './sort-nouns.ts';
 import { MONTH_NAMES } from '../time/months.ts';
 import { escapeRegExp as escape } from '../text/regexp.ts';
@@ -3310,7 +3310,7 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		return null;
 	// "SUEZ, Egypt, March 29": a place the dateline names, or a seat of government, is typed by anyone.
 	if (v.kind === 'place' || v.kind === 'organisation') {
-		const dateline = datelineAt(text.split('\n', 1)[0]) ?? '';
+		const dateline = datelineOf(text) ?? '';
 		if (new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'iu').test(dateline)) return null;
 		if (GUESSABLE_PLACES.test(name)) return null;
 	}

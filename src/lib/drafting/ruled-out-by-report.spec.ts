@@ -138,6 +138,14 @@ describe('what no teacher asks, and what reads wrong', () => {
 		expect(prompts().filter((p) => /southern tip of _____/u.test(p))).toEqual([]);
 	});
 
+	it('types in no place the dateline names, under a headline and a byline too (E15)', () => {
+		const headed = ['Tugs free the Ever Bright', 'By Ana Lopes', text].join('\n');
+		const typed = draftsOf(headed, '2021-03-29').filter(
+			(d) => d.question.type === 'short_text' && d.question.accepted.includes('Egypt')
+		);
+		expect(typed).toEqual([]);
+	});
+
 	it('types in no place the dateline names', () => {
 		const typed = draftsOf(text, '2021-03-29').filter(
 			(d) => d.question.type === 'short_text' && d.question.accepted.includes('Egypt')
