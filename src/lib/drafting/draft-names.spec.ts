@@ -91,7 +91,11 @@ describe('options name people in one form', () => {
 			'Kohli made 54 before he dragged a ball from Pat Cummins onto his stumps, and Rahul scored a patient 66 from 107 balls.',
 			'Mohammed Shami removed David Warner for seven with his first ball, and Jasprit Bumrah dismissed Mitchell Marsh for 15.',
 			'Glenn Maxwell struck the winning runs soon afterwards, and Travis Head was named player of the match.',
-			'Maxwell, who opened the bowling for the visitors, then took control of the match.'
+			'Maxwell, who opened the bowling for the visitors, then took control of the match.',
+			// People who speak are asked with options (who said it); the others are typed in.
+			'"It was a special night for all of us," Travis Head told reporters after the final.',
+			'"We were outplayed," Rohit Sharma said at the news conference.',
+			'"I have never seen a crowd like it," Pat Cummins said.'
 		].join('\n');
 		const people = draftsOf(text, '2025-03-09').filter(
 			(d) => d.value?.kind === 'person' && d.question.type === 'single'

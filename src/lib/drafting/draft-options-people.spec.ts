@@ -148,7 +148,11 @@ describe('a king is no option for a commoner', () => {
 			'King Lars asked her to form a government at the palace on Friday afternoon.',
 			'Outgoing prime minister Jonas Dahl said he would step down as party leader.',
 			'Erik Holm became finance minister, and Sara Lind was named foreign minister.',
-			'Former prime minister Mette Vik lost her seat in the north by 300 votes.'
+			'Former prime minister Mette Vik lost her seat in the north by 300 votes.',
+			// People who speak are asked with options (who said it); the others are typed in.
+			'"We will govern for everyone," Anna Berg told reporters outside the palace.',
+			'"I wish her well," Jonas Dahl said in a statement on Saturday.',
+			'"The country has spoken," Erik Holm told the state broadcaster.'
 		].join('\n');
 		const people = draftsOf(text, '2025-05-17').filter(
 			(d) => d.kind === 'person' && optionsOf(d).length
@@ -431,5 +435,25 @@ describe('a role before a person gap ("the town’s mayor, _____") takes only pe
 		const gaps = draftsOf(text, '2024-05-10').filter((d) => asked.test(promptOf(d)));
 		const others = gaps.flatMap((d) => wrongOf(d).filter((o) => /Dahl|Moe|Vik|Lund/u.test(o)));
 		expect(others).toEqual([]);
+	});
+});
+
+describe('a person who does not speak is typed in, not chosen among the report’s other people', () => {
+	it('"_____ started from pole" is typed: no team principal offered as a driver', () => {
+		const text = [
+			'Lena Kovac won the Harbour Grand Prix on Sunday to take her first drivers’ title by four points.',
+			'Rivera Racing driver Tom Ashby started from pole, but Kovac passed him at the first corner.',
+			'Rivera team principal Mark Doyle protested to the stewards over the radio after the restart.',
+			'Ashby finished second, 1.8 seconds behind, with Paulo Reis third for Vento.',
+			'"We did everything we could today," Doyle told reporters after the race.',
+			'"This is the best day of my life," Kovac said on the podium.'
+		].join('\n');
+		const drafts = draftsOf(text, '2025-12-07');
+		const pole = gapsAfter(drafts, /_____ started from pole/u);
+		expect(pole.length).toBe(1);
+		expect(pole[0].question.type).toBe('short_text');
+		// A speaker is still asked with options: the other speakers are fair ones.
+		const said = drafts.filter((d) => d.form === 'who-said');
+		expect(said.length).toBeGreaterThan(0);
 	});
 });

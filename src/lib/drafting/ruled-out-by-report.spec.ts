@@ -20,7 +20,7 @@ describe('a part the report gives the key rules out people it gives other parts'
 		'Carl Mense, the education secretary, resigned on Wednesday morning after less than two days in the post.',
 		'Reed had first denied knowing of any complaint against his deputy whip.',
 		'On Tuesday, Paul Dorne, formerly the top civil servant at the foreign ministry, said Reed had been told of a complaint in 2019.',
-		'The rules of the contest to succeed him will be set by the committee of backbench lawmakers, chaired by Hugh Lantry.',
+		'The rules of the contest to succeed Reed will be set by the committee of backbench lawmakers, chaired by Hugh Lantry.',
 		'"The public rightly expect government to be run properly," Vale wrote in her letter.',
 		'Ostrow said he could no longer serve with a clear conscience.',
 		'Mense told reporters that he had taken the job only to keep schools running.'

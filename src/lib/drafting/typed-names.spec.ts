@@ -37,6 +37,16 @@ describe('a name with no fair wrong options is typed in', () => {
 		]);
 	});
 
+	it('a king is accepted by his given name, never by his regnal number alone', () => {
+		const text = [
+			...TRIAL.slice(0, 3),
+			'Guests at the opening of the trial in March included Spain’s King Felipe VI, who sat in the front row.'
+		].join('\n');
+		const accepted = typed(draftsOf(text), /King _____/u);
+		expect(accepted.length).toBeGreaterThan(0);
+		for (const forms of accepted) expect(forms).toEqual(['Felipe VI', 'Felipe']);
+	});
+
 	it('a name whose given name is hyphenated is accepted by its family name, written first', () => {
 		expect(typed(draftsOf(TRIAL.join('\n')), /Speaker _____/u)).toEqual([['Woo Won-shik', 'Woo']]);
 	});

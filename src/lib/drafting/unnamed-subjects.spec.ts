@@ -76,3 +76,26 @@ describe('who "them", "he" or "the authority" are is read in the sentence before
 		expect(draftsOf(text, '2021-03-29').map(promptOf).filter(unanchored)).toEqual([]);
 	});
 });
+
+describe('"he" or "she" after no one named is read after a sentence opening on one person, or not drafted', () => {
+	const text = [
+		'LINDVIK, May 10 (SQ Wire) - The ferry Nordlys ran aground off Lindvik on Monday with 212 passengers on board.',
+		'Harbour master Ola Brekke told reporters on Tuesday that the ship would be towed free at high tide.',
+		'He said more than 140 vessels were waiting at the two ends of the channel, and that at least 60 of them should be through by Friday morning.',
+		'The Lindvik Ferry Company argued he should have closed the harbour a day earlier.',
+		'Crews pumped about 300 tonnes of fuel from the ship overnight.'
+	].join('\n');
+
+	it('"The Lindvik Ferry Company argued he should…" is not drafted after a sentence opening on "He"', () => {
+		const argued = draftsOf(text).filter((d) => /argued he should/u.test(promptOf(d)));
+		expect(argued.map(promptOf)).toEqual([]);
+	});
+
+	it('no question asks what "he" said', () => {
+		expect(
+			draftsOf(text)
+				.map(promptOf)
+				.filter((p) => /\bdid (?:he|she) say\b/u.test(p))
+		).toEqual([]);
+	});
+});
