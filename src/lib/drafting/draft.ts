@@ -32,6 +32,7 @@ import { bankEvents, dateOfFact, datesClash, namesOf, type DatedEvent } from './
 import type { DraftArticle, Draft, DraftingBank, Mention, Sentence } from './types.ts';
 import { formatAmount, formatDate, sameValue, unitClass, valueText } from './values.ts';
 import { draftType, keepVaried, type DraftType } from './variety.ts';
+import { namesItsPeople } from './demonyms.ts';
 import { bothDivisions, gapGender, gendersOf, type Gender } from './gender.ts';
 import { offStage } from './off-stage.ts';
 import { continentOf, continentsNamed } from './continents.ts';
@@ -3203,6 +3204,8 @@ function gapFillOn(
 	)
 		return null;
 	if (rest.includes(` ${normaliseAnswerText(keyText)} `)) return null;
+	// "the 24-year-old Dutchman, the first driver from the _____": its people's name gives the country.
+	if (m.value.kind === 'place' && namesItsPeople(`${before} ${after}`, m.value.name)) return null;
 	if ('name' in m.value && rest.includes(` ${normaliseAnswerText(text.slice(m.start, m.end))} `))
 		return null;
 	// "‘We pulled it off!’ Boskalis Chief Executive _____ said in a statement.": a passage cut after the quoted words

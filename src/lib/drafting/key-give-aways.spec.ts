@@ -86,3 +86,23 @@ describe('made-up sums do not give the key away by their order', () => {
 		expect(new Set(ranks).size).toBeGreaterThan(1);
 	});
 });
+
+describe('a country whose people the shown words name is not asked', () => {
+	const text = [
+		'HARLOW, Dec 12 (SQ Wire) - Lena Kovac won the Harbour Grand Prix on Sunday to take her first drivers’ title.',
+		'"I cannot believe it," said the 24-year-old Dutchwoman, the first driver from the Netherlands to win the title.',
+		'Tom Ashby, who races for a team based in Italy, finished second, 1.8 seconds behind.',
+		'The German driver Paulo Reis came third after starting from ninth place on the grid.',
+		'The race in Harlow drew 60,000 spectators, a record for a circuit that opened in 2009.'
+	].join('\n');
+
+	it('"the 24-year-old Dutchwoman, the first driver from the _____" is not drafted', () => {
+		const drafts = draftsOf(text, '2025-12-12').filter((d) => /from the _____/u.test(promptOf(d)));
+		expect(drafts.map(promptOf)).toEqual([]);
+	});
+
+	it('a country whose people the sentence does not name is asked', () => {
+		const drafts = draftsOf(text, '2025-12-12').filter((d) => /based in _____/u.test(promptOf(d)));
+		expect(drafts.length).toBeGreaterThan(0);
+	});
+});
