@@ -4124,6 +4124,15 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 	}
 	if (!('name' in v)) return false;
 	if (v.kind === 'place' && isContinent(v.name)) return true;
+	// "confirmation of Einstein's theory of general relativity", "Newton's laws": a name that belongs to its idea
+	// is common knowledge, not the report's.
+	if (
+		v.kind === 'person' &&
+		/^['’]s\s+(?:\p{Ll}+\s+)?(?:theory|theories|law|laws|equation|equations|principle|constant)\b/u.test(
+			after
+		)
+	)
+		return true;
 	return (
 		OUTLETS.test(v.name) &&
 		(/\b(?:on|via|to|told|with)\s+(?:the\s+)?$/iu.test(text.slice(m.sentence.start, m.start)) ||

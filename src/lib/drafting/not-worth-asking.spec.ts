@@ -18,3 +18,17 @@ describe('a first name inside quoted words is not asked', () => {
 		expect(drafts.map(promptOf)).toEqual([]);
 	});
 });
+
+describe('a name that belongs to its idea is common knowledge, not asked', () => {
+	it('"confirmation of _____\'s theory of general relativity" is not drafted', () => {
+		const text = [
+			...FERRY_FILLER,
+			'Astronomers led by Sara Lind showed the first image of a black hole on Wednesday.',
+			'The shadow matched the size predicted by Albert Einstein, said Lind, who spoke in Brussels.',
+			'"This is strong confirmation of Einstein\'s theory of general relativity," Lind told reporters.',
+			'The image took two years to assemble from data gathered by eight telescopes in 2017.'
+		].join('\n');
+		const theory = draftsOf(text).filter((d) => /_____['’]s theory/u.test(promptOf(d)));
+		expect(theory.map(promptOf)).toEqual([]);
+	});
+});
