@@ -7,6 +7,7 @@ import { loadBankFromDir } from '../bank/load-from-disk.ts';
 import type { Bank } from '../bank/types.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 import {
+	keyFirstAtMostHalf,
 	draftCandidates,
 	draftQuestions,
 	fewRepeatsOfAKey,
@@ -528,5 +529,43 @@ describe('more forms, so that a short report gets enough drafts', () => {
 		expect(nairobi.length, ds.map((d) => d.question.prompt).join('\n')).toBeGreaterThan(0);
 		// Three since a month with no year is asked no more (issue 16: its year would be the drafter's guess).
 		expect(ds.length).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('a drafted file passes questions:check once reviewed', () => {
+	const choice = (key: string, texts: string[], first: boolean): Draft =>
+		({
+			key,
+			kind: 'place',
+			form: 'gap-fill',
+			question: {
+				type: 'single',
+				prompt: key,
+				options: texts.map((text, i) => ({
+					text,
+					...((i === 0) === first && i < 2 ? { correct: true } : {})
+				})),
+				explanation: '',
+				tags: [],
+				difficulty: 2
+			}
+		}) as unknown as Draft;
+
+	it('leads with the key in no more than half of its choice questions', () => {
+		const drafts = ['a', 'b', 'c', 'd', 'e'].map((k, i) => choice(k, ['X', 'Y', 'Z'], i < 4));
+		const leading = (ds: Draft[]) =>
+			ds.filter((d) => d.question.type === 'single' && d.question.options[0].correct).length;
+		expect(leading(drafts)).toBe(4);
+		const kept = keyFirstAtMostHalf(drafts);
+		expect(leading(kept)).toBe(2);
+		// The same options, the same key, in the same order of drafts.
+		for (const [i, d] of kept.entries()) {
+			expect(d.key).toBe(drafts[i].key);
+			const text = (x: Draft) =>
+				x.question.type === 'single'
+					? x.question.options.map((o) => `${o.text}${o.correct ? '*' : ''}`).sort()
+					: [];
+			expect(text(d)).toEqual(text(drafts[i]));
+		}
 	});
 });

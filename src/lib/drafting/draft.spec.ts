@@ -10,6 +10,7 @@ import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import {
 	bankDuplicates,
 	bankKeyCounts,
+	keyFirstAtMostHalf,
 	chooseDrafts,
 	draftCandidates,
 	draftQuestions,
@@ -455,7 +456,9 @@ describe('questions across reports (timelines, first or last, years or months be
 			for (const d of kept) expect(bankDuplicates({ article: a, bank }, d), d.key).toEqual([]);
 			const fresh = all.filter((d) => bankDuplicates({ article: a, bank }, d).length === 0);
 			expect(kept).toEqual(
-				keepVaried(selectCompatible(fresh, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE)
+				keyFirstAtMostHalf(
+					keepVaried(selectCompatible(fresh, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE)
+				)
 			);
 		}
 	});

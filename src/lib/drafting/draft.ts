@@ -5628,7 +5628,51 @@ export function chooseDrafts(
 	const kept = options.keepBankDuplicates
 		? candidates
 		: candidates.filter((d) => bankDuplicates({ article, bank }, d).length === 0);
-	return keepVaried(selectCompatible(kept, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE);
+	return keyFirstAtMostHalf(
+		keepVaried(selectCompatible(kept, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE)
+	);
+}
+
+/**
+ * The drafts with the key first in no more than half of their choice questions, as questions:check asks of a file
+ * (a teacher may turn shuffling off). The excess keys, last first and numbers (whose options read in order) last,
+ * move one place down.
+ */
+export function keyFirstAtMostHalf(drafts: Draft[]): Draft[] {
+	const choice = drafts.filter(
+		(d) => d.question.type === 'single' || d.question.type === 'multiple'
+	);
+	const leads = (d: Draft) => {
+		const q = d.question;
+		if (q.type !== 'single' && q.type !== 'multiple') return false;
+		const right = q.options.filter((o) => o.correct).length;
+		return right < q.options.length && q.options.slice(0, right).every((o) => o.correct);
+	};
+	let excess = choice.filter(leads).length - Math.floor(choice.length / 2);
+	if (excess <= 0) return drafts;
+	const order = choice
+		.filter(leads)
+		.reverse()
+		.sort((a, b) => Number(a.value?.kind === 'number') - Number(b.value?.kind === 'number'));
+	const moved = new Set<Draft>();
+	for (const d of order) {
+		if (excess-- <= 0) break;
+		moved.add(d);
+	}
+	return drafts.map((d) => {
+		const q = d.question;
+		if (!moved.has(d) || (q.type !== 'single' && q.type !== 'multiple')) return d;
+		const right = q.options.filter((o) => o.correct).length;
+		const options = [
+			...q.options.slice(right, right + 1),
+			...q.options.slice(0, right),
+			...q.options.slice(right + 1)
+		];
+		const copy = { ...d, question: { ...q, options } };
+		const at = placements.get(d);
+		if (at) placements.set(copy, at);
+		return copy;
+	});
 }
 
 /** How many of the bank's questions have each answer as their key (where the bank gives its questions' keys). */
