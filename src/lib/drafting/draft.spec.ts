@@ -497,6 +497,11 @@ describe('values', () => {
 		expect(sameName('EUTM Mali', 'EUTM')).toBe(true);
 		expect(sameName('Niger', 'Nigeria')).toBe(false);
 		expect(sameName('Mali', 'Somalia')).toBe(false);
+		// A country by its other name is the same answer: "America" is no wrong option for the United States.
+		expect(sameName('America', 'United States')).toBe(true);
+		expect(sameName('Britain', 'United Kingdom')).toBe(true);
+		expect(sameName('Holland', 'the Netherlands')).toBe(true);
+		expect(sameName('America', 'United Kingdom')).toBe(false);
 	});
 
 	it('reads dates without a year against the article date, backwards for the past and forwards for plans', () => {

@@ -28,14 +28,27 @@ function nameWords(name: string): string[] {
 		.filter(Boolean);
 }
 
+/** Countries' other names, as news writes them: "America" is the United States, so never its wrong option. */
+const OTHER_NAMES: Record<string, string> = {
+	america: 'United States',
+	usa: 'United States',
+	'u s': 'United States',
+	us: 'United States',
+	'united states of america': 'United States',
+	britain: 'United Kingdom',
+	'great britain': 'United Kingdom',
+	uk: 'United Kingdom',
+	holland: 'Netherlands'
+};
+
 /**
  * Whether two names are one answer in another spelling: equal after normalising (accents, case,
  * punctuation), or one is the other's last word or its whole-word part ("Macron" = "Emmanuel Macron",
- * "Barkhane" = "Operation Barkhane", "EUTM" = "EUTM Mali").
+ * "Barkhane" = "Operation Barkhane", "EUTM" = "EUTM Mali"), or a country by its other name ("America").
  */
 export function sameName(a: string, b: string): boolean {
-	const x = nameWords(a);
-	const y = nameWords(b);
+	const x = nameWords(OTHER_NAMES[normaliseAnswerText(a)] ?? a);
+	const y = nameWords(OTHER_NAMES[normaliseAnswerText(b)] ?? b);
 	if (!x.length || !y.length) return false;
 	const [short, long] = x.length <= y.length ? [x, y] : [y, x];
 	for (let i = 0; i + short.length <= long.length; i++) {
