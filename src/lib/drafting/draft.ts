@@ -3275,10 +3275,16 @@ function gapFillOn(
 	// another role or time (a team's principal as its driver, a past leader as today's speaker), which a reader
 	// rules out. A speaker keeps options: the other speakers are fair ones. A name with too few fair wrong options
 	// is typed in too, where the quote names no other of its kind to type instead.
+	// "_____, which is about the size of three football fields" where the report wrote "NIF": the whole name as the
+	// key would be one the quote does not state; typed in, the abbreviation is accepted too.
+	const written = text.slice(m.start, m.end).trim();
+	const abbreviated =
+		'name' in m.value && /^\p{Lu}{2,6}$/u.test(written) && written !== m.value.name;
 	const typedName =
-		(m.value.kind === 'person' && !speaks(ctx, m)) || wrong.texts.length < 2
+		(m.value.kind === 'person' && !speaks(ctx, m)) || wrong.texts.length < 2 || abbreviated
 			? namesToType(ctx, m, cited.span)
 			: null;
+	if (abbreviated && !typedName?.includes(written)) return null;
 	if (wrong.texts.length < 2 && !typed && !typedName) return null;
 	const role = v.kind === 'person' && v.role ? ` (${v.role})` : '';
 	const unit =
