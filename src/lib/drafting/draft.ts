@@ -3679,7 +3679,15 @@ type Span = { start: number; end: number };
  * asks (one question per value). Two drafts of one sentence give each other away when one shows what the other
  * asks; a claim to judge shows all of its sentence.
  */
-type Placement = { sentence: number; value: string; asked: Span; shown: Span; claim?: boolean };
+type Placement = {
+	sentence: number;
+	value: string;
+	asked: Span;
+	shown: Span;
+	/** Where the value asked stands in the sentence (for a claim, the value it states or swaps). */
+	key: Span;
+	claim?: boolean;
+};
 const placements = new WeakMap<Draft, Placement>();
 
 /** What a question about `m` asks for, as one key: a person once per sentence, other values once per article. */
@@ -3694,6 +3702,7 @@ function place(d: Draft | null, m: Mention, asked: Span, shown: Span, claim = fa
 			value: claim ? `claim:${m.sentence.start}` : valueKey(m),
 			asked,
 			shown,
+			key: { start: m.start, end: m.end },
 			...(claim ? { claim } : {})
 		});
 	return d;
@@ -5635,8 +5644,60 @@ export function chooseDrafts(
 		? candidates
 		: candidates.filter((d) => bankDuplicates({ article, bank }, d).length === 0);
 	return keyFirstAtMostHalf(
-		keepVaried(selectCompatible(kept, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE)
+		maskSiblingKeys(
+			article,
+			keepVaried(selectCompatible(kept, bankKeyCounts(bank)), MAX_DRAFTS_PER_ARTICLE)
+		)
 	);
+}
+
+/** What a value another draft asks is shown as in a prompt of the same sentence: its kind, not its words. */
+function maskOf(d: Draft, written: string): string {
+	const v = d.value;
+	if (!v) return '[…]';
+	if (v.kind === 'number')
+		return /^[$€£]|\b(?:million|billion|trillion)\b/u.test(written)
+			? '[a sum]'
+			: /%$/u.test(written)
+				? '[a share]'
+				: '[a number]';
+	if (v.kind === 'date') return /^\d{4}$/u.test(written) ? '[a year]' : '[a date]';
+	if (v.kind === 'person') return '[a person]';
+	if (v.kind === 'place') return '[a place]';
+	return '[a body]';
+}
+
+/**
+ * Two drafts kept on one sentence ask values of two kinds (selectCompatible): each prompt would show the other's
+ * answer ("…level on 369.5 points, the first time since _____…" beside "…level on _____ points, the first time since
+ * 1974…"). Each shows the other's value by its kind instead ("since [a year]"), so the two may stand in one quiz.
+ */
+export function maskSiblingKeys(article: DraftArticle, drafts: Draft[]): Draft[] {
+	const title = titleOf(article);
+	return drafts.map((a) => {
+		const pa = placements.get(a);
+		if (!pa) return a;
+		let prompt = a.question.prompt;
+		// Only the words quoted after the report's name: the title and date stay as they are.
+		const named = title ? prompt.indexOf(`“${title}”`) : -1;
+		const from = named >= 0 ? named + title.length + 2 : 0;
+		for (const b of drafts) {
+			const pb = placements.get(b);
+			if (b === a || !pb || pb.sentence !== pa.sentence) continue;
+			const written = article.text.slice(pb.key.start, pb.key.end).trim();
+			if (written.length < 2 || (pb.key.start < pa.key.end && pa.key.start < pb.key.end)) continue;
+			const at = prompt.indexOf(written, from);
+			if (at < 0 || prompt.indexOf(written, at + written.length) >= 0) continue;
+			// "the Democratic Alliance" → "[a body]", not "the [a body]".
+			const the = /\b[Tt]he\s+$/u.exec(prompt.slice(from, at));
+			const start = the && b.value && 'name' in b.value ? from + the.index : at;
+			prompt = `${prompt.slice(0, start)}${maskOf(b, written)}${prompt.slice(at + written.length)}`;
+		}
+		if (prompt === a.question.prompt) return a;
+		const copy = { ...a, question: { ...a.question, prompt } } as Draft;
+		placements.set(copy, pa);
+		return copy;
+	});
 }
 
 /**

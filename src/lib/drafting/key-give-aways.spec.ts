@@ -1,6 +1,7 @@
 // Words shown beside a gap that give its key away (issue 16, the strict re-reading of drafts19: UBS 1 "for _____
 // Swiss francs ($3.23 billion)", Morocco 11 "_____ euros ($5.4 million)"). Each test failed on the drafter before
 // its change. The sentences are made up, in our own words.
+import { draftQuestions } from './draft.ts';
 import { describe, expect, it } from 'vitest';
 import {
 	draftingBank,
@@ -10,7 +11,7 @@ import {
 	promptOf
 } from '../../../tests/helpers/drafting.ts';
 
-const { draftsOf } = draftingBank('key-give-aways', '2024-05-10');
+const { bank, draftsOf } = draftingBank('key-give-aways', '2024-05-10');
 
 describe('an amount converted in brackets after the gap is not shown', () => {
 	it.each([
@@ -104,5 +105,36 @@ describe('a country whose people the shown words name is not asked', () => {
 	it('a country whose people the sentence does not name is asked', () => {
 		const drafts = draftsOf(text, '2025-12-12').filter((d) => /based in _____/u.test(promptOf(d)));
 		expect(drafts.length).toBeGreaterThan(0);
+	});
+});
+
+describe('two drafts of one sentence do not show each other’s answer', () => {
+	it('each shows the value the other asks by its kind: "since [a year]", "level on [a number] points"', () => {
+		const text = [
+			'HARLOW, Dec 12 (SQ Wire) - Lena Kovac won the Harbour Grand Prix on Sunday to take her first drivers’ title.',
+			'The two drivers arrived at the Elm Park circuit level on 369.5 points, the first time since 1974 that title contenders had gone into the final race with identical scores.',
+			'Kovac started from pole position, but Tom Ashby got the better start and led for most of the race.',
+			'Kovac passed him on the last lap and crossed the line 2.256 seconds clear.'
+		].join('\n');
+		const drafts = draftQuestions(
+			{
+				slug: 'give-aways-siblings',
+				title: 'Lena Kovac wins the title',
+				publisher: null,
+				eventDate: '2025-12-12',
+				text,
+				furniture: []
+			},
+			bank()
+		).filter((d) => /level on/u.test(promptOf(d)));
+		expect(drafts.length).toBe(2);
+		const prompts = drafts.map(promptOf);
+		for (const p of prompts) expect(p).not.toMatch(/369\.5.*1974|1974.*369\.5/u);
+		expect(
+			prompts.some((p) => /level on _____ points, the first time since \[a year\]/u.test(p))
+		).toBe(true);
+		expect(
+			prompts.some((p) => /level on \[a number\] points, the first time since _____/u.test(p))
+		).toBe(true);
 	});
 });
