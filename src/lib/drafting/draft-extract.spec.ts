@@ -244,3 +244,21 @@ describe('words the tagger misreads as names are neither asked nor offered', () 
 		).toEqual([]);
 	});
 });
+
+describe('an amount in words of scale is the amount the report wrote', () => {
+	it('"$2.07 million" is 2,070,000, not 2069999.9999999998', () => {
+		const values = valuesOf(
+			'The winner took home $2.07 million of the $11.5 million purse on Sunday.'
+		);
+		expect(values).toContain('number:2070000 dollars');
+		expect(values.filter((v) => /\d\.\d{6,}/u.test(v))).toEqual([]);
+	});
+});
+
+describe('a day of "that year" is not given the report’s year', () => {
+	it('"On March 11 that year" in a report of 2023 is no date of 2023', () => {
+		const text =
+			'The emergency was declared on 30 January 2020. On March 11 that year, the agency called the outbreak a pandemic.';
+		expect(valuesOf(text, '2023-05-05').filter((v) => v.startsWith('date:2023'))).toEqual([]);
+	});
+});

@@ -593,6 +593,15 @@ export function findMentions(
 		const date = core[2] && !core[3] && !dayFirst ? resolved.date.slice(0, 7) : named;
 		// "in August": a month stored with a year its sentence does not state would be a key the quote lacks.
 		if (date.length === 7 && resolved.inferred) continue;
+		// "On March 11 that year": the year is one the report named before, not the report's own.
+		const afterCore = sentence.text.slice(s - sentence.start + core[0].length);
+		if (
+			resolved.inferred &&
+			/^,?\s+(?:of\s+)?(?:that|the same|the following|the next|the previous)\s+year\b/u.test(
+				afterCore
+			)
+		)
+			continue;
 		add({
 			value: { kind: 'date', date },
 			start: s,
@@ -615,8 +624,10 @@ export function findMentions(
 		offset: { start: number; length: number };
 	}[];
 	for (const n of numbers) {
-		const num = n.number?.num;
-		if (num === null || num === undefined || !Number.isFinite(num)) continue;
+		const raw = n.number?.num;
+		if (raw === null || raw === undefined || !Number.isFinite(raw)) continue;
+		// The tagger scales "2.07 million" in floating point (2069999.9999999998): the report wrote 2,070,000.
+		const num = Number(raw.toPrecision(12));
 		const start = sentence.start + n.offset.start;
 		const end = start + n.offset.length;
 		if (found.some((f) => f.value.kind === 'date' && f.start < end && start < f.end)) continue;
