@@ -5688,10 +5688,16 @@ export function maskSiblingKeys(article: DraftArticle, drafts: Draft[]): Draft[]
 			if (written.length < 2 || (pb.key.start < pa.key.end && pa.key.start < pb.key.end)) continue;
 			const at = prompt.indexOf(written, from);
 			if (at < 0 || prompt.indexOf(written, at + written.length) >= 0) continue;
-			// "the Democratic Alliance" → "[a body]", not "the [a body]".
+			// "St. John's" is a place's name, not a person to hide.
+			if (/\bSt\.?\s+$/u.test(prompt.slice(from, at))) continue;
+			// "the Democratic Alliance" → "[a body]", not "the [a body]"; a place keeps its "the" ("the Washington
+			// state company" → "the [a place] state company").
 			const the = /\b[Tt]he\s+$/u.exec(prompt.slice(from, at));
-			const start = the && b.value && 'name' in b.value ? from + the.index : at;
-			prompt = `${prompt.slice(0, start)}${maskOf(b, written)}${prompt.slice(at + written.length)}`;
+			const body = b.value?.kind === 'organisation' || b.value?.kind === 'operation';
+			const start = the && body ? from + the.index : at;
+			// "The United Arab Emirates' Hope probe" → "The [a place]'s Hope probe".
+			const rest = prompt.slice(at + written.length).replace(/^(['’])(?=\s)/u, '$1s');
+			prompt = `${prompt.slice(0, start)}${maskOf(b, written)}${rest}`;
 		}
 		if (prompt === a.question.prompt) return a;
 		const copy = { ...a, question: { ...a.question, prompt } } as Draft;

@@ -138,3 +138,29 @@ describe('two drafts of one sentence do not show each other’s answer', () => {
 		).toBe(true);
 	});
 });
+
+describe('a hidden value keeps its sentence grammatical', () => {
+	it('a place used before a noun keeps its "the": "the [a place] state company"', () => {
+		const text = [
+			'BOSTON, June 22 (SQ Wire) - A small submersible that lost contact on Sunday broke apart near a wreck, the coast guard said.',
+			'The craft belonged to Harbour Deep, the Washington state company that had run dives to the wreck since 2021.',
+			'Rescue teams searched an area of about 10,000 square miles before debris was found on Thursday.',
+			'Five people were on board when the craft lost contact about 90 minutes into the dive.'
+		].join('\n');
+		const prompts = draftQuestions(
+			{
+				slug: 'give-aways-the',
+				title: 'A submersible is lost',
+				publisher: null,
+				eventDate: '2023-06-22',
+				text,
+				furniture: []
+			},
+			bank()
+		)
+			.map(promptOf)
+			.filter((p) => /Harbour Deep, /u.test(p) && /\[a place\]/u.test(p));
+		expect(prompts.length).toBeGreaterThan(0);
+		for (const p of prompts) expect(p).toMatch(/the \[a place\] state company/u);
+	});
+});
