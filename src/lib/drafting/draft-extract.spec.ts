@@ -262,3 +262,13 @@ describe('a day of "that year" is not given the report’s year', () => {
 		expect(valuesOf(text, '2023-05-05').filter((v) => v.startsWith('date:2023'))).toEqual([]);
 	});
 });
+
+describe('a storm named as people are is no person', () => {
+	it('"Hurricane Ian" gives no person', () => {
+		const values = valuesOf(
+			'The rocket was rolled back to shelter from Hurricane Ian in late September, NASA official Jim Free said.'
+		);
+		expect(values.filter((v) => /^person:.*Ian/u.test(v))).toEqual([]);
+		expect(values).toContain('person:Jim Free');
+	});
+});

@@ -4139,6 +4139,8 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 	}
 	if (!('name' in v)) return false;
 	if (v.kind === 'place' && isContinent(v.name)) return true;
+	// "Artemis III", "Felipe VI": a serial or regnal number cut from its name is no name.
+	if (/^[IVXLC]+$/u.test(v.name)) return true;
 	// "confirmation of Einstein's theory of general relativity", "Newton's laws": a name that belongs to its idea
 	// is common knowledge, not the report's.
 	if (

@@ -863,6 +863,8 @@ export function findMentions(
 		const end = terms[r.to].end;
 		const name = at(start, end).replace(/['’]s$/u, '');
 		if (r.kind === 'person' && from === r.to && TITLE_WORDS.test(terms[from].text)) continue;
+		// "Hurricane Ian", "Typhoon Haiyan": a storm, named as people are, is no person.
+		if (r.kind === 'person' && /^(?:Hurricane|Typhoon|Cyclone|Storm)\s/u.test(name)) continue;
 		if (r.kind === 'person') {
 			// The role is the title before the name: "French President Emmanuel Macron".
 			let k = r.from - 1;

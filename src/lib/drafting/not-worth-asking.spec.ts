@@ -32,3 +32,16 @@ describe('a name that belongs to its idea is common knowledge, not asked', () =>
 		expect(theory.map(promptOf)).toEqual([]);
 	});
 });
+
+describe('a roman numeral cut from its name is not asked', () => {
+	it('"as soon as 2025 on Artemis _____" is not drafted', () => {
+		const text = [
+			...FERRY_FILLER,
+			'NASA launched the uncrewed Artemis I mission on Wednesday after two earlier attempts were called off.',
+			'A crewed flight around the Moon is planned for 2024, and a landing near the lunar south pole could follow as soon as 2025 on Artemis III.',
+			'The rocket cost more than $4 billion per launch, the agency said.'
+		].join('\n');
+		const numeral = draftsOf(text).filter((d) => /Artemis _____/u.test(promptOf(d)));
+		expect(numeral.map(promptOf)).toEqual([]);
+	});
+});
