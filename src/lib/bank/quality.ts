@@ -19,7 +19,7 @@ type ChoiceQuestion = Extract<Question, { type: 'single' | 'multiple' }>;
  * True when the right options come before every wrong one (for a single-choice question: the key is first).
  * A file written that way shows the key first to every student whose teacher turns shuffling off.
  */
-export function keyLeads(q: ChoiceQuestion): boolean {
+export function keyLeads(q: { options: { correct?: boolean }[] }): boolean {
 	const right = q.options.filter((o) => o.correct).length;
 	return q.options.slice(0, right).every((o) => o.correct);
 }

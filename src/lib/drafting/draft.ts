@@ -5,7 +5,7 @@
 // sentence into a question ("Some 2,400 soldiers are…" → "How many soldiers are…?"); the teacher reviews
 // every draft before it is used. Pure: article and bank in, drafts out.
 import nlp from 'compromise';
-import { ROUNDED } from '../bank/quality.ts';
+import { keyLeads, ROUNDED } from '../bank/quality.ts';
 import type { FactValue } from '../bank/types.ts';
 import { findQuote, normaliseAnswerText } from '../text/normalise.ts';
 import {
@@ -5701,10 +5701,7 @@ export function maskSiblingKeys(article: DraftArticle, drafts: Draft[]): Draft[]
 			const rest = prompt.slice(at + written.length).replace(/^(['’])(?=\s)/u, '$1s');
 			prompt = `${prompt.slice(0, start)}${maskOf(b, written)}${rest}`;
 		}
-		if (prompt === a.question.prompt) return a;
-		const copy = { ...a, question: { ...a.question, prompt } } as Draft;
-		placements.set(copy, pa);
-		return copy;
+		return prompt === a.question.prompt ? a : rewritten(a, { ...a.question, prompt });
 	});
 }
 
@@ -5717,23 +5714,18 @@ export function keyFirstAtMostHalf(drafts: Draft[]): Draft[] {
 	const choice = drafts.filter(
 		(d) => d.question.type === 'single' || d.question.type === 'multiple'
 	);
-	const leads = (d: Draft) => {
-		const q = d.question;
-		if (q.type !== 'single' && q.type !== 'multiple') return false;
-		const right = q.options.filter((o) => o.correct).length;
-		return right < q.options.length && q.options.slice(0, right).every((o) => o.correct);
-	};
-	let excess = choice.filter(leads).length - Math.floor(choice.length / 2);
+	// The check's own reading of "leads with the key" (keyLeads), so a drafted file passes it.
+	const leading = choice.filter(
+		(d) => (d.question.type === 'single' || d.question.type === 'multiple') && keyLeads(d.question)
+	);
+	const excess = leading.length - Math.floor(choice.length / 2);
 	if (excess <= 0) return drafts;
-	const order = choice
-		.filter(leads)
-		.reverse()
-		.sort((a, b) => Number(a.value?.kind === 'number') - Number(b.value?.kind === 'number'));
-	const moved = new Set<Draft>();
-	for (const d of order) {
-		if (excess-- <= 0) break;
-		moved.add(d);
-	}
+	const moved = new Set(
+		[...leading]
+			.reverse()
+			.sort((a, b) => Number(a.value?.kind === 'number') - Number(b.value?.kind === 'number'))
+			.slice(0, excess)
+	);
 	return drafts.map((d) => {
 		const q = d.question;
 		if (!moved.has(d) || (q.type !== 'single' && q.type !== 'multiple')) return d;
@@ -5743,11 +5735,16 @@ export function keyFirstAtMostHalf(drafts: Draft[]): Draft[] {
 			...q.options.slice(0, right),
 			...q.options.slice(right + 1)
 		];
-		const copy = { ...d, question: { ...q, options } };
-		const at = placements.get(d);
-		if (at) placements.set(copy, at);
-		return copy;
+		return rewritten(d, { ...q, options });
 	});
+}
+
+/** `d` with its question rewritten, keeping where it stands in its sentence (placements). */
+function rewritten(d: Draft, question: Draft['question']): Draft {
+	const copy = { ...d, question };
+	const at = placements.get(d);
+	if (at) placements.set(copy, at);
+	return copy;
 }
 
 /** How many of the bank's questions have each answer as their key (where the bank gives its questions' keys). */

@@ -108,6 +108,13 @@ describe('a country whose people the shown words name is not asked', () => {
 	});
 });
 
+/** The drafts kept of a made-up report (after selection, where siblings' values are hidden). */
+const draftedFrom = (text: string, eventDate: string, title: string) =>
+	draftQuestions(
+		{ slug: `give-aways-${text.length}`, title, publisher: null, eventDate, text, furniture: [] },
+		bank()
+	);
+
 describe('two drafts of one sentence do not show each other’s answer', () => {
 	it('each shows the value the other asks by its kind: "since [a year]", "level on [a number] points"', () => {
 		const text = [
@@ -116,17 +123,9 @@ describe('two drafts of one sentence do not show each other’s answer', () => {
 			'Kovac started from pole position, but Tom Ashby got the better start and led for most of the race.',
 			'Kovac passed him on the last lap and crossed the line 2.256 seconds clear.'
 		].join('\n');
-		const drafts = draftQuestions(
-			{
-				slug: 'give-aways-siblings',
-				title: 'Lena Kovac wins the title',
-				publisher: null,
-				eventDate: '2025-12-12',
-				text,
-				furniture: []
-			},
-			bank()
-		).filter((d) => /level on/u.test(promptOf(d)));
+		const drafts = draftedFrom(text, '2025-12-12', 'Lena Kovac wins the title').filter((d) =>
+			/level on/u.test(promptOf(d))
+		);
 		expect(drafts.length).toBe(2);
 		const prompts = drafts.map(promptOf);
 		for (const p of prompts) expect(p).not.toMatch(/369\.5.*1974|1974.*369\.5/u);
@@ -147,17 +146,7 @@ describe('a hidden value keeps its sentence grammatical', () => {
 			'Rescue teams searched an area of about 10,000 square miles before debris was found on Thursday.',
 			'Five people were on board when the craft lost contact about 90 minutes into the dive.'
 		].join('\n');
-		const prompts = draftQuestions(
-			{
-				slug: 'give-aways-the',
-				title: 'A submersible is lost',
-				publisher: null,
-				eventDate: '2023-06-22',
-				text,
-				furniture: []
-			},
-			bank()
-		)
+		const prompts = draftedFrom(text, '2023-06-22', 'A submersible is lost')
 			.map(promptOf)
 			.filter((p) => /Harbour Deep, /u.test(p) && /\[a place\]/u.test(p));
 		expect(prompts.length).toBeGreaterThan(0);
