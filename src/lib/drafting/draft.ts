@@ -831,6 +831,29 @@ function isLegislatureOrCountry(c: Candidate): boolean {
 	return LEGISLATURE.test(c.value.name) && !PARTY_NAME.test(c.value.name);
 }
 
+/** Words that make a name a site or an area within a city, not the city ("Melbourne Park", "Buckingham Palace"). */
+const SITE_WORD =
+	/\b(?:Park|Palace|Square|Street|Avenue|Bridge|Airport|Stadium|Arena|Club|Complex|District|Coast|Port|Harbour|Harbor|Station|Base|Hall|House|Centre|Center|Tower|Island|Islands)\b/u;
+
+/**
+ * The sort of place a name is, where a table or the tagger knows it: a continent, a country, a state or province,
+ * or a city; null for any other place (a sea, a site, a region), whose wrong options a reader could not take
+ * for the key's own kind.
+ */
+function placeSort(
+	ctx: Context,
+	name: string,
+	label: string | undefined
+): 'continent' | 'country' | 'state' | 'city' | null {
+	const bare = name.replace(/^the\s+/iu, '');
+	if (isContinent(bare)) return 'continent';
+	if (continentOf(bare) || isCountry(bare)) return 'country';
+	if (isState(bare)) return 'state';
+	if (FEATURE_NAME.test(bare) || SITE_WORD.test(bare)) return null;
+	if (label === 'city' || ctx.cities.has(name) || placeLabel(bare) === 'city') return 'city';
+	return label === 'country' ? 'country' : null;
+}
+
 function isCountry(name: string): boolean {
 	const bare = name.replace(/^the\s+/iu, '');
 	if (/^(?:US|USA|UK|UAE|America|Britain|Great Britain)$/u.test(bare.replace(/\./gu, '')))
@@ -1503,12 +1526,14 @@ function distractorsFor(
 					key.value.date.length < 10 ||
 					c.value.date.slice(0, 4) === key.value.date.slice(0, 4))
 			);
-		// Countries for a country, cities for a city, regions for a region ("West Africa" among "Mali" and
-		// "Niger" would have right answers among the wrong ones).
-		if (key.value.kind === 'place' && c.value.kind === 'place')
-			return key.label === 'place' || key.label === 'region'
-				? (c.label === 'place' || c.label === 'region') && !ctx.cities.has(c.value.name)
-				: c.label === key.label || (key.label === 'city' && ctx.cities.has(c.value.name));
+		// Countries for a country, states for a state, cities for a city, and nothing for a place of no sort the
+		// tables or the tagger know: an ocean, a launch pad, a palace or a Coast Guard district among each other
+		// are struck out at a glance (0 of 9 such place gaps usable in the eighteenth reading). Such a key is
+		// typed in instead.
+		if (key.value.kind === 'place' && c.value.kind === 'place') {
+			const sort = placeSort(ctx, key.value.name, key.label);
+			return sort !== null && placeSort(ctx, c.value.name, c.label) === sort;
+		}
 		return true;
 	};
 	// The article's values of other sentences, unless a sentence names both together ("NASA with the European
@@ -2832,14 +2857,27 @@ function writtenScaled(m: Mention, text: string): boolean {
 /**
  * Multiples of a sum for its made-up wrong options, the last of each a spare. Always half, one and a half times and
  * twice the key made it the second smallest of every such question (the fourteenth reading): which set a sum gets
- * puts the key anywhere from smallest to largest.
+ * puts the key anywhere from smallest to largest. No set is of whole multiples (twice, three and four times the
+ * key) or halves of them, which showed the key as the options' common measure (the eighteenth reading, A16); each
+ * made-up sum is rounded to the key's significant figures.
  */
 const NEARBY_FACTORS = [
-	[1.5, 2, 3, 4],
-	[0.5, 1.5, 2, 3],
-	[0.5, 0.75, 1.5, 2],
-	[0.25, 0.5, 0.75, 1.5]
+	[1.4, 1.8, 2.6, 3.3],
+	[0.6, 1.4, 1.8, 2.6],
+	[0.4, 0.7, 1.3, 1.8],
+	[0.3, 0.6, 0.8, 1.3]
 ];
+
+/**
+ * `amount` rounded to as many significant figures as `like` has, so that no option is rounder or finer than the key:
+ * 6,160,000 like 4,400,000 → 6,200,000; 3,900,000,000 like 3,000,000,000 → 4,000,000,000.
+ */
+function roundLike(amount: number, like: number): number {
+	const digits = String(like)
+		.replace(/^[0.]+|\./gu, '')
+		.replace(/0+$/u, '').length;
+	return Number(amount.toPrecision(Math.min(Math.max(digits, 1), 15)));
+}
 
 /**
  * Amounts near `m`'s (NEARBY_FACTORS) that the article never states, read as the key is: wrong options for a sum
@@ -2857,13 +2895,16 @@ function nearbyAmounts(ctx: Context, m: Mention, reading: (v: FactValue) => stri
 	// "losing _____ to $14 million": no made-up start above the range's end.
 	const limits = numberLimits(ctx, m) ?? rangeLimits(ctx, m);
 	for (const factor of factors) {
-		const candidate: FactValue = { ...m.value, amount: m.value.amount * factor };
+		const candidate: FactValue = {
+			...m.value,
+			amount: roundLike(m.value.amount * factor, m.value.amount)
+		};
 		if (limits && !(candidate.amount > limits.above && candidate.amount < limits.below)) continue;
 		if (ctx.mentions.some((x) => sameValue(x.value, candidate))) continue;
 		// "$10.13 million" beside "$13.5 million" reads as made up.
 		const text = reading(candidate);
 		if (decimalsOf(text) > Math.max(1, decimalsOf(reading(m.value)))) continue;
-		out.push(text);
+		if (!out.includes(text)) out.push(text);
 	}
 	return out;
 }
@@ -3328,7 +3369,8 @@ function gapFillOn(
 /**
  * The answers a reader may type for a person, place or body asked in a gap ("Kaplan" or "Lewis Kaplan"; "Justice
  * Department" or "the Justice Department"), or null where typing is no fair question: the key stands in a list of
- * its kind ("Mali, _____ and Niger", whose other names would be right too), the gap follows "such as" or
+ * its kind ("Mali, _____ and Niger", whose other names would be right too, even where the quote stops before
+ * them), the gap follows "such as" or
  * "including", or the title every prompt shows states the key.
  */
 function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
@@ -3336,15 +3378,21 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	if (v.kind !== 'person' && v.kind !== 'place' && v.kind !== 'organisation') return null;
 	const between = (x: Mention) =>
 		ctx.article.text.slice(Math.min(x.end, m.end), Math.max(x.start, m.start));
+	// Two names joined by a comma alone are a list only where one goes on ("Mali, Niger and Chad"); else the second
+	// places the first ("Austin, Texas", "St. John's, Newfoundland").
+	const listGoesOn = (x: Mention) =>
+		/^\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?\p{Lu}|and\s|or\s)/u.test(
+			ctx.article.text.slice(Math.max(x.end, m.end), m.sentence.end)
+		);
 	if (
 		ctx.mentions.some(
 			(x) =>
 				x !== m &&
 				x.value.kind === v.kind &&
-				x.start >= span.start &&
-				x.end <= span.end &&
+				x.sentence.start === m.sentence.start &&
 				!sameValue(x.value, v) &&
-				/^\s*(?:,|and|or|,\s*and|,\s*or)\s+(?:the\s+)?$/iu.test(between(x))
+				/^\s*(?:,|and|or|,\s*and|,\s*or)\s+(?:the\s+)?$/iu.test(between(x)) &&
+				(!/^\s*,\s*$/u.test(between(x)) || listGoesOn(x))
 		)
 	)
 		return null;
@@ -3382,6 +3430,8 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		for (const [abbreviation, full] of bracketAbbreviations(text))
 			if (full === name) accepted.push(abbreviation);
 		accepted.push(...(USUAL_SHORT_FORMS[name] ?? []));
+		// "the Pacific" for the Pacific Ocean.
+		if (v.kind === 'place' && /\s+Ocean$/u.test(name)) accepted.push(name.replace(/\s+Ocean$/u, ''));
 	}
 	// After "the _____" a form with its own "the" would be typed twice.
 	const afterThe = /\bthe\s+$/iu.test(before);
@@ -4141,6 +4191,15 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 	if (v.kind === 'place' && isContinent(v.name)) return true;
 	// "Artemis III", "Felipe VI": a serial or regnal number cut from its name is no name.
 	if (/^[IVXLC]+$/u.test(v.name)) return true;
+	// "Launch Complex 39B": a name cut from the code that makes it one is half a name.
+	if (v.kind !== 'person' && /^\s+\d+[A-Z]\b/u.test(after)) return true;
+	// "the Coast Guard's First District": a numbered unit is filing, not the report's news.
+	if (
+		/^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|\d+(?:st|nd|rd|th))\s+(?:District|Division|Circuit|Fleet|Army|Corps|Brigade|Regiment|Battalion|Ward|Precinct)$/u.test(
+			v.name
+		)
+	)
+		return true;
 	// "confirmation of Einstein's theory of general relativity", "Newton's laws": a name that belongs to its idea
 	// is common knowledge, not the report's.
 	if (

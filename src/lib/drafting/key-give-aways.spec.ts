@@ -86,6 +86,25 @@ describe('made-up sums do not give the key away by their order', () => {
 		expect(ranks.length).toBeGreaterThanOrEqual(4);
 		expect(new Set(ranks).size).toBeGreaterThan(1);
 	});
+
+	// The eighteenth reading (A16): "$4.1 billion" among $8.2, $12.3 and $16.4 billion, whole multiples of it, gives
+	// the key as the options' common measure.
+	it('never makes every wrong option a whole multiple of the key', () => {
+		const amount = (t: string) =>
+			Number(t.replace(/[^\d.]/gu, '')) * (/billion/u.test(t) ? 1000 : 1);
+		const patterned = sums.flatMap((sum) =>
+			draftsOf([...HARBOUR_FILLER, sum].join('\n'))
+				.filter((d) => d.question.type === 'single' && /\$\d/u.test(optionsOf(d)[0]))
+				.filter((d) => {
+					const options = d.question.type === 'single' ? d.question.options : [];
+					const key = amount(options.find((o) => o.correct)?.text ?? '');
+					const ratios = options.filter((o) => !o.correct).map((o) => amount(o.text) / key);
+					return ratios.every((r) => Math.abs(r - Math.round(r)) < 0.01);
+				})
+				.map((d) => optionsOf(d).join(' / '))
+		);
+		expect(patterned).toEqual([]);
+	});
 });
 
 describe('a country whose people the shown words name is not asked', () => {
