@@ -3431,7 +3431,8 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 			if (full === name) accepted.push(abbreviation);
 		accepted.push(...(USUAL_SHORT_FORMS[name] ?? []));
 		// "the Pacific" for the Pacific Ocean.
-		if (v.kind === 'place' && /\s+Ocean$/u.test(name)) accepted.push(name.replace(/\s+Ocean$/u, ''));
+		if (v.kind === 'place' && /\s+Ocean$/u.test(name))
+			accepted.push(name.replace(/\s+Ocean$/u, ''));
 	}
 	// After "the _____" a form with its own "the" would be typed twice.
 	const afterThe = /\bthe\s+$/iu.test(before);

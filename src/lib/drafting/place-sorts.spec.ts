@@ -5,12 +5,7 @@
 // which keeps the wider list rule from striking out a city placed by its state. The sentences are made up, in our
 // own words.
 import { describe, expect, it } from 'vitest';
-import {
-	draftingBank,
-	FERRY_FILLER,
-	optionsOf,
-	promptOf
-} from '../../../tests/helpers/drafting.ts';
+import { draftingBank, FERRY_FILLER, promptOf } from '../../../tests/helpers/drafting.ts';
 import type { Draft } from './types.ts';
 
 const { draftsOf } = draftingBank('place-sorts', '2024-05-10');
