@@ -83,15 +83,23 @@ describe('a body the quote names only by its abbreviation', () => {
 			'../../../questions/eval/held-back-15/nif-fusion-ignition-2022.txt'
 		);
 		const drafts = draftsOf(fs.readFileSync(file, 'utf8'), '2022-12-13').filter(
-			(d) => d.value?.kind === 'organisation' && d.question.type === 'single'
+			(d) =>
+				d.value?.kind === 'organisation' &&
+				(d.question.type === 'single' || d.question.type === 'short_text')
 		);
 		expect(drafts.length).toBeGreaterThan(0);
 		for (const d of drafts) {
-			const key =
-				d.question.type === 'single' ? d.question.options.find((o) => o.correct)!.text : '';
-			expect(normaliseAnswerText(d.quote), key).toContain(
-				normaliseAnswerText(key).replace(/^the /u, '')
+			// A typed answer needs one accepted form the quote states; a chosen one, its key.
+			const keys =
+				d.question.type === 'single'
+					? [d.question.options.find((o) => o.correct)!.text]
+					: d.question.type === 'short_text'
+						? d.question.accepted
+						: [];
+			const stated = keys.filter((k) =>
+				normaliseAnswerText(d.quote).includes(normaliseAnswerText(k).replace(/^the /u, ''))
 			);
+			expect(stated, keys.join(' / ')).not.toEqual([]);
 		}
 	});
 });

@@ -45,3 +45,17 @@ describe('a roman numeral cut from its name is not asked', () => {
 		expect(numeral.map(promptOf)).toEqual([]);
 	});
 });
+
+describe("generic words cut from a body's name are not typed in", () => {
+	it('"the Lawrence Livermore _____" keyed "National Laboratory"', () => {
+		const text = [
+			...FERRY_FILLER,
+			'The shot was fired at the Lawrence Livermore National Laboratory in California on Dec. 5, officials said.',
+			'The laboratory has run the facility since it opened in 2009.'
+		].join('\n');
+		const typed = draftsOf(text).filter(
+			(d) => d.question.type === 'short_text' && d.kind === 'organisation'
+		);
+		expect(typed.map(promptOf)).toEqual([]);
+	});
+});

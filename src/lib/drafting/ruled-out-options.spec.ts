@@ -63,3 +63,21 @@ describe('a count whose items the sentence lists is not asked', () => {
 		expect(drafts.map(promptOf)).toEqual([]);
 	});
 });
+
+// The sixteenth to eighteenth readings: two agencies and a laser facility as each other's options, a regulator and
+// a stock exchange; organisations' gaps with options were usable 0 times in 5.
+describe('a body is offered only among bodies of its own known sort', () => {
+	it('a regulator, a stock exchange and a company are no options for each other', () => {
+		const text = [
+			...FERRY_FILLER,
+			'A judge in Seattle turned down a request by the Federal Trade Commission on Tuesday to stop the ferry deal from closing.',
+			'Shares of the ferry company rose 4% on the Nasdaq after the news.',
+			'The European Commission approved the deal in May after the company promised to keep the old routes.',
+			'Sony, which runs ferries in Japan, said it would not bid.'
+		].join('\n');
+		const mixed = draftsOf(text).filter(
+			(d) => d.kind === 'organisation' && d.question.type === 'single'
+		);
+		expect(mixed.map((d) => `${promptOf(d)}: ${optionsOf(d).join(' / ')}`)).toEqual([]);
+	});
+});

@@ -70,3 +70,27 @@ describe('a name with no fair wrong options is typed in', () => {
 		expect(typed(draftsOf(text), /Nora Vale, _____|_____ and Eva Lind/u).flat()).toEqual([]);
 	});
 });
+
+// The sixteenth and eighteenth readings: "SVB Financial" and "Engro" were marked wrong for "SVB Financial Group"
+// and "Pakistan's Engro Corporation".
+describe('a company typed in is accepted by the shorter forms a reader writes', () => {
+	const text = [
+		...TRIAL.slice(0, 2),
+		"Anna Holm, 48, was vice chairman of Norway's Tidewater Corporation, and her son Erik was 19.",
+		'Parent company Lindvik Financial Group said it had sold about $21 billion of bonds at a loss.',
+		'Crypto-focused Silvergate Bank had said on Wednesday it would wind itself down, and Silvergate shares fell 40%.'
+	].join('\n');
+
+	it('without its owner country and its company words', () => {
+		expect(typed(draftsOf(text), /vice chairman of _____, and her son/u)).toEqual([
+			["Norway's Tidewater Corporation", 'Tidewater Corporation', 'Tidewater']
+		]);
+		expect(typed(draftsOf(text), /Parent company _____/u)).toEqual([
+			['Lindvik Financial Group', 'Lindvik Financial', 'Lindvik']
+		]);
+	});
+
+	it('and not asked where the quote shows such a form ("Silvergate shares")', () => {
+		expect(typed(draftsOf(text), /Crypto-focused _____.*Silvergate shares/u)).toEqual([]);
+	});
+});
