@@ -2,7 +2,7 @@
 // person the key of more than two.
 // Each test failed on the drafter before its change (issue 16). The reports are made up, in our own words.
 import { describe, expect, it } from 'vitest';
-import { draftingBank, gapsAfter } from '../../../tests/helpers/drafting.ts';
+import { draftingBank, FERRY_FILLER, gapsAfter } from '../../../tests/helpers/drafting.ts';
 import { normaliseAnswerText } from '../text/normalise.ts';
 import { draftQuestions, selectCompatible } from './draft.ts';
 import type { Draft } from './types.ts';
@@ -92,6 +92,22 @@ describe('a figure a kept claim states is not asked again from another sentence'
 		expect(claim).toBeDefined();
 		expect(gaps.length).toBeGreaterThan(0);
 		for (const gap of gaps) expect(selectCompatible([claim!, gap])).toHaveLength(1);
+	});
+});
+
+// The eighteenth reading (T13, T20): a claim kept beside another draft of its sentence hid that draft's answer as
+// "[a place]", no statement a student can judge.
+describe('a claim is kept alone on its sentence', () => {
+	it('no gap of another kind is kept beside it', () => {
+		const text = [
+			...FERRY_FILLER,
+			'The wreck was found in 1985 by a team led by Robert Ballard.'
+		].join('\n');
+		const sunk = draftsOf(text).filter((d) => /wreck was found/u.test(d.quote));
+		expect(sunk.some((d) => d.form === 'true-false')).toBe(true);
+		const kept = selectCompatible(sunk);
+		const claims = kept.filter((d) => d.form === 'true-false');
+		expect(claims.length === 0 || kept.length === 1).toBe(true);
 	});
 });
 

@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftingBank, FERRY_FILLER } from '../../../tests/helpers/drafting.ts';
 import { parse } from 'yaml';
-import { selectCompatible } from './draft.ts';
+import { chooseDrafts, selectCompatible } from './draft.ts';
+import type { Draft, DraftArticle } from './types.ts';
 import { draftsYaml } from './draft-yaml.ts';
 
-const { draftsOf } = draftingBank('draft-volume', '2024-05-10');
+const { bank, draftsOf } = draftingBank('draft-volume', '2024-05-10');
 
 describe('two values of different kinds on one sentence are both kept', () => {
 	it.each([
@@ -51,16 +52,28 @@ describe('two drafts of one sentence cite one fact', () => {
 	});
 });
 
-describe('a claim and a value of another kind on one sentence are both kept', () => {
-	it.each(['The old ferry Nordlys was sold in 2019 to a company in Bergen for 4 million crowns.'])(
-		'"%s"',
-		(sentence) => {
-			const text = [...FERRY_FILLER, sentence].join('\n');
-			const chosen = selectCompatible(draftsOf(text)).filter((d) =>
-				d.quote.includes(sentence.slice(0, 30))
-			);
-			expect(chosen.map((d) => d.form)).toContain('true-false');
-			expect(new Set(chosen.map((d) => d.value?.kind)).size).toBe(2);
-		}
-	);
+describe('a claim and a value of another kind on one sentence', () => {
+	const sentence =
+		'The old ferry Nordlys was sold in 2019 to a company in Bergen for 4 million crowns.';
+	const onIt = (drafts: Draft[]) => drafts.filter((d) => d.quote.includes(sentence.slice(0, 30)));
+
+	it("are both kept on a report that gives fewer than a quiz's worth of drafts", () => {
+		const text = [...FERRY_FILLER, sentence].join('\n');
+		const article: DraftArticle = {
+			slug: `draft-volume-${text.length}`,
+			title: 'A made-up report',
+			publisher: null,
+			eventDate: '2024-05-10',
+			text,
+			furniture: []
+		};
+		const chosen = onIt(chooseDrafts(article, bank(), draftsOf(text)));
+		expect(chosen.map((d) => d.form)).toContain('true-false');
+		expect(new Set(chosen.map((d) => d.value?.kind)).size).toBe(2);
+	});
+
+	it('are not both kept otherwise: the claim would hide the other answer as "[a year]"', () => {
+		const chosen = onIt(selectCompatible(draftsOf([...FERRY_FILLER, sentence].join('\n'))));
+		expect(chosen.length).toBe(1);
+	});
 });

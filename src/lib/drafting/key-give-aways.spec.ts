@@ -172,3 +172,27 @@ describe('a hidden value keeps its sentence grammatical', () => {
 		for (const p of prompts) expect(p).toMatch(/the \[a place\] state company/u);
 	});
 });
+
+// The tuning set's claims were 72% true (the eighteenth reading: 10 of 14), so "true" was the answer to guess.
+describe("a report's claims are not mostly true", () => {
+	it('at least half of the claims on a report of many figures are false', () => {
+		const text = [
+			...HARBOUR_FILLER,
+			'The quay will cost $48 million and take three years to build, the board said.',
+			'The old quay was built in 1962 and repaired in 1994 after a storm broke its outer wall.',
+			'Ferries carried 410,000 passengers last year, up from 350,000 in 2019.',
+			'The new quay will be 240 metres long, twice the length of the old one.',
+			'Work is due to start in March 2025, once the winter storms have passed.',
+			'The board chairman, Per Aas, said the town had waited 30 years for the money.',
+			'The state will pay 60% of the cost and the town the rest, he said.',
+			'A second ferry line to Bodø, which closed in 2016, could reopen when the quay is finished.',
+			'Fishermen landed 12,000 tonnes of cod in the harbour last winter.',
+			'The town hall was sold in 2008 for $2.5 million to a hotel group.'
+		].join('\n');
+		const answers = draftsOf(text).flatMap((d) =>
+			d.question.type === 'true_false' ? [d.question.answer] : []
+		);
+		expect(answers.length).toBeGreaterThanOrEqual(8);
+		expect(answers.filter((a) => !a).length * 2).toBeGreaterThanOrEqual(answers.length);
+	});
+});
