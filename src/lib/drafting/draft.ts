@@ -1588,14 +1588,22 @@ function distractorsFor(
 	if (sortNoun && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
-	// Options the report writes after "the" keep it in a bare gap (see bareBodyGap).
-	const texts = bareBodyGap
-		? picked.map((t) =>
-				/^the\s/iu.test(t) || !standsWithThe(ctx.article.text, t)
-					? t
-					: `${said.trim() ? 'the' : 'The'} ${t}`
-			)
-		: picked;
+	// Options the report writes after "the" keep it in a bare gap (see bareBodyGap); so does a place read after
+	// "the" ("felt on Netherlands", the nineteenth reading's B4 and B17).
+	const barePlaceGap =
+		key.value.kind === 'place' &&
+		!options.standsAlone &&
+		!/\bthe\s+$/iu.test(said) &&
+		!readsWithThe(ctx.article.text, key.value.name);
+	const texts =
+		bareBodyGap || barePlaceGap
+			? picked.map((t) =>
+					/^the\s/iu.test(t) ||
+					!(bareBodyGap ? standsWithThe(ctx.article.text, t) : readsWithThe(ctx.article.text, t))
+						? t
+						: `${said.trim() ? 'the' : 'The'} ${t}`
+				)
+			: picked;
 	return { texts, own };
 }
 
@@ -5376,6 +5384,15 @@ function wholeName(text: string, m: Mention, others: Mention[]): Mention {
 }
 
 /** The article's sentences and the values each states, and the drafting context. */
+/**
+ * Whether the report writes `name` as a party to a court case ("Planned Parenthood v. Casey", "Roe v. Wade"): then
+ * "Roe and Casey" name cases, not people, and no person's gap or swap may take them (the nineteenth reading, D7).
+ */
+function namesCase(text: string, name: string): boolean {
+	const n = escape(name);
+	return new RegExp(`\\bv\\.\\s+${n}(?![\\p{L}])|(?<![\\p{L}])${n}\\s+v\\.\\s`, 'u').test(text);
+}
+
 function prepare(article: DraftArticle, bank: DraftingBank) {
 	const gazetteer = gazetteerOf(bank.facts);
 	const pool = poolFor(bank, gazetteer, article.slug);
@@ -5383,9 +5400,27 @@ function prepare(article: DraftArticle, bank: DraftingBank) {
 	const all = sentences.map((s) => ({
 		s,
 		mentions: findMentions(s, article.eventDate, gazetteer).filter(
-			(m) => m.value.kind !== 'person' || !namedAfter(article, m.value.name)
+			(m) =>
+				m.value.kind !== 'person' ||
+				(!namedAfter(article, m.value.name) && !namesCase(article.text, m.value.name))
 		)
 	}));
+	// "Tinubu, Bola Ahmed, of the APC": given names written after the surname (a formula) name the person the report
+	// calls "Bola Tinubu" elsewhere, no second person.
+	for (const a of all)
+		a.mentions = a.mentions.filter((m) => {
+			if (m.value.kind !== 'person') return true;
+			const surname = /(\p{Lu}[\p{L}'’-]+),\s+$/u.exec(
+				article.text.slice(m.sentence.start, m.start)
+			)?.[1];
+			const given = escape(m.value.name.split(/\s+/u)[0]);
+			return !(
+				surname &&
+				new RegExp(`\\b${given}\\s+(?:\\p{Lu}[\\p{L}.]*\\s+)?${escape(surname)}\\b`, 'u').test(
+					article.text
+				)
+			);
+		});
 	for (const a of all) {
 		a.mentions = a.mentions.map((m) => withoutOwner(article.text, m));
 		a.mentions = a.mentions.map((m) => wholeName(article.text, m, a.mentions));

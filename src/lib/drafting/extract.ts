@@ -25,7 +25,7 @@ const MIN_SENTENCE_WORDS = 6;
 
 /** Abbreviations whose full stop is not a sentence's end: initials ("U.N.", "S. Somanath"), times, titles. */
 const ABBREVIATION_END =
-	/(?:\b(?:\p{Lu}\.)+|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
+	/(?:\b(?:\p{Lu}\.)+|\b[ap]\.m\.|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Gov|Sen|Prof|No|vs|v|Inc|Corp|Ltd|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)["”’]?$/u;
 
 /**
  * Sentences of the article: furniture lines, headlines, bylines and photo captions (page-parts.ts) and
@@ -388,7 +388,7 @@ function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 }
 
 export const TITLE_WORDS =
-	/^(president|prime|minister|general|chief|executive|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager)$/iu;
+	/^(president|prime|minister|general|chief|executive|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager|justice|justices|judge)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
 /** Offices that are no title word but still end the words before a name. */
 /** The last word of a body's name, which the tagger may read as a person's word before a title. */
@@ -474,7 +474,17 @@ function bodiesWithAbbreviation(
 			.slice(lead)
 			.match(/^(?:\p{Lu}[\p{L}.-]*\s+)*\p{Lu}[\p{L}.-]*['’]s\s+(?=\p{Lu})/u);
 		if (owner && !/^People['’]s\s/u.test(owner[0])) lead += owner[0].length;
-		const name = m[1].slice(lead);
+		let name = m[1].slice(lead);
+		// "Atiku Abubakar of the Peoples Democratic Party (PDP)": the bracket abbreviates the body after "of" only,
+		// and the words before it are a person's name.
+		if (!abbreviates(m[2], name))
+			for (const cut of name.matchAll(/\s+of\s+(?:the\s+)?/gu)) {
+				const tail = name.slice(cut.index + cut[0].length);
+				if (!abbreviates(m[2], tail)) continue;
+				lead += cut.index + cut[0].length;
+				name = tail;
+				break;
+			}
 		const next = text.slice(m.index + m[0].length).match(/^\s+(\p{Ll}+)/u)?.[1];
 		if (!/\s/u.test(name) || TITLE_WORDS.test(name.split(/\s+/u)[0])) continue;
 		// Read in its sentence: "bonds would be…" is a noun, "governed with…" a verb.
@@ -491,6 +501,16 @@ function bodiesWithAbbreviation(
 		out.push({ start: m.index + lead, end: m.index + m[0].length, name, abbreviation: m[2] });
 	}
 	return out;
+}
+
+/** Whether `abbreviation` is made of the initials of `name`'s capitalised words, or of all its words ("ECOWAS"). */
+function abbreviates(abbreviation: string, name: string): boolean {
+	const letters = abbreviation.replace(/[^\p{Lu}]/gu, '');
+	const words = name.split(/\s+/u);
+	const initials = (ws: string[]) => ws.map((w) => w[0].toUpperCase()).join('');
+	return (
+		letters === initials(words.filter((w) => /^\p{Lu}/u.test(w))) || letters === initials(words)
+	);
 }
 
 /** Whether [from, to) of the text sits in brackets, or is followed by a bracketed alias ("ISIS (ISIL)"). */
@@ -1085,7 +1105,10 @@ export function findMentions(
 					sentence.text.slice(m.end - sentence.start)
 				)
 			) &&
-			!/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start))
+			!/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)) &&
+			// "Planned Parenthood v. Casey", "Roe v. Wade": a party's name in a case is the case's, no person.
+			!/\bv\.\s+$/u.test(sentence.text.slice(0, m.start - sentence.start)) &&
+			!/^\s+v\.\s/u.test(sentence.text.slice(m.end - sentence.start))
 	);
 	// "Niger, Mali, Mauritania, Burkina Faso and Chad": a one-word "person" closing a list of places is a place.
 	kept.forEach((m, i) => {
@@ -1114,7 +1137,7 @@ const PLACE_HEADS =
 	/^(Republic|Kingdom|Gulf|Bay|Isle|Isles|Lake|Cape|Strait|Straits|Sea|Islands|Sultanate|Emirate|Principality)$/u;
 /** Last words of a body's name after a place: "All England Club", "Japan Airlines". */
 const BODY_ENDINGS =
-	/^(Reserve|Administration|Agency|Department|Ministry|Service|Guard|Police|Army|Navy|Senate|Congress|Parliament|Office|Commission|Committee|Court|Forces|Club|Bank|Airlines?|Association|Federation|University|Hospital|Stadium|Council|Cup|Open|Party|Championships?|Institute|Museum|Group|Company|Corporation|Games|Times|Post)\b/u;
+	/^(Reserve|Administration|Agency|Department|Ministry|Service|Guard|Police|Army|Navy|Senate|Congress|Parliament|Office|Commission|Committee|Court|Forces|Club|Bank|Airlines?|Association|Federation|University|Hospital|Stadium|Council|Cup|Open|Party|Championships?|Institute|Museum|Group|Company|Corporation|Games|Times|Post|Survey|Bureau)\b/u;
 
 /** Last words that make a capitalised run a body, never a place: "Coast Guard", "Secret Service". */
 const BODY_WORDS =
