@@ -3424,7 +3424,7 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		const bare = name.replace(/\s+(?:Party|Bank)$/u, '').replace(/^(?:U\.S\.|US|UK|EU)\s+/u, '');
 		const used = new RegExp(`(?<![\\p{L}.])${escape(bare)}(?![\\p{L}'’]|\\s+(?:Party|Bank))`, 'u');
 		if (bare !== name && used.test(text.split(name).join(' '))) accepted.push(bare);
-		if (v.kind === 'organisation') accepted.push(...companyForms(name));
+		if (v.kind === 'organisation') accepted.push(...companyForms(name), ...typedInitials(name));
 		for (const [abbreviation, full] of bracketAbbreviations(text))
 			if (full === name) accepted.push(abbreviation);
 		accepted.push(...(USUAL_SHORT_FORMS[name] ?? []));
@@ -3437,6 +3437,27 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	// After "the _____" a form with its own "the" would be typed twice.
 	const afterThe = /\bthe\s+$/iu.test(before);
 	return [...new Set(accepted.filter((a) => !(afterThe && /^the\s/iu.test(a))))];
+}
+
+/**
+ * The abbreviation of a body's name of three or more words, all capitalised ("WHO" for the World Health
+ * Organization, "PDP" for the Peoples Democratic Party), which a reader types though the report does not (B12 of
+ * the nineteenth reading). Not for a name with "of" or "and", whose abbreviation may keep or drop them (ECOWAS).
+ */
+const INITIALLED_BODY =
+	/^(?:Organization|Organisation|Party|Fund|Agency|Administration|Congress|Union|Laboratory|Facility|Bank|Reserve|Commission|Council|Authority|Service|Bureau)$/u;
+
+function typedInitials(name: string): string[] {
+	const words = name.replace(/^the\s+/iu, '').split(/\s+/u);
+	// Only public bodies of the kinds that go by their initials: a company, an observatory or a federation goes by
+	// its name ("Lindvik Financial Group" is no "LFG", FIDE no "ICF").
+	if (
+		words.length < 3 ||
+		!INITIALLED_BODY.test(words.at(-1) ?? '') ||
+		!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))
+	)
+		return [];
+	return [initialsOf(name)];
 }
 
 const GENERIC_BODY_WORD =

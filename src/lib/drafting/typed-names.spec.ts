@@ -94,3 +94,17 @@ describe('a company typed in is accepted by the shorter forms a reader writes', 
 		expect(typed(draftsOf(text), /Crypto-focused _____.*Silvergate shares/u)).toEqual([]);
 	});
 });
+
+// The nineteenth reading (B12): "WHO" was marked wrong for the World Health Organization, which the report spells out.
+describe('a body typed in is accepted by the initials of its capitalised words', () => {
+	it('"The _____ said three hospitals…" accepts "WHO"', () => {
+		const text = [
+			...TRIAL.slice(0, 2),
+			'The World Health Organization said three hospitals in the city had been put out of action.',
+			'The city council met on Friday to plan the repairs.'
+		].join('\n');
+		const forms = typed(draftsOf(text), /The _____ said three hospitals/u);
+		expect(forms.length).toBe(1);
+		expect(forms[0]).toContain('WHO');
+	});
+});
