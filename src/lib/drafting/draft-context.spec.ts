@@ -512,3 +512,20 @@ describe('a subject the shown words leave unnamed is named by a lead-in, or not 
 		expect(drafts.filter((d) => !withLeadIn(d)).map(promptOf)).toEqual([]);
 	});
 });
+
+// The eighteenth and nineteenth readings (A21, B3, B15, N11): "A day later", "passed that mark" and "kept there"
+// were shown with nothing before them to say later than what, which mark, or where.
+describe('a sentence saying "later", "that mark" or "there" is read after the sentence before', () => {
+	const text = [
+		...FERRY_FILLER,
+		'The new ferry Nordlys sailed from the yard in Bergen on Tuesday with 40 crew on board. A day later, harbour master Eva Lund said the ferry had reached Lindvik two hours early.',
+		'Fares must cover at least 60% of the running cost under the town’s rules. Ferry operators say the Lindvik line passed that mark on 37 routes last year, against the 24 required.',
+		'The old ferry was towed to a dock at Tromsø in 2019. About 300 old nets had been kept there for six years before the council burnt them.'
+	].join('\n');
+
+	it.each([/A day later/u, /passed that mark/u, /kept there/u])('%s', (words) => {
+		const drafts = draftsOf(text).filter((d) => words.test(d.quote));
+		expect(drafts.length).toBeGreaterThan(0);
+		expect(drafts.filter((d) => !/, after “/u.test(promptOf(d))).map(promptOf)).toEqual([]);
+	});
+});

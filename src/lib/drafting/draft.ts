@@ -2429,6 +2429,11 @@ const BACK_REFERENCES = [
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
 	/\bat the time\b/u,
 	/\b(?:them|us) both\b/u,
+	// "A day later, …", "passed that mark", "had been kept there": later than what, which mark, where, the sentence
+	// before says (the eighteenth and nineteenth readings: A21, B3, B15, N11).
+	/^["“]?(?:(?:A|One|Two|Three|Four|Five|Several|A few)\s+(?:hours?|days?|weeks?|months?|years?)|Hours|Days|Weeks|Months|Years)\s+later\b/u,
+	/\bthat\s+(?:mark|figure|level|threshold|total|record)\b/u,
+	/\b(?:kept|stored|lived|stayed|been|remained|held|left)\s+there\b/u,
 	OFFICE_OPENING,
 	// "The result denied Philipsen…", "The move follows…": what the sentence before told.
 	/^["“]?The\s+(?:result|move|decision)\b/u,
