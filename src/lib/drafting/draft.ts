@@ -1588,8 +1588,9 @@ function distractorsFor(
 	if (sortNoun && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
 	// "his compatriot _____": two compatriots of the subject make a question; fewer, none.
 	if (compatriots !== undefined && picked.length < Math.min(2, count)) return { texts: [], own: 0 };
-	// Options the report writes after "the" keep it in a bare gap (see bareBodyGap); so does a place read after
-	// "the" ("felt on Netherlands", the nineteenth reading's B4 and B17).
+	// Options the report writes after "the" keep it in a bare gap (see bareBodyGap); so does a place whose name takes
+	// "the" ("felt on Netherlands", the nineteenth reading's B4 and B17), not one the report happens to write after
+	// "the" ("the Texas and Louisiana coasts": "Cushing, the Texas", the twentieth reading's O4).
 	const barePlaceGap =
 		key.value.kind === 'place' &&
 		!options.standsAlone &&
@@ -1599,7 +1600,7 @@ function distractorsFor(
 		bareBodyGap || barePlaceGap
 			? picked.map((t) =>
 					/^the\s/iu.test(t) ||
-					!(bareBodyGap ? standsWithThe(ctx.article.text, t) : readsWithThe(ctx.article.text, t))
+					!(bareBodyGap ? standsWithThe(ctx.article.text, t) : TAKES_THE.test(t))
 						? t
 						: `${said.trim() ? 'the' : 'The'} ${t}`
 				)
@@ -3309,8 +3310,12 @@ function gapFillOn(
 	)
 		wrong.texts = wrong.texts.filter((t) => !/\d\.\d/u.test(t) || /\d\.\d/u.test(keyText));
 	const v = m.value;
+	// "began the year above _____ a barrel": every smaller figure is right too, and larger ones alone would leave the
+	// key the smallest option every time. Such a bound is typed in as a number, or not asked where it is a sum.
+	const bounded = v.kind === 'number' && GAP_BOUND.test(before);
+	if (bounded && scaled) return null;
 	// A count with no other count of its kind to offer is typed in as a number.
-	const typed = v.kind === 'number' && !scaled && wrong.texts.length < 2;
+	const typed = v.kind === 'number' && !scaled && (wrong.texts.length < 2 || bounded);
 	// A person is typed in wherever the quote allows it: the report's other people, offered instead, are often of
 	// another role or time (a team's principal as its driver, a past leader as today's speaker), which a reader
 	// rules out. A speaker keeps options: the other speakers are fair ones. A name with too few fair wrong options
@@ -4340,6 +4345,10 @@ function falseValueFor(
 }
 
 /** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
+/** A bound before a gap's figure, under which every smaller (or over which every larger) figure is right too. */
+const GAP_BOUND =
+	/\b(?:(?:more|greater|higher|fewer|less|lower)\s+than|over|above|under|below|at\s+least|at\s+most|upwards\s+of|exceeding)\s+[$£€¥]?\s*$/iu;
+
 const BOUND_BEFORE =
 	/\b(?:(?:fewer|less|more|greater|higher|lower)\s+than|under|below|inside|within|over|above|at\s+least|at\s+most|up\s+to|nearly|almost|as\s+(?:many|much|few|little)\s+as|upwards\s+of|(?:over|within|in|during)\s+the\s+(?:next|following|first|past|last))\s+[$£€¥]?\s*$/iu;
 
@@ -4517,6 +4526,15 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 		if (j - i < 2) continue;
 		const list = places.slice(i, j + 1);
 		i = j;
+		// "in Afghanistan, Ivory Coast, Djibouti and the Central African Republic": a list that goes on past the
+		// countries the tagger knows would be cut in the middle ("in which countries and the Central African
+		// Republic…?", the twentieth reading's G7).
+		if (
+			/^\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?\p{Lu}/u.test(
+				ctx.article.text.slice(list[list.length - 1].end)
+			)
+		)
+			continue;
 		const cited = quoteOf(ctx.article, sentence);
 		if (!cited || leansOnBefore(ctx, sentence, sentence.start, sentence.end)) continue;
 		const from = list[0].start - sentence.start;
@@ -5693,6 +5711,9 @@ function usesOfAnswer(answers: Map<string, number>, d: Draft, own: string): numb
 	return uses;
 }
 
+/** A claim or a wh-question, which a sibling's bracket would leave with nothing to judge or ask of. */
+const standsAlone = (d: Draft) => d.form === 'true-false' || d.form === 'wh-question';
+
 export function selectCompatible(
 	drafts: Draft[],
 	taken = new Map<string, number>(),
@@ -5719,12 +5740,8 @@ export function selectCompatible(
 		const same = bySentence.get(p.sentence) ?? [];
 		// A claim shows its whole sentence: beside another draft of it, one of the two would hide the other's answer
 		// by its kind, and a claim with "[a place]" in it is no statement to judge (the eighteenth reading, T13, T20).
-		if (
-			claimsAlone &&
-			same.length > 0 &&
-			(d.form === 'true-false' || same.some((k) => k.form === 'true-false'))
-		)
-			return false;
+		// A wh-question alike: "who co-founded [a body]?" asks of nothing (the twentieth reading, C17).
+		if (claimsAlone && same.length > 0 && [d, ...same].some(standsAlone)) return false;
 		return (
 			!values.has(p.value) &&
 			same.length < MAX_DRAFTS_PER_SENTENCE &&
@@ -5769,7 +5786,7 @@ export function selectCompatible(
 		for (const [k, a] of rest.entries())
 			for (const b of rest.slice(k + 1)) {
 				if (!free(a) || !free(b) || placements.get(a)!.value === placements.get(b)!.value) continue;
-				if (claimsAlone && (a.form === 'true-false' || b.form === 'true-false')) continue;
+				if (claimsAlone && (standsAlone(a) || standsAlone(b))) continue;
 				if (giveAway(a, b)) continue;
 				const score = (a.score ?? 0) + (b.score ?? 0);
 				if (!pair || score > (pair[0].score ?? 0) + (pair[1].score ?? 0)) pair = [a, b];
@@ -5872,6 +5889,15 @@ export function maskSiblingKeys(article: DraftArticle, drafts: Draft[]): Draft[]
 			const the = /\b[Tt]he\s+$/u.exec(prompt.slice(from, at));
 			const body = b.value?.kind === 'organisation' || b.value?.kind === 'operation';
 			const start = the && body ? from + the.index : at;
+			// "[Emmanuelle Charpentier, a French microbiologist]", the drafter's naming of a person the sentence calls
+			// by surname: hidden whole, not as "[Emmanuelle [a person], a French microbiologist]" (the twentieth
+			// reading's C18).
+			const open = prompt.lastIndexOf('[', at);
+			const close = prompt.indexOf(']', at);
+			if (open >= from && open > prompt.lastIndexOf(']', at) && close > at) {
+				prompt = `${prompt.slice(0, open)}${maskOf(b, written)}${prompt.slice(close + 1)}`;
+				continue;
+			}
 			// "The United Arab Emirates' Hope probe" → "The [a place]'s Hope probe".
 			const rest = prompt.slice(at + written.length).replace(/^(['’])(?=\s)/u, '$1s');
 			prompt = `${prompt.slice(0, start)}${maskOf(b, written)}${rest}`;
