@@ -4235,6 +4235,13 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 		/^\s*(?:days?|weeks?|months?|years?)\s+ago\b/u.test(after)
 	)
 		return true;
+	// "28, or _____, had no crises" of 29 patients, "_____ of 42 patients, or 93%": a count and the share that
+	// restates it give each other by arithmetic (the twentieth reading's C6, C7, O21).
+	if (
+		v.kind === 'number' &&
+		(SHARE_RESTATES.test(text.slice(m.sentence.start, m.start)) || RESTATED_BY_SHARE.test(after))
+	)
+		return true;
 	// "the stewards threw out both": a count of two that "both" states.
 	if (v.kind === 'number' && v.amount === 2 && /\bboth\b/iu.test(m.sentence.text)) return true;
 	// A year or day the title states, which every prompt shows ("for the first time since 1994"); names the title
@@ -4250,6 +4257,22 @@ function notWorthAsking(ctx: Context, m: Mention): boolean {
 	if (/^[IVXLC]+$/u.test(v.name)) return true;
 	// "Launch Complex 39B": a name cut from the code that makes it one is half a name.
 	if (v.kind !== 'person' && /^\s+\d+[A-Z]\b/u.test(after)) return true;
+	// "the bloc's Peace and _____", "The _____ Industrial Average": a gap cut through a longer name, whose other
+	// words every wrong option reads as nonsense beside (the twentieth reading's G10, O20).
+	if (v.kind !== 'person' && v.kind !== 'place') {
+		const before = text.slice(m.sentence.start, m.start);
+		const word = /(\p{Lu}[\p{L}'’-]*)\s+(?:and|of|for)\s+$/u.exec(before);
+		if (
+			word &&
+			!ctx.mentions.some(
+				(x) =>
+					x.sentence.start === m.sentence.start &&
+					x.end === m.start - word[0].length + word[1].length
+			)
+		)
+			return true;
+		if (/^\s+(?:\p{Lu}\p{Ll}+\s+)*(?:Average|Index|Exchange)\b/u.test(after)) return true;
+	}
 	// "the Coast Guard's First District": a numbered unit is filing, not the report's news.
 	if (
 		/^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|\d+(?:st|nd|rd|th))\s+(?:District|Division|Circuit|Fleet|Army|Corps|Brigade|Regiment|Battalion|Ward|Precinct)$/u.test(
@@ -4345,6 +4368,12 @@ function falseValueFor(
 }
 
 /** A bound right before a figure: "fewer than", "up to", "nearly", "over" (with a currency sign). */
+/** ", or 97%" after a count: the share restates it. */
+const SHARE_RESTATES = /,\s+or\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?$/u;
+/** A count followed by the share that restates it (", or 97%"). */
+const RESTATED_BY_SHARE =
+	/^(?:\s+[\p{L}-]+){0,3},\s+or\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+)?\d[\d.,]*\s*(?:%|per\s*cent)/u;
+
 /** A bound before a gap's figure, under which every smaller (or over which every larger) figure is right too. */
 const GAP_BOUND =
 	/\b(?:(?:more|greater|higher|fewer|less|lower)\s+than|over|above|under|below|at\s+least|at\s+most|upwards\s+of|exceeding)\s+[$£€¥]?\s*$/iu;
@@ -4410,6 +4439,13 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 		!(
 			x.value.kind === 'number' &&
 			CONVERTED_BEFORE.test(ctx.article.text.slice(x.sentence.start, x.start))
+		) &&
+		// "Of 29 patients, 28, or 97%, …": a count and the share that restates it; either swapped, the other shows
+		// the claim false by arithmetic (the twentieth reading's C6, C7).
+		!(
+			x.value.kind === 'number' &&
+			(SHARE_RESTATES.test(ctx.article.text.slice(x.sentence.start, x.start)) ||
+				RESTATED_BY_SHARE.test(ctx.article.text.slice(x.end, x.sentence.end)))
 		) &&
 		!countBeforeOrdinal(ctx, x);
 	// Seven claims in eight are drafted false where a value can be swapped: a swap is not always found, and a half

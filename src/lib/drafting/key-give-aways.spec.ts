@@ -196,3 +196,23 @@ describe("a report's claims are not mostly true", () => {
 		expect(answers.filter((a) => !a).length * 2).toBeGreaterThanOrEqual(answers.length);
 	});
 });
+
+// The twentieth reading (C6, C7, O21): "28, or 75%" of 29 patients is false by arithmetic, and "28, or _____" of 29
+// is answered by it.
+describe('a count and the share that restates it are neither swapped nor asked', () => {
+	const text = [
+		...HARBOUR_FILLER,
+		'Of 29 patients treated at the harbour clinic, 28, or 97%, had no severe pain for at least a year.',
+		'In the second trial, 39 of 42 patients, or 93%, went at least 12 months without a transfusion.'
+	].join('\n');
+
+	it('no false claim and no gap on either figure', () => {
+		const drafts = draftsOf(text).filter((d) => /patients/u.test(d.quote));
+		const restated = drafts.filter(
+			(d) =>
+				(d.question.type === 'true_false' && !d.question.answer) ||
+				/or _____|_____ of 42|28, or|_____, or/u.test(promptOf(d))
+		);
+		expect(restated.map(promptOf)).toEqual([]);
+	});
+});

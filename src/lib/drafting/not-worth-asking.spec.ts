@@ -59,3 +59,19 @@ describe("generic words cut from a body's name are not typed in", () => {
 		expect(typed.map(promptOf)).toEqual([]);
 	});
 });
+
+// The twentieth reading (O20): "The _____ Industrial Average" (G10's "Peace and _____" is checked on its report, in
+// twentieth-reading.spec.ts).
+describe('a gap cut through a longer name is not asked', () => {
+	it('"The _____ Industrial Average"', () => {
+		const text = [
+			...FERRY_FILLER,
+			'The Dow Jones Industrial Average fell 592 points on Monday, its worst day since March.'
+		].join('\n');
+		expect(
+			draftsOf(text)
+				.filter((d) => /_____ Industrial/u.test(promptOf(d)))
+				.map(promptOf)
+		).toEqual([]);
+	});
+});
