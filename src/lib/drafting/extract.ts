@@ -1106,6 +1106,9 @@ export function findMentions(
 				)
 			) &&
 			!/^-\p{L}/u.test(sentence.text.slice(m.end - sentence.start)) &&
+			// "RTS,S/AS01": a comma with no space after it joins the parts of one name.
+			!/^,\S/u.test(sentence.text.slice(m.end - sentence.start)) &&
+			!/\S,$/u.test(sentence.text.slice(0, m.start - sentence.start)) &&
 			// "Planned Parenthood v. Casey", "Roe v. Wade": a party's name in a case is the case's, no person.
 			!/\bv\.\s+$/u.test(sentence.text.slice(0, m.start - sentence.start)) &&
 			!/^\s+v\.\s/u.test(sentence.text.slice(m.end - sentence.start))

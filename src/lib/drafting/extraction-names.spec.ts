@@ -98,3 +98,14 @@ describe('given names written after the surname are no second person', () => {
 		expect(named.filter((n) => /Karin Marie/u.test(n))).toEqual([]);
 	});
 });
+
+// The twenty-first reading (W2, W3): "RTS" asked out of "RTS,S/AS01", and "[a body],S/AS01".
+describe('a comma with no space after it joins one name', () => {
+	it('"RTS,S/AS01" gives no value "RTS"', () => {
+		const text = [
+			...FERRY_FILLER,
+			'The advice applies to RTS,S/AS01, sold as Mosquirix, which GSK developed over 30 years.'
+		].join('\n');
+		expect(valuesOf(text).filter((v) => /:RTS$/u.test(v))).toEqual([]);
+	});
+});
