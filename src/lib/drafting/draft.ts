@@ -3442,6 +3442,21 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		if (v.kind === 'place' && /\s+Ocean$/u.test(name))
 			accepted.push(name.replace(/\s+Ocean$/u, ''));
 	}
+	// "The WHO recommends…" in the title every prompt shows, for a key typed as "World Health Organization" or "WHO"
+	// (the twenty-first reading's W1).
+	// An abbreviation is read in the title as written, so that "WHO" is not "who".
+	const caps = (a: string) => /^[\p{Lu}.]{2,}$/u.test(a);
+	if (
+		title &&
+		(titleStates(
+			title,
+			accepted.filter((a) => !caps(a))
+		) ||
+			accepted
+				.filter(caps)
+				.some((a) => new RegExp(`(?<![\\p{L}.])${escape(a)}(?![\\p{L}])`, 'u').test(title)))
+	)
+		return null;
 	// "Crypto-focused _____ … and Silvergate shares fell": a shorter form the quote shows gives the key away.
 	if (accepted.some((a) => shown.includes(` ${normaliseAnswerText(a)} `))) return null;
 	// After "the _____" a form with its own "the" would be typed twice.

@@ -108,3 +108,16 @@ describe('a body typed in is accepted by the initials of its capitalised words',
 		expect(forms[0]).toContain('WHO');
 	});
 });
+
+// The twenty-first reading (W1): "The WHO recommends…" in the title every prompt shows gave the typed key away.
+describe('a body is not typed in where the title names it in any accepted form', () => {
+	it('"The WHO recommends…" and a gap keyed "World Health Organization"', () => {
+		const text = [
+			...TRIAL.slice(0, 2),
+			'The World Health Organization said three hospitals in the city had been put out of action.',
+			'The city council met on Friday to plan the repairs.'
+		].join('\n');
+		const drafts = draftsOf(text, '2024-05-10', 'The WHO says three hospitals are out of action');
+		expect(typed(drafts, /The _____ said three hospitals/u)).toEqual([]);
+	});
+});
