@@ -3435,8 +3435,20 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		const used = new RegExp(`(?<![\\p{L}.])${escape(bare)}(?![\\p{L}'’]|\\s+(?:Party|Bank))`, 'u');
 		if (bare !== name && used.test(text.split(name).join(' '))) accepted.push(bare);
 		if (v.kind === 'organisation') accepted.push(...companyForms(name), ...typedInitials(name));
-		for (const [abbreviation, full] of bracketAbbreviations(text))
+		// The bracket's full name for its abbreviation, either way ("West Texas Intermediate (WTI)").
+		for (const [abbreviation, full] of bracketAbbreviations(text)) {
 			if (full === name) accepted.push(abbreviation);
+			if (abbreviation === name) accepted.push(full);
+		}
+		// "the drugmaker GlaxoSmithKline (GSK)": a name of one word before the abbreviation asked, which
+		// bracketAbbreviations leaves out (the twenty-first reading's W15).
+		if (/^\p{Lu}{2,6}$/u.test(name)) {
+			const whole = new RegExp(
+				`(?:^|\\s)\\p{Ll}[\\p{L}-]*\\s+(\\p{Lu}[\\p{L}-]{3,})\\s+\\(${escape(name)}\\)`,
+				'u'
+			).exec(text);
+			if (whole) accepted.push(whole[1]);
+		}
 		accepted.push(...(USUAL_SHORT_FORMS[name] ?? []));
 		// "the Pacific" for the Pacific Ocean.
 		if (v.kind === 'place' && /\s+Ocean$/u.test(name))

@@ -121,3 +121,17 @@ describe('a body is not typed in where the title names it in any accepted form',
 		expect(typed(drafts, /The _____ said three hospitals/u)).toEqual([]);
 	});
 });
+
+// The twenty-first reading (W15): "GlaxoSmithKline" was marked wrong for "GSK", which the report spells out once.
+describe('an abbreviation typed in is accepted by the one-word name the report gives it', () => {
+	it('"GlaxoSmithKline (GSK)" … "while _____ keeps making the adjuvant"', () => {
+		const text = [
+			...TRIAL.slice(0, 2),
+			'The vaccine was developed by the British drugmaker GlaxoSmithKline (GSK) over 30 years.',
+			'Production is moving to a firm in India, while GSK keeps making the adjuvant that boosts the immune response.'
+		].join('\n');
+		const forms = typed(draftsOf(text), /while _____ keeps making/u);
+		expect(forms.length).toBe(1);
+		expect(forms[0]).toContain('GlaxoSmithKline');
+	});
+});
