@@ -3418,11 +3418,9 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 	}
 	const short = v.kind === 'person' ? shortNames(text, name) : [];
 	const title = ctx.article.citedAs ? '' : titleOf(ctx.article);
-	if (title && titleStates(title, [name, ...short])) return null;
-	// The quote's other words name the key ("…Jon Brekke…, and Brekke won"), or leave a country unnamed that a
-	// person or body gap does not fill ("_____ became the country's first…").
+	// The quote's other words may name the key ("…Jon Brekke…, and Brekke won": checked on every accepted form,
+	// below), or leave a country unnamed that a person or body gap does not fill ("_____ became the country's first…").
 	const shown = ` ${normaliseAnswerText(`${text.slice(span.start, m.start)} ${text.slice(m.end, span.end)}`)} `;
-	if ([name, ...short].some((n) => shown.includes(` ${normaliseAnswerText(n)} `))) return null;
 	if (v.kind !== 'place' && /\b[Tt]he\s+country['’]s\b/u.test(text.slice(span.start, span.end)))
 		return null;
 	const accepted = [name, ...short];
@@ -3454,8 +3452,8 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 		if (v.kind === 'place' && /\s+Ocean$/u.test(name))
 			accepted.push(name.replace(/\s+Ocean$/u, ''));
 	}
-	// "The WHO recommends…" in the title every prompt shows, for a key typed as "World Health Organization" or "WHO"
-	// (the twenty-first reading's W1).
+	// The title every prompt shows names the key in any accepted form ("The WHO recommends…" for a key typed as
+	// "World Health Organization"; the twenty-first reading's W1).
 	// An abbreviation is read in the title as written, so that "WHO" is not "who".
 	const caps = (a: string) => /^[\p{Lu}.]{2,}$/u.test(a);
 	if (
@@ -3469,7 +3467,7 @@ function namesToType(ctx: Context, m: Mention, span: Span): string[] | null {
 				.some((a) => new RegExp(`(?<![\\p{L}.])${escape(a)}(?![\\p{L}])`, 'u').test(title)))
 	)
 		return null;
-	// "Crypto-focused _____ … and Silvergate shares fell": a shorter form the quote shows gives the key away.
+	// So do the quote's other words ("Crypto-focused _____ … and Silvergate shares fell").
 	if (accepted.some((a) => shown.includes(` ${normaliseAnswerText(a)} `))) return null;
 	// After "the _____" a form with its own "the" would be typed twice.
 	const afterThe = /\bthe\s+$/iu.test(before);

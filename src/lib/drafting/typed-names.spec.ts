@@ -95,30 +95,25 @@ describe('a company typed in is accepted by the shorter forms a reader writes', 
 	});
 });
 
-// The nineteenth reading (B12): "WHO" was marked wrong for the World Health Organization, which the report spells out.
-describe('a body typed in is accepted by the initials of its capitalised words', () => {
+// The nineteenth reading (B12): "WHO" was marked wrong for the World Health Organization, which the report spells
+// out; the twenty-first (W1): "The WHO recommends…" in the title every prompt shows gave the typed key away.
+describe('a body typed in and its initials', () => {
+	const text = [
+		...TRIAL.slice(0, 2),
+		'The World Health Organization said three hospitals in the city had been put out of action.',
+		'The city council met on Friday to plan the repairs.'
+	].join('\n');
+	const asked = /The _____ said three hospitals/u;
+
 	it('"The _____ said three hospitals…" accepts "WHO"', () => {
-		const text = [
-			...TRIAL.slice(0, 2),
-			'The World Health Organization said three hospitals in the city had been put out of action.',
-			'The city council met on Friday to plan the repairs.'
-		].join('\n');
-		const forms = typed(draftsOf(text), /The _____ said three hospitals/u);
+		const forms = typed(draftsOf(text), asked);
 		expect(forms.length).toBe(1);
 		expect(forms[0]).toContain('WHO');
 	});
-});
 
-// The twenty-first reading (W1): "The WHO recommends…" in the title every prompt shows gave the typed key away.
-describe('a body is not typed in where the title names it in any accepted form', () => {
-	it('"The WHO recommends…" and a gap keyed "World Health Organization"', () => {
-		const text = [
-			...TRIAL.slice(0, 2),
-			'The World Health Organization said three hospitals in the city had been put out of action.',
-			'The city council met on Friday to plan the repairs.'
-		].join('\n');
+	it('is not typed in where the title names it in any accepted form ("The WHO says…")', () => {
 		const drafts = draftsOf(text, '2024-05-10', 'The WHO says three hospitals are out of action');
-		expect(typed(drafts, /The _____ said three hospitals/u)).toEqual([]);
+		expect(typed(drafts, asked)).toEqual([]);
 	});
 });
 
