@@ -93,7 +93,11 @@ describe("the days of the report's own news are no option for a step of its back
 	].join('\n');
 
 	it('"On April 14 she offered to buy" offers neither Thursday 27 nor Friday 28 October', () => {
-		const { count, wrong } = wrongFor(text, /On _____ she offered to buy/u, '2022-10-28');
+		const { count, wrong } = wrongFor(
+			text,
+			/On _____ (?:she|\[Dana Kline\]) offered to buy/u,
+			'2022-10-28'
+		);
 		expect(count).toBeGreaterThan(0);
 		expect(wrong.filter((o) => /27 October|28 October/u.test(o))).toEqual([]);
 	});
