@@ -75,7 +75,9 @@ describe('a month with no year, said of what is awaited, is the next such month'
 	it.each([
 		['a new cabinet is formed after an election expected in ', '2023-11'],
 		['the vote is scheduled for ', '2023-11'],
-		['the talks are planned for early ', '2023-11']
+		['the talks are planned for early ', '2023-11'],
+		// The twenty-first reading's T1: "the Nov. 5 election" a candidate is "to face" his rival in lies ahead.
+		['the presumptive nominee to face the president in the ', '2023-11']
 	])('"%sNovember" in a report of July 2023', (before, date) => {
 		expect(resolveDate('November', before, '2023-07-08')?.date).toBe(date);
 	});
@@ -83,6 +85,21 @@ describe('a month with no year, said of what is awaited, is the next such month'
 		expect(resolveDate('November', 'after an election held in ', '2023-07-08')?.date).toBe(
 			'2022-11'
 		);
+	});
+});
+
+describe('a day still to come takes no option on or before the report’s own day', () => {
+	it('"The next rate decision is due on _____" never offers the dateline’s day (the twenty-second reading’s B11)', () => {
+		const text = [
+			'LONDON, Sep 28 (SQ Wire) - The Bank of Ellery said on Wednesday it would buy bonds for 13 days to calm the market.',
+			'The finance minister set out his tax plan on Sept. 23 and will publish a budget on Nov. 23.',
+			'The Bank of Ellery’s next rate decision is due on Nov. 3, when economists expect a rise of at least 0.75 points.',
+			'The bank raised its rate by half a point to 2.25% on Sept. 22, its seventh rise since December.'
+		].join('\n');
+		const due = draftsAsking(text, /decision is due on _____/u, '2022-09-28');
+		expect(due.length).toBeGreaterThan(0);
+		for (const d of due)
+			expect(wrongOf(d).filter((w) => /28 September|2[23] September/u.test(w))).toEqual([]);
 	});
 });
 

@@ -171,7 +171,8 @@ const MAX_RATIO = 10;
  */
 function onSideOf(date: string, report: string, future: boolean): boolean {
 	const at = report.slice(0, date.length);
-	return future ? date >= at : date <= at;
+	// A day still to come is after the report's own day; a year or a month to come may be its own.
+	return future ? (date.length === 10 ? date > at : date >= at) : date <= at;
 }
 
 function capitalise(s: string): string {
@@ -3607,7 +3608,16 @@ function shortNames(text: string, name: string): string[] {
 			).test(rest)
 	);
 	// A hyphenated given name ("Woo Won-shik", "Lee Jae-myung") follows the family name.
-	return alone.length ? alone : /-/u.test(words.at(-1) ?? '') ? words.slice(0, 1) : words.slice(-1);
+	const found = alone.length
+		? alone
+		: /-/u.test(words.at(-1) ?? '')
+			? words.slice(0, 1)
+			: words.slice(-1);
+	// "Ramona V. Manglona" is also written without her initial.
+	const initialless = words.filter((w) => !/^\p{Lu}\.$/u.test(w));
+	return initialless.length < words.length && initialless.length >= 2
+		? [initialless.join(' '), ...found]
+		: found;
 }
 
 /** The last words of a name that say what sort of thing it is rather than which one ("Games", "Club"). */
@@ -4798,9 +4808,14 @@ function draftsForLists(ctx: Context, sentence: Sentence, mentions: Mention[]): 
 			)
 		)
 			continue;
+		// Nor one that starts before them: "the Soviet Union, the United States, China and India" would leave "the
+		// Soviet Union, the which countries?" (the twenty-second reading's O15).
+		const opening = ctx.article.text.slice(sentence.start, list[0].start);
+		if (/\p{Lu}[\p{L}'’.-]*\s*,\s*(?:the\s+)?$/u.test(opening)) continue;
 		const cited = quoteOf(ctx.article, sentence);
 		if (!cited || leansOnBefore(ctx, sentence, sentence.start, sentence.end)) continue;
-		const from = list[0].start - sentence.start;
+		// "…in the United States, China and India": the list's "the" goes with it.
+		const from = list[0].start - sentence.start - (/\bthe\s+$/iu.exec(opening)?.[0].length ?? 0);
 		const to = list[list.length - 1].end - sentence.start;
 		const asked = askAbout(sentence.text, from, to, 'which countries').replace(/\?$/u, '');
 		const prompt = `According to ${reportName(ctx.article)}, ${lowerFirstUnlessName(asked)}? Select all that the report names.`;

@@ -147,6 +147,8 @@ export function speaksOfFuture(before: string): boolean {
 	return (
 		// "The US Open starts in New York on Aug. 28": a present-tense start is a plan.
 		/\b(will|would|shall|next|due|starts|begins|opens)\b|['’]ll\b/iu.test(words) ||
+		// "the nominee to face Biden in the Nov. 5 election": a contest someone is to face is ahead.
+		/\bto\s+(?:face|meet|play|host|contest|fight|challenge)\b/iu.test(words) ||
 		// "an election expected in November", "a vote scheduled for May": what is awaited lies ahead.
 		/\b(expected|scheduled|planned|set)\s+(?:\w+\s+)?(?:in|for|by|on)(?:\s+(?:early|late|mid))?\s*$/iu.test(
 			words
@@ -869,6 +871,19 @@ export function findMentions(
 		runs.push({ kind: 'person', from: i, to: i + 2, label: 'person' });
 		i += 2;
 	}
+	// "Ramona V. Manglona": a middle initial's full stop ends no name; the surname after it is the run's.
+	const absorbed = new Set<(typeof runs)[number]>();
+	for (const r of runs) {
+		if (r.kind !== 'person' || absorbed.has(r)) continue;
+		const initial = (k: number) =>
+			/^\p{Lu}$/u.test(terms[k]?.text ?? '') && /^\.\s$/u.test(terms[k].post);
+		const step = initial(r.to) ? 1 : initial(r.to + 1) && terms[r.to].post === ' ' ? 2 : 0;
+		const surname = terms[r.to + step];
+		if (!step || !surname || !isNameWord(surname)) continue;
+		for (const x of runs) if (x !== r && x.from <= r.to + step && r.to < x.to + 1) absorbed.add(x);
+		r.to += step;
+	}
+	runs.splice(0, runs.length, ...runs.filter((r) => !absorbed.has(r)));
 	runs.sort((a, b) => a.from - b.from);
 	for (const r of runs) {
 		let from = r.from;

@@ -109,3 +109,30 @@ describe('a comma with no space after it joins one name', () => {
 		expect(valuesOf(text).filter((v) => /:RTS$/u.test(v))).toEqual([]);
 	});
 });
+
+describe('a middle initial is part of the name (the twenty-second reading’s A4)', () => {
+	const text = [
+		...FERRY_FILLER,
+		'Chief Judge Mara T. Olvena accepted the plea deal on Wednesday and set no further hearing.',
+		'Olvena told the court the case had taken 14 years and thanked both legal teams.'
+	].join('\n');
+
+	it('"Mara T. Olvena" is one person, never "Mara T" asked before ". Olvena"', () => {
+		const values = valuesOf(text).filter((v) => /Olvena|Mara/u.test(v));
+		expect(values.length).toBeGreaterThan(0);
+		for (const v of values) expect(v).toMatch(/Mara T\. Olvena|^person:Olvena$/u);
+		for (const d of draftsOf(text)) expect(promptOf(d)).not.toMatch(/_____\.\s+Olvena/u);
+	});
+
+	it('typed, she is accepted with or without her initial, and by her surname', () => {
+		const typed = draftsOf(text).filter(
+			(d) => d.question.type === 'short_text' && /Chief Judge _____/u.test(promptOf(d))
+		);
+		expect(typed.length).toBeGreaterThan(0);
+		for (const d of typed)
+			if (d.question.type === 'short_text')
+				expect(d.question.accepted).toEqual(
+					expect.arrayContaining(['Mara T. Olvena', 'Mara Olvena', 'Olvena'])
+				);
+	});
+});
