@@ -2431,6 +2431,11 @@ const BACK_REFERENCES = [
 	/(?:^|\b(?:of|from|in|on|at|by|for|with|after|before|to|ease|appealing|appeal|against)\s+)(?:[Tt]hat|[Tt]his)\s+(?:ruling|decision|verdict|deal|move|plan|vote|fear|result)s?\b/u,
 	/\b(?:[Tt]hose|[Tt]hese|[Ss]uch)\s+(?!(?:who|which|that|of|in|with|are|were|have|had|would|will|could)\b)\p{Ll}{3,}/u,
 	/\bat the time\b/u,
+	// "the same day", "it sank" after an opening phrase, "became the fifth last month": which day, what "it" is, the
+	// fifth what, the sentence before says (the twenty-second reading's B7, B9, O16).
+	/\bthe same (?:day|week|month|year|night|morning|afternoon|evening)\b/u,
+	/^["“]?(?:In|On|At|By|After|Before|During|Since|Until|Later|Earlier|Early|Late)\b[^,;:"“]*?\s(?:it|they)\s+(?!(?:said|says)\b)\p{Ll}/u,
+	/\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?=\s+(?:last|this|on|in|with|after|when|since|to)\b|[,.;])/u,
 	// "She won her first, in London": the first what, the sentence before says.
 	/\b(?:his|her|their|its)\s+(?:first|second|third|fourth|fifth|last|next|latest)(?=\s*[,.;])/u,
 	/\b(?:them|us) both\b/u,
@@ -2642,6 +2647,24 @@ function pronounBeforeAnyPerson(ctx: Context, from: number, to: number): boolean
 		const other = possessive[0] === 'her' ? 'm' : 'f';
 		const before = people(from + possessive.index);
 		if (before.length > 0 && before.every((x) => of(valueText(x.value)) === other)) return true;
+		// "Outside the courthouse, his U.S. lawyer, Barry Pollack, said…": the name in apposition is the lawyer's, not
+		// whom "his" stands for (the twenty-second reading's A5).
+		const apposed = /^(?:\s+[\p{L}.'’-]+){1,4},\s+/u.exec(
+			words.slice(possessive.index + possessive[0].length)
+		);
+		const at = from + possessive.index + possessive[0].length + (apposed?.[0].length ?? 0);
+		// Only where "his" opens the clause after a fronted phrase: "The WikiLeaks founder… hugged his wife, Stella,"
+		// is the subject's.
+		if (
+			before.length === 0 &&
+			/^(?:[^,]*,)?\s*$/u.test(words.slice(0, possessive.index)) &&
+			apposed &&
+			// ("In his letter, Sand said…": no apposition, whose name a comma would close; "his" looks ahead.)
+			ctx.mentions.some(
+				(x) => x.value.kind === 'person' && x.start === at && ctx.article.text[x.end] === ','
+			)
+		)
+			return true;
 	}
 	const pronoun = /(?<=\S\s+)\b(?:he|she|him)\b/u.exec(words);
 	if (!pronoun) return false;
@@ -3371,7 +3394,8 @@ function gapFillOn(
 		wrong.texts = wrong.texts.filter((t) => !/\d\.\d/u.test(t) || /\d\.\d/u.test(keyText));
 	const v = m.value;
 	// "began the year above _____ a barrel": every smaller figure is right too, and larger ones alone would leave the
-	// key the smallest option every time. Such a bound is typed in as a number, or not asked where it is a sum.
+	// key the smallest option every time. Such a bound is typed in as the report's own figure, exactly (a margin
+	// would accept "53" for "more than 50 years", the twenty-second reading's O1), or not asked where it is a sum.
 	const bounded = v.kind === 'number' && GAP_BOUND.test(before);
 	if (bounded && scaled) return null;
 	// A count with no other count of its kind to offer is typed in as a number.
@@ -3660,7 +3684,13 @@ function toleranceFor(ctx: Context, m: Mention, quote: string): number {
 	if (m.value.kind !== 'number' || m.value.unit === 'year') return 0;
 	const words = ctx.article.text.slice(m.sentence.start, m.start);
 	const amount = Math.abs(m.value.amount);
-	const fivePercent = Math.max(1, Math.round(amount * 0.05));
+	// In steps of the figure's last digit: "about 4.3 metres" takes 4.1 to 4.5, not 3.3 to 5.3 (O20).
+	const decimals = /\.(\d+)/u.exec(String(m.value.amount))?.[1].length ?? 0;
+	const step = 10 ** -decimals;
+	const share = (part: number) =>
+		Number((Math.max(1, Math.round((amount * part) / step)) * step).toFixed(decimals));
+	const fivePercent = share(0.05);
+	if (GAP_BOUND.test(words)) return 0;
 	// ("about 100 to _____": the range's second figure is as approximate as its first.)
 	if (
 		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+(?:[\d.,]+\s+(?:to|and)\s+)?$/iu.test(
@@ -3668,7 +3698,7 @@ function toleranceFor(ctx: Context, m: Mention, quote: string): number {
 		)
 	)
 		return fivePercent;
-	return ROUNDED.test(quote) ? Math.max(1, Math.round(amount * 0.01)) : 0;
+	return ROUNDED.test(quote) ? share(0.01) : 0;
 }
 
 /**
@@ -3714,6 +3744,12 @@ function personBefore(ctx: Context, s: Sentence): string | null {
  */
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
 
+/** Whether a sentence's capitalised first word may be a name: a singular noun to the tagger ("Musk"), not "Outside". */
+function maybeNameTag(word: string): boolean {
+	const tags = (nlp(word).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+	return tags.includes('Noun') && !tags.includes('Plural');
+}
+
 function pronounStandsFor(ctx: Context, s: Sentence, at: number, g: Gender): string | null {
 	const all = sentencesIn(ctx);
 	const i = all.findIndex((x) => x.start === s.start);
@@ -3733,7 +3769,7 @@ function pronounStandsFor(ctx: Context, s: Sentence, at: number, g: Gender): str
 			.filter(
 				({ word, at }) =>
 					!ctx.mentions.some((x) => x.start <= start + at && start + at < x.end) &&
-					!(at <= 2 && SENTENCE_OPENERS.test(word)) &&
+					!(at <= 2 && (SENTENCE_OPENERS.test(word) || !maybeNameTag(word))) &&
 					// "born in Eldoret", "at Wimbledon", "Otieno of Kenya", "the Lakeside marathon": a place or a name's
 					// modifier the tagger did not read.
 					!/\b(?:in|at|near|outside|across|of|the)\s+$/iu.test(text.slice(start, start + at)) &&
@@ -4542,8 +4578,15 @@ function falseValueFor(
 	const v = m.value;
 	// A false figure a careful reader can tell from the true one and a skimmer cannot: not 5.25% for 5.28%, nor
 	// 300 yen for 150.
+	const latitude =
+		v.kind === 'number' &&
+		/^\s*(?:degrees?|°)\s+(?:north|south)\b/iu.test(
+			ctx.article.text.slice(m.start, m.sentence.end).replace(/^[\d.,]+/u, '')
+		);
 	const [picked] = distractorsFor(ctx, m, 1, reading, {
-		accept: (c) => v.kind !== 'number' || (c.kind === 'number' && tellable(c.amount, v.amount))
+		accept: (c) =>
+			v.kind !== 'number' ||
+			(c.kind === 'number' && tellable(c.amount, v.amount) && !(latitude && c.amount > 90))
 	}).texts;
 	if (picked) return picked;
 	const stated = (x: FactValue) => ctx.mentions.some((k) => sameValue(k.value, x));
@@ -4556,8 +4599,9 @@ function falseValueFor(
 		for (const amount of roundNeighbours(v.amount)) {
 			const candidate: FactValue = { ...v, amount };
 			if (range && !(amount > range.above && amount < range.below)) continue;
-			// A share above 100% would be false at a glance.
+			// A share above 100%, or a latitude beyond 90 degrees, would be false at a glance (O5).
 			if (v.unit === '%' && amount > 100) continue;
+			if (latitude && amount > 90) continue;
 			if (!stated(candidate)) return reading(candidate);
 		}
 	}

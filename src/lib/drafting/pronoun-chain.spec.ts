@@ -98,7 +98,9 @@ const RACE = [
 	'Mwangi, who is 31, said her legs had gone and she had been beaten by the better runner on the day.',
 	'The jury of race officials heard from 14 witnesses over three days: 12 called by the organisers and two by the runners.',
 	'More than 2,000 runners have since finished the course in under three hours.',
-	'The Kenyan, ranked 12th, had earlier beaten defending champion Grace Mwangi and Paula Brandt at the Nairobi half marathon in March.'
+	'The Kenyan, ranked 12th, had earlier beaten defending champion Grace Mwangi and Paula Brandt at the Nairobi half marathon in March.',
+	'Amina Otieno thanked the crowd before her lap of honour.',
+	'Outside the stadium, her coach, Tomas Reyes, said the team would rest for two months before the autumn races.'
 ].join('\n');
 
 const claimsOn = (ds: Draft[], words: RegExp) =>
@@ -119,6 +121,15 @@ describe('a pronoun the report names is named in the prompt', () => {
 	it('"have since finished" is read after the sentence that says since when, or not at all', () => {
 		for (const d of draftsOf(RACE).filter((x) => /have since finished/u.test(x.question.prompt)))
 			expect(d.question.prompt).toMatch(/after “/u);
+	});
+
+	it('"her coach, Tomas Reyes," names whose coach, never as Reyes', () => {
+		const asked = draftsOf(RACE).filter((d) =>
+			/coach, Tomas Reyes|coach, \[a person\]|coach, _____/u.test(d.question.prompt)
+		);
+		expect(asked.length).toBeGreaterThan(0);
+		for (const d of asked)
+			expect(d.question.prompt).toMatch(/\[Amina Otieno\]['’]s coach|after “/u);
 	});
 });
 
