@@ -2300,6 +2300,25 @@ function rangeLimits(
 	);
 	if (lower && amount(lower[1], lower[2]) < m.value.amount)
 		return { above: amount(lower[1], lower[2]), below: Infinity, computed: false };
+	// "…which had climbed above 5%…, fell to about _____": a fall ends below the figure it fell from, a rise above
+	// (the twenty-second reading's B4 offered 9.9% there).
+	const moved =
+		/\b(?:(fell|dropped|declined|eased|slipped|sank|tumbled)|rose|climbed|jumped|surged|increased)\s+(?:back\s+)?to\s+(?:about\s+|around\s+|roughly\s+|some\s+)?[$€£]?\s*$/iu.exec(
+			before
+		);
+	if (moved) {
+		const share = /%|per\s*cent/iu.test(ctx.article.text.slice(m.start, m.end + 9));
+		const earlier = [
+			...before
+				.slice(0, moved.index)
+				.matchAll(new RegExp(`${figure}${share ? String.raw`\s*(?:%|per\s*cent)` : ''}`, 'giu'))
+		].at(-1);
+		const from = earlier ? amount(earlier[1], earlier[2]) : null;
+		if (from !== null && moved[1] && from > m.value.amount)
+			return { above: -Infinity, below: from, computed: false };
+		if (from !== null && !moved[1] && from < m.value.amount)
+			return { above: from, below: Infinity, computed: false };
+	}
 	return null;
 }
 
@@ -4555,11 +4574,14 @@ function candidatesFor(ctx: Context, mention: Mention): Draft[] {
 		if (/day$/iu.test(ctx.article.text.slice(m.start, m.end))) return [];
 	}
 	if (notWorthAsking(ctx, m)) return [];
+	// "_____ arrived home in Australia" under the title "Julian Assange pleads guilty…": the report's own subject,
+	// which every prompt's title names, is asked only as who said what (the twenty-second reading's A1).
+	const subject = m.value.kind === 'person' && titleNamesPerson(ctx, m.value.name);
 	return [
 		whoSaidFor(ctx, m),
-		whQuestionFor(ctx, m),
-		gapFillFor(ctx, m),
-		gapFillFor(ctx, m, 'clause')
+		subject ? null : whQuestionFor(ctx, m),
+		subject ? null : gapFillFor(ctx, m),
+		subject ? null : gapFillFor(ctx, m, 'clause')
 	]
 		.filter((d): d is Draft => !!d)
 		.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
@@ -5548,10 +5570,24 @@ function withSurnames(all: { s: Sentence; mentions: Mention[] }[]): void {
 				list.push({ name: m.value.name, role: m.value.role });
 			full.set(last, list);
 		}
+	// "his wife, Stella," of the "Stella Assange" the report names later: a given name alone, of one person only.
+	const given = new Map<string, Set<string>>();
+	for (const people of full.values())
+		for (const p of people) {
+			const first = p.name.split(/\s+/u)[0];
+			given.set(first, (given.get(first) ?? new Set()).add(p.name));
+		}
 	for (const entry of all) {
 		const { s } = entry;
 		const mentions = entry.mentions.map((m) => {
 			if (m.value.kind !== 'person') return m;
+			const byGiven = given.get(m.value.name);
+			if (!/\s/u.test(m.value.name) && !full.has(m.value.name) && byGiven?.size === 1) {
+				const [name] = byGiven;
+				const role =
+					m.value.role ?? full.get(name.split(/\s+/u).at(-1)!)?.find((p) => p.name === name)?.role;
+				return { ...m, value: { kind: 'person' as const, name, ...(role ? { role } : {}) } };
+			}
 			const last = m.value.name.split(/\s+/u).slice(-1)[0];
 			const people = full.get(last);
 			if (!people || people.length !== 1 || people[0].name === m.value.name) return m;
@@ -5902,6 +5938,24 @@ function namesTitle(title: string, m: Mention): boolean {
 		.split(/\s+/u)
 		.filter((w) => !GENERIC_NAME_WORDS.has(w));
 	return words.length > 0 && words.every((w) => titleWords.has(w));
+}
+
+/**
+ * Whether the title names a person: by the whole name, or by the surname where no other person of the report
+ * shares it ("Raducanu wins…"; "Assange pleads guilty" is not Stella Assange's).
+ */
+function titleNamesPerson(ctx: Context, name: string): boolean {
+	const title = ` ${normaliseAnswerText(ctx.article.title)} `;
+	const words = normaliseAnswerText(name).split(/\s+/u);
+	if (title.includes(` ${words.join(' ')} `)) return true;
+	const surname = words.at(-1)!;
+	const namesakes = new Set(
+		ctx.mentions
+			.filter((x) => x.value.kind === 'person')
+			.map((x) => normaliseAnswerText(valueText(x.value)))
+			.filter((other) => other.split(/\s+/u).at(-1) === surname)
+	);
+	return surname.length > 2 && namesakes.size <= 1 && title.includes(` ${surname} `);
 }
 
 /** The most drafts whose answer is the same value: a quiz should not ask the same answer again and again. */

@@ -11,7 +11,7 @@ const { bank, draftsOf } = draftingBank('twenty-second-reading', '2024-02-23');
 
 const kept = (() => {
 	const cache = new Map<string, Draft[]>();
-	return (file: string, date: string): Draft[] => {
+	return (file: string, date: string, title = 'A made-up report'): Draft[] => {
 		if (!cache.has(file)) {
 			const text = fs.readFileSync(
 				path.resolve(import.meta.dirname, '../../../questions/eval/held-back-21', file),
@@ -19,18 +19,23 @@ const kept = (() => {
 			);
 			const article = {
 				slug: `twenty-second-reading-${text.length}`,
-				title: 'A made-up report',
+				title,
 				publisher: null,
 				eventDate: date,
 				text,
 				furniture: []
 			};
-			cache.set(file, chooseDrafts(article, bank(), draftsOf(text, date)));
+			cache.set(file, chooseDrafts(article, bank(), draftsOf(text, date, title)));
 		}
 		return cache.get(file)!;
 	};
 })();
-const assange = () => kept('assange-plea-deal-return-2024.txt', '2024-06-26');
+const assange = () =>
+	kept(
+		'assange-plea-deal-return-2024.txt',
+		'2024-06-26',
+		'Julian Assange pleads guilty to one espionage charge in Saipan and returns to Australia a free man'
+	);
 const gilts = () => kept('bank-of-england-gilt-rescue-2022.txt', '2022-09-28');
 const odysseus = () => kept('odysseus-moon-landing-2024.txt', '2024-02-23');
 
@@ -48,6 +53,34 @@ describe('the twenty-second reading', () => {
 		).toEqual([]);
 	});
 
+	it('A1: the person the title names is asked only as who said what, never as a gap', () => {
+		expect(
+			assange()
+				.map(promptOf)
+				.filter((p) => /_____ arrived home/u.test(p))
+		).toEqual([]);
+		expect(
+			assange().filter(
+				(d) =>
+					d.value && 'name' in d.value && d.value.name === 'Julian Assange' && d.form !== 'who-said'
+			)
+		).toEqual([]);
+	});
+
+	it('A2: "his wife, Stella," is the Stella Assange the report names later', () => {
+		const text = fs.readFileSync(
+			path.resolve(
+				import.meta.dirname,
+				'../../../questions/eval/held-back-21/assange-plea-deal-return-2024.txt'
+			),
+			'utf8'
+		);
+		const stella = draftsOf(text, '2024-06-26').filter((d) => /his wife, _____/u.test(promptOf(d)));
+		expect(stella.length).toBeGreaterThan(0);
+		for (const d of stella)
+			if (d.question.type === 'short_text') expect(d.question.accepted).toContain('Stella Assange');
+	});
+
 	it('B11, B14: a day still due takes no option on the report’s own day', () => {
 		const due = gilts().filter((d) => /\bdue\b[^“”]*_____/u.test(promptOf(d)));
 		expect(due.length).toBeGreaterThan(0);
@@ -62,6 +95,12 @@ describe('the twenty-second reading', () => {
 			if (/more than _____/u.test(promptOf(d))) expect(d.question.tolerance).toBe(0);
 			if (d.question.answer === 4.3) expect(d.question.tolerance).toBeLessThanOrEqual(0.2);
 		}
+	});
+
+	it('B4: a figure something fell to takes no option above the one it fell from', () => {
+		const fell = gilts().filter((d) => /fell to about _____/u.test(promptOf(d)));
+		expect(fell.length).toBeGreaterThan(0);
+		for (const d of fell) expect(optionsOf(d).filter((o) => parseFloat(o) >= 5)).toEqual([]);
 	});
 
 	it('O5: no false latitude beyond 90 degrees', () => {
