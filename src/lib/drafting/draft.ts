@@ -4752,6 +4752,16 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	// A false claim swaps a value written as the drafter writes it; a true one may rest on any.
 	const m = (wantFalse ? ranked.find(swappable) : undefined) ?? ranked[0];
 	if (!m) return null;
+	// "…no American spacecraft had landed on the Moon since Apollo 17 in December 1972" under the title "…the first
+	// since 1972": the title every prompt shows judges the claim (the twenty-second reading's O14).
+	const title = ` ${normaliseAnswerText(ctx.article.title)} `;
+	const asWords = normaliseAnswerText(ctx.article.text.slice(m.start, m.end));
+	if (
+		(m.value.kind === 'number' || m.value.kind === 'date') &&
+		(title.includes(` ${asWords} `) ||
+			(m.value.kind === 'date' && title.includes(` ${m.value.date.slice(0, 4)} `)))
+	)
+		return null;
 	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;
 	if (leans && !previous) return null;
 	// "She earned her doctorate…" after a sentence that names nobody: whom it speaks of is left unnamed.

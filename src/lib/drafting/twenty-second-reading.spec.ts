@@ -37,7 +37,12 @@ const assange = () =>
 		'Julian Assange pleads guilty to one espionage charge in Saipan and returns to Australia a free man'
 	);
 const gilts = () => kept('bank-of-england-gilt-rescue-2022.txt', '2022-09-28');
-const odysseus = () => kept('odysseus-moon-landing-2024.txt', '2024-02-23');
+const odysseus = () =>
+	kept(
+		'odysseus-moon-landing-2024.txt',
+		'2024-02-23',
+		'The Odysseus lander, the first U.S. spacecraft to land on the Moon since 1972, comes to rest on its side near the south pole'
+	);
 
 describe('the twenty-second reading', () => {
 	it('A4, O15: no gap before a middle initial’s surname, no list asked from its second item', () => {
@@ -101,6 +106,14 @@ describe('the twenty-second reading', () => {
 		const fell = gilts().filter((d) => /fell to about _____/u.test(promptOf(d)));
 		expect(fell.length).toBeGreaterThan(0);
 		for (const d of fell) expect(optionsOf(d).filter((o) => parseFloat(o) >= 5)).toEqual([]);
+	});
+
+	it('O14: no claim on a figure or year the title states', () => {
+		const claims = odysseus().filter((d) => d.question.type === 'true_false');
+		expect(claims.length).toBeGreaterThan(0);
+		expect(
+			claims.map(promptOf).filter((p) => /1972\b[^”]*$/u.test(p.split(':').slice(1).join(':')))
+		).toEqual([]);
 	});
 
 	it('O5: no false latitude beyond 90 degrees', () => {
