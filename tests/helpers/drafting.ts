@@ -1,8 +1,10 @@
 // Shared setup of the drafter's rule tests (src/lib/drafting/draft-*.spec.ts, one file an area of rules): the real
 // bank, loaded once per file, made-up articles drafted against it, and the few ways those tests read a draft.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll } from 'vitest';
 import type { Bank } from '../../src/lib/bank/types.ts';
-import { draftCandidates } from '../../src/lib/drafting/draft.ts';
+import { chooseDrafts, draftCandidates } from '../../src/lib/drafting/draft.ts';
 import { findMentions, gazetteerOf, splitSentences } from '../../src/lib/drafting/extract.ts';
 import type { Draft, DraftArticle } from '../../src/lib/drafting/types.ts';
 import { loadRealBank } from './bank.ts';
@@ -34,9 +36,25 @@ export function draftingBank(slug: string, eventDate: string) {
 			{ ...base, slug: `${slug}-${text.length}`, eventDate: date, text, title },
 			loaded()
 		);
+	const kept = new Map<string, Draft[]>();
 	return {
 		bank: loaded,
 		draftsOf,
+		/**
+		 * What the drafter keeps (chooseDrafts) of a report of the evaluation set, `questions/eval/<file>`: the drafts
+		 * a blind reading judged, for the tests of the faults it found. Drafted once per file.
+		 */
+		keptOf(file: string, date: string, title = base.title): Draft[] {
+			if (!kept.has(file)) {
+				const text = fs.readFileSync(
+					path.resolve(import.meta.dirname, '../../questions/eval', file),
+					'utf8'
+				);
+				const article = { ...base, slug: `${slug}-${text.length}`, eventDate: date, text, title };
+				kept.set(file, chooseDrafts(article, loaded(), draftsOf(text, date, title)));
+			}
+			return kept.get(file)!;
+		},
 		/** The drafts of that made-up report whose prompt matches `words`: the shape most rule tests look for. */
 		draftsAsking(text: string, words: RegExp, date = eventDate, title = base.title): Draft[] {
 			return draftsOf(text, date, title).filter((d) => words.test(d.question.prompt));

@@ -1,29 +1,10 @@
 // Faults the twentieth blind reading found, checked on the reports it read (questions/eval/held-back-19, our own
 // words), as the drafter keeps them (chooseDrafts). Each test failed on the drafter before its change.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftingBank, optionsOf, promptOf } from '../../../tests/helpers/drafting.ts';
-import { chooseDrafts } from './draft.ts';
-import type { Draft } from './types.ts';
 
-const { bank, draftsOf } = draftingBank('twentieth-reading', '2021-09-05');
-
-function kept(file: string, date: string): Draft[] {
-	const text = fs.readFileSync(
-		path.resolve(import.meta.dirname, '../../../questions/eval/held-back-19', file),
-		'utf8'
-	);
-	const article = {
-		slug: `twentieth-reading-${text.length}`,
-		title: 'A made-up report',
-		publisher: null,
-		eventDate: date,
-		text,
-		furniture: []
-	};
-	return chooseDrafts(article, bank(), draftsOf(text, date));
-}
+const { keptOf } = draftingBank('twentieth-reading', '2021-09-05');
+const kept = (file: string, date: string) => keptOf(`held-back-19/${file}`, date);
 
 describe('the twentieth reading', () => {
 	it('C17, C18: no bracket inside a bracket, and no wh-question asks of "[a body]"', () => {

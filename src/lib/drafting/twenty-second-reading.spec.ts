@@ -4,32 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftingBank, optionsOf, promptOf } from '../../../tests/helpers/drafting.ts';
-import { chooseDrafts } from './draft.ts';
-import type { Draft } from './types.ts';
 
-const { bank, draftsOf } = draftingBank('twenty-second-reading', '2024-02-23');
+const { draftsOf, keptOf } = draftingBank('twenty-second-reading', '2024-02-23');
+const kept = (file: string, date: string, title?: string) =>
+	keptOf(`held-back-21/${file}`, date, title);
 
-const kept = (() => {
-	const cache = new Map<string, Draft[]>();
-	return (file: string, date: string, title = 'A made-up report'): Draft[] => {
-		if (!cache.has(file)) {
-			const text = fs.readFileSync(
-				path.resolve(import.meta.dirname, '../../../questions/eval/held-back-21', file),
-				'utf8'
-			);
-			const article = {
-				slug: `twenty-second-reading-${text.length}`,
-				title,
-				publisher: null,
-				eventDate: date,
-				text,
-				furniture: []
-			};
-			cache.set(file, chooseDrafts(article, bank(), draftsOf(text, date, title)));
-		}
-		return cache.get(file)!;
-	};
-})();
 const assange = () =>
 	kept(
 		'assange-plea-deal-return-2024.txt',
