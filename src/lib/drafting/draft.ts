@@ -1518,6 +1518,15 @@ function distractorsFor(
 		// tables or the tagger know: an ocean, a launch pad, a palace or a Coast Guard district among each other
 		// are struck out at a glance (0 of 9 such place gaps usable in the eighteenth reading). Such a key is
 		// typed in instead.
+		// "died in the _____": only places a reader reads after "the" (not "the England", the twenty-third
+		// reading's M19).
+		if (
+			key.value.kind === 'place' &&
+			c.value.kind === 'place' &&
+			/\bthe\s+$/iu.test(said) &&
+			!readsWithThe(ctx.article.text, c.value.name)
+		)
+			return false;
 		if (key.value.kind === 'place' && c.value.kind === 'place') {
 			const sort = placeSort(ctx, key.value.name, key.label);
 			return sort !== null && placeSort(ctx, c.value.name, c.label) === sort;
@@ -2089,7 +2098,10 @@ function titleStates(title: string, texts: string[]): boolean {
 	const words = ` ${normaliseAnswerText(title)} `;
 	return texts.some((t) => {
 		const n = normaliseAnswerText(t);
-		return n !== '' && words.includes(` ${n} `);
+		// "November 1994" under "…its biggest increase since 1994": the year gives the day away (the twenty-third
+		// reading's F22).
+		const year = /\b(?:1[89]|20)\d\d\b/u.exec(n)?.[0];
+		return n !== '' && (words.includes(` ${n} `) || (!!year && words.includes(` ${year} `)));
 	});
 }
 
@@ -3330,7 +3342,18 @@ function gapFillOn(
 	// The key named again around the gap gives it away.
 	const rest = ` ${normaliseAnswerText(`${before} ${after}`)} `;
 	// "The _____ of West African States": a gap in the middle of a name.
-	if ('name' in m.value && /^\s+(of|for|and)\s+\p{Lu}/u.test(after)) return null;
+	if ('name' in m.value && /^\s+(of|for|and|on)\s+\p{Lu}/u.test(after)) return null;
+	// "the Medicines and Healthcare products _____ (MHRA)": a bracketed abbreviation longer than the key's initials
+	// names more than the gap asks (the twenty-third reading's M16).
+	const abbreviation = /^[^()]*?\s*\((\p{Lu}{2,8})\)/u.exec(
+		text.slice(m.start, Math.min(m.sentence.end, m.end + 12))
+	)?.[1];
+	if (
+		m.value.kind === 'organisation' &&
+		abbreviation &&
+		abbreviation.length > (m.value.name.match(/\b\p{Lu}/gu) ?? []).length
+	)
+		return null;
 	// "President _____ al-Sisi": the rest of a person's name after the gap, which the key is only part of.
 	if (
 		m.value.kind === 'person' &&

@@ -389,6 +389,10 @@ function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 	return [...seen.values()];
 }
 
+/** The last word of a building's or venue's name, never a person's. */
+const BUILDING_END =
+	/\s(?:Hotel|Hospital|Stadium|Arena|Centre|Center|Airport|Church|Cathedral|Mosque|School|College|University|Hall|Palace|Tower|Bridge|Park|Square|Station|Prison|Museum|Theatre|Theater)$/u;
+
 export const TITLE_WORDS =
 	/^(president|prime|minister|general|chief|executive|colonel|leader|spokesman|spokeswoman|spokesperson|head|secretary|commander|foreign|defence|defense|army|junta|interim|king|queen|chancellor|administrator|chairman|chairwoman|governor|director|ambassador|envoy|captain|major|lieutenant|commissioner|mayor|senator|goalkeeper|striker|coach|manager|justice|justices|judge)$/iu;
 const CAPITALISED = /^\p{Lu}/u;
@@ -900,6 +904,12 @@ export function findMentions(
 		if (r.kind === 'person' && from === r.to && TITLE_WORDS.test(terms[from].text)) continue;
 		// "Hurricane Ian", "Typhoon Haiyan": a storm, named as people are, is no person.
 		if (r.kind === 'person' && /^(?:Hurricane|Typhoon|Cyclone|Storm)\s/u.test(name)) continue;
+		// "the Serena Hotel", "Arthur Ashe Stadium": a building named as people are is a place (the twenty-third
+		// reading's K3, K10 offered a hotel as a person).
+		if (r.kind === 'person' && BUILDING_END.test(name)) {
+			add({ value: { kind: 'place', name }, start, end: start + name.length, label: 'place' });
+			continue;
+		}
 		if (r.kind === 'person') {
 			// The role is the title before the name: "French President Emmanuel Macron".
 			let k = r.from - 1;

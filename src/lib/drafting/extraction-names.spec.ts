@@ -136,3 +136,13 @@ describe('a middle initial is part of the name (the twenty-second reading’s A4
 				);
 	});
 });
+
+describe('a building named as people are is a place (the twenty-third reading’s K3, K10)', () => {
+	it('"the Serena Hotel" is no person', () => {
+		const text = [
+			...FERRY_FILLER,
+			'Across the city at the Serena Hotel, the deputy chair, Ana Koss, told reporters the count was opaque.'
+		].join('\n');
+		expect(valuesOf(text).filter((v) => /^person:.*Hotel/u.test(v))).toEqual([]);
+	});
+});
