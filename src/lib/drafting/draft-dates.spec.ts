@@ -128,3 +128,35 @@ describe('options the prompt’s own words rule out: a day after the report', ()
 		expect(gaps.flatMap(optionsOf).filter((o) => /^(?:9|[1-3]\d) May$/u.test(o))).toEqual([]);
 	});
 });
+
+describe('made-up years put the key anywhere among its options (the twenty-fourth reading)', () => {
+	it('the key is not the second latest of every year question', () => {
+		const clubs = [
+			'Harlow',
+			'Kingsford',
+			'Lindvik',
+			'Tallis',
+			'Vessa',
+			'Elm Park',
+			'Baltic',
+			'Lumen'
+		];
+		const text = clubs
+			.map(
+				(club, i) =>
+					`The ${club} rowing club, based on the river, won its first national title in ${1901 + 11 * i}.`
+			)
+			.join('\n');
+		const ranks = new Set(
+			draftsOf(text, '2025-03-09')
+				.filter((d) => d.question.type === 'single' && /title in _____/u.test(d.question.prompt))
+				.map((d) => {
+					if (d.question.type !== 'single') return -1;
+					const years = d.question.options.map((o) => Number(o.text)).sort((a, b) => b - a);
+					const key = Number(d.question.options.find((o) => o.correct)!.text);
+					return years.indexOf(key);
+				})
+		);
+		expect(ranks.size).toBeGreaterThan(1);
+	});
+});

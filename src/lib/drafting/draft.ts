@@ -2170,6 +2170,29 @@ function leansOnArticle(shown: string, before: string, title: string): boolean {
 }
 
 /**
+ * Made-up years (or days) around the key, a set chosen per question and the rest as spares: one fixed set (three
+ * before and two after) made the key the second latest of every such question, which a test-wise student learns
+ * (the twenty-fourth reading). Each set puts the key at another place, from earliest to latest.
+ */
+const YEAR_SHIFTS = [
+	[-3, 2, -5],
+	[2, 5, -3],
+	[-2, -4, -7],
+	[1, 3, 6]
+];
+const DAY_SHIFTS = [
+	[-7, 5, -3],
+	[4, 9, -5],
+	[-4, -9, -12],
+	[3, 7, 11]
+];
+
+function shiftsFor(sets: number[][], seed: string): number[] {
+	const chosen = sets[parseInt(hashOf(seed), 16) % sets.length];
+	return [...new Set([...chosen, ...sets.flat()])];
+}
+
+/**
  * Years of the article and the bank far from the key ("1990, 2013, 2014" for "from _____ to 1968") give the
  * answer away: years close to it that the article never states take their place.
  */
@@ -2189,7 +2212,7 @@ function withNearbyYears(
 	const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
 	const sided = onSideOf(m.value.date, ctx.article.eventDate, future);
 	const texts = [...near];
-	for (const shift of [-3, 2, -5, 4, -1, 6, -2, 3, -4, 5]) {
+	for (const shift of shiftsFor(YEAR_SHIFTS, `${year} ${m.sentence.text}`)) {
 		const y = String(year + shift);
 		if (sided && !onSideOf(y, ctx.article.eventDate, future)) continue;
 		if (!stated.has(y) && !texts.includes(y)) texts.push(y);
@@ -2221,7 +2244,7 @@ function withNearbyDays(
 	const future = speaksOfFuture(ctx.article.text.slice(m.sentence.start, m.start));
 	const sided = onSideOf(m.value.date, ctx.article.eventDate, future);
 	const texts = [...wrong.texts];
-	for (const shift of [-7, 5, -3, 9, -10, 3, -5, 7, 12, -12]) {
+	for (const shift of shiftsFor(DAY_SHIFTS, `${m.value.date} ${m.sentence.text}`)) {
 		if (d + shift < 1 || d + shift > days) continue;
 		const date = `${m.value.date.slice(0, 8)}${String(d + shift).padStart(2, '0')}`;
 		if (stated.has(date) || (sided && !onSideOf(date, ctx.article.eventDate, future))) continue;
@@ -2486,7 +2509,7 @@ const BACK_REFERENCES = [
 	/\b[Tt]he\s+(?:finding|findings|discovery)\b/u,
 	// "Each player had 35 minutes for the game", "the problem spread", "The glow could be seen": which one, the
 	// sentence before says (issue 16, the tenth reading).
-	/\b[Tt]he\s+(?:game|problem|glow|repair)\b/u,
+	/\b[Tt]he\s+(?:game|problem|glow|repair|team|squad)\b/u,
 	/\b[Tt]hat\s+(?:match|game|race|fight|eruption|tournament|season|event|final)\b/u,
 	// "the two would have gone on…", "The timing meant…", "Further eruptions followed…", "checkouts there went
 	// down", "has held it since 2018": which two, whose timing, further to what, where, and what "it" is.
@@ -4137,6 +4160,9 @@ const SPEECH_VERB = /^\s*(?:said|says|told|added|stated|declared|announced|wrote
 const SPEECH_WITHOUT_WORDS =
 	/^\s*(?:said|says|added|stated|declared|announced|wrote|remarked)(?:\s+(?:in|at|on|during|after|before|from|outside|inside|by|with|of|near|late|early)(?:\s+(?!(?:that|he|she|they|it|we|I)\b)[\p{L}\d'’.-]+)+)*\s*$/u;
 
+const AUXILIARY =
+	/^(?:have|has|had|will|would|shall|should|can|could|may|might|must|do|does|did)$/iu;
+
 /**
  * A wh-question for `m`, only in the forms that cannot break: the asked words are the subject of their clause
  * ("Denmark said…" → "Which country said…?"), a count fronted with its noun and a simple verb ("Chad will send
@@ -4211,7 +4237,10 @@ function whQuestionFor(ctx: Context, mention: Mention): Draft | null {
 			if (
 				/^(seconds|minutes|hours|days|weeks|months|years|decades)$/u.test(v.unit) ||
 				!verbTags.includes('Verb') ||
-				/^(is|are|was|were|be|been|being)$/iu.test(lead[lead.length - 2] ?? '')
+				/^(is|are|was|were|be|been|being)$/iu.test(lead[lead.length - 2] ?? '') ||
+				// "have now gone 34 matches": a word between the auxiliary and the verb, which fronting breaks ("how
+				// many matches did the team have now go…?", the twenty-fifth reading's I18).
+				AUXILIARY.test(lead[lead.length - 3] ?? '')
 			)
 				return null;
 			if (secondClause) return null;
@@ -5657,7 +5686,7 @@ function withSurnames(all: { s: Sentence; mentions: Mention[] }[]): void {
 
 /** Words before a surname that are no first name: an opening word, an honorific. */
 const NO_FIRST_NAME =
-	/^(?:The|A|An|But|And|So|Yet|Then|When|After|Before|On|In|At|By|For|With|As|If|While|Since|Until|Former|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Fly-half|Flanker|Hooker|Prop|Lock|Centre|Wing|Winger|Scrum-half|Full-back|Number)$/u;
+	/^(?:The|A|An|But|And|So|Yet|Then|When|After|Before|On|In|At|By|For|With|As|If|While|Since|Until|Under|During|Despite|Against|Without|Among|Amid|From|Former|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Fly-half|Flanker|Hooker|Prop|Lock|Centre|Wing|Winger|Scrum-half|Full-back|Number)$/u;
 
 /**
  * Whether asking `m` would cut a word or a name: letters right against the value ("the 1970s" would give

@@ -389,6 +389,10 @@ function buildGazetteer(facts: BankFactForDrafting[]): Gazetteer {
 	return [...seen.values()];
 }
 
+/** A capitalised preposition that may open a sentence before a name, never part of it. */
+const OPENING_PREPOSITION =
+	/^(?:Under|In|On|At|After|Before|For|With|By|From|Since|During|As|Despite|Against|Without|Unlike|Like|Until|Beside|Behind|Beyond|Toward|Towards|Among|Amid)$/u;
+
 /** The last word of a building's or venue's name, never a person's. */
 const BUILDING_END =
 	/\s(?:Hotel|Hospital|Stadium|Arena|Centre|Center|Airport|Church|Cathedral|Mosque|School|College|University|Hall|Palace|Tower|Bridge|Park|Square|Station|Prison|Museum|Theatre|Theater)$/u;
@@ -891,8 +895,14 @@ export function findMentions(
 	runs.sort((a, b) => a.from - b.from);
 	for (const r of runs) {
 		let from = r.from;
-		// Titles are part of the tagged run ("President Emmanuel Macron"): the name starts after them.
-		while (r.kind === 'person' && from < r.to && TITLE_WORDS.test(terms[from].text)) from++;
+		// Titles are part of the tagged run ("President Emmanuel Macron"): the name starts after them. So is a
+		// sentence's opening preposition ("Under Bashir, …", the twenty-fifth reading's S15).
+		while (
+			r.kind === 'person' &&
+			from < r.to &&
+			(TITLE_WORDS.test(terms[from].text) || OPENING_PREPOSITION.test(terms[from].text))
+		)
+			from++;
 		// An office inside the run ("State Police Superintendent Roland Butler"): the name is what follows it.
 		if (r.kind === 'person')
 			for (let k = from; k < r.to - 1; k++)

@@ -100,7 +100,7 @@ const RACE = [
 	'More than 2,000 runners have since finished the course in under three hours.',
 	'The Kenyan, ranked 12th, had earlier beaten defending champion Grace Mwangi and Paula Brandt at the Nairobi half marathon in March.',
 	'Amina Otieno thanked the crowd before her lap of honour.',
-	'Outside the stadium, her coach, Tomas Reyes, said the team would rest for two months before the autumn races.'
+	'Outside the stadium, her coach, Tomas Reyes, said the club would rest its runners for two months before the autumn races.'
 ].join('\n');
 
 const claimsOn = (ds: Draft[], words: RegExp) =>
