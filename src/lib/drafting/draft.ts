@@ -17,6 +17,7 @@ import {
 	speaksOfFuture,
 	splitSentences,
 	TITLE_WORDS,
+	WEEKDAYS,
 	type Gazetteer
 } from './extract.ts';
 import { organisationSort, sortsAlike, type OrganisationSort } from './org-kinds.ts';
@@ -3214,14 +3215,12 @@ function partsAddUp(ctx: Context, m: Mention): boolean {
 		return false;
 	};
 	// "22 witnesses…: 20 called by the prosecution and two by the defence": counts written in words too.
-	const inWords = [...m.sentence.text.matchAll(SMALL_NUMBER_WORD)].map(
-		(x) => SMALL_NUMBERS.indexOf(x[1].toLowerCase()) + 2
-	);
+	// ("one" is left out: it is more often a pronoun than a count.)
+	const inWords = [...m.sentence.text.matchAll(/\b\p{L}+\b/gu)]
+		.map((x) => NUMBER_WORDS.indexOf(x[0].toLowerCase()))
+		.filter((n) => n >= 2);
 	return addsUp([...amounts, ...inWords]);
 }
-
-const SMALL_NUMBERS = 'two three four five six seven eight nine ten eleven twelve'.split(' ');
-const SMALL_NUMBER_WORD = new RegExp(`\\b(${SMALL_NUMBERS.join('|')})\\b`, 'giu');
 
 /** The gap-fill of `m` in the words `cited` quotes (a sentence, a clause, or a bank fact's quote). */
 function gapFillOn(
@@ -3754,8 +3753,9 @@ function toleranceFor(ctx: Context, m: Mention, quote: string): number {
 	const step = 10 ** -decimals;
 	const share = (part: number) =>
 		Number((Math.max(1, Math.round((amount * part) / step)) * step).toFixed(decimals));
-	const fivePercent = share(0.05);
+	// "more than _____ years": the report's own figure, exactly (see gapFillOn).
 	if (GAP_BOUND.test(words)) return 0;
+	const fivePercent = share(0.05);
 	// ("about 100 to _____": the range's second figure is as approximate as its first.)
 	if (
 		/\b(about|some|around|roughly|approximately|nearly|almost|more than|over|up to|close to)\s+(?:[\d.,]+\s+(?:to|and)\s+)?$/iu.test(
@@ -3803,11 +3803,7 @@ function personBefore(ctx: Context, s: Sentence): string | null {
 	return people.size === 1 ? [...people][0] : null;
 }
 
-/**
- * Whom the pronoun of gender `g` at `at` in sentence `s` stands for, read back along the report's sentences
- * (pronoun-chain.ts): "In the quarter-finals on Wednesday she beat…" after a run of sentences about Raducanu.
- */
-const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+const WEEKDAY = new RegExp(`^(?:${WEEKDAYS.join('|')})$`, 'iu');
 
 /** Whether a sentence's capitalised first word may be a name: a singular noun to the tagger ("Musk"), not "Outside". */
 function maybeNameTag(word: string): boolean {
@@ -3815,6 +3811,10 @@ function maybeNameTag(word: string): boolean {
 	return tags.includes('Noun') && !tags.includes('Plural');
 }
 
+/**
+ * Whom the pronoun of gender `g` at `at` in sentence `s` stands for, read back along the report's sentences
+ * (pronoun-chain.ts): "In the quarter-finals on Wednesday she beat…" after a run of sentences about Raducanu.
+ */
 function pronounStandsFor(ctx: Context, s: Sentence, at: number, g: Gender): string | null {
 	const all = sentencesIn(ctx);
 	const i = all.findIndex((x) => x.start === s.start);
@@ -4724,11 +4724,12 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (saysNothing(ctx.article.text, s.start, text)) return null;
 	// "Red Bull argued he should…": read after a sentence that opens on one person, or not at all.
 	// "In the quarter-finals on Wednesday she beat…" names her in brackets where the report says who she is.
+	const pronounFirst = pronounBeforeAnyPerson(ctx, s.start, s.end);
 	const named =
-		pronounBeforeAnyPerson(ctx, s.start, s.end) || /^(?:He|She|His|Her)\b/u.test(text)
+		pronounFirst || /^(?:He|She|His|Her)\b/u.test(text)
 			? pronounNamed(ctx, s, s, { start: s.end, end: s.end }, { before: text, after: '' })
 			: null;
-	const unnamedPronoun = !named && pronounBeforeAnyPerson(ctx, s.start, s.end);
+	const unnamedPronoun = !named && pronounFirst;
 	const leans = leansOn(ctx, s, named?.before ?? text) || unnamedPronoun;
 	// A person swapped beside someone the claim tells by a role or a pronoun may be that someone ("The Canadian…
 	// knocking out defending champion Leylah Fernandez", the twenty-first reading's R12).
@@ -4806,12 +4807,9 @@ function trueFalseFor(ctx: Context, s: Sentence, mentions: Mention[]): Draft | n
 	if (!m) return null;
 	// "…no American spacecraft had landed on the Moon since Apollo 17 in December 1972" under the title "…the first
 	// since 1972": the title every prompt shows judges the claim (the twenty-second reading's O14).
-	const title = ` ${normaliseAnswerText(ctx.article.title)} `;
-	const asWords = normaliseAnswerText(ctx.article.text.slice(m.start, m.end));
 	if (
 		(m.value.kind === 'number' || m.value.kind === 'date') &&
-		(title.includes(` ${asWords} `) ||
-			(m.value.kind === 'date' && title.includes(` ${m.value.date.slice(0, 4)} `)))
+		titleStates(ctx.article.title, [ctx.article.text.slice(m.start, m.end)])
 	)
 		return null;
 	const previous = leans ? sentenceBefore(ctx, m, keyWords(ctx, m)) : null;

@@ -135,7 +135,15 @@ function termsOf(sentence: Sentence): Term[] {
 }
 
 const MONTHS = MONTH_NAMES.map((m) => m.toLowerCase());
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const WEEKDAYS = [
+	'sunday',
+	'monday',
+	'tuesday',
+	'wednesday',
+	'thursday',
+	'friday',
+	'saturday'
+];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
