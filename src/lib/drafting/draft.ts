@@ -36,7 +36,13 @@ import { draftType, keepVaried, type DraftType } from './variety.ts';
 import { namesItsPeople } from './demonyms.ts';
 import { bothDivisions, gapGender, gendersOf, type Gender } from './gender.ts';
 import { offStage } from './off-stage.ts';
-import { chainAntecedent, firstPronoun, maskQuotes, type ChainSentence } from './pronoun-chain.ts';
+import {
+	CHAIN_REACH,
+	chainAntecedent,
+	firstPronoun,
+	maskQuotes,
+	type ChainSentence
+} from './pronoun-chain.ts';
 import { continentOf, continentsNamed } from './continents.ts';
 import { isState, regionAfter } from './regions.ts';
 import { otherGivenForms } from './given-names.ts';
@@ -3859,7 +3865,8 @@ function pronounStandsFor(ctx: Context, s: Sentence, at: number, g: Gender): str
 	});
 	return chainAntecedent(
 		read(s.start, at),
-		all.slice(0, i).map((x) => read(x.start, x.end)),
+		// Only the sentences the chain may reach are read (each read scans the report for unread names).
+		all.slice(Math.max(0, i - CHAIN_REACH), i).map((x) => read(x.start, x.end)),
 		g,
 		gendersIn(ctx).of,
 		(text) =>

@@ -5,6 +5,9 @@
 
 import type { Gender } from './gender.ts';
 
+/** How many sentences back a pronoun's chain is read. */
+export const CHAIN_REACH = 10;
+
 /** A sentence, or the part of one before the pronoun, with the people it names and where. */
 export type ChainSentence = { text: string; people: { name: string; at: number }[] };
 
@@ -38,7 +41,7 @@ export function chainAntecedent(
 	g: Gender,
 	genderOf: (name: string) => Gender | null,
 	describesSomeone: (text: string) => boolean,
-	reach = 10
+	reach = CHAIN_REACH
 ): string | null {
 	const other: Gender = g === 'f' ? 'm' : 'f';
 	const namedFirst = ({ people }: ChainSentence, pronoun: number) =>
